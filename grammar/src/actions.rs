@@ -1,0 +1,1 @@
+//! PLACEHOLDER (grammar helper replaces): helpers the grammar actions call.

@@ -1,0 +1,1 @@
+//! PLACEHOLDER (grammar helper replaces): f-string splitting.

@@ -1,0 +1,1 @@
+//! PLACEHOLDER (lexer, mine): lexer.

@@ -1,0 +1,1 @@
+//! PLACEHOLDER (dump helper replaces): Python reprs of literals.

@@ -1,0 +1,1 @@
+//! PLACEHOLDER (validate helper replaces): post-parse checks.

@@ -1,0 +1,2 @@
+//! tulip: an embeddable, Python-compatible scripting interpreter.
+pub use tulip_syntax as syntax;
