@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
-use tulip::syntax::{dump, parse_module};
+use tulip::syntax::{decode_source, dump, parse_module};
 
 const REQUIRED_MATCH_RATE: f64 = 0.995;
 const CPYTHON_SIDE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/cpython_stdlib.py");
@@ -67,7 +67,8 @@ fn cpython_311_available() -> bool {
 /// How one file compared.
 enum Outcome {
     Equal,
-    NotUtf8,
+    /// `decode_source` rejected the bytes (encoding cookie or invalid text).
+    Undecodable(String),
     ParseError(String),
     Panic(String),
     /// The dumps differ first at this byte offset.
@@ -205,9 +206,9 @@ impl<R: Read> Iterator for DumpStream<R> {
 }
 
 fn compare_file(path: &Path, expected: &str) -> Outcome {
-    let source = match std::fs::read(path).ok().and_then(|bytes| decode(&bytes)) {
-        Some(source) => source,
-        None => return Outcome::NotUtf8,
+    let source = match read_source(path) {
+        Ok(source) => source,
+        Err(message) => return Outcome::Undecodable(message),
     };
     match tulip_dump(&source) {
         Err(outcome) => outcome,
@@ -216,11 +217,10 @@ fn compare_file(path: &Path, expected: &str) -> Outcome {
     }
 }
 
-/// UTF-8 with an optional BOM; files in other encodings count as failures
-/// until the front end decodes PEP 263 cookies itself.
-fn decode(bytes: &[u8]) -> Option<String> {
-    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    String::from_utf8(bytes.to_vec()).ok()
+/// The file's text, decoded like CPython does (BOM, PEP 263 cookie, UTF-8).
+fn read_source(path: &Path) -> Result<String, String> {
+    let bytes = std::fs::read(path).map_err(|err| err.to_string())?;
+    decode_source(&bytes).map_err(|err| err.to_string())
 }
 
 /// Our dump of `source`, or why there is none.
@@ -248,7 +248,7 @@ fn quiet_panics() -> Box<dyn Fn(&panic::PanicHookInfo<'_>) + Sync + Send + 'stat
 fn describe(path: String, expected: &str, outcome: Outcome) -> Mismatch {
     let (category, details) = match outcome {
         Outcome::Equal => (String::from("equal"), String::new()),
-        Outcome::NotUtf8 => (String::from("source is not UTF-8"), String::new()),
+        Outcome::Undecodable(message) => (format!("cannot decode: {message}"), String::new()),
         Outcome::ParseError(message) => (format!("parse error: {}", message_class(&message)), message),
         Outcome::Panic(message) => (String::from("panic"), message),
         Outcome::Differs(at) => {
@@ -271,7 +271,7 @@ fn message_class(message: &str) -> &str {
 
 /// Our dump again, for the report (only mismatching files pay for this).
 fn tulip_dump_of(path: &str) -> String {
-    let source = std::fs::read(path).ok().and_then(|bytes| decode(&bytes)).unwrap_or_default();
+    let source = read_source(Path::new(path)).unwrap_or_default();
     tulip_dump(&source).unwrap_or_default()
 }
 
