@@ -126,7 +126,10 @@ impl Report {
             .and_then(|n| n.parse().ok())
             .unwrap_or(DEFAULT_SHOWN_MISMATCHES);
         for mismatch in self.mismatches.iter().take(shown) {
-            println!("--- {} [{}]\n{}", mismatch.path, mismatch.category, mismatch.details);
+            println!(
+                "--- {} [{}]\n{}",
+                mismatch.path, mismatch.category, mismatch.details
+            );
         }
         let listing = mismatch_listing_path();
         match std::fs::write(&listing, self.listing()) {
@@ -138,7 +141,10 @@ impl Report {
     fn listing(&self) -> String {
         let mut text = String::new();
         for mismatch in &self.mismatches {
-            text.push_str(&format!("--- {} [{}]\n{}\n", mismatch.path, mismatch.category, mismatch.details));
+            text.push_str(&format!(
+                "--- {} [{}]\n{}\n",
+                mismatch.path, mismatch.category, mismatch.details
+            ));
         }
         text
     }
@@ -178,7 +184,9 @@ struct DumpStream<R> {
 
 impl<R: Read> DumpStream<R> {
     fn new(reader: R) -> Self {
-        DumpStream { lines: BufReader::with_capacity(1 << 20, reader) }
+        DumpStream {
+            lines: BufReader::with_capacity(1 << 20, reader),
+        }
     }
 
     fn next_line(&mut self) -> Option<String> {
@@ -225,10 +233,15 @@ fn read_source(path: &Path) -> Result<String, String> {
 
 /// Our dump of `source`, or why there is none.
 fn tulip_dump(source: &str) -> Result<String, Outcome> {
-    let parsed = panic::catch_unwind(AssertUnwindSafe(|| parse_module(source).map(|m| dump::dump_module(&m))));
+    let parsed = panic::catch_unwind(AssertUnwindSafe(|| {
+        parse_module(source).map(|m| dump::dump_module(&m))
+    }));
     match parsed {
         Ok(Ok(dump)) => Ok(dump),
-        Ok(Err(error)) => Err(Outcome::ParseError(format!("{error} at {}..{}", error.span.start, error.span.end))),
+        Ok(Err(error)) => Err(Outcome::ParseError(format!(
+            "{error} at {}..{}",
+            error.span.start, error.span.end
+        ))),
         Err(_) => Err(Outcome::Panic(LAST_PANIC.with(|last| last.take()))),
     }
 }
@@ -241,7 +254,9 @@ thread_local! {
 /// printing each one; returns the hook to restore.
 fn quiet_panics() -> Box<dyn Fn(&panic::PanicHookInfo<'_>) + Sync + Send + 'static> {
     let previous = panic::take_hook();
-    panic::set_hook(Box::new(|info| LAST_PANIC.with(|last| *last.borrow_mut() = info.to_string())));
+    panic::set_hook(Box::new(|info| {
+        LAST_PANIC.with(|last| *last.borrow_mut() = info.to_string())
+    }));
     previous
 }
 
@@ -249,7 +264,9 @@ fn describe(path: String, expected: &str, outcome: Outcome) -> Mismatch {
     let (category, details) = match outcome {
         Outcome::Equal => (String::from("equal"), String::new()),
         Outcome::Undecodable(message) => (format!("cannot decode: {message}"), String::new()),
-        Outcome::ParseError(message) => (format!("parse error: {}", message_class(&message)), message),
+        Outcome::ParseError(message) => {
+            (format!("parse error: {}", message_class(&message)), message)
+        }
         Outcome::Panic(message) => (String::from("panic"), message),
         Outcome::Differs(at) => {
             let ours = tulip_dump_of(&path);
@@ -258,10 +275,17 @@ fn describe(path: String, expected: &str, outcome: Outcome) -> Mismatch {
                 excerpt(expected, at),
                 excerpt(&ours, at)
             );
-            (format!("differs in {}", enclosing_node(expected, at)), details)
+            (
+                format!("differs in {}", enclosing_node(expected, at)),
+                details,
+            )
         }
     };
-    Mismatch { path, category, details }
+    Mismatch {
+        path,
+        category,
+        details,
+    }
 }
 
 /// The error message without its position, to group files by error.
@@ -315,12 +339,20 @@ fn enclosing_node(dump: &str, at: usize) -> String {
                 open_nodes.pop();
             }
             Token::Separator => name_start = index + 1,
-            Token::Other(c) if !(c.is_alphanumeric() || c == '_') => name_start = index + c.len_utf8(),
+            Token::Other(c) if !(c.is_alphanumeric() || c == '_') => {
+                name_start = index + c.len_utf8()
+            }
             Token::Other(_) | Token::Quoted => {}
         }
     }
-    let node = open_nodes.iter().rev().find(|name| **name != "[").copied().unwrap_or("Module");
-    node.trim_start_matches(|c: char| !c.is_alphanumeric()).to_owned()
+    let node = open_nodes
+        .iter()
+        .rev()
+        .find(|name| **name != "[")
+        .copied()
+        .unwrap_or("Module");
+    node.trim_start_matches(|c: char| !c.is_alphanumeric())
+        .to_owned()
 }
 
 /// The structure of a dump: brackets and separators outside string reprs.
@@ -339,7 +371,10 @@ struct DumpScanner<'a> {
 
 impl<'a> DumpScanner<'a> {
     fn new(dump: &'a str) -> Self {
-        DumpScanner { chars: dump.char_indices(), quote: None }
+        DumpScanner {
+            chars: dump.char_indices(),
+            quote: None,
+        }
     }
 }
 
@@ -414,13 +449,22 @@ fn push_newline(out: &mut String, depth: usize) {
 /// TULIP_AST_DIFF: the first difference and a full indented diff for one file.
 fn diff_one_file(path: &Path) {
     let cpython = Command::new("python3")
-        .args(["-c", "import ast, sys; print(ast.dump(ast.parse(open(sys.argv[1], 'rb').read())))"])
+        .args([
+            "-c",
+            "import ast, sys; print(ast.dump(ast.parse(open(sys.argv[1], 'rb').read())))",
+        ])
         .arg(path)
         .output()
         .expect("cannot run python3");
-    let expected = String::from_utf8_lossy(&cpython.stdout).trim_end().to_owned();
+    let expected = String::from_utf8_lossy(&cpython.stdout)
+        .trim_end()
+        .to_owned();
     if !cpython.status.success() {
-        println!("CPython cannot parse {}:\n{}", path.display(), String::from_utf8_lossy(&cpython.stderr));
+        println!(
+            "CPython cannot parse {}:\n{}",
+            path.display(),
+            String::from_utf8_lossy(&cpython.stderr)
+        );
         return;
     }
     let previous_hook = quiet_panics();
@@ -433,7 +477,10 @@ fn diff_one_file(path: &Path) {
         }
         outcome => describe(path.display().to_string(), &expected, outcome),
     };
-    println!("--- {} [{}]\n{}", mismatch.path, mismatch.category, mismatch.details);
+    println!(
+        "--- {} [{}]\n{}",
+        mismatch.path, mismatch.category, mismatch.details
+    );
     let ours = tulip_dump_of(&mismatch.path);
     if ours.is_empty() {
         return;
@@ -447,9 +494,18 @@ fn diff_one_file(path: &Path) {
         println!("cannot write the indented dumps: {err}");
         return;
     }
-    match Command::new("diff").arg("-u").arg(&cpython_file).arg(&tulip_file).output() {
+    match Command::new("diff")
+        .arg("-u")
+        .arg(&cpython_file)
+        .arg(&tulip_file)
+        .output()
+    {
         Ok(diff) => println!("{}", String::from_utf8_lossy(&diff.stdout)),
-        Err(err) => println!("cannot run diff ({err}); compare {} and {}", cpython_file.display(), tulip_file.display()),
+        Err(err) => println!(
+            "cannot run diff ({err}); compare {} and {}",
+            cpython_file.display(),
+            tulip_file.display()
+        ),
     }
 }
 
@@ -460,7 +516,10 @@ fn helpers_find_the_difference_and_its_node() {
     let at = first_difference(expected, ours);
     assert_eq!(&expected[at..at + 1], "b");
     assert_eq!(enclosing_node(expected, at), "Constant");
-    assert_eq!(enclosing_node(expected, expected.find("type_ignores").unwrap_or(0)), "Module");
+    assert_eq!(
+        enclosing_node(expected, expected.find("type_ignores").unwrap_or(0)),
+        "Module"
+    );
     assert_eq!(excerpt("abcdef", 3), "abc|def");
 }
 
