@@ -10,6 +10,8 @@
 //! the summary and the first mismatches (TULIP_AST_SHOW=N shows N of them; all
 //! are written to a file named in the output). TULIP_AST_DIFF=/path/to/file.py
 //! compares that one file and prints a `diff -u` of both dumps, indented.
+//! TULIP_AST_CORPUS=dir1:dir2 compares all .py files under those directories
+//! instead of the stdlib and only reports (more code to find bugs with).
 
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read};
@@ -34,12 +36,16 @@ fn stdlib_dumps_match_cpython() {
     }
     let worker = std::thread::Builder::new()
         .stack_size(WORKER_STACK_BYTES)
-        .spawn(|| match std::env::var_os("TULIP_AST_DIFF") {
-            Some(path) => {
+        .spawn(|| {
+            if let Some(path) = std::env::var_os("TULIP_AST_DIFF") {
                 diff_one_file(Path::new(&path));
-                None
+                return None;
             }
-            None => Some(compare_stdlib()),
+            if let Some(roots) = std::env::var_os("TULIP_AST_CORPUS") {
+                compare_corpus(&std::env::split_paths(&roots).collect::<Vec<_>>()).print();
+                return None;
+            }
+            Some(compare_corpus(&[]))
         })
         .expect("cannot start the comparison thread");
     let Some(report) = worker.join().expect("the comparison thread panicked") else {
@@ -154,10 +160,12 @@ fn mismatch_listing_path() -> PathBuf {
     Path::new(env!("CARGO_TARGET_TMPDIR")).join("stdlib_ast_mismatches.txt")
 }
 
-fn compare_stdlib() -> Report {
+/// Compares the stdlib, or the .py files under `roots` when there are any.
+fn compare_corpus(roots: &[PathBuf]) -> Report {
     let started = Instant::now();
     let mut cpython = Command::new("python3")
         .args([CPYTHON_SIDE, "dump"])
+        .args(roots)
         .stdout(Stdio::piped())
         .spawn()
         .expect("cannot run python3");
