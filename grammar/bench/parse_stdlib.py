@@ -83,16 +83,17 @@ def main():
         paths.append(path)
         sources.append(source)
     total_bytes = sum(len(s) for s in sources)
-    print(f"{len(paths)} stdlib files, {total_bytes / 1e6:.1f} MB, {options.repeats} rounds")
+    print(f"{len(paths)} stdlib files, {total_bytes / 1e6:.1f} MB, {options.repeats} rounds", flush=True)
 
     cpython_times, tulip_times = [], []
     for round_number in range(1, options.repeats + 1):
         cpython_times.append(time_cpython(sources))
         seconds, failures = time_tulip(options.binary, paths)
         tulip_times.append(seconds)
-        print(f"  round {round_number}: CPython {cpython_times[-1]:.3f}s, tulip {tulip_times[-1]:.3f}s")
-        for code, message in failures[:3]:
-            print(f"    tulip exited with {code}: {message[:300]}")
+        print(f"  round {round_number}: CPython {cpython_times[-1]:.3f}s, tulip {tulip_times[-1]:.3f}s", flush=True)
+        if round_number == 1:  # the same files fail every round
+            for code, message in failures[:3]:
+                print(f"    tulip exited with {code}: {message[:300]}")
 
     for label, pick in (("best", min), ("median", statistics.median)):
         cpython_seconds, tulip_seconds = pick(cpython_times), pick(tulip_times)
