@@ -397,7 +397,7 @@ mod tests {
 
     #[test]
     fn exact_ties_between_shortest_candidates_take_the_even_digit() {
-        // Exactly 1394865425023536.25 and -167581363823776.125.
+        // Exactly 1394865425023536.25, -167581363823776.125 and 1394865425023536.75.
         assert_eq!(
             float_repr(f64::from_bits(0x4313d27da8ac08c1)),
             "1394865425023536.2"
@@ -406,7 +406,10 @@ mod tests {
             float_repr(f64::from_bits(0xc2e30d42752c9404)),
             "-167581363823776.12"
         );
-        assert_eq!(float_repr(1394865425023536.75), "1394865425023536.8");
+        assert_eq!(
+            float_repr(f64::from_bits(0x4313d27da8ac08c3)),
+            "1394865425023536.8"
+        );
     }
 
     #[test]
