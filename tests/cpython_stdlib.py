@@ -7,8 +7,11 @@ site-packages, that CPython itself parses (a few test files are broken on
 purpose). Files are read as bytes so CPython does its own decoding (BOM,
 PEP 263 cookie), exactly as the tulip side must.
 
-    python3 tests/cpython_stdlib.py list   # one parseable path per line
-    python3 tests/cpython_stdlib.py dump   # per file: its path line, then its dump line
+    python3 tests/cpython_stdlib.py list [ROOT...]  # one parseable path per line
+    python3 tests/cpython_stdlib.py dump [ROOT...]  # per file: its path line, then its dump line
+
+Given ROOTs (directories), the .py files under them are used instead, all of
+them (site-packages included): more code to compare on than the stdlib.
 
 A dump is always one line: reprs escape newlines. Skipped files are counted
 on stderr.
@@ -21,39 +24,44 @@ import sysconfig
 import warnings
 
 
-def stdlib_files():
-    """All .py files of the stdlib outside site-packages, in a stable order."""
-    root = sysconfig.get_paths()["stdlib"]
+def python_files(root, skip_dirs=()):
+    """All .py files under root, in a stable order, not entering skip_dirs."""
     found = []
     for directory, subdirs, names in os.walk(root):
-        subdirs[:] = sorted(d for d in subdirs if d != "site-packages")
+        subdirs[:] = sorted(d for d in subdirs if d not in skip_dirs)
         found.extend(os.path.join(directory, n) for n in sorted(names) if n.endswith(".py"))
     return found
 
 
-def parsed_stdlib():
-    """(path, source bytes, tree) for every stdlib file CPython parses."""
+def stdlib_files():
+    """All .py files of the stdlib outside site-packages."""
+    return python_files(sysconfig.get_paths()["stdlib"], skip_dirs=("site-packages",))
+
+
+def parsed_stdlib(roots=()):
+    """(path, source bytes, tree) for every stdlib file (or file under roots) CPython parses."""
     warnings.simplefilter("ignore")  # invalid escape sequences and the like
+    paths = [path for root in roots for path in python_files(root)] if roots else stdlib_files()
     skipped = 0
-    for path in stdlib_files():
-        with open(path, "rb") as f:
-            source = f.read()
+    for path in paths:
         try:
+            with open(path, "rb") as f:
+                source = f.read()
             tree = ast.parse(source)
-        except (SyntaxError, ValueError):
+        except (OSError, SyntaxError, ValueError, RecursionError, MemoryError):
             skipped += 1
             continue
         yield path, source, tree
     print(f"cpython_stdlib: {skipped} files CPython cannot parse were skipped", file=sys.stderr)
 
 
-def main(mode):
+def main(mode, roots):
     out = sys.stdout
     if mode == "list":
-        for path, _, _ in parsed_stdlib():
+        for path, _, _ in parsed_stdlib(roots):
             out.write(path + "\n")
     elif mode == "dump":
-        for path, _, tree in parsed_stdlib():
+        for path, _, tree in parsed_stdlib(roots):
             try:
                 dump = ast.dump(tree)
             except RecursionError:
@@ -61,10 +69,10 @@ def main(mode):
                 continue
             out.write(path + "\n" + dump + "\n")
     else:
-        sys.exit(f"usage: {sys.argv[0]} list|dump")
+        sys.exit(f"usage: {sys.argv[0]} list|dump [ROOT...]")
     out.flush()
 
 
 if __name__ == "__main__":
     sys.stdout.reconfigure(encoding="utf-8", newline="\n")
-    main(sys.argv[1] if len(sys.argv) > 1 else "")
+    main(sys.argv[1] if len(sys.argv) > 1 else "", sys.argv[2:])

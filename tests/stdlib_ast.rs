@@ -10,6 +10,8 @@
 //! the summary and the first mismatches (TULIP_AST_SHOW=N shows N of them; all
 //! are written to a file named in the output). TULIP_AST_DIFF=/path/to/file.py
 //! compares that one file and prints a `diff -u` of both dumps, indented.
+//! TULIP_AST_CORPUS=dir1:dir2 compares all .py files under those directories
+//! instead of the stdlib and only reports (more code to find bugs with).
 
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read};
@@ -18,7 +20,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
-use tulip::syntax::{dump, parse_module};
+use tulip::syntax::{decode_source, dump, parse_module};
 
 const REQUIRED_MATCH_RATE: f64 = 0.995;
 const CPYTHON_SIDE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/cpython_stdlib.py");
@@ -34,12 +36,16 @@ fn stdlib_dumps_match_cpython() {
     }
     let worker = std::thread::Builder::new()
         .stack_size(WORKER_STACK_BYTES)
-        .spawn(|| match std::env::var_os("TULIP_AST_DIFF") {
-            Some(path) => {
+        .spawn(|| {
+            if let Some(path) = std::env::var_os("TULIP_AST_DIFF") {
                 diff_one_file(Path::new(&path));
-                None
+                return None;
             }
-            None => Some(compare_stdlib()),
+            if let Some(roots) = std::env::var_os("TULIP_AST_CORPUS") {
+                compare_corpus(&std::env::split_paths(&roots).collect::<Vec<_>>()).print();
+                return None;
+            }
+            Some(compare_corpus(&[]))
         })
         .expect("cannot start the comparison thread");
     let Some(report) = worker.join().expect("the comparison thread panicked") else {
@@ -67,7 +73,8 @@ fn cpython_311_available() -> bool {
 /// How one file compared.
 enum Outcome {
     Equal,
-    NotUtf8,
+    /// `decode_source` rejected the bytes (encoding cookie or invalid text).
+    Undecodable(String),
     ParseError(String),
     Panic(String),
     /// The dumps differ first at this byte offset.
@@ -125,7 +132,10 @@ impl Report {
             .and_then(|n| n.parse().ok())
             .unwrap_or(DEFAULT_SHOWN_MISMATCHES);
         for mismatch in self.mismatches.iter().take(shown) {
-            println!("--- {} [{}]\n{}", mismatch.path, mismatch.category, mismatch.details);
+            println!(
+                "--- {} [{}]\n{}",
+                mismatch.path, mismatch.category, mismatch.details
+            );
         }
         let listing = mismatch_listing_path();
         match std::fs::write(&listing, self.listing()) {
@@ -137,7 +147,10 @@ impl Report {
     fn listing(&self) -> String {
         let mut text = String::new();
         for mismatch in &self.mismatches {
-            text.push_str(&format!("--- {} [{}]\n{}\n", mismatch.path, mismatch.category, mismatch.details));
+            text.push_str(&format!(
+                "--- {} [{}]\n{}\n",
+                mismatch.path, mismatch.category, mismatch.details
+            ));
         }
         text
     }
@@ -147,10 +160,12 @@ fn mismatch_listing_path() -> PathBuf {
     Path::new(env!("CARGO_TARGET_TMPDIR")).join("stdlib_ast_mismatches.txt")
 }
 
-fn compare_stdlib() -> Report {
+/// Compares the stdlib, or the .py files under `roots` when there are any.
+fn compare_corpus(roots: &[PathBuf]) -> Report {
     let started = Instant::now();
     let mut cpython = Command::new("python3")
         .args([CPYTHON_SIDE, "dump"])
+        .args(roots)
         .stdout(Stdio::piped())
         .spawn()
         .expect("cannot run python3");
@@ -177,7 +192,9 @@ struct DumpStream<R> {
 
 impl<R: Read> DumpStream<R> {
     fn new(reader: R) -> Self {
-        DumpStream { lines: BufReader::with_capacity(1 << 20, reader) }
+        DumpStream {
+            lines: BufReader::with_capacity(1 << 20, reader),
+        }
     }
 
     fn next_line(&mut self) -> Option<String> {
@@ -205,9 +222,9 @@ impl<R: Read> Iterator for DumpStream<R> {
 }
 
 fn compare_file(path: &Path, expected: &str) -> Outcome {
-    let source = match std::fs::read(path).ok().and_then(|bytes| decode(&bytes)) {
-        Some(source) => source,
-        None => return Outcome::NotUtf8,
+    let source = match read_source(path) {
+        Ok(source) => source,
+        Err(message) => return Outcome::Undecodable(message),
     };
     match tulip_dump(&source) {
         Err(outcome) => outcome,
@@ -216,17 +233,23 @@ fn compare_file(path: &Path, expected: &str) -> Outcome {
     }
 }
 
-/// Decoded as CPython does (BOM, PEP 263 cookie); undecodable files count as failures.
-fn decode(bytes: &[u8]) -> Option<String> {
-    tulip::syntax::decode_source(bytes).ok()
+/// The file's text, decoded like CPython does (BOM, PEP 263 cookie, UTF-8).
+fn read_source(path: &Path) -> Result<String, String> {
+    let bytes = std::fs::read(path).map_err(|err| err.to_string())?;
+    decode_source(&bytes).map_err(|err| err.to_string())
 }
 
 /// Our dump of `source`, or why there is none.
 fn tulip_dump(source: &str) -> Result<String, Outcome> {
-    let parsed = panic::catch_unwind(AssertUnwindSafe(|| parse_module(source).map(|m| dump::dump_module(&m))));
+    let parsed = panic::catch_unwind(AssertUnwindSafe(|| {
+        parse_module(source).map(|m| dump::dump_module(&m))
+    }));
     match parsed {
         Ok(Ok(dump)) => Ok(dump),
-        Ok(Err(error)) => Err(Outcome::ParseError(format!("{error} at {}..{}", error.span.start, error.span.end))),
+        Ok(Err(error)) => Err(Outcome::ParseError(format!(
+            "{error} at {}..{}",
+            error.span.start, error.span.end
+        ))),
         Err(_) => Err(Outcome::Panic(LAST_PANIC.with(|last| last.take()))),
     }
 }
@@ -239,15 +262,19 @@ thread_local! {
 /// printing each one; returns the hook to restore.
 fn quiet_panics() -> Box<dyn Fn(&panic::PanicHookInfo<'_>) + Sync + Send + 'static> {
     let previous = panic::take_hook();
-    panic::set_hook(Box::new(|info| LAST_PANIC.with(|last| *last.borrow_mut() = info.to_string())));
+    panic::set_hook(Box::new(|info| {
+        LAST_PANIC.with(|last| *last.borrow_mut() = info.to_string())
+    }));
     previous
 }
 
 fn describe(path: String, expected: &str, outcome: Outcome) -> Mismatch {
     let (category, details) = match outcome {
         Outcome::Equal => (String::from("equal"), String::new()),
-        Outcome::NotUtf8 => (String::from("source cannot be decoded"), String::new()),
-        Outcome::ParseError(message) => (format!("parse error: {}", message_class(&message)), message),
+        Outcome::Undecodable(message) => (format!("cannot decode: {message}"), String::new()),
+        Outcome::ParseError(message) => {
+            (format!("parse error: {}", message_class(&message)), message)
+        }
         Outcome::Panic(message) => (String::from("panic"), message),
         Outcome::Differs(at) => {
             let ours = tulip_dump_of(&path);
@@ -256,10 +283,17 @@ fn describe(path: String, expected: &str, outcome: Outcome) -> Mismatch {
                 excerpt(expected, at),
                 excerpt(&ours, at)
             );
-            (format!("differs in {}", enclosing_node(expected, at)), details)
+            (
+                format!("differs in {}", enclosing_node(expected, at)),
+                details,
+            )
         }
     };
-    Mismatch { path, category, details }
+    Mismatch {
+        path,
+        category,
+        details,
+    }
 }
 
 /// The error message without its position, to group files by error.
@@ -269,7 +303,7 @@ fn message_class(message: &str) -> &str {
 
 /// Our dump again, for the report (only mismatching files pay for this).
 fn tulip_dump_of(path: &str) -> String {
-    let source = std::fs::read(path).ok().and_then(|bytes| decode(&bytes)).unwrap_or_default();
+    let source = read_source(Path::new(path)).unwrap_or_default();
     tulip_dump(&source).unwrap_or_default()
 }
 
@@ -313,12 +347,20 @@ fn enclosing_node(dump: &str, at: usize) -> String {
                 open_nodes.pop();
             }
             Token::Separator => name_start = index + 1,
-            Token::Other(c) if !(c.is_alphanumeric() || c == '_') => name_start = index + c.len_utf8(),
+            Token::Other(c) if !(c.is_alphanumeric() || c == '_') => {
+                name_start = index + c.len_utf8()
+            }
             Token::Other(_) | Token::Quoted => {}
         }
     }
-    let node = open_nodes.iter().rev().find(|name| **name != "[").copied().unwrap_or("Module");
-    node.trim_start_matches(|c: char| !c.is_alphanumeric()).to_owned()
+    let node = open_nodes
+        .iter()
+        .rev()
+        .find(|name| **name != "[")
+        .copied()
+        .unwrap_or("Module");
+    node.trim_start_matches(|c: char| !c.is_alphanumeric())
+        .to_owned()
 }
 
 /// The structure of a dump: brackets and separators outside string reprs.
@@ -337,7 +379,10 @@ struct DumpScanner<'a> {
 
 impl<'a> DumpScanner<'a> {
     fn new(dump: &'a str) -> Self {
-        DumpScanner { chars: dump.char_indices(), quote: None }
+        DumpScanner {
+            chars: dump.char_indices(),
+            quote: None,
+        }
     }
 }
 
@@ -412,13 +457,22 @@ fn push_newline(out: &mut String, depth: usize) {
 /// TULIP_AST_DIFF: the first difference and a full indented diff for one file.
 fn diff_one_file(path: &Path) {
     let cpython = Command::new("python3")
-        .args(["-c", "import ast, sys; print(ast.dump(ast.parse(open(sys.argv[1], 'rb').read())))"])
+        .args([
+            "-c",
+            "import ast, sys; print(ast.dump(ast.parse(open(sys.argv[1], 'rb').read())))",
+        ])
         .arg(path)
         .output()
         .expect("cannot run python3");
-    let expected = String::from_utf8_lossy(&cpython.stdout).trim_end().to_owned();
+    let expected = String::from_utf8_lossy(&cpython.stdout)
+        .trim_end()
+        .to_owned();
     if !cpython.status.success() {
-        println!("CPython cannot parse {}:\n{}", path.display(), String::from_utf8_lossy(&cpython.stderr));
+        println!(
+            "CPython cannot parse {}:\n{}",
+            path.display(),
+            String::from_utf8_lossy(&cpython.stderr)
+        );
         return;
     }
     let previous_hook = quiet_panics();
@@ -431,7 +485,10 @@ fn diff_one_file(path: &Path) {
         }
         outcome => describe(path.display().to_string(), &expected, outcome),
     };
-    println!("--- {} [{}]\n{}", mismatch.path, mismatch.category, mismatch.details);
+    println!(
+        "--- {} [{}]\n{}",
+        mismatch.path, mismatch.category, mismatch.details
+    );
     let ours = tulip_dump_of(&mismatch.path);
     if ours.is_empty() {
         return;
@@ -445,9 +502,18 @@ fn diff_one_file(path: &Path) {
         println!("cannot write the indented dumps: {err}");
         return;
     }
-    match Command::new("diff").arg("-u").arg(&cpython_file).arg(&tulip_file).output() {
+    match Command::new("diff")
+        .arg("-u")
+        .arg(&cpython_file)
+        .arg(&tulip_file)
+        .output()
+    {
         Ok(diff) => println!("{}", String::from_utf8_lossy(&diff.stdout)),
-        Err(err) => println!("cannot run diff ({err}); compare {} and {}", cpython_file.display(), tulip_file.display()),
+        Err(err) => println!(
+            "cannot run diff ({err}); compare {} and {}",
+            cpython_file.display(),
+            tulip_file.display()
+        ),
     }
 }
 
@@ -458,7 +524,10 @@ fn helpers_find_the_difference_and_its_node() {
     let at = first_difference(expected, ours);
     assert_eq!(&expected[at..at + 1], "b");
     assert_eq!(enclosing_node(expected, at), "Constant");
-    assert_eq!(enclosing_node(expected, expected.find("type_ignores").unwrap_or(0)), "Module");
+    assert_eq!(
+        enclosing_node(expected, expected.find("type_ignores").unwrap_or(0)),
+        "Module"
+    );
     assert_eq!(excerpt("abcdef", 3), "abc|def");
 }
 

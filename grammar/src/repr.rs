@@ -95,11 +95,96 @@ fn format_shortest(value: f64, style: FloatStyle) -> String {
 
 /// The shortest round-trip significant digits of a finite, non-negative value
 /// and the decimal exponent of the first one: 0.00123 is ("123", -3).
+///
+/// When two shortest candidates are exactly as close to the value, CPython
+/// (David Gay's dtoa) takes the one ending in an even digit while Rust takes
+/// the upper one; that happens only with 16 or 17 digits.
 fn shortest_digits(value: f64) -> (String, i32) {
-    let scientific = format!("{value:e}");
-    let (mantissa, exponent) = scientific.split_once('e').unwrap_or((&scientific, "0"));
-    let digits: String = mantissa.chars().filter(|c| c.is_ascii_digit()).collect();
+    let (digits, exponent) = scientific_digits(&format!("{value:e}"));
+    if digits.len() >= 16 && may_have_short_exact_expansion(value) {
+        if let Some(even) = even_of_tied_candidates(value, &digits, exponent) {
+            return (even, exponent);
+        }
+    }
+    (digits, exponent)
+}
+
+/// The digits and exponent of Rust's `{:e}` text: "1.25e-3" is ("125", -3).
+fn scientific_digits(scientific: &str) -> (String, i32) {
+    let (mantissa, exponent) = scientific.split_once('e').unwrap_or((scientific, "0"));
+    let digits = mantissa.chars().filter(|c| c.is_ascii_digit()).collect();
     (digits, exponent.parse().unwrap_or(0))
+}
+
+/// The even candidate, if the value lies exactly halfway between the two
+/// candidates with `digits.len()` digits and both round-trip.
+fn even_of_tied_candidates(value: f64, digits: &str, exponent: i32) -> Option<String> {
+    // 767 significant digits are the most any double needs to be exact.
+    let (exact, exact_exponent) = scientific_digits(&format!("{value:.800e}"));
+    let exact = exact.trim_end_matches('0');
+    if exact_exponent != exponent || exact.len() != digits.len() + 1 || !exact.ends_with('5') {
+        return None;
+    }
+    let lower = &exact[..digits.len()];
+    let upper = increment_digits(lower)?;
+    let round_trips = |candidate: &str| {
+        let scale = exponent - (candidate.len() as i32 - 1);
+        format!("{candidate}e{scale}").parse::<f64>() == Ok(value)
+    };
+    let lower_is_even = lower.bytes().last().is_some_and(|digit| digit % 2 == 0);
+    match (round_trips(lower), round_trips(&upper)) {
+        (true, true) if lower_is_even => Some(lower.to_owned()),
+        (true, true) | (false, true) => Some(upper),
+        (true, false) => Some(lower.to_owned()),
+        (false, false) => None,
+    }
+}
+
+/// False when the exact decimal value of `value` surely has more than 18
+/// significant digits, too many to be halfway between two 17-digit candidates.
+/// This spares the exact expansion for almost every long repr.
+fn may_have_short_exact_expansion(value: f64) -> bool {
+    const LIMIT: u128 = 1_000_000_000_000_000_000;
+    let bits = value.to_bits();
+    let biased_exponent = ((bits >> 52) & 0x7ff) as i32;
+    let fraction = bits & ((1 << 52) - 1);
+    let (mut mantissa, mut exponent) = match biased_exponent {
+        0 => (fraction, -1074),
+        _ => (fraction | (1 << 52), biased_exponent - 1075),
+    };
+    if mantissa == 0 {
+        return true;
+    }
+    let zeros = mantissa.trailing_zeros();
+    mantissa >>= zeros;
+    exponent += zeros as i32;
+    // value = mantissa * 2^exponent with an odd mantissa below 2^53.
+    let mut significand = match exponent {
+        // m / 2^j = m * 5^j / 10^j, and m * 5^j is not a multiple of 10.
+        -27..=-1 => u128::from(mantissa) * 5u128.pow(exponent.unsigned_abs()),
+        i32::MIN..=-28 => return false,
+        0..=70 => u128::from(mantissa) << exponent,
+        _ => return true,
+    };
+    while significand % 10 == 0 {
+        significand /= 10;
+    }
+    significand < LIMIT
+}
+
+/// The decimal digit string plus one in its last place; None when it would
+/// gain a digit (all nines).
+fn increment_digits(digits: &str) -> Option<String> {
+    let mut bytes = digits.as_bytes().to_vec();
+    for digit in bytes.iter_mut().rev() {
+        if *digit == b'9' {
+            *digit = b'0';
+        } else {
+            *digit += 1;
+            return String::from_utf8(bytes).ok();
+        }
+    }
+    None
 }
 
 /// `d[.ddd]e±XX`, the exponent with at least two digits.
@@ -308,6 +393,23 @@ mod tests {
         assert_eq!(float_repr(1e15), "1000000000000000.0");
         assert_eq!(float_repr(123456.789), "123456.789");
         assert_eq!(float_repr(0.1 + 0.2), "0.30000000000000004");
+    }
+
+    #[test]
+    fn exact_ties_between_shortest_candidates_take_the_even_digit() {
+        // Exactly 1394865425023536.25, -167581363823776.125 and 1394865425023536.75.
+        assert_eq!(
+            float_repr(f64::from_bits(0x4313d27da8ac08c1)),
+            "1394865425023536.2"
+        );
+        assert_eq!(
+            float_repr(f64::from_bits(0xc2e30d42752c9404)),
+            "-167581363823776.12"
+        );
+        assert_eq!(
+            float_repr(f64::from_bits(0x4313d27da8ac08c3)),
+            "1394865425023536.8"
+        );
     }
 
     #[test]
