@@ -24,8 +24,10 @@ pub mod lexer;
 pub mod literal;
 pub mod parser;
 pub mod repr;
+pub mod source;
 pub mod token;
 pub mod validate;
 
 pub use error::{ErrorKind, LineIndex, SyntaxError};
 pub use parser::{parse_expression, parse_module};
+pub use source::decode_source;
