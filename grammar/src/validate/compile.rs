@@ -14,10 +14,12 @@ use crate::error::SyntaxError;
 /// inside one function (or module, or class body).
 const MAX_BLOCKS: usize = 20;
 
-pub(super) type Check = Result<(), SyntaxError>;
+/// Errors are boxed so that the walk's results fit in a register.
+pub(super) type Check = Result<(), Box<SyntaxError>>;
 
-pub(super) fn error(msg: impl Into<String>, span: Span) -> SyntaxError {
-    SyntaxError::syntax(msg, span)
+#[cold]
+pub(super) fn error(msg: impl Into<String>, span: Span) -> Box<SyntaxError> {
+    Box::new(SyntaxError::syntax(msg, span))
 }
 
 /// What kind of code object is being compiled (CPython's `u_scope_type`).
@@ -55,14 +57,14 @@ struct Unit<'a> {
 }
 
 /// Checks the whole module as `compiler_mod` would.
-pub(super) fn check_module(module: &Module, table: &SymbolTable<'_>, future: &FutureFeatures) -> Check {
+pub(super) fn check_module(module: &Module, table: &SymbolTable<'_>, future: &FutureFeatures) -> Result<(), SyntaxError> {
     let mut checker = Checker {
         table,
         future_annotations: future.annotations,
         unit: Unit { kind: UnitKind::Module, async_generator: false, blocks: Vec::new() },
     };
     // The docstring and the valid future imports cannot fail these checks.
-    checker.stmts(module.body.get(future.leading_statements..).unwrap_or_default())
+    checker.stmts(module.body.get(future.leading_statements..).unwrap_or_default()).map_err(|e| *e)
 }
 
 struct Checker<'t, 's> {
@@ -269,7 +271,7 @@ impl<'t, 's> Checker<'t, 's> {
     /// `compiler_unwind_fblock_stack`: leaves the blocks from the innermost
     /// outwards (down to the nearest loop if `to_loop`), compiling each
     /// `finally` body passed on the way; returns whether a loop was reached.
-    fn unwind(&mut self, span: Span, to_loop: bool) -> Result<bool, SyntaxError> {
+    fn unwind(&mut self, span: Span, to_loop: bool) -> Result<bool, Box<SyntaxError>> {
         let mut depth = self.unit.blocks.len();
         while depth > 0 {
             depth -= 1;

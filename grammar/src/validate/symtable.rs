@@ -6,6 +6,49 @@
 use crate::ast::*;
 use crate::error::SyntaxError;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// Symbol lookups dominate this pass; std's DoS-resistant SipHash is
+/// needlessly slow for identifiers of a file being compiled.
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
+
+/// A multiply-rotate hash over 8-byte words.
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl WordHasher {
+    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+    fn mix(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(Self::SEED);
+    }
+}
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0; 8];
+            word.copy_from_slice(chunk);
+            self.mix(u64::from_le_bytes(word));
+        }
+        let mut tail = [0; 8];
+        tail[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+        self.mix(u64::from_le_bytes(tail));
+    }
+
+    fn write_u8(&mut self, byte: u8) {
+        self.mix(u64::from(byte));
+    }
+
+    fn write_usize(&mut self, value: usize) {
+        self.mix(value as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
 
 type ScopeId = usize;
 
@@ -43,7 +86,7 @@ struct Scope<'a> {
     children: Vec<ScopeId>,
     /// Every name with its flags, in the order CPython first records it.
     symbols: Vec<(&'a str, u16)>,
-    index: HashMap<&'a str, usize>,
+    index: FastMap<&'a str, usize>,
     /// `global`/`nonlocal` statements (and walrus targets lifted out of
     /// comprehensions): where analysis errors about the name point.
     directives: Vec<(&'a str, Span)>,
@@ -62,7 +105,7 @@ impl<'a> Scope<'a> {
             parent,
             children: Vec::new(),
             symbols: Vec::new(),
-            index: HashMap::new(),
+            index: FastMap::default(),
             directives: Vec::new(),
             comp_iter_expr,
             comp_iter_target: false,
@@ -84,7 +127,7 @@ impl<'a> Scope<'a> {
 pub(super) struct SymbolTable<'a> {
     scopes: Vec<Scope<'a>>,
     /// Function definitions and comprehensions, by node address.
-    node_scopes: HashMap<usize, ScopeId>,
+    node_scopes: FastMap<usize, ScopeId>,
     any_nonlocal: bool,
 }
 
@@ -96,11 +139,12 @@ impl<'a> SymbolTable<'a> {
     /// The symbol-table walk (`symtable_visit_*`): the first error in its order.
     pub(super) fn build(module: &'a Module, future_annotations: bool) -> Result<SymbolTable<'a>, SyntaxError> {
         let mut builder = Builder {
-            table: SymbolTable { scopes: vec![Scope::new(ScopeKind::Module, None, 0)], node_scopes: HashMap::new(), any_nonlocal: false },
+            table: SymbolTable { scopes: vec![Scope::new(ScopeKind::Module, None, 0)], node_scopes: FastMap::default(), any_nonlocal: false },
             current: 0,
             future_annotations,
+            track_names: has_declarations(&module.body),
         };
-        builder.stmts(&module.body)?;
+        builder.stmts(&module.body).map_err(|e| *e)?;
         Ok(builder.table)
     }
 
@@ -179,12 +223,39 @@ struct Builder<'a> {
     table: SymbolTable<'a>,
     current: ScopeId,
     future_annotations: bool,
+    /// Whether plain uses and bindings of names must be recorded: only
+    /// `global` and `nonlocal` statements ask about them. Parameters,
+    /// comprehension targets and walrus targets are always recorded.
+    track_names: bool,
 }
 
-type Walk = Result<(), SyntaxError>;
+/// Whether any statement, at any depth, is `global` or `nonlocal`.
+fn has_declarations(body: &[Stmt]) -> bool {
+    body.iter().any(|stmt| match &stmt.kind {
+        StmtKind::Global { .. } | StmtKind::Nonlocal { .. } => true,
+        StmtKind::FunctionDef(def) => has_declarations(&def.body),
+        StmtKind::ClassDef(class) => has_declarations(&class.body),
+        StmtKind::For { body, orelse, .. } | StmtKind::While { body, orelse, .. } | StmtKind::If { body, orelse, .. } => {
+            has_declarations(body) || has_declarations(orelse)
+        }
+        StmtKind::With { body, .. } => has_declarations(body),
+        StmtKind::Match { cases, .. } => cases.iter().any(|case| has_declarations(&case.body)),
+        StmtKind::Try { body, handlers, orelse, finalbody, .. } => {
+            has_declarations(body)
+                || handlers.iter().any(|h| has_declarations(&h.body))
+                || has_declarations(orelse)
+                || has_declarations(finalbody)
+        }
+        _ => false,
+    })
+}
 
-fn error(msg: impl Into<String>, span: Span) -> SyntaxError {
-    SyntaxError::syntax(msg, span)
+/// Errors are boxed so that the walk's results fit in a register.
+type Walk = Result<(), Box<SyntaxError>>;
+
+#[cold]
+fn error(msg: impl Into<String>, span: Span) -> Box<SyntaxError> {
+    Box::new(SyntaxError::syntax(msg, span))
 }
 
 impl<'a> Builder<'a> {
@@ -210,6 +281,14 @@ impl<'a> Builder<'a> {
 
     fn add_def(&mut self, name: &'a str, flag: u16, span: Span) -> Walk {
         self.add_def_in(self.current, name, flag, span)
+    }
+
+    /// A plain use or binding (`USE`, `DEF_LOCAL`, `DEF_IMPORT`, `DEF_ANNOT`).
+    fn add_name(&mut self, name: &'a str, flag: u16, span: Span) -> Walk {
+        if !self.track_names && !self.scope().comp_iter_target {
+            return Ok(());
+        }
+        self.add_def(name, flag, span)
     }
 
     /// `symtable_add_def_helper`: records a use or binding of `name` in `scope`.
@@ -312,7 +391,7 @@ impl<'a> Builder<'a> {
                 for handler in handlers {
                     handler.type_.iter().try_for_each(|t| self.expr(t))?;
                     if let Some(name) = &handler.name {
-                        self.add_def(name, DEF_LOCAL, handler.span)?;
+                        self.add_name(name, DEF_LOCAL, handler.span)?;
                     }
                     self.stmts(&handler.body)?;
                 }
@@ -333,7 +412,7 @@ impl<'a> Builder<'a> {
     }
 
     fn function_def(&mut self, def: &'a FunctionDef, span: Span) -> Walk {
-        self.add_def(&def.name, DEF_LOCAL, span)?;
+        self.add_name(&def.name, DEF_LOCAL, span)?;
         self.defaults(&def.args)?;
         self.argument_annotations(&def.args, def.returns.as_ref())?;
         self.exprs(&def.decorator_list)?;
@@ -348,7 +427,7 @@ impl<'a> Builder<'a> {
     }
 
     fn class_def(&mut self, class: &'a ClassDef, span: Span) -> Walk {
-        self.add_def(&class.name, DEF_LOCAL, span)?;
+        self.add_name(&class.name, DEF_LOCAL, span)?;
         self.exprs(&class.bases)?;
         class.keywords.iter().try_for_each(|k| self.expr(&k.value))?;
         self.exprs(&class.decorator_list)?;
@@ -400,9 +479,9 @@ impl<'a> Builder<'a> {
                 return Err(error(format!("annotated name '{id}' can't be {kind}"), span));
             }
             if simple {
-                self.add_def(id, DEF_ANNOT | DEF_LOCAL, target.span)?;
+                self.add_name(id, DEF_ANNOT | DEF_LOCAL, target.span)?;
             } else if value.is_some() {
-                self.add_def(id, DEF_LOCAL, target.span)?;
+                self.add_name(id, DEF_LOCAL, target.span)?;
             }
         } else {
             self.expr(target)?;
@@ -417,7 +496,7 @@ impl<'a> Builder<'a> {
             None => alias.name.split('.').next().unwrap_or(&alias.name),
         };
         if store_name != "*" {
-            return self.add_def(store_name, DEF_IMPORT, alias.span);
+            return self.add_name(store_name, DEF_IMPORT, alias.span);
         }
         if self.scope().kind != ScopeKind::Module {
             return Err(error("import * only allowed at module level", alias.span));
@@ -531,7 +610,7 @@ impl<'a> Builder<'a> {
             }
             ExprKind::Name { id, ctx } => {
                 let flag = if *ctx == ExprContext::Load { USE } else { DEF_LOCAL };
-                self.add_def(id, flag, expr.span)
+                self.add_name(id, flag, expr.span)
             }
             ExprKind::Slice { lower, upper, step } => {
                 [lower, upper, step].into_iter().flatten().try_for_each(|part| self.expr(part))
@@ -659,16 +738,16 @@ impl<'a> Builder<'a> {
             PatternKind::MatchMapping { keys, patterns, rest } => {
                 self.exprs(keys)?;
                 patterns.iter().try_for_each(|p| self.pattern(p))?;
-                rest.as_ref().map_or(Ok(()), |name| self.add_def(name, DEF_LOCAL, pattern.span))
+                rest.as_ref().map_or(Ok(()), |name| self.add_name(name, DEF_LOCAL, pattern.span))
             }
             PatternKind::MatchClass { cls, patterns, kwd_patterns, .. } => {
                 self.expr(cls)?;
                 patterns.iter().chain(kwd_patterns).try_for_each(|p| self.pattern(p))
             }
-            PatternKind::MatchStar { name } => name.as_ref().map_or(Ok(()), |n| self.add_def(n, DEF_LOCAL, pattern.span)),
+            PatternKind::MatchStar { name } => name.as_ref().map_or(Ok(()), |n| self.add_name(n, DEF_LOCAL, pattern.span)),
             PatternKind::MatchAs { pattern: inner, name } => {
                 inner.iter().try_for_each(|p| self.pattern(p))?;
-                name.as_ref().map_or(Ok(()), |n| self.add_def(n, DEF_LOCAL, pattern.span))
+                name.as_ref().map_or(Ok(()), |n| self.add_name(n, DEF_LOCAL, pattern.span))
             }
         }
     }
