@@ -5,6 +5,7 @@
 
 use crate::ast::*;
 use crate::error::SyntaxError;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -84,12 +85,12 @@ struct Scope<'a> {
     kind: ScopeKind,
     parent: Option<ScopeId>,
     children: Vec<ScopeId>,
-    /// Every name with its flags, in the order CPython first records it.
-    symbols: Vec<(&'a str, u16)>,
-    index: FastMap<&'a str, usize>,
+    /// Every (mangled) name with its flags, in the order CPython first records it.
+    symbols: Vec<(Cow<'a, str>, u16)>,
+    index: FastMap<Cow<'a, str>, usize>,
     /// `global`/`nonlocal` statements (and walrus targets lifted out of
     /// comprehensions): where analysis errors about the name point.
-    directives: Vec<(&'a str, Span)>,
+    directives: Vec<(Cow<'a, str>, Span)>,
     /// Inside a comprehension's iterable expression (inherited by nested scopes).
     comp_iter_expr: u32,
     /// Visiting a comprehension's `for` target.
@@ -119,7 +120,7 @@ impl<'a> Scope<'a> {
     }
 
     fn directive_span(&self, name: &str) -> Span {
-        self.directives.iter().find(|(n, _)| *n == name).map_or(Span::default(), |&(_, span)| span)
+        self.directives.iter().find(|(n, _)| n == name).map_or(Span::default(), |(_, span)| *span)
     }
 }
 
@@ -142,6 +143,7 @@ impl<'a> SymbolTable<'a> {
             table: SymbolTable { scopes: vec![Scope::new(ScopeKind::Module, None, 0)], node_scopes: FastMap::default(), any_nonlocal: false },
             current: 0,
             future_annotations,
+            private: None,
             track_names: has_declarations(&module.body),
         };
         builder.stmts(&module.body).map_err(|e| *e)?;
@@ -174,7 +176,8 @@ impl<'a> SymbolTable<'a> {
 
     fn analyze_scope(&self, id: ScopeId) -> Result<(), SyntaxError> {
         let scope = &self.scopes[id];
-        for &(name, flags) in &scope.symbols {
+        for (name, flags) in &scope.symbols {
+            let (name, flags) = (&**name, *flags);
             if flags & DEF_NONLOCAL == 0 {
                 continue;
             }
@@ -223,6 +226,8 @@ struct Builder<'a> {
     table: SymbolTable<'a>,
     current: ScopeId,
     future_annotations: bool,
+    /// The name of the innermost enclosing class: `__x` inside it means `_Class__x`.
+    private: Option<&'a str>,
     /// Whether plain uses and bindings of names must be recorded: only
     /// `global` and `nonlocal` statements ask about them. Parameters,
     /// comprehension targets and walrus targets are always recorded.
@@ -291,10 +296,21 @@ impl<'a> Builder<'a> {
         self.add_def(name, flag, span)
     }
 
+    /// `_Py_Mangle`: private names in a class body get the class's name.
+    fn mangle(&self, name: &'a str) -> Cow<'a, str> {
+        let Some(class) = self.private else { return Cow::Borrowed(name) };
+        let class = class.trim_start_matches('_');
+        if !name.starts_with("__") || name.ends_with("__") || name.contains('.') || class.is_empty() {
+            return Cow::Borrowed(name);
+        }
+        Cow::Owned(format!("_{class}{name}"))
+    }
+
     /// `symtable_add_def_helper`: records a use or binding of `name` in `scope`.
     fn add_def_in(&mut self, scope_id: ScopeId, name: &'a str, flag: u16, span: Span) -> Walk {
+        let key = self.mangle(name);
         let scope = &mut self.table.scopes[scope_id];
-        let slot = scope.index.get(name).copied();
+        let slot = scope.index.get(&*key).copied();
         let mut flags = match slot {
             Some(i) if flag & DEF_PARAM != 0 && scope.symbols[i].1 & DEF_PARAM != 0 => {
                 return Err(error(format!("duplicate argument '{name}' in function definition"), span));
@@ -312,8 +328,8 @@ impl<'a> Builder<'a> {
         match slot {
             Some(i) => scope.symbols[i].1 = flags,
             None => {
-                scope.index.insert(name, scope.symbols.len());
-                scope.symbols.push((name, flags));
+                scope.index.insert(key.clone(), scope.symbols.len());
+                scope.symbols.push((key, flags));
             }
         }
         if flag & DEF_NONLOCAL != 0 {
@@ -326,7 +342,8 @@ impl<'a> Builder<'a> {
     }
 
     fn record_directive(&mut self, name: &'a str, span: Span) {
-        self.scope_mut().directives.push((name, span));
+        let key = self.mangle(name);
+        self.scope_mut().directives.push((key, span));
     }
 
     fn stmts(&mut self, body: &'a [Stmt]) -> Walk {
@@ -432,7 +449,9 @@ impl<'a> Builder<'a> {
         class.keywords.iter().try_for_each(|k| self.expr(&k.value))?;
         self.exprs(&class.decorator_list)?;
         let outer = self.enter(ScopeKind::Class, None);
+        let outer_private = self.private.replace(&class.name);
         self.stmts(&class.body)?;
+        self.private = outer_private;
         self.current = outer;
         Ok(())
     }
@@ -473,7 +492,7 @@ impl<'a> Builder<'a> {
 
     fn ann_assign(&mut self, span: Span, target: &'a Expr, annotation: &'a Expr, value: Option<&'a Expr>, simple: bool) -> Walk {
         if let ExprKind::Name { id, .. } = &target.kind {
-            let flags = self.scope().flags(id);
+            let flags = self.scope().flags(&self.mangle(id));
             if flags & (DEF_GLOBAL | DEF_NONLOCAL) != 0 && self.current != 0 && simple {
                 let kind = if flags & DEF_GLOBAL != 0 { "global" } else { "nonlocal" };
                 return Err(error(format!("annotated name '{id}' can't be {kind}"), span));
@@ -508,7 +527,7 @@ impl<'a> Builder<'a> {
     fn declarations(&mut self, names: &'a [Ident], span: Span, flag: u16) -> Walk {
         let kind = if flag == DEF_GLOBAL { "global" } else { "nonlocal" };
         for name in names {
-            let flags = self.scope().flags(name);
+            let flags = self.scope().flags(&self.mangle(name));
             let msg = if flags & DEF_PARAM != 0 {
                 Some(format!("name '{name}' is parameter and {kind}"))
             } else if flags & USE != 0 {
@@ -646,7 +665,8 @@ impl<'a> Builder<'a> {
     }
 
     /// `symtable_extend_namedexpr_scope`: a walrus inside a comprehension
-    /// binds in the nearest enclosing function or module scope.
+    /// binds in the nearest enclosing function or module scope. (CPython
+    /// looks the target up here without mangling it.)
     fn bind_walrus_target(&mut self, name: &'a str, span: Span) -> Walk {
         let mut next = Some(self.current);
         while let Some(id) = next {
