@@ -53,6 +53,11 @@ impl Hasher for WordHasher {
 
 type ScopeId = usize;
 
+/// CPython's compiler gives up (RecursionError) on statements and
+/// expressions nested deeper than this (1000 frames times its scale of 3);
+/// the limit also bounds the stack the walks here use.
+const MAX_NESTING: u32 = 3000;
+
 const DEF_GLOBAL: u16 = 1;
 const DEF_LOCAL: u16 = 1 << 1;
 const DEF_PARAM: u16 = 1 << 2;
@@ -144,6 +149,7 @@ impl<'a> SymbolTable<'a> {
             current: 0,
             future_annotations,
             private: None,
+            depth: 0,
             track_names: has_declarations(&module.body),
         };
         builder.stmts(&module.body).map_err(|e| *e)?;
@@ -228,6 +234,8 @@ struct Builder<'a> {
     future_annotations: bool,
     /// The name of the innermost enclosing class: `__x` inside it means `_Class__x`.
     private: Option<&'a str>,
+    /// How deeply the statement or expression being visited is nested.
+    depth: u32,
     /// Whether plain uses and bindings of names must be recorded: only
     /// `global` and `nonlocal` statements ask about them. Parameters,
     /// comprehension targets and walrus targets are always recorded.
@@ -354,7 +362,23 @@ impl<'a> Builder<'a> {
         exprs.iter().try_for_each(|expr| self.expr(expr))
     }
 
+    /// Enters one more level of nesting; fails where CPython's compiler would.
+    fn descend(&mut self, span: Span) -> Walk {
+        self.depth += 1;
+        if self.depth > MAX_NESTING {
+            return Err(error("maximum recursion depth exceeded during compilation", span));
+        }
+        Ok(())
+    }
+
     fn stmt(&mut self, stmt: &'a Stmt) -> Walk {
+        self.descend(stmt.span)?;
+        self.stmt_kind(stmt)?;
+        self.depth -= 1;
+        Ok(())
+    }
+
+    fn stmt_kind(&mut self, stmt: &'a Stmt) -> Walk {
         match &stmt.kind {
             StmtKind::FunctionDef(def) => self.function_def(def, stmt.span),
             StmtKind::ClassDef(class) => self.class_def(class, stmt.span),
@@ -557,6 +581,13 @@ impl<'a> Builder<'a> {
     }
 
     fn expr(&mut self, expr: &'a Expr) -> Walk {
+        self.descend(expr.span)?;
+        self.expr_kind(expr)?;
+        self.depth -= 1;
+        Ok(())
+    }
+
+    fn expr_kind(&mut self, expr: &'a Expr) -> Walk {
         match &expr.kind {
             ExprKind::BoolOp { values, .. } => self.exprs(values),
             ExprKind::NamedExpr { target, value } => self.named_expr(expr.span, target, value),
@@ -749,6 +780,13 @@ impl<'a> Builder<'a> {
     }
 
     fn pattern(&mut self, pattern: &'a Pattern) -> Walk {
+        self.descend(pattern.span)?;
+        self.pattern_kind(pattern)?;
+        self.depth -= 1;
+        Ok(())
+    }
+
+    fn pattern_kind(&mut self, pattern: &'a Pattern) -> Walk {
         match &pattern.kind {
             PatternKind::MatchValue { value } => self.expr(value),
             PatternKind::MatchSingleton { .. } => Ok(()),

@@ -174,3 +174,16 @@ fn irrefutable_case_must_be_last() {
     let match_ = stmt(StmtKind::Match { subject: load("x", 6), cases }, 0);
     assert_eq!(verdict(vec![match_]), "name capture 'y' makes remaining patterns unreachable @10");
 }
+
+#[test]
+fn nesting_deeper_than_cpython_compiles_is_refused() {
+    let nested = |depth: u32| {
+        let mut e = load("y", 0);
+        for _ in 1..depth {
+            e = expr(ExprKind::UnaryOp { op: UnaryOp::Not, operand: Box::new(e) }, 0);
+        }
+        vec![stmt(StmtKind::Expr { value: e }, 0)]
+    };
+    assert_eq!(verdict(nested(2999)), "ok");
+    assert_eq!(verdict(nested(3000)), "maximum recursion depth exceeded during compilation @0");
+}
