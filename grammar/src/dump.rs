@@ -536,7 +536,7 @@ impl Dumper {
             Constant::BigInt(value) => repr::bigint_repr(value),
             Constant::Float(value) => repr::float_repr(*value),
             Constant::Complex { real, imag } => repr::complex_repr(*real, *imag),
-            Constant::Str(text) => repr::str_repr(text),
+            Constant::Str(text) => repr::py_str_repr(text),
             Constant::Bytes(bytes) => repr::bytes_repr(bytes),
         };
         self.out.push_str(&text);

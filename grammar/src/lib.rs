@@ -23,6 +23,7 @@ pub mod fstring;
 pub mod lexer;
 pub mod literal;
 pub mod parser;
+pub mod pystr;
 pub mod repr;
 pub mod source;
 pub mod token;

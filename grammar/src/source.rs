@@ -27,6 +27,9 @@ pub fn decode_source(bytes: &[u8]) -> Result<String, SyntaxError> {
                 Span::default(),
             )),
         },
+        // Another ASCII-compatible codec CPython knows: ASCII text reads the
+        // same in all of them; the rest needs its codec table, which tulip lacks.
+        Some("ascii-compatible") if bytes.is_ascii() => Ok(bytes.iter().map(|&b| b as char).collect()),
         Some(_) => Err(SyntaxError::syntax(
             format!("unknown encoding: {}", encoding.as_deref().unwrap_or("")),
             Span::default(),
@@ -83,6 +86,10 @@ fn cookie_in_line(line: &[u8]) -> Option<String> {
     (!name.is_empty()).then_some(name)
 }
 
+/// Name prefixes of CPython's ASCII-compatible codecs (code pages, ISO 8859, KOI8, Mac, CJK).
+const ASCII_COMPATIBLE_CODECS: [&str; 12] =
+    ["cp", "windows-", "iso-8859-", "iso8859-", "latin", "koi8-", "mac-", "gb", "big5", "shift-jis", "euc-", "utf-8"];
+
 /// CPython's `get_normal_name`: the spellings of UTF-8 and Latin-1 it recognises.
 fn normalize_encoding_name(name: &str) -> &'static str {
     let lower = name.to_ascii_lowercase().replace('_', "-");
@@ -95,6 +102,8 @@ fn normalize_encoding_name(name: &str) -> &'static str {
         "latin-1"
     } else if ["ascii", "us-ascii", "646"].contains(&lower.as_str()) {
         "ascii"
+    } else if ASCII_COMPATIBLE_CODECS.iter().any(|prefix| lower.starts_with(prefix)) {
+        "ascii-compatible"
     } else {
         "unsupported"
     }
@@ -118,5 +127,7 @@ mod tests {
         assert_eq!(decode_source(b"#!/usr/bin/env python\n# vim: set fileencoding=iso-8859-1 :\n'\xe9'").unwrap().chars().last(), Some('\''));
         assert!(decode_source(b"x = 1\n# coding: latin-1\n'\xe9'").is_err());
         assert!(decode_source(b"# coding: klingon\n").unwrap_err().msg.starts_with("unknown encoding"));
+        assert_eq!(decode_source(b"# coding: cp1252\nx = 1\n").unwrap(), "# coding: cp1252\nx = 1\n");
+        assert!(decode_source(b"# coding: cp1252\nx = '\x80'\n").is_err());
     }
 }
