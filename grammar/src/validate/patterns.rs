@@ -158,7 +158,7 @@ enum Folded<'a> {
     Int(BigInt),
     Float(f64),
     Complex(f64, f64),
-    Str(&'a str),
+    Str(&'a PyStr),
     Bytes(&'a [u8]),
 }
 
@@ -192,7 +192,7 @@ impl Folded<'_> {
             Folded::Int(i) => repr::bigint_repr(i),
             Folded::Float(f) => repr::float_repr(*f),
             Folded::Complex(re, im) => repr::complex_repr(*re, *im),
-            Folded::Str(s) => repr::str_repr(s),
+            Folded::Str(s) => repr::py_str_repr(s),
             Folded::Bytes(b) => repr::bytes_repr(b),
         }
     }
