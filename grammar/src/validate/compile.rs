@@ -402,7 +402,7 @@ impl<'t, 's> Checker<'t, 's> {
     }
 
     fn match_cases(&mut self, cases: &'t [MatchCase]) -> Check {
-        let has_default = cases.len() > 1 && cases.last().map_or(false, |case| is_wildcard(&case.pattern));
+        let has_default = cases.len() > 1 && cases.last().is_some_and(|case| is_wildcard(&case.pattern));
         let checked = cases.len() - usize::from(has_default);
         for (index, case) in cases.iter().enumerate() {
             if index < checked {

@@ -31,7 +31,7 @@ pub(super) struct FutureFeatures {
 /// Validates the leading future imports, as `future_parse` does.
 pub(super) fn check_future_imports(module: &Module) -> Result<FutureFeatures, SyntaxError> {
     let mut features = FutureFeatures { annotations: false, leading_statements: 0 };
-    let skip_docstring = module.body.first().map_or(false, is_docstring);
+    let skip_docstring = module.body.first().is_some_and(is_docstring);
     let mut index = usize::from(skip_docstring);
     while let Some(stmt) = module.body.get(index) {
         let StmtKind::ImportFrom { names, .. } = &stmt.kind else { break };

@@ -158,12 +158,12 @@ impl<'a> SymbolTable<'a> {
 
     /// A function whose `return value` is an error: an async generator.
     pub(super) fn is_async_generator(&self, def: &FunctionDef) -> bool {
-        self.node_scopes.get(&node_key(def)).map_or(false, |&id| self.scopes[id].generator && self.scopes[id].coroutine)
+        self.node_scopes.get(&node_key(def)).is_some_and(|&id| self.scopes[id].generator && self.scopes[id].coroutine)
     }
 
     /// A comprehension that awaits (or is `async for`) somewhere inside.
     pub(super) fn is_async_comprehension(&self, expr: &Expr) -> bool {
-        self.node_scopes.get(&node_key(expr)).map_or(false, |&id| self.scopes[id].coroutine)
+        self.node_scopes.get(&node_key(expr)).is_some_and(|&id| self.scopes[id].coroutine)
     }
 
     /// The analysis pass (`analyze_block`): `nonlocal` declarations must find
