@@ -100,6 +100,10 @@ pub struct ClassDef {
 pub struct Expr {
     pub kind: ExprKind,
     pub span: Span,
+    /// Height of this subtree (1 for a leaf). The parser keeps it at most
+    /// [`crate::depth::MAX_EXPR_DEPTH`], so every recursive pass over an
+    /// expression, its drop included, stays within the machine stack.
+    pub depth: u32,
 }
 
 #[derive(Clone, Debug, PartialEq)]

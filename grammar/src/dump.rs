@@ -754,10 +754,7 @@ mod tests {
     use num_bigint::BigInt;
 
     fn expr(kind: ExprKind) -> Expr {
-        Expr {
-            kind,
-            span: Span::default(),
-        }
+        crate::depth::bounded_expr(kind, Span::default())
     }
 
     fn stmt(kind: StmtKind) -> Stmt {

@@ -9,6 +9,7 @@
 use crate::ast::{Constant, Conversion, Expr, ExprKind, Span};
 use crate::error::SyntaxError;
 use crate::literal::{self, StringParts};
+use crate::depth::bounded_expr;
 use crate::pystr::PyStrBuf;
 
 type Result<T> = std::result::Result<T, SyntaxError>;
@@ -65,7 +66,7 @@ fn concatenate_plain(split: &[StringParts<'_>], unicode: bool, span: Span) -> Re
 }
 
 fn constant(value: Constant, unicode_prefix: bool, span: Span) -> Expr {
-    Expr { kind: ExprKind::Constant { value, unicode_prefix }, span }
+    bounded_expr(ExprKind::Constant { value, unicode_prefix }, span)
 }
 
 /// Collects the values of a JoinedStr, merging adjacent literal text and
@@ -106,7 +107,7 @@ impl JoinedBuilder {
 
     fn finish(mut self) -> Expr {
         self.flush();
-        Expr { kind: ExprKind::JoinedStr { values: self.values }, span: self.span }
+        bounded_expr(ExprKind::JoinedStr { values: self.values }, self.span)
     }
 }
 
@@ -283,7 +284,7 @@ impl<'s, 'p> FStringScanner<'s, 'p> {
         }
         let span = Span::new(self.part.body_start + field_start, self.part.body_start + self.pos);
         let kind = ExprKind::FormattedValue { value: Box::new(value), conversion, format_spec };
-        Ok((expr_text, Expr { kind, span }))
+        Ok((expr_text, bounded_expr(kind, span)))
     }
 
     /// Advances to the `!`, `:`, `=` or `}` that ends a field's expression,
