@@ -4,7 +4,7 @@
 //! also records the facts the compiler pass needs (generators, coroutines).
 
 use crate::ast::*;
-use crate::error::SyntaxError;
+use crate::error::{ErrorKind, SyntaxError};
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -54,8 +54,9 @@ impl Hasher for WordHasher {
 type ScopeId = usize;
 
 /// CPython's compiler gives up (RecursionError) on statements and
-/// expressions nested deeper than this (1000 frames times its scale of 3);
-/// the limit also bounds the stack the walks here use.
+/// expressions nested deeper than this, counted together (1000 frames times
+/// its scale of 3); the parser bounds expression height alone to the same
+/// number. The limit also bounds the stack the walks here use.
 const MAX_NESTING: u32 = 3000;
 
 const DEF_GLOBAL: u16 = 1;
@@ -366,7 +367,8 @@ impl<'a> Builder<'a> {
     fn descend(&mut self, span: Span) -> Walk {
         self.depth += 1;
         if self.depth > MAX_NESTING {
-            return Err(error("maximum recursion depth exceeded during compilation", span));
+            let msg = "maximum recursion depth exceeded during compilation";
+            return Err(Box::new(SyntaxError::new(ErrorKind::RecursionError, msg, span)));
         }
         Ok(())
     }

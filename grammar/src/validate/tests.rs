@@ -9,7 +9,7 @@ fn span(start: u32) -> Span {
 }
 
 fn expr(kind: ExprKind, at: u32) -> Expr {
-    Expr { kind, span: span(at) }
+    Expr { kind, span: span(at), depth: 1 }
 }
 
 fn stmt(kind: StmtKind, at: u32) -> Stmt {
@@ -47,6 +47,10 @@ fn verdict(body: Vec<Stmt>) -> String {
         Ok(()) => "ok".to_string(),
         Err(e) => format!("{} @{}", e.msg, e.span.start),
     }
+}
+
+fn error_kind(body: Vec<Stmt>) -> Option<crate::error::ErrorKind> {
+    validate_module(&Module { body }).err().map(|e| e.kind)
 }
 
 #[test]
@@ -186,4 +190,5 @@ fn nesting_deeper_than_cpython_compiles_is_refused() {
     };
     assert_eq!(verdict(nested(2999)), "ok");
     assert_eq!(verdict(nested(3000)), "maximum recursion depth exceeded during compilation @0");
+    assert_eq!(error_kind(nested(3000)), Some(crate::error::ErrorKind::RecursionError));
 }
