@@ -1,0 +1,1 @@
+x = {k: v async for k, v in y}

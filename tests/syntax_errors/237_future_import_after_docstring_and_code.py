@@ -1,0 +1,4 @@
+"""doc"""
+from __future__ import division
+x = 1
+from __future__ import annotations

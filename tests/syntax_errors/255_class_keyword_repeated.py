@@ -1,0 +1,2 @@
+class C(metaclass=M, metaclass=N):
+    pass

@@ -1,0 +1,6 @@
+def f():
+    try:
+        return
+        await a
+    finally:
+        await b

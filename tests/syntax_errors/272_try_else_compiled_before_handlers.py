@@ -1,0 +1,8 @@
+try:
+    pass
+except:
+    pass
+except ValueError:
+    pass
+else:
+    return

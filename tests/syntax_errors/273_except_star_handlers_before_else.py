@@ -1,0 +1,6 @@
+try:
+    pass
+except* E:
+    await x
+else:
+    return

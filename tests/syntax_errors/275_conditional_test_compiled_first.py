@@ -1,0 +1,3 @@
+x = ((yield)
+     if (await y)
+     else 1)

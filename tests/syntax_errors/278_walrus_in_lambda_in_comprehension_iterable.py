@@ -1,0 +1,1 @@
+x = [a for a in (lambda: (b := 1))()]

@@ -1,0 +1,3 @@
+match x:
+    case {b'\x00': a, b'\x00': b}:
+        pass

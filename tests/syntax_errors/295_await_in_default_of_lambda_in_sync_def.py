@@ -1,0 +1,2 @@
+def f():
+    g = lambda x=(await y): x
