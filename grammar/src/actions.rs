@@ -239,6 +239,16 @@ fn is_starred(e: &Expr) -> bool {
     matches!(e.kind, ExprKind::Starred { .. })
 }
 
+#[cold]
+pub fn unpacking_in_comprehension(l: usize, r: usize) -> SyntaxError {
+    SyntaxError::syntax("iterable unpacking cannot be used in comprehension", Span::new(l, r))
+}
+
+#[cold]
+pub fn dict_unpacking_in_comprehension(l: usize, r: usize) -> SyntaxError {
+    SyntaxError::syntax("dict unpacking cannot be used in dict comprehension", Span::new(l, r))
+}
+
 // ---------------------------------------------------------------- calls
 
 /// A generator expression must be the sole argument, without trailing comma.
@@ -476,7 +486,8 @@ fn assign_error(targets: &[Expr], value: &Expr, bad: &Expr) -> SyntaxError {
             }
         }
     }
-    if matches!(bad.kind, ExprKind::Yield { .. } | ExprKind::YieldFrom { .. }) && std::ptr::eq(bad, &targets[0]) {
+    let bad_is_target = targets.iter().any(|t| std::ptr::eq(bad, t));
+    if bad_is_target && matches!(bad.kind, ExprKind::Yield { .. } | ExprKind::YieldFrom { .. }) {
         return SyntaxError::syntax("assignment to yield expression not possible", bad.span);
     }
     invalid_target_error(bad, TargetKind::Assign)
@@ -569,6 +580,11 @@ pub fn alias(name: Ident, asname: Option<Ident>, l: usize, r: usize) -> Alias {
     Alias { name, asname, span: Span::new(l, r) }
 }
 
+#[cold]
+pub fn import_trailing_comma(l: usize, r: usize) -> SyntaxError {
+    SyntaxError::syntax("trailing comma not allowed without surrounding parentheses", Span::new(l, r))
+}
+
 pub fn import_from(source: (u32, Option<Ident>), names: Vec<Alias>, l: usize, r: usize) -> Stmt {
     let (level, module) = source;
     stmt(StmtKind::ImportFrom { module, names, level }, l, r)
@@ -636,6 +652,7 @@ pub fn except_clause(
     ExceptClause { is_star, handler: ExceptHandler { type_, name, body, span } }
 }
 
+#[cold]
 pub fn multiple_except_types(l: usize, r: usize) -> SyntaxError {
     SyntaxError::syntax("multiple exception types must be parenthesized", Span::new(l, r))
 }

@@ -37,84 +37,169 @@ pub fn parse_expression(source: &str) -> Result<ast::Expr, SyntaxError> {
 pub fn parse_fstring_field(source: &str, start: usize, end: usize) -> Result<ast::Expr, SyntaxError> {
     python::FStringFieldParser::new()
         .parse(source, Lexer::nested(source, start, end))
-        .map_err(|e| match e {
-            ParseError::UnrecognizedEof { .. } => SyntaxError::syntax("invalid syntax", Span::new(end, end)),
-            other => convert_error(source, other),
-        })
+        .map_err(|e| convert_error_in(source, Lexer::nested(source, start, end), 1, e))
 }
 
 fn convert_error(source: &str, error: LalrpopError<'_>) -> SyntaxError {
+    convert_error_in(source, Lexer::new(source), 0, error)
+}
+
+/// Converts an error of a parse over the tokens of `lexer`, which starts at
+/// bracket depth `depth`.
+fn convert_error_in<'a>(source: &'a str, lexer: Lexer<'a>, depth: usize, error: LalrpopError<'_>) -> SyntaxError {
+    let (location, at_eof) = match &error {
+        ParseError::User { error } => (error.span.start as usize, false),
+        ParseError::InvalidToken { location } => (*location, false),
+        ParseError::UnrecognizedEof { location, .. } => (*location, true),
+        ParseError::UnrecognizedToken { token: (l, _, _), .. } | ParseError::ExtraToken { token: (l, _, _) } => (*l, false),
+    };
+    let context = ErrorContext::new(lexer, depth, location, at_eof);
+    // Like CPython, an error the tokenizer finds anywhere in the file wins.
+    if let Some(lexer_error) = context.lexer_error {
+        return lexer_error;
+    }
     match error {
         ParseError::User { error } => error,
         ParseError::InvalidToken { location } => SyntaxError::syntax("invalid syntax", Span::new(location, location)),
         ParseError::UnrecognizedEof { location, expected } => {
-            if expects_indent(&expected) {
-                return missing_indent(source, location, Span::new(location, location));
-            }
-            SyntaxError::syntax("invalid syntax", Span::new(location, location))
+            context.unexpected(source, None, Span::new(location, location), &expected)
         }
         ParseError::UnrecognizedToken { token: (l, tok, r), expected } => {
-            if tok == Tok::Indent {
-                return SyntaxError::indentation("unexpected indent", Span::new(l, r));
-            }
-            if expects_indent(&expected) {
-                return missing_indent(source, l, Span::new(l, r));
-            }
-            SyntaxError::syntax("invalid syntax", Span::new(l, r))
+            context.unexpected(source, Some(&tok), Span::new(l, r), &expected)
         }
         ParseError::ExtraToken { token: (l, _, r) } => SyntaxError::syntax("invalid syntax", Span::new(l, r)),
     }
 }
 
-fn expects_indent(expected: &[String]) -> bool {
-    expected.iter().any(|e| e == "\"INDENT\"")
+/// The tokens before a parse error, re-lexed to word CPython's messages.
+struct ErrorContext<'a> {
+    before: Vec<(usize, Tok<'a>, usize)>,
+    /// Bracket depth at the error.
+    depth: usize,
+    lexer_error: Option<SyntaxError>,
 }
 
-/// "expected an indented block after 'if' statement on line N": finds the
-/// block header, the logical line ending just before `location`.
-fn missing_indent(source: &str, location: usize, span: Span) -> SyntaxError {
-    let header = block_header(source, location);
-    let msg = match header {
-        Some((what, offset)) => {
-            let line = LineIndex::new(source).line(offset as u32);
-            format!("expected an indented block after {what} on line {line}")
-        }
-        None => "expected an indented block".to_string(),
-    };
-    SyntaxError::indentation(msg, span)
-}
-
-/// The description CPython uses for the header of the block whose NEWLINE is
-/// the last one before `location`, and the header keyword's offset.
-fn block_header(source: &str, location: usize) -> Option<(&'static str, usize)> {
-    let mut line_first: Option<(Tok<'_>, usize)> = None;
-    let mut header = None;
-    let mut after_first: Option<Tok<'_>> = None;
-    for token in Lexer::new(source) {
-        let Ok((start, tok, _)) = token else { break };
-        if start >= location && tok != Tok::Newline {
-            break;
-        }
-        match tok {
-            Tok::Newline => {
-                header = line_first.take().and_then(|(first, offset)| describe_header(&first, after_first.take(), offset));
-                after_first = None;
-            }
-            Tok::Indent | Tok::Dedent => {}
-            Tok::Async if line_first.is_none() => {}
-            other => {
-                if line_first.is_none() {
-                    line_first = Some((other, start));
-                } else if after_first.is_none() {
-                    after_first = Some(other);
+impl<'a> ErrorContext<'a> {
+    fn new(lexer: Lexer<'a>, depth: usize, location: usize, at_eof: bool) -> ErrorContext<'a> {
+        let mut context = ErrorContext { before: Vec::new(), depth, lexer_error: None };
+        for token in lexer {
+            match token {
+                Ok(t) if t.0 < location || (at_eof && t.0 <= location) => {
+                    match t.1 {
+                        Tok::Lpar | Tok::Lsqb | Tok::Lbrace => context.depth += 1,
+                        Tok::Rpar | Tok::Rsqb | Tok::Rbrace => context.depth = context.depth.saturating_sub(1),
+                        _ => {}
+                    }
+                    context.before.push(t);
+                }
+                Ok(_) => {}
+                Err(e) => {
+                    context.lexer_error = Some(e);
+                    break;
                 }
             }
         }
+        context
     }
-    header
+
+    fn previous(&self) -> Option<&Tok<'a>> {
+        self.before.last().map(|t| &t.1)
+    }
+
+    /// The message for an unexpected token (`None`: end of input).
+    fn unexpected(&self, source: &str, tok: Option<&Tok<'_>>, span: Span, expected: &[String]) -> SyntaxError {
+        if tok == Some(&Tok::Indent) {
+            return SyntaxError::indentation("unexpected indent", span);
+        }
+        if expects(expected, "INDENT") {
+            return self.missing_indent(source, span);
+        }
+        let prev_span = self.before.last().map_or(span, |t| Span::new(t.0, t.2));
+        if expected.len() == 1 && expects(expected, "else") {
+            return SyntaxError::syntax("expected 'else' after 'if' expression", prev_span);
+        }
+        if expects(expected, "except") && expects(expected, "finally") {
+            let newline = self.before.iter().rev().find(|t| t.1 == Tok::Newline);
+            let at = newline.map_or(prev_span, |t| Span::new(t.0, t.2));
+            return SyntaxError::syntax("expected 'except' or 'finally' block", at);
+        }
+        if tok == Some(&Tok::Newline) && expects(expected, ":") {
+            return SyntaxError::syntax("expected ':'", span);
+        }
+        match (self.previous(), tok) {
+            (Some(Tok::Name(name)), Some(next)) if (&**name == "print" || &**name == "exec") && *next != Tok::Lpar => {
+                let msg = format!("Missing parentheses in call to '{name}'. Did you mean {name}(...)?");
+                SyntaxError::syntax(msg, prev_span)
+            }
+            (Some(Tok::Name(_)), Some(Tok::Equal)) if !self.name_is_unpacked() => {
+                SyntaxError::syntax("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", prev_span)
+            }
+            (Some(prev), Some(next)) if self.depth > 0 && ends_expression(prev) && starts_expression(next) => {
+                if matches!((prev, next), (Tok::Name(_), Tok::String(_))) {
+                    return SyntaxError::syntax("invalid syntax", span);
+                }
+                SyntaxError::syntax("invalid syntax. Perhaps you forgot a comma?", prev_span.to(span))
+            }
+            _ => SyntaxError::syntax("invalid syntax", span),
+        }
+    }
+
+    /// Whether the name before the error follows `*`, `**` or `.`.
+    fn name_is_unpacked(&self) -> bool {
+        let before_name = self.before.len().checked_sub(2).and_then(|i| self.before.get(i));
+        matches!(before_name.map(|t| &t.1), Some(Tok::Star | Tok::DoubleStar | Tok::Dot))
+    }
+
+    /// "expected an indented block after 'if' statement on line N".
+    fn missing_indent(&self, source: &str, span: Span) -> SyntaxError {
+        let msg = match self.block_header() {
+            Some((what, offset)) => {
+                let line = LineIndex::new(source).line(offset as u32);
+                format!("expected an indented block after {what} on line {line}")
+            }
+            None => "expected an indented block".to_string(),
+        };
+        SyntaxError::indentation(msg, span)
+    }
+
+    /// How CPython names the header of the block whose NEWLINE is the last
+    /// token before the error, and the header keyword's offset.
+    fn block_header(&self) -> Option<(&'static str, usize)> {
+        let mut tokens = self.before.iter().rev();
+        if tokens.next().map(|t| &t.1) != Some(&Tok::Newline) {
+            return None;
+        }
+        let line: Vec<&(usize, Tok<'a>, usize)> =
+            tokens.take_while(|t| !matches!(t.1, Tok::Newline | Tok::Indent | Tok::Dedent)).collect();
+        let mut line = line.into_iter().rev().skip_while(|t| t.1 == Tok::Async);
+        let (offset, first, _) = line.next()?;
+        let second = line.next().map(|t| &t.1);
+        describe_header(first, second).map(|what| (what, *offset))
+    }
 }
 
-fn describe_header(first: &Tok<'_>, second: Option<Tok<'_>>, offset: usize) -> Option<(&'static str, usize)> {
+fn expects(expected: &[String], terminal: &str) -> bool {
+    expected.iter().any(|e| e.len() == terminal.len() + 2 && e.get(1..e.len() - 1) == Some(terminal))
+}
+
+fn ends_expression(tok: &Tok<'_>) -> bool {
+    matches!(
+        tok,
+        Tok::Name(_) | Tok::Int(_) | Tok::Float(_) | Tok::Imag(_) | Tok::String(_) | Tok::None | Tok::True
+            | Tok::False | Tok::Ellipsis | Tok::Rpar | Tok::Rsqb | Tok::Rbrace
+    )
+}
+
+fn starts_expression(tok: &Tok<'_>) -> bool {
+    matches!(
+        tok,
+        Tok::Name(_) | Tok::Int(_) | Tok::Float(_) | Tok::Imag(_) | Tok::String(_) | Tok::None | Tok::True
+            | Tok::False | Tok::Ellipsis | Tok::Lpar | Tok::Lsqb | Tok::Lbrace | Tok::Minus | Tok::Plus
+            | Tok::Tilde | Tok::Not | Tok::Lambda | Tok::Await
+    )
+}
+
+fn describe_header(first: &Tok<'_>, second: Option<&Tok<'_>>) -> Option<&'static str> {
     let what = match first {
         Tok::If => "'if' statement",
         Tok::Elif => "'elif' statement",
@@ -123,7 +208,7 @@ fn describe_header(first: &Tok<'_>, second: Option<Tok<'_>>, offset: usize) -> O
         Tok::For => "'for' statement",
         Tok::With => "'with' statement",
         Tok::Try => "'try' statement",
-        Tok::Except if second == Some(Tok::Star) => "'except*' statement",
+        Tok::Except if second == Some(&Tok::Star) => "'except*' statement",
         Tok::Except => "'except' statement",
         Tok::Finally => "'finally' statement",
         Tok::Def => "function definition",
@@ -132,5 +217,5 @@ fn describe_header(first: &Tok<'_>, second: Option<Tok<'_>>, offset: usize) -> O
         Tok::Case => "'case' statement",
         _ => return None,
     };
-    Some((what, offset))
+    Some(what)
 }
