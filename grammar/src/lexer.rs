@@ -21,6 +21,11 @@ use unicode_normalization::UnicodeNormalization;
 
 type LexResult<'a> = Result<Spanned<'a>, SyntaxError>;
 
+/// CPython's tokenizer limits (MAXLEVEL, MAXINDENT); they also bound how deep
+/// the trees built from one file can nest.
+const MAX_BRACKET_DEPTH: usize = 200;
+const MAX_INDENT_DEPTH: usize = 100;
+
 /// Raw tokens, before logical-line processing.
 #[derive(Logos, Clone, Copy, Debug, PartialEq, Eq)]
 enum Raw {
@@ -458,6 +463,9 @@ impl<'a> Lexer<'a> {
             if indent.alt_col <= top.alt_col {
                 return Err(tab_error(here));
             }
+            if self.indents.len() > MAX_INDENT_DEPTH {
+                return Err(SyntaxError::indentation("too many levels of indentation", here));
+            }
             self.indents.push(indent);
             if std::mem::take(&mut self.after_match_header) {
                 self.case_levels.push(self.indents.len());
@@ -564,6 +572,9 @@ impl<'a> Lexer<'a> {
             }
             Raw::StringStart => Tok::String(self.string()?),
             Raw::Lpar | Raw::Lsqb | Raw::Lbrace => {
+                if self.brackets.len() >= MAX_BRACKET_DEPTH {
+                    return Err(SyntaxError::syntax("too many nested parentheses", self.span()));
+                }
                 let open = text.chars().next().unwrap_or('(');
                 self.brackets.push((open, self.span().start as usize));
                 match raw {
@@ -962,6 +973,17 @@ mod tests {
             toks,
             vec![Ok((3, Tok::Name("a".into()), 4)), Ok((5, Tok::Plus, 6)), Ok((8, Tok::Name("b".into()), 9))]
         );
+    }
+
+    #[test]
+    fn nesting_limits_match_cpython() {
+        let ok = format!("x = {}{}", "(".repeat(200), ")".repeat(200));
+        assert!(!kinds(&ok).contains("Err"));
+        let deep = format!("x = {}{}", "[".repeat(201), "]".repeat(201));
+        assert!(kinds(&deep).ends_with("Err(SyntaxError: too many nested parentheses)"));
+        let indents: String = (0..101).map(|i| format!("{}if 1:\n", " ".repeat(i))).collect();
+        assert!(kinds(&format!("{indents}{}pass\n", " ".repeat(101)))
+            .ends_with("Err(IndentationError: too many levels of indentation)"));
     }
 
     #[test]

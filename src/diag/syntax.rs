@@ -1,0 +1,80 @@
+//! Rendering a `SyntaxError` like CPython 3.11 does (`File "x.py", line 3`, the
+//! source line, carets under the span, `SyntaxError: message`), or with miette's
+//! graphical report when `fancy` is set.
+
+use crate::syntax::{LineIndex, SyntaxError};
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic, NamedSource};
+
+/// The text to print on stderr for `err` in `source` (named `filename`).
+pub fn render_syntax_error(err: &SyntaxError, filename: &str, source: &str, fancy: bool) -> String {
+    let mut out = if fancy { render_fancy(err, filename, source) } else { render_plain(err, filename, source) };
+    out.push_str(&format!("{}: {}\n", err.kind.name(), err.msg));
+    out
+}
+
+fn render_plain(err: &SyntaxError, filename: &str, source: &str) -> String {
+    let index = LineIndex::new(source);
+    let start = (err.span.start as usize).min(source.len());
+    let line = index.line(start as u32);
+    let mut out = format!("  File \"{filename}\", line {line}\n");
+    let line_start = index.line_start(line) as usize;
+    let line_text = source_line(source, line_start);
+    if line_text.trim().is_empty() {
+        return out;
+    }
+    let indent = line_text.len() - line_text.trim_start().len();
+    let shown = line_text.trim();
+    let col = source.get(line_start..start).map_or(0, |s| s.chars().count()).saturating_sub(indent);
+    let end = (err.span.end as usize).clamp(start, line_start + line_text.len());
+    let width = source.get(start..end).map_or(1, |s| s.chars().count()).max(1);
+    let width = width.min(shown.chars().count().saturating_sub(col).max(1));
+    out.push_str(&format!("    {shown}\n    {}{}\n", " ".repeat(col), "^".repeat(width)));
+    out
+}
+
+fn render_fancy(err: &SyntaxError, filename: &str, source: &str) -> String {
+    let start = (err.span.start as usize).min(source.len());
+    let len = (err.span.end as usize).min(source.len()).saturating_sub(start);
+    let diagnostic = MietteDiagnostic::new(err.msg.clone())
+        .with_code(err.kind.name())
+        .with_label(LabeledSpan::at(start..start + len, "here"));
+    let report = miette::Report::new(diagnostic).with_source_code(NamedSource::new(filename, source.to_owned()));
+    let mut out = String::new();
+    let handler = GraphicalReportHandler::new_themed(GraphicalTheme::unicode());
+    if handler.render_report(&mut out, report.as_ref()).is_err() {
+        return render_plain(err, filename, source);
+    }
+    out
+}
+
+/// The text of the line starting at `line_start`, without its line break.
+fn source_line(source: &str, line_start: usize) -> &str {
+    let rest = source.get(line_start..).unwrap_or("");
+    let end = rest.find(['\n', '\r']).unwrap_or(rest.len());
+    &rest[..end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::syntax::ErrorKind;
+    use tulip_syntax::ast::Span;
+
+    #[test]
+    fn plain_rendering_matches_cpython_layout() {
+        let source = "x = 1\nif x\n    pass\n";
+        let err = SyntaxError::new(ErrorKind::SyntaxError, "expected ':'", Span::new(10, 11));
+        assert_eq!(
+            render_syntax_error(&err, "t.py", source, false),
+            "  File \"t.py\", line 2\n    if x\n        ^\nSyntaxError: expected ':'\n"
+        );
+    }
+
+    #[test]
+    fn fancy_rendering_ends_with_the_cpython_line() {
+        let err = SyntaxError::new(ErrorKind::IndentationError, "unexpected indent", Span::new(0, 2));
+        let text = render_syntax_error(&err, "t.py", "  x\n", true);
+        assert!(text.ends_with("IndentationError: unexpected indent\n"), "{text}");
+        assert!(text.contains("t.py"), "{text}");
+    }
+}
