@@ -112,9 +112,15 @@ pub fn lambda(args: Arguments, body: Expr, l: usize, r: usize) -> Expr {
     expr(ExprKind::Lambda { args: Box::new(args), body: Box::new(body) }, l, r)
 }
 
-pub fn named_expr(target: Ident, value: Expr, l: usize, target_end: usize, r: usize) -> Expr {
-    let target = expr(ExprKind::Name { id: target, ctx: ExprContext::Store }, l, target_end);
-    expr(ExprKind::NamedExpr { target: Box::new(target), value: Box::new(value) }, l, r)
+/// `target := value`: the target must be a plain, unparenthesised name.
+pub fn named_expr(target: Expr, value: Expr, l: usize, r: usize) -> Result<Expr> {
+    let is_plain_name = matches!(target.kind, ExprKind::Name { .. }) && target.span.start as usize == l;
+    if !is_plain_name {
+        let msg = format!("cannot use assignment expressions with {}", expr_name(&target));
+        return Err(SyntaxError::syntax(msg, target.span));
+    }
+    let target = with_context(target, ExprContext::Store);
+    Ok(expr(ExprKind::NamedExpr { target: Box::new(target), value: Box::new(value) }, l, r))
 }
 
 pub fn await_expr(value: Expr, l: usize, r: usize) -> Expr {
@@ -263,8 +269,9 @@ pub fn check_genexp_arg(items: Vec<ArgItem>, trailing_comma: bool) -> Result<Vec
 }
 
 pub fn keyword_arg(key: Expr, value: Expr, l: usize, eq_end: usize, r: usize) -> Result<ArgItem> {
+    let parenthesised = key.span.start as usize != l;
     match key.kind {
-        ExprKind::Name { id, .. } => Ok(ArgItem::Keyword(id, value, Span::new(l, r))),
+        ExprKind::Name { id, .. } if !parenthesised => Ok(ArgItem::Keyword(id, value, Span::new(l, r))),
         ExprKind::Constant { value: Constant::None, .. } => Err(SyntaxError::syntax("cannot assign to None", key.span)),
         ExprKind::Constant { value: Constant::Bool(b), .. } => {
             let msg = if b { "cannot assign to True" } else { "cannot assign to False" };
@@ -763,6 +770,16 @@ pub fn class_def(name: Ident, args: Option<Vec<ArgItem>>, body: Vec<Stmt>, l: us
     Ok(stmt(StmtKind::ClassDef(Box::new(def)), l, end))
 }
 
+#[cold]
+pub fn vararg_default(l: usize, r: usize) -> SyntaxError {
+    SyntaxError::syntax("var-positional argument cannot have default value", Span::new(l, r))
+}
+
+#[cold]
+pub fn kwarg_default(l: usize, r: usize) -> SyntaxError {
+    SyntaxError::syntax("var-keyword argument cannot have default value", Span::new(l, r))
+}
+
 pub fn arg(name: Ident, annotation: Option<Expr>, l: usize, r: usize) -> Arg {
     Arg { arg: name, annotation: annotation.map(Box::new), span: Span::new(l, r) }
 }
@@ -945,6 +962,9 @@ pub fn mapping_pattern(entries: Vec<MatchMapEntry>, l: usize, r: usize) -> Resul
             MatchMapEntry::Item(key, p) => {
                 keys.push(key);
                 patterns.push(p);
+            }
+            MatchMapEntry::Rest(name, span) if &*name == "_" => {
+                return Err(SyntaxError::syntax("invalid syntax", span));
             }
             MatchMapEntry::Rest(name, _) => rest = Some(name),
         }

@@ -76,18 +76,26 @@ struct ErrorContext<'a> {
     before: Vec<(usize, Tok<'a>, usize)>,
     /// Bracket depth at the error.
     depth: usize,
+    /// Indices in `before` of the brackets still open at the error.
+    open_brackets: Vec<usize>,
     lexer_error: Option<SyntaxError>,
 }
 
 impl<'a> ErrorContext<'a> {
     fn new(lexer: Lexer<'a>, depth: usize, location: usize, at_eof: bool) -> ErrorContext<'a> {
-        let mut context = ErrorContext { before: Vec::new(), depth, lexer_error: None };
+        let mut context = ErrorContext { before: Vec::new(), depth, open_brackets: Vec::new(), lexer_error: None };
         for token in lexer {
             match token {
                 Ok(t) if t.0 < location || (at_eof && t.0 <= location) => {
                     match t.1 {
-                        Tok::Lpar | Tok::Lsqb | Tok::Lbrace => context.depth += 1,
-                        Tok::Rpar | Tok::Rsqb | Tok::Rbrace => context.depth = context.depth.saturating_sub(1),
+                        Tok::Lpar | Tok::Lsqb | Tok::Lbrace => {
+                            context.depth += 1;
+                            context.open_brackets.push(context.before.len());
+                        }
+                        Tok::Rpar | Tok::Rsqb | Tok::Rbrace => {
+                            context.depth = context.depth.saturating_sub(1);
+                            context.open_brackets.pop();
+                        }
                         _ => {}
                     }
                     context.before.push(t);
@@ -115,13 +123,24 @@ impl<'a> ErrorContext<'a> {
             return self.missing_indent(source, span);
         }
         let prev_span = self.before.last().map_or(span, |t| Span::new(t.0, t.2));
-        if expected.len() == 1 && expects(expected, "else") {
+        if expected.len() == 1 && expects(expected, "else") && tok != Some(&Tok::Colon) {
             return SyntaxError::syntax("expected 'else' after 'if' expression", prev_span);
         }
         if expects(expected, "except") && expects(expected, "finally") {
             let newline = self.before.iter().rev().find(|t| t.1 == Tok::Newline);
             let at = newline.map_or(prev_span, |t| Span::new(t.0, t.2));
             return SyntaxError::syntax("expected 'except' or 'finally' block", at);
+        }
+        if self.previous() == Some(&Tok::Equal)
+            && matches!(tok, Some(Tok::Comma | Tok::Rpar | Tok::Colon))
+            && self.in_parameter_list()
+        {
+            return SyntaxError::syntax("expected default value expression", prev_span);
+        }
+        let after_expression = self.previous().map_or(false, ends_expression);
+        if tok == Some(&Tok::For) && after_expression && matches!(self.innermost_bracket(), Some(Tok::Lsqb | Tok::Lbrace)) {
+            let at = self.innermost_bracket_span().unwrap_or(span);
+            return SyntaxError::syntax("did you forget parentheses around the comprehension target?", at);
         }
         if tok == Some(&Tok::Newline) && expects(expected, ":") {
             return SyntaxError::syntax("expected ':'", span);
@@ -142,6 +161,24 @@ impl<'a> ErrorContext<'a> {
             }
             _ => SyntaxError::syntax("invalid syntax", span),
         }
+    }
+
+    /// Whether the error is inside a `def`'s parentheses or a lambda's parameters.
+    fn in_parameter_list(&self) -> bool {
+        let bracket = self.open_brackets.last().copied();
+        let after_bracket = bracket.map_or(0, |i| i + 1);
+        let lambda = self.before.get(after_bracket..).map_or(false, |ts| ts.iter().any(|t| t.1 == Tok::Lambda));
+        let def = bracket.and_then(|i| i.checked_sub(2)).and_then(|i| self.before.get(i)).map(|t| &t.1);
+        lambda || (self.innermost_bracket() == Some(&Tok::Lpar) && def == Some(&Tok::Def))
+    }
+
+    /// The innermost bracket still open at the error.
+    fn innermost_bracket(&self) -> Option<&Tok<'a>> {
+        self.open_brackets.last().and_then(|&i| self.before.get(i)).map(|t| &t.1)
+    }
+
+    fn innermost_bracket_span(&self) -> Option<Span> {
+        self.open_brackets.last().and_then(|&i| self.before.get(i)).map(|t| Span::new(t.2, t.2))
     }
 
     /// Whether the name before the error follows `*`, `**` or `.`.
