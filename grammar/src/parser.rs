@@ -3,7 +3,7 @@
 //! (`unexpected indent`, `expected an indented block after ...`, `invalid syntax`).
 
 use crate::ast::{self, Span};
-use crate::error::{LineIndex, SyntaxError};
+use crate::error::{ErrorKind, LineIndex, SyntaxError};
 use crate::lexer::Lexer;
 use crate::token::Tok;
 use lalrpop_util::ParseError;
@@ -53,22 +53,54 @@ fn convert_error_in<'a>(source: &'a str, lexer: Lexer<'a>, depth: usize, error: 
         ParseError::UnrecognizedEof { location, .. } => (*location, true),
         ParseError::UnrecognizedToken { token: (l, _, _), .. } | ParseError::ExtraToken { token: (l, _, _) } => (*l, false),
     };
-    let context = ErrorContext::new(lexer, depth, location, at_eof);
-    // Like CPython, an error the tokenizer finds anywhere in the file wins.
-    if let Some(lexer_error) = context.lexer_error {
-        return lexer_error;
-    }
-    match error {
+    let mut context = ErrorContext::new(lexer, depth, location, at_eof);
+    let lexer_error = context.lexer_error.take();
+    let parser_error = match error {
         ParseError::User { error } => error,
         ParseError::InvalidToken { location } => SyntaxError::syntax("invalid syntax", Span::new(location, location)),
         ParseError::UnrecognizedEof { location, expected } => {
-            context.unexpected(source, None, Span::new(location, location), &expected)
+            // CPython points into the file's last line, not past its final newline.
+            let end = if depth == 0 { source.len() } else { location };
+            let last = end.saturating_sub(1);
+            let at = Span::new(last, last);
+            context.unexpected(source, None, at, &expected)
         }
         ParseError::UnrecognizedToken { token: (l, tok, r), expected } => {
             context.unexpected(source, Some(&tok), Span::new(l, r), &expected)
         }
         ParseError::ExtraToken { token: (l, _, r) } => SyntaxError::syntax("invalid syntax", Span::new(l, r)),
+    };
+    match lexer_error {
+        Some(later) if tokenizer_error_wins(source, &later, &parser_error, location) => later,
+        _ => parser_error,
     }
+}
+
+/// CPython tokenizes the rest of the file after a parse error: errors the
+/// tokenizer raises itself replace the parser's, an unclosed bracket does
+/// when it was opened on an earlier line than the offending token at
+/// `location`, indentation and line-continuation
+/// errors never do, and nothing replaces "unexpected indent".
+fn tokenizer_error_wins(source: &str, later: &SyntaxError, parser_error: &SyntaxError, location: usize) -> bool {
+    if later == parser_error {
+        return true;
+    }
+    let lines = LineIndex::new(source);
+    let error_line = lines.line(location as u32);
+    if later.kind != ErrorKind::SyntaxError {
+        // A bad dedent on the offending token's own line came first in CPython.
+        return lines.line(later.span.start) == error_line;
+    }
+    if parser_error.msg == "unexpected indent" {
+        return false;
+    }
+    if later.msg.starts_with("unexpected character after line continuation") || later.msg.starts_with("unexpected EOF") {
+        return false;
+    }
+    if later.msg.ends_with("was never closed") {
+        return lines.line(later.span.start) < error_line;
+    }
+    true
 }
 
 /// The tokens before a parse error, re-lexed to word CPython's messages.
@@ -123,13 +155,11 @@ impl<'a> ErrorContext<'a> {
             return self.missing_indent(source, span);
         }
         let prev_span = self.before.last().map_or(span, |t| Span::new(t.0, t.2));
-        if expected.len() == 1 && expects(expected, "else") && tok != Some(&Tok::Colon) {
+        if expects(expected, "else") && !expects(expected, "NAME") && tok != Some(&Tok::Colon) {
             return SyntaxError::syntax("expected 'else' after 'if' expression", prev_span);
         }
         if expects(expected, "except") && expects(expected, "finally") {
-            let newline = self.before.iter().rev().find(|t| t.1 == Tok::Newline);
-            let at = newline.map_or(prev_span, |t| Span::new(t.0, t.2));
-            return SyntaxError::syntax("expected 'except' or 'finally' block", at);
+            return SyntaxError::syntax("expected 'except' or 'finally' block", span);
         }
         if self.previous() == Some(&Tok::Equal)
             && matches!(tok, Some(Tok::Comma | Tok::Rpar | Tok::Colon))
@@ -145,13 +175,23 @@ impl<'a> ErrorContext<'a> {
         if tok == Some(&Tok::Newline) && expects(expected, ":") {
             return SyntaxError::syntax("expected ':'", span);
         }
+        let name_before = matches!(self.previous(), Some(Tok::Name(_)));
+        if tok == Some(&Tok::Equal) && name_before && self.in_named_expression() && !self.name_is_unpacked() {
+            return SyntaxError::syntax("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", prev_span);
+        }
+        // CPython's forced tokens: `def f` needs `(`, block headers need `:`.
+        if expected.len() == 1 && expects(expected, "(") {
+            return SyntaxError::syntax("expected '('", span);
+        }
+        let forced_colon = matches!(self.previous(), Some(Tok::Else | Tok::Try | Tok::Finally))
+            || matches!(self.line_first(), Some(Tok::Def));
+        if forced_colon && expects(expected, ":") && expected.iter().all(|e| e == "\":\"" || e == "\"->\"") {
+            return SyntaxError::syntax("expected ':'", span);
+        }
         match (self.previous(), tok) {
             (Some(Tok::Name(name)), Some(next)) if (&**name == "print" || &**name == "exec") && *next != Tok::Lpar => {
                 let msg = format!("Missing parentheses in call to '{name}'. Did you mean {name}(...)?");
                 SyntaxError::syntax(msg, prev_span)
-            }
-            (Some(Tok::Name(_)), Some(Tok::Equal)) if !self.name_is_unpacked() => {
-                SyntaxError::syntax("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", prev_span)
             }
             (Some(prev), Some(next)) if self.depth > 0 && ends_expression(prev) && starts_expression(next) => {
                 if matches!((prev, next), (Tok::Name(_), Tok::String(_))) {
@@ -179,6 +219,19 @@ impl<'a> ErrorContext<'a> {
 
     fn innermost_bracket_span(&self) -> Option<Span> {
         self.open_brackets.last().and_then(|&i| self.before.get(i)).map(|t| Span::new(t.2, t.2))
+    }
+
+    /// Whether the error is where CPython parses a `named_expression`: inside
+    /// brackets, in an `if`/`elif`/`while` condition or a decorator.
+    fn in_named_expression(&self) -> bool {
+        self.depth > 0 || matches!(self.line_first(), Some(Tok::If | Tok::Elif | Tok::While | Tok::At))
+    }
+
+    /// The first token of the logical line of the error, `async` skipped.
+    fn line_first(&self) -> Option<&Tok<'a>> {
+        let line_start = self.before.iter().rposition(|t| matches!(t.1, Tok::Newline | Tok::Indent | Tok::Dedent));
+        let mut line = self.before.get(line_start.map_or(0, |i| i + 1)..).unwrap_or(&[]).iter();
+        line.find(|t| t.1 != Tok::Async).map(|t| &t.1)
     }
 
     /// Whether the name before the error follows `*`, `**` or `.`.
@@ -232,7 +285,7 @@ fn starts_expression(tok: &Tok<'_>) -> bool {
         tok,
         Tok::Name(_) | Tok::Int(_) | Tok::Float(_) | Tok::Imag(_) | Tok::String(_) | Tok::None | Tok::True
             | Tok::False | Tok::Ellipsis | Tok::Lpar | Tok::Lsqb | Tok::Lbrace | Tok::Minus | Tok::Plus
-            | Tok::Tilde | Tok::Not | Tok::Lambda | Tok::Await
+            | Tok::Tilde | Tok::Not | Tok::Await
     )
 }
 
