@@ -216,11 +216,9 @@ fn compare_file(path: &Path, expected: &str) -> Outcome {
     }
 }
 
-/// UTF-8 with an optional BOM; files in other encodings count as failures
-/// until the front end decodes PEP 263 cookies itself.
+/// Decoded as CPython does (BOM, PEP 263 cookie); undecodable files count as failures.
 fn decode(bytes: &[u8]) -> Option<String> {
-    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    String::from_utf8(bytes.to_vec()).ok()
+    tulip::syntax::decode_source(bytes).ok()
 }
 
 /// Our dump of `source`, or why there is none.
@@ -248,7 +246,7 @@ fn quiet_panics() -> Box<dyn Fn(&panic::PanicHookInfo<'_>) + Sync + Send + 'stat
 fn describe(path: String, expected: &str, outcome: Outcome) -> Mismatch {
     let (category, details) = match outcome {
         Outcome::Equal => (String::from("equal"), String::new()),
-        Outcome::NotUtf8 => (String::from("source is not UTF-8"), String::new()),
+        Outcome::NotUtf8 => (String::from("source cannot be decoded"), String::new()),
         Outcome::ParseError(message) => (format!("parse error: {}", message_class(&message)), message),
         Outcome::Panic(message) => (String::from("panic"), message),
         Outcome::Differs(at) => {

@@ -59,7 +59,7 @@ pub struct ExceptClause {
 // ---------------------------------------------------------------- expressions
 
 pub fn expr(kind: ExprKind, l: usize, r: usize) -> Expr {
-    Expr { kind, span: Span::new(l, r) }
+    crate::depth::bounded_expr(kind, Span::new(l, r))
 }
 
 pub fn name(id: Ident, l: usize, r: usize) -> Expr {

@@ -6,6 +6,7 @@
 //! `async for` and `async with` are the sync node with an `is_async` flag, and
 //! `try`/`try*` share one node with `is_star`. Every node carries a byte span.
 
+pub use crate::pystr::PyStr;
 use num_bigint::BigInt;
 
 /// A half-open byte range `start..end` in the source text.
@@ -99,6 +100,10 @@ pub struct ClassDef {
 pub struct Expr {
     pub kind: ExprKind,
     pub span: Span,
+    /// Height of this subtree (1 for a leaf). The parser keeps it at most
+    /// [`crate::depth::MAX_EXPR_DEPTH`], so every recursive pass over an
+    /// expression, its drop included, stays within the machine stack.
+    pub depth: u32,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -145,7 +150,7 @@ pub enum Constant {
     Float(f64),
     /// Imaginary literals: the real part is always 0.0 in source.
     Complex { real: f64, imag: f64 },
-    Str(Box<str>),
+    Str(PyStr),
     Bytes(Box<[u8]>),
 }
 

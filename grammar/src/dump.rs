@@ -536,7 +536,7 @@ impl Dumper {
             Constant::BigInt(value) => repr::bigint_repr(value),
             Constant::Float(value) => repr::float_repr(*value),
             Constant::Complex { real, imag } => repr::complex_repr(*real, *imag),
-            Constant::Str(text) => repr::str_repr(text),
+            Constant::Str(text) => repr::py_str_repr(text),
             Constant::Bytes(bytes) => repr::bytes_repr(bytes),
         };
         self.out.push_str(&text);
@@ -754,10 +754,7 @@ mod tests {
     use num_bigint::BigInt;
 
     fn expr(kind: ExprKind) -> Expr {
-        Expr {
-            kind,
-            span: Span::default(),
-        }
+        crate::depth::bounded_expr(kind, Span::default())
     }
 
     fn stmt(kind: StmtKind) -> Stmt {

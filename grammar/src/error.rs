@@ -9,6 +9,8 @@ pub enum ErrorKind {
     SyntaxError,
     IndentationError,
     TabError,
+    /// An expression nested too deeply to compile: CPython raises RecursionError.
+    RecursionError,
 }
 
 impl ErrorKind {
@@ -17,6 +19,7 @@ impl ErrorKind {
             ErrorKind::SyntaxError => "SyntaxError",
             ErrorKind::IndentationError => "IndentationError",
             ErrorKind::TabError => "TabError",
+            ErrorKind::RecursionError => "RecursionError",
         }
     }
 }

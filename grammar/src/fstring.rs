@@ -9,6 +9,8 @@
 use crate::ast::{Constant, Conversion, Expr, ExprKind, Span};
 use crate::error::SyntaxError;
 use crate::literal::{self, StringParts};
+use crate::depth::bounded_expr;
+use crate::pystr::PyStrBuf;
 
 type Result<T> = std::result::Result<T, SyntaxError>;
 
@@ -36,7 +38,7 @@ pub fn concatenate(source: &str, parts: &[(usize, &str)], span: Span) -> Result<
             let mut scanner = FStringScanner { source, part, pos: 0 };
             scanner.scan_parts(0, &mut joined)?;
         } else {
-            joined.push_literal(&literal::decode_str(part.body, part.prefix.raw, part.body_start)?);
+            joined.push_literal(part.body, part.prefix.raw, part.body_start)?;
         }
     }
     Ok(joined.finish())
@@ -56,37 +58,38 @@ fn concatenate_bytes(split: &[StringParts<'_>], span: Span) -> Result<Expr> {
 }
 
 fn concatenate_plain(split: &[StringParts<'_>], unicode: bool, span: Span) -> Result<Expr> {
-    let mut value = String::new();
+    let mut value = PyStrBuf::new();
     for part in split {
-        let decoded = literal::decode_str(part.body, part.prefix.raw, part.body_start)?;
-        if value.is_empty() {
-            value = decoded;
-        } else {
-            value.push_str(&decoded);
-        }
+        literal::decode_str(part.body, part.prefix.raw, part.body_start, &mut value)?;
     }
-    Ok(constant(Constant::Str(value.into_boxed_str()), unicode, span))
+    Ok(constant(Constant::Str(value.take()), unicode, span))
 }
 
 fn constant(value: Constant, unicode_prefix: bool, span: Span) -> Expr {
-    Expr { kind: ExprKind::Constant { value, unicode_prefix }, span }
+    bounded_expr(ExprKind::Constant { value, unicode_prefix }, span)
 }
 
 /// Collects the values of a JoinedStr, merging adjacent literal text and
 /// dropping empty text as CPython's FstringParser does.
 struct JoinedBuilder {
     values: Vec<Expr>,
-    pending: String,
+    pending: PyStrBuf,
     unicode: bool,
     span: Span,
 }
 
 impl JoinedBuilder {
     fn new(unicode: bool, span: Span) -> JoinedBuilder {
-        JoinedBuilder { values: Vec::new(), pending: String::new(), unicode, span }
+        JoinedBuilder { values: Vec::new(), pending: PyStrBuf::new(), unicode, span }
     }
 
-    fn push_literal(&mut self, text: &str) {
+    /// Decodes literal text (a string body or part of one) onto the pending text.
+    fn push_literal(&mut self, body: &str, raw: bool, body_start: usize) -> Result<()> {
+        literal::decode_str(body, raw, body_start, &mut self.pending)
+    }
+
+    /// Appends text as it is, like the source of a `{expr=}` field.
+    fn push_text(&mut self, text: &str) {
         self.pending.push_str(text);
     }
 
@@ -97,14 +100,14 @@ impl JoinedBuilder {
 
     fn flush(&mut self) {
         if !self.pending.is_empty() {
-            let text = std::mem::take(&mut self.pending).into_boxed_str();
+            let text = self.pending.take();
             self.values.push(constant(Constant::Str(text), self.unicode, self.span));
         }
     }
 
     fn finish(mut self) -> Expr {
         self.flush();
-        Expr { kind: ExprKind::JoinedStr { values: self.values }, span: self.span }
+        bounded_expr(ExprKind::JoinedStr { values: self.values }, self.span)
     }
 }
 
@@ -145,7 +148,7 @@ impl<'s, 'p> FStringScanner<'s, 'p> {
             let (start, end, how) = self.scan_literal(level)?;
             if end > start {
                 let text = self.part.body.get(start..end).unwrap_or("");
-                out.push_literal(&literal::decode_str(text, self.part.prefix.raw, self.part.body_start + start)?);
+                out.push_literal(text, self.part.prefix.raw, self.part.body_start + start)?;
             }
             if let LiteralEnd::DoubledBrace = how {
                 continue;
@@ -155,7 +158,7 @@ impl<'s, 'p> FStringScanner<'s, 'p> {
                 Some(_) => {
                     let (expr_text, field) = self.scan_field(level)?;
                     if let Some(text) = expr_text {
-                        out.push_literal(text);
+                        out.push_text(text);
                     }
                     out.push_field(field);
                 }
@@ -281,7 +284,7 @@ impl<'s, 'p> FStringScanner<'s, 'p> {
         }
         let span = Span::new(self.part.body_start + field_start, self.part.body_start + self.pos);
         let kind = ExprKind::FormattedValue { value: Box::new(value), conversion, format_spec };
-        Ok((expr_text, Expr { kind, span }))
+        Ok((expr_text, bounded_expr(kind, span)))
     }
 
     /// Advances to the `!`, `:`, `=` or `}` that ends a field's expression,

@@ -430,9 +430,30 @@ impl<'a> Lexer<'a> {
             let mut indent = Indent { col: 0, alt_col: 0 };
             let mut raw = self.raw.next()?;
             if raw == Ok(Raw::Whitespace) {
-                indent = measure_indent(self.raw.slice());
+                indent = measure_indent(indent, self.raw.slice());
                 raw = self.raw.next()?;
             }
+            // A continuation before any token joins the next physical line to
+            // this one. As in CPython's tokenizer, the column of the first such
+            // backslash is the indentation, unless it is 0: then the columns of
+            // the joined lines add up.
+            let mut continued_at: Option<Indent> = None;
+            while raw == Ok(Raw::Continuation) {
+                if self.raw.remainder().is_empty() {
+                    self.queue.push_back(Err(self.eof_after_continuation()));
+                    self.done = true;
+                    return None;
+                }
+                if continued_at.is_none() && indent.col != 0 {
+                    continued_at = Some(indent);
+                }
+                raw = self.raw.next()?;
+                if raw == Ok(Raw::Whitespace) {
+                    indent = measure_indent(indent, self.raw.slice());
+                    raw = self.raw.next()?;
+                }
+            }
+            let indent = continued_at.unwrap_or(indent);
             match raw {
                 Ok(Raw::Newline) | Ok(Raw::Comment) => {
                     if raw == Ok(Raw::Comment) && self.raw.next().is_none() {
@@ -463,7 +484,7 @@ impl<'a> Lexer<'a> {
             if indent.alt_col <= top.alt_col {
                 return Err(tab_error(here));
             }
-            if self.indents.len() > MAX_INDENT_DEPTH {
+            if self.indents.len() >= MAX_INDENT_DEPTH {
                 return Err(SyntaxError::indentation("too many levels of indentation", here));
             }
             self.indents.push(indent);
@@ -521,6 +542,7 @@ impl<'a> Lexer<'a> {
         };
         let text: &'a str = self.raw.slice();
         let tok = match raw {
+            Raw::Continuation if self.raw.remainder().is_empty() => return Err(self.eof_after_continuation()),
             Raw::Whitespace | Raw::Comment | Raw::Continuation => return Ok(Step::Skip),
             Raw::Newline => {
                 return Ok(if self.brackets.is_empty() && !self.nested { Step::EndOfLine } else { Step::Skip })
@@ -598,6 +620,12 @@ impl<'a> Lexer<'a> {
             },
         };
         Ok(Step::Token(tok))
+    }
+
+    #[cold]
+    fn eof_after_continuation(&self) -> SyntaxError {
+        let at = self.span().start as usize;
+        SyntaxError::syntax("unexpected EOF while parsing", Span::new(at, at + 1))
     }
 
     fn close_bracket(&mut self, close: char) -> Result<(), SyntaxError> {
@@ -688,7 +716,7 @@ impl<'a> Lexer<'a> {
         let span = self.span();
         match self.raw.slice().chars().next() {
             Some('\0') => SyntaxError::syntax("source code cannot contain null bytes", span),
-            Some(c) if !c.is_ascii() => invalid_char_error(c, span),
+            Some(c) if !c.is_ascii() || c.is_ascii_control() => invalid_char_error(c, span),
             _ => SyntaxError::syntax("invalid syntax", span),
         }
     }
@@ -767,8 +795,8 @@ enum Step<'a> {
     EndOfLine,
 }
 
-fn measure_indent(whitespace: &str) -> Indent {
-    let mut indent = Indent { col: 0, alt_col: 0 };
+/// The indentation after `whitespace`, counting on from `indent`.
+fn measure_indent(mut indent: Indent, whitespace: &str) -> Indent {
     for b in whitespace.bytes() {
         match b {
             b' ' => {
@@ -948,6 +976,7 @@ mod tests {
         check("a\u{a0}b", "Err(SyntaxError: invalid non-printable character U+00A0)");
         check("a $", "Name(a) Err(SyntaxError: invalid syntax)");
         check("a\0", "Name(a) Err(SyntaxError: source code cannot contain null bytes)");
+        check("a \x01", "Name(a) Err(SyntaxError: invalid non-printable character U+0001)");
     }
 
     #[test]
@@ -981,14 +1010,27 @@ mod tests {
         assert!(!kinds(&ok).contains("Err"));
         let deep = format!("x = {}{}", "[".repeat(201), "]".repeat(201));
         assert!(kinds(&deep).ends_with("Err(SyntaxError: too many nested parentheses)"));
-        let indents: String = (0..101).map(|i| format!("{}if 1:\n", " ".repeat(i))).collect();
-        assert!(kinds(&format!("{indents}{}pass\n", " ".repeat(101)))
-            .ends_with("Err(IndentationError: too many levels of indentation)"));
+        // CPython allows 99 levels: the line opening the 100th is the error.
+        let nest = |levels: usize| -> String {
+            let headers: String = (0..levels).map(|i| format!("{}if 1:\n", " ".repeat(i))).collect();
+            format!("{headers}{}pass\n", " ".repeat(levels))
+        };
+        assert!(!kinds(&nest(99)).contains("Err"));
+        assert!(kinds(&nest(100)).ends_with("Err(IndentationError: too many levels of indentation)"));
     }
 
     #[test]
     fn stray_backslash() {
         check("x = 1 \\ y", "Name(x) Equal Int(1) Err(SyntaxError: unexpected character after line continuation character)");
         check("x = 1 \\", "Name(x) Equal Int(1) Err(SyntaxError: unexpected EOF while parsing)");
+        check("x = 1 + \\\n", "Name(x) Equal Int(1) Plus Err(SyntaxError: unexpected EOF while parsing)");
+        // Continuations before any token of a line join it to the next line.
+        check("\\\npass\n        \\\n\npass\n", "Pass Newline Pass Newline");
+        check("if x:\n    \\\n  y\n", "If Name(x) Colon Newline Indent Name(y) Newline Dedent");
+        check("if x:\n    a\n\\\n    b\n", "If Name(x) Colon Newline Indent Name(a) Newline Name(b) Newline Dedent");
+        check(
+            "if x:\n    a\n  \\\nb\n",
+            "If Name(x) Colon Newline Indent Name(a) Newline Dedent Err(IndentationError: unindent does not match any outer indentation level)",
+        );
     }
 }

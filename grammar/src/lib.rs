@@ -17,12 +17,14 @@
 
 pub mod actions;
 pub mod ast;
+pub mod depth;
 pub mod dump;
 pub mod error;
 pub mod fstring;
 pub mod lexer;
 pub mod literal;
 pub mod parser;
+pub mod pystr;
 pub mod repr;
 pub mod source;
 pub mod token;

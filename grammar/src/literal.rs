@@ -8,6 +8,7 @@
 
 use crate::ast::{Constant, Span};
 use crate::error::SyntaxError;
+use crate::pystr::PyStrBuf;
 use num_bigint::BigInt;
 
 /// The prefix letters of a string literal, in any case and order.
@@ -53,12 +54,13 @@ pub fn split_string(text: &str, start: usize) -> StringParts<'_> {
     StringParts { prefix, body, body_start: start + quote_at + quote_len, triple: quote_len == 3 }
 }
 
-/// Decodes a `str` literal's body: escapes unless `raw`, universal newlines always.
-pub fn decode_str(body: &str, raw: bool, body_start: usize) -> Result<String, SyntaxError> {
+/// Decodes a `str` literal's body onto `out`: escapes unless `raw`, universal
+/// newlines always.
+pub fn decode_str(body: &str, raw: bool, body_start: usize, out: &mut PyStrBuf) -> Result<(), SyntaxError> {
     if raw || !body.contains('\\') {
-        return Ok(universal_newlines(body));
+        out.push_str(&universal_newlines(body));
+        return Ok(());
     }
-    let mut out = String::with_capacity(body.len());
     let mut chars = body.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         match c {
@@ -99,8 +101,7 @@ pub fn decode_str(body: &str, raw: bool, body_start: usize) -> Result<String, Sy
                 }
                 match char::from_u32(value) {
                     Some(ch) => out.push(ch),
-                    // Lone surrogates cannot live in a Rust string.
-                    None if (0xD800..0xE000).contains(&value) => out.push('\u{FFFD}'),
+                    None if (0xD800..0xE000).contains(&value) => out.push_surrogate(value),
                     None => {
                         return Err(unicode_error(body_start, i, i + 1 + digits, "illegal Unicode character"))
                     }
@@ -122,7 +123,8 @@ pub fn decode_str(body: &str, raw: bool, body_start: usize) -> Result<String, Sy
                 }
                 while chars.next_if(|&(at, _)| at <= name_end).is_some() {}
             }
-            '0'..='7' => out.push(char::from_u32(octal_escape(e, &mut chars)).unwrap_or('\u{FFFD}')),
+            // At most 0o777, so always a valid char.
+            '0'..='7' => out.push(char::from_u32(octal_escape(e, &mut chars)).unwrap_or('\0')),
             other => match simple_escape(other) {
                 Some(ch) => out.push(ch),
                 None => {
@@ -132,7 +134,7 @@ pub fn decode_str(body: &str, raw: bool, body_start: usize) -> Result<String, Sy
             },
         }
     }
-    Ok(out)
+    Ok(())
 }
 
 /// Decodes a `bytes` literal's body. Only ASCII characters may appear in it.
@@ -265,9 +267,16 @@ pub fn parse_imag(text: &str) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::pystr::PyStr;
 
-    fn s(body: &str) -> String {
-        decode_str(body, false, 0).unwrap()
+    fn decode(body: &str, raw: bool) -> Result<PyStr, SyntaxError> {
+        let mut out = PyStrBuf::new();
+        decode_str(body, raw, 0, &mut out)?;
+        Ok(out.take())
+    }
+
+    fn s(body: &str) -> PyStr {
+        decode(body, false).unwrap()
     }
 
     #[test]
@@ -284,16 +293,17 @@ mod tests {
 
     #[test]
     fn str_escapes() {
-        assert_eq!(s(r"a\nb\t\\\'\x41\u00e9\U0001F600\101\0"), "a\nb\t\\'Aé😀A\0");
-        assert_eq!(s(r"\N{BULLET}\N{LATIN SMALL LETTER A}"), "•a");
-        assert_eq!(s("a\\\nb"), "ab");
-        assert_eq!(s(r"\d\w"), r"\d\w");
-        assert_eq!(s("a\r\nb\rc"), "a\nb\nc");
-        assert_eq!(decode_str(r"\n", true, 0).unwrap(), r"\n");
-        let err = decode_str(r"ab\x4", false, 0).unwrap_err();
+        assert_eq!(s(r"a\nb\t\\\'\x41\u00e9\U0001F600\101\0"), PyStr::from("a\nb\t\\'Aé😀A\0"));
+        assert_eq!(s(r"\N{BULLET}\N{LATIN SMALL LETTER A}"), PyStr::from("•a"));
+        assert_eq!(s("a\\\nb"), PyStr::from("ab"));
+        assert_eq!(s(r"\d\w"), PyStr::from(r"\d\w"));
+        assert_eq!(s("a\r\nb\rc"), PyStr::from("a\nb\nc"));
+        assert_eq!(decode(r"\n", true).unwrap(), PyStr::from(r"\n"));
+        let err = decode(r"ab\x4", false).unwrap_err();
         assert!(err.msg.ends_with("truncated \\xXX escape"), "{}", err.msg);
-        assert!(decode_str(r"\N{NO SUCH NAME}", false, 0).is_err());
-        assert!(decode_str(r"\U00110000", false, 0).is_err());
+        assert!(decode(r"\N{NO SUCH NAME}", false).is_err());
+        assert_eq!(s(r"a\ud800"), PyStr::CodePoints(vec![0x61, 0xD800].into_boxed_slice()));
+        assert!(decode(r"\U00110000", false).is_err());
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! (`unexpected indent`, `expected an indented block after ...`, `invalid syntax`).
 
 use crate::ast::{self, Span};
+use crate::depth::DepthGuard;
 use crate::error::{ErrorKind, LineIndex, SyntaxError};
 use crate::lexer::Lexer;
 use crate::token::Tok;
@@ -17,9 +18,11 @@ type LalrpopError<'a> = ParseError<usize, Tok<'a>, SyntaxError>;
 
 /// Parses a module (`exec` input), then runs the post-parse checks.
 pub fn parse_module(source: &str) -> Result<ast::Module, SyntaxError> {
-    let module = python::ModuleParser::new()
-        .parse(source, Lexer::new(source))
-        .map_err(|e| convert_error(source, e))?;
+    let depth = DepthGuard::start();
+    let parsed = python::ModuleParser::new().parse(source, Lexer::new(source));
+    let too_deep = depth.finish();
+    let module = parsed.map_err(|e| convert_error(source, e))?;
+    too_deep?;
     // Enable once validate.rs provides it on main:
     // crate::validate::validate_module(&module)?;
     Ok(module)
@@ -27,9 +30,12 @@ pub fn parse_module(source: &str) -> Result<ast::Module, SyntaxError> {
 
 /// Parses `eval` input: an expression list, optionally followed by newlines.
 pub fn parse_expression(source: &str) -> Result<ast::Expr, SyntaxError> {
-    python::EvalParser::new()
-        .parse(source, Lexer::new(source))
-        .map_err(|e| convert_error(source, e))
+    let depth = DepthGuard::start();
+    let parsed = python::EvalParser::new().parse(source, Lexer::new(source));
+    let too_deep = depth.finish();
+    let expr = parsed.map_err(|e| convert_error(source, e))?;
+    too_deep?;
+    Ok(expr)
 }
 
 /// Parses the expression of an f-string replacement field, `source[start..end]`,

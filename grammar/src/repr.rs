@@ -8,6 +8,7 @@
 //! CPython 3.11's Unicode 14.0 data, which differs from the newer tables of
 //! `unicode-general-category` only by the characters assigned since.
 
+use crate::pystr::PyStr;
 use num_bigint::BigInt;
 use unicode_general_category::{get_general_category, GeneralCategory};
 
@@ -145,10 +146,26 @@ fn push_positional_form(out: &mut String, digits: &str, exponent: i32, force_poi
 /// quote, `\t`, `\n`, `\r` escaped; other non-printable characters as `\xNN`,
 /// `\uNNNN` or `\UNNNNNNNN`.
 pub fn str_repr(text: &str) -> String {
-    let quote = choose_quote(text.contains('\''), text.contains('"'));
-    let mut out = String::with_capacity(text.len() + 2);
+    code_points_repr(text.chars().map(u32::from))
+}
+
+/// `repr(str)` of a string that may hold lone surrogates (they print as `\udXXX`).
+pub fn py_str_repr(text: &PyStr) -> String {
+    code_points_repr(text.code_points())
+}
+
+fn code_points_repr(points: impl Iterator<Item = u32> + Clone) -> String {
+    let quote = choose_quote(
+        points.clone().any(|p| p == u32::from('\'')),
+        points.clone().any(|p| p == u32::from('"')),
+    );
+    let mut out = String::new();
     out.push(quote);
-    for c in text.chars() {
+    for point in points {
+        let Some(c) = char::from_u32(point) else {
+            out.push_str(&format!("\\u{point:04x}"));
+            continue;
+        };
         match c {
             '\\' => out.push_str("\\\\"),
             '\t' => out.push_str("\\t"),
