@@ -217,7 +217,8 @@ pub fn tuple_or_single(mut items: Vec<Expr>, trailing_comma: bool, l: usize, r: 
     tuple(items, l, r)
 }
 
-/// A parenthesised atom: a group (the inner node, unchanged), a tuple or a genexp.
+/// A parenthesised atom (or an f-string field, which CPython 3.11 parses as
+/// `(field)`): a group (the inner node, unchanged), a tuple or a genexp.
 pub fn paren(body: ParenBody, l: usize, r: usize) -> Result<Expr> {
     match body {
         ParenBody::Yield(y) => Ok(y),
@@ -234,11 +235,6 @@ pub fn paren(body: ParenBody, l: usize, r: usize) -> Result<Expr> {
             Ok(tuple(items, l, r))
         }
     }
-}
-
-/// An f-string replacement field: CPython 3.11 parses it as `(field)`.
-pub fn paren_field(body: ParenBody, l: usize, r: usize) -> Result<Expr> {
-    paren(body, l, r)
 }
 
 fn is_starred(e: &Expr) -> bool {
