@@ -112,9 +112,15 @@ pub fn lambda(args: Arguments, body: Expr, l: usize, r: usize) -> Expr {
     expr(ExprKind::Lambda { args: Box::new(args), body: Box::new(body) }, l, r)
 }
 
-pub fn named_expr(target: Ident, value: Expr, l: usize, target_end: usize, r: usize) -> Expr {
-    let target = expr(ExprKind::Name { id: target, ctx: ExprContext::Store }, l, target_end);
-    expr(ExprKind::NamedExpr { target: Box::new(target), value: Box::new(value) }, l, r)
+/// `target := value`: the target must be a plain, unparenthesised name.
+pub fn named_expr(target: Expr, value: Expr, l: usize, r: usize) -> Result<Expr> {
+    let is_plain_name = matches!(target.kind, ExprKind::Name { .. }) && target.span.start as usize == l;
+    if !is_plain_name {
+        let msg = format!("cannot use assignment expressions with {}", expr_name(&target));
+        return Err(SyntaxError::syntax(msg, target.span));
+    }
+    let target = with_context(target, ExprContext::Store);
+    Ok(expr(ExprKind::NamedExpr { target: Box::new(target), value: Box::new(value) }, l, r))
 }
 
 pub fn await_expr(value: Expr, l: usize, r: usize) -> Expr {
@@ -211,7 +217,8 @@ pub fn tuple_or_single(mut items: Vec<Expr>, trailing_comma: bool, l: usize, r: 
     tuple(items, l, r)
 }
 
-/// A parenthesised atom: a group (the inner node, unchanged), a tuple or a genexp.
+/// A parenthesised atom (or an f-string field, which CPython 3.11 parses as
+/// `(field)`): a group (the inner node, unchanged), a tuple or a genexp.
 pub fn paren(body: ParenBody, l: usize, r: usize) -> Result<Expr> {
     match body {
         ParenBody::Yield(y) => Ok(y),
@@ -230,13 +237,18 @@ pub fn paren(body: ParenBody, l: usize, r: usize) -> Result<Expr> {
     }
 }
 
-/// An f-string replacement field: CPython 3.11 parses it as `(field)`.
-pub fn paren_field(body: ParenBody, l: usize, r: usize) -> Result<Expr> {
-    paren(body, l, r)
-}
-
 fn is_starred(e: &Expr) -> bool {
     matches!(e.kind, ExprKind::Starred { .. })
+}
+
+#[cold]
+pub fn unpacking_in_comprehension(l: usize, r: usize) -> SyntaxError {
+    SyntaxError::syntax("iterable unpacking cannot be used in comprehension", Span::new(l, r))
+}
+
+#[cold]
+pub fn dict_unpacking_in_comprehension(l: usize, r: usize) -> SyntaxError {
+    SyntaxError::syntax("dict unpacking cannot be used in dict comprehension", Span::new(l, r))
 }
 
 // ---------------------------------------------------------------- calls
@@ -253,8 +265,9 @@ pub fn check_genexp_arg(items: Vec<ArgItem>, trailing_comma: bool) -> Result<Vec
 }
 
 pub fn keyword_arg(key: Expr, value: Expr, l: usize, eq_end: usize, r: usize) -> Result<ArgItem> {
+    let parenthesised = key.span.start as usize != l;
     match key.kind {
-        ExprKind::Name { id, .. } => Ok(ArgItem::Keyword(id, value, Span::new(l, r))),
+        ExprKind::Name { id, .. } if !parenthesised => Ok(ArgItem::Keyword(id, value, Span::new(l, r))),
         ExprKind::Constant { value: Constant::None, .. } => Err(SyntaxError::syntax("cannot assign to None", key.span)),
         ExprKind::Constant { value: Constant::Bool(b), .. } => {
             let msg = if b { "cannot assign to True" } else { "cannot assign to False" };
@@ -476,7 +489,8 @@ fn assign_error(targets: &[Expr], value: &Expr, bad: &Expr) -> SyntaxError {
             }
         }
     }
-    if matches!(bad.kind, ExprKind::Yield { .. } | ExprKind::YieldFrom { .. }) && std::ptr::eq(bad, &targets[0]) {
+    let bad_is_target = targets.iter().any(|t| std::ptr::eq(bad, t));
+    if bad_is_target && matches!(bad.kind, ExprKind::Yield { .. } | ExprKind::YieldFrom { .. }) {
         return SyntaxError::syntax("assignment to yield expression not possible", bad.span);
     }
     invalid_target_error(bad, TargetKind::Assign)
@@ -569,6 +583,11 @@ pub fn alias(name: Ident, asname: Option<Ident>, l: usize, r: usize) -> Alias {
     Alias { name, asname, span: Span::new(l, r) }
 }
 
+#[cold]
+pub fn import_trailing_comma(l: usize, r: usize) -> SyntaxError {
+    SyntaxError::syntax("trailing comma not allowed without surrounding parentheses", Span::new(l, r))
+}
+
 pub fn import_from(source: (u32, Option<Ident>), names: Vec<Alias>, l: usize, r: usize) -> Stmt {
     let (level, module) = source;
     stmt(StmtKind::ImportFrom { module, names, level }, l, r)
@@ -636,6 +655,7 @@ pub fn except_clause(
     ExceptClause { is_star, handler: ExceptHandler { type_, name, body, span } }
 }
 
+#[cold]
 pub fn multiple_except_types(l: usize, r: usize) -> SyntaxError {
     SyntaxError::syntax("multiple exception types must be parenthesized", Span::new(l, r))
 }
@@ -744,6 +764,16 @@ pub fn class_def(name: Ident, args: Option<Vec<ArgItem>>, body: Vec<Stmt>, l: us
     let end = block_end(&body, l);
     let def = crate::ast::ClassDef { name, bases, keywords, body, decorator_list: Vec::new() };
     Ok(stmt(StmtKind::ClassDef(Box::new(def)), l, end))
+}
+
+#[cold]
+pub fn vararg_default(l: usize, r: usize) -> SyntaxError {
+    SyntaxError::syntax("var-positional argument cannot have default value", Span::new(l, r))
+}
+
+#[cold]
+pub fn kwarg_default(l: usize, r: usize) -> SyntaxError {
+    SyntaxError::syntax("var-keyword argument cannot have default value", Span::new(l, r))
 }
 
 pub fn arg(name: Ident, annotation: Option<Expr>, l: usize, r: usize) -> Arg {
@@ -928,6 +958,9 @@ pub fn mapping_pattern(entries: Vec<MatchMapEntry>, l: usize, r: usize) -> Resul
             MatchMapEntry::Item(key, p) => {
                 keys.push(key);
                 patterns.push(p);
+            }
+            MatchMapEntry::Rest(name, span) if &*name == "_" => {
+                return Err(SyntaxError::syntax("invalid syntax", span));
             }
             MatchMapEntry::Rest(name, _) => rest = Some(name),
         }
