@@ -10,7 +10,8 @@ use tulip::syntax::{self, SyntaxError};
 #[derive(Parser)]
 #[command(name = "tulip", version, about = "A Python-compatible interpreter with asyncio built in")]
 struct Cli {
-    /// Print `ast.dump(ast.parse(source))` of FILE, as CPython 3.11 does.
+    /// Print `ast.dump(ast.parse(source))` of FILE, as CPython 3.11 does
+    /// (syntax only: no compile-time checks, as with `ast.parse`).
     #[arg(long, value_name = "FILE", conflicts_with_all = ["parse_only", "command"])]
     dump_ast: Option<PathBuf>,
 
@@ -53,7 +54,8 @@ fn main() -> ExitCode {
 
 fn dump_ast(path: &PathBuf) -> ExitCode {
     let name = path.display().to_string();
-    match read_source(path).and_then(|text| parse(&text).map_err(|err| Failure::Syntax(err, text))) {
+    let parsed = read_source(path).and_then(|text| syntax::parse_ast(&text).map_err(|err| Failure::Syntax(err, text)));
+    match parsed {
         Ok(module) => {
             let mut stdout = std::io::stdout().lock();
             // A closed stdout (`tulip --dump-ast x.py | head`) is not an error of ours.

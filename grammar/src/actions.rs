@@ -90,6 +90,53 @@ pub fn bin_op(left: Expr, op: Operator, right: Expr, l: usize, r: usize) -> Expr
     expr(ExprKind::BinOp { left: Box::new(left), op, right: Box::new(right) }, l, r)
 }
 
+/// One link of a right-nesting chain of conditional expressions and lambdas.
+pub enum TestPrefix {
+    /// `body if test else` at offset .0
+    IfElse(usize, Expr, Expr),
+    /// `lambda params:` at offset .0
+    Lambda(usize, Arguments),
+}
+
+/// Folds `prefixes... last` into the right-nested IfExp/Lambda tree.
+pub fn test_chain(prefixes: Vec<TestPrefix>, last: Expr, r: usize) -> Expr {
+    prefixes.into_iter().rev().fold(last, |acc, prefix| match prefix {
+        TestPrefix::IfElse(l, body, test) => if_exp(test, body, acc, l, r),
+        TestPrefix::Lambda(l, args) => lambda(args, acc, l, r),
+    })
+}
+
+/// Applies prefix operators (`- ~ x`, `not not x`), innermost last.
+pub fn unary_chain(ops: Vec<(usize, UnaryOp)>, operand: Expr, r: usize) -> Expr {
+    ops.into_iter().rev().fold(operand, |acc, (l, op)| unary_op(op, acc, l, r))
+}
+
+/// The right operand of a `**` in a chain: its own prefix operators, where it starts, itself.
+pub type PowerOperand = (Vec<(usize, UnaryOp)>, usize, Expr);
+
+/// Folds `base ** op1 x1 ** op2 x2 ...` into `base ** op1(x1 ** op2(x2 ...))`.
+pub fn power_chain(base: (usize, Expr), tail: Vec<PowerOperand>, r: usize) -> Expr {
+    let mut operands = tail.into_iter().rev();
+    let Some((ops, _, last)) = operands.next() else { return base.1 };
+    let mut exponent = unary_chain(ops, last, r);
+    // Each earlier operand is raised to everything on its right; its own
+    // prefix operators then apply to that power.
+    for (ops, l, operand) in operands {
+        exponent = unary_chain(ops, bin_op(operand, Operator::Pow, exponent, l, r), r);
+    }
+    bin_op(base.1, Operator::Pow, exponent, base.0, r)
+}
+
+/// Appends a link to a right-nesting chain, refusing chains deeper than
+/// CPython compiles (see depth.rs).
+pub fn push_nested<T>(mut chain: Vec<T>, link: T, at: usize) -> Result<Vec<T>> {
+    if chain.len() >= crate::depth::MAX_EXPR_DEPTH as usize {
+        return Err(crate::depth::too_deep(Span::new(at, at)));
+    }
+    chain.push(link);
+    Ok(chain)
+}
+
 pub fn unary_op(op: UnaryOp, operand: Expr, l: usize, r: usize) -> Expr {
     expr(ExprKind::UnaryOp { op, operand: Box::new(operand) }, l, r)
 }
@@ -1009,11 +1056,3 @@ fn is_imaginary(e: &Expr) -> bool {
     matches!(e.kind, ExprKind::Constant { value: Constant::Complex { .. }, .. })
 }
 
-/// String literals in patterns: f-strings are not allowed.
-pub fn pattern_strings(source: &str, parts: Vec<(usize, &str)>, l: usize, r: usize) -> Result<Expr> {
-    let e = strings(source, parts, l, r)?;
-    if matches!(e.kind, ExprKind::JoinedStr { .. }) {
-        return Err(SyntaxError::syntax("patterns may only match literals and attribute lookups", e.span));
-    }
-    Ok(e)
-}

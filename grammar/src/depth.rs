@@ -49,13 +49,15 @@ impl DepthGuard {
     pub fn finish(self) -> Result<(), SyntaxError> {
         match TOO_DEEP.with(|too_deep| too_deep.replace(self.outer)) {
             None => Ok(()),
-            Some(span) => Err(SyntaxError::new(
-                ErrorKind::RecursionError,
-                "maximum recursion depth exceeded during compilation",
-                span,
-            )),
+            Some(span) => Err(too_deep(span)),
         }
     }
+}
+
+/// CPython's error for an expression nested past what it compiles.
+#[cold]
+pub fn too_deep(span: Span) -> SyntaxError {
+    SyntaxError::new(ErrorKind::RecursionError, "maximum recursion depth exceeded during compilation", span)
 }
 
 fn max_child_depth(kind: &ExprKind) -> u32 {

@@ -9,8 +9,8 @@
 //! keywords `match`/`case`, which are keywords only where they start a match
 //! statement or a case block.
 //!
-//! Tokens are produced one logical line at a time into a small queue, because a
-//! `match` at the start of a line is a keyword only if the line ends with `:`.
+//! A `match` at the start of a line is a keyword only if the line ends with `:`:
+//! a copy of the raw lexer looks ahead for that, so no line is ever buffered.
 
 use crate::ast::Span;
 use crate::error::{ErrorKind, LineIndex, SyntaxError};
@@ -342,6 +342,10 @@ pub struct Lexer<'a> {
     after_match_header: bool,
     /// Lexing an f-string field: as if inside brackets, no line structure.
     nested: bool,
+    /// The next token starts a logical line.
+    at_line_start: bool,
+    /// The current logical line has produced a token.
+    line_has_tokens: bool,
     done: bool,
 }
 
@@ -368,6 +372,8 @@ impl<'a> Lexer<'a> {
             case_levels: Vec::new(),
             after_match_header: false,
             nested,
+            at_line_start: true,
+            line_has_tokens: false,
             done: false,
         }
     }
@@ -383,39 +389,40 @@ impl<'a> Lexer<'a> {
         LineIndex::new(self.source).line(offset as u32)
     }
 
-    /// Fills the queue with the next logical line (or the end-of-file tokens).
-    fn lex_line(&mut self) {
-        let first = if self.nested { self.raw.next() } else { self.line_start() };
-        let Some(first) = first else {
-            self.finish();
+    /// Queues the next token(s): INDENT/DEDENTs at a line start, then one
+    /// token, or the end-of-input tokens.
+    fn advance(&mut self) {
+        let first_of_line = self.at_line_start && !self.nested;
+        let next = if first_of_line { self.line_start() } else { self.raw.next() };
+        let Some(raw) = next else {
+            self.end_of_input();
             return;
         };
-        let line_start = self.queue.len();
-        let mut next = Some(first);
-        while let Some(raw) = next {
-            match self.lex_token(raw) {
-                Ok(Step::Token(tok)) => {
-                    let span = self.span();
-                    self.queue.push_back(Ok((span.start as usize, tok, span.end as usize)));
-                }
-                Ok(Step::Skip) => {}
-                Ok(Step::EndOfLine) => {
-                    let span = self.span();
-                    self.resolve_soft_keywords(line_start);
-                    self.queue.push_back(Ok((span.start as usize, Tok::Newline, span.end as usize)));
-                    return;
-                }
-                Err(err) => {
-                    self.queue.push_back(Err(err));
-                    self.done = true;
-                    return;
-                }
+        self.at_line_start = false;
+        match self.lex_token(raw) {
+            Ok(Step::Token(tok)) => {
+                let tok = if first_of_line { self.soft_keyword(tok) } else { tok };
+                let span = self.span();
+                self.queue.push_back(Ok((span.start as usize, tok, span.end as usize)));
+                self.line_has_tokens = true;
             }
-            next = self.raw.next();
+            Ok(Step::Skip) => {}
+            Ok(Step::EndOfLine) => {
+                let span = self.span();
+                self.queue.push_back(Ok((span.start as usize, Tok::Newline, span.end as usize)));
+                self.at_line_start = true;
+                self.line_has_tokens = false;
+            }
+            Err(err) => {
+                self.queue.push_back(Err(err));
+                self.done = true;
+            }
         }
-        // End of input in the middle of a logical line.
-        if self.queue.len() > line_start && !self.nested && self.brackets.is_empty() {
-            self.resolve_soft_keywords(line_start);
+    }
+
+    /// End of input: the last line's NEWLINE, then DEDENTs or an unclosed bracket.
+    fn end_of_input(&mut self) {
+        if self.line_has_tokens && !self.nested && self.brackets.is_empty() && !self.done {
             let end = self.base + self.raw.source().len();
             self.queue.push_back(Ok((end, Tok::Newline, end)));
         }
@@ -725,33 +732,13 @@ impl<'a> Lexer<'a> {
     /// the whole literal's text.
     fn string(&mut self) -> Result<&'a str, SyntaxError> {
         let start_span = self.span();
-        let quote = self.raw.slice().as_bytes().last().copied().unwrap_or(b'\'');
-        let rest_start = start_span.end as usize;
-        let rest = self.raw.remainder().as_bytes();
-        let triple = rest.len() >= 2 && rest[0] == quote && rest[1] == quote;
-        let mut i = if triple { 2 } else { 0 };
-        loop {
-            let Some(&b) = rest.get(i) else {
-                return Err(self.unterminated(start_span, triple, rest_start + rest.len()));
-            };
-            match b {
-                b'\\' if rest.get(i + 1) == Some(&b'\r') && rest.get(i + 2) == Some(&b'\n') => i += 3,
-                b'\\' => i += 2,
-                b'\n' | b'\r' if !triple => return Err(self.unterminated(start_span, false, rest_start + i)),
-                b if b == quote && !triple => {
-                    i += 1;
-                    break;
-                }
-                b if b == quote && rest.get(i + 1) == Some(&quote) && rest.get(i + 2) == Some(&quote) => {
-                    i += 3;
-                    break;
-                }
-                _ => i += 1,
+        match skip_string_body(&mut self.raw) {
+            Ok(()) => {
+                let end = self.span().end as usize;
+                Ok(self.source.get(start_span.start as usize..end).unwrap_or(""))
             }
+            Err(unterminated) => Err(self.unterminated(start_span, unterminated.triple, self.base + unterminated.stop)),
         }
-        self.raw.bump(i);
-        let end = self.span().end as usize;
-        Ok(self.source.get(start_span.start as usize..end).unwrap_or(""))
     }
 
     /// CPython reports the line where scanning stopped: the end of the line for
@@ -763,30 +750,83 @@ impl<'a> Lexer<'a> {
         SyntaxError::syntax(format!("{what} (detected at line {detected})"), start)
     }
 
-    /// Makes `match`/`case` at the start of the queued line keywords where they
-    /// start a match statement or a case block.
-    fn resolve_soft_keywords(&mut self, line_start: usize) {
-        let Some(Ok((_, Tok::Name(first), _))) = self.queue.get(line_start) else {
-            return;
-        };
-        let keyword = match &**first {
-            "match" => {
-                let ends_with_colon = matches!(self.queue.back(), Some(Ok((_, Tok::Colon, _))));
-                let has_subject = self.queue.len() > line_start + 2;
-                if ends_with_colon && has_subject {
-                    self.after_match_header = true;
-                    Tok::Match
-                } else {
-                    return;
-                }
+    /// `match`/`case` as the first token of a logical line: a keyword where it
+    /// starts a match statement (the line ends with `:` after a subject) or a
+    /// case block (the line is at the case level of a match block).
+    fn soft_keyword(&mut self, tok: Tok<'a>) -> Tok<'a> {
+        let Tok::Name(name) = &tok else { return tok };
+        match &**name {
+            "match" if self.starts_match_statement() => {
+                self.after_match_header = true;
+                Tok::Match
             }
             "case" if self.case_levels.last() == Some(&self.indents.len()) => Tok::Case,
-            _ => return,
-        };
-        if let Some(Ok((_, tok, _))) = self.queue.get_mut(line_start) {
-            *tok = keyword;
+            _ => tok,
         }
     }
+
+    /// Looks ahead, on a copy of the raw lexer, to the end of the logical line.
+    fn starts_match_statement(&self) -> bool {
+        let mut ahead = self.raw.clone();
+        let mut depth = 0usize;
+        let mut tokens_after = 0usize;
+        let mut last = None;
+        while let Some(raw) = ahead.next() {
+            match raw {
+                Ok(Raw::Whitespace | Raw::Comment | Raw::Continuation) => continue,
+                Ok(Raw::Newline) if depth == 0 => break,
+                Ok(Raw::Newline) => continue,
+                Ok(Raw::Lpar | Raw::Lsqb | Raw::Lbrace) => depth += 1,
+                Ok(Raw::Rpar | Raw::Rsqb | Raw::Rbrace) => depth = depth.saturating_sub(1),
+                Ok(Raw::StringStart) => {
+                    if skip_string_body(&mut ahead).is_err() {
+                        return false;
+                    }
+                }
+                Ok(_) => {}
+                Err(()) => return false,
+            }
+            tokens_after += 1;
+            last = raw.ok();
+        }
+        last == Some(Raw::Colon) && tokens_after >= 2
+    }
+}
+
+/// Where a string literal's scan ran out, relative to the lexed text.
+struct Unterminated {
+    triple: bool,
+    stop: usize,
+}
+
+/// Moves `raw`, just past a string's opening quote, to just past its closing one.
+fn skip_string_body(raw: &mut logos::Lexer<'_, Raw>) -> Result<(), Unterminated> {
+    let quote = raw.slice().as_bytes().last().copied().unwrap_or(b'\'');
+    let rest_start = raw.span().end;
+    let rest = raw.remainder().as_bytes();
+    let triple = rest.len() >= 2 && rest[0] == quote && rest[1] == quote;
+    let mut i = if triple { 2 } else { 0 };
+    loop {
+        let Some(&b) = rest.get(i) else {
+            return Err(Unterminated { triple, stop: rest_start + rest.len() });
+        };
+        match b {
+            b'\\' if rest.get(i + 1) == Some(&b'\r') && rest.get(i + 2) == Some(&b'\n') => i += 3,
+            b'\\' => i += 2,
+            b'\n' | b'\r' if !triple => return Err(Unterminated { triple, stop: rest_start + i }),
+            b if b == quote && !triple => {
+                i += 1;
+                break;
+            }
+            b if b == quote && rest.get(i + 1) == Some(&quote) && rest.get(i + 2) == Some(&quote) => {
+                i += 3;
+                break;
+            }
+            _ => i += 1,
+        }
+    }
+    raw.bump(i);
+    Ok(())
 }
 
 enum Step<'a> {
@@ -855,7 +895,7 @@ impl<'a> Iterator for Lexer<'a> {
             if self.done {
                 return None;
             }
-            self.lex_line();
+            self.advance();
         }
     }
 }

@@ -16,15 +16,22 @@ lalrpop_util::lalrpop_mod!(
 
 type LalrpopError<'a> = ParseError<usize, Tok<'a>, SyntaxError>;
 
-/// Parses a module (`exec` input), then runs the post-parse checks.
+/// Parses a module (`exec` input), then runs the compile-time checks: what
+/// CPython's `compile()` accepts.
 pub fn parse_module(source: &str) -> Result<ast::Module, SyntaxError> {
+    let module = parse_ast(source)?;
+    crate::validate::validate_module(&module)?;
+    Ok(module)
+}
+
+/// Parses a module without the compile-time checks: what CPython's
+/// `ast.parse` accepts (`nonlocal x` at module level parses, say).
+pub fn parse_ast(source: &str) -> Result<ast::Module, SyntaxError> {
     let depth = DepthGuard::start();
     let parsed = python::ModuleParser::new().parse(source, Lexer::new(source));
     let too_deep = depth.finish();
     let module = parsed.map_err(|e| convert_error(source, e))?;
     too_deep?;
-    // Enable once validate.rs provides it on main:
-    // crate::validate::validate_module(&module)?;
     Ok(module)
 }
 

@@ -2,7 +2,7 @@
 //! slices, parameters, decorators, f-strings, match patterns, ...) must equal
 //! CPython 3.11.7's `ast.dump(ast.parse(src))`, which produced the expectations.
 
-use tulip_syntax::{dump::dump_module, parse_module};
+use tulip_syntax::{dump::dump_module, parse_ast};
 
 /// (source, CPython's dump)
 const CASES: &[(&str, &str)] = &[
@@ -302,7 +302,7 @@ const CASES: &[(&str, &str)] = &[
 fn dumps_match_cpython() {
     let mut wrong = Vec::new();
     for &(source, want) in CASES {
-        let got = match parse_module(source) {
+        let got = match parse_ast(source) {
             Ok(module) => dump_module(&module),
             Err(e) => format!("error: {e}"),
         };
