@@ -861,27 +861,12 @@ fn tab_error(span: Span) -> SyntaxError {
 
 #[cold]
 fn invalid_char_error(c: char, span: Span) -> SyntaxError {
-    let msg = if is_printable(c) {
+    let msg = if crate::repr::is_printable(c) {
         format!("invalid character '{c}' (U+{:04X})", c as u32)
     } else {
         format!("invalid non-printable character U+{:04X}", c as u32)
     };
     SyntaxError::syntax(msg, span)
-}
-
-fn is_printable(c: char) -> bool {
-    use unicode_general_category::{get_general_category, GeneralCategory as G};
-    !matches!(
-        get_general_category(c),
-        G::Control
-            | G::Format
-            | G::Surrogate
-            | G::PrivateUse
-            | G::Unassigned
-            | G::LineSeparator
-            | G::ParagraphSeparator
-            | G::SpaceSeparator
-    ) || c == ' '
 }
 
 impl<'a> Iterator for Lexer<'a> {

@@ -27,22 +27,26 @@ pub fn parse_module(source: &str) -> Result<ast::Module, SyntaxError> {
 /// Parses a module without the compile-time checks: what CPython's
 /// `ast.parse` accepts (`nonlocal x` at module level parses, say).
 pub fn parse_ast(source: &str) -> Result<ast::Module, SyntaxError> {
-    let depth = DepthGuard::start();
-    let parsed = python::ModuleParser::new().parse(source, Lexer::new(source));
-    let too_deep = depth.finish();
-    let module = parsed.map_err(|e| convert_error(source, e))?;
-    too_deep?;
-    Ok(module)
+    bounded_parse(source, || python::ModuleParser::new().parse(source, Lexer::new(source)))
 }
 
 /// Parses `eval` input: an expression list, optionally followed by newlines.
 pub fn parse_expression(source: &str) -> Result<ast::Expr, SyntaxError> {
+    bounded_parse(source, || python::EvalParser::new().parse(source, Lexer::new(source)))
+}
+
+/// Runs a top-level parse under a depth guard: a syntax error wins over
+/// nesting too deeply, as in CPython, where the parser runs before the compiler.
+fn bounded_parse<'a, T>(
+    source: &'a str,
+    parse: impl FnOnce() -> Result<T, LalrpopError<'a>>,
+) -> Result<T, SyntaxError> {
     let depth = DepthGuard::start();
-    let parsed = python::EvalParser::new().parse(source, Lexer::new(source));
+    let parsed = parse();
     let too_deep = depth.finish();
-    let expr = parsed.map_err(|e| convert_error(source, e))?;
+    let value = parsed.map_err(|e| convert_error(source, e))?;
     too_deep?;
-    Ok(expr)
+    Ok(value)
 }
 
 /// Parses the expression of an f-string replacement field, `source[start..end]`,
