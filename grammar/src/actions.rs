@@ -479,10 +479,10 @@ fn placeholder() -> Expr {
 /// `invalid_named_expression` needs one right of the `=`).
 fn starts_with_bitwise_or(e: &Expr) -> bool {
     match &e.kind {
-        ExprKind::BoolOp { values, .. } => values.first().map_or(false, starts_with_bitwise_or),
+        ExprKind::BoolOp { values, .. } => values.first().is_some_and(starts_with_bitwise_or),
         ExprKind::Compare { left, .. } => starts_with_bitwise_or(left),
         ExprKind::IfExp { body, .. } => starts_with_bitwise_or(body),
-        ExprKind::Tuple { elts, .. } if is_bare_tuple(e) => elts.first().map_or(false, starts_with_bitwise_or),
+        ExprKind::Tuple { elts, .. } if is_bare_tuple(e) => elts.first().is_some_and(starts_with_bitwise_or),
         ExprKind::UnaryOp { op: UnaryOp::Not, .. }
         | ExprKind::Lambda { .. }
         | ExprKind::Starred { .. }
@@ -495,7 +495,7 @@ fn starts_with_bitwise_or(e: &Expr) -> bool {
 /// A tuple written without parentheses starts where its first element starts.
 fn is_bare_tuple(e: &Expr) -> bool {
     match &e.kind {
-        ExprKind::Tuple { elts, .. } => elts.first().map_or(false, |first| first.span.start == e.span.start),
+        ExprKind::Tuple { elts, .. } => elts.first().is_some_and(|first| first.span.start == e.span.start),
         _ => false,
     }
 }
@@ -503,19 +503,21 @@ fn is_bare_tuple(e: &Expr) -> bool {
 /// Whether `e` is a whole `bitwise_or` that CPython's `invalid_named_expression`
 /// would report as `e = value`.
 fn is_reportable_bitwise_or(e: &Expr) -> bool {
-    match &e.kind {
-        ExprKind::List { .. } | ExprKind::Tuple { .. } | ExprKind::GeneratorExp { .. } => false,
-        ExprKind::Constant { value: Constant::None | Constant::Bool(_), .. } => false,
-        ExprKind::BoolOp { .. }
-        | ExprKind::Compare { .. }
-        | ExprKind::UnaryOp { op: UnaryOp::Not, .. }
-        | ExprKind::IfExp { .. }
-        | ExprKind::Lambda { .. }
-        | ExprKind::Starred { .. }
-        | ExprKind::Yield { .. }
-        | ExprKind::YieldFrom { .. } => false,
-        _ => true,
-    }
+    !matches!(
+        &e.kind,
+        ExprKind::List { .. }
+            | ExprKind::Tuple { .. }
+            | ExprKind::GeneratorExp { .. }
+            | ExprKind::Constant { value: Constant::None | Constant::Bool(_), .. }
+            | ExprKind::BoolOp { .. }
+            | ExprKind::Compare { .. }
+            | ExprKind::UnaryOp { op: UnaryOp::Not, .. }
+            | ExprKind::IfExp { .. }
+            | ExprKind::Lambda { .. }
+            | ExprKind::Starred { .. }
+            | ExprKind::Yield { .. }
+            | ExprKind::YieldFrom { .. }
+    )
 }
 
 /// The error CPython 3.11 gives for an assignment with an invalid target.
@@ -714,7 +716,7 @@ pub fn try_stmt(
     finalbody: Option<Vec<Stmt>>,
     l: usize,
 ) -> Result<Stmt> {
-    let is_star = clauses.first().map_or(false, |c| c.is_star);
+    let is_star = clauses.first().is_some_and(|c| c.is_star);
     let mut handlers = Vec::with_capacity(clauses.len());
     for clause in clauses {
         if clause.is_star != is_star {

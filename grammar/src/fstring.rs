@@ -20,7 +20,7 @@ const MAX_NESTED_BRACKETS: usize = 200;
 /// Builds the node for adjacent string tokens `parts` (offset, token text).
 pub fn concatenate(source: &str, parts: &[(usize, &str)], span: Span) -> Result<Expr> {
     let split: Vec<StringParts<'_>> = parts.iter().map(|&(start, text)| literal::split_string(text, start)).collect();
-    let is_bytes = split.first().map_or(false, |p| p.prefix.bytes);
+    let is_bytes = split.first().is_some_and(|p| p.prefix.bytes);
     if split.iter().any(|p| p.prefix.bytes != is_bytes) {
         return Err(SyntaxError::syntax("cannot mix bytes and nonbytes literals", span));
     }
@@ -28,7 +28,7 @@ pub fn concatenate(source: &str, parts: &[(usize, &str)], span: Span) -> Result<
         return concatenate_bytes(&split, span);
     }
     // CPython marks kind='u' when the first token's text starts with a lowercase `u`.
-    let unicode = parts.first().map_or(false, |(_, text)| text.starts_with('u'));
+    let unicode = parts.first().is_some_and(|(_, text)| text.starts_with('u'));
     if split.iter().all(|p| !p.prefix.fstring) {
         return concatenate_plain(&split, unicode, span);
     }
@@ -234,7 +234,7 @@ impl<'s, 'p> FStringScanner<'s, 'p> {
         let mut expr_text = None;
         if self.at(self.pos) == Some(b'=') {
             self.pos += 1;
-            while self.at(self.pos).map_or(false, |c| c.is_ascii_whitespace() || c == b'\x0b') {
+            while self.at(self.pos).is_some_and(|c| c.is_ascii_whitespace() || c == b'\x0b') {
                 self.pos += 1;
             }
             if self.pos >= self.bytes().len() {

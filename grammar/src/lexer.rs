@@ -1022,7 +1022,7 @@ mod tests {
     #[test]
     fn nested_lexer_has_no_line_structure() {
         let source = "f'{a +\n b}'";
-        let toks: Vec<_> = Lexer::nested(source, 3, 9).map(|t| t.map(|(s, tok, e)| (s, tok, e))).collect();
+        let toks: Vec<_> = Lexer::nested(source, 3, 9).collect();
         assert_eq!(
             toks,
             vec![Ok((3, Tok::Name("a".into()), 4)), Ok((5, Tok::Plus, 6)), Ok((8, Tok::Name("b".into()), 9))]

@@ -184,7 +184,7 @@ impl<'a> ErrorContext<'a> {
         {
             return SyntaxError::syntax("expected default value expression", prev_span);
         }
-        let after_expression = self.previous().map_or(false, ends_expression);
+        let after_expression = self.previous().is_some_and(ends_expression);
         if tok == Some(&Tok::For) && after_expression && matches!(self.innermost_bracket(), Some(Tok::Lsqb | Tok::Lbrace)) {
             let at = self.innermost_bracket_span().unwrap_or(span);
             return SyntaxError::syntax("did you forget parentheses around the comprehension target?", at);
@@ -224,7 +224,7 @@ impl<'a> ErrorContext<'a> {
     fn in_parameter_list(&self) -> bool {
         let bracket = self.open_brackets.last().copied();
         let after_bracket = bracket.map_or(0, |i| i + 1);
-        let lambda = self.before.get(after_bracket..).map_or(false, |ts| ts.iter().any(|t| t.1 == Tok::Lambda));
+        let lambda = self.before.get(after_bracket..).is_some_and(|ts| ts.iter().any(|t| t.1 == Tok::Lambda));
         let def = bracket.and_then(|i| i.checked_sub(2)).and_then(|i| self.before.get(i)).map(|t| &t.1);
         lambda || (self.innermost_bracket() == Some(&Tok::Lpar) && def == Some(&Tok::Def))
     }
