@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
-use tulip::syntax::{decode_source, dump, parse_module};
+use tulip::syntax::{decode_source, dump, parse_ast};
 
 const REQUIRED_MATCH_RATE: f64 = 0.995;
 const CPYTHON_SIDE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/cpython_stdlib.py");
@@ -242,7 +242,7 @@ fn read_source(path: &Path) -> Result<String, String> {
 /// Our dump of `source`, or why there is none.
 fn tulip_dump(source: &str) -> Result<String, Outcome> {
     let parsed = panic::catch_unwind(AssertUnwindSafe(|| {
-        parse_module(source).map(|m| dump::dump_module(&m))
+        parse_ast(source).map(|m| dump::dump_module(&m))
     }));
     match parsed {
         Ok(Ok(dump)) => Ok(dump),
