@@ -15,7 +15,7 @@ struct Cli {
     #[arg(long, value_name = "FILE", conflicts_with_all = ["parse_only", "command"])]
     dump_ast: Option<PathBuf>,
 
-    /// Lex and parse every FILE, printing only errors.
+    /// Lex and parse every FILE, printing only errors (syntax only, like `ast.parse`).
     #[arg(long, value_name = "FILE", num_args = 1.., conflicts_with = "command")]
     parse_only: Option<Vec<PathBuf>>,
 
@@ -70,7 +70,8 @@ fn parse_only(paths: &[PathBuf]) -> ExitCode {
     let mut status = ExitCode::SUCCESS;
     for path in paths {
         let name = path.display().to_string();
-        if let Err(failure) = read_source(path).and_then(|text| parse(&text).map(drop).map_err(|err| Failure::Syntax(err, text))) {
+        let parsed = read_source(path).and_then(|text| syntax::parse_ast(&text).map(drop).map_err(|err| Failure::Syntax(err, text)));
+        if let Err(failure) = parsed {
             status = failure.report(&name);
         }
     }
