@@ -407,6 +407,10 @@ impl<'a> Lexer<'a> {
                 self.line_has_tokens = true;
             }
             Ok(Step::Skip) => {}
+            Ok(Step::Stray(err)) => {
+                self.queue.push_back(Err(err));
+                self.line_has_tokens = true;
+            }
             Ok(Step::EndOfLine) => {
                 let span = self.span();
                 self.queue.push_back(Ok((span.start as usize, Tok::Newline, span.end as usize)));
@@ -545,7 +549,7 @@ impl<'a> Lexer<'a> {
 
     fn lex_token(&mut self, raw: Result<Raw, ()>) -> Result<Step<'a>, SyntaxError> {
         let Ok(raw) = raw else {
-            return Err(self.invalid_character());
+            return self.invalid_character();
         };
         let text: &'a str = self.raw.slice();
         let tok = match raw {
@@ -623,7 +627,7 @@ impl<'a> Lexer<'a> {
             }
             other => match simple_token(other) {
                 Some(tok) => tok,
-                None => return Err(self.invalid_character()),
+                None => return self.invalid_character(),
             },
         };
         Ok(Step::Token(tok))
@@ -719,12 +723,15 @@ impl<'a> Lexer<'a> {
         Ok(text.nfkc().collect::<String>().into_boxed_str())
     }
 
-    fn invalid_character(&self) -> SyntaxError {
+    /// A character no token starts with. CPython's tokenizer hands a stray
+    /// ASCII one (`$`, `?`, `!`) to the parser and goes on, so a later
+    /// tokenizer error can still be the one reported; the others end lexing.
+    fn invalid_character(&self) -> Result<Step<'a>, SyntaxError> {
         let span = self.span();
         match self.raw.slice().chars().next() {
-            Some('\0') => SyntaxError::syntax("source code cannot contain null bytes", span),
-            Some(c) if !c.is_ascii() || c.is_ascii_control() => invalid_char_error(c, span),
-            _ => SyntaxError::syntax("invalid syntax", span),
+            Some('\0') => Err(SyntaxError::syntax("source code cannot contain null bytes", span)),
+            Some(c) if !c.is_ascii() || c.is_ascii_control() => Err(invalid_char_error(c, span)),
+            _ => Ok(Step::Stray(SyntaxError::syntax("invalid syntax", span))),
         }
     }
 
@@ -832,6 +839,8 @@ fn skip_string_body(raw: &mut logos::Lexer<'_, Raw>) -> Result<(), Unterminated>
 enum Step<'a> {
     Token(Tok<'a>),
     Skip,
+    /// An error after which lexing goes on (see `invalid_character`).
+    Stray(SyntaxError),
     EndOfLine,
 }
 
@@ -999,7 +1008,7 @@ mod tests {
         check("ﬁ", "Name(fi) Newline");
         check("x = €", "Name(x) Equal Err(SyntaxError: invalid character '€' (U+20AC))");
         check("a\u{a0}b", "Err(SyntaxError: invalid non-printable character U+00A0)");
-        check("a $", "Name(a) Err(SyntaxError: invalid syntax)");
+        check("a $ b", "Name(a) Err(SyntaxError: invalid syntax) Name(b) Newline");
         check("a\0", "Name(a) Err(SyntaxError: source code cannot contain null bytes)");
         check("a \x01", "Name(a) Err(SyntaxError: invalid non-printable character U+0001)");
     }

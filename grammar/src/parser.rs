@@ -150,6 +150,8 @@ impl<'a> ErrorContext<'a> {
                     context.before.push(t);
                 }
                 Ok(_) => {}
+                // The stray character the parse stopped at; tokenizing goes on past it.
+                Err(e) if e.span.start as usize == location && e.msg == "invalid syntax" => {}
                 Err(e) => {
                     context.lexer_error = Some(e);
                     break;

@@ -87,6 +87,9 @@ const CASES: &[(&str, &str, &str, usize)] = &[
     ("print 'hello'\n", "SyntaxError", "Missing parentheses in call to 'print'. Did you mean print(...)?", 1),
     ("if x = 1:\n    pass\n", "SyntaxError", "invalid syntax. Maybe you meant '==' or ':=' instead of '='?", 1),
     ("x = [1, 2\ny = 3\n", "SyntaxError", "'[' was never closed", 1),
+    // A stray `!` or `$` is the parser's error, but tokenizing goes on and a later tokenizer error wins.
+    ("x = (1,\n  2 ! 3 \"\n", "SyntaxError", "unterminated string literal (detected at line 2)", 2),
+    ("a = $\n", "SyntaxError", "invalid syntax", 1),
     ("def f():\n    return\n  x\n", "IndentationError", "unindent does not match any outer indentation level", 3),
     ("class C(x for x in y): pass\n", "SyntaxError", "invalid syntax", 1),
     ("a = 1 +\n", "SyntaxError", "invalid syntax", 1),
