@@ -41,7 +41,7 @@ fn main() -> ExitCode {
         (None, Some("-") | None) => ("<stdin>".to_owned(), read_stdin()),
         (None, Some(path)) => (path.to_owned(), read_source(&PathBuf::from(path))),
     };
-    match source.and_then(|text| parse(&text).map_err(|err| Failure::Syntax(err, text))) {
+    match parsed(source, syntax::parse_module) {
         Ok(_) => {
             // The evaluator lands with the core-interpreter issue; until then
             // a script that parses cannot be run.
@@ -54,8 +54,7 @@ fn main() -> ExitCode {
 
 fn dump_ast(path: &PathBuf) -> ExitCode {
     let name = path.display().to_string();
-    let parsed = read_source(path).and_then(|text| syntax::parse_ast(&text).map_err(|err| Failure::Syntax(err, text)));
-    match parsed {
+    match parsed(read_source(path), syntax::parse_ast) {
         Ok(module) => {
             let mut stdout = std::io::stdout().lock();
             // A closed stdout (`tulip --dump-ast x.py | head`) is not an error of ours.
@@ -70,16 +69,17 @@ fn parse_only(paths: &[PathBuf]) -> ExitCode {
     let mut status = ExitCode::SUCCESS;
     for path in paths {
         let name = path.display().to_string();
-        let parsed = read_source(path).and_then(|text| syntax::parse_ast(&text).map(drop).map_err(|err| Failure::Syntax(err, text)));
-        if let Err(failure) = parsed {
+        if let Err(failure) = parsed(read_source(path), syntax::parse_ast) {
             status = failure.report(&name);
         }
     }
     status
 }
 
-fn parse(source: &str) -> Result<syntax::ast::Module, SyntaxError> {
-    syntax::parse_module(source)
+/// Runs `parse` on the source text, keeping the text with a syntax error for rendering.
+fn parsed<T>(source: Result<String, Failure>, parse: fn(&str) -> Result<T, SyntaxError>) -> Result<T, Failure> {
+    let text = source?;
+    parse(&text).map_err(|err| Failure::Syntax(err, text))
 }
 
 /// Why a command could not go on.
