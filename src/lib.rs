@@ -4,12 +4,26 @@
 //! Map of the crate:
 //! - [`syntax`] — the front end (crate `tulip-syntax` in `grammar/`): lexer,
 //!   LALRPOP parser, the AST, and post-parse checks.
-//! - [`diag`] — rendering of syntax errors (and tracebacks) for people.
+//! - [`compile`] — scope analysis and lowering to the executable tree.
+//! - [`eval`] — the evaluator ([`eval::Vm`]), generators and coroutines.
+//! - [`runtime`] — values, objects, builtin types.
+//! - [`builtins`], [`modules`], `stdlib/` — the builtins namespace, native
+//!   modules, and modules written in Python.
+//! - [`diag`] — rendering of syntax errors and tracebacks for people.
 //!
 //! ```
-//! let module = tulip::syntax::parse_module("print('hi')\n").unwrap();
-//! assert_eq!(module.body.len(), 1);
+//! let interp = tulip::Interpreter::new();
+//! assert!(interp.run_source("x = 6 * 7\nassert x == 42\n", "<doc>").is_ok());
 //! ```
 
+pub mod builtins;
+pub mod compile;
 pub mod diag;
+pub mod eval;
+pub mod interpreter;
+pub mod modules;
+pub mod runtime;
+pub mod stdlib;
+
+pub use interpreter::{Interpreter, ScriptError};
 pub use tulip_syntax as syntax;

@@ -20,8 +20,12 @@ struct Cli {
     parse_only: Option<Vec<PathBuf>>,
 
     /// Program passed in as a string.
-    #[arg(short = 'c', value_name = "CODE")]
+    #[arg(short = 'c', value_name = "CODE", conflicts_with = "module")]
     command: Option<String>,
+
+    /// Run library module MODULE as a script.
+    #[arg(short = 'm', value_name = "MODULE")]
+    module: Option<String>,
 
     /// The script to run (`-` for standard input), then its arguments.
     #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
@@ -36,19 +40,81 @@ fn main() -> ExitCode {
     if let Some(paths) = &cli.parse_only {
         return parse_only(paths);
     }
-    let (name, source) = match (&cli.command, cli.script.first().map(String::as_str)) {
-        (Some(code), _) => ("<string>".to_owned(), Ok(code.clone())),
-        (None, Some("-") | None) => ("<stdin>".to_owned(), read_stdin()),
-        (None, Some(path)) => (path.to_owned(), read_source(&PathBuf::from(path))),
-    };
-    match parsed(source, syntax::parse_module) {
-        Ok(_) => {
-            // The evaluator lands with the core-interpreter issue; until then
-            // a script that parses cannot be run.
-            eprintln!("tulip: {name}: parsed, but this build has no evaluator yet");
-            ExitCode::from(2)
+    if let Some(module) = cli.module.clone() {
+        let mut argv = vec![module.clone()];
+        argv.extend(cli.script.iter().cloned());
+        return on_interpreter_thread(move |interp| {
+            interp.set_argv(argv, &std::env::current_dir().map(|p| p.display().to_string()).unwrap_or_default());
+            finish(interp.run_module(&module), &module, "")
+        });
+    }
+    let (name, source, argv, path0) = match (&cli.command, cli.script.first().map(String::as_str)) {
+        (Some(code), _) => {
+            let mut argv = vec!["-c".to_owned()];
+            argv.extend(cli.script.iter().cloned());
+            ("<string>".to_owned(), Ok(code.clone()), argv, String::new())
         }
-        Err(failure) => failure.report(&name),
+        (None, Some("-") | None) => {
+            let mut argv = vec![String::new()];
+            argv.extend(cli.script.iter().skip(1).cloned());
+            ("<stdin>".to_owned(), read_stdin(), argv, String::new())
+        }
+        (None, Some(path)) => {
+            let dir = std::path::Path::new(path).parent().map(|p| p.display().to_string()).unwrap_or_default();
+            let dir = if dir.is_empty() { ".".to_owned() } else { dir };
+            let dir = std::fs::canonicalize(&dir).map(|p| p.display().to_string()).unwrap_or(dir);
+            (path.to_owned(), read_source(&PathBuf::from(path)), cli.script.clone(), dir)
+        }
+    };
+    let source = match source {
+        Ok(s) => s,
+        Err(failure) => return failure.report(&name),
+    };
+    on_interpreter_thread(move |interp| {
+        interp.set_argv(argv, &path0);
+        finish(interp.run_source(&source, &name), &name, &source)
+    })
+}
+
+/// The interpreter's machine stack: deep recursion is bounded by the
+/// recursion limit and by `Vm::check_stack`, never by a crash.
+const STACK_SIZE: usize = 1 << 30;
+
+/// Runs `f` with a fresh interpreter on a thread with a large stack.
+fn on_interpreter_thread(f: impl FnOnce(&tulip::Interpreter) -> ExitCode + Send + 'static) -> ExitCode {
+    let thread = std::thread::Builder::new().name("tulip".into()).stack_size(STACK_SIZE).spawn(move || {
+        let marker = 0u8;
+        let interp = tulip::Interpreter::new();
+        interp.set_stack(&marker as *const u8 as usize, STACK_SIZE);
+        let status = f(&interp);
+        // Exit without tearing the object graph down: the OS reclaims it.
+        std::mem::forget(interp);
+        status
+    });
+    match thread.map(|t| t.join()) {
+        Ok(Ok(status)) => status,
+        _ => {
+            eprintln!("tulip: internal error");
+            ExitCode::from(70)
+        }
+    }
+}
+
+/// Reports how a script ended and turns it into the process's exit status.
+fn finish(result: Result<(), tulip::ScriptError>, name: &str, source: &str) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(tulip::ScriptError::Exit(code, message)) => {
+            if let Some(m) = message {
+                eprintln!("{m}");
+            }
+            ExitCode::from((code & 0xff) as u8)
+        }
+        Err(tulip::ScriptError::Exception(text)) => {
+            let _ = std::io::stderr().write_all(text.as_bytes());
+            ExitCode::from(1)
+        }
+        Err(tulip::ScriptError::Syntax(err)) => Failure::Syntax(err, source.to_owned()).report(name),
     }
 }
 

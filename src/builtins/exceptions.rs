@@ -1,0 +1,285 @@
+//! Methods of `BaseException` and the exceptions with extra behaviour
+//! (KeyError's str, StopIteration.value, SystemExit.code, OSError,
+//! ExceptionGroup).
+
+use super::args;
+use crate::eval::Vm;
+use crate::runtime::object::*;
+use crate::runtime::value::Value;
+use std::rc::Rc;
+
+pub fn install(vm: &Vm) {
+    let base = vm.types.exc("BaseException");
+    super::methods(
+        vm,
+        &base,
+        "BaseException",
+        &[("__init__", init), ("__str__", str_), ("__repr__", repr), ("with_traceback", with_traceback), ("add_note", add_note)],
+    );
+    super::method_kind(vm, &base, "BaseException", "__new__", new, BuiltinKind::StaticMethod);
+    super::methods(vm, &vm.types.exc("KeyError"), "KeyError", &[("__str__", key_error_str)]);
+    super::methods(vm, &vm.types.exc("OSError"), "OSError", &[("__str__", os_error_str)]);
+    for name in ["BaseExceptionGroup", "ExceptionGroup"] {
+        let c = vm.types.exc(name);
+        super::methods(vm, &c, "BaseExceptionGroup", &[("__str__", group_str), ("subgroup", subgroup), ("split", split), ("derive", derive)]);
+        super::method_kind(vm, &c, "BaseExceptionGroup", "__new__", group_new, BuiltinKind::StaticMethod);
+    }
+}
+
+fn data(vm: &Vm, v: &Value) -> PyResult<Rc<Instance>> {
+    match v {
+        Value::Instance(i) if i.exc().is_some() => Ok(i.clone()),
+        _ => Err(vm.type_error("descriptor requires a 'BaseException' object")),
+    }
+}
+
+fn args_of(i: &Instance) -> Vec<Value> {
+    match i.exc().map(|d| d.borrow().args.clone()) {
+        Some(Value::Tuple(t)) => t.items.to_vec(),
+        _ => Vec::new(),
+    }
+}
+
+fn new(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let Value::Class(c) = &a[0] else { return Err(vm.type_error("BaseException.__new__(X): X is not a type object")) };
+    let inst = vm.exc_instance(c, a[1..].to_vec());
+    set_special_attrs(vm, &inst, &a[1..]);
+    Ok(Value::Instance(inst))
+}
+
+/// Attributes some exception classes derive from their arguments.
+fn set_special_attrs(vm: &Vm, inst: &Rc<Instance>, args: &[Value]) {
+    let class = inst.class();
+    let Some(d) = &inst.dict else { return };
+    let first = args.first().cloned().unwrap_or(Value::None);
+    if class.is_subclass(&vm.types.exc("StopIteration")) || class.is_subclass(&vm.types.exc("StopAsyncIteration")) {
+        d.set_str(vm.intern("value"), first.clone());
+    }
+    if class.is_subclass(&vm.types.exc("SystemExit")) {
+        let code = if args.len() > 1 { Value::tuple(args.to_vec()) } else { first.clone() };
+        d.set_str(vm.intern("code"), code);
+    }
+    if class.is_subclass(&vm.types.exc("OSError")) {
+        let (errno, strerror) = if args.len() >= 2 { (args[0].clone(), args[1].clone()) } else { (Value::None, Value::None) };
+        d.set_str(vm.intern("errno"), errno);
+        d.set_str(vm.intern("strerror"), strerror);
+        d.set_str(vm.intern("filename"), args.get(2).cloned().unwrap_or(Value::None));
+    }
+    if class.is_subclass(&vm.types.exc("ImportError")) {
+        if d.get_str(&vm.intern("name")).is_none() {
+            d.set_str(vm.intern("name"), Value::None);
+        }
+        d.set_str(vm.intern("path"), Value::None);
+        d.set_str(vm.intern("msg"), first.clone());
+    }
+    if class.is_subclass(&vm.types.exc("NameError")) || class.is_subclass(&vm.types.exc("AttributeError")) {
+        d.set_str(vm.intern("name"), Value::None);
+    }
+}
+
+fn init(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let inst = data(vm, &a[0])?;
+    if let Some(d) = &inst.dict {
+        for (k, v) in kw {
+            d.set_str(k.clone(), v.clone());
+        }
+    }
+    if let Some(e) = inst.exc() {
+        e.borrow_mut().args = Value::tuple(a[1..].to_vec());
+    }
+    set_special_attrs(vm, &inst, &a[1..]);
+    Ok(Value::None)
+}
+
+fn str_(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let inst = data(vm, &a[0])?;
+    let args = args_of(&inst);
+    Ok(match args.len() {
+        0 => Value::str(""),
+        1 => Value::Str(vm.str(&args[0])?),
+        _ => Value::Str(vm.repr(&Value::tuple(args))?),
+    })
+}
+
+fn repr(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let inst = data(vm, &a[0])?;
+    let args = args_of(&inst);
+    let name = inst.class().name();
+    let inner = if args.len() == 1 {
+        vm.repr(&args[0])?.as_str().to_string()
+    } else {
+        let r = vm.repr(&Value::tuple(args.clone()))?;
+        let s = r.as_str();
+        if args.is_empty() {
+            String::new()
+        } else {
+            s[1..s.len() - 1].trim_end_matches(',').to_string()
+        }
+    };
+    Ok(Value::string(format!("{}({})", name.as_str(), inner)))
+}
+
+fn with_traceback(_vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    Ok(a[0].clone())
+}
+
+fn add_note(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check_method(vm, "add_note", a, 1, 1)?;
+    let inst = data(vm, &a[0])?;
+    if a[1].as_str().is_none() {
+        return Err(vm.type_error(format!("note must be a str, not '{}'", vm.type_name(&a[1]).as_str())));
+    }
+    let Some(d) = &inst.dict else { return Ok(Value::None) };
+    let notes = match d.get_str(&vm.names.notes) {
+        Some(n) => n,
+        None => {
+            let l = Value::list(Vec::new());
+            d.set_str(vm.names.notes.clone(), l.clone());
+            l
+        }
+    };
+    match notes.as_list() {
+        Some(l) => l.items.borrow_mut().push(a[1].clone()),
+        None => return Err(vm.type_error("Cannot add note: __notes__ is not a list")),
+    }
+    Ok(Value::None)
+}
+
+fn key_error_str(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let inst = data(vm, &a[0])?;
+    let args = args_of(&inst);
+    if args.len() == 1 {
+        return Ok(Value::Str(vm.repr(&args[0])?));
+    }
+    str_(vm, a, kw)
+}
+
+fn os_error_str(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let inst = data(vm, &a[0])?;
+    let args = args_of(&inst);
+    if args.len() >= 2 {
+        let errno = vm.str(&args[0])?;
+        let msg = vm.str(&args[1])?;
+        let filename = inst.dict.as_ref().and_then(|d| d.get_str(&vm.intern("filename"))).unwrap_or(Value::None);
+        if !filename.is_none() {
+            return Ok(Value::string(format!("[Errno {}] {}: {}", errno.as_str(), msg.as_str(), vm.repr(&filename)?.as_str())));
+        }
+        return Ok(Value::string(format!("[Errno {}] {}", errno.as_str(), msg.as_str())));
+    }
+    str_(vm, a, kw)
+}
+
+fn group_new(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let Value::Class(c) = &a[0] else { return Err(vm.type_error("not a type")) };
+    args::check(vm, c.name().as_str(), &a[1..], 2, 2)?;
+    if a[1].as_str().is_none() {
+        return Err(vm.type_error("argument 1 must be str"));
+    }
+    let excs = vm.collect(&a[2]).map_err(|_| vm.type_error("second argument (exceptions) must be a sequence"))?;
+    if excs.is_empty() {
+        return Err(vm.value_error("second argument (exceptions) must be a non-empty sequence"));
+    }
+    let exception = vm.types.exc("Exception");
+    let mut all_exceptions = true;
+    for (i, e) in excs.iter().enumerate() {
+        match e {
+            Value::Instance(inst) if inst.exc().is_some() => {
+                if !inst.class().is_subclass(&exception) {
+                    all_exceptions = false;
+                }
+            }
+            _ => return Err(vm.value_error(format!("Item {i} of second argument (exceptions) is not an exception"))),
+        }
+    }
+    let mut class = c.clone();
+    if Rc::ptr_eq(c, &vm.types.exc("BaseExceptionGroup")) && all_exceptions {
+        class = vm.types.exc("ExceptionGroup");
+    } else if c.is_subclass(&exception) && !all_exceptions {
+        return Err(vm.type_error("Cannot nest BaseExceptions in an ExceptionGroup"));
+    }
+    let inst = vm.exc_instance(&class, vec![a[1].clone(), Value::tuple(excs.clone())]);
+    if let Some(d) = &inst.dict {
+        d.set_str(vm.intern("message"), a[1].clone());
+        d.set_str(vm.intern("exceptions"), Value::tuple(excs));
+    }
+    Ok(Value::Instance(inst))
+}
+
+fn group_parts(vm: &Vm, v: &Value) -> PyResult<(Rc<Instance>, Value, Vec<Value>)> {
+    let inst = data(vm, v)?;
+    let args = args_of(&inst);
+    let msg = args.first().cloned().unwrap_or(Value::str(""));
+    let excs = match args.get(1) {
+        Some(e) => vm.collect(e)?,
+        None => Vec::new(),
+    };
+    Ok((inst, msg, excs))
+}
+
+fn group_str(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let (_, msg, excs) = group_parts(vm, &a[0])?;
+    let n = excs.len();
+    Ok(Value::string(format!("{} ({} sub-exception{})", vm.str(&msg)?.as_str(), n, if n == 1 { "" } else { "s" })))
+}
+
+/// Splits a group by a predicate (a class, a tuple of classes, or a callable).
+fn split_group(vm: &Vm, group: &Value, cond: &Value) -> PyResult<(Option<Value>, Option<Value>)> {
+    let (inst, msg, excs) = group_parts(vm, group)?;
+    let matches = |e: &Value| -> PyResult<bool> {
+        match cond {
+            Value::Class(_) | Value::Tuple(_) => vm.isinstance(e, cond),
+            f => {
+                let r = vm.call(f, &[e.clone()], &[])?;
+                vm.truthy(&r)
+            }
+        }
+    };
+    if matches(group)? {
+        return Ok((Some(group.clone()), None));
+    }
+    let mut yes = Vec::new();
+    let mut no = Vec::new();
+    let group_class = vm.types.exc("BaseExceptionGroup");
+    for e in excs {
+        let is_group = matches!(&e, Value::Instance(i) if i.class().is_subclass(&group_class));
+        if is_group {
+            let (y, n) = split_group(vm, &e, cond)?;
+            if let Some(y) = y {
+                yes.push(y);
+            }
+            if let Some(n) = n {
+                no.push(n);
+            }
+        } else if matches(&e)? {
+            yes.push(e);
+        } else {
+            no.push(e);
+        }
+    }
+    let class = inst.class();
+    let make = |items: Vec<Value>| -> PyResult<Option<Value>> {
+        if items.is_empty() {
+            return Ok(None);
+        }
+        let g = group_new(vm, &[Value::Class(class.clone()), msg.clone(), Value::list(items)], &[])?;
+        Ok(Some(g))
+    };
+    Ok((make(yes)?, make(no)?))
+}
+
+fn subgroup(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check_method(vm, "subgroup", a, 1, 1)?;
+    Ok(split_group(vm, &a[0], &a[1])?.0.unwrap_or(Value::None))
+}
+
+fn split(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check_method(vm, "split", a, 1, 1)?;
+    let (y, n) = split_group(vm, &a[0], &a[1])?;
+    Ok(Value::tuple(vec![y.unwrap_or(Value::None), n.unwrap_or(Value::None)]))
+}
+
+fn derive(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check_method(vm, "derive", a, 1, 1)?;
+    let (inst, msg, _) = group_parts(vm, &a[0])?;
+    group_new(vm, &[Value::Class(inst.class()), msg, a[1].clone()], &[])
+}

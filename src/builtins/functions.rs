@@ -1,0 +1,932 @@
+//! Builtin functions (`print`, `len`, `isinstance`, `sorted`, ...).
+
+use super::args::{self, kwarg};
+use crate::eval::{Frame, Vm};
+use crate::runtime::int::{self as num, Num};
+use crate::runtime::iter::IterState;
+use crate::runtime::object::*;
+use crate::runtime::value::Value;
+use num_bigint::BigInt;
+use num_traits::{Signed, ToPrimitive, Zero};
+use std::rc::Rc;
+
+pub fn install(vm: &Vm) {
+    let b = &vm.builtins;
+    let table: &[(&'static str, NativeFn)] = &[
+        ("print", print),
+        ("len", len),
+        ("repr", repr),
+        ("ascii", ascii),
+        ("isinstance", isinstance),
+        ("issubclass", issubclass),
+        ("hasattr", hasattr),
+        ("getattr", getattr),
+        ("setattr", setattr),
+        ("delattr", delattr),
+        ("id", id),
+        ("hash", hash),
+        ("iter", iter),
+        ("next", next),
+        ("abs", abs),
+        ("min", min),
+        ("max", max),
+        ("sum", sum),
+        ("sorted", sorted),
+        ("any", any),
+        ("all", all),
+        ("chr", chr),
+        ("ord", ord),
+        ("hex", hex),
+        ("oct", oct),
+        ("bin", bin),
+        ("format", format),
+        ("round", round),
+        ("divmod", divmod),
+        ("pow", pow),
+        ("callable", callable),
+        ("vars", vars),
+        ("dir", dir),
+        ("globals", globals),
+        ("locals", locals),
+        ("exec", exec),
+        ("eval", eval),
+        ("compile", compile),
+        ("input", input),
+        ("open", open),
+        ("__import__", import),
+        ("__build_class__", build_class),
+        ("aiter", aiter),
+        ("anext", anext),
+        ("breakpoint", breakpoint),
+    ];
+    for &(name, f) in table {
+        super::set_function(vm, b, name, f);
+    }
+}
+
+fn print(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    args::only_kw(vm, "print", kw, &["sep", "end", "file", "flush"])?;
+    let text_of = |v: Option<Value>, default: &str| -> PyResult<String> {
+        match v {
+            None | Some(Value::None) => Ok(default.to_string()),
+            Some(Value::Str(s)) => Ok(s.as_str().to_string()),
+            Some(other) => Err(vm.type_error(format!("sep must be None or a string, not {}", vm.type_name(&other).as_str()))),
+        }
+    };
+    let sep = text_of(kwarg(kw, "sep"), " ")?;
+    let end = text_of(kwarg(kw, "end"), "\n")?;
+    let mut out = String::new();
+    for (i, a) in args.iter().enumerate() {
+        if i > 0 {
+            out.push_str(&sep);
+        }
+        match a {
+            Value::Str(s) => out.push_str(s.as_str()),
+            _ => out.push_str(vm.str(a)?.as_str()),
+        }
+    }
+    out.push_str(&end);
+    match kwarg(kw, "file") {
+        None | Some(Value::None) => vm.write_out(&out),
+        Some(file) => {
+            vm.call_method(&file, "write", &[Value::string(out)])?;
+            if kwarg(kw, "flush").is_some_and(|f| vm.truthy(&f).unwrap_or(false)) {
+                if let Some(flush) = vm.get_attr_opt(&file, &vm.intern("flush"))? {
+                    vm.call(&flush, &[], &[])?;
+                }
+            }
+        }
+    }
+    Ok(Value::None)
+}
+
+fn len(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    args::no_kw(vm, "len", kw)?;
+    args::check(vm, "len", args, 1, 1)?;
+    Ok(Value::Int(vm.len(&args[0])? as i64))
+}
+
+fn repr(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check(vm, "repr", args, 1, 1)?;
+    Ok(Value::Str(vm.repr(&args[0])?))
+}
+
+fn ascii(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check(vm, "ascii", args, 1, 1)?;
+    Ok(Value::string(vm.ascii(&args[0])?))
+}
+
+impl Vm {
+    /// `isinstance(v, spec)`: a class, a tuple of them, or `__instancecheck__`.
+    pub fn isinstance(&self, v: &Value, spec: &Value) -> PyResult<bool> {
+        match spec {
+            Value::Class(c) => {
+                if let Some(meta) = c.meta.borrow().clone() {
+                    if let Some((f, owner)) = meta.lookup_with_owner(&self.names.instancecheck) {
+                        if owner.is_heap {
+                            let r = self.call(&f, &[spec.clone(), v.clone()], &[])?;
+                            return self.truthy(&r);
+                        }
+                    }
+                }
+                if self.is_instance_of(v, c) {
+                    return Ok(true);
+                }
+                // An instance whose __class__ lies (proxies, mocks).
+                if let Value::Instance(_) = v {
+                    if let Ok(Value::Class(k)) = self.get_attr(v, &self.names.class) {
+                        return Ok(k.is_subclass(c));
+                    }
+                }
+                Ok(false)
+            }
+            Value::Tuple(t) => {
+                for s in t.items.iter() {
+                    if self.isinstance(v, s)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            _ => Err(self.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")),
+        }
+    }
+
+    pub fn issubclass(&self, v: &Value, spec: &Value) -> PyResult<bool> {
+        match spec {
+            Value::Class(c) => {
+                if let Some(meta) = c.meta.borrow().clone() {
+                    if let Some((f, owner)) = meta.lookup_with_owner(&self.names.subclasscheck) {
+                        if owner.is_heap {
+                            let r = self.call(&f, &[spec.clone(), v.clone()], &[])?;
+                            return self.truthy(&r);
+                        }
+                    }
+                }
+                match v {
+                    Value::Class(k) => Ok(k.is_subclass(c)),
+                    _ => Err(self.type_error("issubclass() arg 1 must be a class")),
+                }
+            }
+            Value::Tuple(t) => {
+                for s in t.items.iter() {
+                    if self.issubclass(v, s)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            _ => Err(self.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union")),
+        }
+    }
+
+    /// Collects the items of `iterable` as f64 or keeps ints exact for `sum`.
+    pub fn to_float_opt(&self, v: &Value) -> PyResult<Option<f64>> {
+        if let Some(n) = Num::of(v) {
+            return n.to_f64().map(Some).map_err(|e| self.num_err(e));
+        }
+        let class = self.type_of(v);
+        if let Some(f) = class.lookup(&self.names.float) {
+            let r = self.call(&self.bind_descriptor(f, v)?, &[], &[])?;
+            return match r {
+                Value::Float(f) => Ok(Some(f)),
+                _ => Err(self.type_error(format!("{}.__float__ returned non-float (type {})", class.name().as_str(), self.type_name(&r).as_str()))),
+            };
+        }
+        if let Some(f) = class.lookup(&self.names.index) {
+            let r = self.call(&self.bind_descriptor(f, v)?, &[], &[])?;
+            if let Some(n) = Num::of(&r) {
+                return n.to_f64().map(Some).map_err(|e| self.num_err(e));
+            }
+        }
+        Ok(None)
+    }
+
+    pub fn to_float(&self, v: &Value) -> PyResult<f64> {
+        match self.to_float_opt(v)? {
+            Some(f) => Ok(f),
+            None => Err(self.type_error(format!("must be real number, not {}", self.type_name(v).as_str()))),
+        }
+    }
+}
+
+fn isinstance(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check(vm, "isinstance", args, 2, 2)?;
+    Ok(Value::Bool(vm.isinstance(&args[0], &args[1])?))
+}
+
+fn issubclass(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check(vm, "issubclass", args, 2, 2)?;
+    Ok(Value::Bool(vm.issubclass(&args[0], &args[1])?))
+}
+
+fn attr_name<'a>(vm: &Vm, fname: &str, v: &'a Value) -> PyResult<&'a crate::runtime::str::Str> {
+    v.as_str().ok_or_else(|| {
+        vm.type_error(format!("{fname}(): attribute name must be string, not '{}'", vm.type_name(v).as_str()))
+    })
+}
+
+fn hasattr(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check(vm, "hasattr", args, 2, 2)?;
+    let name = attr_name(vm, "hasattr", &args[1])?;
+    Ok(Value::Bool(vm.get_attr_opt(&args[0], name)?.is_some()))
+}
+
+fn getattr(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check(vm, "getattr", args, 2, 3)?;
+    let name = attr_name(vm, "getattr", &args[1])?;
+    if args.len() == 3 {
+        return Ok(vm.get_attr_opt(&args[0], name)?.unwrap_or_else(|| args[2].clone()));
+    }
+    vm.get_attr(&args[0], name)
+}
+
+fn setattr(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check(vm, "setattr", args, 3, 3)?;
+    let name = attr_name(vm, "setattr", &args[1])?;
+    vm.set_attr(&args[0], name, args[2].clone())?;
+    Ok(Value::None)
+}
+
+fn delattr(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check(vm, "delattr", args, 2, 2)?;
+    let name = attr_name(vm, "delattr", &args[1])?;
+    vm.del_attr(&args[0], name)?;
+    Ok(Value::None)
+}
+
+fn id(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check(vm, "id", args, 1, 1)?;
+    Ok(Value::Int(args[0].id()))
+}
+
+fn hash(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check(vm, "hash", args, 1, 1)?;
+    Ok(Value::Int(vm.hash(&args[0])?))
+}
+
+fn iter(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check(vm, "iter", args, 1, 2)?;
+    if args.len() == 2 {
+        if !vm.is_callable(&args[0]) {
+            return Err(vm.type_error("iter(v, w): v must be callable"));
+        }
+        return Ok(vm.native_iter("callable_iterator", IterState::Callable { func: args[0].clone(), sentinel: args[1].clone() }));
+    }
+    vm.iter(&args[0])
+}
+
+fn next(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check(vm, "next", args, 1, 2)?;
+    let it = &args[0];
+    let is_iter = match it {
+        Value::Iter(_) => true,
+        Value::Generator(g) => g.kind == crate::compile::ir::CodeKind::Generator,
+        _ => vm.type_of(it).lookup(&vm.names.next).is_some(),
+    };
+    if !is_iter {
+        return Err(vm.type_error(format!("'{}' object is not an iterator", vm.type_name(it).as_str())));
+    }
+    if let Value::Generator(g) = it {
+        return match g.resume(vm, crate::eval::generator::Resume::Send(Value::None))? {
+            crate::eval::generator::GenStep::Yielded(v) => Ok(v),
+            crate::eval::generator::GenStep::Returned(v) => match args.get(1) {
+                Some(d) => Ok(d.clone()),
+                None => Err(vm.stop_iteration(v)),
+            },
+        };
+    }
+    if let Value::Iter(_) = it {
+        return match vm.next(it)? {
+            Some(v) => Ok(v),
+            None => match args.get(1) {
+                Some(d) => Ok(d.clone()),
+                None => Err(vm.stop_iteration(Value::None)),
+            },
+        };
+    }
+    let f = vm.type_of(it).lookup(&vm.names.next).unwrap_or(Value::None);
+    match vm.call(&vm.bind_descriptor(f, it)?, &[], &[]) {
+        Ok(v) => Ok(v),
+        Err(e) if args.len() == 2 && vm.err_is(&e, "StopIteration") => Ok(args[1].clone()),
+        Err(e) => Err(e),
+    }
+}
+
+fn abs(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check(vm, "abs", args, 1, 1)?;
+    Ok(match args[0].builtin_base() {
+        Value::Int(i) => match i.checked_abs() {
+            Some(a) => Value::Int(a),
+            None => Value::from_bigint(BigInt::from(*i).abs()),
+        },
+        Value::Bool(b) => Value::Int(*b as i64),
+        Value::BigInt(b) => Value::from_bigint(b.abs()),
+        Value::Float(f) => Value::Float(f.abs()),
+        Value::Complex(c) => Value::Float(c.re.hypot(c.im)),
+        _ => {
+            let class = vm.type_of(&args[0]);
+            match class.lookup(&vm.names.abs) {
+                Some(f) => return vm.call(&vm.bind_descriptor(f, &args[0])?, &[], &[]),
+                None => return Err(vm.type_error(format!("bad operand type for abs(): '{}'", class.name().as_str()))),
+            }
+        }
+    })
+}
+
+fn min_max(vm: &Vm, args: &[Value], kw: &KwArgs, name: &str, want_less: bool) -> PyResult<Value> {
+    args::only_kw(vm, name, kw, &["key", "default"])?;
+    let key = kwarg(kw, "key").filter(|k| !k.is_none());
+    let default = kwarg(kw, "default");
+    let items = match args.len() {
+        0 => return Err(vm.type_error(format!("{name} expected at least 1 argument, got 0"))),
+        1 => vm.collect(&args[0])?,
+        _ => {
+            if default.is_some() {
+                return Err(vm.type_error(format!(
+                    "Cannot specify a default for {name}() with multiple positional arguments"
+                )));
+            }
+            args.to_vec()
+        }
+    };
+    let mut best: Option<(Value, Value)> = None;
+    for item in items {
+        let k = match &key {
+            Some(f) => vm.call(f, &[item.clone()], &[])?,
+            None => item.clone(),
+        };
+        best = Some(match best {
+            None => (k, item),
+            Some((bk, bv)) => {
+                let better = if want_less { vm.lt(&k, &bk)? } else { vm.lt(&bk, &k)? };
+                if better {
+                    (k, item)
+                } else {
+                    (bk, bv)
+                }
+            }
+        });
+    }
+    match best {
+        Some((_, v)) => Ok(v),
+        None => match default {
+            Some(d) => Ok(d),
+            None => Err(vm.value_error(format!("{name}() arg is an empty sequence"))),
+        },
+    }
+}
+
+fn min(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    min_max(vm, args, kw, "min", true)
+}
+
+fn max(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    min_max(vm, args, kw, "max", false)
+}
+
+fn sum(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    args::check(vm, "sum", args, 1, 2)?;
+    let mut acc = args::arg(args, kw, 1, "start").unwrap_or(Value::Int(0));
+    if acc.as_str().is_some() {
+        return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
+    }
+    if matches!(acc, Value::Bytes(_)) {
+        return Err(vm.type_error("sum() can't sum bytes [use b''.join(seq) instead]"));
+    }
+    let it = vm.iter(&args[0])?;
+    // Floats are summed with compensation, as CPython does.
+    let mut fsum: Option<(f64, f64)> = None;
+    while let Some(x) = vm.next(&it)? {
+        if let (Value::Float(a), Value::Float(b)) = (&acc, &x) {
+            let (s, c) = fsum.unwrap_or((*a, 0.0));
+            let y = b - c;
+            let t = s + y;
+            fsum = Some((t, (t - s) - y));
+            acc = Value::Float(t);
+            continue;
+        }
+        if let (Some((s, _)), Value::Int(i)) = (fsum, &x) {
+            let t = s + *i as f64;
+            fsum = Some((t, 0.0));
+            acc = Value::Float(t);
+            continue;
+        }
+        fsum = None;
+        acc = vm.binary_fast(crate::compile::ir::BinOp::Arith(num::ArithOp::Add), acc, x)?;
+    }
+    Ok(acc)
+}
+
+impl Vm {
+    /// `list.sort`: a stable merge sort that carries comparison errors out.
+    pub fn sort_values(&self, items: &mut Vec<Value>, key: Option<&Value>, reverse: bool) -> PyResult<()> {
+        let keys: Vec<Value> = match key {
+            Some(f) => items.iter().map(|x| self.call(f, &[x.clone()], &[])).collect::<PyResult<_>>()?,
+            None => items.clone(),
+        };
+        let mut pairs: Vec<(Value, Value)> = keys.into_iter().zip(items.drain(..)).collect();
+        if reverse {
+            pairs.reverse();
+        }
+        let r = crate::runtime::sort::sort_by(&mut pairs, |a, b| self.lt(&a.0, &b.0));
+        if reverse {
+            pairs.reverse();
+        }
+        items.extend(pairs.into_iter().map(|(_, v)| v));
+        r
+    }
+}
+
+fn sorted(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    args::only_kw(vm, "sorted", kw, &["key", "reverse"])?;
+    if args.len() != 1 {
+        return Err(vm.type_error(format!("sorted expected 1 argument, got {}", args.len())));
+    }
+    let mut items = vm.collect(&args[0])?;
+    let key = kwarg(kw, "key").filter(|k| !k.is_none());
+    let reverse = match kwarg(kw, "reverse") {
+        Some(r) => vm.truthy(&r)?,
+        None => false,
+    };
+    vm.sort_values(&mut items, key.as_ref(), reverse)?;
+    Ok(Value::list(items))
+}
+
+fn any(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check(vm, "any", args, 1, 1)?;
+    let it = vm.iter(&args[0])?;
+    while let Some(x) = vm.next(&it)? {
+        if vm.truthy(&x)? {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
+}
+
+fn all(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check(vm, "all", args, 1, 1)?;
+    let it = vm.iter(&args[0])?;
+    while let Some(x) = vm.next(&it)? {
+        if !vm.truthy(&x)? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
+}
+
+fn chr(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check(vm, "chr", args, 1, 1)?;
+    let i = match args[0].builtin_base() {
+        Value::Int(i) => *i,
+        Value::Bool(b) => *b as i64,
+        Value::BigInt(_) => return Err(vm.overflow_error("Python int too large to convert to C int")),
+        _ => return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(&args[0]).as_str()))),
+    };
+    if !(0..=0x10ffff).contains(&i) {
+        return Err(vm.value_error("chr() arg not in range(0x110000)"));
+    }
+    match char::from_u32(i as u32) {
+        Some(c) => Ok(vm.char_value(c)),
+        None => Ok(Value::str("\u{fffd}")),
+    }
+}
+
+fn ord(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check(vm, "ord", args, 1, 1)?;
+    match args[0].builtin_base() {
+        Value::Str(s) => {
+            if s.char_len() != 1 {
+                return Err(vm.type_error(format!(
+                    "ord() expected a character, but string of length {} found",
+                    s.char_len()
+                )));
+            }
+            Ok(Value::Int(s.char_at(0) as i64))
+        }
+        Value::Bytes(b) if b.data.len() == 1 => Ok(Value::Int(b.data[0] as i64)),
+        Value::Bytes(b) => Err(vm.type_error(format!("ord() expected a character, but string of length {} found", b.data.len()))),
+        other => Err(vm.type_error(format!(
+            "ord() expected string of length 1, but {} found",
+            vm.type_name(other).as_str()
+        ))),
+    }
+}
+
+fn radix(vm: &Vm, args: &[Value], name: &str, r: u32) -> PyResult<Value> {
+    args::check(vm, name, args, 1, 1)?;
+    let b = match crate::runtime::int::big(&args[0]) {
+        Some(b) => b,
+        None => BigInt::from(vm.index_value(&args[0])?),
+    };
+    Ok(Value::string(crate::runtime::format::int_to_radix(&b, r, true)))
+}
+
+fn hex(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    radix(vm, args, "hex", 16)
+}
+
+fn oct(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    radix(vm, args, "oct", 8)
+}
+
+fn bin(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    radix(vm, args, "bin", 2)
+}
+
+fn format(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check(vm, "format", args, 1, 2)?;
+    let spec = match args.get(1) {
+        Some(s) => match s.as_str() {
+            Some(s) => s.as_str().to_string(),
+            None => return Err(vm.type_error(format!("format() argument 2 must be str, not {}", vm.type_name(s).as_str()))),
+        },
+        None => String::new(),
+    };
+    Ok(Value::string(vm.format(&args[0], &spec)?))
+}
+
+fn round(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let x = args::arg(args, kw, 0, "number").ok_or_else(|| vm.type_error("round() missing required argument 'number' (pos 1)"))?;
+    let nd = args::arg(args, kw, 1, "ndigits").filter(|n| !n.is_none());
+    match (x.builtin_base(), &nd) {
+        (Value::Float(f), None) => {
+            if f.is_nan() {
+                return Err(vm.value_error("cannot convert float NaN to integer"));
+            }
+            if f.is_infinite() {
+                return Err(vm.overflow_error("cannot convert float infinity to integer"));
+            }
+            Ok(num::float_to_int(f.round_ties_even()))
+        }
+        (Value::Float(f), Some(n)) => {
+            let n = vm.index_value(n)?;
+            crate::runtime::format::round_float(*f, n).map(Value::Float).map_err(|e| vm.format_error(e))
+        }
+        (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), None) => Ok(match x.builtin_base() {
+            Value::Bool(b) => Value::Int(*b as i64),
+            v => v.clone(),
+        }),
+        (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), Some(n)) => {
+            let n = vm.index_value(n)?;
+            if n >= 0 {
+                return Ok(x.builtin_base().clone());
+            }
+            let v = crate::runtime::int::big(&x).unwrap_or_default();
+            let p = num_traits::pow(BigInt::from(10), (-n).min(4000) as usize);
+            let (q, r) = num_integer::Integer::div_mod_floor(&v, &p);
+            let twice = &r * 2;
+            let q = if twice > p || (twice == p && num_integer::Integer::is_odd(&q)) { q + 1 } else { q };
+            Ok(Value::from_bigint(q * p))
+        }
+        _ => {
+            let class = vm.type_of(&x);
+            match class.lookup(&vm.names.round) {
+                Some(f) => {
+                    let extra: Vec<Value> = nd.into_iter().collect();
+                    vm.call(&vm.bind_descriptor(f, &x)?, &extra, &[])
+                }
+                None => Err(vm.type_error(format!("type {} doesn't define __round__ method", class.name().as_str()))),
+            }
+        }
+    }
+}
+
+fn divmod(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check(vm, "divmod", args, 2, 2)?;
+    let (a, b) = (&args[0], &args[1]);
+    if let (Some(x), Some(y)) = (Num::of(a), Num::of(b)) {
+        if let (Num::Float(_), _) | (_, Num::Float(_)) = (x, y) {
+            let (p, q) = (x.to_f64().map_err(|e| vm.num_err(e))?, y.to_f64().map_err(|e| vm.num_err(e))?);
+            if q == 0.0 {
+                return Err(vm.zero_division("float divmod()"));
+            }
+            let (d, m) = num::float_divmod(p, q);
+            return Ok(Value::tuple(vec![Value::Float(d), Value::Float(m)]));
+        }
+        let d = num::arith(num::ArithOp::FloorDiv, x, y).unwrap_or(Ok(Value::None)).map_err(|e| vm.num_err(e))?;
+        let m = num::arith(num::ArithOp::Mod, x, y).unwrap_or(Ok(Value::None)).map_err(|e| vm.num_err(e))?;
+        return Ok(Value::tuple(vec![d, m]));
+    }
+    let class = vm.type_of(a);
+    if let Some(f) = class.lookup(&vm.intern("__divmod__")) {
+        let r = vm.call(&vm.bind_descriptor(f, a)?, &[b.clone()], &[])?;
+        if !matches!(r, Value::NotImplemented) {
+            return Ok(r);
+        }
+    }
+    if let Some(f) = vm.type_of(b).lookup(&vm.intern("__rdivmod__")) {
+        let r = vm.call(&vm.bind_descriptor(f, b)?, &[a.clone()], &[])?;
+        if !matches!(r, Value::NotImplemented) {
+            return Ok(r);
+        }
+    }
+    Err(vm.type_error(format!(
+        "unsupported operand type(s) for divmod(): '{}' and '{}'",
+        vm.type_name(a).as_str(),
+        vm.type_name(b).as_str()
+    )))
+}
+
+fn pow(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let base = args::arg(args, kw, 0, "base").ok_or_else(|| vm.type_error("pow() missing required argument 'base' (pos 1)"))?;
+    let exp = args::arg(args, kw, 1, "exp").ok_or_else(|| vm.type_error("pow() missing required argument 'exp' (pos 2)"))?;
+    let m = args::arg(args, kw, 2, "mod").filter(|m| !m.is_none());
+    let Some(m) = m else {
+        return vm.binary_op(crate::compile::ir::BinOp::Arith(num::ArithOp::Pow), base, exp);
+    };
+    let (Some(b), Some(e), Some(md)) = (num::big(&base), num::big(&exp), num::big(&m)) else {
+        return Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+    };
+    if md.is_zero() {
+        return Err(vm.value_error("pow() 3rd argument cannot be 0"));
+    }
+    let (b, e) = if e.is_negative() {
+        // Modular inverse via the extended Euclidean algorithm.
+        let inv = mod_inverse(&b, &md).ok_or_else(|| vm.value_error("base is not invertible for the given modulus"))?;
+        (inv, -e)
+    } else {
+        (b, e)
+    };
+    let r = b.modpow(&e, &md.abs());
+    let r = if md.is_negative() && !r.is_zero() { r + &md } else { r };
+    Ok(Value::from_bigint(r))
+}
+
+fn mod_inverse(a: &BigInt, m: &BigInt) -> Option<BigInt> {
+    let m = m.abs();
+    let (mut old_r, mut r) = (num_integer::Integer::mod_floor(a, &m), m.clone());
+    let (mut old_s, mut s) = (BigInt::from(1), BigInt::from(0));
+    while !r.is_zero() {
+        let q = &old_r / &r;
+        let tmp = &old_r - &q * &r;
+        old_r = std::mem::replace(&mut r, tmp);
+        let tmp = &old_s - &q * &s;
+        old_s = std::mem::replace(&mut s, tmp);
+    }
+    if old_r != BigInt::from(1) {
+        return None;
+    }
+    Some(num_integer::Integer::mod_floor(&old_s, &m))
+}
+
+impl Vm {
+    pub fn is_callable(&self, v: &Value) -> bool {
+        match v {
+            Value::Function(_) | Value::Builtin(_) | Value::Method(_) | Value::Class(_) => true,
+            _ => self.type_of(v).lookup(&self.names.call).is_some(),
+        }
+    }
+}
+
+fn callable(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check(vm, "callable", args, 1, 1)?;
+    Ok(Value::Bool(vm.is_callable(&args[0])))
+}
+
+fn vars(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check(vm, "vars", args, 1, 1)?;
+    match vm.get_attr_opt(&args[0], &vm.names.dict)? {
+        Some(d) => Ok(d),
+        None => Err(vm.type_error("vars() argument must have __dict__ attribute")),
+    }
+}
+
+fn dir(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check(vm, "dir", args, 1, 1)?;
+    let class = vm.type_of(&args[0]);
+    if let Some((f, owner)) = class.lookup_with_owner(&vm.intern("__dir__")) {
+        if owner.is_heap {
+            let r = vm.call(&vm.bind_descriptor(f, &args[0])?, &[], &[])?;
+            let mut items = vm.collect(&r)?;
+            vm.sort_values(&mut items, None, false)?;
+            return Ok(Value::list(items));
+        }
+    }
+    Ok(Value::list(vm.dir_names(&args[0])?))
+}
+
+fn globals(vm: &Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    Err(vm.runtime_error("globals() called without a frame"))
+}
+
+fn locals(vm: &Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    Err(vm.runtime_error("locals() called without a frame"))
+}
+
+fn exec(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    exec_in(vm, args, kw, None, "exec")
+}
+
+fn eval(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    exec_in(vm, args, kw, None, "eval")
+}
+
+/// The builtins that read the calling frame: `globals()`, `locals()`,
+/// `vars()`, `dir()`, and `exec`/`eval` without explicit namespaces.
+pub fn call_frame_builtin(vm: &Vm, f: &Frame, b: &Builtin, args: &[Value], kw: &KwArgs) -> Option<PyResult<Value>> {
+    let func = b.func as usize;
+    if func == globals as usize {
+        return Some(Ok(Value::Dict(f.globals.clone())));
+    }
+    if func == locals as usize || (func == vars as usize && args.is_empty()) {
+        return Some(Ok(frame_locals(vm, f)));
+    }
+    if func == dir as usize && args.is_empty() {
+        let mut names = match frame_locals(vm, f) {
+            Value::Dict(d) => d.table.borrow().keys(),
+            _ => Vec::new(),
+        };
+        return Some(vm.sort_values(&mut names, None, false).map(|_| Value::list(names)));
+    }
+    if func == exec as usize || func == eval as usize {
+        let name = if func == exec as usize { "exec" } else { "eval" };
+        return Some(exec_in(vm, args, kw, Some(f), name));
+    }
+    None
+}
+
+/// `locals()`: the namespace of class bodies and modules, or a snapshot of a
+/// function's local variables.
+fn frame_locals(vm: &Vm, f: &Frame) -> Value {
+    if let Some(l) = &f.locals {
+        return Value::Dict(l.clone());
+    }
+    if f.code.kind == crate::compile::ir::CodeKind::Module {
+        return Value::Dict(f.globals.clone());
+    }
+    let d = Dict::new();
+    for (name, v) in f.code.slot_names.iter().zip(f.slots.iter()) {
+        if let Some(v) = v {
+            if !name.as_str().starts_with('.') {
+                d.set_str(name.clone(), v.clone());
+            }
+        }
+    }
+    for (name, c) in f.code.cell_names.iter().zip(f.cells.iter()) {
+        if let Some(v) = &*c.value.borrow() {
+            d.set_str(name.clone(), v.clone());
+        }
+    }
+    let _ = vm;
+    Value::Dict(Rc::new(d))
+}
+
+fn exec_in(vm: &Vm, args: &[Value], kw: &KwArgs, f: Option<&Frame>, name: &str) -> PyResult<Value> {
+    args::check(vm, name, args, 1, 3)?;
+    let globals = match args::arg(args, kw, 1, "globals").filter(|g| !g.is_none()) {
+        Some(Value::Dict(d)) => d,
+        Some(other) => return Err(vm.type_error(format!("{name}() globals must be a dict, not {}", vm.type_name(&other).as_str()))),
+        None => match f {
+            Some(f) => f.globals.clone(),
+            None => Rc::new(Dict::new()),
+        },
+    };
+    let locals = match args::arg(args, kw, 2, "locals").filter(|g| !g.is_none()) {
+        Some(Value::Dict(d)) => Some(d),
+        Some(_) => None,
+        None => match (f, args.get(1)) {
+            (Some(f), None) => match frame_locals(vm, f) {
+                Value::Dict(d) if !Rc::ptr_eq(&d, &f.globals) => Some(d),
+                _ => None,
+            },
+            _ => None,
+        },
+    };
+    let src = &args[0];
+    if let Value::Native(n) = src {
+        if let Some(code) = n.data.borrow().downcast_ref::<Rc<crate::compile::ir::Code>>() {
+            return vm.run_code(code.clone(), globals, locals);
+        }
+    }
+    let text = match src.as_str() {
+        Some(s) => s.as_str().to_string(),
+        None => match src {
+            Value::Bytes(b) => String::from_utf8_lossy(&b.data).into_owned(),
+            _ => return Err(vm.type_error(format!("{name}() arg 1 must be a string, bytes or code object"))),
+        },
+    };
+    if name == "eval" {
+        return vm.eval_source(&text, globals, locals);
+    }
+    vm.exec_source(&text, "<string>", globals, locals)
+}
+
+impl Vm {
+    /// `eval(text)`: an expression, run in the given namespaces.
+    pub fn eval_source(&self, text: &str, globals: Rc<Dict>, locals: Option<Rc<Dict>>) -> PyResult<Value> {
+        let trimmed = text.trim_start_matches([' ', '\t']);
+        let expr = tulip_syntax::parse_expression(trimmed).map_err(|e| self.syntax_error_exc(&e, "<string>", trimmed))?;
+        let span = expr.span;
+        let stmt = tulip_syntax::ast::Stmt {
+            kind: tulip_syntax::ast::StmtKind::Return { value: Some(expr) },
+            span,
+        };
+        // Lowered as the body of a module whose only statement returns the value.
+        let module = tulip_syntax::ast::Module { body: vec![stmt] };
+        let code = crate::compile::lower::lower_module(&module, trimmed, Rc::from("<string>"), &self.interner, locals.is_some());
+        if globals.get_str(&self.names.builtins).is_none() {
+            globals.set_str(self.names.builtins.clone(), Value::Dict(self.builtins.clone()));
+        }
+        let mut frame = Frame::new(code.clone(), globals, locals, &[]);
+        match self.exec_block(&mut frame, &code.body)? {
+            crate::eval::exec::Flow::Return(v) => Ok(v),
+            _ => Ok(Value::None),
+        }
+    }
+}
+
+fn compile(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let src = args::arg(args, kw, 0, "source").ok_or_else(|| vm.type_error("compile() missing required argument 'source' (pos 1)"))?;
+    let filename = args::arg(args, kw, 1, "filename").and_then(|f| f.as_str().map(|s| s.as_str().to_string())).unwrap_or_default();
+    let mode = args::arg(args, kw, 2, "mode").and_then(|f| f.as_str().map(|s| s.as_str().to_string())).unwrap_or_default();
+    let Some(text) = src.as_str().map(|s| s.as_str().to_string()) else {
+        return Err(vm.type_error("compile() arg 1 must be a string, bytes or AST object"));
+    };
+    if mode == "eval" {
+        // Checked now, run later by eval(): keep the text.
+        tulip_syntax::parse_expression(text.trim_start()).map_err(|e| vm.syntax_error_exc(&e, &filename, &text))?;
+        return Ok(src);
+    }
+    if !matches!(mode.as_str(), "exec" | "single") {
+        return Err(vm.value_error("compile() mode must be 'exec', 'eval' or 'single'"));
+    }
+    let code = vm.compile_module(&text, &filename, false)?;
+    Ok(Value::Native(Rc::new(NativeObj {
+        class: vm.iterator_class("code"),
+        data: std::cell::RefCell::new(Box::new(code)),
+    })))
+}
+
+fn input(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check(vm, "input", args, 0, 1)?;
+    if let Some(p) = args.first() {
+        vm.write_out(vm.str(p)?.as_str());
+    }
+    vm.flush_out();
+    let mut line = String::new();
+    match std::io::stdin().read_line(&mut line) {
+        Ok(0) => Err(vm.new_error("EOFError", "EOF when reading a line")),
+        Ok(_) => {
+            if line.ends_with('\n') {
+                line.pop();
+                if line.ends_with('\r') {
+                    line.pop();
+                }
+            }
+            Ok(Value::string(line))
+        }
+        Err(e) => Err(vm.new_error("OSError", e.to_string())),
+    }
+}
+
+fn open(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let io = vm.import_module("io")?;
+    let f = vm.get_attr(&io, &vm.intern("open"))?;
+    vm.call(&f, args, kw)
+}
+
+fn import(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let name = args::arg(args, kw, 0, "name").and_then(|n| n.as_str().map(|s| s.as_str().to_string()));
+    let Some(name) = name else {
+        return Err(vm.type_error("__import__() argument 1 must be str"));
+    };
+    let fromlist = args::arg(args, kw, 3, "fromlist").filter(|f| !f.is_none());
+    let m = vm.import_module(&name)?;
+    let wants_leaf = match &fromlist {
+        Some(f) => vm.truthy(f)?,
+        None => false,
+    };
+    if wants_leaf || !name.contains('.') {
+        return Ok(m);
+    }
+    let top = name.split('.').next().unwrap_or("");
+    Ok(vm.modules.get_str(&vm.intern(top)).unwrap_or(m))
+}
+
+fn build_class(vm: &Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    Err(vm.type_error("__build_class__ is not supported"))
+}
+
+fn aiter(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check(vm, "aiter", args, 1, 1)?;
+    vm.aiter(&args[0])
+}
+
+fn anext(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check(vm, "anext", args, 1, 2)?;
+    vm.call_method(&args[0], "__anext__", &[])
+}
+
+fn breakpoint(_vm: &Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    Ok(Value::None)
+}
+
+pub fn int_arg(vm: &Vm, v: &Value) -> PyResult<i64> {
+    match v.builtin_base() {
+        Value::Int(i) => Ok(*i),
+        Value::Bool(b) => Ok(*b as i64),
+        Value::BigInt(b) => b.to_i64().ok_or_else(|| vm.overflow_error("Python int too large to convert to C ssize_t")),
+        _ => vm.index_value(v),
+    }
+}

@@ -1,0 +1,96 @@
+//! The builtins namespace and the methods of the builtin types, one file
+//! per type or family.
+
+pub mod args;
+pub mod bytes;
+pub mod dict;
+pub mod exceptions;
+pub mod functions;
+pub mod list;
+pub mod misc;
+pub mod numbers;
+pub mod object;
+pub mod set;
+pub mod string;
+
+use crate::eval::Vm;
+use crate::runtime::object::*;
+use crate::runtime::value::Value;
+use std::rc::Rc;
+
+pub fn install(vm: &Vm) {
+    object::install(vm);
+    functions::install(vm);
+    numbers::install(vm);
+    string::install(vm);
+    list::install(vm);
+    dict::install(vm);
+    set::install(vm);
+    bytes::install(vm);
+    exceptions::install(vm);
+    misc::install(vm);
+    let t = &vm.types;
+    for c in [
+        &t.object, &t.type_, &t.int, &t.bool_, &t.float, &t.complex, &t.str_, &t.bytes, &t.bytearray, &t.list, &t.tuple,
+        &t.dict, &t.set, &t.frozenset, &t.range, &t.slice, &t.property, &t.staticmethod, &t.classmethod, &t.super_,
+    ] {
+        vm.builtins.set_str(c.name(), Value::Class(c.clone()));
+    }
+    for (name, class) in &t.exceptions {
+        vm.builtins.set_str(vm.intern(name), Value::Class(class.clone()));
+    }
+    vm.builtins.set_str(vm.intern("EnvironmentError"), Value::Class(t.exc("OSError")));
+    vm.builtins.set_str(vm.intern("IOError"), Value::Class(t.exc("OSError")));
+    vm.builtins.set_str(vm.intern("None"), Value::None);
+    vm.builtins.set_str(vm.intern("Ellipsis"), Value::Ellipsis);
+    vm.builtins.set_str(vm.intern("NotImplemented"), Value::NotImplemented);
+    vm.builtins.set_str(vm.intern("__debug__"), Value::Bool(true));
+    vm.builtins.set_str(vm.intern("__name__"), Value::str("builtins"));
+}
+
+/// Installs native methods on a builtin class.
+pub fn methods(vm: &Vm, class: &Rc<Class>, owner: &'static str, table: &[(&'static str, NativeFn)]) {
+    let mut d = class.dict.borrow_mut();
+    for &(name, func) in table {
+        let b = Builtin { name, func, kind: BuiltinKind::Method, bound: None, owner };
+        d.set_str(vm.intern(name), Value::Builtin(Rc::new(b)));
+    }
+}
+
+/// Installs a native method of another kind (classmethod, staticmethod).
+pub fn method_kind(vm: &Vm, class: &Rc<Class>, owner: &'static str, name: &'static str, func: NativeFn, kind: BuiltinKind) {
+    let b = Builtin { name, func, kind, bound: None, owner };
+    class.dict.borrow_mut().set_str(vm.intern(name), Value::Builtin(Rc::new(b)));
+}
+
+/// A builtin function value (not bound to anything).
+pub fn function(name: &'static str, func: NativeFn) -> Value {
+    Value::Builtin(Rc::new(Builtin { name, func, kind: BuiltinKind::Function, bound: None, owner: "" }))
+}
+
+pub fn set_function(vm: &Vm, ns: &Dict, name: &'static str, func: NativeFn) {
+    ns.set_str(vm.intern(name), function(name, func));
+}
+
+/// `__iter__` and `__next__` for native iterator classes.
+pub fn iterator_methods(vm: &Vm, class: &Rc<Class>) {
+    fn iter_self(_vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+        Ok(args[0].clone())
+    }
+    fn next(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+        match vm.next(&args[0])? {
+            Some(v) => Ok(v),
+            None => Err(vm.stop_iteration(Value::None)),
+        }
+    }
+    fn length_hint(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+        if let Value::Iter(it) = &args[0] {
+            if let crate::runtime::iter::IterState::Range { remaining, .. } = &*it.state.borrow() {
+                return Ok(Value::Int(*remaining));
+            }
+        }
+        let _ = vm;
+        Ok(Value::NotImplemented)
+    }
+    methods(vm, class, "iterator", &[("__iter__", iter_self), ("__next__", next), ("__length_hint__", length_hint)]);
+}

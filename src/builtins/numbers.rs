@@ -1,0 +1,504 @@
+//! `int`, `bool`, `float`, `complex`: constructors, methods, and the
+//! operator dunders (so subclasses and explicit `int.__add__(a, b)` work).
+
+use super::args;
+use crate::compile::ir::{BinOp, CmpOp, UnaryOp};
+use crate::eval::Vm;
+use crate::runtime::format;
+use crate::runtime::int::{self as num, ArithOp, Num};
+use crate::runtime::object::*;
+use crate::runtime::value::Value;
+use num_bigint::BigInt;
+use num_traits::{Signed, ToPrimitive, Zero};
+use std::rc::Rc;
+
+macro_rules! binary_dunders {
+    ($($name:ident $dname:literal, $rname:ident $rdname:literal => $op:expr;)*) => {
+        $(
+            fn $name(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+                args::check(vm, $dname, args, 2, 2)?;
+                Ok(vm.binary_native($op, args[0].builtin_base(), args[1].builtin_base())?.unwrap_or(Value::NotImplemented))
+            }
+            fn $rname(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+                args::check(vm, $rdname, args, 2, 2)?;
+                Ok(vm.binary_native($op, args[1].builtin_base(), args[0].builtin_base())?.unwrap_or(Value::NotImplemented))
+            }
+        )*
+        /// (name, reflected name, normal fn, reflected fn) for every operator.
+        const BINARY_DUNDERS: &[(&str, &str, NativeFn, NativeFn)] = &[$(($dname, $rdname, $name, $rname),)*];
+    };
+}
+
+binary_dunders! {
+    add "__add__", radd "__radd__" => BinOp::Arith(ArithOp::Add);
+    sub "__sub__", rsub "__rsub__" => BinOp::Arith(ArithOp::Sub);
+    mul "__mul__", rmul "__rmul__" => BinOp::Arith(ArithOp::Mul);
+    truediv "__truediv__", rtruediv "__rtruediv__" => BinOp::Arith(ArithOp::TrueDiv);
+    floordiv "__floordiv__", rfloordiv "__rfloordiv__" => BinOp::Arith(ArithOp::FloorDiv);
+    mod_ "__mod__", rmod "__rmod__" => BinOp::Arith(ArithOp::Mod);
+    pow "__pow__", rpow "__rpow__" => BinOp::Arith(ArithOp::Pow);
+    lshift "__lshift__", rlshift "__rlshift__" => BinOp::Arith(ArithOp::LShift);
+    rshift "__rshift__", rrshift "__rrshift__" => BinOp::Arith(ArithOp::RShift);
+    and_ "__and__", rand "__rand__" => BinOp::Arith(ArithOp::And);
+    or_ "__or__", ror "__ror__" => BinOp::Arith(ArithOp::Or);
+    xor "__xor__", rxor "__rxor__" => BinOp::Arith(ArithOp::Xor);
+}
+
+macro_rules! compare_dunders {
+    ($($name:ident => $op:expr;)*) => {
+        $(
+            fn $name(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+                args::check(vm, stringify!($name), args, 2, 2)?;
+                Ok(match vm.native_compare(args[0].builtin_base(), args[1].builtin_base(), $op)? {
+                    Some(b) => Value::Bool(b),
+                    None => Value::NotImplemented,
+                })
+            }
+        )*
+        const COMPARE_DUNDERS: &[(&str, NativeFn)] = &[$((concat!("__", stringify!($name), "__"), $name),)*];
+    };
+}
+
+compare_dunders! {
+    eq => CmpOp::Eq;
+    ne => CmpOp::Ne;
+    lt => CmpOp::Lt;
+    le => CmpOp::Le;
+    gt => CmpOp::Gt;
+    ge => CmpOp::Ge;
+}
+
+/// Installs the operator dunders on a builtin class whose values the
+/// native operators handle.
+pub fn install_operator_dunders(vm: &Vm, class: &Rc<Class>, owner: &'static str, arithmetic: bool) {
+    super::methods(vm, class, owner, COMPARE_DUNDERS);
+    if arithmetic {
+        for &(n, r, f, rf) in BINARY_DUNDERS {
+            super::methods(vm, class, owner, &[(n, f), (r, rf)]);
+        }
+    }
+}
+
+pub fn install(vm: &Vm) {
+    let t = &vm.types;
+    for (c, name) in [(&t.int, "int"), (&t.float, "float"), (&t.complex, "complex")] {
+        install_operator_dunders(vm, c, name, true);
+        super::methods(
+            vm,
+            c,
+            name,
+            &[("__neg__", neg), ("__pos__", pos), ("__abs__", abs), ("__bool__", bool_), ("__hash__", hash), ("__repr__", repr), ("__format__", format_), ("__float__", float_), ("conjugate", conjugate)],
+        );
+    }
+    super::methods(vm, &t.int, "int", &[("__invert__", invert), ("__index__", index), ("__int__", int_), ("bit_length", bit_length), ("bit_count", bit_count), ("to_bytes", to_bytes), ("as_integer_ratio", int_ratio), ("__round__", int_round), ("__trunc__", int_)]);
+    super::method_kind(vm, &t.int, "int", "from_bytes", from_bytes, BuiltinKind::ClassMethod);
+    super::method_kind(vm, &t.int, "int", "__new__", int_new, BuiltinKind::StaticMethod);
+    super::methods(vm, &t.float, "float", &[("is_integer", is_integer), ("as_integer_ratio", float_ratio), ("__int__", float_int), ("__trunc__", float_int), ("__round__", float_round), ("hex", float_hex)]);
+    super::method_kind(vm, &t.float, "float", "__new__", float_new, BuiltinKind::StaticMethod);
+    super::method_kind(vm, &t.float, "float", "fromhex", float_fromhex, BuiltinKind::ClassMethod);
+    super::method_kind(vm, &t.bool_, "bool", "__new__", bool_new, BuiltinKind::StaticMethod);
+    super::methods(vm, &t.bool_, "bool", &[("__repr__", repr)]);
+    super::method_kind(vm, &t.complex, "complex", "__new__", complex_new, BuiltinKind::StaticMethod);
+}
+
+fn neg(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    vm.unary_op(UnaryOp::Neg, a[0].builtin_base().clone())
+}
+
+fn pos(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    vm.unary_op(UnaryOp::Pos, a[0].builtin_base().clone())
+}
+
+fn invert(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    vm.unary_op(UnaryOp::Invert, a[0].builtin_base().clone())
+}
+
+fn abs(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let f = vm.builtin("abs");
+    vm.call(&f, &[a[0].builtin_base().clone()], &[])
+}
+
+fn bool_(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    Ok(Value::Bool(vm.truthy(a[0].builtin_base())?))
+}
+
+fn hash(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    Ok(Value::Int(vm.hash(a[0].builtin_base())?))
+}
+
+fn repr(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    Ok(Value::Str(vm.repr(a[0].builtin_base())?))
+}
+
+fn format_(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check(vm, "__format__", a, 2, 2)?;
+    let spec = a[1].as_str().map(|s| s.as_str().to_string()).unwrap_or_default();
+    Ok(Value::string(vm.format(a[0].builtin_base(), &spec)?))
+}
+
+fn float_(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    match Num::of(&a[0]) {
+        Some(n) => n.to_f64().map(Value::Float).map_err(|e| vm.num_err(e)),
+        None => Err(vm.type_error("can't convert complex to float")),
+    }
+}
+
+fn conjugate(_vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    Ok(match a[0].builtin_base() {
+        Value::Complex(c) => Value::Complex(Rc::new(Complex { re: c.re, im: -c.im })),
+        Value::Bool(b) => Value::Int(*b as i64),
+        v => v.clone(),
+    })
+}
+
+fn index(_vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    Ok(match a[0].builtin_base() {
+        Value::Bool(b) => Value::Int(*b as i64),
+        v => v.clone(),
+    })
+}
+
+fn int_(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    index(vm, a, kw)
+}
+
+fn bit_length(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let b = num::big(&a[0]).ok_or_else(|| vm.type_error("descriptor 'bit_length' requires an 'int'"))?;
+    Ok(Value::Int(b.bits() as i64))
+}
+
+fn bit_count(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let b = num::big(&a[0]).ok_or_else(|| vm.type_error("descriptor 'bit_count' requires an 'int'"))?;
+    let ones: u64 = b.magnitude().iter_u64_digits().map(|d| d.count_ones() as u64).sum();
+    Ok(Value::Int(ones as i64))
+}
+
+fn int_ratio(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    Ok(Value::tuple(vec![index(vm, a, kw)?, Value::Int(1)]))
+}
+
+fn int_round(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let f = vm.builtin("round");
+    let mut args = vec![a[0].builtin_base().clone()];
+    args.extend(a[1..].iter().cloned());
+    vm.call(&f, &args, &[])
+}
+
+fn to_bytes(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let b = num::big(&a[0]).unwrap_or_default();
+    let length = args::arg(&a[1..], kw, 0, "length").map(|l| vm.index_value(&l)).transpose()?.unwrap_or(1);
+    let order = args::arg(&a[1..], kw, 1, "byteorder").and_then(|o| o.as_str().map(|s| s.as_str().to_string())).unwrap_or_else(|| "big".into());
+    let signed = args::kwarg(kw, "signed").map(|s| vm.truthy(&s)).transpose()?.unwrap_or(false);
+    if b.is_negative() && !signed {
+        return Err(vm.overflow_error("can't convert negative int to unsigned"));
+    }
+    let mut bytes = if signed { b.to_signed_bytes_le() } else { b.to_bytes_le().1 };
+    if b.is_zero() {
+        bytes = vec![0];
+    }
+    let fill = if signed && b.is_negative() { 0xff } else { 0 };
+    // Drop redundant sign bytes, then pad.
+    while bytes.len() > 1 && *bytes.last().unwrap_or(&0) == fill && (!signed || (bytes[bytes.len() - 2] & 0x80 == fill & 0x80)) {
+        bytes.pop();
+    }
+    if bytes.len() > length as usize && !(length == 0 && b.is_zero()) {
+        return Err(vm.overflow_error("int too big to convert"));
+    }
+    bytes.resize(length as usize, fill);
+    if order == "big" {
+        bytes.reverse();
+    }
+    Ok(Value::Bytes(Rc::new(Bytes { data: bytes.into() })))
+}
+
+fn from_bytes(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let data = args::arg(&a[1..], kw, 0, "bytes").ok_or_else(|| vm.type_error("from_bytes() missing required argument 'bytes' (pos 1)"))?;
+    let data = match &data {
+        Value::Bytes(_) | Value::ByteArray(_) => vm.bytes_of(&data)?,
+        other => vm.collect(other)?.iter().map(|v| vm.index_value(v).map(|i| i as u8)).collect::<PyResult<_>>()?,
+    };
+    let order = args::arg(&a[1..], kw, 1, "byteorder").and_then(|o| o.as_str().map(|s| s.as_str().to_string())).unwrap_or_else(|| "big".into());
+    let signed = args::kwarg(kw, "signed").map(|s| vm.truthy(&s)).transpose()?.unwrap_or(false);
+    let v = match (order.as_str(), signed) {
+        ("big", false) => BigInt::from_bytes_be(num_bigint::Sign::Plus, &data),
+        ("big", true) => BigInt::from_signed_bytes_be(&data),
+        (_, false) => BigInt::from_bytes_le(num_bigint::Sign::Plus, &data),
+        (_, true) => BigInt::from_signed_bytes_le(&data),
+    };
+    Ok(Value::from_bigint(v))
+}
+
+fn is_integer(_vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    Ok(Value::Bool(matches!(a[0].builtin_base(), Value::Float(f) if f.is_finite() && f.fract() == 0.0)))
+}
+
+fn float_ratio(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let Value::Float(f) = a[0].builtin_base() else { return Err(vm.type_error("float expected")) };
+    if f.is_nan() {
+        return Err(vm.value_error("cannot convert NaN to integer ratio"));
+    }
+    if f.is_infinite() {
+        return Err(vm.overflow_error("cannot convert Infinity to integer ratio"));
+    }
+    let (m, e) = num::frexp(*f);
+    let mut mant = m;
+    let mut exp = e;
+    while mant.fract() != 0.0 {
+        mant *= 2.0;
+        exp -= 1;
+    }
+    let mut n = BigInt::from(mant as i64);
+    let mut d = BigInt::from(1);
+    if exp > 0 {
+        n <<= exp as u64;
+    } else {
+        d <<= (-exp) as u64;
+    }
+    Ok(Value::tuple(vec![Value::from_bigint(n), Value::from_bigint(d)]))
+}
+
+fn float_int(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let Value::Float(f) = a[0].builtin_base() else { return Err(vm.type_error("float expected")) };
+    float_to_int_checked(vm, *f)
+}
+
+pub fn float_to_int_checked(vm: &Vm, f: f64) -> PyResult<Value> {
+    if f.is_nan() {
+        return Err(vm.value_error("cannot convert float NaN to integer"));
+    }
+    if f.is_infinite() {
+        return Err(vm.overflow_error("cannot convert float infinity to integer"));
+    }
+    Ok(num::float_to_int(f))
+}
+
+fn float_round(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let f = vm.builtin("round");
+    let mut args = vec![a[0].builtin_base().clone()];
+    args.extend(a[1..].iter().cloned());
+    vm.call(&f, &args, &[])
+}
+
+fn float_hex(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let Value::Float(f) = a[0].builtin_base() else { return Err(vm.type_error("float expected")) };
+    let f = *f;
+    if f.is_nan() {
+        return Ok(Value::str("nan"));
+    }
+    if f.is_infinite() {
+        return Ok(Value::str(if f > 0.0 { "inf" } else { "-inf" }));
+    }
+    let sign = if f.is_sign_negative() { "-" } else { "" };
+    if f == 0.0 {
+        return Ok(Value::string(format!("{sign}0x0.0p+0")));
+    }
+    let bits = f.abs().to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i64;
+    let mant = bits & ((1 << 52) - 1);
+    let (lead, e) = if exp == 0 { (0, -1022) } else { (1, exp - 1023) };
+    Ok(Value::string(format!("{sign}0x{lead}.{mant:013x}p{e:+}")))
+}
+
+fn float_fromhex(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let s = a.get(1).and_then(|v| v.as_str()).map(|s| s.as_str().trim().to_lowercase()).unwrap_or_default();
+    let (neg, body) = match s.strip_prefix('-') {
+        Some(r) => (true, r.to_string()),
+        None => (false, s.trim_start_matches('+').to_string()),
+    };
+    let body = body.trim_start_matches("0x");
+    let (mant, exp) = match body.split_once('p') {
+        Some((m, e)) => (m, e.parse::<i32>().map_err(|_| vm.value_error("invalid hexadecimal floating-point string"))?),
+        None => (body, 0),
+    };
+    let (int_part, frac_part) = mant.split_once('.').unwrap_or((mant, ""));
+    let mut v = 0f64;
+    for c in int_part.chars() {
+        v = v * 16.0 + c.to_digit(16).ok_or_else(|| vm.value_error("invalid hexadecimal floating-point string"))? as f64;
+    }
+    let mut scale = 1.0 / 16.0;
+    for c in frac_part.chars() {
+        v += c.to_digit(16).ok_or_else(|| vm.value_error("invalid hexadecimal floating-point string"))? as f64 * scale;
+        scale /= 16.0;
+    }
+    let v = v * 2f64.powi(exp);
+    Ok(Value::Float(if neg { -v } else { v }))
+}
+
+/// Wraps a builtin value in an instance when constructing a subclass.
+pub fn wrap_for_class(vm: &Vm, cls: &Value, base: &Rc<Class>, v: Value) -> Value {
+    match cls {
+        Value::Class(c) if !Rc::ptr_eq(c, base) => Value::Instance(vm.instance_with(c, Payload::Value(v))),
+        _ => v,
+    }
+}
+
+fn int_new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let cls = a[0].clone();
+    let args = &a[1..];
+    args::only_kw(vm, "int", kw, &["base"])?;
+    let base = args::arg(args, kw, 1, "base");
+    let v = match (args.first(), base) {
+        (None, None) => Value::Int(0),
+        (None, Some(_)) => return Err(vm.type_error("int() missing string argument")),
+        (Some(x), None) => vm.to_int(x)?,
+        (Some(x), Some(b)) => {
+            let b = vm.index_value(&b)?;
+            if b != 0 && !(2..=36).contains(&b) {
+                return Err(vm.value_error("int() base must be >= 2 and <= 36, or 0"));
+            }
+            let text = match x.builtin_base() {
+                Value::Str(s) => s.as_str().to_string(),
+                Value::Bytes(bs) => String::from_utf8_lossy(&bs.data).into_owned(),
+                _ => return Err(vm.type_error("int() can't convert non-string with explicit base")),
+            };
+            match format::parse_int(&text, b as u32) {
+                Some(v) => Value::from_bigint(v),
+                None => {
+                    return Err(vm.value_error(format!(
+                        "invalid literal for int() with base {}: {}",
+                        b,
+                        vm.repr(&Value::string(text))?.as_str()
+                    )))
+                }
+            }
+        }
+    };
+    Ok(wrap_for_class(vm, &cls, &vm.types.int, v))
+}
+
+impl Vm {
+    /// `int(x)` for one argument.
+    pub fn to_int(&self, x: &Value) -> PyResult<Value> {
+        match x.builtin_base() {
+            Value::Int(i) => return Ok(Value::Int(*i)),
+            Value::Bool(b) => return Ok(Value::Int(*b as i64)),
+            Value::BigInt(b) => return Ok(Value::BigInt(b.clone())),
+            Value::Float(f) => return float_to_int_checked(self, *f),
+            Value::Str(s) => {
+                return match format::parse_int(s.as_str(), 10) {
+                    Some(v) => Ok(Value::from_bigint(v)),
+                    None => Err(self.value_error(format!("invalid literal for int() with base 10: {}", self.repr(&Value::Str(s.clone()))?.as_str()))),
+                }
+            }
+            Value::Bytes(b) => {
+                let text = String::from_utf8_lossy(&b.data).into_owned();
+                return match format::parse_int(&text, 10) {
+                    Some(v) => Ok(Value::from_bigint(v)),
+                    None => Err(self.value_error(format!("invalid literal for int() with base 10: {}", self.repr(x)?.as_str()))),
+                };
+            }
+            _ => {}
+        }
+        let class = self.type_of(x);
+        for name in [&self.names.int, &self.names.index, &self.intern("__trunc__")] {
+            if let Some(f) = class.lookup(name) {
+                let r = self.call(&self.bind_descriptor(f, x)?, &[], &[])?;
+                return match r.builtin_base() {
+                    Value::Int(_) | Value::BigInt(_) => Ok(r.builtin_base().clone()),
+                    Value::Bool(b) => Ok(Value::Int(*b as i64)),
+                    _ => Err(self.type_error(format!("__int__ returned non-int (type {})", self.type_name(&r).as_str()))),
+                };
+            }
+        }
+        Err(self.type_error(format!(
+            "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+            class.name().as_str()
+        )))
+    }
+}
+
+fn float_new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    args::no_kw(vm, "float", kw)?;
+    let cls = a[0].clone();
+    args::check(vm, "float", &a[1..], 0, 1)?;
+    let v = match a.get(1) {
+        None => 0.0,
+        Some(x) => match x.builtin_base() {
+            Value::Str(s) => match format::parse_float(s.as_str()) {
+                Some(f) => f,
+                None => {
+                    return Err(vm.value_error(format!("could not convert string to float: {}", vm.repr(&Value::Str(s.clone()))?.as_str())))
+                }
+            },
+            Value::Bytes(b) => {
+                let text = String::from_utf8_lossy(&b.data).into_owned();
+                match format::parse_float(&text) {
+                    Some(f) => f,
+                    None => return Err(vm.value_error(format!("could not convert string to float: {}", vm.repr(x)?.as_str()))),
+                }
+            }
+            _ => match vm.to_float_opt(x)? {
+                Some(f) => f,
+                None => {
+                    return Err(vm.type_error(format!(
+                        "float() argument must be a string or a real number, not '{}'",
+                        vm.type_name(x).as_str()
+                    )))
+                }
+            },
+        },
+    };
+    Ok(wrap_for_class(vm, &cls, &vm.types.float, Value::Float(v)))
+}
+
+fn bool_new(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check(vm, "bool", &a[1..], 0, 1)?;
+    match a.get(1) {
+        Some(v) => Ok(Value::Bool(vm.truthy(v)?)),
+        None => Ok(Value::Bool(false)),
+    }
+}
+
+fn complex_new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let cls = a[0].clone();
+    let real = args::arg(&a[1..], kw, 0, "real");
+    let imag = args::arg(&a[1..], kw, 1, "imag");
+    let part = |v: &Value| -> PyResult<(f64, f64)> {
+        match v.builtin_base() {
+            Value::Complex(c) => Ok((c.re, c.im)),
+            Value::Str(s) => parse_complex(s.as_str()).ok_or_else(|| vm.value_error("complex() arg is a malformed string")),
+            _ => Ok((vm.to_float(v)?, 0.0)),
+        }
+    };
+    let (r1, i1) = match &real {
+        Some(r) => part(r)?,
+        None => (0.0, 0.0),
+    };
+    let (r2, i2) = match &imag {
+        Some(i) => part(i)?,
+        None => (0.0, 0.0),
+    };
+    let v = Value::Complex(Rc::new(Complex { re: r1 - i2, im: i1 + r2 }));
+    Ok(wrap_for_class(vm, &cls, &vm.types.complex, v))
+}
+
+fn parse_complex(s: &str) -> Option<(f64, f64)> {
+    let s = s.trim();
+    let s = s.strip_prefix('(').and_then(|t| t.strip_suffix(')')).unwrap_or(s).trim();
+    if let Some(body) = s.strip_suffix(['j', 'J']) {
+        // Find the split between real and imaginary parts.
+        let bytes = body.as_bytes();
+        let mut split = None;
+        for i in (1..bytes.len()).rev() {
+            if (bytes[i] == b'+' || bytes[i] == b'-') && !matches!(bytes[i - 1], b'e' | b'E') {
+                split = Some(i);
+                break;
+            }
+        }
+        let (re, im) = match split {
+            Some(i) => (format::parse_float(&body[..i])?, &body[i..]),
+            None => (0.0, body),
+        };
+        let im = match im {
+            "" | "+" => 1.0,
+            "-" => -1.0,
+            t => format::parse_float(t)?,
+        };
+        return Some((re, im));
+    }
+    Some((format::parse_float(s)?, 0.0))
+}
+
+pub fn big_to_i64(b: &BigInt) -> Option<i64> {
+    b.to_i64()
+}

@@ -1,0 +1,330 @@
+//! `object` and `type`.
+
+use super::args;
+use crate::eval::Vm;
+use crate::runtime::object::*;
+use crate::runtime::value::Value;
+use std::rc::Rc;
+
+pub fn install(vm: &Vm) {
+    let o = &vm.types.object;
+    super::methods(
+        vm,
+        o,
+        "object",
+        &[
+            ("__init__", object_init),
+            ("__getattribute__", object_getattribute),
+            ("__setattr__", object_setattr),
+            ("__delattr__", object_delattr),
+            ("__hash__", object_hash),
+            ("__eq__", object_eq),
+            ("__ne__", object_ne),
+            ("__repr__", object_repr),
+            ("__str__", object_str),
+            ("__format__", object_format),
+            ("__dir__", object_dir),
+            ("__reduce_ex__", object_reduce_ex),
+        ],
+    );
+    super::method_kind(vm, o, "object", "__new__", object_new, BuiltinKind::StaticMethod);
+    super::method_kind(vm, o, "object", "__init_subclass__", object_init_subclass, BuiltinKind::ClassMethod);
+    super::method_kind(vm, o, "object", "__subclasshook__", object_subclasshook, BuiltinKind::ClassMethod);
+    let t = &vm.types.type_;
+    super::methods(
+        vm,
+        t,
+        "type",
+        &[
+            ("__init__", type_init),
+            ("__call__", type_call),
+            ("mro", type_mro),
+            ("__subclasses__", type_subclasses),
+            ("__instancecheck__", type_instancecheck),
+            ("__subclasscheck__", type_subclasscheck),
+            ("__repr__", type_repr),
+            ("__or__", type_or),
+            ("__ror__", type_or),
+        ],
+    );
+    super::method_kind(vm, t, "type", "__new__", type_new, BuiltinKind::StaticMethod);
+    super::method_kind(vm, t, "type", "__prepare__", type_prepare, BuiltinKind::ClassMethod);
+}
+
+pub fn object_new(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    match args.first() {
+        Some(Value::Class(c)) => vm.new_instance(c),
+        _ => Err(vm.type_error("object.__new__(X): X is not a type object")),
+    }
+}
+
+pub fn object_init(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    if args.len() > 1 || !kw.is_empty() {
+        return Err(vm.type_error("object.__init__() takes exactly one argument (the instance to initialize)"));
+    }
+    Ok(Value::None)
+}
+
+fn attr_name<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a crate::runtime::str::Str> {
+    v.as_str()
+        .ok_or_else(|| vm.type_error(format!("attribute name must be string, not '{}'", vm.type_name(v).as_str())))
+}
+
+pub fn object_getattribute(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check(vm, "__getattribute__", args, 2, 2)?;
+    let name = attr_name(vm, &args[1])?;
+    match &args[0] {
+        Value::Instance(i) => {
+            let class = i.class();
+            match vm.object_getattribute(i, &args[0], &class, name)? {
+                Some(v) => Ok(v),
+                None => Err(vm.no_attribute(&args[0], name)),
+            }
+        }
+        other => vm.get_attr(other, name),
+    }
+}
+
+pub fn object_setattr(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check(vm, "__setattr__", args, 3, 3)?;
+    let name = attr_name(vm, &args[1])?;
+    match &args[0] {
+        Value::Instance(i) => {
+            let class = i.class();
+            vm.object_setattr(i, &args[0], &class, name, args[2].clone())?;
+        }
+        other => vm.set_attr(other, name, args[2].clone())?,
+    }
+    Ok(Value::None)
+}
+
+pub fn object_delattr(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check(vm, "__delattr__", args, 2, 2)?;
+    let name = attr_name(vm, &args[1])?;
+    match &args[0] {
+        Value::Instance(i) => {
+            let class = i.class();
+            vm.object_delattr(i, &args[0], &class, name)?;
+        }
+        other => vm.del_attr(other, name)?,
+    }
+    Ok(Value::None)
+}
+
+pub fn object_hash(_vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    Ok(Value::Int(crate::eval::ops::id_hash(&args[0])))
+}
+
+fn object_eq(_vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    if args.len() == 2 && args[0].is(&args[1]) {
+        Ok(Value::Bool(true))
+    } else {
+        Ok(Value::NotImplemented)
+    }
+}
+
+fn object_ne(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check(vm, "__ne__", args, 2, 2)?;
+    let class = vm.type_of(&args[0]);
+    if let Some(eq) = class.lookup(&vm.names.eq) {
+        let r = vm.call(&vm.bind_descriptor(eq, &args[0])?, &[args[1].clone()], &[])?;
+        if matches!(r, Value::NotImplemented) {
+            return Ok(r);
+        }
+        return Ok(Value::Bool(!vm.truthy(&r)?));
+    }
+    Ok(Value::NotImplemented)
+}
+
+pub fn object_repr(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let class = vm.type_of(&args[0]);
+    Ok(Value::string(format!("<{} object at {:#x}>", vm.class_full_name(&class), args[0].id())))
+}
+
+fn object_str(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    match &args[0] {
+        Value::Instance(i) => {
+            let f = i.class().lookup(&vm.names.repr).unwrap_or(Value::None);
+            vm.call(&vm.bind_descriptor(f, &args[0])?, &[], &[])
+        }
+        other => Ok(Value::Str(vm.repr(other)?)),
+    }
+}
+
+fn object_format(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check(vm, "__format__", args, 2, 2)?;
+    let spec = args[1].as_str().map(|s| s.as_str().to_string()).unwrap_or_default();
+    if !spec.is_empty() {
+        return Err(vm.type_error(format!(
+            "unsupported format string passed to {}.__format__",
+            vm.type_name(&args[0]).as_str()
+        )));
+    }
+    Ok(Value::Str(vm.str(&args[0])?))
+}
+
+fn object_dir(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    Ok(Value::list(vm.dir_names(&args[0])?))
+}
+
+fn object_reduce_ex(vm: &Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    Err(vm.type_error("tulip does not support pickling"))
+}
+
+fn object_init_subclass(_vm: &Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    Ok(Value::None)
+}
+
+fn object_subclasshook(_vm: &Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    Ok(Value::NotImplemented)
+}
+
+/// `type(x)` or `type(name, bases, ns)`, and metaclasses' `super().__new__`.
+fn type_new(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let meta = match args.first() {
+        Some(Value::Class(m)) => m.clone(),
+        _ => return Err(vm.type_error("type.__new__(X): X is not a type object")),
+    };
+    let rest = &args[1..];
+    if rest.len() == 1 && kw.is_empty() {
+        return Ok(Value::Class(vm.type_of(&rest[0])));
+    }
+    if rest.len() != 3 {
+        return Err(vm.type_error("type() takes 1 or 3 arguments"));
+    }
+    let Some(name) = rest[0].as_str() else {
+        return Err(vm.type_error("type.__new__() argument 1 must be str"));
+    };
+    let mut bases = Vec::new();
+    for b in vm.collect(&rest[1])? {
+        match b {
+            Value::Class(c) => bases.push(c),
+            _ => return Err(vm.type_error("bases must be types")),
+        }
+    }
+    let Some(ns) = rest[2].as_dict() else {
+        return Err(vm.type_error("type.__new__() argument 3 must be dict"));
+    };
+    let ns = Dict::from_table(ns.table.borrow().clone());
+    if ns.get_str(&vm.names.qualname).is_none() {
+        ns.set_str(vm.names.qualname.clone(), rest[0].clone());
+    }
+    let meta = if Rc::ptr_eq(&meta, &vm.types.type_) { None } else { Some(meta) };
+    let class = vm.create_class(meta, name, bases, &ns, kw)?;
+    Ok(Value::Class(class))
+}
+
+fn type_init(_vm: &Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    Ok(Value::None)
+}
+
+fn type_call(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    match args.first() {
+        Some(Value::Class(c)) => vm.type_call(c, &args[1..], kw),
+        _ => Err(vm.type_error("descriptor '__call__' requires a 'type' object")),
+    }
+}
+
+fn type_prepare(_vm: &Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    Ok(Value::Dict(Rc::new(Dict::new())))
+}
+
+fn type_mro(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    match &args[0] {
+        Value::Class(c) => Ok(Value::list(c.mro.borrow().iter().map(|k| Value::Class(k.clone())).collect())),
+        _ => Err(vm.type_error("descriptor 'mro' requires a 'type' object")),
+    }
+}
+
+fn type_subclasses(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    match &args[0] {
+        Value::Class(c) => Ok(Value::list(vm.subclasses_of(c).into_iter().map(Value::Class).collect())),
+        _ => Ok(Value::list(Vec::new())),
+    }
+}
+
+fn type_instancecheck(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check(vm, "__instancecheck__", args, 2, 2)?;
+    match &args[0] {
+        Value::Class(c) => Ok(Value::Bool(vm.is_instance_of(&args[1], c))),
+        _ => Ok(Value::Bool(false)),
+    }
+}
+
+fn type_subclasscheck(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check(vm, "__subclasscheck__", args, 2, 2)?;
+    match (&args[0], &args[1]) {
+        (Value::Class(c), Value::Class(s)) => Ok(Value::Bool(s.is_subclass(c))),
+        _ => Err(vm.type_error("issubclass() arg 1 must be a class")),
+    }
+}
+
+fn type_repr(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    match &args[0] {
+        Value::Class(c) => Ok(Value::string(format!("<class '{}'>", vm.class_full_name(c)))),
+        other => Ok(Value::Str(vm.repr(other)?)),
+    }
+}
+
+/// `int | None` in annotations: a tuple of the classes, which isinstance accepts.
+fn type_or(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check(vm, "__or__", args, 2, 2)?;
+    let mut items = Vec::new();
+    for a in args {
+        match a {
+            Value::None => items.push(Value::Class(vm.types.none.clone())),
+            Value::Tuple(t) => items.extend(t.items.iter().cloned()),
+            Value::Class(_) => items.push(a.clone()),
+            _ => return Ok(Value::NotImplemented),
+        }
+    }
+    Ok(Value::tuple(items))
+}
+
+impl Vm {
+    /// The attribute names `dir(v)` lists, sorted.
+    pub fn dir_names(&self, v: &Value) -> PyResult<Vec<Value>> {
+        let mut names: Vec<String> = Vec::new();
+        let mut add_table = |t: &crate::runtime::dict::DictTable, names: &mut Vec<String>| {
+            for k in t.keys() {
+                if let Some(s) = k.as_str() {
+                    names.push(s.as_str().to_string());
+                }
+            }
+        };
+        match v {
+            Value::Module(m) => add_table(&m.dict.table.borrow(), &mut names),
+            Value::Class(c) => {
+                for k in c.mro.borrow().iter() {
+                    add_table(&k.dict.borrow(), &mut names);
+                }
+            }
+            _ => {
+                if let Value::Instance(i) = v {
+                    if let Some(d) = &i.dict {
+                        add_table(&d.table.borrow(), &mut names);
+                    }
+                }
+                for k in self.type_of(v).mro.borrow().iter() {
+                    add_table(&k.dict.borrow(), &mut names);
+                }
+            }
+        }
+        names.sort();
+        names.dedup();
+        Ok(names.into_iter().map(Value::string).collect())
+    }
+
+    /// Direct subclasses of `c` among the classes reachable from loaded modules.
+    pub fn subclasses_of(&self, c: &Rc<Class>) -> Vec<Rc<Class>> {
+        let mut out: Vec<Rc<Class>> = Vec::new();
+        for v in self.registry.borrow().iter() {
+            if let Some(k) = v.upgrade() {
+                if k.bases.borrow().iter().any(|b| Rc::ptr_eq(b, c)) && !out.iter().any(|o| Rc::ptr_eq(o, &k)) {
+                    out.push(k);
+                }
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,336 @@
+//! The executable tree: the AST after scope resolution. Every local is a slot
+//! index, every cell an index into the frame's cells, every global or
+//! attribute name an interned string, every constant a ready `Value`.
+
+use crate::runtime::int::ArithOp;
+use crate::runtime::str::Str;
+use crate::runtime::value::Value;
+use std::rc::Rc;
+
+pub type Sym = Rc<Str>;
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum CodeKind {
+    Module,
+    Class,
+    Function,
+    Generator,
+    Coroutine,
+    AsyncGenerator,
+}
+
+pub struct Params {
+    /// Positional parameters (positional-only first), then `*args`, then
+    /// keyword-only, then `**kwargs`: the first slots of the frame, in order.
+    pub names: Vec<Sym>,
+    pub n_posonly: usize,
+    pub n_pos: usize,
+    pub n_kwonly: usize,
+    pub vararg: bool,
+    pub kwarg: bool,
+}
+
+impl Params {
+    pub fn none() -> Params {
+        Params { names: Vec::new(), n_posonly: 0, n_pos: 0, n_kwonly: 0, vararg: false, kwarg: false }
+    }
+
+    pub fn vararg_slot(&self) -> usize {
+        self.n_pos
+    }
+
+    pub fn kwonly_start(&self) -> usize {
+        self.n_pos + self.vararg as usize
+    }
+
+    pub fn kwarg_slot(&self) -> usize {
+        self.kwonly_start() + self.n_kwonly
+    }
+
+    pub fn count(&self) -> usize {
+        self.names.len()
+    }
+}
+
+pub struct Code {
+    pub name: Sym,
+    pub qualname: Sym,
+    pub filename: Rc<str>,
+    pub first_line: u32,
+    pub kind: CodeKind,
+    pub params: Params,
+    /// Names of the local slots (parameters first), for messages and `locals()`.
+    pub slot_names: Vec<Sym>,
+    /// Names of the frame's cells: its own cells, then the free variables
+    /// received from the closure.
+    pub cell_names: Vec<Sym>,
+    pub n_own_cells: usize,
+    /// Parameters that inner functions capture: (slot, cell) moved at entry.
+    pub cell_params: Vec<(u32, u32)>,
+    pub body: Vec<Stmt>,
+    pub doc: Option<Value>,
+}
+
+impl Code {
+    pub fn is_generator_like(&self) -> bool {
+        matches!(self.kind, CodeKind::Generator | CodeKind::Coroutine | CodeKind::AsyncGenerator)
+    }
+}
+
+pub struct Stmt {
+    pub kind: StmtKind,
+    pub line: u32,
+    /// Contains a `yield` or `await` outside nested scopes.
+    pub suspends: bool,
+}
+
+pub enum StmtKind {
+    Expr(Expr),
+    Assign(Vec<Target>, Expr),
+    AugAssign(Target, BinOp, Expr),
+    /// `name: annotation` in a class or module body records the annotation.
+    Annotate(Sym, Expr),
+    If(Expr, Vec<Stmt>, Vec<Stmt>),
+    While(Expr, Vec<Stmt>, Vec<Stmt>),
+    For(Box<ForStmt>),
+    Return(Option<Expr>),
+    Break,
+    Continue,
+    Pass,
+    Raise(Option<Expr>, Option<Expr>),
+    Try(Box<TryStmt>),
+    With(Box<WithStmt>),
+    FunctionDef(Rc<FuncDef>, Target),
+    ClassDef(Box<ClassDef>, Target),
+    Delete(Vec<Target>),
+    Import(Vec<ImportName>),
+    ImportFrom(Box<ImportFrom>),
+    Assert(Expr, Option<Expr>),
+    Match(Box<MatchStmt>),
+}
+
+pub struct ForStmt {
+    pub target: Target,
+    pub iter: Expr,
+    pub body: Vec<Stmt>,
+    pub orelse: Vec<Stmt>,
+    pub is_async: bool,
+}
+
+pub struct TryStmt {
+    pub body: Vec<Stmt>,
+    pub handlers: Vec<Handler>,
+    pub orelse: Vec<Stmt>,
+    pub finalbody: Vec<Stmt>,
+    pub is_star: bool,
+}
+
+pub struct Handler {
+    pub type_: Option<Expr>,
+    pub name: Option<Target>,
+    pub body: Vec<Stmt>,
+    pub line: u32,
+}
+
+pub struct WithStmt {
+    pub items: Vec<(Expr, Option<Target>)>,
+    pub body: Vec<Stmt>,
+    pub is_async: bool,
+}
+
+pub struct ImportName {
+    /// The dotted module name.
+    pub module: Sym,
+    /// Where the result goes: the top-level package for `import a.b`, the
+    /// module itself for `import a.b as c`.
+    pub target: Target,
+    pub bind_top: bool,
+}
+
+pub struct ImportFrom {
+    pub module: Option<Sym>,
+    pub level: u32,
+    /// Empty for `from m import *`.
+    pub names: Vec<(Sym, Target)>,
+}
+
+pub struct MatchStmt {
+    pub subject: Expr,
+    pub cases: Vec<MatchCase>,
+}
+
+pub struct MatchCase {
+    pub pattern: Pattern,
+    pub guard: Option<Expr>,
+    pub body: Vec<Stmt>,
+}
+
+pub enum Pattern {
+    Value(Expr),
+    Singleton(Value),
+    Sequence(Vec<Pattern>),
+    /// `*name` inside a sequence; `None` for `*_`.
+    Star(Option<Target>),
+    Mapping(Vec<Expr>, Vec<Pattern>, Option<Target>),
+    Class(Expr, Vec<Pattern>, Vec<Sym>, Vec<Pattern>),
+    As(Option<Box<Pattern>>, Option<Target>),
+    Or(Vec<Pattern>),
+}
+
+/// Where an assignment stores.
+pub enum Target {
+    Local(u32),
+    Cell(u32),
+    Global(Sym),
+    /// A class or module namespace (class bodies, `exec` with locals).
+    Name(Sym),
+    Attr(Box<Expr>, Sym),
+    Subscript(Box<Expr>, Box<Expr>),
+    /// A tuple/list target; the index of the starred element, if any.
+    Unpack(Vec<Target>, Option<usize>),
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum BinOp {
+    Arith(ArithOp),
+    MatMul,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum UnaryOp {
+    Neg,
+    Pos,
+    Invert,
+    Not,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum CmpOp {
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    Is,
+    IsNot,
+    In,
+    NotIn,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Conversion {
+    None,
+    Str,
+    Repr,
+    Ascii,
+}
+
+pub enum Arg {
+    Pos(Expr),
+    Star(Expr),
+    Kw(Sym, Expr),
+    StarStar(Expr),
+}
+
+pub struct Expr {
+    pub kind: ExprKind,
+    /// Contains a `yield` or `await` outside nested scopes.
+    pub suspends: bool,
+}
+
+pub enum ExprKind {
+    Const(Value),
+    Local(u32),
+    Cell(u32),
+    Global(Sym),
+    Name(Sym),
+    /// A class body reading a free variable: the namespace first, then the cell.
+    ClassDeref(Sym, u32),
+    Attr(Box<Expr>, Sym),
+    Subscript(Box<Expr>, Box<Expr>),
+    Slice(Option<Box<Expr>>, Option<Box<Expr>>, Option<Box<Expr>>),
+    Binary(BinOp, Box<Expr>, Box<Expr>),
+    Unary(UnaryOp, Box<Expr>),
+    And(Vec<Expr>),
+    Or(Vec<Expr>),
+    Compare(Box<Expr>, Vec<(CmpOp, Expr)>),
+    IfExp(Box<Expr>, Box<Expr>, Box<Expr>),
+    /// A call with positional arguments only.
+    CallPos(Box<Expr>, Vec<Expr>),
+    Call(Box<Expr>, Vec<Arg>),
+    /// `obj.name(args)`, without materialising a bound method.
+    CallMethod(Box<Expr>, Sym, Vec<Arg>),
+    /// Zero-argument `super()`: the `__class__` cell and the first argument.
+    SuperZero { class_cell: u32, first: Box<Expr> },
+    MakeFunction(Rc<FuncDef>),
+    Tuple(Vec<Expr>),
+    List(Vec<Expr>),
+    Set(Vec<Expr>),
+    /// `None` keys are `**mapping` entries.
+    Dict(Vec<(Option<Expr>, Expr)>),
+    Starred(Box<Expr>),
+    Comprehension(Box<Comprehension>),
+    /// A generator expression: its function and the outermost iterable.
+    GenExp(Rc<FuncDef>, Box<Expr>),
+    Yield(Option<Box<Expr>>),
+    YieldFrom(Box<Expr>),
+    Await(Box<Expr>),
+    JoinedStr(Vec<Expr>),
+    Format(Box<Expr>, Conversion, Option<Box<Expr>>),
+    Named(Box<Target>, Box<Expr>),
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum CompKind {
+    List,
+    Set,
+    Dict,
+}
+
+/// A list/set/dict comprehension, run inline in the enclosing frame; its
+/// variables are slots of their own.
+pub struct Comprehension {
+    pub kind: CompKind,
+    pub elt: Expr,
+    /// The value of a dict comprehension.
+    pub value: Option<Expr>,
+    pub generators: Vec<CompFor>,
+    /// Cells of comprehension variables captured by inner functions; they are
+    /// fresh for every run.
+    pub fresh_cells: Vec<u32>,
+}
+
+pub struct CompFor {
+    pub target: Target,
+    pub iter: Expr,
+    pub ifs: Vec<Expr>,
+    pub is_async: bool,
+}
+
+/// What a `def`, `lambda` or generator expression creates at run time.
+pub struct FuncDef {
+    pub code: Rc<Code>,
+    pub defaults: Vec<Expr>,
+    pub kwdefaults: Vec<Option<Expr>>,
+    /// For each free variable of `code`, the cell of the defining frame.
+    pub closure: Vec<u32>,
+    pub decorators: Vec<Expr>,
+    pub annotations: Vec<(Sym, Expr)>,
+}
+
+pub struct ClassDef {
+    pub name: Sym,
+    pub bases: Vec<Arg>,
+    pub body: Rc<Code>,
+    pub closure: Vec<u32>,
+    pub decorators: Vec<Expr>,
+    /// The body's own cell holding `__class__`, when methods use `super()`.
+    pub class_cell: Option<u32>,
+}
+
+impl Expr {
+    pub fn new(kind: ExprKind) -> Expr {
+        Expr { kind, suspends: false }
+    }
+}

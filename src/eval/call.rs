@@ -1,0 +1,401 @@
+//! Calls: dispatch on the callee, argument binding, running a frame.
+
+use super::exec::Flow;
+use super::expr::ArgVec;
+use super::{Frame, Vm};
+use crate::compile::ir::Sym;
+use crate::runtime::object::*;
+use crate::runtime::str::Str;
+use crate::runtime::value::Value;
+use smallvec::SmallVec;
+use std::rc::Rc;
+
+impl Vm {
+    pub fn call(&self, callee: &Value, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+        match callee {
+            Value::Function(func) => self.call_function(func, args, kw),
+            Value::Builtin(b) => match &b.bound {
+                Some(s) => {
+                    let mut v: ArgVec = SmallVec::with_capacity(args.len() + 1);
+                    v.push(s.clone());
+                    v.extend(args.iter().cloned());
+                    (b.func)(self, &v, kw)
+                }
+                None => (b.func)(self, args, kw),
+            },
+            Value::Method(m) => {
+                let mut v: ArgVec = SmallVec::with_capacity(args.len() + 1);
+                v.push(m.self_.clone());
+                v.extend(args.iter().cloned());
+                self.call(&m.func, &v, kw)
+            }
+            Value::Class(c) => self.call_class(c, args, kw),
+            Value::StaticMethod(f) => self.call(f, args, kw),
+            _ => {
+                let class = self.type_of(callee);
+                match class.lookup(&self.names.call) {
+                    Some(m) => {
+                        let mut v: ArgVec = SmallVec::with_capacity(args.len() + 1);
+                        v.push(callee.clone());
+                        v.extend(args.iter().cloned());
+                        self.call(&m, &v, kw)
+                    }
+                    None => Err(self.type_error(format!("'{}' object is not callable", self.type_name(callee).as_str()))),
+                }
+            }
+        }
+    }
+
+    /// `obj.name(args)`: `argv[0]` is free for `self`, so a method found on
+    /// the class is called without creating a bound method.
+    pub fn call_method_slot(&self, obj: Value, name: &Sym, argv: &mut ArgVec, kw: &KwArgs) -> PyResult<Value> {
+        let class = match &obj {
+            Value::Instance(i) => {
+                let class = i.class();
+                let shadowed = match &i.dict {
+                    Some(d) => d.table.borrow().find_str(name.hash(), name).is_some(),
+                    None => false,
+                };
+                if shadowed || class.lookup(&self.names.getattribute).is_some_and(|g| !self.is_object_getattribute(&g)) {
+                    return self.call_attr_generic(&obj, name, &argv[1..], kw);
+                }
+                class
+            }
+            Value::Class(_) | Value::Module(_) | Value::Super(_) => return self.call_attr_generic(&obj, name, &argv[1..], kw),
+            _ => self.type_of(&obj),
+        };
+        match class.lookup(name) {
+            Some(Value::Function(func)) => {
+                argv[0] = obj;
+                self.call_function(&func, argv, kw)
+            }
+            Some(Value::Builtin(b)) if b.kind == BuiltinKind::Method && b.bound.is_none() => {
+                argv[0] = obj;
+                (b.func)(self, argv, kw)
+            }
+            _ => self.call_attr_generic(&obj, name, &argv[1..], kw),
+        }
+    }
+
+    fn call_attr_generic(&self, obj: &Value, name: &Str, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+        let m = self.get_attr(obj, name)?;
+        self.call(&m, args, kw)
+    }
+
+    /// Calls a method by name on `obj` (a convenience for native code).
+    pub fn call_method(&self, obj: &Value, name: &str, args: &[Value]) -> PyResult<Value> {
+        let name = self.intern(name);
+        let mut argv: ArgVec = SmallVec::with_capacity(args.len() + 1);
+        argv.push(Value::None);
+        argv.extend(args.iter().cloned());
+        self.call_method_slot(obj.clone(), &name, &mut argv, &[])
+    }
+
+    pub fn call_function(&self, func: &Rc<Function>, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+        let code = &func.code;
+        let mut frame = Frame::new(code.clone(), func.globals.clone(), None, &func.closure);
+        self.bind_args(func, &mut frame, args, kw)?;
+        for &(slot, cell) in &code.cell_params {
+            let v = frame.slots[slot as usize].take();
+            frame.cells[cell as usize] = Rc::new(CellObj::new(v));
+        }
+        if code.is_generator_like() {
+            return Ok(self.make_generator(func, frame));
+        }
+        self.run_frame(&mut frame)
+    }
+
+    /// Runs a function body to completion, counting call depth and adding
+    /// the frame to the traceback of an escaping exception.
+    pub fn run_frame(&self, frame: &mut Frame) -> PyResult<Value> {
+        let depth = self.depth.get();
+        if depth >= self.recursion_limit.get() {
+            return Err(self.new_error("RecursionError", "maximum recursion depth exceeded"));
+        }
+        self.check_stack()?;
+        self.depth.set(depth + 1);
+        let code = frame.code.clone();
+        let r = self.exec_block(frame, &code.body);
+        self.depth.set(depth);
+        match r {
+            Ok(Flow::Return(v)) => Ok(v),
+            Ok(_) => Ok(Value::None),
+            Err(e) => {
+                self.add_traceback(&e, frame);
+                Err(e)
+            }
+        }
+    }
+
+    pub fn add_traceback(&self, e: &PyErr, frame: &Frame) {
+        if let Some(d) = e.0.exc() {
+            d.borrow_mut().traceback.push(TbEntry {
+                filename: frame.code.filename.clone(),
+                line: frame.line,
+                name: frame.code.name.clone(),
+            });
+        }
+    }
+
+    fn bind_args(&self, func: &Function, frame: &mut Frame, args: &[Value], kw: &KwArgs) -> PyResult<()> {
+        let p = &func.code.params;
+        let slots = &mut frame.slots;
+        let n_pos = p.n_pos;
+        if kw.is_empty() && args.len() == n_pos && !p.vararg && !p.kwarg && p.n_kwonly == 0 {
+            for (s, a) in slots.iter_mut().zip(args) {
+                *s = Some(a.clone());
+            }
+            return Ok(());
+        }
+        let given = args.len();
+        for (s, a) in slots.iter_mut().zip(args.iter().take(n_pos)) {
+            *s = Some(a.clone());
+        }
+        if given > n_pos {
+            if p.vararg {
+                slots[p.vararg_slot()] = Some(Value::tuple(args[n_pos..].to_vec()));
+            } else {
+                return Err(self.too_many_positional(func, given, kw));
+            }
+        } else if p.vararg {
+            slots[p.vararg_slot()] = Some(Value::tuple(Vec::new()));
+        }
+        let kwdict = if p.kwarg { Some(Rc::new(Dict::new())) } else { None };
+        let mut posonly_as_kw: Vec<Sym> = Vec::new();
+        for (name, v) in kw {
+            let found = p.names[..n_pos]
+                .iter()
+                .position(|n| Rc::ptr_eq(n, name) || n.as_str() == name.as_str())
+                .or_else(|| {
+                    let ks = p.kwonly_start();
+                    p.names[ks..ks + p.n_kwonly].iter().position(|n| n.as_str() == name.as_str()).map(|i| i + ks)
+                });
+            match found {
+                Some(i) if i < p.n_posonly => match &kwdict {
+                    Some(d) => d.set_str(name.clone(), v.clone()),
+                    None => posonly_as_kw.push(name.clone()),
+                },
+                Some(i) => {
+                    if slots[i].is_some() {
+                        return Err(self.type_error(format!(
+                            "{}() got multiple values for argument '{}'",
+                            func.qualname.borrow().as_str(),
+                            name.as_str()
+                        )));
+                    }
+                    slots[i] = Some(v.clone());
+                }
+                None => match &kwdict {
+                    Some(d) => {
+                        if d.get_str(name).is_some() {
+                            return Err(self.type_error(format!(
+                                "{}() got multiple values for keyword argument '{}'",
+                                func.qualname.borrow().as_str(),
+                                name.as_str()
+                            )));
+                        }
+                        d.set_str(name.clone(), v.clone())
+                    }
+                    None => {
+                        return Err(self.type_error(format!(
+                            "{}() got an unexpected keyword argument '{}'",
+                            func.qualname.borrow().as_str(),
+                            name.as_str()
+                        )))
+                    }
+                },
+            }
+        }
+        if !posonly_as_kw.is_empty() {
+            let names: Vec<String> = posonly_as_kw.iter().map(|n| n.as_str().to_string()).collect();
+            return Err(self.type_error(format!(
+                "{}() got some positional-only arguments passed as keyword arguments: '{}'",
+                func.qualname.borrow().as_str(),
+                names.join(", ")
+            )));
+        }
+        if let Some(d) = kwdict {
+            slots[p.kwarg_slot()] = Some(Value::Dict(d));
+        }
+        let defaults = func.defaults.borrow();
+        let first_default = n_pos.saturating_sub(defaults.len());
+        let mut missing = Vec::new();
+        for i in given.min(n_pos)..n_pos {
+            if slots[i].is_none() {
+                if i >= first_default {
+                    slots[i] = Some(defaults[i - first_default].clone());
+                } else {
+                    missing.push(p.names[i].clone());
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return Err(self.missing_args(func, &missing, "positional"));
+        }
+        let kwdefaults = func.kwdefaults.borrow();
+        let ks = p.kwonly_start();
+        for j in 0..p.n_kwonly {
+            if slots[ks + j].is_none() {
+                match kwdefaults.get(j).cloned().flatten() {
+                    Some(v) => slots[ks + j] = Some(v),
+                    None => missing.push(p.names[ks + j].clone()),
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return Err(self.missing_args(func, &missing, "keyword-only"));
+        }
+        Ok(())
+    }
+
+    fn too_many_positional(&self, func: &Function, given: usize, kw: &KwArgs) -> PyErr {
+        let p = &func.code.params;
+        let n_defaults = func.defaults.borrow().len();
+        let required = p.n_pos - n_defaults.min(p.n_pos);
+        let takes = if n_defaults > 0 {
+            format!("from {} to {} positional arguments", required, p.n_pos)
+        } else {
+            format!("{} positional argument{}", p.n_pos, if p.n_pos == 1 { "" } else { "s" })
+        };
+        let ks = p.kwonly_start();
+        let kw_given = kw.iter().filter(|(n, _)| p.names[ks..ks + p.n_kwonly].iter().any(|k| k.as_str() == n.as_str())).count();
+        let was = if given == 1 { "was" } else { "were" };
+        let extra = if kw_given > 0 {
+            format!(
+                " positional argument{} (and {} keyword-only argument{})",
+                if given == 1 { "" } else { "s" },
+                kw_given,
+                if kw_given == 1 { "" } else { "s" }
+            )
+        } else {
+            String::new()
+        };
+        self.type_error(format!("{}() takes {} but {}{} {} given", func.qualname.borrow().as_str(), takes, given, extra, was))
+    }
+
+    fn missing_args(&self, func: &Function, missing: &[Sym], kind: &str) -> PyErr {
+        let names: Vec<String> = missing.iter().map(|n| format!("'{}'", n.as_str())).collect();
+        let list = match names.len() {
+            1 => names[0].clone(),
+            2 => format!("{} and {}", names[0], names[1]),
+            n => format!("{}, and {}", names[..n - 1].join(", "), names[n - 1]),
+        };
+        self.type_error(format!(
+            "{}() missing {} required {} argument{}: {}",
+            func.qualname.borrow().as_str(),
+            missing.len(),
+            kind,
+            if missing.len() == 1 { "" } else { "s" },
+            list
+        ))
+    }
+
+    /// `C(args)`: `__new__` then `__init__`, or the metaclass's `__call__`.
+    pub fn call_class(&self, c: &Rc<Class>, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+        if let Some(meta) = c.meta.borrow().clone() {
+            if let Some((call, owner)) = meta.lookup_with_owner(&self.names.call) {
+                if owner.is_heap {
+                    let mut v: ArgVec = SmallVec::with_capacity(args.len() + 1);
+                    v.push(Value::Class(c.clone()));
+                    v.extend(args.iter().cloned());
+                    return self.call(&call, &v, kw);
+                }
+            }
+        }
+        self.type_call(c, args, kw)
+    }
+
+    /// `type.__call__`: creates and initialises an instance of `c`.
+    pub fn type_call(&self, c: &Rc<Class>, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+        if Rc::ptr_eq(c, &self.types.type_) && args.len() == 1 && kw.is_empty() {
+            return Ok(Value::Class(self.type_of(&args[0])));
+        }
+        let new = c.lookup(&self.names.new);
+        let obj = match &new {
+            Some(Value::Builtin(b)) if b.func as usize == crate::builtins::object::object_new as usize => {
+                self.check_object_args(c, args, kw)?;
+                self.new_instance(c)?
+            }
+            Some(n) => {
+                let n = match n {
+                    Value::StaticMethod(f) => (**f).clone(),
+                    other => other.clone(),
+                };
+                let mut v: ArgVec = SmallVec::with_capacity(args.len() + 1);
+                v.push(Value::Class(c.clone()));
+                v.extend(args.iter().cloned());
+                self.call(&n, &v, kw)?
+            }
+            None => self.new_instance(c)?,
+        };
+        if !self.is_instance_of(&obj, c) {
+            return Ok(obj);
+        }
+        let init = self.type_of(&obj).lookup(&self.names.init);
+        match init {
+            Some(Value::Builtin(b)) if b.func as usize == crate::builtins::object::object_init as usize => Ok(obj),
+            Some(init) => {
+                let mut v: ArgVec = SmallVec::with_capacity(args.len() + 1);
+                v.push(obj.clone());
+                v.extend(args.iter().cloned());
+                let r = self.call(&init, &v, kw)?;
+                if !r.is_none() {
+                    return Err(self.type_error(format!("__init__() should return None, not '{}'", self.type_name(&r).as_str())));
+                }
+                Ok(obj)
+            }
+            None => Ok(obj),
+        }
+    }
+
+    /// `object.__new__` refuses arguments unless `__init__` is overridden.
+    fn check_object_args(&self, c: &Rc<Class>, args: &[Value], kw: &KwArgs) -> PyResult<()> {
+        if args.is_empty() && kw.is_empty() {
+            return Ok(());
+        }
+        let init_overridden = !matches!(c.lookup(&self.names.init),
+            Some(Value::Builtin(b)) if b.func as usize == crate::builtins::object::object_init as usize);
+        if init_overridden {
+            return Ok(());
+        }
+        Err(self.type_error(format!("{}() takes no arguments", c.name().as_str())))
+    }
+
+    /// A bare instance of `c` with the storage its builtin base needs.
+    pub fn new_instance(&self, c: &Rc<Class>) -> PyResult<Value> {
+        if let Some(abstracts) = c.dict.borrow().get_str(self.names.abstractmethods.hash(), &self.names.abstractmethods) {
+            let names = self.collect(&abstracts)?;
+            if !names.is_empty() {
+                let mut names: Vec<String> = names.iter().filter_map(|n| n.as_str().map(|s| s.as_str().to_string())).collect();
+                names.sort();
+                let list = names.join(", ");
+                return Err(self.type_error(format!(
+                    "Can't instantiate abstract class {} with abstract method{} {}",
+                    c.name().as_str(),
+                    if names.len() == 1 { "" } else { "s" },
+                    list
+                )));
+            }
+        }
+        let payload = match c.layout {
+            Layout::Object | Layout::Value => Payload::None,
+            Layout::List => Payload::List(Rc::new(List::new(Vec::new()))),
+            Layout::Dict => Payload::Dict(Rc::new(Dict::new())),
+            Layout::Set => Payload::Set(Rc::new(Set::new())),
+            Layout::Exception => {
+                return Ok(Value::Instance(self.exc_instance(c, Vec::new())));
+            }
+        };
+        Ok(Value::Instance(self.instance_with(c, payload)))
+    }
+
+    pub fn instance_with(&self, c: &Rc<Class>, payload: Payload) -> Rc<Instance> {
+        let nslots = c.slots.borrow().len();
+        Rc::new(Instance {
+            class: std::cell::RefCell::new(c.clone()),
+            dict: if c.has_dict.get() { Some(Rc::new(Dict::new())) } else { None },
+            slots: std::cell::RefCell::new(vec![None; nslots]),
+            payload,
+        })
+    }
+}

@@ -1,0 +1,645 @@
+//! Class creation (`class` statements, `type(name, bases, ns)`), the C3 MRO,
+//! `super()`, and `match` patterns over classes and values.
+
+use super::attr::SlotDescriptor;
+use super::{Frame, Vm};
+use crate::compile::ir::{self, Pattern};
+use crate::runtime::dict::DictTable;
+use crate::runtime::object::*;
+use crate::runtime::str::Str;
+use crate::runtime::value::Value;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+impl Vm {
+    pub fn exec_class_def(&self, f: &mut Frame, def: &ir::ClassDef) -> PyResult<Value> {
+        let (pos, mut kw) = self.eval_args(f, &def.bases)?;
+        let mut bases = Vec::with_capacity(pos.len());
+        for b in pos.iter() {
+            match b {
+                Value::Class(c) => bases.push(c.clone()),
+                other => {
+                    // `__mro_entries__` (typing.Generic[T] and friends).
+                    if let Some(m) = self.get_attr_opt(other, &self.names.mro_entries)? {
+                        let r = self.call(&m, &[Value::tuple(pos.to_vec())], &[])?;
+                        for c in self.collect(&r)? {
+                            if let Value::Class(c) = c {
+                                bases.push(c);
+                            }
+                        }
+                        continue;
+                    }
+                    return Err(self.type_error("bases must be types"));
+                }
+            }
+        }
+        let explicit_meta = kw.iter().position(|(n, _)| n.as_str() == "metaclass").map(|i| kw.remove(i).1);
+        let meta = match explicit_meta {
+            Some(Value::Class(m)) => Some(m),
+            Some(other) => {
+                // A callable metaclass that is not a class: call it directly.
+                let ns = Rc::new(Dict::new());
+                self.run_class_body(f, def, &ns)?;
+                let bases_t = Value::tuple(bases.iter().map(|b| Value::Class(b.clone())).collect());
+                return self.call(&other, &[Value::Str(def.name.clone()), bases_t, Value::Dict(ns)], &kw);
+            }
+            None => None,
+        };
+        let meta = self.calculate_meta(meta, &bases)?;
+        let ns = match &meta {
+            Some(m) => match m.lookup(&self.names.prepare) {
+                Some(p) if !matches!(p, Value::Builtin(_)) => {
+                    let bases_t = Value::tuple(bases.iter().map(|b| Value::Class(b.clone())).collect());
+                    let p = self.class_getattr(m, &self.names.prepare)?;
+                    match self.call(&p, &[Value::Str(def.name.clone()), bases_t], &kw)? {
+                        Value::Dict(d) => d,
+                        _ => Rc::new(Dict::new()),
+                    }
+                }
+                _ => Rc::new(Dict::new()),
+            },
+            None => Rc::new(Dict::new()),
+        };
+        let body_frame_cells = self.run_class_body(f, def, &ns)?;
+        let class = match &meta {
+            Some(m) if m.is_heap => {
+                let bases_t = Value::tuple(bases.iter().map(|b| Value::Class(b.clone())).collect());
+                self.call(&Value::Class(m.clone()), &[Value::Str(def.name.clone()), bases_t, Value::Dict(ns)], &kw)?
+            }
+            _ => Value::Class(self.create_class(meta.clone(), &def.name, bases, &ns, &kw)?),
+        };
+        if let (Some(cell), Some(cells)) = (def.class_cell, body_frame_cells) {
+            if let Some(c) = cells.get(cell as usize) {
+                *c.value.borrow_mut() = Some(class.clone());
+            }
+        }
+        Ok(class)
+    }
+
+    /// Runs a class body into `ns`; returns the body frame's cells (for `__class__`).
+    fn run_class_body(&self, f: &mut Frame, def: &ir::ClassDef, ns: &Rc<Dict>) -> PyResult<Option<Vec<Rc<CellObj>>>> {
+        let module = f.globals.get_str(&self.names.name).unwrap_or(Value::None);
+        ns.set_str(self.names.module.clone(), module);
+        ns.set_str(self.names.qualname.clone(), Value::Str(def.body.qualname.clone()));
+        if let Some(doc) = &def.body.doc {
+            ns.set_str(self.names.doc.clone(), doc.clone());
+        }
+        let closure: Vec<Rc<CellObj>> = def
+            .closure
+            .iter()
+            .map(|&c| f.cells.get(c as usize).cloned().unwrap_or_else(|| Rc::new(CellObj::new(None))))
+            .collect();
+        let mut frame = Frame::new(def.body.clone(), f.globals.clone(), Some(ns.clone()), &closure);
+        let depth = self.depth.get();
+        self.depth.set(depth + 1);
+        let code = def.body.clone();
+        let r = self.exec_block(&mut frame, &code.body);
+        self.depth.set(depth);
+        if let Err(e) = r {
+            self.add_traceback(&e, &frame);
+            return Err(e);
+        }
+        Ok(Some(frame.cells.to_vec()))
+    }
+
+    /// The most derived metaclass of the explicit one and the bases'.
+    fn calculate_meta(&self, explicit: Option<Rc<Class>>, bases: &[Rc<Class>]) -> PyResult<Option<Rc<Class>>> {
+        let mut winner = explicit.unwrap_or_else(|| self.types.type_.clone());
+        for b in bases {
+            let m = b.meta.borrow().clone().unwrap_or_else(|| self.types.type_.clone());
+            if winner.is_subclass(&m) {
+                continue;
+            }
+            if m.is_subclass(&winner) {
+                winner = m;
+                continue;
+            }
+            return Err(self.type_error(
+                "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+            ));
+        }
+        Ok(if Rc::ptr_eq(&winner, &self.types.type_) { None } else { Some(winner) })
+    }
+
+    /// `type.__new__(meta, name, bases, ns, **kw)`.
+    pub fn create_class(
+        &self,
+        meta: Option<Rc<Class>>,
+        name: &Str,
+        mut bases: Vec<Rc<Class>>,
+        ns: &Dict,
+        kw: &KwArgs,
+    ) -> PyResult<Rc<Class>> {
+        if bases.is_empty() {
+            bases.push(self.types.object.clone());
+        }
+        for b in &bases {
+            if matches!(b.builtin, Some(crate::runtime::types::TypeId::Bool | crate::runtime::types::TypeId::Range | crate::runtime::types::TypeId::Slice | crate::runtime::types::TypeId::Function | crate::runtime::types::TypeId::Generator | crate::runtime::types::TypeId::NoneType)) {
+                return Err(self.type_error(format!("type '{}' is not an acceptable base type", b.name().as_str())));
+            }
+        }
+        let layout = bases.iter().map(|b| b.layout).find(|l| *l != Layout::Object).unwrap_or(Layout::Object);
+        let builtin = bases.iter().find_map(|b| b.builtin.filter(|_| b.layout == layout && layout != Layout::Object));
+        let mro_tail = self.c3_merge(&bases)?;
+        let table: DictTable = ns.table.borrow().clone();
+        let qualname = table
+            .get_str(self.names.qualname.hash(), &self.names.qualname)
+            .and_then(|q| q.as_str().map(|s| self.intern(s.as_str())))
+            .unwrap_or_else(|| self.intern(name.as_str()));
+        let class = Rc::new(Class {
+            name: RefCell::new(self.intern(name.as_str())),
+            qualname: RefCell::new(qualname),
+            bases: RefCell::new(bases.clone()),
+            mro: RefCell::new(Vec::new()),
+            dict: RefCell::new(table),
+            meta: RefCell::new(meta),
+            layout,
+            builtin,
+            slots: RefCell::new(Vec::new()),
+            has_dict: Cell::new(true),
+            is_heap: true,
+        });
+        let mut mro = vec![class.clone()];
+        mro.extend(mro_tail);
+        *class.mro.borrow_mut() = mro;
+        self.registry.borrow_mut().push(Rc::downgrade(&class));
+        self.setup_class_dict(&class)?;
+        self.setup_slots(&class, &bases)?;
+        // __set_name__ on descriptors, in definition order.
+        let entries: Vec<(Value, Value)> = class.dict.borrow().iter().map(|e| (e.key.clone(), e.value.clone())).collect();
+        for (k, v) in entries {
+            if let Value::Instance(i) = &v {
+                if let Some(sn) = i.class().lookup(&self.names.set_name) {
+                    self.call(&sn, &[v.clone(), Value::Class(class.clone()), k], &[])?;
+                }
+            }
+        }
+        // super().__init_subclass__(**kw)
+        let parent_init = class.mro.borrow().iter().skip(1).find_map(|c| {
+            c.dict.borrow().get_str(self.names.init_subclass.hash(), &self.names.init_subclass)
+        });
+        match parent_init {
+            Some(Value::ClassMethod(func)) => {
+                let mut args = vec![Value::Class(class.clone())];
+                args.truncate(1);
+                self.call(&func, &args, kw)?;
+            }
+            Some(Value::Function(func)) => {
+                self.call_function(&func, &[Value::Class(class.clone())], kw)?;
+            }
+            _ => {
+                if !kw.is_empty() {
+                    return Err(self.type_error(format!("{}.__init_subclass__() takes no keyword arguments", class.name().as_str())));
+                }
+            }
+        }
+        Ok(class)
+    }
+
+    /// Implicit class-body rules: `__new__` is a staticmethod,
+    /// `__init_subclass__`/`__class_getitem__` are classmethods, and a class
+    /// defining `__eq__` without `__hash__` is unhashable.
+    fn setup_class_dict(&self, class: &Rc<Class>) -> PyResult<()> {
+        let mut d = class.dict.borrow_mut();
+        for name in [&self.names.init_subclass, &self.names.class_getitem] {
+            if let Some(v @ Value::Function(_)) = d.get_str(name.hash(), name) {
+                d.set_str(name.clone(), Value::ClassMethod(Rc::new(v)));
+            }
+        }
+        if let Some(v @ Value::Function(_)) = d.get_str(self.names.new.hash(), &self.names.new) {
+            d.set_str(self.names.new.clone(), Value::StaticMethod(Rc::new(v)));
+        }
+        if d.find_str(self.names.eq.hash(), &self.names.eq).is_some() && d.find_str(self.names.hash.hash(), &self.names.hash).is_none() {
+            d.set_str(self.names.hash.clone(), Value::None);
+        }
+        Ok(())
+    }
+
+    fn setup_slots(&self, class: &Rc<Class>, bases: &[Rc<Class>]) -> PyResult<()> {
+        let slots_val = class.dict.borrow().get_str(self.names.slots.hash(), &self.names.slots);
+        let mut inherited: Vec<Rc<Str>> = Vec::new();
+        for b in bases {
+            for s in b.slots.borrow().iter() {
+                if !inherited.iter().any(|x| x.as_str() == s.as_str()) {
+                    inherited.push(s.clone());
+                }
+            }
+        }
+        let bases_have_dict = bases.iter().any(|b| b.has_dict.get() && b.is_heap);
+        let Some(slots_val) = slots_val else {
+            *class.slots.borrow_mut() = inherited;
+            class.has_dict.set(true);
+            return Ok(());
+        };
+        let names: Vec<Value> = match &slots_val {
+            Value::Str(_) => vec![slots_val.clone()],
+            other => self.collect(other)?,
+        };
+        let mut has_dict = bases_have_dict;
+        let mut all = inherited;
+        for n in names {
+            let Some(s) = n.as_str() else {
+                return Err(self.type_error("__slots__ items must be strings"));
+            };
+            if s.as_str() == "__dict__" {
+                has_dict = true;
+                continue;
+            }
+            if s.as_str() == "__weakref__" {
+                continue;
+            }
+            let sym = self.intern(s.as_str());
+            let index = all.len();
+            all.push(sym.clone());
+            let desc = Value::Native(Rc::new(NativeObj {
+                class: self.iterator_class("member_descriptor"),
+                data: RefCell::new(Box::new(SlotDescriptor { index, name: sym.clone() })),
+            }));
+            class.dict.borrow_mut().set_str(sym, desc);
+        }
+        *class.slots.borrow_mut() = all;
+        class.has_dict.set(has_dict);
+        Ok(())
+    }
+
+    /// C3 linearization of the bases (the MRO after the class itself).
+    pub fn c3_merge(&self, bases: &[Rc<Class>]) -> PyResult<Vec<Rc<Class>>> {
+        let mut seqs: Vec<Vec<Rc<Class>>> = bases.iter().map(|b| b.mro.borrow().clone()).collect();
+        seqs.push(bases.to_vec());
+        let mut out: Vec<Rc<Class>> = Vec::new();
+        loop {
+            seqs.retain(|s| !s.is_empty());
+            if seqs.is_empty() {
+                return Ok(out);
+            }
+            let mut candidate = None;
+            for s in &seqs {
+                let head = &s[0];
+                let in_tail = seqs.iter().any(|t| t[1..].iter().any(|c| Rc::ptr_eq(c, head)));
+                if !in_tail {
+                    candidate = Some(head.clone());
+                    break;
+                }
+            }
+            let Some(c) = candidate else {
+                let names: Vec<String> = bases.iter().map(|b| b.name().as_str().to_string()).collect();
+                return Err(self.type_error(format!(
+                    "Cannot create a consistent method resolution order (MRO) for bases {}",
+                    names.join(", ")
+                )));
+            };
+            for s in seqs.iter_mut() {
+                if Rc::ptr_eq(&s[0], &c) {
+                    s.remove(0);
+                }
+            }
+            out.push(c);
+        }
+    }
+
+    pub fn make_super(&self, class: Value, obj: Value) -> PyResult<Value> {
+        let Value::Class(class) = class else {
+            return Err(self.type_error("super() argument 1 must be a type"));
+        };
+        let obj_type = match &obj {
+            Value::Class(c) if c.is_subclass(&class) => c.clone(),
+            _ => {
+                let t = self.type_of(&obj);
+                if !t.is_subclass(&class) {
+                    return Err(self.type_error("super(type, obj): obj must be an instance or subtype of type"));
+                }
+                t
+            }
+        };
+        Ok(Value::Super(Rc::new(Super { class, obj, obj_type })))
+    }
+
+    pub fn super_getattr(&self, s: &Super, name: &Str) -> PyResult<Value> {
+        let mro = s.obj_type.mro.borrow().clone();
+        let start = mro.iter().position(|c| Rc::ptr_eq(c, &s.class)).map(|i| i + 1).unwrap_or(mro.len());
+        for c in &mro[start..] {
+            let found = c.dict.borrow().get_str(name.hash(), name);
+            if let Some(v) = found {
+                return match &s.obj {
+                    Value::Class(_) => {
+                        match &v {
+                            Value::ClassMethod(f) => Ok(Value::Method(Rc::new(Method { func: (**f).clone(), self_: s.obj.clone() }))),
+                            Value::StaticMethod(f) => Ok((**f).clone()),
+                            Value::Builtin(b) if b.kind == BuiltinKind::ClassMethod || b.kind == BuiltinKind::StaticMethod => {
+                                Ok(Value::Builtin(Rc::new(Builtin { bound: Some(s.obj.clone()), ..**b })))
+                            }
+                            _ => Ok(v),
+                        }
+                    }
+                    obj => self.descriptor_get(&v, obj, &s.obj_type),
+                };
+            }
+        }
+        if name.as_str() == "__class__" {
+            return Ok(Value::Class(self.types.super_.clone()));
+        }
+        Err(self.attr_error(format!("'super' object has no attribute '{}'", name.as_str())))
+    }
+
+    // ----- match statements -----
+
+    pub fn match_pattern(&self, f: &mut Frame, p: &Pattern, subject: &Value) -> PyResult<bool> {
+        match p {
+            Pattern::Value(e) => {
+                let v = self.eval(f, e)?;
+                self.eq(subject, &v)
+            }
+            Pattern::Singleton(v) => Ok(subject.is(v)),
+            Pattern::As(inner, name) => {
+                if let Some(inner) = inner {
+                    if !self.match_pattern(f, inner, subject)? {
+                        return Ok(false);
+                    }
+                }
+                if let Some(t) = name {
+                    self.assign(f, t, subject.clone())?;
+                }
+                Ok(true)
+            }
+            Pattern::Or(alts) => {
+                for a in alts {
+                    if self.match_pattern(f, a, subject)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            Pattern::Star(_) => Ok(true),
+            Pattern::Sequence(items) => {
+                let is_seq = match subject {
+                    Value::List(_) | Value::Tuple(_) | Value::Range(_) => true,
+                    Value::Str(_) | Value::Bytes(_) | Value::ByteArray(_) | Value::Dict(_) => false,
+                    Value::Instance(i) => {
+                        matches!(i.payload, Payload::List(_)) || matches!(&i.payload, Payload::Value(Value::Tuple(_)))
+                            || self.sequence_abc(&i.class())
+                    }
+                    _ => false,
+                };
+                if !is_seq {
+                    return Ok(false);
+                }
+                let values = self.collect(subject)?;
+                let star = items.iter().position(|p| matches!(p, Pattern::Star(_)));
+                match star {
+                    None => {
+                        if values.len() != items.len() {
+                            return Ok(false);
+                        }
+                        for (p, v) in items.iter().zip(&values) {
+                            if !self.match_pattern(f, p, v)? {
+                                return Ok(false);
+                            }
+                        }
+                        Ok(true)
+                    }
+                    Some(s) => {
+                        let after = items.len() - s - 1;
+                        if values.len() < items.len() - 1 {
+                            return Ok(false);
+                        }
+                        for (p, v) in items[..s].iter().zip(&values[..s]) {
+                            if !self.match_pattern(f, p, v)? {
+                                return Ok(false);
+                            }
+                        }
+                        let tail_start = values.len() - after;
+                        for (p, v) in items[s + 1..].iter().zip(&values[tail_start..]) {
+                            if !self.match_pattern(f, p, v)? {
+                                return Ok(false);
+                            }
+                        }
+                        if let Pattern::Star(Some(t)) = &items[s] {
+                            self.assign(f, t, Value::list(values[s..tail_start].to_vec()))?;
+                        }
+                        Ok(true)
+                    }
+                }
+            }
+            Pattern::Mapping(keys, pats, rest) => {
+                let is_map = subject.as_dict().is_some()
+                    || matches!(subject, Value::Instance(i) if self.mapping_abc(&i.class()));
+                if !is_map {
+                    return Ok(false);
+                }
+                let mut used = Vec::new();
+                for (k, p) in keys.iter().zip(pats) {
+                    let key = self.eval(f, k)?;
+                    let v = match subject.as_dict() {
+                        Some(d) => self.dict_get(d, &key)?,
+                        None => match self.call_method(subject, "get", &[key.clone(), Value::Ellipsis]) {
+                            Ok(Value::Ellipsis) => None,
+                            Ok(v) => Some(v),
+                            Err(e) => return Err(e),
+                        },
+                    };
+                    let Some(v) = v else { return Ok(false) };
+                    if !self.match_pattern(f, p, &v)? {
+                        return Ok(false);
+                    }
+                    used.push(key);
+                }
+                if let Some(t) = rest {
+                    let d = Rc::new(Dict::new());
+                    if let Some(src) = subject.as_dict() {
+                        let entries: Vec<(Value, Value)> = src.table.borrow().iter().map(|e| (e.key.clone(), e.value.clone())).collect();
+                        for (k, v) in entries {
+                            let mut skip = false;
+                            for u in &used {
+                                if self.eq(&k, u)? {
+                                    skip = true;
+                                }
+                            }
+                            if !skip {
+                                self.dict_set(&d, k, v)?;
+                            }
+                        }
+                    }
+                    self.assign(f, t, Value::Dict(d))?;
+                }
+                Ok(true)
+            }
+            Pattern::Class(cls, pos, kw_names, kw_pats) => {
+                let cls = self.eval(f, cls)?;
+                let Value::Class(c) = &cls else {
+                    return Err(self.type_error("called match pattern must be a class"));
+                };
+                if !self.is_instance_of(subject, c) {
+                    return Ok(false);
+                }
+                if !pos.is_empty() {
+                    let self_match = matches!(
+                        c.builtin,
+                        Some(crate::runtime::types::TypeId::Int
+                            | crate::runtime::types::TypeId::Str
+                            | crate::runtime::types::TypeId::Float
+                            | crate::runtime::types::TypeId::Bool
+                            | crate::runtime::types::TypeId::List
+                            | crate::runtime::types::TypeId::Tuple
+                            | crate::runtime::types::TypeId::Dict
+                            | crate::runtime::types::TypeId::Set
+                            | crate::runtime::types::TypeId::FrozenSet
+                            | crate::runtime::types::TypeId::Bytes
+                            | crate::runtime::types::TypeId::ByteArray)
+                    ) && !c.is_heap;
+                    if self_match {
+                        if pos.len() > 1 {
+                            return Err(self.type_error(format!(
+                                "{}() accepts 1 positional sub-pattern ({} given)",
+                                c.name().as_str(),
+                                pos.len()
+                            )));
+                        }
+                        if !self.match_pattern(f, &pos[0], subject)? {
+                            return Ok(false);
+                        }
+                    } else {
+                        let match_args = match c.lookup(&self.names.match_args) {
+                            Some(m) => self.collect(&m)?,
+                            None => Vec::new(),
+                        };
+                        if pos.len() > match_args.len() {
+                            return Err(self.type_error(format!(
+                                "{}() accepts {} positional sub-pattern{} ({} given)",
+                                c.name().as_str(),
+                                match_args.len(),
+                                if match_args.len() == 1 { "" } else { "s" },
+                                pos.len()
+                            )));
+                        }
+                        for (p, name) in pos.iter().zip(&match_args) {
+                            let Some(n) = name.as_str() else { return Ok(false) };
+                            let Some(v) = self.get_attr_opt(subject, n)? else { return Ok(false) };
+                            if !self.match_pattern(f, p, &v)? {
+                                return Ok(false);
+                            }
+                        }
+                    }
+                }
+                for (n, p) in kw_names.iter().zip(kw_pats) {
+                    let Some(v) = self.get_attr_opt(subject, n)? else { return Ok(false) };
+                    if !self.match_pattern(f, p, &v)? {
+                        return Ok(false);
+                    }
+                }
+                Ok(true)
+            }
+        }
+    }
+
+    fn sequence_abc(&self, c: &Rc<Class>) -> bool {
+        c.mro.borrow().iter().any(|k| matches!(k.name().as_str(), "Sequence" | "MutableSequence"))
+    }
+
+    fn mapping_abc(&self, c: &Rc<Class>) -> bool {
+        c.mro.borrow().iter().any(|k| matches!(k.name().as_str(), "Mapping" | "MutableMapping"))
+    }
+
+    // ----- except* -----
+
+    pub(crate) fn exec_except_star(&self, f: &mut Frame, t: &ir::TryStmt, err: PyErr) -> PyResult<super::exec::Flow> {
+        let group_class = self.types.exc("BaseExceptionGroup");
+        let is_group = err.0.class().is_subclass(&group_class);
+        let mut remaining: Vec<Value> = if is_group {
+            self.group_exceptions(&err.0)
+        } else {
+            vec![Value::Instance(err.0.clone())]
+        };
+        let mut raised: Vec<Value> = Vec::new();
+        for h in &t.handlers {
+            if remaining.is_empty() {
+                break;
+            }
+            let Some(te) = &h.type_ else { continue };
+            let class = self.eval(f, te)?;
+            let mut matched = Vec::new();
+            let mut rest = Vec::new();
+            for e in remaining {
+                let Value::Instance(i) = &e else { continue };
+                if self.exception_matches(i, &class)? {
+                    matched.push(e);
+                } else {
+                    rest.push(e);
+                }
+            }
+            remaining = rest;
+            if matched.is_empty() {
+                continue;
+            }
+            let sub = if is_group {
+                let msg = self.group_message(&err.0);
+                self.make_group(&err.0.class(), msg, matched)?
+            } else {
+                let wrapper = self.types.exc("ExceptionGroup");
+                let Value::Instance(single) = &matched[0] else { continue };
+                if single.class().is_subclass(&self.types.exc("Exception")) {
+                    self.make_group(&wrapper, Value::str(""), matched)?
+                } else {
+                    self.make_group(&group_class, Value::str(""), matched)?
+                }
+            };
+            let Value::Instance(sub_inst) = &sub else { continue };
+            if let Some(name) = &h.name {
+                self.assign(f, name, sub.clone())?;
+            }
+            self.handling.borrow_mut().push(sub_inst.clone());
+            let r = self.exec_block(f, &h.body);
+            self.handling.borrow_mut().pop();
+            if let Some(name) = &h.name {
+                self.unbind(f, name);
+            }
+            match r {
+                Ok(super::exec::Flow::Normal) => {}
+                Ok(other) => return Ok(other),
+                Err(e) => {
+                    if Rc::ptr_eq(&e.0, sub_inst) {
+                        raised.extend(self.group_exceptions(sub_inst));
+                    } else {
+                        raised.push(Value::Instance(self.chain_context(e, sub_inst).0));
+                    }
+                }
+            }
+        }
+        let mut all = remaining;
+        all.extend(raised);
+        if all.is_empty() {
+            return Ok(super::exec::Flow::Normal);
+        }
+        if !is_group && all.len() == 1 {
+            if let Value::Instance(i) = &all[0] {
+                return Err(PyErr(i.clone()));
+            }
+        }
+        let msg = if is_group { self.group_message(&err.0) } else { Value::str("") };
+        let class = if is_group { err.0.class() } else { self.types.exc("ExceptionGroup") };
+        match self.make_group(&class, msg, all)? {
+            Value::Instance(i) => Err(PyErr(i)),
+            _ => Err(err),
+        }
+    }
+
+    fn group_exceptions(&self, g: &Rc<Instance>) -> Vec<Value> {
+        let args = g.exc().map(|d| d.borrow().args.clone()).unwrap_or(Value::None);
+        match &args {
+            Value::Tuple(t) if t.items.len() >= 2 => self.collect(&t.items[1]).unwrap_or_default(),
+            _ => Vec::new(),
+        }
+    }
+
+    fn group_message(&self, g: &Rc<Instance>) -> Value {
+        let args = g.exc().map(|d| d.borrow().args.clone()).unwrap_or(Value::None);
+        match &args {
+            Value::Tuple(t) if !t.items.is_empty() => t.items[0].clone(),
+            _ => Value::str(""),
+        }
+    }
+
+    pub fn make_group(&self, class: &Rc<Class>, msg: Value, excs: Vec<Value>) -> PyResult<Value> {
+        let inst = self.exc_instance(class, vec![msg, Value::tuple(excs)]);
+        Ok(Value::Instance(inst))
+    }
+}

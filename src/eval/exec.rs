@@ -1,0 +1,593 @@
+//! Statements on the synchronous path.
+
+use super::{Frame, Vm};
+use crate::compile::ir::{self, Stmt, StmtKind, Target};
+use crate::runtime::object::*;
+use crate::runtime::value::Value;
+use std::rc::Rc;
+
+/// How a statement finished.
+pub enum Flow {
+    Normal,
+    Return(Value),
+    Break,
+    Continue,
+}
+
+impl Vm {
+    pub fn exec_block(&self, f: &mut Frame, body: &[Stmt]) -> PyResult<Flow> {
+        for s in body {
+            match self.exec_stmt(f, s)? {
+                Flow::Normal => {}
+                other => return Ok(other),
+            }
+        }
+        Ok(Flow::Normal)
+    }
+
+    pub fn exec_stmt(&self, f: &mut Frame, s: &Stmt) -> PyResult<Flow> {
+        f.line = s.line;
+        match &s.kind {
+            StmtKind::Expr(e) => {
+                self.eval(f, e)?;
+            }
+            StmtKind::Assign(targets, value) => {
+                let v = self.eval(f, value)?;
+                if let [t] = &targets[..] {
+                    self.assign(f, t, v)?;
+                } else {
+                    for t in targets {
+                        self.assign(f, t, v.clone())?;
+                    }
+                }
+            }
+            StmtKind::AugAssign(target, op, value) => self.aug_assign(f, target, *op, value)?,
+            StmtKind::Annotate(name, ann) => {
+                let v = self.eval(f, ann)?;
+                self.record_annotation(f, name, v)?;
+            }
+            StmtKind::If(test, body, orelse) => {
+                let t = self.eval(f, test)?;
+                let branch = if self.truthy(&t)? { body } else { orelse };
+                return self.exec_block(f, branch);
+            }
+            StmtKind::While(test, body, orelse) => {
+                loop {
+                    let t = self.eval(f, test)?;
+                    if !self.truthy(&t)? {
+                        return self.exec_block(f, orelse);
+                    }
+                    match self.exec_block(f, body)? {
+                        Flow::Break => break,
+                        Flow::Return(v) => return Ok(Flow::Return(v)),
+                        Flow::Normal | Flow::Continue => {}
+                    }
+                }
+            }
+            StmtKind::For(fs) => return self.exec_for(f, fs),
+            StmtKind::Return(v) => {
+                let v = match v {
+                    Some(e) => self.eval(f, e)?,
+                    None => Value::None,
+                };
+                return Ok(Flow::Return(v));
+            }
+            StmtKind::Break => return Ok(Flow::Break),
+            StmtKind::Continue => return Ok(Flow::Continue),
+            StmtKind::Pass => {}
+            StmtKind::Raise(exc, cause) => {
+                let exc = match exc {
+                    Some(e) => Some(self.eval(f, e)?),
+                    None => None,
+                };
+                let cause = match cause {
+                    Some(e) => Some(self.eval(f, e)?),
+                    None => None,
+                };
+                return Err(self.make_raise(exc, cause));
+            }
+            StmtKind::Try(t) => {
+                let body = self.exec_block(f, &t.body);
+                let r = self.after_try_body(f, t, body);
+                return self.run_finally(f, &t.finalbody, r);
+            }
+            StmtKind::With(w) => return self.exec_with(f, &w.items, &w.body),
+            StmtKind::FunctionDef(def, target) => {
+                let func = self.make_function(f, def)?;
+                let func = self.decorate(f, &def.decorators, func)?;
+                self.assign(f, target, func)?;
+            }
+            StmtKind::ClassDef(def, target) => {
+                let class = self.exec_class_def(f, def)?;
+                self.assign(f, target, class)?;
+            }
+            StmtKind::Delete(targets) => {
+                for t in targets {
+                    self.delete(f, t)?;
+                }
+            }
+            StmtKind::Import(names) => {
+                for n in names {
+                    let m = self.import_name(f, n)?;
+                    self.assign(f, &n.target, m)?;
+                }
+            }
+            StmtKind::ImportFrom(imp) => self.import_from(f, imp)?,
+            StmtKind::Assert(test, msg) => {
+                let t = self.eval(f, test)?;
+                if !self.truthy(&t)? {
+                    let args = match msg {
+                        Some(m) => vec![self.eval(f, m)?],
+                        None => Vec::new(),
+                    };
+                    return Err(self.new_exc(&self.types.exc("AssertionError"), args));
+                }
+            }
+            StmtKind::Match(m) => {
+                let subject = self.eval(f, &m.subject)?;
+                for case in &m.cases {
+                    if self.match_pattern(f, &case.pattern, &subject)? {
+                        let guard_ok = match &case.guard {
+                            Some(g) => {
+                                let v = self.eval(f, g)?;
+                                self.truthy(&v)?
+                            }
+                            None => true,
+                        };
+                        if guard_ok {
+                            return self.exec_block(f, &case.body);
+                        }
+                    }
+                }
+            }
+        }
+        Ok(Flow::Normal)
+    }
+
+    fn exec_for(&self, f: &mut Frame, fs: &ir::ForStmt) -> PyResult<Flow> {
+        let iterable = self.eval(f, &fs.iter)?;
+        // `for i in range(...)` with a local target: no iterator object.
+        if let (Value::Range(r), Target::Local(slot)) = (&iterable, &fs.target) {
+            let n = r.len();
+            let (start, step) = (r.start, r.step);
+            let slot = *slot as usize;
+            for k in 0..n {
+                f.slots[slot] = Some(Value::Int(start + k * step));
+                match self.exec_block(f, &fs.body)? {
+                    Flow::Break => return Ok(Flow::Normal),
+                    Flow::Return(v) => return Ok(Flow::Return(v)),
+                    Flow::Normal | Flow::Continue => {}
+                }
+            }
+            return self.exec_block(f, &fs.orelse);
+        }
+        let it = self.iter(&iterable)?;
+        while let Some(item) = self.next(&it)? {
+            self.assign(f, &fs.target, item)?;
+            match self.exec_block(f, &fs.body)? {
+                Flow::Break => return Ok(Flow::Normal),
+                Flow::Return(v) => return Ok(Flow::Return(v)),
+                Flow::Normal | Flow::Continue => {}
+            }
+        }
+        self.exec_block(f, &fs.orelse)
+    }
+
+    /// The handlers and `else` of a `try`, given how its body ended.
+    pub(crate) fn after_try_body(&self, f: &mut Frame, t: &ir::TryStmt, body: PyResult<Flow>) -> PyResult<Flow> {
+        match body {
+            Ok(Flow::Normal) => self.exec_block(f, &t.orelse),
+            Ok(flow) => Ok(flow),
+            Err(err) if t.is_star => self.exec_except_star(f, t, err),
+            Err(err) => {
+                for h in &t.handlers {
+                    if !self.handler_matches(f, h, &err)? {
+                        continue;
+                    }
+                    return self.run_handler(f, h, err);
+                }
+                Err(err)
+            }
+        }
+    }
+
+    pub(crate) fn handler_matches(&self, f: &mut Frame, h: &ir::Handler, err: &PyErr) -> PyResult<bool> {
+        let Some(t) = &h.type_ else { return Ok(true) };
+        let class = self.eval(f, t)?;
+        self.exception_matches(&err.0, &class)
+    }
+
+    /// `except class:` against an exception instance; `class` may be a tuple.
+    pub fn exception_matches(&self, exc: &Rc<Instance>, class: &Value) -> PyResult<bool> {
+        match class {
+            Value::Class(c) => {
+                if !c.is_subclass(&self.types.exceptions["BaseException"]) {
+                    return Err(self.type_error("catching classes that do not inherit from BaseException is not allowed"));
+                }
+                Ok(exc.class().is_subclass(c))
+            }
+            Value::Tuple(t) => {
+                for c in t.items.iter() {
+                    if self.exception_matches(exc, c)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            _ => Err(self.type_error("catching classes that do not inherit from BaseException is not allowed")),
+        }
+    }
+
+    fn run_handler(&self, f: &mut Frame, h: &ir::Handler, err: PyErr) -> PyResult<Flow> {
+        let exc = err.0.clone();
+        if let Some(name) = &h.name {
+            self.assign(f, name, Value::Instance(exc.clone()))?;
+        }
+        self.handling.borrow_mut().push(exc.clone());
+        let r = self.exec_block(f, &h.body);
+        self.handling.borrow_mut().pop();
+        if let Some(name) = &h.name {
+            self.unbind(f, name);
+        }
+        r.map_err(|e| self.chain_context(e, &exc))
+    }
+
+    /// Sets `err.__context__` to the exception that was being handled.
+    pub fn chain_context(&self, err: PyErr, handled: &Rc<Instance>) -> PyErr {
+        if Rc::ptr_eq(&err.0, handled) {
+            return err;
+        }
+        if let Some(data) = err.0.exc() {
+            let mut d = data.borrow_mut();
+            if d.context.is_none() {
+                // Avoid a cycle when the handled exception's own context is `err`.
+                d.context = Value::Instance(handled.clone());
+            }
+        }
+        err
+    }
+
+    pub(crate) fn run_finally(&self, f: &mut Frame, finalbody: &[Stmt], r: PyResult<Flow>) -> PyResult<Flow> {
+        if finalbody.is_empty() {
+            return r;
+        }
+        match r {
+            Err(err) => {
+                let exc = err.0.clone();
+                self.handling.borrow_mut().push(exc.clone());
+                let fr = self.exec_block(f, finalbody);
+                self.handling.borrow_mut().pop();
+                match fr {
+                    Ok(Flow::Normal) => Err(err),
+                    Ok(flow) => Ok(flow),
+                    Err(e) => Err(self.chain_context(e, &exc)),
+                }
+            }
+            Ok(flow) => match self.exec_block(f, finalbody)? {
+                Flow::Normal => Ok(flow),
+                other => Ok(other),
+            },
+        }
+    }
+
+    /// Removes an `except ... as name` binding after the handler.
+    pub(crate) fn unbind(&self, f: &mut Frame, t: &Target) {
+        match t {
+            Target::Local(i) => f.slots[*i as usize] = None,
+            Target::Cell(i) => *f.cells[*i as usize].value.borrow_mut() = None,
+            Target::Global(n) => {
+                f.globals.del_str(n);
+            }
+            Target::Name(n) => {
+                f.locals.as_ref().unwrap_or(&f.globals).del_str(n);
+            }
+            _ => {}
+        }
+    }
+
+    fn exec_with(&self, f: &mut Frame, items: &[(ir::Expr, Option<Target>)], body: &[Stmt]) -> PyResult<Flow> {
+        let Some(((ctx, target), rest)) = items.split_first() else {
+            return self.exec_block(f, body);
+        };
+        let mgr = self.eval(f, ctx)?;
+        let (exit, value) = self.enter_context(&mgr)?;
+        let r = match target {
+            Some(t) => self.assign(f, t, value),
+            None => Ok(()),
+        };
+        let r = match r {
+            Ok(()) => self.exec_with(f, rest, body),
+            Err(e) => Err(e),
+        };
+        self.exit_context(&exit, r)
+    }
+
+    /// Calls `__enter__`; returns the bound `__exit__` and the entered value.
+    pub(crate) fn enter_context(&self, mgr: &Value) -> PyResult<(Value, Value)> {
+        let class = self.type_of(mgr);
+        let (Some(enter), Some(exit)) = (class.lookup(&self.names.enter), class.lookup(&self.names.exit)) else {
+            let tn = self.type_name(mgr);
+            let msg = if class.lookup(&self.names.aenter).is_some() {
+                format!("'{tn}' object does not support the context manager protocol (missed __exit__ method)")
+            } else {
+                format!("'{tn}' object does not support the context manager protocol")
+            };
+            return Err(self.type_error(msg));
+        };
+        let exit = self.bind_descriptor(exit, mgr)?;
+        let enter = self.bind_descriptor(enter, mgr)?;
+        let value = self.call(&enter, &[], &[])?;
+        Ok((exit, value))
+    }
+
+    pub(crate) fn exit_context(&self, exit: &Value, r: PyResult<Flow>) -> PyResult<Flow> {
+        match r {
+            Ok(flow) => {
+                self.call(exit, &[Value::None, Value::None, Value::None], &[])?;
+                Ok(flow)
+            }
+            Err(err) => {
+                let exc = err.0.clone();
+                let args = [Value::Class(exc.class()), Value::Instance(exc.clone()), Value::None];
+                self.handling.borrow_mut().push(exc.clone());
+                let res = self.call(exit, &args, &[]);
+                self.handling.borrow_mut().pop();
+                let res = res.map_err(|e| self.chain_context(e, &exc))?;
+                if self.truthy(&res)? {
+                    Ok(Flow::Normal)
+                } else {
+                    Err(err)
+                }
+            }
+        }
+    }
+
+    /// Builds the exception a `raise` statement raises.
+    pub fn make_raise(&self, exc: Option<Value>, cause: Option<Value>) -> PyErr {
+        let Some(exc) = exc else {
+            return match self.handling.borrow().last() {
+                Some(e) => PyErr(e.clone()),
+                None => self.runtime_error("No active exception to reraise"),
+            };
+        };
+        let inst = match self.exception_instance(exc) {
+            Ok(i) => i,
+            Err(e) => return e,
+        };
+        if let Some(cause) = cause {
+            let cause = match cause {
+                Value::None => Value::None,
+                c => match self.exception_instance(c) {
+                    Ok(i) => Value::Instance(i),
+                    Err(_) => return self.type_error("exception causes must derive from BaseException"),
+                },
+            };
+            if let Some(d) = inst.exc() {
+                let mut d = d.borrow_mut();
+                d.cause = cause;
+                d.suppress_context = true;
+            }
+        }
+        let err = PyErr(inst);
+        match self.handling.borrow().last() {
+            Some(h) => self.chain_context(err, h),
+            None => err,
+        }
+    }
+
+    /// An exception instance from a `raise` operand: instances as they are,
+    /// classes instantiated with no arguments.
+    pub fn exception_instance(&self, v: Value) -> Result<Rc<Instance>, PyErr> {
+        let base = self.types.exceptions["BaseException"].clone();
+        match &v {
+            Value::Instance(i) if i.class().is_subclass(&base) => Ok(i.clone()),
+            Value::Class(c) if c.is_subclass(&base) => match self.call(&v, &[], &[]) {
+                Ok(Value::Instance(i)) if i.exc().is_some() => Ok(i),
+                Ok(_) => Err(self.type_error(format!(
+                    "calling {} should have returned an instance of BaseException, not {}",
+                    c.name().as_str(),
+                    "object"
+                ))),
+                Err(e) => Err(e),
+            },
+            _ => Err(self.type_error("exceptions must derive from BaseException")),
+        }
+    }
+
+    pub(crate) fn record_annotation(&self, f: &mut Frame, name: &Rc<crate::runtime::str::Str>, v: Value) -> PyResult<()> {
+        let ns = f.locals.clone().unwrap_or_else(|| f.globals.clone());
+        let anns = match ns.get_str(&self.names.annotations) {
+            Some(a) => a,
+            None => {
+                let d = Value::Dict(Rc::new(Dict::new()));
+                ns.set_str(self.names.annotations.clone(), d.clone());
+                d
+            }
+        };
+        self.set_item(&anns, Value::Str(name.clone()), v)
+    }
+
+    pub fn decorate(&self, f: &mut Frame, decorators: &[ir::Expr], mut value: Value) -> PyResult<Value> {
+        if decorators.is_empty() {
+            return Ok(value);
+        }
+        let decs: Vec<Value> = decorators.iter().map(|d| self.eval(f, d)).collect::<PyResult<_>>()?;
+        for d in decs.iter().rev() {
+            value = self.call(d, &[value], &[])?;
+        }
+        Ok(value)
+    }
+
+    pub fn delete(&self, f: &mut Frame, t: &Target) -> PyResult<()> {
+        match t {
+            Target::Local(i) => {
+                if f.slots[*i as usize].take().is_none() {
+                    let name = f.code.slot_names[*i as usize].clone();
+                    return Err(self.unbound_local(&name));
+                }
+            }
+            Target::Cell(i) => {
+                if f.cells[*i as usize].value.borrow_mut().take().is_none() {
+                    let name = f.code.cell_names[*i as usize].clone();
+                    return Err(self.unbound_local(&name));
+                }
+            }
+            Target::Global(n) => {
+                if f.globals.del_str(n).is_none() {
+                    return Err(self.name_error(n.as_str()));
+                }
+            }
+            Target::Name(n) => {
+                let ns = f.locals.as_ref().unwrap_or(&f.globals);
+                if ns.del_str(n).is_none() {
+                    return Err(self.name_error(n.as_str()));
+                }
+            }
+            Target::Attr(obj, name) => {
+                let o = self.eval(f, obj)?;
+                self.del_attr(&o, name)?;
+            }
+            Target::Subscript(obj, idx) => {
+                let o = self.eval(f, obj)?;
+                let i = self.eval(f, idx)?;
+                self.del_item(&o, &i)?;
+            }
+            Target::Unpack(ts, _) => {
+                for t in ts {
+                    self.delete(f, t)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    pub fn unbound_local(&self, name: &crate::runtime::str::Str) -> PyErr {
+        self.new_error("UnboundLocalError", format!("cannot access local variable '{name}' where it is not associated with a value"))
+    }
+
+    pub fn assign(&self, f: &mut Frame, t: &Target, v: Value) -> PyResult<()> {
+        match t {
+            Target::Local(i) => f.slots[*i as usize] = Some(v),
+            Target::Cell(i) => *f.cells[*i as usize].value.borrow_mut() = Some(v),
+            Target::Global(n) => f.globals.set_str(n.clone(), v),
+            Target::Name(n) => match &f.locals {
+                Some(l) => l.set_str(n.clone(), v),
+                None => f.globals.set_str(n.clone(), v),
+            },
+            Target::Attr(obj, name) => {
+                let o = self.eval(f, obj)?;
+                self.set_attr(&o, name, v)?;
+            }
+            Target::Subscript(obj, idx) => {
+                let o = self.eval(f, obj)?;
+                let i = self.eval(f, idx)?;
+                self.set_item(&o, i, v)?;
+            }
+            Target::Unpack(ts, star) => {
+                let items = self.unpack(v, ts.len(), *star)?;
+                for (t, item) in ts.iter().zip(items) {
+                    self.assign(f, t, item)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Unpacks `v` into `n` values; with a starred target at `star`, that
+    /// position receives a list of the surplus.
+    pub fn unpack(&self, v: Value, n: usize, star: Option<usize>) -> PyResult<Vec<Value>> {
+        let items: Vec<Value> = match (&v, star) {
+            (Value::Tuple(t), _) => t.items.to_vec(),
+            (Value::List(l), _) => l.items.borrow().clone(),
+            _ => {
+                if star.is_none() {
+                    // Stop reading once one item too many has been seen.
+                    let it = self.iter(&v)?;
+                    let mut out = Vec::with_capacity(n);
+                    while let Some(x) = self.next(&it)? {
+                        if out.len() == n {
+                            return Err(self.value_error(format!("too many values to unpack (expected {n})")));
+                        }
+                        out.push(x);
+                    }
+                    out
+                } else {
+                    self.collect(&v)?
+                }
+            }
+        };
+        match star {
+            None => {
+                if items.len() != n {
+                    if items.len() > n {
+                        return Err(self.value_error(format!("too many values to unpack (expected {n})")));
+                    }
+                    return Err(self.value_error(format!("not enough values to unpack (expected {n}, got {})", items.len())));
+                }
+                Ok(items)
+            }
+            Some(s) => {
+                let min = n - 1;
+                if items.len() < min {
+                    return Err(self.value_error(format!(
+                        "not enough values to unpack (expected at least {min}, got {})",
+                        items.len()
+                    )));
+                }
+                let after = n - 1 - s;
+                let mut items = items;
+                let tail = items.split_off(items.len() - after);
+                let middle = items.split_off(s);
+                let mut out = items;
+                out.push(Value::list(middle));
+                out.extend(tail);
+                Ok(out)
+            }
+        }
+    }
+
+    fn aug_assign(&self, f: &mut Frame, target: &Target, op: ir::BinOp, value: &ir::Expr) -> PyResult<()> {
+        match target {
+            Target::Attr(obj, name) => {
+                let o = self.eval(f, obj)?;
+                let cur = self.get_attr(&o, name)?;
+                let rhs = self.eval(f, value)?;
+                let new = self.inplace_op(op, cur, rhs)?;
+                self.set_attr(&o, name, new)
+            }
+            Target::Subscript(obj, idx) => {
+                let o = self.eval(f, obj)?;
+                let i = self.eval(f, idx)?;
+                let cur = self.get_item(&o, &i)?;
+                let rhs = self.eval(f, value)?;
+                let new = self.inplace_op(op, cur, rhs)?;
+                self.set_item(&o, i, new)
+            }
+            Target::Local(slot) => {
+                let slot = *slot as usize;
+                let Some(cur) = f.slots[slot].clone() else {
+                    return Err(self.unbound_local(&f.code.slot_names[slot].clone()));
+                };
+                let rhs = self.eval(f, value)?;
+                let new = self.inplace_op(op, cur, rhs)?;
+                f.slots[slot] = Some(new);
+                Ok(())
+            }
+            _ => {
+                let cur = self.load_target(f, target)?;
+                let rhs = self.eval(f, value)?;
+                let new = self.inplace_op(op, cur, rhs)?;
+                self.assign(f, target, new)
+            }
+        }
+    }
+
+    fn load_target(&self, f: &mut Frame, t: &Target) -> PyResult<Value> {
+        match t {
+            Target::Cell(i) => self.load_cell(f, *i),
+            Target::Global(n) => self.load_global(f, n),
+            Target::Name(n) => self.load_name(f, n),
+            _ => Err(self.runtime_error("invalid augmented assignment target")),
+        }
+    }
+}

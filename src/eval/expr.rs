@@ -1,0 +1,500 @@
+//! Expressions on the synchronous path.
+
+use super::{Frame, Vm};
+use crate::compile::ir::{self, Arg, BinOp, CmpOp, Expr, ExprKind, Sym};
+use crate::runtime::int::ArithOp;
+use crate::runtime::object::*;
+use crate::runtime::str::Str;
+use crate::runtime::value::Value;
+use smallvec::SmallVec;
+use std::rc::Rc;
+
+pub type ArgVec = SmallVec<[Value; 6]>;
+
+impl Vm {
+    pub fn eval(&self, f: &mut Frame, e: &Expr) -> PyResult<Value> {
+        match &e.kind {
+            ExprKind::Const(v) => Ok(v.clone()),
+            ExprKind::Local(i) => match &f.slots[*i as usize] {
+                Some(v) => Ok(v.clone()),
+                None => Err(self.unbound_local(&f.code.slot_names[*i as usize].clone())),
+            },
+            ExprKind::Cell(i) => self.load_cell(f, *i),
+            ExprKind::Global(n) => self.load_global(f, n),
+            ExprKind::Name(n) => self.load_name(f, n),
+            ExprKind::ClassDeref(n, i) => {
+                if let Some(l) = &f.locals {
+                    if let Some(v) = l.get_str(n) {
+                        return Ok(v);
+                    }
+                }
+                self.load_cell(f, *i)
+            }
+            ExprKind::Attr(obj, name) => {
+                let o = self.eval(f, obj)?;
+                self.get_attr(&o, name)
+            }
+            ExprKind::Subscript(obj, idx) => {
+                let o = self.eval(f, obj)?;
+                let i = self.eval(f, idx)?;
+                self.get_item(&o, &i)
+            }
+            ExprKind::Slice(a, b, c) => {
+                let start = self.eval_opt(f, a)?;
+                let stop = self.eval_opt(f, b)?;
+                let step = self.eval_opt(f, c)?;
+                Ok(Value::Slice(Rc::new(Slice { start, stop, step })))
+            }
+            ExprKind::Binary(op, a, b) => {
+                let x = self.eval(f, a)?;
+                let y = self.eval(f, b)?;
+                self.binary_fast(*op, x, y)
+            }
+            ExprKind::Unary(op, a) => {
+                let x = self.eval(f, a)?;
+                self.unary_op(*op, x)
+            }
+            ExprKind::And(vs) => {
+                let mut v = Value::None;
+                for e in vs {
+                    v = self.eval(f, e)?;
+                    if !self.truthy(&v)? {
+                        return Ok(v);
+                    }
+                }
+                Ok(v)
+            }
+            ExprKind::Or(vs) => {
+                let mut v = Value::None;
+                for e in vs {
+                    v = self.eval(f, e)?;
+                    if self.truthy(&v)? {
+                        return Ok(v);
+                    }
+                }
+                Ok(v)
+            }
+            ExprKind::Compare(left, rest) => {
+                let mut l = self.eval(f, left)?;
+                let last = rest.len() - 1;
+                for (i, (op, e)) in rest.iter().enumerate() {
+                    let r = self.eval(f, e)?;
+                    if i == last {
+                        return self.compare(*op, &l, &r);
+                    }
+                    let res = self.compare(*op, &l, &r)?;
+                    if !self.truthy(&res)? {
+                        return Ok(res);
+                    }
+                    l = r;
+                }
+                Ok(Value::Bool(true))
+            }
+            ExprKind::IfExp(t, a, b) => {
+                let c = self.eval(f, t)?;
+                if self.truthy(&c)? {
+                    self.eval(f, a)
+                } else {
+                    self.eval(f, b)
+                }
+            }
+            ExprKind::CallPos(func, args) => {
+                let callee = self.eval(f, func)?;
+                let mut argv: ArgVec = SmallVec::with_capacity(args.len());
+                for a in args {
+                    argv.push(self.eval(f, a)?);
+                }
+                self.call(&callee, &argv, &[])
+            }
+            ExprKind::Call(func, args) => {
+                let callee = self.eval(f, func)?;
+                let (pos, kw) = self.eval_args(f, args)?;
+                self.call(&callee, &pos, &kw)
+            }
+            ExprKind::CallMethod(obj, name, args) => {
+                let o = self.eval(f, obj)?;
+                if args.iter().all(|a| matches!(a, Arg::Pos(_))) {
+                    let mut argv: ArgVec = SmallVec::with_capacity(args.len() + 1);
+                    argv.push(Value::None);
+                    for a in args {
+                        if let Arg::Pos(e) = a {
+                            argv.push(self.eval(f, e)?);
+                        }
+                    }
+                    return self.call_method_slot(o, name, &mut argv, &[]);
+                }
+                let (pos, kw) = self.eval_args(f, args)?;
+                let mut argv: ArgVec = SmallVec::with_capacity(pos.len() + 1);
+                argv.push(Value::None);
+                argv.extend(pos);
+                self.call_method_slot(o, name, &mut argv, &kw)
+            }
+            ExprKind::SuperZero { class_cell, first } => {
+                let class = self.load_cell(f, *class_cell).map_err(|_| self.runtime_error("super(): empty __class__ cell"))?;
+                let obj = self.eval(f, first).map_err(|_| self.runtime_error("super(): no arguments"))?;
+                self.make_super(class, obj)
+            }
+            ExprKind::MakeFunction(def) => self.make_function(f, def),
+            ExprKind::Tuple(items) => Ok(Value::tuple(self.eval_items(f, items)?)),
+            ExprKind::List(items) => Ok(Value::list(self.eval_items(f, items)?)),
+            ExprKind::Set(items) => {
+                let items = self.eval_items(f, items)?;
+                self.new_set(items)
+            }
+            ExprKind::Dict(items) => {
+                let d = Rc::new(Dict::new());
+                for (k, v) in items {
+                    match k {
+                        Some(k) => {
+                            let k = self.eval(f, k)?;
+                            let v = self.eval(f, v)?;
+                            self.dict_set(&d, k, v)?;
+                        }
+                        None => {
+                            let m = self.eval(f, v)?;
+                            self.dict_update(&d, &m)?;
+                        }
+                    }
+                }
+                Ok(Value::Dict(d))
+            }
+            ExprKind::Starred(_) => Err(self.runtime_error("can't use starred expression here")),
+            ExprKind::Comprehension(c) => self.eval_comprehension(f, c),
+            ExprKind::GenExp(def, first) => {
+                let iterable = self.eval(f, first)?;
+                let it = self.iter(&iterable)?;
+                let func = self.make_function(f, def)?;
+                self.call(&func, &[it], &[])
+            }
+            ExprKind::Yield(_) | ExprKind::YieldFrom(_) | ExprKind::Await(_) => {
+                Err(self.runtime_error("yield or await reached the synchronous evaluator"))
+            }
+            ExprKind::JoinedStr(parts) => {
+                let mut out = String::new();
+                for p in parts {
+                    let v = self.eval(f, p)?;
+                    match v.as_str() {
+                        Some(s) => out.push_str(s.as_str()),
+                        None => out.push_str(self.str(&v)?.as_str()),
+                    }
+                }
+                Ok(Value::string(out))
+            }
+            ExprKind::Format(v, conv, spec) => {
+                let v = self.eval(f, v)?;
+                let spec = match spec {
+                    Some(s) => Some(self.eval(f, s)?),
+                    None => None,
+                };
+                self.format_value(v, *conv, spec)
+            }
+            ExprKind::Named(t, v) => {
+                let v = self.eval(f, v)?;
+                self.assign(f, t, v.clone())?;
+                Ok(v)
+            }
+        }
+    }
+
+    fn eval_opt(&self, f: &mut Frame, e: &Option<Box<Expr>>) -> PyResult<Value> {
+        match e {
+            Some(e) => self.eval(f, e),
+            None => Ok(Value::None),
+        }
+    }
+
+    /// Evaluates display items, expanding `*iterable`.
+    pub fn eval_items(&self, f: &mut Frame, items: &[Expr]) -> PyResult<Vec<Value>> {
+        let mut out = Vec::with_capacity(items.len());
+        for e in items {
+            if let ExprKind::Starred(inner) = &e.kind {
+                let v = self.eval(f, inner)?;
+                self.extend_from_iterable(&mut out, &v)?;
+            } else {
+                out.push(self.eval(f, e)?);
+            }
+        }
+        Ok(out)
+    }
+
+    pub fn eval_args(&self, f: &mut Frame, args: &[Arg]) -> PyResult<(ArgVec, Vec<(Sym, Value)>)> {
+        let mut pos: ArgVec = SmallVec::new();
+        let mut kw: Vec<(Sym, Value)> = Vec::new();
+        for a in args {
+            match a {
+                Arg::Pos(e) => pos.push(self.eval(f, e)?),
+                Arg::Star(e) => {
+                    let v = self.eval(f, e)?;
+                    self.star_args(&mut pos, v)?;
+                }
+                Arg::Kw(n, e) => {
+                    let v = self.eval(f, e)?;
+                    kw.push((n.clone(), v));
+                }
+                Arg::StarStar(e) => {
+                    let m = self.eval(f, e)?;
+                    self.star_star_args(&mut kw, m)?;
+                }
+            }
+        }
+        Ok((pos, kw))
+    }
+
+    pub(crate) fn star_args(&self, pos: &mut ArgVec, v: Value) -> PyResult<()> {
+        match &v {
+            Value::Tuple(t) => pos.extend(t.items.iter().cloned()),
+            Value::List(l) => pos.extend(l.items.borrow().iter().cloned()),
+            _ => {
+                let it = self.iter(&v).map_err(|e| {
+                    if self.err_is(&e, "TypeError") {
+                        self.type_error(format!("argument after * must be an iterable, not {}", self.type_name(&v).as_str()))
+                    } else {
+                        e
+                    }
+                })?;
+                while let Some(x) = self.next(&it)? {
+                    pos.push(x);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    pub(crate) fn star_star_args(&self, kw: &mut Vec<(Sym, Value)>, m: Value) -> PyResult<()> {
+        let pairs: Vec<(Value, Value)> = match m.as_dict() {
+            Some(d) if matches!(m, Value::Dict(_)) => d.table.borrow().iter().map(|e| (e.key.clone(), e.value.clone())).collect(),
+            _ => {
+                let keys_fn = self.get_attr(&m, &self.intern("keys")).map_err(|_| {
+                    self.type_error(format!("argument after ** must be a mapping, not {}", self.type_name(&m).as_str()))
+                })?;
+                let keys = self.call(&keys_fn, &[], &[])?;
+                let mut out = Vec::new();
+                for k in self.collect(&keys)? {
+                    let v = self.get_item(&m, &k)?;
+                    out.push((k, v));
+                }
+                out
+            }
+        };
+        for (k, v) in pairs {
+            let Some(s) = k.as_str() else {
+                return Err(self.type_error("keywords must be strings"));
+            };
+            let name = self.intern(s.as_str());
+            if kw.iter().any(|(n, _)| n.as_str() == name.as_str()) {
+                return Err(self.type_error(format!("got multiple values for keyword argument '{}'", name.as_str())));
+            }
+            kw.push((name, v));
+        }
+        Ok(())
+    }
+
+    pub fn load_cell(&self, f: &Frame, i: u32) -> PyResult<Value> {
+        let cell = &f.cells[i as usize];
+        match &*cell.value.borrow() {
+            Some(v) => Ok(v.clone()),
+            None => {
+                let name = f.code.cell_names[i as usize].clone();
+                let is_free = (i as usize) < f.code.cell_names.len() - f.code.n_own_cells;
+                if is_free {
+                    Err(self.new_error(
+                        "NameError",
+                        format!("cannot access free variable '{}' where it is not associated with a value in enclosing scope", name.as_str()),
+                    ))
+                } else {
+                    Err(self.unbound_local(&name))
+                }
+            }
+        }
+    }
+
+    pub fn load_global(&self, f: &Frame, name: &Str) -> PyResult<Value> {
+        if let Some(v) = f.globals.get_str(name) {
+            return Ok(v);
+        }
+        if let Some(v) = self.builtins.get_str(name) {
+            return Ok(v);
+        }
+        Err(self.name_error(name.as_str()))
+    }
+
+    pub fn load_name(&self, f: &Frame, name: &Str) -> PyResult<Value> {
+        if let Some(l) = &f.locals {
+            if let Some(v) = l.get_str(name) {
+                return Ok(v);
+            }
+        }
+        self.load_global(f, name)
+    }
+
+    pub fn make_function(&self, f: &mut Frame, def: &ir::FuncDef) -> PyResult<Value> {
+        let mut defaults = Vec::with_capacity(def.defaults.len());
+        for d in &def.defaults {
+            defaults.push(self.eval(f, d)?);
+        }
+        let mut kwdefaults = Vec::with_capacity(def.kwdefaults.len());
+        for d in &def.kwdefaults {
+            kwdefaults.push(match d {
+                Some(d) => Some(self.eval(f, d)?),
+                None => None,
+            });
+        }
+        let closure: Box<[Rc<CellObj>]> = def
+            .closure
+            .iter()
+            .map(|&c| f.cells.get(c as usize).cloned().unwrap_or_else(|| Rc::new(CellObj::new(None))))
+            .collect();
+        let module = f.globals.get_str(&self.names.name).unwrap_or(Value::None);
+        let func = Rc::new(Function {
+            code: def.code.clone(),
+            globals: f.globals.clone(),
+            defaults: std::cell::RefCell::new(defaults),
+            kwdefaults: std::cell::RefCell::new(kwdefaults),
+            closure,
+            name: std::cell::RefCell::new(def.code.name.clone()),
+            qualname: std::cell::RefCell::new(def.code.qualname.clone()),
+            dict: std::cell::RefCell::new(crate::runtime::dict::DictTable::new()),
+            module,
+        });
+        if !def.annotations.is_empty() {
+            let anns = Rc::new(Dict::new());
+            for (n, e) in &def.annotations {
+                let v = self.eval(f, e)?;
+                anns.set_str(n.clone(), v);
+            }
+            func.dict.borrow_mut().set_str(self.names.annotations.clone(), Value::Dict(anns));
+        }
+        Ok(Value::Function(func))
+    }
+
+    fn eval_comprehension(&self, f: &mut Frame, c: &ir::Comprehension) -> PyResult<Value> {
+        for &cell in &c.fresh_cells {
+            f.cells[cell as usize] = Rc::new(CellObj::new(None));
+        }
+        let mut acc = match c.kind {
+            ir::CompKind::List => CompAcc::List(Vec::new()),
+            ir::CompKind::Set => CompAcc::Set(Vec::new()),
+            ir::CompKind::Dict => CompAcc::Dict(Rc::new(Dict::new())),
+        };
+        self.comp_level(f, c, 0, &mut acc)?;
+        Ok(match acc {
+            CompAcc::List(v) => Value::list(v),
+            CompAcc::Set(v) => self.new_set(v)?,
+            CompAcc::Dict(d) => Value::Dict(d),
+        })
+    }
+
+    fn comp_level(&self, f: &mut Frame, c: &ir::Comprehension, level: usize, acc: &mut CompAcc) -> PyResult<()> {
+        let Some(g) = c.generators.get(level) else {
+            match acc {
+                CompAcc::List(v) | CompAcc::Set(v) => v.push(self.eval(f, &c.elt)?),
+                CompAcc::Dict(d) => {
+                    let k = self.eval(f, &c.elt)?;
+                    let v = match &c.value {
+                        Some(e) => self.eval(f, e)?,
+                        None => Value::None,
+                    };
+                    self.dict_set(d, k, v)?;
+                }
+            }
+            return Ok(());
+        };
+        let iterable = self.eval(f, &g.iter)?;
+        if let (Value::Range(r), ir::Target::Local(slot)) = (&iterable, &g.target) {
+            let (start, step, n) = (r.start, r.step, r.len());
+            'outer: for k in 0..n {
+                f.slots[*slot as usize] = Some(Value::Int(start + k * step));
+                for cond in &g.ifs {
+                    let t = self.eval(f, cond)?;
+                    if !self.truthy(&t)? {
+                        continue 'outer;
+                    }
+                }
+                self.comp_level(f, c, level + 1, acc)?;
+            }
+            return Ok(());
+        }
+        let it = self.iter(&iterable)?;
+        'items: while let Some(item) = self.next(&it)? {
+            self.assign(f, &g.target, item)?;
+            for cond in &g.ifs {
+                let t = self.eval(f, cond)?;
+                if !self.truthy(&t)? {
+                    continue 'items;
+                }
+            }
+            self.comp_level(f, c, level + 1, acc)?;
+        }
+        Ok(())
+    }
+
+    /// `a op b` with the int and float cases inline.
+    #[inline]
+    pub fn binary_fast(&self, op: BinOp, x: Value, y: Value) -> PyResult<Value> {
+        if let (Value::Int(a), Value::Int(b)) = (&x, &y) {
+            let (a, b) = (*a, *b);
+            let r = match op {
+                BinOp::Arith(ArithOp::Add) => a.checked_add(b),
+                BinOp::Arith(ArithOp::Sub) => a.checked_sub(b),
+                BinOp::Arith(ArithOp::Mul) => a.checked_mul(b),
+                BinOp::Arith(ArithOp::Mod) if b > 0 && a >= 0 => Some(a % b),
+                BinOp::Arith(ArithOp::FloorDiv) if b > 0 && a >= 0 => Some(a / b),
+                BinOp::Arith(ArithOp::And) => Some(a & b),
+                BinOp::Arith(ArithOp::Or) => Some(a | b),
+                BinOp::Arith(ArithOp::Xor) => Some(a ^ b),
+                _ => None,
+            };
+            if let Some(r) = r {
+                return Ok(Value::Int(r));
+            }
+        }
+        if let (Value::Float(a), Value::Float(b)) = (&x, &y) {
+            let r = match op {
+                BinOp::Arith(ArithOp::Add) => Some(a + b),
+                BinOp::Arith(ArithOp::Sub) => Some(a - b),
+                BinOp::Arith(ArithOp::Mul) => Some(a * b),
+                BinOp::Arith(ArithOp::TrueDiv) if *b != 0.0 => Some(a / b),
+                _ => None,
+            };
+            if let Some(r) = r {
+                return Ok(Value::Float(r));
+            }
+        }
+        self.binary_op(op, x, y)
+    }
+
+    #[inline]
+    pub fn compare(&self, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> {
+        if let (Value::Int(x), Value::Int(y)) = (a, b) {
+            let r = match op {
+                CmpOp::Eq => x == y,
+                CmpOp::Ne => x != y,
+                CmpOp::Lt => x < y,
+                CmpOp::Le => x <= y,
+                CmpOp::Gt => x > y,
+                CmpOp::Ge => x >= y,
+                CmpOp::Is => x == y,
+                CmpOp::IsNot => x != y,
+                CmpOp::In | CmpOp::NotIn => return self.compare_slow(op, a, b),
+            };
+            return Ok(Value::Bool(r));
+        }
+        self.compare_slow(op, a, b)
+    }
+
+    fn compare_slow(&self, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> {
+        Ok(match op {
+            CmpOp::Is => Value::Bool(a.is(b)),
+            CmpOp::IsNot => Value::Bool(!a.is(b)),
+            CmpOp::In => Value::Bool(self.contains(b, a)?),
+            CmpOp::NotIn => Value::Bool(!self.contains(b, a)?),
+            _ => self.rich_compare(a, b, op)?,
+        })
+    }
+}
+
+enum CompAcc {
+    List(Vec<Value>),
+    Set(Vec<Value>),
+    Dict(Rc<Dict>),
+}

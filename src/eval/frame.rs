@@ -1,0 +1,38 @@
+//! A running code object's state: local slots, cells, namespaces.
+
+use super::generator::GenChannel;
+use crate::compile::ir::Code;
+use crate::runtime::object::{CellObj, Dict};
+use crate::runtime::value::Value;
+use smallvec::SmallVec;
+use std::rc::Rc;
+
+pub struct Frame {
+    pub code: Rc<Code>,
+    /// Local variables by slot; `None` is unbound.
+    pub slots: SmallVec<[Option<Value>; 8]>,
+    /// Free variables (from the closure) first, then the frame's own cells.
+    pub cells: SmallVec<[Rc<CellObj>; 4]>,
+    pub globals: Rc<Dict>,
+    /// The namespace of a class body or of `exec` with separate locals.
+    pub locals: Option<Rc<Dict>>,
+    /// The line of the statement being executed, for tracebacks.
+    pub line: u32,
+    /// Set for generator and coroutine frames: where yields are exchanged.
+    pub gen: Option<Rc<GenChannel>>,
+}
+
+impl Frame {
+    /// A frame for `code`; `closure` supplies the free variables' cells.
+    pub fn new(code: Rc<Code>, globals: Rc<Dict>, locals: Option<Rc<Dict>>, closure: &[Rc<CellObj>]) -> Frame {
+        let n = code.slot_names.len();
+        let mut slots = SmallVec::with_capacity(n);
+        slots.resize(n, None);
+        let mut cells: SmallVec<[Rc<CellObj>; 4]> = closure.iter().cloned().collect();
+        for _ in closure.len()..code.cell_names.len() {
+            cells.push(Rc::new(CellObj::new(None)));
+        }
+        let line = code.first_line;
+        Frame { code, slots, cells, globals, locals, line, gen: None }
+    }
+}

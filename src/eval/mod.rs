@@ -1,0 +1,463 @@
+//! The tree-walking evaluator. `Vm` holds the interpreter's state: builtin
+//! types, the builtins namespace, loaded modules, the call depth.
+//!
+//! Statements run in `exec`, expressions in `expr`, calls and argument
+//! binding in `call`, attribute access in `attr`, operators in `ops`,
+//! iteration in `iterate`, class creation in `class`, generators and
+//! coroutines (the suspending path) in `generator`, imports in `import`.
+
+pub mod attr;
+pub mod call;
+pub mod class;
+pub mod exec;
+pub mod expr;
+pub mod frame;
+pub mod generator;
+pub mod import;
+pub mod iterate;
+pub mod ops;
+pub mod repr;
+
+use crate::compile::ir::Sym;
+use crate::runtime::dict::DictTable;
+use crate::runtime::intern::Interner;
+use crate::runtime::object::*;
+use crate::runtime::str::Str;
+use crate::runtime::types::Types;
+use crate::runtime::value::Value;
+use std::cell::{Cell, RefCell};
+use std::io::Write;
+use std::rc::Rc;
+
+pub use frame::Frame;
+
+/// Interned names the evaluator uses often.
+pub struct Names {
+    pub init: Sym,
+    pub new: Sym,
+    pub call: Sym,
+    pub repr: Sym,
+    pub str_: Sym,
+    pub name: Sym,
+    pub qualname: Sym,
+    pub module: Sym,
+    pub doc: Sym,
+    pub dict: Sym,
+    pub class: Sym,
+    pub getattr: Sym,
+    pub getattribute: Sym,
+    pub setattr: Sym,
+    pub delattr: Sym,
+    pub get: Sym,
+    pub set: Sym,
+    pub delete: Sym,
+    pub set_name: Sym,
+    pub init_subclass: Sym,
+    pub class_getitem: Sym,
+    pub iter: Sym,
+    pub next: Sym,
+    pub len: Sym,
+    pub bool_: Sym,
+    pub hash: Sym,
+    pub eq: Sym,
+    pub ne: Sym,
+    pub lt: Sym,
+    pub le: Sym,
+    pub gt: Sym,
+    pub ge: Sym,
+    pub contains: Sym,
+    pub getitem: Sym,
+    pub setitem: Sym,
+    pub delitem: Sym,
+    pub enter: Sym,
+    pub exit: Sym,
+    pub aenter: Sym,
+    pub aexit: Sym,
+    pub aiter: Sym,
+    pub anext: Sym,
+    pub await_: Sym,
+    pub index: Sym,
+    pub int: Sym,
+    pub float: Sym,
+    pub format: Sym,
+    pub neg: Sym,
+    pub pos: Sym,
+    pub invert: Sym,
+    pub abs: Sym,
+    pub missing: Sym,
+    pub slots: Sym,
+    pub annotations: Sym,
+    pub mro_entries: Sym,
+    pub prepare: Sym,
+    pub instancecheck: Sym,
+    pub subclasscheck: Sym,
+    pub reversed: Sym,
+    pub round: Sym,
+    pub all: Sym,
+    pub path: Sym,
+    pub file: Sym,
+    pub package: Sym,
+    pub spec: Sym,
+    pub builtins: Sym,
+    pub main: Sym,
+    pub notes: Sym,
+    pub match_args: Sym,
+    pub length_hint: Sym,
+    pub complex: Sym,
+    pub bytes: Sym,
+    pub objclass: Sym,
+    pub wrapped: Sym,
+    pub fspath: Sym,
+    pub abstractmethods: Sym,
+}
+
+impl Names {
+    fn new(i: &Interner) -> Names {
+        Names {
+            init: i.intern("__init__"),
+            new: i.intern("__new__"),
+            call: i.intern("__call__"),
+            repr: i.intern("__repr__"),
+            str_: i.intern("__str__"),
+            name: i.intern("__name__"),
+            qualname: i.intern("__qualname__"),
+            module: i.intern("__module__"),
+            doc: i.intern("__doc__"),
+            dict: i.intern("__dict__"),
+            class: i.intern("__class__"),
+            getattr: i.intern("__getattr__"),
+            getattribute: i.intern("__getattribute__"),
+            setattr: i.intern("__setattr__"),
+            delattr: i.intern("__delattr__"),
+            get: i.intern("__get__"),
+            set: i.intern("__set__"),
+            delete: i.intern("__delete__"),
+            set_name: i.intern("__set_name__"),
+            init_subclass: i.intern("__init_subclass__"),
+            class_getitem: i.intern("__class_getitem__"),
+            iter: i.intern("__iter__"),
+            next: i.intern("__next__"),
+            len: i.intern("__len__"),
+            bool_: i.intern("__bool__"),
+            hash: i.intern("__hash__"),
+            eq: i.intern("__eq__"),
+            ne: i.intern("__ne__"),
+            lt: i.intern("__lt__"),
+            le: i.intern("__le__"),
+            gt: i.intern("__gt__"),
+            ge: i.intern("__ge__"),
+            contains: i.intern("__contains__"),
+            getitem: i.intern("__getitem__"),
+            setitem: i.intern("__setitem__"),
+            delitem: i.intern("__delitem__"),
+            enter: i.intern("__enter__"),
+            exit: i.intern("__exit__"),
+            aenter: i.intern("__aenter__"),
+            aexit: i.intern("__aexit__"),
+            aiter: i.intern("__aiter__"),
+            anext: i.intern("__anext__"),
+            await_: i.intern("__await__"),
+            index: i.intern("__index__"),
+            int: i.intern("__int__"),
+            float: i.intern("__float__"),
+            format: i.intern("__format__"),
+            neg: i.intern("__neg__"),
+            pos: i.intern("__pos__"),
+            invert: i.intern("__invert__"),
+            abs: i.intern("__abs__"),
+            missing: i.intern("__missing__"),
+            slots: i.intern("__slots__"),
+            annotations: i.intern("__annotations__"),
+            mro_entries: i.intern("__mro_entries__"),
+            prepare: i.intern("__prepare__"),
+            instancecheck: i.intern("__instancecheck__"),
+            subclasscheck: i.intern("__subclasscheck__"),
+            reversed: i.intern("__reversed__"),
+            round: i.intern("__round__"),
+            all: i.intern("__all__"),
+            path: i.intern("__path__"),
+            file: i.intern("__file__"),
+            package: i.intern("__package__"),
+            spec: i.intern("__spec__"),
+            builtins: i.intern("__builtins__"),
+            main: i.intern("__main__"),
+            notes: i.intern("__notes__"),
+            match_args: i.intern("__match_args__"),
+            length_hint: i.intern("__length_hint__"),
+            complex: i.intern("__complex__"),
+            bytes: i.intern("__bytes__"),
+            objclass: i.intern("__objclass__"),
+            wrapped: i.intern("__wrapped__"),
+            fspath: i.intern("__fspath__"),
+            abstractmethods: i.intern("__abstractmethods__"),
+        }
+    }
+}
+
+pub struct Vm {
+    pub interner: Interner,
+    pub types: Types,
+    pub names: Names,
+    pub builtins: Rc<Dict>,
+    /// `sys.modules`.
+    pub modules: Rc<Dict>,
+    /// `sys.path`.
+    pub sys_path: Value,
+    pub argv: RefCell<Vec<String>>,
+    pub depth: Cell<usize>,
+    pub recursion_limit: Cell<usize>,
+    /// Address near the bottom of the interpreter thread's stack.
+    stack_base: Cell<usize>,
+    stack_size: Cell<usize>,
+    /// Exceptions being handled, innermost last (`sys.exc_info`, bare `raise`).
+    pub handling: RefCell<Vec<Rc<Instance>>>,
+    out: RefCell<Vec<u8>>,
+    /// Set by hosts (and Ctrl-C handlers) to make the script raise KeyboardInterrupt.
+    pub interrupt: Cell<bool>,
+    pub main_module: RefCell<Option<Rc<Module>>>,
+    /// Modules whose code is running (for circular-import messages).
+    pub initializing: RefCell<Vec<Sym>>,
+    /// Source text by file name, for traceback lines.
+    pub sources: RefCell<std::collections::HashMap<Rc<str>, Rc<str>>>,
+    /// Containers being printed, to print recursive ones as `[...]`.
+    pub repr_stack: RefCell<Vec<i64>>,
+    /// Every class created by a script, for `__subclasses__()`.
+    pub registry: RefCell<Vec<std::rc::Weak<Class>>>,
+}
+
+impl Vm {
+    pub fn new() -> Box<Vm> {
+        let interner = Interner::default();
+        let types = Types::new(&interner);
+        let names = Names::new(&interner);
+        let vm = Box::new(Vm {
+            types,
+            names,
+            builtins: Rc::new(Dict::new()),
+            modules: Rc::new(Dict::new()),
+            sys_path: Value::list(Vec::new()),
+            argv: RefCell::new(Vec::new()),
+            depth: Cell::new(0),
+            recursion_limit: Cell::new(1000),
+            stack_base: Cell::new(0),
+            stack_size: Cell::new(0),
+            handling: RefCell::new(Vec::new()),
+            out: RefCell::new(Vec::new()),
+            interrupt: Cell::new(false),
+            main_module: RefCell::new(None),
+            initializing: RefCell::new(Vec::new()),
+            sources: RefCell::new(std::collections::HashMap::new()),
+            repr_stack: RefCell::new(Vec::new()),
+            registry: RefCell::new(Vec::new()),
+            interner,
+        });
+        crate::builtins::install(&vm);
+        vm
+    }
+
+    pub fn intern(&self, s: &str) -> Sym {
+        self.interner.intern(s)
+    }
+
+    /// Records the stack the interpreter runs on, so deep recursion in native
+    /// code (repr of nested data, say) raises RecursionError before overflow.
+    pub fn set_stack(&self, base: usize, size: usize) {
+        self.stack_base.set(base);
+        self.stack_size.set(size);
+    }
+
+    /// Fails with RecursionError when less than a safety margin of machine
+    /// stack is left.
+    pub fn check_stack(&self) -> PyResult<()> {
+        let base = self.stack_base.get();
+        if base == 0 {
+            return Ok(());
+        }
+        let here = &base as *const usize as usize;
+        let used = base.saturating_sub(here);
+        if used + 256 * 1024 > self.stack_size.get() {
+            return Err(self.new_error("RecursionError", "maximum recursion depth exceeded"));
+        }
+        Ok(())
+    }
+
+    // ----- output -----
+
+    pub fn write_out(&self, s: &str) {
+        let mut out = self.out.borrow_mut();
+        out.extend_from_slice(s.as_bytes());
+        if out.len() > 1 << 14 {
+            let _ = std::io::stdout().write_all(&out);
+            out.clear();
+        }
+    }
+
+    pub fn flush_out(&self) {
+        let mut out = self.out.borrow_mut();
+        let mut stdout = std::io::stdout();
+        let _ = stdout.write_all(&out);
+        let _ = stdout.flush();
+        out.clear();
+    }
+
+    // ----- exceptions -----
+
+    /// A new instance of the builtin exception `name` with `args`.
+    pub fn new_exc(&self, class: &Rc<Class>, args: Vec<Value>) -> PyErr {
+        PyErr(self.exc_instance(class, args))
+    }
+
+    pub fn exc_instance(&self, class: &Rc<Class>, args: Vec<Value>) -> Rc<Instance> {
+        Rc::new(Instance {
+            class: RefCell::new(class.clone()),
+            dict: Some(Rc::new(Dict::new())),
+            slots: RefCell::new(Vec::new()),
+            payload: Payload::Exception(RefCell::new(ExcData {
+                args: Value::tuple(args),
+                traceback: Vec::new(),
+                cause: Value::None,
+                context: Value::None,
+                suppress_context: false,
+            })),
+        })
+    }
+
+    pub fn new_error(&self, name: &str, msg: impl Into<String>) -> PyErr {
+        let class = self.types.exc(name);
+        self.new_exc(&class, vec![Value::string(msg.into())])
+    }
+
+    pub fn type_error(&self, msg: impl Into<String>) -> PyErr {
+        self.new_error("TypeError", msg)
+    }
+
+    pub fn value_error(&self, msg: impl Into<String>) -> PyErr {
+        self.new_error("ValueError", msg)
+    }
+
+    pub fn index_error(&self, msg: impl Into<String>) -> PyErr {
+        self.new_error("IndexError", msg)
+    }
+
+    pub fn key_error(&self, key: Value) -> PyErr {
+        let class = self.types.exc("KeyError");
+        self.new_exc(&class, vec![key])
+    }
+
+    pub fn attr_error(&self, msg: impl Into<String>) -> PyErr {
+        self.new_error("AttributeError", msg)
+    }
+
+    pub fn name_error(&self, name: &str) -> PyErr {
+        self.new_error("NameError", format!("name '{name}' is not defined"))
+    }
+
+    pub fn overflow_error(&self, msg: impl Into<String>) -> PyErr {
+        self.new_error("OverflowError", msg)
+    }
+
+    pub fn zero_division(&self, msg: impl Into<String>) -> PyErr {
+        self.new_error("ZeroDivisionError", msg)
+    }
+
+    pub fn runtime_error(&self, msg: impl Into<String>) -> PyErr {
+        self.new_error("RuntimeError", msg)
+    }
+
+    pub fn stop_iteration(&self, value: Value) -> PyErr {
+        let class = self.types.exc("StopIteration");
+        let args = if value.is_none() { Vec::new() } else { vec![value] };
+        self.new_exc(&class, args)
+    }
+
+    pub fn num_err(&self, e: crate::runtime::int::NumErr) -> PyErr {
+        use crate::runtime::int::NumErr;
+        match e {
+            NumErr::ZeroDivision(m) => self.zero_division(m),
+            NumErr::Overflow(m) => self.overflow_error(m),
+            NumErr::Value(m) => self.value_error(m),
+        }
+    }
+
+    /// Whether `err` is an instance of the builtin exception `name`.
+    pub fn err_is(&self, err: &PyErr, name: &str) -> bool {
+        match self.types.exceptions.get(name) {
+            Some(c) => err.0.class().is_subclass(c),
+            None => false,
+        }
+    }
+
+    /// The name of a value's type, for messages.
+    pub fn type_name(&self, v: &Value) -> Rc<Str> {
+        self.type_of(v).name()
+    }
+
+    /// The class of a value (`type(v)`).
+    pub fn type_of(&self, v: &Value) -> Rc<Class> {
+        let t = &self.types;
+        match v {
+            Value::None => t.none.clone(),
+            Value::NotImplemented => t.not_implemented.clone(),
+            Value::Ellipsis => t.ellipsis.clone(),
+            Value::Bool(_) => t.bool_.clone(),
+            Value::Int(_) | Value::BigInt(_) => t.int.clone(),
+            Value::Float(_) => t.float.clone(),
+            Value::Complex(_) => t.complex.clone(),
+            Value::Str(_) => t.str_.clone(),
+            Value::Bytes(_) => t.bytes.clone(),
+            Value::ByteArray(_) => t.bytearray.clone(),
+            Value::List(_) => t.list.clone(),
+            Value::Tuple(_) => t.tuple.clone(),
+            Value::Dict(_) => t.dict.clone(),
+            Value::Set(_) => t.set.clone(),
+            Value::FrozenSet(_) => t.frozenset.clone(),
+            Value::Range(_) => t.range.clone(),
+            Value::Slice(_) => t.slice.clone(),
+            Value::Function(_) => t.function.clone(),
+            Value::Builtin(_) => t.builtin_function.clone(),
+            Value::Method(_) => t.method.clone(),
+            Value::Class(c) => c.meta.borrow().clone().unwrap_or_else(|| t.type_.clone()),
+            Value::Instance(i) => i.class(),
+            Value::Module(_) => t.module.clone(),
+            Value::Generator(g) => match g.kind {
+                crate::compile::ir::CodeKind::Coroutine => t.coroutine.clone(),
+                crate::compile::ir::CodeKind::AsyncGenerator => t.async_generator.clone(),
+                _ => t.generator.clone(),
+            },
+            Value::Iter(it) => self.iterator_class(it.type_name),
+            Value::Cell(_) => t.cell.clone(),
+            Value::Property(_) => t.property.clone(),
+            Value::StaticMethod(_) => t.staticmethod.clone(),
+            Value::ClassMethod(_) => t.classmethod.clone(),
+            Value::Super(_) => t.super_.clone(),
+            Value::Native(n) => n.class.clone(),
+        }
+    }
+
+    pub fn iterator_class(&self, name: &'static str) -> Rc<Class> {
+        if let Some(c) = self.types.iterators.borrow().get(name) {
+            return c.clone();
+        }
+        let c = crate::runtime::types::new_class(
+            &self.interner,
+            name,
+            Some(&self.types.object),
+            Layout::Value,
+            Some(crate::runtime::types::TypeId::Iterator),
+        );
+        crate::builtins::iterator_methods(self, &c);
+        self.types.iterators.borrow_mut().insert(name, c.clone());
+        c
+    }
+
+    pub fn is_instance_of(&self, v: &Value, class: &Class) -> bool {
+        match v {
+            Value::Instance(i) => i.class.borrow().is_subclass(class),
+            _ => self.type_of(v).is_subclass(class),
+        }
+    }
+
+    pub fn builtin(&self, name: &str) -> Value {
+        self.builtins.get_str(&self.intern(name)).unwrap_or(Value::None)
+    }
+}

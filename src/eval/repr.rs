@@ -1,0 +1,513 @@
+//! Text of values: `repr()`, `str()`, `format()`, `%`-formatting, and the
+//! printing of exceptions and tracebacks.
+
+use super::Vm;
+use crate::compile::ir::Conversion;
+use crate::runtime::format::{self, ArgRef, ErrKind, FormatError, PercentArgs, PercentValue};
+use crate::runtime::int::Num;
+use crate::runtime::object::*;
+use crate::runtime::str::Str;
+use crate::runtime::value::Value;
+use num_bigint::BigInt;
+use std::rc::Rc;
+use tulip_syntax::repr as srepr;
+
+impl Vm {
+    pub fn repr(&self, v: &Value) -> PyResult<Rc<Str>> {
+        Ok(match v {
+            Value::Str(s) => Rc::new(Str::from_string(srepr::str_repr(s.as_str()))),
+            _ => Rc::new(Str::from_string(self.repr_string(v)?)),
+        })
+    }
+
+    pub fn repr_string(&self, v: &Value) -> PyResult<String> {
+        Ok(match v {
+            Value::None => "None".into(),
+            Value::NotImplemented => "NotImplemented".into(),
+            Value::Ellipsis => "Ellipsis".into(),
+            Value::Bool(b) => if *b { "True" } else { "False" }.into(),
+            Value::Int(i) => i.to_string(),
+            Value::BigInt(b) => {
+                if b.bits() > 4300 * 10 / 3 + 8 {
+                    return Err(self.value_error(
+                        "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit",
+                    ));
+                }
+                b.to_string()
+            }
+            Value::Float(f) => format::float_repr(*f),
+            Value::Complex(c) => format::complex_repr(c.re, c.im),
+            Value::Str(s) => srepr::str_repr(s.as_str()),
+            Value::Bytes(b) => srepr::bytes_repr(&b.data),
+            Value::ByteArray(b) => format!("bytearray({})", srepr::bytes_repr(&b.data.borrow())),
+            Value::List(l) => {
+                let items = l.items.borrow().clone();
+                self.guarded_repr(v, "[...]", || self.join_reprs("[", &items, "]"))?
+            }
+            Value::Tuple(t) => {
+                if t.items.len() == 1 {
+                    self.guarded_repr(v, "(...)", || Ok(format!("({},)", self.repr(&t.items[0])?.as_str())))?
+                } else {
+                    self.guarded_repr(v, "(...)", || self.join_reprs("(", &t.items, ")"))?
+                }
+            }
+            Value::Dict(d) => self.guarded_repr(v, "{...}", || self.dict_repr(d))?,
+            Value::Set(s) => {
+                let keys = s.table.borrow().keys();
+                if keys.is_empty() {
+                    "set()".into()
+                } else {
+                    self.guarded_repr(v, "{...}", || self.join_reprs("{", &keys, "}"))?
+                }
+            }
+            Value::FrozenSet(s) => {
+                let keys = s.table.borrow().keys();
+                if keys.is_empty() {
+                    "frozenset()".into()
+                } else {
+                    self.guarded_repr(v, "{...}", || Ok(format!("frozenset({})", self.join_reprs("{", &keys, "}")?)))?
+                }
+            }
+            Value::Range(r) => {
+                if r.step == 1 {
+                    format!("range({}, {})", r.start, r.stop)
+                } else {
+                    format!("range({}, {}, {})", r.start, r.stop, r.step)
+                }
+            }
+            Value::Slice(s) => format!(
+                "slice({}, {}, {})",
+                self.repr(&s.start)?.as_str(),
+                self.repr(&s.stop)?.as_str(),
+                self.repr(&s.step)?.as_str()
+            ),
+            Value::Function(f) => format!("<function {} at {:#x}>", f.qualname.borrow().as_str(), v.id()),
+            Value::Builtin(b) => match &b.bound {
+                Some(obj) if !matches!(obj, Value::Module(_)) => format!(
+                    "<built-in method {} of {} object at {:#x}>",
+                    b.name,
+                    self.type_name(obj).as_str(),
+                    obj.id()
+                ),
+                _ if b.kind == BuiltinKind::Method => format!("<method '{}' of '{}' objects>", b.name, b.owner),
+                _ => format!("<built-in function {}>", b.name),
+            },
+            Value::Method(m) => {
+                let fname = match &m.func {
+                    Value::Function(f) => f.qualname.borrow().as_str().to_string(),
+                    other => self.str(&self.get_attr(other, &self.names.qualname)?)?.as_str().to_string(),
+                };
+                format!("<bound method {} of {}>", fname, self.repr(&m.self_)?.as_str())
+            }
+            Value::Class(c) => format!("<class '{}'>", self.class_full_name(c)),
+            Value::Module(m) => {
+                match m.dict.get_str(&self.names.file) {
+                    Some(f) => format!("<module '{}' from '{}'>", m.name.as_str(), self.str(&f)?.as_str()),
+                    None => format!("<module '{}' (built-in)>", m.name.as_str()),
+                }
+            }
+            Value::Generator(g) => format!("<{} object {} at {:#x}>", g.kind_name().replace(' ', "_"), g.qualname.as_str(), v.id()),
+            Value::Iter(it) => format!("<{} object at {:#x}>", it.type_name, v.id()),
+            Value::Cell(_) => format!("<cell at {:#x}>", v.id()),
+            Value::Property(_) => format!("<property object at {:#x}>", v.id()),
+            Value::StaticMethod(f) => format!("<staticmethod({})>", self.repr(f)?.as_str()),
+            Value::ClassMethod(f) => format!("<classmethod({})>", self.repr(f)?.as_str()),
+            Value::Super(s) => format!("<super: <class '{}'>, <{} object>>", s.class.name().as_str(), s.obj_type.name().as_str()),
+            Value::Native(n) => {
+                if let Some(view) = n.data.borrow().downcast_ref::<crate::builtins::dict::DictView>() {
+                    let name = ["dict_keys", "dict_values", "dict_items"][view.what as usize];
+                    let items = self.collect(v)?;
+                    return Ok(format!("{}({})", name, self.join_reprs("[", &items, "]")?));
+                }
+                format!("<{} object at {:#x}>", n.class.name().as_str(), v.id())
+            }
+            Value::Instance(i) => {
+                let class = i.class();
+                let f = class.lookup(&self.names.repr).unwrap_or(Value::None);
+                self.check_stack()?;
+                let r = self.call(&self.bind_descriptor(f, v)?, &[], &[])?;
+                match r.as_str() {
+                    Some(s) => s.as_str().to_string(),
+                    None => {
+                        return Err(self.type_error(format!("__repr__ returned non-string (type {})", self.type_name(&r).as_str())))
+                    }
+                }
+            }
+        })
+    }
+
+    /// `module.QualName` as CPython's type repr prints it (`builtins.` omitted).
+    pub fn class_full_name(&self, c: &Rc<Class>) -> String {
+        let module = c.dict.borrow().get_str(self.names.module.hash(), &self.names.module);
+        match module.as_ref().and_then(|m| m.as_str()) {
+            Some(m) if m.as_str() != "builtins" => format!("{}.{}", m.as_str(), c.qualname.borrow().as_str()),
+            _ => c.qualname.borrow().as_str().to_string(),
+        }
+    }
+
+    /// Runs `f` unless `v` is already being printed (a recursive container).
+    fn guarded_repr(&self, v: &Value, recursive: &str, f: impl FnOnce() -> PyResult<String>) -> PyResult<String> {
+        let id = v.id();
+        if self.repr_stack.borrow().contains(&id) {
+            return Ok(recursive.to_string());
+        }
+        self.check_stack()?;
+        self.repr_stack.borrow_mut().push(id);
+        let r = f();
+        self.repr_stack.borrow_mut().pop();
+        r
+    }
+
+    fn join_reprs(&self, open: &str, items: &[Value], close: &str) -> PyResult<String> {
+        let mut out = String::from(open);
+        for (i, x) in items.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            out.push_str(self.repr(x)?.as_str());
+        }
+        out.push_str(close);
+        Ok(out)
+    }
+
+    fn dict_repr(&self, d: &Dict) -> PyResult<String> {
+        let entries: Vec<(Value, Value)> = d.table.borrow().iter().map(|e| (e.key.clone(), e.value.clone())).collect();
+        let mut out = String::from("{");
+        for (i, (k, v)) in entries.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            out.push_str(self.repr(k)?.as_str());
+            out.push_str(": ");
+            out.push_str(self.repr(v)?.as_str());
+        }
+        out.push('}');
+        Ok(out)
+    }
+
+    pub fn str(&self, v: &Value) -> PyResult<Rc<Str>> {
+        match v {
+            Value::Str(s) => Ok(s.clone()),
+            Value::Instance(i) => {
+                let class = i.class();
+                let f = class.lookup(&self.names.str_).unwrap_or(Value::None);
+                let r = self.call(&self.bind_descriptor(f, v)?, &[], &[])?;
+                match r {
+                    Value::Str(s) => Ok(s),
+                    other => match other.as_str() {
+                        Some(s) => Ok(Rc::new(Str::new(s.as_str()))),
+                        None => Err(self.type_error(format!("__str__ returned non-string (type {})", self.type_name(&other).as_str()))),
+                    },
+                }
+            }
+            _ => self.repr(v),
+        }
+    }
+
+    /// `ascii()`: the repr with non-ASCII characters escaped.
+    pub fn ascii(&self, v: &Value) -> PyResult<String> {
+        let r = self.repr(v)?;
+        let mut out = String::new();
+        for c in r.as_str().chars() {
+            let n = c as u32;
+            if n < 128 {
+                out.push(c);
+            } else if n < 0x100 {
+                out.push_str(&format!("\\x{n:02x}"));
+            } else if n < 0x10000 {
+                out.push_str(&format!("\\u{n:04x}"));
+            } else {
+                out.push_str(&format!("\\U{n:08x}"));
+            }
+        }
+        Ok(out)
+    }
+
+    pub fn format_error(&self, e: FormatError) -> PyErr {
+        match e.kind {
+            ErrKind::ValueError => self.value_error(e.msg),
+            ErrKind::TypeError => self.type_error(e.msg),
+            ErrKind::OverflowError => self.overflow_error(e.msg),
+        }
+    }
+
+    /// An f-string field: the conversion, then `format(value, spec)`.
+    pub fn format_value(&self, v: Value, conv: Conversion, spec: Option<Value>) -> PyResult<Value> {
+        let v = match conv {
+            Conversion::None => v,
+            Conversion::Str => Value::Str(self.str(&v)?),
+            Conversion::Repr => Value::Str(self.repr(&v)?),
+            Conversion::Ascii => Value::string(self.ascii(&v)?),
+        };
+        let spec = match &spec {
+            Some(s) => s.as_str().map(|s| s.as_str().to_string()).unwrap_or_default(),
+            None => String::new(),
+        };
+        if spec.is_empty() {
+            if let Value::Str(_) = v {
+                return Ok(v);
+            }
+        }
+        self.format(&v, &spec).map(Value::string)
+    }
+
+    /// `format(v, spec)`.
+    pub fn format(&self, v: &Value, spec: &str) -> PyResult<String> {
+        if let Value::Instance(i) = v {
+            let class = i.class();
+            if let Some((f, owner)) = class.lookup_with_owner(&self.names.format) {
+                if owner.is_heap {
+                    let r = self.call(&self.bind_descriptor(f, v)?, &[Value::str(spec)], &[])?;
+                    return match r.as_str() {
+                        Some(s) => Ok(s.as_str().to_string()),
+                        None => Err(self.type_error(format!("__format__ must return a str, not {}", self.type_name(&r).as_str()))),
+                    };
+                }
+            }
+            if matches!(i.payload, Payload::Value(_)) {
+                if spec.is_empty() {
+                    return Ok(self.str(v)?.as_str().to_string());
+                }
+                return self.format(v.builtin_base(), spec);
+            }
+        }
+        if spec.is_empty() {
+            return Ok(self.str(v)?.as_str().to_string());
+        }
+        let type_name = self.type_name(v);
+        let r = match v {
+            Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => {
+                let spec = format::parse_spec(spec, type_name.as_str()).map_err(|e| self.format_error(e))?;
+                match v {
+                    Value::Int(i) => format::format_i64(*i, &spec, type_name.as_str()),
+                    Value::Bool(b) => format::format_i64(*b as i64, &spec, type_name.as_str()),
+                    Value::BigInt(b) => format::format_int(b, &spec, type_name.as_str()),
+                    _ => unreachable_format(),
+                }
+            }
+            Value::Float(f) => {
+                let spec = format::parse_spec(spec, "float").map_err(|e| self.format_error(e))?;
+                format::format_float(*f, &spec)
+            }
+            Value::Complex(c) => {
+                let spec = format::parse_spec(spec, "complex").map_err(|e| self.format_error(e))?;
+                format::format_complex(c.re, c.im, &spec)
+            }
+            Value::Str(s) => {
+                let spec = format::parse_spec(spec, "str").map_err(|e| self.format_error(e))?;
+                format::format_str(s.as_str(), &spec)
+            }
+            _ => {
+                return Err(self.type_error(format!("unsupported format string passed to {}.__format__", type_name.as_str())));
+            }
+        };
+        r.map_err(|e| self.format_error(e))
+    }
+
+    /// `fmt % args` for str.
+    pub fn percent_format_str(&self, fmt: &str, args: &Value) -> PyResult<Value> {
+        let mut a = PercentCaller { vm: self, args: args.clone(), current: args.clone() };
+        let s = format::percent_format(fmt, &mut a).map_err(|e| match e {
+            PercentError::Py(e) => e,
+            PercentError::Format(e) => self.format_error(e),
+        })?;
+        Ok(Value::string(s))
+    }
+
+    // ----- exceptions -----
+
+    /// `Type: message` (or `Type` when the message is empty), as the last
+    /// line of a traceback.
+    pub fn format_exception_only(&self, exc: &Rc<Instance>) -> String {
+        let class = exc.class();
+        let name = {
+            let module = class.dict.borrow().get_str(self.names.module.hash(), &self.names.module);
+            match module.as_ref().and_then(|m| m.as_str()) {
+                Some(m) if m.as_str() != "__main__" && m.as_str() != "builtins" => {
+                    format!("{}.{}", m.as_str(), class.qualname.borrow().as_str())
+                }
+                _ => class.qualname.borrow().as_str().to_string(),
+            }
+        };
+        let msg = match self.str(&Value::Instance(exc.clone())) {
+            Ok(s) => s.as_str().to_string(),
+            Err(_) => "<exception str() failed>".to_string(),
+        };
+        let mut out = if msg.is_empty() { name } else { format!("{name}: {msg}") };
+        if let Some(d) = &exc.dict {
+            if let Some(notes) = d.get_str(&self.names.notes) {
+                if let Ok(items) = self.collect(&notes) {
+                    for n in items {
+                        if let Ok(s) = self.str(&n) {
+                            out.push('\n');
+                            out.push_str(s.as_str());
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// The whole report of an uncaught exception, chained ones first.
+    pub fn format_exception(&self, exc: &Rc<Instance>) -> String {
+        let mut out = String::new();
+        let mut seen = Vec::new();
+        self.format_exception_into(exc, &mut out, &mut seen);
+        out
+    }
+
+    fn format_exception_into(&self, exc: &Rc<Instance>, out: &mut String, seen: &mut Vec<usize>) {
+        let id = Rc::as_ptr(exc) as usize;
+        if seen.contains(&id) || seen.len() > 100 {
+            return;
+        }
+        seen.push(id);
+        if let Some(d) = exc.exc() {
+            let (cause, context, suppress) = {
+                let d = d.borrow();
+                (d.cause.clone(), d.context.clone(), d.suppress_context)
+            };
+            if let Value::Instance(c) = &cause {
+                self.format_exception_into(c, out, seen);
+                out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+            } else if let (Value::Instance(c), false) = (&context, suppress) {
+                self.format_exception_into(c, out, seen);
+                out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+            }
+            let tb = d.borrow().traceback.clone();
+            if !tb.is_empty() {
+                out.push_str("Traceback (most recent call last):\n");
+                for e in tb.iter().rev() {
+                    out.push_str(&format!("  File \"{}\", line {}, in {}\n", e.filename, e.line, e.name.as_str()));
+                    if let Some(line) = self.source_line(&e.filename, e.line) {
+                        out.push_str(&format!("    {}\n", line.trim()));
+                    }
+                }
+            }
+        }
+        out.push_str(&self.format_exception_only(exc));
+        out.push('\n');
+    }
+
+    fn source_line(&self, filename: &str, line: u32) -> Option<String> {
+        let sources = self.sources.borrow();
+        let src = sources.get(filename)?;
+        src.lines().nth(line.checked_sub(1)? as usize).map(|s| s.to_string())
+    }
+}
+
+fn unreachable_format() -> Result<String, FormatError> {
+    Err(FormatError { kind: ErrKind::TypeError, msg: "unsupported format".into() })
+}
+
+/// The right operand of `str % args`, converted on demand.
+struct PercentCaller<'a> {
+    vm: &'a Vm,
+    args: Value,
+    current: Value,
+}
+
+/// Errors of `%`-formatting: a Python exception from a conversion, or a
+/// formatting error that the Vm turns into one.
+enum PercentError {
+    Py(PyErr),
+    Format(FormatError),
+}
+
+impl From<FormatError> for PercentError {
+    fn from(e: FormatError) -> PercentError {
+        PercentError::Format(e)
+    }
+}
+
+impl From<PyErr> for PercentError {
+    fn from(e: PyErr) -> PercentError {
+        PercentError::Py(e)
+    }
+}
+
+impl PercentArgs for PercentCaller<'_> {
+    type Error = PercentError;
+
+    fn tuple_len(&self) -> Option<usize> {
+        self.args.as_tuple().map(|t| t.items.len())
+    }
+
+    fn is_mapping(&self) -> bool {
+        match &self.args {
+            Value::Tuple(_) | Value::Str(_) => false,
+            Value::Dict(_) => true,
+            other => self.vm.type_of(other).lookup(&self.vm.names.getitem).is_some() && other.as_tuple().is_none(),
+        }
+    }
+
+    fn select_key(&mut self, key: &str) -> Result<(), PercentError> {
+        self.current = self.vm.get_item(&self.args, &Value::str(key))?;
+        Ok(())
+    }
+
+    fn convert(&mut self, arg: ArgRef, conv: char) -> Result<PercentValue, PercentError> {
+        let vm = self.vm;
+        let v = match arg {
+            ArgRef::Item(i) => match self.args.as_tuple() {
+                Some(t) => t.items.get(i).cloned().unwrap_or(Value::None),
+                None => Value::None,
+            },
+            ArgRef::Current => self.current.clone(),
+        };
+        let base = v.builtin_base().clone();
+        Ok(match conv {
+            's' => PercentValue::Str(vm.str(&v)?.as_str().to_string()),
+            'r' => PercentValue::Str(vm.repr(&v)?.as_str().to_string()),
+            'a' => PercentValue::Str(vm.ascii(&v)?),
+            'd' | 'i' | 'u' => match &base {
+                Value::Int(i) => PercentValue::Int(BigInt::from(*i)),
+                Value::Bool(b) => PercentValue::Int(BigInt::from(*b as i64)),
+                Value::BigInt(b) => PercentValue::Int((**b).clone()),
+                Value::Float(f) => {
+                    if !f.is_finite() {
+                        return Err(PercentError::Py(if f.is_nan() {
+                            vm.value_error("cannot convert float NaN to integer")
+                        } else {
+                            vm.overflow_error("cannot convert float infinity to integer")
+                        }));
+                    }
+                    match crate::runtime::int::float_to_int(*f) {
+                        Value::Int(i) => PercentValue::Int(BigInt::from(i)),
+                        Value::BigInt(b) => PercentValue::Int((*b).clone()),
+                        _ => PercentValue::WrongType("float".into()),
+                    }
+                }
+                _ => match vm.index_value(&v) {
+                    Ok(i) => PercentValue::Int(BigInt::from(i)),
+                    Err(_) => PercentValue::WrongType(vm.type_name(&v).as_str().to_string()),
+                },
+            },
+            'o' | 'x' | 'X' | '*' => match &base {
+                Value::Int(i) => PercentValue::Int(BigInt::from(*i)),
+                Value::Bool(b) => PercentValue::Int(BigInt::from(*b as i64)),
+                Value::BigInt(b) => PercentValue::Int((**b).clone()),
+                _ => match vm.index_value(&v) {
+                    Ok(i) if conv != '*' => PercentValue::Int(BigInt::from(i)),
+                    _ => PercentValue::WrongType(vm.type_name(&v).as_str().to_string()),
+                },
+            },
+            'e' | 'E' | 'f' | 'F' | 'g' | 'G' => match Num::of(&base) {
+                Some(n) => PercentValue::Float(n.to_f64().map_err(|e| vm.num_err(e))?),
+                None => match vm.to_float_opt(&v)? {
+                    Some(f) => PercentValue::Float(f),
+                    None => PercentValue::WrongType(vm.type_name(&v).as_str().to_string()),
+                },
+            },
+            'c' => match &base {
+                Value::Str(s) => PercentValue::Str(s.as_str().to_string()),
+                Value::Int(i) => PercentValue::Int(BigInt::from(*i)),
+                Value::Bool(b) => PercentValue::Int(BigInt::from(*b as i64)),
+                Value::BigInt(b) => PercentValue::Int((**b).clone()),
+                _ => PercentValue::WrongType(vm.type_name(&v).as_str().to_string()),
+            },
+            _ => PercentValue::Str(String::new()),
+        })
+    }
+}

@@ -1,0 +1,109 @@
+//! The embedding API: an interpreter that runs scripts.
+
+use crate::eval::Vm;
+use crate::runtime::object::*;
+use crate::runtime::value::Value;
+use std::rc::Rc;
+
+/// How a script ended, when it did not end normally.
+#[derive(Debug)]
+pub enum ScriptError {
+    /// `SystemExit` (or `sys.exit()`): the exit status and any message printed for it.
+    Exit(i32, Option<String>),
+    /// An uncaught exception: the formatted traceback, ending in `Type: message`.
+    Exception(String),
+    /// The source did not parse: the syntax error.
+    Syntax(crate::syntax::SyntaxError),
+}
+
+pub struct Interpreter {
+    vm: Box<Vm>,
+}
+
+impl Default for Interpreter {
+    fn default() -> Self {
+        Interpreter::new()
+    }
+}
+
+impl Interpreter {
+    pub fn new() -> Interpreter {
+        Interpreter { vm: Vm::new() }
+    }
+
+    /// The evaluator, for native extensions.
+    pub fn vm(&self) -> &Vm {
+        &self.vm
+    }
+
+    /// `sys.argv`, and `sys.path` starting with `path0` (the script's directory).
+    pub fn set_argv(&self, argv: Vec<String>, path0: &str) {
+        *self.vm.argv.borrow_mut() = argv;
+        if let Some(l) = self.vm.sys_path.as_list() {
+            l.items.borrow_mut().insert(0, Value::str(path0));
+        }
+    }
+
+    /// Tells the interpreter which stack it runs on (see `Vm::set_stack`).
+    pub fn set_stack(&self, base: usize, size: usize) {
+        self.vm.set_stack(base, size);
+    }
+
+    /// Runs `source` as the `__main__` module.
+    pub fn run_source(&self, source: &str, filename: &str) -> Result<(), ScriptError> {
+        let vm = &self.vm;
+        let module = tulip_syntax::parse_module(source).map_err(ScriptError::Syntax)?;
+        vm.sources.borrow_mut().insert(Rc::from(filename), Rc::from(source));
+        let code = crate::compile::lower::lower_module(&module, source, Rc::from(filename), &vm.interner, false);
+        let globals = Rc::new(Dict::new());
+        globals.set_str(vm.names.name.clone(), Value::str("__main__"));
+        globals.set_str(vm.names.file.clone(), Value::str(filename));
+        globals.set_str(vm.names.doc.clone(), code.doc.clone().unwrap_or(Value::None));
+        globals.set_str(vm.names.package.clone(), Value::None);
+        let main = Rc::new(Module { name: vm.intern("__main__"), dict: globals.clone() });
+        vm.modules.set_str(vm.intern("__main__"), Value::Module(main));
+        let r = vm.run_code(code, globals, None);
+        vm.flush_out();
+        r.map(|_| ()).map_err(|e| self.script_error(e))
+    }
+
+    /// Runs module `name` from `sys.path` as `__main__` (`tulip -m name`).
+    pub fn run_module(&self, name: &str) -> Result<(), ScriptError> {
+        let vm = &self.vm;
+        let path: Vec<String> = vm
+            .collect(&vm.sys_path)
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|v| v.as_str().map(|s| s.as_str().to_string()))
+            .collect();
+        let rel = name.replace('.', "/");
+        for dir in path {
+            let base = std::path::Path::new(&dir);
+            for candidate in [base.join(format!("{rel}.py")), base.join(&rel).join("__main__.py")] {
+                if let Ok(bytes) = std::fs::read(&candidate) {
+                    let text = tulip_syntax::decode_source(&bytes).map_err(ScriptError::Syntax)?;
+                    return self.run_source(&text, &candidate.display().to_string());
+                }
+            }
+        }
+        Err(ScriptError::Exception(format!("No module named {name}")))
+    }
+
+    fn script_error(&self, e: PyErr) -> ScriptError {
+        let vm = &self.vm;
+        vm.flush_out();
+        if vm.err_is(&e, "SystemExit") {
+            let code = e.0.dict.as_ref().and_then(|d| d.get_str(&vm.intern("code"))).unwrap_or(Value::None);
+            return match code.builtin_base() {
+                Value::None => ScriptError::Exit(0, None),
+                Value::Int(i) => ScriptError::Exit(*i as i32, None),
+                Value::Bool(b) => ScriptError::Exit(*b as i32, None),
+                other => {
+                    let text = vm.str(other).map(|s| s.as_str().to_string()).unwrap_or_default();
+                    ScriptError::Exit(1, Some(text))
+                }
+            };
+        }
+        ScriptError::Exception(vm.format_exception(&e.0))
+    }
+}

@@ -1,0 +1,27 @@
+//! Modules implemented natively.
+
+pub mod sys;
+
+use crate::eval::Vm;
+use crate::runtime::object::*;
+use crate::runtime::value::Value;
+use std::rc::Rc;
+
+/// Creates the native module `name`, or `None` if there is none.
+pub fn load_native(vm: &Vm, name: &str) -> Option<PyResult<Value>> {
+    let init: fn(&Vm, &Dict) -> PyResult<()> = match name {
+        "sys" => sys::init,
+        "builtins" => return Some(Ok(Value::Module(Rc::new(Module { name: vm.intern("builtins"), dict: vm.builtins.clone() })))),
+        _ => return None,
+    };
+    let dict = Rc::new(Dict::new());
+    dict.set_str(vm.names.name.clone(), Value::str(name));
+    dict.set_str(vm.names.doc.clone(), Value::None);
+    dict.set_str(vm.names.package.clone(), Value::str(""));
+    Some(init(vm, &dict).map(|_| Value::Module(Rc::new(Module { name: vm.intern(name), dict }))))
+}
+
+/// A module-level native function.
+pub fn def(vm: &Vm, d: &Dict, name: &'static str, f: NativeFn) {
+    crate::builtins::set_function(vm, d, name, f);
+}

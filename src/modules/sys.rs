@@ -1,0 +1,123 @@
+//! `sys`.
+
+use super::def;
+use crate::builtins::args;
+use crate::eval::Vm;
+use crate::runtime::object::*;
+use crate::runtime::types::new_class;
+use crate::runtime::value::Value;
+use std::rc::Rc;
+
+pub fn init(vm: &Vm, d: &Dict) -> PyResult<()> {
+    let set = |n: &str, v: Value| d.set_str(vm.intern(n), v);
+    let argv: Vec<Value> = vm.argv.borrow().iter().map(|a| Value::str(a)).collect();
+    set("argv", Value::list(argv));
+    set("path", vm.sys_path.clone());
+    set("modules", Value::Dict(vm.modules.clone()));
+    set("maxsize", Value::Int(i64::MAX));
+    set("byteorder", Value::str("little"));
+    set("platform", Value::str(std::env::consts::OS));
+    set("version", Value::str("3.11.7 (tulip 0.1.0)"));
+    set("executable", Value::string(std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_default()));
+    set("version_info", Value::tuple(vec![Value::Int(3), Value::Int(11), Value::Int(7), Value::str("final"), Value::Int(0)]));
+    set("hexversion", Value::Int(0x030b07f0));
+    set("maxunicode", Value::Int(0x10ffff));
+    set("dont_write_bytecode", Value::Bool(true));
+    set("stdout", stream(vm, "stdout"));
+    set("stderr", stream(vm, "stderr"));
+    set("__stdout__", d.get_str(&vm.intern("stdout")).unwrap_or(Value::None));
+    set("__stderr__", d.get_str(&vm.intern("stderr")).unwrap_or(Value::None));
+    def(vm, d, "exit", exit);
+    def(vm, d, "getrecursionlimit", getrecursionlimit);
+    def(vm, d, "setrecursionlimit", setrecursionlimit);
+    def(vm, d, "exc_info", exc_info);
+    def(vm, d, "exception", exception);
+    def(vm, d, "intern", intern);
+    def(vm, d, "getsizeof", getsizeof);
+    def(vm, d, "getdefaultencoding", getdefaultencoding);
+    Ok(())
+}
+
+/// The file object of stdout or stderr: `write` and `flush`.
+fn stream(vm: &Vm, name: &'static str) -> Value {
+    let class = new_class(&vm.interner, "TextIOWrapper", Some(&vm.types.object), Layout::Object, None);
+    fn write_out(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+        args::check_method(vm, "write", a, 1, 1)?;
+        let s = vm.str(&a[1])?;
+        vm.write_out(s.as_str());
+        Ok(Value::Int(s.char_len() as i64))
+    }
+    fn write_err(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+        args::check_method(vm, "write", a, 1, 1)?;
+        let s = vm.str(&a[1])?;
+        vm.flush_out();
+        eprint!("{}", s.as_str());
+        Ok(Value::Int(s.char_len() as i64))
+    }
+    fn flush(vm: &Vm, _a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+        vm.flush_out();
+        Ok(Value::None)
+    }
+    fn isatty(_vm: &Vm, _a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+        Ok(Value::Bool(false))
+    }
+    let write: NativeFn = if name == "stdout" { write_out } else { write_err };
+    crate::builtins::methods(vm, &class, "TextIOWrapper", &[("write", write), ("flush", flush), ("isatty", isatty)]);
+    let inst = vm.instance_with(&class, Payload::None);
+    if let Some(d) = &inst.dict {
+        d.set_str(vm.intern("name"), Value::string(format!("<{name}>")));
+        d.set_str(vm.intern("encoding"), Value::str("utf-8"));
+    }
+    Value::Instance(inst)
+}
+
+fn exit(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check(vm, "exit", a, 0, 1)?;
+    Err(vm.new_exc(&vm.types.exc("SystemExit"), a.to_vec()))
+}
+
+fn getrecursionlimit(vm: &Vm, _a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    Ok(Value::Int(vm.recursion_limit.get() as i64))
+}
+
+fn setrecursionlimit(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check(vm, "setrecursionlimit", a, 1, 1)?;
+    let n = vm.index_value(&a[0])?;
+    if n < 1 {
+        return Err(vm.value_error("recursion limit must be greater or equal than 1"));
+    }
+    vm.recursion_limit.set(n as usize);
+    Ok(Value::None)
+}
+
+fn exc_info(vm: &Vm, _a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    Ok(match vm.handling.borrow().last() {
+        Some(e) => Value::tuple(vec![Value::Class(e.class()), Value::Instance(e.clone()), Value::None]),
+        None => Value::tuple(vec![Value::None, Value::None, Value::None]),
+    })
+}
+
+fn exception(vm: &Vm, _a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    Ok(match vm.handling.borrow().last() {
+        Some(e) => Value::Instance(e.clone()),
+        None => Value::None,
+    })
+}
+
+fn intern(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check(vm, "intern", a, 1, 1)?;
+    match a[0].as_str() {
+        Some(s) => Ok(Value::Str(vm.intern(s.as_str()))),
+        None => Err(vm.type_error("intern() argument 1 must be str")),
+    }
+}
+
+fn getsizeof(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check(vm, "getsizeof", a, 1, 2)?;
+    Ok(Value::Int(std::mem::size_of::<Value>() as i64 + 40))
+}
+
+fn getdefaultencoding(_vm: &Vm, _a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    Ok(Value::str("utf-8"))
+}
+

@@ -1,0 +1,214 @@
+//! The hash table behind `dict` (and, for now, `set`): CPython's compact
+//! layout — an index table of positions into an insertion-ordered entry
+//! vector — so iteration follows insertion order.
+//!
+//! The table only compares keys natively ([`native_eq`]). Keys whose equality
+//! needs Python code (`__eq__` on an instance) are reported back as
+//! candidates, so the caller can run that code with no borrow held and then
+//! re-check the table (see `eval::dict_ops`).
+
+use super::value::Value;
+use hashbrown::HashTable;
+
+#[derive(Clone)]
+pub struct Entry {
+    pub hash: i64,
+    pub key: Value,
+    pub value: Value,
+}
+
+#[derive(Default, Clone)]
+pub struct DictTable {
+    index: HashTable<u32>,
+    entries: Vec<Option<Entry>>,
+    len: usize,
+    /// Bumped on every insertion of a new key or removal, so iterators and
+    /// interrupted lookups notice changes.
+    version: u64,
+}
+
+/// The result of a native lookup.
+pub enum Probe {
+    Found(usize),
+    Missing,
+    /// Entries with the same hash whose keys need a Python-level comparison.
+    NeedsEq(Vec<(usize, Value)>),
+}
+
+impl DictTable {
+    pub fn new() -> DictTable {
+        DictTable::default()
+    }
+
+    pub fn with_capacity(n: usize) -> DictTable {
+        DictTable { index: HashTable::with_capacity(n), entries: Vec::with_capacity(n), len: 0, version: 0 }
+    }
+
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    pub fn version(&self) -> u64 {
+        self.version
+    }
+
+    /// Looks `key` up comparing natively; identical keys always match.
+    pub fn probe(&self, hash: i64, key: &Value) -> Probe {
+        let mut pending: Vec<(usize, Value)> = Vec::new();
+        let entries = &self.entries;
+        let found = self.index.find(hash as u64, |&i| {
+            let Some(e) = &entries[i as usize] else { return false };
+            if e.hash != hash {
+                return false;
+            }
+            match native_eq(&e.key, key) {
+                Some(eq) => eq,
+                None => {
+                    pending.push((i as usize, e.key.clone()));
+                    false
+                }
+            }
+        });
+        match found {
+            Some(&i) => Probe::Found(i as usize),
+            None if pending.is_empty() => Probe::Missing,
+            None => Probe::NeedsEq(pending),
+        }
+    }
+
+    /// Finds a key with a native predicate (string keys, say).
+    pub fn find_by(&self, hash: i64, mut eq: impl FnMut(&Value) -> bool) -> Option<usize> {
+        let entries = &self.entries;
+        self.index
+            .find(hash as u64, |&i| matches!(&entries[i as usize], Some(e) if e.hash == hash && eq(&e.key)))
+            .map(|&i| i as usize)
+    }
+
+    /// The entry at `index` (from `probe`) if it is still there.
+    pub fn entry_at(&self, index: usize) -> Option<&Entry> {
+        self.entries.get(index).and_then(|e| e.as_ref())
+    }
+
+    pub fn value_at_mut(&mut self, index: usize) -> Option<&mut Value> {
+        self.entries.get_mut(index).and_then(|e| e.as_mut()).map(|e| &mut e.value)
+    }
+
+    /// Appends a key known to be absent.
+    pub fn insert_new(&mut self, hash: i64, key: Value, value: Value) {
+        let i = self.entries.len() as u32;
+        self.entries.push(Some(Entry { hash, key, value }));
+        let entries = &self.entries;
+        self.index.insert_unique(hash as u64, i, |&j| entries[j as usize].as_ref().map_or(0, |e| e.hash as u64));
+        self.len += 1;
+        self.version += 1;
+    }
+
+    /// Removes the entry at `index` (from `probe`).
+    pub fn remove_at(&mut self, index: usize) -> Option<Entry> {
+        let hash = self.entries.get(index)?.as_ref()?.hash;
+        if let Ok(slot) = self.index.find_entry(hash as u64, |&i| i as usize == index) {
+            slot.remove();
+        }
+        let e = self.entries[index].take();
+        self.len -= 1;
+        self.version += 1;
+        if self.entries.len() > 16 && self.len * 2 < self.entries.len() {
+            self.compact();
+        }
+        e
+    }
+
+    fn compact(&mut self) {
+        let entries: Vec<Option<Entry>> = std::mem::take(&mut self.entries).into_iter().filter(|e| e.is_some()).collect();
+        let mut index = HashTable::with_capacity(entries.len());
+        for (i, e) in entries.iter().enumerate() {
+            let h = e.as_ref().map_or(0, |e| e.hash);
+            index.insert_unique(h as u64, i as u32, |&j: &u32| entries[j as usize].as_ref().map_or(0, |e| e.hash as u64));
+        }
+        self.index = index;
+        self.entries = entries;
+    }
+
+    pub fn clear(&mut self) {
+        self.index.clear();
+        self.entries.clear();
+        self.len = 0;
+        self.version += 1;
+    }
+
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = &Entry> {
+        self.entries.iter().filter_map(|e| e.as_ref())
+    }
+
+    /// The entry at or after position `pos` in insertion order, for iterators
+    /// that survive across calls: returns the entry and the next position.
+    pub fn next_from(&self, pos: usize) -> Option<(usize, &Entry)> {
+        let mut p = pos;
+        while p < self.entries.len() {
+            if let Some(e) = &self.entries[p] {
+                return Some((p + 1, e));
+            }
+            p += 1;
+        }
+        None
+    }
+
+    /// Removes and returns the most recently inserted entry (`popitem`).
+    pub fn pop_last(&mut self) -> Option<Entry> {
+        let index = self.entries.iter().rposition(|e| e.is_some())?;
+        let e = self.remove_at(index);
+        // Trailing holes left by pops are dropped so repeated pops stay O(1).
+        while matches!(self.entries.last(), Some(None)) {
+            self.entries.pop();
+        }
+        e
+    }
+
+    pub fn keys(&self) -> Vec<Value> {
+        self.iter().map(|e| e.key.clone()).collect()
+    }
+
+    pub fn values(&self) -> Vec<Value> {
+        self.iter().map(|e| e.value.clone()).collect()
+    }
+}
+
+/// Equality that needs no Python code: numbers, strings, bytes, tuples of
+/// such, and identity. `None` when a user-defined `__eq__` may be involved.
+pub fn native_eq(a: &Value, b: &Value) -> Option<bool> {
+    use Value::*;
+    if a.is(b) {
+        return Some(true);
+    }
+    Some(match (a, b) {
+        (Str(x), Str(y)) => x.as_str() == y.as_str(),
+        (Int(x), Int(y)) => x == y,
+        (Int(_) | Bool(_) | Float(_) | BigInt(_), Int(_) | Bool(_) | Float(_) | BigInt(_)) => {
+            super::int::numeric_eq(a, b)
+        }
+        (Bytes(x), Bytes(y)) => x.data == y.data,
+        (Tuple(x), Tuple(y)) => {
+            if x.items.len() != y.items.len() {
+                return Some(false);
+            }
+            for (p, q) in x.items.iter().zip(y.items.iter()) {
+                if !native_eq(p, q)? {
+                    return Some(false);
+                }
+            }
+            true
+        }
+        (Instance(_), _) | (_, Instance(_)) => return Option::None,
+        (FrozenSet(_) | Set(_), FrozenSet(_) | Set(_)) => return Option::None,
+        (Complex(x), Complex(y)) => x.re == y.re && x.im == y.im,
+        (Complex(c), Int(_) | Float(_) | Bool(_)) | (Int(_) | Float(_) | Bool(_), Complex(c)) => {
+            let other = if let Complex(_) = a { b } else { a };
+            c.im == 0.0 && super::int::numeric_eq(&Float(c.re), other)
+        }
+        _ => false,
+    })
+}

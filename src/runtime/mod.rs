@@ -1,0 +1,13 @@
+//! Values and objects: the data the evaluator works on.
+
+pub mod dict;
+pub mod exceptions;
+pub mod format;
+pub mod int;
+pub mod intern;
+pub mod iter;
+pub mod object;
+pub mod sort;
+pub mod str;
+pub mod types;
+pub mod value;

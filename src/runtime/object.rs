@@ -1,0 +1,367 @@
+//! The heap objects a `Value` points at.
+
+use super::dict::DictTable;
+use super::str::Str;
+use super::value::Value;
+use crate::compile::ir::Code;
+use crate::eval::Vm;
+use std::any::Any;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+pub use crate::eval::generator::Generator;
+pub use crate::runtime::iter::NativeIter;
+
+/// An error carrying a Python exception instance (a `BaseException`).
+pub struct PyErr(pub Rc<Instance>);
+
+pub type PyResult<T> = Result<T, PyErr>;
+
+/// Keyword arguments of a call: names and values, in call order.
+pub type KwArgs = [(Rc<Str>, Value)];
+
+/// A function implemented in Rust. Methods receive `self` as `args[0]`.
+pub type NativeFn = fn(&Vm, &[Value], &KwArgs) -> PyResult<Value>;
+
+pub struct Complex {
+    pub re: f64,
+    pub im: f64,
+}
+
+pub struct Bytes {
+    pub data: Box<[u8]>,
+}
+
+pub struct ByteArray {
+    pub data: RefCell<Vec<u8>>,
+}
+
+pub struct List {
+    pub items: RefCell<Vec<Value>>,
+}
+
+impl List {
+    pub fn new(items: Vec<Value>) -> List {
+        List { items: RefCell::new(items) }
+    }
+}
+
+pub struct Tuple {
+    pub items: Box<[Value]>,
+}
+
+impl Tuple {
+    pub fn new(items: Vec<Value>) -> Tuple {
+        Tuple { items: items.into_boxed_slice() }
+    }
+}
+
+pub struct Dict {
+    pub table: RefCell<DictTable>,
+}
+
+impl Dict {
+    pub fn new() -> Dict {
+        Dict { table: RefCell::new(DictTable::new()) }
+    }
+
+    pub fn from_table(t: DictTable) -> Dict {
+        Dict { table: RefCell::new(t) }
+    }
+
+    pub fn len(&self) -> usize {
+        self.table.borrow().len()
+    }
+
+    /// Looks up a string key natively (attribute and global dicts hold only
+    /// string keys in practice; a non-string key never equals a str).
+    pub fn get_str(&self, key: &Str) -> Option<Value> {
+        self.table.borrow().get_str(key.hash(), key)
+    }
+
+    pub fn set_str(&self, key: Rc<Str>, value: Value) {
+        self.table.borrow_mut().set_str(key, value);
+    }
+
+    pub fn del_str(&self, key: &Str) -> Option<Value> {
+        self.table.borrow_mut().del_str(key)
+    }
+}
+
+impl Default for Dict {
+    fn default() -> Dict {
+        Dict::new()
+    }
+}
+
+impl DictTable {
+    pub fn get_str(&self, hash: i64, key: &Str) -> Option<Value> {
+        self.find_str(hash, key).and_then(|i| self.entry_at(i)).map(|e| e.value.clone())
+    }
+
+    pub fn find_str(&self, hash: i64, key: &Str) -> Option<usize> {
+        self.find_by(hash, |k| matches!(k, Value::Str(s) if std::ptr::eq(&**s, key) || s.as_str() == key.as_str()))
+    }
+
+    pub fn set_str(&mut self, key: Rc<Str>, value: Value) {
+        let hash = key.hash();
+        match self.find_str(hash, &key) {
+            Some(i) => {
+                if let Some(v) = self.value_at_mut(i) {
+                    *v = value;
+                }
+            }
+            None => self.insert_new(hash, Value::Str(key), value),
+        }
+    }
+
+    pub fn del_str(&mut self, key: &Str) -> Option<Value> {
+        let i = self.find_str(key.hash(), key)?;
+        self.remove_at(i).map(|e| e.value)
+    }
+}
+
+pub struct Set {
+    pub table: RefCell<DictTable>,
+}
+
+impl Set {
+    pub fn new() -> Set {
+        Set { table: RefCell::new(DictTable::new()) }
+    }
+
+    pub fn from_table(t: DictTable) -> Set {
+        Set { table: RefCell::new(t) }
+    }
+
+    pub fn len(&self) -> usize {
+        self.table.borrow().len()
+    }
+}
+
+impl Default for Set {
+    fn default() -> Set {
+        Set::new()
+    }
+}
+
+pub struct Range {
+    pub start: i64,
+    pub stop: i64,
+    pub step: i64,
+}
+
+impl Range {
+    pub fn len(&self) -> i64 {
+        let (lo, hi, step) = (self.start as i128, self.stop as i128, self.step as i128);
+        let n = if step > 0 && lo < hi {
+            (hi - lo - 1) / step + 1
+        } else if step < 0 && lo > hi {
+            (lo - hi - 1) / (-step) + 1
+        } else {
+            0
+        };
+        n.min(i64::MAX as i128) as i64
+    }
+
+    pub fn get(&self, i: i64) -> i64 {
+        self.start.wrapping_add(i.wrapping_mul(self.step))
+    }
+}
+
+pub struct Slice {
+    pub start: Value,
+    pub stop: Value,
+    pub step: Value,
+}
+
+/// A Python function: code plus the environment it closes over.
+pub struct Function {
+    pub code: Rc<Code>,
+    pub globals: Rc<Dict>,
+    pub defaults: RefCell<Vec<Value>>,
+    /// One per keyword-only parameter; `None` where it has no default.
+    pub kwdefaults: RefCell<Vec<Option<Value>>>,
+    pub closure: Box<[Rc<CellObj>]>,
+    pub name: RefCell<Rc<Str>>,
+    pub qualname: RefCell<Rc<Str>>,
+    pub dict: RefCell<DictTable>,
+    /// The `__module__` name, taken from the globals at definition time.
+    pub module: Value,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum BuiltinKind {
+    /// A plain function (`len`): never binds to an instance.
+    Function,
+    /// A method of a builtin type: binds `self` on attribute access.
+    Method,
+    /// Binds the class (`dict.fromkeys`).
+    ClassMethod,
+    /// Never binds (`str.maketrans`).
+    StaticMethod,
+}
+
+pub struct Builtin {
+    pub name: &'static str,
+    pub func: NativeFn,
+    pub kind: BuiltinKind,
+    /// The bound `self` of a method looked up on an instance (`[].append`).
+    pub bound: Option<Value>,
+    /// The type name for reprs of methods (`<method 'append' of 'list' objects>`).
+    pub owner: &'static str,
+}
+
+/// A Python function bound to an instance.
+pub struct Method {
+    pub func: Value,
+    pub self_: Value,
+}
+
+/// Which builtin type's storage instances of a class carry.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Layout {
+    Object,
+    /// Immutable builtins stored as `Payload::Value` (int, str, tuple, float, ...).
+    Value,
+    List,
+    Dict,
+    Set,
+    Exception,
+}
+
+pub struct Class {
+    pub name: RefCell<Rc<Str>>,
+    pub qualname: RefCell<Rc<Str>>,
+    pub bases: RefCell<Vec<Rc<Class>>>,
+    pub mro: RefCell<Vec<Rc<Class>>>,
+    pub dict: RefCell<DictTable>,
+    /// The metaclass; `None` means `type`.
+    pub meta: RefCell<Option<Rc<Class>>>,
+    pub layout: Layout,
+    /// For builtin classes, which one (used by constructors and `type()`).
+    pub builtin: Option<crate::runtime::types::TypeId>,
+    /// Names from `__slots__` along the MRO; instances get a slot vector.
+    pub slots: RefCell<Vec<Rc<Str>>>,
+    /// False when every class in the MRO has `__slots__` (no `__dict__`).
+    pub has_dict: Cell<bool>,
+    /// Set for classes defined in Python (affects reprs and mutability).
+    pub is_heap: bool,
+}
+
+impl Class {
+    /// Looks `name` up along the MRO.
+    pub fn lookup(&self, name: &Str) -> Option<Value> {
+        let hash = name.hash();
+        if let Some(v) = self.dict.borrow().get_str(hash, name) {
+            return Some(v);
+        }
+        for c in self.mro.borrow().iter().skip(1) {
+            if let Some(v) = c.dict.borrow().get_str(hash, name) {
+                return Some(v);
+            }
+        }
+        None
+    }
+
+    /// Like `lookup` but also tells which class defined it.
+    pub fn lookup_with_owner(self: &Rc<Self>, name: &Str) -> Option<(Value, Rc<Class>)> {
+        let hash = name.hash();
+        for c in self.mro.borrow().iter() {
+            if let Some(v) = c.dict.borrow().get_str(hash, name) {
+                return Some((v, c.clone()));
+            }
+        }
+        None
+    }
+
+    pub fn is_subclass(&self, other: &Class) -> bool {
+        std::ptr::eq(self, other) || self.mro.borrow().iter().any(|c| std::ptr::eq(&**c, other))
+    }
+
+    pub fn name(&self) -> Rc<Str> {
+        self.name.borrow().clone()
+    }
+}
+
+/// Data of builtin-type storage inside an instance.
+pub enum Payload {
+    None,
+    Value(Value),
+    List(Rc<List>),
+    Dict(Rc<Dict>),
+    Set(Rc<Set>),
+    Exception(RefCell<ExcData>),
+}
+
+pub struct Instance {
+    pub class: RefCell<Rc<Class>>,
+    pub dict: Option<Rc<Dict>>,
+    pub slots: RefCell<Vec<Option<Value>>>,
+    pub payload: Payload,
+}
+
+impl Instance {
+    pub fn class(&self) -> Rc<Class> {
+        self.class.borrow().clone()
+    }
+
+    pub fn exc(&self) -> Option<&RefCell<ExcData>> {
+        match &self.payload {
+            Payload::Exception(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+/// One frame of a traceback, innermost last in `ExcData::traceback`.
+#[derive(Clone)]
+pub struct TbEntry {
+    pub filename: Rc<str>,
+    pub line: u32,
+    pub name: Rc<Str>,
+}
+
+pub struct ExcData {
+    pub args: Value,
+    pub traceback: Vec<TbEntry>,
+    pub cause: Value,
+    pub context: Value,
+    pub suppress_context: bool,
+}
+
+pub struct Module {
+    pub name: Rc<Str>,
+    pub dict: Rc<Dict>,
+}
+
+pub struct CellObj {
+    pub value: RefCell<Option<Value>>,
+}
+
+impl CellObj {
+    pub fn new(value: Option<Value>) -> CellObj {
+        CellObj { value: RefCell::new(value) }
+    }
+}
+
+pub struct Property {
+    pub fget: Value,
+    pub fset: Value,
+    pub fdel: Value,
+    pub doc: Value,
+}
+
+/// `super()` bound to a class and an instance (or class).
+pub struct Super {
+    pub class: Rc<Class>,
+    pub obj: Value,
+    /// The type MRO lookup starts from: `type(obj)`, or `obj` when it is a class.
+    pub obj_type: Rc<Class>,
+}
+
+/// Native objects of types defined by native modules.
+pub struct NativeObj {
+    pub class: Rc<Class>,
+    pub data: RefCell<Box<dyn Any>>,
+}

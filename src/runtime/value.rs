@@ -1,0 +1,276 @@
+//! `Value`: what every Python expression evaluates to.
+//!
+//! Immediates (None, bool, small int, float) live inline; everything else is a
+//! reference-counted heap object. A `Value` is two words, so passing one
+//! around costs a copy and, for heap objects, a reference-count increment.
+
+use super::object::*;
+use super::str::Str;
+use num_bigint::BigInt;
+use std::rc::Rc;
+
+#[derive(Clone)]
+pub enum Value {
+    None,
+    NotImplemented,
+    Ellipsis,
+    Bool(bool),
+    /// An int that fits in i64; arithmetic overflows into `BigInt`.
+    Int(i64),
+    /// An int outside i64; always normalised back to `Int` when it fits.
+    BigInt(Rc<BigInt>),
+    Float(f64),
+    Complex(Rc<Complex>),
+    Str(Rc<Str>),
+    Bytes(Rc<Bytes>),
+    ByteArray(Rc<ByteArray>),
+    List(Rc<List>),
+    Tuple(Rc<Tuple>),
+    Dict(Rc<Dict>),
+    Set(Rc<Set>),
+    FrozenSet(Rc<Set>),
+    Range(Rc<Range>),
+    Slice(Rc<Slice>),
+    Function(Rc<Function>),
+    Builtin(Rc<Builtin>),
+    Method(Rc<Method>),
+    Class(Rc<Class>),
+    Instance(Rc<Instance>),
+    Module(Rc<Module>),
+    Generator(Rc<Generator>),
+    Iter(Rc<NativeIter>),
+    Cell(Rc<CellObj>),
+    Property(Rc<Property>),
+    StaticMethod(Rc<Value>),
+    ClassMethod(Rc<Value>),
+    Super(Rc<Super>),
+    /// Native objects without a variant of their own (modules' helper types).
+    Native(Rc<NativeObj>),
+}
+
+impl Value {
+    pub fn str(s: &str) -> Value {
+        Value::Str(Rc::new(Str::new(s)))
+    }
+
+    pub fn string(s: String) -> Value {
+        Value::Str(Rc::new(Str::from_string(s)))
+    }
+
+    pub fn tuple(items: Vec<Value>) -> Value {
+        Value::Tuple(Rc::new(Tuple::new(items)))
+    }
+
+    pub fn list(items: Vec<Value>) -> Value {
+        Value::List(Rc::new(List::new(items)))
+    }
+
+    pub fn from_bigint(b: BigInt) -> Value {
+        use num_traits::ToPrimitive;
+        match b.to_i64() {
+            Some(i) => Value::Int(i),
+            None => Value::BigInt(Rc::new(b)),
+        }
+    }
+
+    pub fn is_none(&self) -> bool {
+        matches!(self, Value::None)
+    }
+
+    /// Identity (`is`): same immediate or same heap object.
+    pub fn is(&self, other: &Value) -> bool {
+        use Value::*;
+        match (self, other) {
+            (None, None) | (NotImplemented, NotImplemented) | (Ellipsis, Ellipsis) => true,
+            (Bool(a), Bool(b)) => a == b,
+            (Int(a), Int(b)) => a == b,
+            (Float(a), Float(b)) => a.to_bits() == b.to_bits(),
+            _ => match (self.heap_ptr(), other.heap_ptr()) {
+                (Some(a), Some(b)) => a == b,
+                _ => false,
+            },
+        }
+    }
+
+    /// The address of a heap object; `None` for immediates.
+    pub fn heap_ptr(&self) -> Option<usize> {
+        use Value::*;
+        Some(match self {
+            None | NotImplemented | Ellipsis | Bool(_) | Int(_) | Float(_) => return Option::None,
+            BigInt(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Complex(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Str(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Bytes(r) => Rc::as_ptr(r) as *const u8 as usize,
+            ByteArray(r) => Rc::as_ptr(r) as *const u8 as usize,
+            List(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Tuple(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Dict(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Set(r) | FrozenSet(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Range(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Slice(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Function(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Builtin(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Method(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Class(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Instance(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Module(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Generator(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Iter(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Cell(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Property(r) => Rc::as_ptr(r) as *const u8 as usize,
+            StaticMethod(r) | ClassMethod(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Super(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Native(r) => Rc::as_ptr(r) as *const u8 as usize,
+        })
+    }
+
+    /// `id()`: the heap address, or a stable number derived from an immediate.
+    pub fn id(&self) -> i64 {
+        match self.heap_ptr() {
+            Some(p) => p as i64,
+            None => match self {
+                Value::None => 1,
+                Value::NotImplemented => 2,
+                Value::Ellipsis => 3,
+                Value::Bool(b) => 4 + *b as i64,
+                Value::Int(i) => (*i).wrapping_mul(16).wrapping_add(8),
+                Value::Float(f) => (f.to_bits() as i64) | 1,
+                _ => 0,
+            },
+        }
+    }
+
+    pub fn as_str(&self) -> Option<&Str> {
+        match self {
+            Value::Str(s) => Some(s),
+            Value::Instance(i) => match &i.payload {
+                Payload::Value(Value::Str(s)) => Some(s),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// A builtin value stored inside an instance of a subclass (`class C(int)`),
+    /// or the value itself: what builtin methods operate on.
+    pub fn builtin_base(&self) -> &Value {
+        match self {
+            Value::Instance(i) => match &i.payload {
+                Payload::Value(v) => v,
+                _ => self,
+            },
+            _ => self,
+        }
+    }
+
+    /// The builtin value an instance of a builtin subclass stores, as a
+    /// value of the builtin type (sharing its storage); other values as they are.
+    pub fn base_value(&self) -> Value {
+        match self {
+            Value::Instance(i) => match &i.payload {
+                Payload::Value(v) => v.clone(),
+                Payload::List(l) => Value::List(l.clone()),
+                Payload::Dict(d) => Value::Dict(d.clone()),
+                Payload::Set(s) => Value::Set(s.clone()),
+                _ => self.clone(),
+            },
+            _ => self.clone(),
+        }
+    }
+
+    pub fn as_list(&self) -> Option<&List> {
+        match self {
+            Value::List(l) => Some(l),
+            Value::Instance(i) => match &i.payload {
+                Payload::List(l) => Some(l),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    pub fn as_dict(&self) -> Option<&Dict> {
+        match self {
+            Value::Dict(d) => Some(d),
+            Value::Instance(i) => match &i.payload {
+                Payload::Dict(d) => Some(d),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    pub fn as_set(&self) -> Option<&Set> {
+        match self {
+            Value::Set(s) | Value::FrozenSet(s) => Some(s),
+            Value::Instance(i) => match &i.payload {
+                Payload::Set(s) => Some(s),
+                Payload::Value(Value::FrozenSet(s)) => Some(s),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    pub fn as_tuple(&self) -> Option<&Tuple> {
+        match self.builtin_base() {
+            Value::Tuple(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    pub fn as_class(&self) -> Option<&Rc<Class>> {
+        match self {
+            Value::Class(c) => Some(c),
+            _ => None,
+        }
+    }
+}
+
+impl Default for Value {
+    fn default() -> Value {
+        Value::None
+    }
+}
+
+impl From<bool> for Value {
+    fn from(b: bool) -> Value {
+        Value::Bool(b)
+    }
+}
+
+impl From<i64> for Value {
+    fn from(i: i64) -> Value {
+        Value::Int(i)
+    }
+}
+
+impl From<usize> for Value {
+    fn from(i: usize) -> Value {
+        Value::Int(i as i64)
+    }
+}
+
+impl From<f64> for Value {
+    fn from(f: f64) -> Value {
+        Value::Float(f)
+    }
+}
+
+impl From<&str> for Value {
+    fn from(s: &str) -> Value {
+        Value::str(s)
+    }
+}
+
+impl From<String> for Value {
+    fn from(s: String) -> Value {
+        Value::string(s)
+    }
+}
+
+impl From<Rc<Str>> for Value {
+    fn from(s: Rc<Str>) -> Value {
+        Value::Str(s)
+    }
+}
