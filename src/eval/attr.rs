@@ -45,7 +45,7 @@ impl Vm {
     }
 
     pub fn is_object_getattribute(&self, v: &Value) -> bool {
-        matches!(v, Value::Builtin(b) if b.func as usize == crate::builtins::object::object_getattribute as usize)
+        matches!(v, Value::Builtin(b) if crate::builtins::is_native(&b, crate::builtins::object::object_getattribute))
     }
 
     fn instance_getattr(&self, inst: &Rc<Instance>, obj: &Value, name: &Str) -> PyResult<Value> {
@@ -431,7 +431,7 @@ impl Vm {
             Value::Instance(inst) => {
                 let class = inst.class();
                 if let Some(sa) = class.lookup(&self.names.setattr) {
-                    if !matches!(&sa, Value::Builtin(b) if b.func as usize == crate::builtins::object::object_setattr as usize) {
+                    if !matches!(&sa, Value::Builtin(b) if crate::builtins::is_native(&b, crate::builtins::object::object_setattr)) {
                         self.call(&sa, &[obj.clone(), Value::Str(self.intern(name.as_str())), value], &[])?;
                         return Ok(());
                     }

@@ -312,7 +312,7 @@ impl Vm {
         }
         let new = c.lookup(&self.names.new);
         let obj = match &new {
-            Some(Value::Builtin(b)) if b.func as usize == crate::builtins::object::object_new as usize => {
+            Some(Value::Builtin(b)) if crate::builtins::is_native(&b, crate::builtins::object::object_new) => {
                 self.check_object_args(c, args, kw)?;
                 self.new_instance(c)?
             }
@@ -333,7 +333,7 @@ impl Vm {
         }
         let init = self.type_of(&obj).lookup(&self.names.init);
         match init {
-            Some(Value::Builtin(b)) if b.func as usize == crate::builtins::object::object_init as usize => Ok(obj),
+            Some(Value::Builtin(b)) if crate::builtins::is_native(&b, crate::builtins::object::object_init) => Ok(obj),
             Some(init) => {
                 let mut v: ArgVec = SmallVec::with_capacity(args.len() + 1);
                 v.push(obj.clone());
@@ -354,7 +354,7 @@ impl Vm {
             return Ok(());
         }
         let init_overridden = !matches!(c.lookup(&self.names.init),
-            Some(Value::Builtin(b)) if b.func as usize == crate::builtins::object::object_init as usize);
+            Some(Value::Builtin(b)) if crate::builtins::is_native(&b, crate::builtins::object::object_init));
         if init_overridden {
             return Ok(());
         }
