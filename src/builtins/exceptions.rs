@@ -98,6 +98,11 @@ pub fn set_special_attrs(vm: &Vm, inst: &Rc<Instance>, args: &[Value]) {
         d.set_str(vm.intern("path"), Value::None);
         d.set_str(vm.intern("msg"), first.clone());
     }
+    if class.is_subclass(&vm.types.exc("BaseExceptionGroup")) {
+        d.set_str(vm.intern("message"), first.clone());
+        let excs = args.get(1).map(|e| Value::tuple(vm.collect(e).unwrap_or_default())).unwrap_or(Value::tuple(Vec::new()));
+        d.set_str(vm.intern("exceptions"), excs);
+    }
     if class.is_subclass(&vm.types.exc("NameError")) || class.is_subclass(&vm.types.exc("AttributeError")) {
         d.set_str(vm.intern("name"), Value::None);
     }

@@ -36,6 +36,8 @@ struct ScopeCtx {
     qualname: String,
     /// The innermost enclosing class, for private-name mangling.
     class: Option<Box<str>>,
+    /// Cells a class body passes through to its methods (see `Scope::pass_through`).
+    pass_cells: HashMap<Box<str>, u32>,
 }
 
 pub struct Lowerer<'a> {
@@ -69,7 +71,7 @@ pub fn lower_module(
         module_names_local,
     };
     l.frames.push(Frame { slot_names: Vec::new(), cell_names: Vec::new(), n_free: 0 });
-    l.scopes.push(ScopeCtx { id: 0, map: HashMap::new(), frame: 0, qualname: String::new(), class: None });
+    l.scopes.push(ScopeCtx { id: 0, map: HashMap::new(), frame: 0, qualname: String::new(), class: None, pass_cells: HashMap::new() });
     let body = l.block(&module.body);
     let frame = l.frames.pop().unwrap_or(Frame { slot_names: Vec::new(), cell_names: Vec::new(), n_free: 0 });
     Rc::new(Code {
@@ -218,6 +220,11 @@ impl<'a> Lowerer<'a> {
                 map.insert(n.clone(), Res::Free((frame.cell_names.len() - 1) as u32));
             }
         }
+        let mut pass_cells = HashMap::new();
+        for n in &scope.pass_through {
+            frame.cell_names.push(self.sym(n));
+            pass_cells.insert(n.clone(), (frame.cell_names.len() - 1) as u32);
+        }
         frame.n_free = frame.cell_names.len();
         for p in &scope.params {
             frame.slot_names.push(self.sym(p));
@@ -245,7 +252,7 @@ impl<'a> Lowerer<'a> {
         self.frames.push(frame);
         let frame = self.frames.len() - 1;
         let class = if scope.kind == ScopeKind::Class { Some(name.into()) } else { self.scope().class.clone() };
-        self.scopes.push(ScopeCtx { id, map, frame, qualname, class });
+        self.scopes.push(ScopeCtx { id, map, frame, qualname, class, pass_cells });
     }
 
     /// Closes a code scope: the closure (cells of the defining frame for
@@ -256,6 +263,10 @@ impl<'a> Lowerer<'a> {
         let scope = &self.table.scopes[ctx.id];
         let mut closure = Vec::new();
         for name in &frame.cell_names[..frame.n_free] {
+            if let Some(&c) = self.scope().pass_cells.get(name.as_str()) {
+                closure.push(c);
+                continue;
+            }
             match self.resolve(name.as_str()) {
                 Res::Cell(c) | Res::Free(c) => closure.push(c),
                 // Unreachable for well-formed scopes; an empty cell raises NameError.
@@ -779,7 +790,7 @@ impl<'a> Lowerer<'a> {
         let mut fresh_cells = Vec::new();
         let qualname = self.scope().qualname.clone();
         let class = self.scope().class.clone();
-        self.scopes.push(ScopeCtx { id, map: HashMap::new(), frame, qualname, class });
+        self.scopes.push(ScopeCtx { id, map: HashMap::new(), frame, qualname, class, pass_cells: HashMap::new() });
         for n in &scope.order {
             match scope.kind_of(n) {
                 Some(SymKind::Local) => {

@@ -59,6 +59,9 @@ pub struct Scope {
     pub is_coroutine: bool,
     /// A class scope whose methods need the `__class__` cell.
     pub needs_class_cell: bool,
+    /// Free variables a class body passes to its methods although it binds
+    /// the same name in its namespace.
+    pub pass_through: Vec<Box<str>>,
     pub kinds: HashMap<Box<str>, SymKind>,
 }
 
@@ -73,6 +76,7 @@ impl Scope {
             is_generator: false,
             is_coroutine: false,
             needs_class_cell: false,
+            pass_through: Vec::new(),
             kinds: HashMap::new(),
         }
     }
@@ -208,9 +212,17 @@ impl ScopeTable {
                 break;
             }
             let scope = &mut self.scopes[p];
-            if !scope.kinds.contains_key(name) {
-                scope.order.push(name.into());
-                scope.kinds.insert(name.into(), SymKind::Free);
+            match scope.kinds.get(name) {
+                None => {
+                    scope.order.push(name.into());
+                    scope.kinds.insert(name.into(), SymKind::Free);
+                }
+                Some(SymKind::Free) => {}
+                Some(_) => {
+                    if !scope.pass_through.iter().any(|n| &**n == name) {
+                        scope.pass_through.push(name.into());
+                    }
+                }
             }
             cur = scope.parent;
         }

@@ -162,7 +162,11 @@ impl Vm {
                             return Ok(v.clone());
                         }
                     }
-                    return Err(self.attr_error(sd.name.as_str().to_string()));
+                    return Err(self.attr_error(format!(
+                        "'{}' object has no attribute '{}'",
+                        self.type_name(obj).as_str(),
+                        sd.name.as_str()
+                    )));
                 }
                 Ok(d.clone())
             }
@@ -407,6 +411,13 @@ impl Vm {
             },
             Value::Native(nobj) => {
                 let data = nobj.data.borrow();
+                if let Some(g) = data.downcast_ref::<crate::builtins::misc::GenericAlias>() {
+                    return Ok(match n {
+                        "__origin__" => Some(g.origin.clone()),
+                        "__args__" => Some(Value::tuple(g.args.clone())),
+                        _ => None,
+                    });
+                }
                 if let Some(tb) = data.downcast_ref::<Vec<TbEntry>>() {
                     return Ok(match n {
                         "tb_lineno" => tb.last().map(|e| Value::Int(e.line as i64)),

@@ -127,9 +127,16 @@ impl Vm {
         }
     }
 
+    /// Records `frame` in the traceback of `e` (once per frame).
     pub fn add_traceback(&self, e: &PyErr, frame: &Frame) {
         if let Some(d) = e.0.exc() {
-            d.borrow_mut().traceback.push(TbEntry {
+            let id = frame as *const Frame as usize;
+            let mut d = d.borrow_mut();
+            if d.traceback.last().is_some_and(|t| t.frame == id) {
+                return;
+            }
+            d.traceback.push(TbEntry {
+                frame: id,
                 filename: frame.code.filename.clone(),
                 line: frame.line,
                 name: frame.code.name.clone(),

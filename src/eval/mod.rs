@@ -229,6 +229,8 @@ impl Vm {
     pub fn new() -> Box<Vm> {
         let interner = Interner::default();
         let types = Types::new(&interner);
+        // Plain `object()` instances have no `__dict__`.
+        types.object.has_dict.set(false);
         let names = Names::new(&interner);
         let vm = Box::new(Vm {
             types,

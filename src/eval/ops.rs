@@ -498,6 +498,18 @@ impl Vm {
                 return Ok(r);
             }
         }
+        // A sequence repeated by an object with `__index__`.
+        if op == BinOp::Arith(ArithOp::Mul) {
+            for (seq, n) in [(&x, &y), (&y, &x)] {
+                if matches!(seq.builtin_base(), Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Bytes(_)) {
+                    if let Ok(count) = self.index_value(n) {
+                        if let Some(r) = self.binary_native(op, &seq.base_value(), &Value::Int(count))? {
+                            return Ok(r);
+                        }
+                    }
+                }
+            }
+        }
         Err(self.binary_type_error(op, &x, &y))
     }
 
@@ -1026,8 +1038,7 @@ impl Vm {
                     }
                 }
                 if !c.is_heap || Rc::ptr_eq(c, &self.types.type_) {
-                    // `list[int]` and friends in annotations: the class stands for the alias.
-                    return Ok(obj.clone());
+                    return Ok(self.generic_alias(obj.clone(), idx));
                 }
                 Err(self.type_error(format!("type '{}' is not subscriptable", c.name().as_str())))
             }
