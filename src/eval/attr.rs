@@ -253,6 +253,7 @@ impl Vm {
             "__annotations__" if c.is_heap => {
                 let d = Value::Dict(Rc::new(Dict::new()));
                 c.dict.borrow_mut().set_str(self.names.annotations.clone(), d.clone());
+                bump_type_version();
                 d
             }
             _ => return None,
@@ -478,6 +479,7 @@ impl Vm {
                     }
                     _ => c.dict.borrow_mut().set_str(self.intern(name.as_str()), value),
                 }
+                bump_type_version();
                 Ok(())
             }
             Value::Module(m) => {
@@ -602,6 +604,7 @@ impl Vm {
                 self.object_delattr(inst, obj, &class, name)
             }
             Value::Class(c) if c.is_heap => {
+                bump_type_version();
                 if c.dict.borrow_mut().del_str(name).is_none() {
                     return Err(self.attr_error(format!("type object '{}' has no attribute '{}'", c.name().as_str(), name.as_str())));
                 }

@@ -254,6 +254,7 @@ impl Vm {
             interner,
         });
         crate::builtins::install(&vm);
+        bump_type_version();
         vm
     }
 

@@ -94,6 +94,7 @@ pub fn new_class(
     builtin: Option<TypeId>,
 ) -> Rc<Class> {
     let class = Rc::new(Class {
+        cache: RefCell::new(Default::default()),
         name: RefCell::new(interner.intern(name)),
         qualname: RefCell::new(interner.intern(name)),
         bases: RefCell::new(base.into_iter().cloned().collect()),
