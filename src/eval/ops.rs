@@ -396,7 +396,13 @@ impl Vm {
     }
 
     fn sequence_compare(&self, x: &[Value], y: &[Value], op: CmpOp) -> PyResult<bool> {
-        self.check_stack()?;
+        self.enter_recursion().map_err(|_| self.new_error("RecursionError", "maximum recursion depth exceeded in comparison"))?;
+        let r = self.sequence_compare_items(x, y, op);
+        self.leave_recursion();
+        r
+    }
+
+    fn sequence_compare_items(&self, x: &[Value], y: &[Value], op: CmpOp) -> PyResult<bool> {
         if matches!(op, CmpOp::Eq | CmpOp::Ne) && x.len() != y.len() {
             return Ok(op == CmpOp::Ne);
         }
@@ -455,6 +461,13 @@ impl Vm {
     }
 
     fn dict_eq(&self, x: &Dict, y: &Dict) -> PyResult<bool> {
+        self.enter_recursion().map_err(|_| self.new_error("RecursionError", "maximum recursion depth exceeded in comparison"))?;
+        let r = self.dict_eq_items(x, y);
+        self.leave_recursion();
+        r
+    }
+
+    fn dict_eq_items(&self, x: &Dict, y: &Dict) -> PyResult<bool> {
         if x.len() != y.len() {
             return Ok(false);
         }
