@@ -1,6 +1,8 @@
 //! Modules implemented natively.
 
+pub mod math;
 pub mod sys;
+pub mod time;
 
 use crate::eval::Vm;
 use crate::runtime::object::*;
@@ -11,6 +13,8 @@ use std::rc::Rc;
 pub fn load_native(vm: &Vm, name: &str) -> Option<PyResult<Value>> {
     let init: fn(&Vm, &Dict) -> PyResult<()> = match name {
         "sys" => sys::init,
+        "math" => math::init,
+        "time" => time::init,
         "builtins" => return Some(Ok(Value::Module(Rc::new(Module { name: vm.intern("builtins"), dict: vm.builtins.clone() })))),
         _ => return None,
     };
