@@ -1,19 +1,15 @@
 //! `time`: clocks, `sleep`, and the C library's calendar functions
 //! (`localtime`, `gmtime`, `mktime`, `strftime`) with `struct_time`.
 
-use super::def;
+use super::{def, structseq};
 use crate::builtins::args;
 use crate::eval::Vm;
 use crate::runtime::object::*;
-use crate::runtime::types::new_class;
 use crate::runtime::value::Value;
-use std::rc::Rc;
 
 extern "C" {
     fn tzset();
 }
-
-const FIELDS: [&str; 9] = ["tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec", "tm_wday", "tm_yday", "tm_isdst"];
 
 pub fn init(vm: &Vm, d: &Dict) -> PyResult<()> {
     let set = |n: &str, v: Value| d.set_str(vm.intern(n), v);
@@ -39,8 +35,7 @@ pub fn init(vm: &Vm, d: &Dict) -> PyResult<()> {
     for &(name, f) in table {
         def(vm, d, name, f);
     }
-    let class = struct_time_class(vm);
-    set("struct_time", Value::Class(class));
+    set("struct_time", Value::Class(structseq::class(vm, &structseq::STRUCT_TIME)));
     // Time zone constants, as CPython derives them from January and July.
     let now = unix_now().0;
     let year = tm_of(now, true).map(|t| t.tm_year).unwrap_or(124);
@@ -74,68 +69,8 @@ fn zone_name(t: &libc::tm) -> String {
     unsafe { std::ffi::CStr::from_ptr(t.tm_zone) }.to_string_lossy().into_owned()
 }
 
-/// The `time.struct_time` class, created once per interpreter.
-fn struct_time_class(vm: &Vm) -> Rc<Class> {
-    let key = "time.struct_time";
-    if let Some(c) = vm.types.iterators.borrow().get(key) {
-        return c.clone();
-    }
-    let class = new_class(&vm.interner, "struct_time", Some(&vm.types.tuple), Layout::Value, None);
-    class.dict.borrow_mut().set_str(vm.intern("__module__"), Value::str("time"));
-    class.dict.borrow_mut().set_str(vm.intern("n_sequence_fields"), Value::Int(9));
-    class.dict.borrow_mut().set_str(vm.intern("n_fields"), Value::Int(11));
-    crate::builtins::methods(vm, &class, "struct_time", &[("__repr__", struct_time_repr), ("__reduce__", struct_time_reduce)]);
-    crate::builtins::method_kind(vm, &class, "struct_time", "__new__", struct_time_new, BuiltinKind::StaticMethod);
-    vm.types.iterators.borrow_mut().insert(key, class.clone());
-    class
-}
-
 fn make_struct_time(vm: &Vm, items: Vec<Value>, zone: Value, gmtoff: Value) -> Value {
-    let class = struct_time_class(vm);
-    let inst = vm.instance_with(&class, Payload::Value(Value::tuple(items.clone())));
-    if let Some(d) = &inst.dict {
-        for (name, v) in FIELDS.iter().zip(items) {
-            d.set_str(vm.intern(name), v);
-        }
-        d.set_str(vm.intern("tm_zone"), zone);
-        d.set_str(vm.intern("tm_gmtoff"), gmtoff);
-    }
-    Value::Instance(inst)
-}
-
-fn struct_time_new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::only_kw(vm, "struct_time", kw, &["sequence"])?;
-    let seq = match args::arg(a, kw, 1, "sequence") {
-        Some(s) => s,
-        None => return Err(vm.type_error("struct_time() missing required argument 'sequence' (pos 1)")),
-    };
-    let items = vm.collect(&seq)?;
-    if items.len() < 9 {
-        return Err(vm.type_error(format!("time.struct_time() takes an at least 9-sequence ({}-sequence given)", items.len())));
-    }
-    if items.len() > 11 {
-        return Err(vm.type_error(format!("time.struct_time() takes an at most 11-sequence ({}-sequence given)", items.len())));
-    }
-    let zone = items.get(9).cloned().unwrap_or(Value::None);
-    let gmtoff = items.get(10).cloned().unwrap_or(Value::None);
-    Ok(make_struct_time(vm, items[..9].to_vec(), zone, gmtoff))
-}
-
-fn struct_time_repr(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let items = match a[0].as_tuple() {
-        Some(t) => t.items.to_vec(),
-        None => return Err(vm.type_error("descriptor '__repr__' requires a 'time.struct_time' object")),
-    };
-    let mut parts = Vec::new();
-    for (name, v) in FIELDS.iter().zip(items.iter()) {
-        parts.push(format!("{}={}", name, vm.repr(v)?.as_str()));
-    }
-    Ok(Value::string(format!("time.struct_time({})", parts.join(", "))))
-}
-
-fn struct_time_reduce(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let items = a[0].as_tuple().map(|t| t.items.to_vec()).unwrap_or_default();
-    Ok(Value::tuple(vec![Value::Class(struct_time_class(vm)), Value::tuple(vec![Value::tuple(items)])]))
+    structseq::make(vm, &structseq::STRUCT_TIME, items, vec![zone, gmtoff])
 }
 
 // ----- clocks -----
