@@ -1,5 +1,6 @@
 //! Modules implemented natively.
 
+pub mod io;
 pub mod math;
 pub mod os;
 pub mod structseq;
@@ -26,6 +27,8 @@ pub fn load_native(vm: &Vm, name: &str) -> Option<PyResult<Value>> {
             }))
         }
         "math" => math::init,
+        "io" => io::init,
+        "_io" => return Some(vm.import_module("io")),
         "time" => time::init,
         "builtins" => return Some(Ok(Value::Module(Rc::new(Module { name: vm.intern("builtins"), dict: vm.builtins.clone() })))),
         _ => return None,
