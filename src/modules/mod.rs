@@ -3,8 +3,10 @@
 pub mod io;
 pub mod math;
 pub mod os;
+pub mod string;
 pub mod structseq;
 pub mod sys;
+pub mod tempfile;
 pub mod time;
 
 use crate::eval::Vm;
@@ -20,6 +22,14 @@ pub fn load_native(vm: &Vm, name: &str) -> Option<PyResult<Value>> {
         "os" => {
             prelude = Some(os::PRELUDE);
             os::init
+        }
+        "tempfile" => {
+            prelude = Some(tempfile::PRELUDE);
+            tempfile::init
+        }
+        "string" => {
+            prelude = Some(string::PRELUDE);
+            string::init
         }
         "posixpath" => {
             return Some(vm.import_module("os").and_then(|_| {
