@@ -94,7 +94,10 @@ impl Interpreter {
         let vm = &self.vm;
         vm.flush_out();
         if vm.err_is(&e, "SystemExit") {
-            let code = e.0.dict.as_ref().and_then(|d| d.get_str(&vm.intern("code"))).unwrap_or(Value::None);
+            let code = match vm.get_attr(&Value::Instance(e.0.clone()), &vm.intern("code")) {
+                Ok(c) => c,
+                Err(_) => Value::None,
+            };
             return match code.builtin_base() {
                 Value::None => ScriptError::Exit(0, None),
                 Value::Int(i) => ScriptError::Exit(*i as i32, None),

@@ -42,13 +42,39 @@ fn args_of(i: &Instance) -> Vec<Value> {
 
 fn new(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let Value::Class(c) = &a[0] else { return Err(vm.type_error("BaseException.__new__(X): X is not a type object")) };
-    let inst = vm.exc_instance(c, a[1..].to_vec());
-    set_special_attrs(vm, &inst, &a[1..]);
-    Ok(Value::Instance(inst))
+    let mut class = c.clone();
+    if Rc::ptr_eq(c, &vm.types.exc("OSError")) && a.len() >= 3 {
+        if let Some(sub) = os_error_subclass(a[1].builtin_base()) {
+            class = vm.types.exc(sub);
+        }
+    }
+    Ok(Value::Instance(vm.exc_instance(&class, a[1..].to_vec())))
+}
+
+/// `OSError(errno, ...)` constructs the subclass for that errno, as CPython does.
+fn os_error_subclass(errno: &Value) -> Option<&'static str> {
+    let Value::Int(n) = errno else { return None };
+    Some(match n {
+        1 | 13 => "PermissionError",
+        2 => "FileNotFoundError",
+        3 => "ProcessLookupError",
+        4 => "InterruptedError",
+        10 => "ChildProcessError",
+        11 | 114 | 115 => "BlockingIOError",
+        17 => "FileExistsError",
+        20 => "NotADirectoryError",
+        21 => "IsADirectoryError",
+        32 => "BrokenPipeError",
+        103 => "ConnectionAbortedError",
+        104 => "ConnectionResetError",
+        110 => "TimeoutError",
+        111 => "ConnectionRefusedError",
+        _ => return None,
+    })
 }
 
 /// Attributes some exception classes derive from their arguments.
-fn set_special_attrs(vm: &Vm, inst: &Rc<Instance>, args: &[Value]) {
+pub fn set_special_attrs(vm: &Vm, inst: &Rc<Instance>, args: &[Value]) {
     let class = inst.class();
     let Some(d) = &inst.dict else { return };
     let first = args.first().cloned().unwrap_or(Value::None);
@@ -71,6 +97,11 @@ fn set_special_attrs(vm: &Vm, inst: &Rc<Instance>, args: &[Value]) {
         }
         d.set_str(vm.intern("path"), Value::None);
         d.set_str(vm.intern("msg"), first.clone());
+    }
+    if class.is_subclass(&vm.types.exc("BaseExceptionGroup")) {
+        d.set_str(vm.intern("message"), first.clone());
+        let excs = args.get(1).map(|e| Value::tuple(vm.collect(e).unwrap_or_default())).unwrap_or(Value::tuple(Vec::new()));
+        d.set_str(vm.intern("exceptions"), excs);
     }
     if class.is_subclass(&vm.types.exc("NameError")) || class.is_subclass(&vm.types.exc("AttributeError")) {
         d.set_str(vm.intern("name"), Value::None);

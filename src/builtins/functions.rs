@@ -395,23 +395,7 @@ fn sum(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
         return Err(vm.type_error("sum() can't sum bytes [use b''.join(seq) instead]"));
     }
     let it = vm.iter(&args[0])?;
-    // Floats are summed in plain double arithmetic, as CPython 3.11 does
-    // (3.12 compensates; 3.11 gives sum([0.1] * 10) == 0.9999999999999999).
-    let mut fsum: Option<f64> = None;
     while let Some(x) = vm.next(&it)? {
-        if let (Value::Float(a), Value::Float(b)) = (&acc, &x) {
-            let t = fsum.unwrap_or(*a) + b;
-            fsum = Some(t);
-            acc = Value::Float(t);
-            continue;
-        }
-        if let (Some(s), Value::Int(i)) = (fsum, &x) {
-            let t = s + *i as f64;
-            fsum = Some(t);
-            acc = Value::Float(t);
-            continue;
-        }
-        fsum = None;
         acc = vm.binary_fast(crate::compile::ir::BinOp::Arith(num::ArithOp::Add), acc, x)?;
     }
     Ok(acc)
@@ -724,22 +708,22 @@ fn eval(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
 /// The builtins that read the calling frame: `globals()`, `locals()`,
 /// `vars()`, `dir()`, and `exec`/`eval` without explicit namespaces.
 pub fn call_frame_builtin(vm: &Vm, f: &Frame, b: &Builtin, args: &[Value], kw: &KwArgs) -> Option<PyResult<Value>> {
-    let func = b.func as usize;
-    if func == globals as usize {
+    let func = b.func as *const () as usize;
+    if func == globals as NativeFn as *const () as usize {
         return Some(Ok(Value::Dict(f.globals.clone())));
     }
-    if func == locals as usize || (func == vars as usize && args.is_empty()) {
+    if func == locals as NativeFn as *const () as usize || (func == vars as NativeFn as *const () as usize && args.is_empty()) {
         return Some(Ok(frame_locals(vm, f)));
     }
-    if func == dir as usize && args.is_empty() {
+    if func == dir as NativeFn as *const () as usize && args.is_empty() {
         let mut names = match frame_locals(vm, f) {
             Value::Dict(d) => d.table.borrow().keys(),
             _ => Vec::new(),
         };
         return Some(vm.sort_values(&mut names, None, false).map(|_| Value::list(names)));
     }
-    if func == exec as usize || func == eval as usize {
-        let name = if func == exec as usize { "exec" } else { "eval" };
+    if func == exec as NativeFn as *const () as usize || func == eval as NativeFn as *const () as usize {
+        let name = if func == exec as NativeFn as *const () as usize { "exec" } else { "eval" };
         return Some(exec_in(vm, args, kw, Some(f), name));
     }
     None

@@ -33,6 +33,12 @@ pub fn install(vm: &Vm) {
     super::methods(vm, &t.generator, "generator", &[("__next__", gen_next), ("__iter__", gen_iter)]);
     super::methods(vm, &t.coroutine, "coroutine", &[("__await__", gen_iter)]);
     super::methods(vm, &t.function, "function", &[("__get__", function_get)]);
+    super::methods(vm, &t.range, "range", &[("__iter__", seq_iter), ("__len__", seq_len), ("__getitem__", seq_getitem), ("__contains__", seq_contains)]);
+    let alias = vm.iterator_class("types.GenericAlias");
+    super::methods(vm, &alias, "GenericAlias", &[("__call__", alias_call), ("__getitem__", alias_getitem)]);
+    for c in [&t.none, &t.not_implemented, &t.ellipsis] {
+        super::method_kind(vm, c, "NoneType", "__new__", singleton_new, BuiltinKind::StaticMethod);
+    }
     let lazy: &[(&'static str, NativeFn)] =
         &[("enumerate", enumerate_new), ("zip", zip_new), ("map", map_new), ("filter", filter_new), ("reversed", reversed_new)];
     for &(name, f) in lazy {
@@ -317,4 +323,74 @@ fn function_get(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
         return Ok(a[0].clone());
     }
     Ok(Value::Method(Rc::new(Method { func: a[0].clone(), self_: a[1].clone() })))
+}
+
+fn seq_iter(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    vm.iter(&a[0].base_value())
+}
+
+fn seq_len(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    Ok(Value::Int(vm.len(&a[0].base_value())? as i64))
+}
+
+fn seq_getitem(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check_method(vm, "__getitem__", a, 1, 1)?;
+    vm.get_item(&a[0].base_value(), &a[1])
+}
+
+fn seq_contains(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check_method(vm, "__contains__", a, 1, 1)?;
+    Ok(Value::Bool(vm.contains(&a[0].base_value(), &a[1])?))
+}
+
+fn singleton_new(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    Ok(match &a[0] {
+        Value::Class(c) if Rc::ptr_eq(c, &vm.types.not_implemented) => Value::NotImplemented,
+        Value::Class(c) if Rc::ptr_eq(c, &vm.types.ellipsis) => Value::Ellipsis,
+        _ => Value::None,
+    })
+}
+
+/// `list[int]`: the origin class and its arguments, as `types.GenericAlias`.
+pub struct GenericAlias {
+    pub origin: Value,
+    pub args: Vec<Value>,
+}
+
+impl Vm {
+    pub fn generic_alias(&self, origin: Value, index: &Value) -> Value {
+        let args = match index {
+            Value::Tuple(t) => t.items.to_vec(),
+            other => vec![other.clone()],
+        };
+        Value::Native(Rc::new(NativeObj {
+            class: self.iterator_class("types.GenericAlias"),
+            data: std::cell::RefCell::new(Box::new(GenericAlias { origin, args })),
+        }))
+    }
+
+    /// `repr()` of a type inside an alias: `int`, `__main__.C`, `list[int]`, `...`.
+    pub fn alias_arg_repr(&self, v: &Value) -> PyResult<String> {
+        match v {
+            Value::Class(c) => Ok(self.class_full_name(c)),
+            Value::Ellipsis => Ok("...".into()),
+            other => Ok(self.repr(other)?.as_str().to_string()),
+        }
+    }
+}
+
+fn alias_call(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let origin = match &a[0] {
+        Value::Native(n) => n.data.borrow().downcast_ref::<GenericAlias>().map(|g| g.origin.clone()),
+        _ => None,
+    };
+    match origin {
+        Some(o) => vm.call(&o, &a[1..], kw),
+        None => Err(vm.type_error("not a generic alias")),
+    }
+}
+
+fn alias_getitem(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check_method(vm, "__getitem__", a, 1, 1)?;
+    Ok(vm.generic_alias(a[0].clone(), &a[1]))
 }

@@ -48,6 +48,11 @@ pub fn install(vm: &Vm) {
     vm.builtins.set_str(vm.intern("__name__"), Value::str("builtins"));
 }
 
+/// Whether `b` is the native function `f`.
+pub fn is_native(b: &Builtin, f: NativeFn) -> bool {
+    b.func as *const () == f as *const ()
+}
+
 /// Installs native methods on a builtin class.
 pub fn methods(vm: &Vm, class: &Rc<Class>, owner: &'static str, table: &[(&'static str, NativeFn)]) {
     let mut d = class.dict.borrow_mut();

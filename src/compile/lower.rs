@@ -34,6 +34,10 @@ struct ScopeCtx {
     map: HashMap<Box<str>, Res>,
     frame: usize,
     qualname: String,
+    /// The innermost enclosing class, for private-name mangling.
+    class: Option<Box<str>>,
+    /// Cells a class body passes through to its methods (see `Scope::pass_through`).
+    pass_cells: HashMap<Box<str>, u32>,
 }
 
 pub struct Lowerer<'a> {
@@ -67,7 +71,7 @@ pub fn lower_module(
         module_names_local,
     };
     l.frames.push(Frame { slot_names: Vec::new(), cell_names: Vec::new(), n_free: 0 });
-    l.scopes.push(ScopeCtx { id: 0, map: HashMap::new(), frame: 0, qualname: String::new() });
+    l.scopes.push(ScopeCtx { id: 0, map: HashMap::new(), frame: 0, qualname: String::new(), class: None, pass_cells: HashMap::new() });
     let body = l.block(&module.body);
     let frame = l.frames.pop().unwrap_or(Frame { slot_names: Vec::new(), cell_names: Vec::new(), n_free: 0 });
     Rc::new(Code {
@@ -169,7 +173,13 @@ impl<'a> Lowerer<'a> {
         self.table.scopes[self.scope().id].kind == ScopeKind::Class
     }
 
+    /// `name` after private-name mangling in the current class.
+    fn mangle<'n>(&self, name: &'n str) -> std::borrow::Cow<'n, str> {
+        super::scope::mangle(self.scope().class.as_deref(), name)
+    }
+
     fn load(&self, name: &str) -> ExprKind {
+        let name = &*self.mangle(name);
         match self.resolve(name) {
             Res::Local(s) => ExprKind::Local(s),
             Res::Cell(c) => ExprKind::Cell(c),
@@ -181,6 +191,7 @@ impl<'a> Lowerer<'a> {
     }
 
     fn store(&self, name: &str) -> Target {
+        let name = &*self.mangle(name);
         match self.resolve(name) {
             Res::Local(s) => Target::Local(s),
             Res::Cell(c) | Res::Free(c) => Target::Cell(c),
@@ -209,6 +220,11 @@ impl<'a> Lowerer<'a> {
                 map.insert(n.clone(), Res::Free((frame.cell_names.len() - 1) as u32));
             }
         }
+        let mut pass_cells = HashMap::new();
+        for n in &scope.pass_through {
+            frame.cell_names.push(self.sym(n));
+            pass_cells.insert(n.clone(), (frame.cell_names.len() - 1) as u32);
+        }
         frame.n_free = frame.cell_names.len();
         for p in &scope.params {
             frame.slot_names.push(self.sym(p));
@@ -235,7 +251,8 @@ impl<'a> Lowerer<'a> {
         }
         self.frames.push(frame);
         let frame = self.frames.len() - 1;
-        self.scopes.push(ScopeCtx { id, map, frame, qualname });
+        let class = if scope.kind == ScopeKind::Class { Some(name.into()) } else { self.scope().class.clone() };
+        self.scopes.push(ScopeCtx { id, map, frame, qualname, class, pass_cells });
     }
 
     /// Closes a code scope: the closure (cells of the defining frame for
@@ -246,6 +263,10 @@ impl<'a> Lowerer<'a> {
         let scope = &self.table.scopes[ctx.id];
         let mut closure = Vec::new();
         for name in &frame.cell_names[..frame.n_free] {
+            if let Some(&c) = self.scope().pass_cells.get(name.as_str()) {
+                closure.push(c);
+                continue;
+            }
             match self.resolve(name.as_str()) {
                 Res::Cell(c) | Res::Free(c) => closure.push(c),
                 // Unreachable for well-formed scopes; an empty cell raises NameError.
@@ -515,7 +536,10 @@ impl<'a> Lowerer<'a> {
         use ast::ExprKind as E;
         match &e.kind {
             E::Name { id, .. } => self.store(id),
-            E::Attribute { value, attr, .. } => Target::Attr(Box::new(self.expr(value)), self.sym(attr)),
+            E::Attribute { value, attr, .. } => {
+                let attr = self.sym(&self.mangle(attr));
+                Target::Attr(Box::new(self.expr(value)), attr)
+            }
             E::Subscript { value, slice, .. } => Target::Subscript(Box::new(self.expr(value)), Box::new(self.expr(slice))),
             E::Tuple { elts, .. } | E::List { elts, .. } => {
                 let star = elts.iter().position(|t| matches!(t.kind, E::Starred { .. }));
@@ -678,7 +702,10 @@ impl<'a> Lowerer<'a> {
                 ExprKind::Format(self.boxed(value), conv, format_spec.as_ref().map(|s| self.boxed(s)))
             }
             E::JoinedStr { values } => ExprKind::JoinedStr(values.iter().map(|v| self.expr(v)).collect()),
-            E::Attribute { value, attr, .. } => ExprKind::Attr(self.boxed(value), self.sym(attr)),
+            E::Attribute { value, attr, .. } => {
+                let attr = self.sym(&self.mangle(attr));
+                ExprKind::Attr(self.boxed(value), attr)
+            }
             E::Subscript { value, slice, .. } => ExprKind::Subscript(self.boxed(value), self.boxed(slice)),
             E::Starred { value, .. } => ExprKind::Starred(self.boxed(value)),
             E::Slice { lower, upper, step } => ExprKind::Slice(
@@ -710,7 +737,8 @@ impl<'a> Lowerer<'a> {
         }
         if let ast::ExprKind::Attribute { value, attr, .. } = &func.kind {
             let obj = self.boxed(value);
-            return ExprKind::CallMethod(obj, self.sym(attr), lowered);
+            let attr = self.sym(&self.mangle(attr));
+            return ExprKind::CallMethod(obj, attr, lowered);
         }
         let f = self.boxed(func);
         if simple {
@@ -761,7 +789,8 @@ impl<'a> Lowerer<'a> {
         let mut map = HashMap::new();
         let mut fresh_cells = Vec::new();
         let qualname = self.scope().qualname.clone();
-        self.scopes.push(ScopeCtx { id, map: HashMap::new(), frame, qualname });
+        let class = self.scope().class.clone();
+        self.scopes.push(ScopeCtx { id, map: HashMap::new(), frame, qualname, class, pass_cells: HashMap::new() });
         for n in &scope.order {
             match scope.kind_of(n) {
                 Some(SymKind::Local) => {

@@ -59,6 +59,9 @@ pub struct Scope {
     pub is_coroutine: bool,
     /// A class scope whose methods need the `__class__` cell.
     pub needs_class_cell: bool,
+    /// Free variables a class body passes to its methods although it binds
+    /// the same name in its namespace.
+    pub pass_through: Vec<Box<str>>,
     pub kinds: HashMap<Box<str>, SymKind>,
 }
 
@@ -73,6 +76,7 @@ impl Scope {
             is_generator: false,
             is_coroutine: false,
             needs_class_cell: false,
+            pass_through: Vec::new(),
             kinds: HashMap::new(),
         }
     }
@@ -99,7 +103,11 @@ pub struct ScopeTable {
 
 impl ScopeTable {
     pub fn build(module: &Module) -> ScopeTable {
-        let mut b = Builder { table: ScopeTable { scopes: vec![Scope::new(ScopeKind::Module, None)], by_node: HashMap::new() }, current: 0 };
+        let mut b = Builder {
+            table: ScopeTable { scopes: vec![Scope::new(ScopeKind::Module, None)], by_node: HashMap::new() },
+            current: 0,
+            classes: Vec::new(),
+        };
         b.stmts(&module.body);
         b.table.analyze();
         b.table
@@ -204,9 +212,17 @@ impl ScopeTable {
                 break;
             }
             let scope = &mut self.scopes[p];
-            if !scope.kinds.contains_key(name) {
-                scope.order.push(name.into());
-                scope.kinds.insert(name.into(), SymKind::Free);
+            match scope.kinds.get(name) {
+                None => {
+                    scope.order.push(name.into());
+                    scope.kinds.insert(name.into(), SymKind::Free);
+                }
+                Some(SymKind::Free) => {}
+                Some(_) => {
+                    if !scope.pass_through.iter().any(|n| &**n == name) {
+                        scope.pass_through.push(name.into());
+                    }
+                }
             }
             cur = scope.parent;
         }
@@ -226,11 +242,30 @@ impl ScopeTable {
 struct Builder {
     table: ScopeTable,
     current: ScopeId,
+    /// Names of the enclosing classes, for private-name mangling.
+    classes: Vec<Box<str>>,
+}
+
+/// Private-name mangling: `__x` inside class `C` is `_C__x`.
+pub fn mangle<'a>(class: Option<&str>, name: &'a str) -> std::borrow::Cow<'a, str> {
+    let Some(class) = class else { return name.into() };
+    if !name.starts_with("__") || name.ends_with("__") || name.contains('.') {
+        return name.into();
+    }
+    let stripped = class.trim_start_matches('_');
+    if stripped.is_empty() {
+        return name.into();
+    }
+    format!("_{stripped}{name}").into()
 }
 
 impl Builder {
     fn scope(&mut self) -> &mut Scope {
         &mut self.table.scopes[self.current]
+    }
+
+    fn mangled<'a>(&self, name: &'a str) -> std::borrow::Cow<'a, str> {
+        mangle(self.classes.last().map(|c| &**c), name)
     }
 
     fn enter<T>(&mut self, node: &T, kind: ScopeKind) -> ScopeId {
@@ -243,7 +278,8 @@ impl Builder {
     }
 
     fn bind(&mut self, name: &str) {
-        self.scope().mark(name, BOUND);
+        let name = self.mangled(name).into_owned();
+        self.scope().mark(&name, BOUND);
     }
 
     fn stmts(&mut self, body: &[Stmt]) {
@@ -275,7 +311,9 @@ impl Builder {
                 }
                 self.bind(&c.name);
                 let parent = self.enter(&**c, ScopeKind::Class);
+                self.classes.push(c.name.clone());
                 self.stmts(&c.body);
+                self.classes.pop();
                 self.current = parent;
             }
             StmtKind::Return { value } => self.opt(value),
@@ -287,7 +325,8 @@ impl Builder {
             StmtKind::AugAssign { target, value, .. } => {
                 self.expr(value);
                 if let ExprKind::Name { id, .. } = &target.kind {
-                    self.scope().mark(id, USED | BOUND);
+                    let id = self.mangled(id).into_owned();
+                    self.scope().mark(&id, USED | BOUND);
                 } else {
                     self.expr(target);
                 }
@@ -362,12 +401,14 @@ impl Builder {
             }
             StmtKind::Global { names } => {
                 for n in names {
-                    self.scope().mark(n, GLOBAL);
+                    let n = self.mangled(n).into_owned();
+                    self.scope().mark(&n, GLOBAL);
                 }
             }
             StmtKind::Nonlocal { names } => {
                 for n in names {
-                    self.scope().mark(n, NONLOCAL);
+                    let n = self.mangled(n).into_owned();
+                    self.scope().mark(&n, NONLOCAL);
                 }
             }
             StmtKind::Expr { value } => self.expr(value),
@@ -404,8 +445,9 @@ impl Builder {
     fn params(&mut self, a: &Arguments) {
         let all = a.posonlyargs.iter().chain(&a.args).chain(&a.vararg).chain(&a.kwonlyargs).chain(&a.kwarg);
         for arg in all {
-            self.scope().mark(&arg.arg, PARAM | BOUND);
-            self.scope().params.push(arg.arg.clone());
+            let name: Box<str> = self.mangled(&arg.arg).into();
+            self.scope().mark(&name, PARAM | BOUND);
+            self.scope().params.push(name);
         }
     }
 
@@ -453,8 +495,9 @@ impl Builder {
         match &e.kind {
             ExprKind::Name { id, ctx } => {
                 let flag = if *ctx == ExprContext::Load { USED } else { BOUND };
+                let id = &*self.mangled(id).into_owned();
                 self.scope().mark(id, flag);
-                if &**id == "super" && *ctx == ExprContext::Load && self.scope().kind == ScopeKind::Function {
+                if id == "super" && *ctx == ExprContext::Load && self.scope().kind == ScopeKind::Function {
                     self.scope().mark("__class__", USED);
                 }
             }

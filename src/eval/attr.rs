@@ -45,7 +45,7 @@ impl Vm {
     }
 
     pub fn is_object_getattribute(&self, v: &Value) -> bool {
-        matches!(v, Value::Builtin(b) if b.func as usize == crate::builtins::object::object_getattribute as usize)
+        matches!(v, Value::Builtin(b) if crate::builtins::is_native(&b, crate::builtins::object::object_getattribute))
     }
 
     fn instance_getattr(&self, inst: &Rc<Instance>, obj: &Value, name: &Str) -> PyResult<Value> {
@@ -162,7 +162,11 @@ impl Vm {
                             return Ok(v.clone());
                         }
                     }
-                    return Err(self.attr_error(sd.name.as_str().to_string()));
+                    return Err(self.attr_error(format!(
+                        "'{}' object has no attribute '{}'",
+                        self.type_name(obj).as_str(),
+                        sd.name.as_str()
+                    )));
                 }
                 Ok(d.clone())
             }
@@ -407,6 +411,13 @@ impl Vm {
             },
             Value::Native(nobj) => {
                 let data = nobj.data.borrow();
+                if let Some(g) = data.downcast_ref::<crate::builtins::misc::GenericAlias>() {
+                    return Ok(match n {
+                        "__origin__" => Some(g.origin.clone()),
+                        "__args__" => Some(Value::tuple(g.args.clone())),
+                        _ => None,
+                    });
+                }
                 if let Some(tb) = data.downcast_ref::<Vec<TbEntry>>() {
                     return Ok(match n {
                         "tb_lineno" => tb.last().map(|e| Value::Int(e.line as i64)),
@@ -431,7 +442,7 @@ impl Vm {
             Value::Instance(inst) => {
                 let class = inst.class();
                 if let Some(sa) = class.lookup(&self.names.setattr) {
-                    if !matches!(&sa, Value::Builtin(b) if b.func as usize == crate::builtins::object::object_setattr as usize) {
+                    if !matches!(&sa, Value::Builtin(b) if crate::builtins::is_native(&b, crate::builtins::object::object_setattr)) {
                         self.call(&sa, &[obj.clone(), Value::Str(self.intern(name.as_str())), value], &[])?;
                         return Ok(());
                     }

@@ -127,9 +127,16 @@ impl Vm {
         }
     }
 
+    /// Records `frame` in the traceback of `e` (once per frame).
     pub fn add_traceback(&self, e: &PyErr, frame: &Frame) {
         if let Some(d) = e.0.exc() {
-            d.borrow_mut().traceback.push(TbEntry {
+            let id = frame as *const Frame as usize;
+            let mut d = d.borrow_mut();
+            if d.traceback.last().is_some_and(|t| t.frame == id) {
+                return;
+            }
+            d.traceback.push(TbEntry {
+                frame: id,
                 filename: frame.code.filename.clone(),
                 line: frame.line,
                 name: frame.code.name.clone(),
@@ -312,7 +319,7 @@ impl Vm {
         }
         let new = c.lookup(&self.names.new);
         let obj = match &new {
-            Some(Value::Builtin(b)) if b.func as usize == crate::builtins::object::object_new as usize => {
+            Some(Value::Builtin(b)) if crate::builtins::is_native(&b, crate::builtins::object::object_new) => {
                 self.check_object_args(c, args, kw)?;
                 self.new_instance(c)?
             }
@@ -333,7 +340,7 @@ impl Vm {
         }
         let init = self.type_of(&obj).lookup(&self.names.init);
         match init {
-            Some(Value::Builtin(b)) if b.func as usize == crate::builtins::object::object_init as usize => Ok(obj),
+            Some(Value::Builtin(b)) if crate::builtins::is_native(&b, crate::builtins::object::object_init) => Ok(obj),
             Some(init) => {
                 let mut v: ArgVec = SmallVec::with_capacity(args.len() + 1);
                 v.push(obj.clone());
@@ -354,7 +361,7 @@ impl Vm {
             return Ok(());
         }
         let init_overridden = !matches!(c.lookup(&self.names.init),
-            Some(Value::Builtin(b)) if b.func as usize == crate::builtins::object::object_init as usize);
+            Some(Value::Builtin(b)) if crate::builtins::is_native(&b, crate::builtins::object::object_init));
         if init_overridden {
             return Ok(());
         }

@@ -17,9 +17,13 @@ pub enum Flow {
 impl Vm {
     pub fn exec_block(&self, f: &mut Frame, body: &[Stmt]) -> PyResult<Flow> {
         for s in body {
-            match self.exec_stmt(f, s)? {
-                Flow::Normal => {}
-                other => return Ok(other),
+            match self.exec_stmt(f, s) {
+                Ok(Flow::Normal) => {}
+                Ok(other) => return Ok(other),
+                Err(e) => {
+                    self.add_traceback(&e, f);
+                    return Err(e);
+                }
             }
         }
         Ok(Flow::Normal)
@@ -99,6 +103,7 @@ impl Vm {
             }
             StmtKind::ClassDef(def, target) => {
                 let class = self.exec_class_def(f, def)?;
+                let class = self.decorate(f, &def.decorators, class)?;
                 self.assign(f, target, class)?;
             }
             StmtKind::Delete(targets) => {
@@ -328,7 +333,8 @@ impl Vm {
             }
             Err(err) => {
                 let exc = err.0.clone();
-                let args = [Value::Class(exc.class()), Value::Instance(exc.clone()), Value::None];
+                let tb = self.get_attr(&Value::Instance(exc.clone()), &self.intern("__traceback__")).unwrap_or(Value::None);
+                let args = [Value::Class(exc.class()), Value::Instance(exc.clone()), tb];
                 self.handling.borrow_mut().push(exc.clone());
                 let res = self.call(exit, &args, &[]);
                 self.handling.borrow_mut().pop();

@@ -104,11 +104,25 @@ impl Vm {
                 for a in args {
                     argv.push(self.eval(f, a)?);
                 }
+                if let Value::Builtin(b) = &callee {
+                    if b.kind == BuiltinKind::Function {
+                        if let Some(r) = crate::builtins::functions::call_frame_builtin(self, f, b, &argv, &[]) {
+                            return r;
+                        }
+                    }
+                }
                 self.call(&callee, &argv, &[])
             }
             ExprKind::Call(func, args) => {
                 let callee = self.eval(f, func)?;
                 let (pos, kw) = self.eval_args(f, args)?;
+                if let Value::Builtin(b) = &callee {
+                    if b.kind == BuiltinKind::Function {
+                        if let Some(r) = crate::builtins::functions::call_frame_builtin(self, f, b, &pos, &kw) {
+                            return r;
+                        }
+                    }
+                }
                 self.call(&callee, &pos, &kw)
             }
             ExprKind::CallMethod(obj, name, args) => {

@@ -273,7 +273,14 @@ impl Vm {
     fn exec_block_async<'a>(&'a self, f: &'a mut Frame, body: &'a [Stmt]) -> LocalFuture<'a, PyResult<Flow>> {
         Box::pin(async move {
             for s in body {
-                let flow = if s.suspends { self.exec_stmt_async(f, s).await? } else { self.exec_stmt(f, s)? };
+                let flow = if s.suspends { self.exec_stmt_async(f, s).await } else { self.exec_stmt(f, s) };
+                let flow = match flow {
+                    Ok(flow) => flow,
+                    Err(e) => {
+                        self.add_traceback(&e, f);
+                        return Err(e);
+                    }
+                };
                 match flow {
                     Flow::Normal => {}
                     other => return Ok(other),

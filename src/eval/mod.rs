@@ -229,6 +229,8 @@ impl Vm {
     pub fn new() -> Box<Vm> {
         let interner = Interner::default();
         let types = Types::new(&interner);
+        // Plain `object()` instances have no `__dict__`.
+        types.object.has_dict.set(false);
         let names = Names::new(&interner);
         let vm = Box::new(Vm {
             types,
@@ -308,6 +310,13 @@ impl Vm {
     }
 
     pub fn exc_instance(&self, class: &Rc<Class>, args: Vec<Value>) -> Rc<Instance> {
+        let inst = self.bare_exc_instance(class, &args);
+        crate::builtins::exceptions::set_special_attrs(self, &inst, &args);
+        inst
+    }
+
+    fn bare_exc_instance(&self, class: &Rc<Class>, args: &[Value]) -> Rc<Instance> {
+        let args = args.to_vec();
         Rc::new(Instance {
             class: RefCell::new(class.clone()),
             dict: Some(Rc::new(Dict::new())),

@@ -205,7 +205,7 @@ impl Vm {
                     Some(Value::None) => {
                         return Err(self.type_error(format!("unhashable type: '{}'", class.name().as_str())));
                     }
-                    Some(Value::Builtin(b)) if b.func as usize == crate::builtins::object::object_hash as usize => id_hash(v),
+                    Some(Value::Builtin(b)) if crate::builtins::is_native(&b, crate::builtins::object::object_hash) => id_hash(v),
                     Some(f) => {
                         let r = self.call(&self.bind_descriptor(f, v)?, &[], &[])?;
                         match r.builtin_base() {
@@ -255,6 +255,11 @@ impl Vm {
         if !is_user_object(a) && !is_user_object(b) {
             if let Some(r) = self.native_compare(a, b, op)? {
                 return Ok(Value::Bool(r));
+            }
+            let heap = self.type_of(a).is_heap || self.type_of(b).is_heap;
+            if !heap && matches!(op, CmpOp::Eq | CmpOp::Ne) && !matches!(a, Value::Native(_)) && !matches!(b, Value::Native(_)) {
+                let same = a.is(b);
+                return Ok(Value::Bool(if op == CmpOp::Eq { same } else { !same }));
             }
         }
         let (name, rname, sym) = cmp_dunder(op);
@@ -360,6 +365,20 @@ impl Vm {
                     _ => Ok(None),
                 };
             }
+            (Value::Method(x), Value::Method(y)) => {
+                let same = x.func.is(&y.func) && x.self_.is(&y.self_);
+                return Ok(match op {
+                    CmpOp::Eq => Some(same),
+                    CmpOp::Ne => Some(!same),
+                    _ => None,
+                });
+            }
+            (Value::Slice(x), Value::Slice(y)) => {
+                let (p, q) = (vec![x.start.clone(), x.stop.clone(), x.step.clone()], vec![y.start.clone(), y.stop.clone(), y.step.clone()]);
+                return self.sequence_compare(&p, &q, op).map(Some);
+            }
+            (Value::Bytes(x), Value::ByteArray(y)) => Some(x.data[..].cmp(&y.data.borrow()[..])),
+            (Value::ByteArray(x), Value::Bytes(y)) => Some(x.data.borrow()[..].cmp(&y.data[..])),
             (Value::Range(x), Value::Range(y)) => {
                 let same = (x.len() == y.len()) && (x.len() == 0 || (x.start == y.start && (x.len() == 1 || x.step == y.step)));
                 return match op {
@@ -380,18 +399,7 @@ impl Vm {
                 CmpOp::Ge => o != Ordering::Less,
                 _ => false,
             })),
-            None => match op {
-                CmpOp::Eq | CmpOp::Ne => {
-                    // Different builtin types: fall back to identity unless a
-                    // type defines its own equality (handled by the caller).
-                    if self.type_of(a).is_heap || self.type_of(b).is_heap {
-                        return Ok(None);
-                    }
-                    let same = a.is(b);
-                    Ok(Some(if op == CmpOp::Eq { same } else { !same }))
-                }
-                _ => Ok(None),
-            },
+            None => Ok(None),
         }
     }
 
@@ -498,6 +506,18 @@ impl Vm {
                 return Ok(r);
             }
         }
+        // A sequence repeated by an object with `__index__`.
+        if op == BinOp::Arith(ArithOp::Mul) {
+            for (seq, n) in [(&x, &y), (&y, &x)] {
+                if matches!(seq.builtin_base(), Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Bytes(_)) {
+                    if let Ok(count) = self.index_value(n) {
+                        if let Some(r) = self.binary_native(op, &seq.base_value(), &Value::Int(count))? {
+                            return Ok(r);
+                        }
+                    }
+                }
+            }
+        }
         Err(self.binary_type_error(op, &x, &y))
     }
 
@@ -540,6 +560,14 @@ impl Vm {
     pub fn binary_native(&self, op: BinOp, x: &Value, y: &Value) -> PyResult<Option<Value>> {
         let BinOp::Arith(a) = op else { return Ok(None) };
         let (xb, yb) = (x.builtin_base(), y.builtin_base());
+        if let (Value::Bool(p), Value::Bool(q)) = (xb, yb) {
+            match a {
+                ArithOp::And => return Ok(Some(Value::Bool(p & q))),
+                ArithOp::Or => return Ok(Some(Value::Bool(p | q))),
+                ArithOp::Xor => return Ok(Some(Value::Bool(p ^ q))),
+                _ => {}
+            }
+        }
         if let (Some(p), Some(q)) = (Num::of(xb), Num::of(yb)) {
             return match int::arith(a, p, q) {
                 Some(Ok(v)) => Ok(Some(v)),
@@ -1018,8 +1046,7 @@ impl Vm {
                     }
                 }
                 if !c.is_heap || Rc::ptr_eq(c, &self.types.type_) {
-                    // `list[int]` and friends in annotations: the class stands for the alias.
-                    return Ok(obj.clone());
+                    return Ok(self.generic_alias(obj.clone(), idx));
                 }
                 Err(self.type_error(format!("type '{}' is not subscriptable", c.name().as_str())))
             }

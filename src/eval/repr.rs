@@ -99,7 +99,17 @@ impl Vm {
                 };
                 format!("<bound method {} of {}>", fname, self.repr(&m.self_)?.as_str())
             }
-            Value::Class(c) => format!("<class '{}'>", self.class_full_name(c)),
+            Value::Class(c) => {
+                if let Some(meta) = c.meta.borrow().clone() {
+                    if let Some((f, owner)) = meta.lookup_with_owner(&self.names.repr) {
+                        if owner.is_heap {
+                            let r = self.call(&f, &[v.clone()], &[])?;
+                            return Ok(self.str(&r)?.as_str().to_string());
+                        }
+                    }
+                }
+                format!("<class '{}'>", self.class_full_name(c))
+            }
             Value::Module(m) => {
                 match m.dict.get_str(&self.names.file) {
                     Some(f) => format!("<module '{}' from '{}'>", m.name.as_str(), self.str(&f)?.as_str()),
@@ -118,6 +128,13 @@ impl Vm {
                     let name = ["dict_keys", "dict_values", "dict_items"][view.what as usize];
                     let items = self.collect(v)?;
                     return Ok(format!("{}({})", name, self.join_reprs("[", &items, "]")?));
+                }
+                if let Some(g) = n.data.borrow().downcast_ref::<crate::builtins::misc::GenericAlias>() {
+                    let mut parts = Vec::new();
+                    for a in &g.args {
+                        parts.push(self.alias_arg_repr(a)?);
+                    }
+                    return Ok(format!("{}[{}]", self.alias_arg_repr(&g.origin)?, parts.join(", ")));
                 }
                 format!("<{} object at {:#x}>", n.class.name().as_str(), v.id())
             }

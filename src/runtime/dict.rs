@@ -203,12 +203,23 @@ pub fn native_eq(a: &Value, b: &Value) -> Option<bool> {
             true
         }
         (Instance(_), _) | (_, Instance(_)) => return Option::None,
-        (FrozenSet(_) | Set(_), FrozenSet(_) | Set(_)) => return Option::None,
         (Complex(x), Complex(y)) => x.re == y.re && x.im == y.im,
         (Complex(c), Int(_) | Float(_) | Bool(_)) | (Int(_) | Float(_) | Bool(_), Complex(c)) => {
             let other = if let Complex(_) = a { b } else { a };
             c.im == 0.0 && super::int::numeric_eq(&Float(c.re), other)
         }
-        _ => false,
+        // Values of different simple kinds are never equal.
+        (None | Bool(_) | Int(_) | Float(_) | BigInt(_) | Str(_) | Bytes(_) | Tuple(_) | Complex(_), _)
+            if is_simple(b) =>
+        {
+            false
+        }
+        _ => return Option::None,
     })
+}
+
+/// Kinds whose equality `native_eq` decides completely.
+fn is_simple(v: &Value) -> bool {
+    use Value::*;
+    matches!(v, None | Bool(_) | Int(_) | Float(_) | BigInt(_) | Str(_) | Bytes(_) | Tuple(_) | Complex(_))
 }

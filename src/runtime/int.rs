@@ -121,7 +121,7 @@ fn int_arith(op: ArithOp, x: i64, y: i64) -> NumResult {
         }
         Mod => {
             if y == 0 {
-                return Err(NumErr::ZeroDivision("integer division or modulo by zero"));
+                return Err(NumErr::ZeroDivision("integer modulo by zero"));
             }
             if y == -1 {
                 Some(0)
@@ -192,7 +192,7 @@ fn big_arith(op: ArithOp, x: BigInt, y: BigInt) -> NumResult {
         }
         Mod => {
             if y.is_zero() {
-                return Err(NumErr::ZeroDivision("integer division or modulo by zero"));
+                return Err(NumErr::ZeroDivision("integer modulo by zero"));
             }
             x.mod_floor(&y)
         }

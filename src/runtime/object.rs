@@ -317,6 +317,9 @@ impl Instance {
 /// One frame of a traceback, innermost last in `ExcData::traceback`.
 #[derive(Clone)]
 pub struct TbEntry {
+    /// Identifies the frame (its address while it runs), so that a frame
+    /// is recorded once however many blocks the exception leaves.
+    pub frame: usize,
     pub filename: Rc<str>,
     pub line: u32,
     pub name: Rc<Str>,
