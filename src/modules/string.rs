@@ -152,7 +152,7 @@ class Template:
             if kind == "escaped":
                 out.append(self.delimiter)
             elif kind == "invalid":
-                self._invalid(start)
+                self._invalid(start + len(self.delimiter))
             else:
                 out.append("%s" % (mapping[name],))
         out.append(self.template[last:])
