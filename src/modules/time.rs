@@ -251,7 +251,7 @@ fn localtime(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 /// A struct_time or 9-tuple as a C `tm` (CPython's `gettmarg`).
 fn tm_arg(vm: &Vm, fname: &str, v: &Value) -> PyResult<libc::tm> {
     let Some(t) = v.as_tuple() else {
-        return Err(vm.type_error(format!("{fname}(): illegal time tuple argument")));
+        return Err(vm.type_error("Tuple or struct_time argument required"));
     };
     let items = t.items.to_vec();
     if items.len() != 9 {
