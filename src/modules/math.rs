@@ -16,6 +16,25 @@ use num_traits::{One, Signed, ToPrimitive, Zero};
 extern "C" {
     fn erf(x: f64) -> f64;
     fn erfc(x: f64) -> f64;
+    // The C library's versions (Rust's own `f64::asinh` etc. round differently).
+    #[link_name = "asinh"]
+    fn c_asinh(x: f64) -> f64;
+    #[link_name = "acosh"]
+    fn c_acosh(x: f64) -> f64;
+    #[link_name = "atanh"]
+    fn c_atanh(x: f64) -> f64;
+}
+
+fn m_asinh(x: f64) -> f64 {
+    unsafe { c_asinh(x) }
+}
+
+fn m_acosh(x: f64) -> f64 {
+    unsafe { c_acosh(x) }
+}
+
+fn m_atanh(x: f64) -> f64 {
+    unsafe { c_atanh(x) }
 }
 
 /// The C library's `cbrt` (the binary's own copy, from the Rust runtime,
@@ -231,9 +250,9 @@ func1!(atan, f64::atan, false);
 func1!(sinh, f64::sinh, true);
 func1!(cosh, f64::cosh, true);
 func1!(tanh, f64::tanh, false);
-func1!(asinh, f64::asinh, false);
-func1!(acosh, f64::acosh, false);
-func1!(atanh, f64::atanh, false);
+func1!(asinh, m_asinh, false);
+func1!(acosh, m_acosh, false);
+func1!(atanh, m_atanh, false);
 func1!(cbrt, m_cbrt, false);
 func1!(fabs, f64::abs, false);
 func1!(log1p, m_log1p, false);
