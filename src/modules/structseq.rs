@@ -113,7 +113,16 @@ fn new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
         }
         return Err(vm.type_error(format!("{full}() takes an at most {max}-sequence ({}-sequence given)", items.len())));
     }
-    let extra = items[min..].to_vec();
+    let mut extra = items[min..].to_vec();
+    if spec.full_name == STAT_RESULT.full_name {
+        // st_atime/st_mtime/st_ctime default to the integer items.
+        extra.resize(spec.extra.len(), Value::None);
+        for i in 0..3 {
+            if extra[i].is_none() {
+                extra[i] = items[7 + i].clone();
+            }
+        }
+    }
     Ok(make_in(vm, cls, spec, items[..min].to_vec(), extra))
 }
 
