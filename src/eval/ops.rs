@@ -279,6 +279,14 @@ impl Vm {
                 return Ok(r);
             }
         }
+        // Instances of builtin subclasses (class T(tuple)) compare by their
+        // builtin value when no dunder decided.
+        let (ba, bb) = (a.base_value(), b.base_value());
+        if !(ba.is(a) && bb.is(b)) && !is_user_object(&ba) && !is_user_object(&bb) {
+            if let Some(r) = self.native_compare(&ba, &bb, op)? {
+                return Ok(Value::Bool(r));
+            }
+        }
         match op {
             CmpOp::Eq => Ok(Value::Bool(a.is(b))),
             CmpOp::Ne => {
