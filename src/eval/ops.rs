@@ -68,8 +68,10 @@ pub fn cmp_dunder(op: CmpOp) -> (&'static str, &'static str, &'static str) {
     }
 }
 
+/// Values whose operators are found as dunders on their class: instances,
+/// and native objects (dict views define their set operators that way).
 fn is_user_object(v: &Value) -> bool {
-    matches!(v, Value::Instance(_))
+    matches!(v, Value::Instance(_) | Value::Native(_))
 }
 
 impl Vm {

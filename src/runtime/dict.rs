@@ -25,6 +25,8 @@ pub struct DictTable {
     /// Bumped on every insertion of a new key or removal, so iterators and
     /// interrupted lookups notice changes.
     version: u64,
+    /// No live entry sits before this position (`pop_first` resumes here).
+    head: usize,
 }
 
 /// The result of a native lookup.
@@ -41,7 +43,7 @@ impl DictTable {
     }
 
     pub fn with_capacity(n: usize) -> DictTable {
-        DictTable { index: HashTable::with_capacity(n), entries: Vec::with_capacity(n), len: 0, version: 0 }
+        DictTable { index: HashTable::with_capacity(n), entries: Vec::with_capacity(n), len: 0, version: 0, head: 0 }
     }
 
     pub fn len(&self) -> usize {
@@ -131,11 +133,13 @@ impl DictTable {
         }
         self.index = index;
         self.entries = entries;
+        self.head = 0;
     }
 
     pub fn clear(&mut self) {
         self.index.clear();
         self.entries.clear();
+        self.head = 0;
         self.len = 0;
         self.version += 1;
     }
@@ -165,6 +169,22 @@ impl DictTable {
         while matches!(self.entries.last(), Some(None)) {
             self.entries.pop();
         }
+        self.head = self.head.min(self.entries.len());
+        e
+    }
+
+    /// Removes and returns the oldest entry (`set.pop`), in amortized O(1).
+    pub fn pop_first(&mut self) -> Option<Entry> {
+        let mut p = self.head;
+        while p < self.entries.len() && self.entries[p].is_none() {
+            p += 1;
+        }
+        if p >= self.entries.len() {
+            self.head = p;
+            return None;
+        }
+        self.head = p + 1;
+        let e = self.remove_at(p);
         e
     }
 
