@@ -223,6 +223,17 @@ pub fn native_eq(a: &Value, b: &Value) -> Option<bool> {
             true
         }
         (Instance(_), _) | (_, Instance(_)) => return Option::None,
+        // Containers and other values compared by content or by a dunder.
+        (List(_), List(_))
+        | (Dict(_), Dict(_))
+        | (ByteArray(_) | Bytes(_), ByteArray(_) | Bytes(_))
+        | (Range(_), Range(_))
+        | (Slice(_), Slice(_))
+        | (Method(_), Method(_))
+        | (Builtin(_), Builtin(_))
+        | (Class(_), Class(_))
+        | (Native(_), _)
+        | (_, Native(_)) => return Option::None,
         (FrozenSet(_) | Set(_), FrozenSet(_) | Set(_)) => return Option::None,
         (Complex(x), Complex(y)) => x.re == y.re && x.im == y.im,
         (Complex(c), Int(_) | Float(_) | Bool(_)) | (Int(_) | Float(_) | Bool(_), Complex(c)) => {
