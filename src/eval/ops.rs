@@ -198,6 +198,9 @@ impl Vm {
                     h
                 }
             }
+            Value::Native(n) if matches!(n.class.lookup(&self.names.hash), Some(Value::None)) => {
+                return Err(self.type_error(format!("unhashable type: '{}'", n.class.name().as_str())))
+            }
             Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::ByteArray(_) | Value::Slice(_) => {
                 return Err(self.type_error(format!("unhashable type: '{}'", self.type_name(v).as_str())))
             }
