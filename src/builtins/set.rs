@@ -113,20 +113,144 @@ fn wrap(like: &Value, s: Set) -> Value {
     }
 }
 
+/// `set_copy`: a new set merged from `s` (CPython may lay it out afresh).
 fn copy_of(s: &Set) -> Set {
-    Set::from_table(s.table.borrow().clone())
+    Set::from_table(s.table.borrow().set_copy())
+}
+
+/// `set_merge`: adds the keys of the set `o` to `s`.
+fn merge(vm: &Vm, s: &Set, o: &Set) -> PyResult<()> {
+    if std::ptr::eq(s, o) || o.len() == 0 {
+        return Ok(());
+    }
+    if s.table.borrow().set_fill() == 0 {
+        let ot = o.table.borrow();
+        s.table.borrow_mut().merge_set_into_empty(&ot);
+        return Ok(());
+    }
+    let keys = keys_of(o);
+    s.table.borrow_mut().set_reserve(keys.len());
+    for k in keys {
+        vm.set_add(s, k)?;
+    }
+    Ok(())
+}
+
+/// `set_update_internal`: adds the items of any iterable to `s`.
+pub fn update_internal(vm: &Vm, s: &Set, other: &Value) -> PyResult<()> {
+    if let Some(o) = other.as_set() {
+        return merge(vm, s, o);
+    }
+    if let Value::Dict(d) = other {
+        let keys = d.table.borrow().keys();
+        s.table.borrow_mut().set_reserve(keys.len());
+        for k in keys {
+            vm.set_add(s, k)?;
+        }
+        return Ok(());
+    }
+    let it = vm.iter(other)?;
+    while let Some(x) = vm.next(&it)? {
+        vm.set_add(s, x)?;
+    }
+    Ok(())
+}
+
+/// A new set of the items of `v` (`PySet_New(v)`).
+pub fn set_from(vm: &Vm, v: &Value) -> PyResult<Set> {
+    let s = Set::new();
+    update_internal(vm, &s, v)?;
+    Ok(s)
+}
+
+/// Whether `key` is in `other` (a set or a dict).
+fn in_set_or_dict(vm: &Vm, other: &Value, key: &Value) -> PyResult<bool> {
+    match other.as_set() {
+        Some(o) => vm.set_contains(o, key),
+        None => match other {
+            Value::Dict(d) => Ok(vm.dict_get(d, key)?.is_some()),
+            _ => vm.contains(other, key),
+        },
+    }
+}
+
+/// `set_difference`.
+fn difference_of(vm: &Vm, s: &Set, other: &Value) -> PyResult<Set> {
+    let other_size = match (other.as_set(), other) {
+        (Some(o), _) => o.len(),
+        (None, Value::Dict(d)) => d.len(),
+        _ => usize::MAX,
+    };
+    if other_size == usize::MAX || (s.len() >> 2) > other_size {
+        let out = copy_of(s);
+        difference_update_internal(vm, &out, other)?;
+        return Ok(out);
+    }
+    let out = Set::new();
+    for k in keys_of(s) {
+        if !in_set_or_dict(vm, other, &k)? {
+            vm.set_add(&out, k)?;
+        }
+    }
+    Ok(out)
+}
+
+/// `set_difference_update_internal`.
+pub fn difference_update_internal(vm: &Vm, s: &Set, other: &Value) -> PyResult<()> {
+    if let Some(o) = other.as_set() {
+        if std::ptr::eq(o, s) {
+            s.table.borrow_mut().clear();
+            return Ok(());
+        }
+        let keys = if (o.len() >> 3) > s.len() { keys_of(&intersect(vm, s, other)?) } else { keys_of(o) };
+        for k in keys {
+            vm.set_discard(s, &k)?;
+        }
+    } else {
+        let it = vm.iter(other)?;
+        while let Some(x) = vm.next(&it)? {
+            vm.set_discard(s, &x)?;
+        }
+    }
+    s.table.borrow_mut().set_shrink_dummies();
+    Ok(())
+}
+
+/// `set_symmetric_difference_update`.
+pub fn sym_update(vm: &Vm, s: &Set, other: &Value) -> PyResult<()> {
+    let keys = match (other.as_set(), other) {
+        (Some(o), _) => {
+            if std::ptr::eq(o, s) {
+                s.table.borrow_mut().clear();
+                return Ok(());
+            }
+            keys_of(o)
+        }
+        (None, Value::Dict(d)) => d.table.borrow().keys(),
+        _ => keys_of(&set_from(vm, other)?),
+    };
+    for k in keys {
+        if !vm.set_discard(s, &k)? {
+            vm.set_add(s, k)?;
+        }
+    }
+    Ok(())
+}
+
+/// `set_symmetric_difference`: `set(other)` updated with `s`.
+fn sym_diff_of(vm: &Vm, s: &Set, other: &Value) -> PyResult<Set> {
+    let out = set_from(vm, other)?;
+    let keys = keys_of(s);
+    for k in keys {
+        if !vm.set_discard(&out, &k)? {
+            vm.set_add(&out, k)?;
+        }
+    }
+    Ok(out)
 }
 
 fn keys_of(s: &Set) -> Vec<Value> {
     s.table.borrow().keys()
-}
-
-/// The items of any iterable.
-fn items_of(vm: &Vm, v: &Value) -> PyResult<Vec<Value>> {
-    match v.as_set() {
-        Some(s) => Ok(keys_of(s)),
-        None => vm.collect(v),
-    }
 }
 
 /// A key usable for lookup: a set argument stands for the equal frozenset.
@@ -163,13 +287,14 @@ fn set_init(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let s = mutable(vm, a, "__init__")?;
     args::no_kw(vm, "set", kw)?;
     args::check(vm, "set", &a[1..], 0, 1)?;
-    let items = match a.get(1) {
-        Some(src) => items_of(vm, src)?,
-        None => Vec::new(),
-    };
-    s.table.borrow_mut().clear();
-    for x in items {
-        vm.set_add(s, x)?;
+    if s.table.borrow().set_fill() > 0 {
+        s.table.borrow_mut().clear();
+    }
+    if let Some(src) = a.get(1) {
+        if src.as_set().is_some_and(|o| std::ptr::eq(o, s)) {
+            return Ok(Value::None);
+        }
+        update_internal(vm, s, src)?;
     }
     Ok(Value::None)
 }
@@ -201,9 +326,7 @@ fn frozenset_new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
         if let (Value::FrozenSet(f), true) = (src, exact) {
             return Ok(Value::FrozenSet(f.clone()));
         }
-        for x in items_of(vm, src)? {
-            vm.set_add(&s, x)?;
-        }
+        update_internal(vm, &s, src)?;
     }
     let v = Value::FrozenSet(Rc::new(s));
     Ok(super::numbers::wrap_for_class(vm, &cls, &vm.types.frozenset, v))
@@ -274,9 +397,7 @@ fn update(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let s = mutable(vm, a, "update")?;
     args::no_kw(vm, "set.update", kw)?;
     for other in &a[1..] {
-        for x in items_of(vm, other)? {
-            vm.set_add(s, x)?;
-        }
+        update_internal(vm, s, other)?;
     }
     Ok(Value::None)
 }
@@ -286,9 +407,10 @@ fn union(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     args::no_kw(vm, &qual(a, "union"), kw)?;
     let out = copy_of(s);
     for other in &a[1..] {
-        for x in items_of(vm, other)? {
-            vm.set_add(&out, x)?;
+        if other.as_set().is_some_and(|o| std::ptr::eq(o, s)) {
+            continue;
         }
+        update_internal(vm, &out, other)?;
     }
     Ok(wrap(&a[0], out))
 }
@@ -297,7 +419,10 @@ fn union(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 fn intersect(vm: &Vm, s: &Set, other: &Value) -> PyResult<Set> {
     let out = Set::new();
     if let Some(o) = other.as_set() {
-        let (small, big) = if o.len() < s.len() { (o, s) } else { (s, o) };
+        if std::ptr::eq(o, s) {
+            return Ok(copy_of(s));
+        }
+        let (small, big) = if o.len() > s.len() { (s, o) } else { (o, s) };
         for x in keys_of(small) {
             if vm.set_contains(big, &x)? {
                 vm.set_add(&out, x)?;
@@ -317,8 +442,11 @@ fn intersect(vm: &Vm, s: &Set, other: &Value) -> PyResult<Set> {
 fn intersection(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let s = slf(vm, a, "intersection")?;
     args::no_kw(vm, &qual(a, "intersection"), kw)?;
-    let mut out = copy_of(s);
-    for other in &a[1..] {
+    if a.len() == 1 {
+        return Ok(wrap(&a[0], copy_of(s)));
+    }
+    let mut out = intersect(vm, s, &a[1])?;
+    for other in &a[2..] {
         out = intersect(vm, &out, other)?;
     }
     Ok(wrap(&a[0], out))
@@ -327,34 +455,27 @@ fn intersection(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 fn intersection_update(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let s = mutable(vm, a, "intersection_update")?;
     args::no_kw(vm, "set.intersection_update", kw)?;
-    let mut out = copy_of(s);
-    for other in &a[1..] {
+    if a.len() == 1 {
+        return Ok(Value::None);
+    }
+    let mut out = intersect(vm, s, &a[1])?;
+    for other in &a[2..] {
         out = intersect(vm, &out, other)?;
     }
-    let t = out.table.borrow().clone();
+    let t = std::mem::take(&mut *out.table.borrow_mut());
     *s.table.borrow_mut() = t;
     Ok(Value::None)
-}
-
-fn subtract(vm: &Vm, out: &Set, other: &Value) -> PyResult<()> {
-    if let Some(o) = other.as_set() {
-        if std::ptr::eq(o, out) {
-            out.table.borrow_mut().clear();
-            return Ok(());
-        }
-    }
-    for x in items_of(vm, other)? {
-        vm.set_discard(out, &x)?;
-    }
-    Ok(())
 }
 
 fn difference(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let s = slf(vm, a, "difference")?;
     args::no_kw(vm, &qual(a, "difference"), kw)?;
-    let out = copy_of(s);
-    for other in &a[1..] {
-        subtract(vm, &out, other)?;
+    if a.len() == 1 {
+        return Ok(wrap(&a[0], copy_of(s)));
+    }
+    let out = difference_of(vm, s, &a[1])?;
+    for other in &a[2..] {
+        difference_update_internal(vm, &out, other)?;
     }
     Ok(wrap(&a[0], out))
 }
@@ -363,42 +484,22 @@ fn difference_update(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let s = mutable(vm, a, "difference_update")?;
     args::no_kw(vm, "set.difference_update", kw)?;
     for other in &a[1..] {
-        subtract(vm, s, other)?;
+        difference_update_internal(vm, s, other)?;
     }
     Ok(Value::None)
-}
-
-fn sym_diff_into(vm: &Vm, out: &Set, other: &Value) -> PyResult<()> {
-    let others = Set::new();
-    for x in items_of(vm, other)? {
-        vm.set_add(&others, x)?;
-    }
-    for x in keys_of(&others) {
-        if !vm.set_discard(out, &x)? {
-            vm.set_add(out, x)?;
-        }
-    }
-    Ok(())
 }
 
 fn symmetric_difference(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let s = slf(vm, a, "symmetric_difference")?;
     fixed(vm, &qual(a, "symmetric_difference"), a, kw, 1)?;
-    let out = copy_of(s);
-    sym_diff_into(vm, &out, &a[1])?;
+    let out = sym_diff_of(vm, s, &a[1])?;
     Ok(wrap(&a[0], out))
 }
 
 fn symmetric_difference_update(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let s = mutable(vm, a, "symmetric_difference_update")?;
     fixed(vm, "set.symmetric_difference_update", a, kw, 1)?;
-    if let Some(o) = a[1].as_set() {
-        if std::ptr::eq(o, s) {
-            s.table.borrow_mut().clear();
-            return Ok(Value::None);
-        }
-    }
-    sym_diff_into(vm, s, &a[1])?;
+    sym_update(vm, s, &a[1])?;
     Ok(Value::None)
 }
 
@@ -508,45 +609,58 @@ enum Op {
     Xor,
 }
 
-fn combine(vm: &Vm, x: &Set, y: &Set, op: Op) -> PyResult<Set> {
-    let out = copy_of(x);
+/// `x op y` for two sets (`yv` is `y` as a value).
+fn combine(vm: &Vm, x: &Set, y: &Set, yv: &Value, op: Op) -> PyResult<Set> {
     match op {
         Op::Or => {
-            for k in keys_of(y) {
-                vm.set_add(&out, k)?;
-            }
+            let out = copy_of(x);
+            merge(vm, &out, y)?;
             Ok(out)
         }
-        Op::And => intersect(vm, x, &Value::Set(Rc::new(copy_of(y)))),
-        Op::Sub => {
-            if std::ptr::eq(x, y) {
-                return Ok(Set::new());
-            }
-            for k in keys_of(y) {
-                vm.set_discard(&out, &k)?;
-            }
-            Ok(out)
-        }
-        Op::Xor => {
-            if std::ptr::eq(x, y) {
-                return Ok(Set::new());
-            }
-            for k in keys_of(y) {
-                if !vm.set_discard(&out, &k)? {
-                    vm.set_add(&out, k)?;
-                }
-            }
-            Ok(out)
-        }
+        Op::And => intersect(vm, x, yv),
+        Op::Sub => difference_of(vm, x, yv),
+        Op::Xor => sym_diff_of(vm, x, yv),
     }
+}
+
+/// Set operators between builtin sets (the evaluator's fast path).
+pub fn native_binary(vm: &Vm, op: crate::runtime::int::ArithOp, x: &Value, y: &Value) -> PyResult<Option<Value>> {
+    use crate::runtime::int::ArithOp;
+    let (Some(a), Some(b)) = (x.as_set(), y.as_set()) else { return Ok(None) };
+    let op = match op {
+        ArithOp::Or => Op::Or,
+        ArithOp::And => Op::And,
+        ArithOp::Sub => Op::Sub,
+        ArithOp::Xor => Op::Xor,
+        _ => return Ok(None),
+    };
+    Ok(Some(wrap(x, combine(vm, a, b, y, op)?)))
+}
+
+/// In-place set operators on a builtin set; `None` when `y` is not a set.
+pub fn native_inplace(vm: &Vm, op: crate::runtime::int::ArithOp, x: &Value, y: &Value) -> PyResult<Option<Value>> {
+    use crate::runtime::int::ArithOp;
+    let (Some(s), Some(_)) = (x.as_set(), y.as_set()) else { return Ok(None) };
+    match op {
+        ArithOp::Or => update_internal(vm, s, y)?,
+        ArithOp::And => {
+            let r = intersect(vm, s, y)?;
+            let t = std::mem::take(&mut *r.table.borrow_mut());
+            *s.table.borrow_mut() = t;
+        }
+        ArithOp::Sub => difference_update_internal(vm, s, y)?,
+        ArithOp::Xor => sym_update(vm, s, y)?,
+        _ => return Ok(None),
+    }
+    Ok(Some(x.clone()))
 }
 
 fn binary(vm: &Vm, a: &[Value], op: Op, name: &str, reflected: bool) -> PyResult<Value> {
     let Some((s, o)) = operands(vm, a, name)? else { return Ok(Value::NotImplemented) };
     if reflected {
-        Ok(wrap(&a[1], combine(vm, o, s, op)?))
+        Ok(wrap(&a[1], combine(vm, o, s, &a[0], op)?))
     } else {
-        Ok(wrap(&a[0], combine(vm, s, o, op)?))
+        Ok(wrap(&a[0], combine(vm, s, o, &a[1], op)?))
     }
 }
 
@@ -577,10 +691,15 @@ fn rxor(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 
 fn inplace(vm: &Vm, a: &[Value], op: Op, name: &str) -> PyResult<Value> {
     mutable(vm, a, name)?;
-    let Some((s, o)) = operands(vm, a, name)? else { return Ok(Value::NotImplemented) };
-    let r = combine(vm, s, o, op)?;
-    let t = r.table.borrow().clone();
-    *s.table.borrow_mut() = t;
+    let Some((s, _)) = operands(vm, a, name)? else { return Ok(Value::NotImplemented) };
+    let aop = match op {
+        Op::Or => crate::runtime::int::ArithOp::Or,
+        Op::And => crate::runtime::int::ArithOp::And,
+        Op::Sub => crate::runtime::int::ArithOp::Sub,
+        Op::Xor => crate::runtime::int::ArithOp::Xor,
+    };
+    let _ = native_inplace(vm, aop, &a[0], &a[1])?;
+    let _ = s;
     Ok(a[0].clone())
 }
 
@@ -640,4 +759,21 @@ fn repr(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
             Ok(Value::string(format!("{}({})", name.as_str(), inner.as_str())))
         }
     }
+}
+
+/// A set display of three or more constants: CPython builds a frozenset
+/// constant and merges it into a new set, which can lay the table out
+/// differently from adding the items one by one.
+pub fn folded_display(vm: &Vm, items: Vec<Value>) -> PyResult<Value> {
+    let f = Set::new();
+    for x in items {
+        vm.set_add(&f, x)?;
+    }
+    // The compiler's constant merging rebuilds the frozenset from its own
+    // iteration order.
+    let g = Set::new();
+    for x in keys_of(&f) {
+        vm.set_add(&g, x)?;
+    }
+    Ok(Value::Set(Rc::new(copy_of(&g))))
 }

@@ -703,6 +703,9 @@ impl Vm {
                 if y.as_set().is_none() {
                     return Err(self.binary_type_error(op, &x, &y));
                 }
+                if crate::builtins::set::native_inplace(self, a, &x, &y)?.is_some() {
+                    return Ok(x);
+                }
                 let r = self.set_binary(a, &x, &y)?;
                 if let Some(rs) = r.as_set() {
                     let t = rs.table.borrow().clone();
@@ -1283,6 +1286,10 @@ impl Vm {
     }
 
     fn set_binary(&self, op: ArithOp, x: &Value, y: &Value) -> PyResult<Value> {
+        // CPython's algorithms, which decide the result's iteration order.
+        if let Some(r) = crate::builtins::set::native_binary(self, op, x, y)? {
+            return Ok(r);
+        }
         let (Some(a), Some(b)) = (x.as_set(), y.as_set()) else {
             return Err(self.binary_type_error(BinOp::Arith(op), x, y));
         };
