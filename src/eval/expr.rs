@@ -151,7 +151,11 @@ impl Vm {
             ExprKind::Tuple(items) => Ok(Value::tuple(self.eval_items(f, items)?)),
             ExprKind::List(items) => Ok(Value::list(self.eval_items(f, items)?)),
             ExprKind::Set(items) => {
+                let folded = items.len() > 2 && items.iter().all(|e| matches!(e.kind, ExprKind::Const(_)));
                 let items = self.eval_items(f, items)?;
+                if folded {
+                    return crate::builtins::set::folded_display(self, items);
+                }
                 self.new_set(items)
             }
             ExprKind::Dict(items) => self.eval_dict(f, items),

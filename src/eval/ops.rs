@@ -68,8 +68,10 @@ pub fn cmp_dunder(op: CmpOp) -> (&'static str, &'static str, &'static str) {
     }
 }
 
+/// Values whose operators are found as dunders on their class: instances,
+/// and native objects (dict views define their set operators that way).
 fn is_user_object(v: &Value) -> bool {
-    matches!(v, Value::Instance(_))
+    matches!(v, Value::Instance(_) | Value::Native(_))
 }
 
 impl Vm {
@@ -195,6 +197,9 @@ impl Vm {
                 } else {
                     h
                 }
+            }
+            Value::Native(n) if matches!(n.class.lookup(&self.names.hash), Some(Value::None)) => {
+                return Err(self.type_error(format!("unhashable type: '{}'", n.class.name().as_str())))
             }
             Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::ByteArray(_) | Value::Slice(_) => {
                 return Err(self.type_error(format!("unhashable type: '{}'", self.type_name(v).as_str())))
@@ -746,6 +751,9 @@ impl Vm {
             (Value::Set(s), BinOp::Arith(a @ (ArithOp::Or | ArithOp::And | ArithOp::Sub | ArithOp::Xor))) => {
                 if y.as_set().is_none() {
                     return Err(self.binary_type_error(op, &x, &y));
+                }
+                if crate::builtins::set::native_inplace(self, a, &x, &y)?.is_some() {
+                    return Ok(x);
                 }
                 let r = self.set_binary(a, &x, &y)?;
                 if let Some(rs) = r.as_set() {
@@ -1326,6 +1334,10 @@ impl Vm {
     }
 
     fn set_binary(&self, op: ArithOp, x: &Value, y: &Value) -> PyResult<Value> {
+        // CPython's algorithms, which decide the result's iteration order.
+        if let Some(r) = crate::builtins::set::native_binary(self, op, x, y)? {
+            return Ok(r);
+        }
         let (Some(a), Some(b)) = (x.as_set(), y.as_set()) else {
             return Err(self.binary_type_error(BinOp::Arith(op), x, y));
         };

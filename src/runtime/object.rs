@@ -130,7 +130,7 @@ pub struct Set {
 
 impl Set {
     pub fn new() -> Set {
-        Set { table: RefCell::new(DictTable::new()) }
+        Set { table: RefCell::new(DictTable::new_set()) }
     }
 
     pub fn from_table(t: DictTable) -> Set {
