@@ -1093,11 +1093,7 @@ fn split(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
                     break;
                 }
                 if maxsplit >= 0 && splits >= maxsplit {
-                    let mut e = n;
-                    while e > i && is_space(data[e - 1]) {
-                        e -= 1;
-                    }
-                    out.push(make(ba, data[i..e].to_vec()));
+                    out.push(make(ba, data[i..].to_vec()));
                     break;
                 }
                 let s = i;
@@ -1143,11 +1139,7 @@ fn rsplit(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
                     break;
                 }
                 if maxsplit >= 0 && splits >= maxsplit {
-                    let mut s = 0;
-                    while s < e && is_space(data[s]) {
-                        s += 1;
-                    }
-                    out.push(make(ba, data[s..e].to_vec()));
+                    out.push(make(ba, data[..e].to_vec()));
                     break;
                 }
                 let end = e;
@@ -1299,9 +1291,6 @@ fn iterable_bytes(vm: &Vm, v: &Value, on_not_iterable: impl FnOnce() -> PyErr) -
 fn extend(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     one_arg(vm, "extend", a, kw)?;
     let b = this_ba(vm, a)?;
-    if let Value::Str(_) = a[1].builtin_base() {
-        return Err(vm.type_error("expected iterable of integers; got: 'str'"));
-    }
     let data = iterable_bytes(vm, &a[1], || vm.type_error(format!("can't extend bytearray with {}", vm.type_name(&a[1]).as_str())))?;
     b.data.borrow_mut().extend_from_slice(&data);
     Ok(Value::None)

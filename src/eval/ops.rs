@@ -320,6 +320,8 @@ impl Vm {
             (Value::Str(x), Value::Str(y)) => Some(x.as_str().cmp(y.as_str())),
             (Value::Bytes(x), Value::Bytes(y)) => Some(x.data.cmp(&y.data)),
             (Value::ByteArray(x), Value::ByteArray(y)) => Some(x.data.borrow().cmp(&y.data.borrow())),
+            (Value::Bytes(x), Value::ByteArray(y)) => Some((*x.data).cmp(&y.data.borrow()[..])),
+            (Value::ByteArray(x), Value::Bytes(y)) => Some(x.data.borrow()[..].cmp(&*y.data)),
             (x, y) if Num::of(x).is_some() && Num::of(y).is_some() => {
                 let o = int::numeric_cmp(x, y);
                 match o {
