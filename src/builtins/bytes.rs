@@ -190,7 +190,13 @@ fn bytes_from_full(vm: &Vm, x: Option<&Value>, encoding: Option<&Value>, errors:
                 }
             }
             let items = match vm.iter(v) {
-                Ok(_) => vm.collect(v)?,
+                Ok(it) => {
+                    let mut items = Vec::new();
+                    while let Some(x) = vm.next(&it)? {
+                        items.push(x);
+                    }
+                    items
+                }
                 Err(e) => {
                     if vm.err_is(&e, "TypeError") {
                         let _ = other;
@@ -519,6 +525,9 @@ fn repeat_count(vm: &Vm, v: &Value, len: usize) -> PyResult<usize> {
 fn mul(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     args::check_method(vm, "__mul__", a, 1, 1)?;
     let (data, ba) = this(vm, a)?;
+    if !super::string::is_index(vm, &a[1]) {
+        return Ok(Value::NotImplemented);
+    }
     let n = repeat_count(vm, &a[1], data.len())?;
     Ok(make(ba, data.repeat(n)))
 }
@@ -1235,10 +1244,12 @@ fn join(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
         Value::List(l) => l.items.borrow().clone(),
         Value::Tuple(t) => t.items.to_vec(),
         _ => {
-            if vm.iter(&a[1]).is_err() {
-                return Err(vm.type_error("can only join an iterable"));
+            let it = vm.iter(&a[1]).map_err(|e| if vm.err_is(&e, "TypeError") { vm.type_error("can only join an iterable") } else { e })?;
+            let mut v = Vec::new();
+            while let Some(x) = vm.next(&it)? {
+                v.push(x);
             }
-            vm.collect(&a[1])?
+            v
         }
     };
     let mut out = Vec::new();
@@ -1277,12 +1288,16 @@ fn iterable_bytes(vm: &Vm, v: &Value, on_not_iterable: impl FnOnce() -> PyErr) -
         Value::ByteArray(b) => return Ok(b.data.borrow().clone()),
         _ => {}
     }
-    if vm.iter(v).is_err() || matches!(v.builtin_base(), Value::Int(_) | Value::Bool(_) | Value::BigInt(_)) {
+    if matches!(v.builtin_base(), Value::Int(_) | Value::Bool(_) | Value::BigInt(_)) {
         return Err(on_not_iterable());
     }
-    let items = vm.collect(v)?;
-    let mut out = Vec::with_capacity(items.len());
-    for item in items {
+    let it = match vm.iter(v) {
+        Ok(it) => it,
+        Err(e) if vm.err_is(&e, "TypeError") => return Err(on_not_iterable()),
+        Err(e) => return Err(e),
+    };
+    let mut out = Vec::new();
+    while let Some(item) = vm.next(&it)? {
         out.push(byte_value(vm, &item)?);
     }
     Ok(out)

@@ -370,8 +370,22 @@ fn add(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 fn mul(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     args::check_method(vm, "__mul__", a, 1, 1)?;
     let s = self_value(vm, a)?;
-    let n = vm.index_value(&a[1])?;
+    if !is_index(vm, &a[1]) {
+        return Ok(Value::NotImplemented);
+    }
+    let n = match a[1].builtin_base() {
+        Value::BigInt(_) => return Ok(vm.binary_native(BinOp::Arith(ArithOp::Mul), &s, a[1].builtin_base())?.unwrap_or(Value::NotImplemented)),
+        _ => vm.index_value(&a[1])?,
+    };
     Ok(vm.binary_native(BinOp::Arith(ArithOp::Mul), &s, &Value::Int(n))?.unwrap_or(Value::NotImplemented))
+}
+
+/// Whether `v` is an int or has `__index__` (what sequence repetition accepts).
+pub fn is_index(vm: &Vm, v: &Value) -> bool {
+    match v.builtin_base() {
+        Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => true,
+        _ => matches!(v, Value::Instance(_)) && vm.type_of(v).lookup(&vm.names.index).is_some(),
+    }
 }
 
 fn mod_(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
@@ -1168,13 +1182,14 @@ fn join(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let items = match a[1].builtin_base() {
         Value::List(l) => l.items.borrow().clone(),
         Value::Tuple(t) => t.items.to_vec(),
-        _ => vm.collect(&a[1]).map_err(|e| {
-            if vm.err_is(&e, "TypeError") && vm.iter(&a[1]).is_err() {
-                vm.type_error("can only join an iterable")
-            } else {
-                e
+        _ => {
+            let it = vm.iter(&a[1]).map_err(|e| if vm.err_is(&e, "TypeError") { vm.type_error("can only join an iterable") } else { e })?;
+            let mut v = Vec::new();
+            while let Some(x) = vm.next(&it)? {
+                v.push(x);
             }
-        })?,
+            v
+        }
     };
     let mut total = 0;
     for (i, item) in items.iter().enumerate() {
