@@ -13,6 +13,7 @@ pub enum Codec {
     Utf8,
     Ascii,
     Latin1,
+    Cp1252,
     Utf16(Endian),
     Utf32(Endian),
 }
@@ -25,6 +26,20 @@ pub enum Endian {
     Be,
 }
 
+/// Windows-1252's bytes 0x80..0xa0 (0: undefined).
+const CP1252_HIGH: [u16; 32] = [
+    0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017d, 0, 0, 0x2018,
+    0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178,
+];
+
+fn cp1252_encode(c: char) -> Option<u8> {
+    let n = c as u32;
+    if n < 0x80 || (0xa0..0x100).contains(&n) {
+        return Some(n as u8);
+    }
+    CP1252_HIGH.iter().position(|&u| u != 0 && u as u32 == n).map(|i| 0x80 + i as u8)
+}
+
 impl Codec {
     /// The name CPython puts in error messages.
     pub fn name(self) -> &'static str {
@@ -32,6 +47,7 @@ impl Codec {
             Codec::Utf8 => "utf-8",
             Codec::Ascii => "ascii",
             Codec::Latin1 => "latin-1",
+            Codec::Cp1252 => "charmap",
             Codec::Utf16(Endian::Bom) => "utf-16",
             Codec::Utf16(Endian::Le) => "utf-16-le",
             Codec::Utf16(Endian::Be) => "utf-16-be",
@@ -53,6 +69,7 @@ pub fn lookup(vm: &Vm, name: &str) -> PyResult<Codec> {
         "utf_8" | "utf8" | "u8" | "utf" | "cp65001" | "utf8_ucs2" | "utf8_ucs4" => Codec::Utf8,
         "ascii" | "us_ascii" | "646" | "us" | "ansi_x3.4_1968" | "iso646_us" | "cp367" => Codec::Ascii,
         "latin_1" | "latin1" | "latin" | "l1" | "iso_8859_1" | "iso8859_1" | "8859" | "cp819" | "iso_ir_100" => Codec::Latin1,
+        "cp1252" | "windows_1252" | "1252" => Codec::Cp1252,
         "utf_16" | "utf16" | "u16" => Codec::Utf16(Endian::Bom),
         "utf_16_le" | "utf_16le" => Codec::Utf16(Endian::Le),
         "utf_16_be" | "utf_16be" => Codec::Utf16(Endian::Be),
@@ -147,20 +164,31 @@ pub fn encode(vm: &Vm, s: &str, codec: Codec, errors: &str) -> PyResult<Vec<u8>>
         }
         Codec::Ascii => 0x80,
         Codec::Latin1 => 0x100,
+        Codec::Cp1252 => 0,
     };
+    let enc = |c: char| -> Option<u8> {
+        if codec == Codec::Cp1252 {
+            cp1252_encode(c)
+        } else if (c as u32) < limit {
+            Some(c as u32 as u8)
+        } else {
+            None
+        }
+    };
+    let reason = if codec == Codec::Cp1252 { "character maps to <undefined>".to_string() } else { format!("ordinal not in range({limit})") };
     let chars: Vec<char> = s.chars().collect();
     let mut out = Vec::with_capacity(chars.len());
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
-        if (c as u32) < limit {
-            out.push(c as u32 as u8);
+        if let Some(b) = enc(c) {
+            out.push(b);
             i += 1;
             continue;
         }
         let start = i;
         let mut end = i + 1;
-        while end < chars.len() && chars[end] as u32 >= limit {
+        while end < chars.len() && enc(chars[end]).is_none() {
             end += 1;
         }
         match errors {
@@ -170,7 +198,6 @@ pub fn encode(vm: &Vm, s: &str, codec: Codec, errors: &str) -> PyResult<Vec<u8>>
                 } else {
                     format!("characters in position {start}-{}", end - 1)
                 };
-                let reason = format!("ordinal not in range({limit})");
                 return Err(unicode_error(
                     vm,
                     "UnicodeEncodeError",
@@ -205,6 +232,17 @@ pub fn encode(vm: &Vm, s: &str, codec: Codec, errors: &str) -> PyResult<Vec<u8>>
 pub fn decode(vm: &Vm, data: &[u8], codec: Codec, errors: &str) -> PyResult<String> {
     match codec {
         Codec::Latin1 => Ok(data.iter().map(|&b| b as char).collect()),
+        Codec::Cp1252 => {
+            let mut out = String::with_capacity(data.len());
+            for (i, &b) in data.iter().enumerate() {
+                let u = if (0x80..0xa0).contains(&b) { CP1252_HIGH[(b - 0x80) as usize] as u32 } else { b as u32 };
+                match char::from_u32(u).filter(|_| u != 0 || b == 0) {
+                    Some(c) => out.push(c),
+                    None => decode_error(vm, &mut out, data, codec, errors, i, i + 1, "character maps to <undefined>")?,
+                }
+            }
+            Ok(out)
+        }
         Codec::Ascii => {
             if data.is_ascii() {
                 // SAFETY-free: ASCII is valid UTF-8.
@@ -260,6 +298,7 @@ pub fn decode(vm: &Vm, data: &[u8], codec: Codec, errors: &str) -> PyResult<Stri
                     be = true;
                 }
             }
+            let codec = Codec::Utf16(if be { Endian::Be } else { Endian::Le });
             let mut out = String::new();
             let mut i = start;
             while i < data.len() {
@@ -304,6 +343,7 @@ pub fn decode(vm: &Vm, data: &[u8], codec: Codec, errors: &str) -> PyResult<Stri
                     be = true;
                 }
             }
+            let codec = Codec::Utf32(if be { Endian::Be } else { Endian::Le });
             let mut out = String::new();
             let mut i = start;
             while i < data.len() {

@@ -233,13 +233,7 @@ pub fn adjust(start: Option<i64>, end: Option<i64>, len: usize) -> (i64, i64) {
 /// A size argument (`center(width)`, `zfill(width)`, `expandtabs(tabsize)`).
 fn size_arg(vm: &Vm, v: &Value) -> PyResult<i64> {
     match v.builtin_base() {
-        Value::BigInt(b) => {
-            if num_traits::Signed::is_negative(&**b) {
-                Ok(i64::MIN)
-            } else {
-                Err(vm.overflow_error("Python int too large to convert to C ssize_t"))
-            }
-        }
+        Value::BigInt(_) => Err(vm.overflow_error("Python int too large to convert to C ssize_t")),
         Value::Float(_) => Err(vm.type_error("'float' object cannot be interpreted as an integer")),
         _ => vm.index_value(v),
     }
@@ -878,21 +872,7 @@ fn replace(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let old = str_arg(vm, &a[1], |t| format!("replace() argument 1 must be str, not {t}"))?;
     let new = str_arg(vm, &a[2], |t| format!("replace() argument 2 must be str, not {t}"))?;
     let count = match a.get(3) {
-        Some(v) => match v.builtin_base() {
-            Value::BigInt(b) => {
-                if num_traits::Signed::is_negative(&**b) {
-                    -1
-                } else {
-                    i64::MAX
-                }
-            }
-            _ => {
-                if matches!(v.builtin_base(), Value::Float(_)) {
-                    return Err(vm.type_error("'float' object cannot be interpreted as an integer"));
-                }
-                vm.index_value(v)?
-            }
-        },
+        Some(v) => size_arg(vm, v)?,
         None => -1,
     };
     let (text, old, new) = (s.as_str(), old.as_str(), new.as_str());
