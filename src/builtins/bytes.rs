@@ -625,7 +625,7 @@ fn hex(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     for (i, d) in digits.iter().enumerate() {
         if i > 0 {
             // Groups count from the right for positive bytes_per_sep, from the left otherwise.
-            let boundary = if per > 0 { (n - i) % k == 0 } else { i % k == 0 };
+            let boundary = if per > 0 { (n - i).is_multiple_of(k) } else { i.is_multiple_of(k) };
             if boundary {
                 out.push(sep);
             }
@@ -967,7 +967,7 @@ fn justify(vm: &Vm, a: &[Value], kw: &KwArgs, name: &str) -> PyResult<Value> {
     };
     let mut out = vec![fill; left];
     out.extend_from_slice(&data);
-    out.extend(std::iter::repeat(fill).take(right));
+    out.extend(std::iter::repeat_n(fill, right));
     Ok(make(ba, out))
 }
 
@@ -997,7 +997,7 @@ fn zfill(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
         }
         _ => &data[..],
     };
-    out.extend(std::iter::repeat(b'0').take(fill));
+    out.extend(std::iter::repeat_n(b'0', fill));
     out.extend_from_slice(rest);
     Ok(make(ba, out))
 }
@@ -1016,7 +1016,7 @@ fn expandtabs(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
             b'\t' => {
                 if tabsize > 0 {
                     let n = tabsize - col % tabsize;
-                    out.extend(std::iter::repeat(b' ').take(n as usize));
+                    out.extend(std::iter::repeat_n(b' ', n as usize));
                     col += n;
                 }
             }

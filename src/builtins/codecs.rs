@@ -106,6 +106,7 @@ fn char_escape(c: char) -> String {
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn unicode_error(vm: &Vm, name: &str, msg: String, encoding: &str, object: Value, start: usize, end: usize, reason: &str) -> PyErr {
     let err = vm.new_error(name, msg);
     if let Some(d) = &err.0.dict {
@@ -210,7 +211,7 @@ pub fn encode(vm: &Vm, s: &str, codec: Codec, errors: &str) -> PyResult<Vec<u8>>
                 ));
             }
             "ignore" => {}
-            "replace" => out.extend(std::iter::repeat(b'?').take(end - start)),
+            "replace" => out.extend(std::iter::repeat_n(b'?', end - start)),
             "backslashreplace" => {
                 for &c in &chars[start..end] {
                     out.extend_from_slice(char_escape(c).as_bytes());
