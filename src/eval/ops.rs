@@ -843,7 +843,12 @@ impl Vm {
             Value::Bytes(_) | Value::ByteArray(_) => {
                 let hay = self.bytes_of(container)?;
                 match item {
-                    Value::Int(i) => Ok(hay.contains(&(*i as u8))),
+                    Value::Int(i) => {
+                        if !(0..256).contains(i) {
+                            return Err(self.value_error("byte must be in range(0, 256)"));
+                        }
+                        Ok(hay.contains(&(*i as u8)))
+                    }
                     _ => {
                         let needle = self.bytes_of(item)?;
                         Ok(needle.is_empty() || hay.windows(needle.len()).any(|w| w == &needle[..]))
