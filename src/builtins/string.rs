@@ -101,8 +101,21 @@ pub fn this<'a>(vm: &Vm, args: &'a [Value]) -> PyResult<&'a Str> {
 
 // ----- argument checking, with the messages of CPython's various parsers -----
 
+/// `self` must be a str: CPython's check for unbound calls like `str.upper(1)`.
+fn check_self(vm: &Vm, name: &str, a: &[Value]) -> PyResult<()> {
+    match a.first() {
+        None => Err(vm.type_error(format!("unbound method str.{name}() needs an argument"))),
+        Some(v) if v.as_str().is_none() => Err(vm.type_error(format!(
+            "descriptor '{name}' for 'str' objects doesn't apply to a '{}' object",
+            vm.type_name(v).as_str()
+        ))),
+        _ => Ok(()),
+    }
+}
+
 /// METH_NOARGS: `str.upper() takes no arguments (1 given)`.
 fn noargs(vm: &Vm, name: &str, a: &[Value], kw: &KwArgs) -> PyResult<()> {
+    check_self(vm, name, a)?;
     if !kw.is_empty() {
         return Err(vm.type_error(format!("str.{name}() takes no keyword arguments")));
     }
@@ -114,6 +127,7 @@ fn noargs(vm: &Vm, name: &str, a: &[Value], kw: &KwArgs) -> PyResult<()> {
 
 /// METH_O: `str.join() takes exactly one argument (0 given)`.
 fn one_arg(vm: &Vm, name: &str, a: &[Value], kw: &KwArgs) -> PyResult<()> {
+    check_self(vm, name, a)?;
     if !kw.is_empty() {
         return Err(vm.type_error(format!("str.{name}() takes no keyword arguments")));
     }
@@ -125,6 +139,7 @@ fn one_arg(vm: &Vm, name: &str, a: &[Value], kw: &KwArgs) -> PyResult<()> {
 
 /// `PyArg_ParseTuple`: `find() takes at least 1 argument (0 given)`.
 fn tuple_args(vm: &Vm, name: &str, a: &[Value], kw: &KwArgs, min: usize, max: usize) -> PyResult<()> {
+    check_self(vm, name, a)?;
     if !kw.is_empty() {
         return Err(vm.type_error(format!("str.{name}() takes no keyword arguments")));
     }
@@ -141,6 +156,7 @@ fn tuple_args(vm: &Vm, name: &str, a: &[Value], kw: &KwArgs, min: usize, max: us
 
 /// Argument Clinic, positional only: `center expected at least 1 argument, got 0`.
 fn clinic_args(vm: &Vm, name: &str, a: &[Value], kw: &KwArgs, min: usize, max: usize) -> PyResult<()> {
+    check_self(vm, name, a)?;
     if !kw.is_empty() {
         return Err(vm.type_error(format!("str.{name}() takes no keyword arguments")));
     }
@@ -716,6 +732,7 @@ fn zfill(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn expandtabs(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    check_self(vm, "expandtabs", a)?;
     let p = clinic_kw(vm, "expandtabs", a, kw, &["tabsize"])?;
     let s = this(vm, a)?;
     let tabsize = match &p[0] {
@@ -962,6 +979,7 @@ fn rstrip(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 // ----- splitting and joining -----
 
 fn split_args(vm: &Vm, name: &str, a: &[Value], kw: &KwArgs) -> PyResult<(Option<String>, i64)> {
+    check_self(vm, name, a)?;
     let p = clinic_kw(vm, name, a, kw, &["sep", "maxsplit"])?;
     let sep = match &p[0] {
         None | Some(Value::None) => None,
@@ -1093,6 +1111,7 @@ fn rsplit(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn splitlines(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    check_self(vm, "splitlines", a)?;
     let p = clinic_kw(vm, "splitlines", a, kw, &["keepends"])?;
     let keepends = match &p[0] {
         Some(v) => {
@@ -1198,6 +1217,7 @@ fn join(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 // ----- codecs -----
 
 fn encode(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    check_self(vm, "encode", a)?;
     let p = clinic_kw(vm, "encode", a, kw, &["encoding", "errors"])?;
     let s = this(vm, a)?;
     let enc = codecs::str_arg(vm, p[0].as_ref(), "encode", "encoding", 1)?;
@@ -1300,6 +1320,7 @@ fn translate(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 // ----- formatting -----
 
 fn format(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    check_self(vm, "format", a)?;
     let s = this(vm, a)?;
     let args = &a[1..];
     Ok(Value::string(super::str_format::format(vm, s.as_str(), super::str_format::Args::Call { args, kw })?))
