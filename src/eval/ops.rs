@@ -338,6 +338,8 @@ impl Vm {
             (Value::Str(x), Value::Str(y)) => Some(x.as_str().cmp(y.as_str())),
             (Value::Bytes(x), Value::Bytes(y)) => Some(x.data.cmp(&y.data)),
             (Value::ByteArray(x), Value::ByteArray(y)) => Some(x.data.borrow().cmp(&y.data.borrow())),
+            (Value::Bytes(x), Value::ByteArray(y)) => Some((*x.data).cmp(&y.data.borrow()[..])),
+            (Value::ByteArray(x), Value::Bytes(y)) => Some(x.data.borrow()[..].cmp(&*y.data)),
             (x, y) if Num::of(x).is_some() && Num::of(y).is_some() => {
                 let o = int::numeric_cmp(x, y);
                 match o {
@@ -551,9 +553,12 @@ impl Vm {
             (BinOp::Arith(ArithOp::Add), Value::Tuple(_), _) => {
                 self.type_error(format!("can only concatenate tuple (not \"{}\") to tuple", ty.as_str()))
             }
-            (BinOp::Arith(ArithOp::Mul), Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_), _)
-            | (BinOp::Arith(ArithOp::Mul), _, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)) => {
-                let other = if matches!(x.builtin_base(), Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)) {
+            (BinOp::Arith(ArithOp::Add), Value::Bytes(_) | Value::ByteArray(_), _) => {
+                self.type_error(format!("can't concat {} to {}", ty.as_str(), tx.as_str()))
+            }
+            (BinOp::Arith(ArithOp::Mul), Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_) | Value::ByteArray(_), _)
+            | (BinOp::Arith(ArithOp::Mul), _, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_) | Value::ByteArray(_)) => {
+                let other = if matches!(x.builtin_base(), Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_) | Value::ByteArray(_)) {
                     ty
                 } else {
                     tx
@@ -655,11 +660,24 @@ impl Vm {
                 let n = self.repeat_count(n, b.data.len())?;
                 Some(Value::Bytes(Rc::new(Bytes { data: b.data.repeat(n).into() })))
             }
+            (ArithOp::Mul, Value::ByteArray(b), n) | (ArithOp::Mul, n, Value::ByteArray(b)) if is_int(n) => {
+                let n = self.repeat_count(n, b.data.borrow().len())?;
+                let data = b.data.borrow().repeat(n);
+                Some(Value::ByteArray(Rc::new(ByteArray { data: RefCell::new(data) })))
+            }
+            (ArithOp::Add, Value::Bytes(p), Value::ByteArray(q)) => {
+                let mut v = p.data.to_vec();
+                v.extend_from_slice(&q.data.borrow());
+                Some(Value::Bytes(Rc::new(Bytes { data: v.into() })))
+            }
             (ArithOp::Mod, Value::Bytes(b), _) => {
-                let s: String = b.data.iter().map(|&c| c as char).collect();
-                let r = self.percent_format_str(&s, y)?;
-                let out: Vec<u8> = r.as_str().map(|s| s.as_str().chars().map(|c| c as u32 as u8).collect()).unwrap_or_default();
+                let out = crate::builtins::bytes::percent_format(self, &b.data, y)?;
                 Some(Value::Bytes(Rc::new(Bytes { data: out.into() })))
+            }
+            (ArithOp::Mod, Value::ByteArray(b), _) => {
+                let data = b.data.borrow().clone();
+                let out = crate::builtins::bytes::percent_format(self, &data, y)?;
+                Some(Value::ByteArray(Rc::new(ByteArray { data: RefCell::new(out) })))
             }
             (ArithOp::Or | ArithOp::And | ArithOp::Sub | ArithOp::Xor, Value::Set(_) | Value::FrozenSet(_), Value::Set(_) | Value::FrozenSet(_)) => {
                 Some(self.set_binary(a, xb, yb)?)
@@ -744,8 +762,17 @@ impl Vm {
                 return Ok(x);
             }
             (Value::ByteArray(b), BinOp::Arith(ArithOp::Add)) => {
-                let other = self.bytes_of(&y)?;
+                let other = match y.builtin_base() {
+                    Value::Bytes(_) | Value::ByteArray(_) => self.bytes_of(&y)?,
+                    _ => return Err(self.type_error(format!("can't concat {} to bytearray", self.type_name(&y).as_str()))),
+                };
                 b.data.borrow_mut().extend_from_slice(&other);
+                return Ok(x);
+            }
+            (Value::ByteArray(b), BinOp::Arith(ArithOp::Mul)) if is_int(&y) => {
+                let n = self.repeat_count(&y, b.data.borrow().len())?;
+                let data = b.data.borrow().repeat(n);
+                *b.data.borrow_mut() = data;
                 return Ok(x);
             }
             (Value::Set(s), BinOp::Arith(a @ (ArithOp::Or | ArithOp::And | ArithOp::Sub | ArithOp::Xor))) => {
@@ -873,7 +900,12 @@ impl Vm {
             Value::Bytes(_) | Value::ByteArray(_) => {
                 let hay = self.bytes_of(container)?;
                 match item {
-                    Value::Int(i) => Ok(hay.contains(&(*i as u8))),
+                    Value::Int(i) => {
+                        if !(0..256).contains(i) {
+                            return Err(self.value_error("byte must be in range(0, 256)"));
+                        }
+                        Ok(hay.contains(&(*i as u8)))
+                    }
                     _ => {
                         let needle = self.bytes_of(item)?;
                         Ok(needle.is_empty() || hay.windows(needle.len()).any(|w| w == &needle[..]))
@@ -1103,20 +1135,7 @@ impl Vm {
                 }
             }
             Value::Dict(d) => self.dict_set(d, idx, v),
-            Value::ByteArray(b) => {
-                let len = b.data.borrow().len();
-                match self.seq_index(&idx, len, "bytearray")? {
-                    Some(i) => {
-                        let byte = self.index_value(&v)?;
-                        if !(0..256).contains(&byte) {
-                            return Err(self.value_error("byte must be in range(0, 256)"));
-                        }
-                        b.data.borrow_mut()[i] = byte as u8;
-                        Ok(())
-                    }
-                    None => Err(self.index_error("bytearray index out of range")),
-                }
-            }
+            Value::ByteArray(_) => crate::builtins::bytes::set_item(self, obj, &idx, &v),
             _ => {
                 let class = self.type_of(obj);
                 if let Some(f) = class.lookup(&self.names.setitem) {
@@ -1179,6 +1198,7 @@ impl Vm {
                 Some(_) => Ok(()),
                 None => Err(self.key_error(idx.clone())),
             },
+            Value::ByteArray(_) => crate::builtins::bytes::del_item(self, obj, idx),
             _ => {
                 let class = self.type_of(obj);
                 if let Some(f) = class.lookup(&self.names.delitem) {

@@ -321,6 +321,8 @@ pub fn native_eq(a: &Value, b: &Value) -> Option<bool> {
             super::int::numeric_eq(a, b)
         }
         (Bytes(x), Bytes(y)) => x.data == y.data,
+        (ByteArray(x), ByteArray(y)) => *x.data.borrow() == *y.data.borrow(),
+        (Bytes(x), ByteArray(y)) | (ByteArray(y), Bytes(x)) => x.data[..] == y.data.borrow()[..],
         (Tuple(x), Tuple(y)) => {
             if x.items.len() != y.items.len() {
                 return Some(false);
