@@ -323,7 +323,8 @@ impl Vm {
             let found = c.dict.borrow().get_str(name.hash(), name);
             if let Some(v) = found {
                 return match &s.obj {
-                    Value::Class(_) => {
+                    // super(C, cls) in a classmethod: class-style binding.
+                    Value::Class(c) if Rc::ptr_eq(c, &s.obj_type) => {
                         match &v {
                             Value::ClassMethod(f) => Ok(Value::Method(Rc::new(Method { func: (**f).clone(), self_: s.obj.clone() }))),
                             Value::StaticMethod(f) => Ok((**f).clone()),
