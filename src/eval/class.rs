@@ -148,6 +148,7 @@ impl Vm {
             .unwrap_or_else(|| self.intern(name.as_str()));
         let class = Rc::new(Class {
             cache: RefCell::new(Default::default()),
+        flags: Cell::new((0, 0)),
             name: RefCell::new(self.intern(name.as_str())),
             qualname: RefCell::new(qualname),
             bases: RefCell::new(bases.clone()),
