@@ -223,6 +223,7 @@ pub struct Vm {
     pub repr_stack: RefCell<std::collections::HashSet<i64>>,
     /// Every class created by a script, for `__subclasses__()`.
     pub registry: RefCell<Vec<std::rc::Weak<Class>>>,
+    static_syms: RefCell<std::collections::HashMap<usize, Sym, std::hash::BuildHasherDefault<AddressHasher>>>,
 }
 
 impl Vm {
@@ -251,6 +252,7 @@ impl Vm {
             sources: RefCell::new(std::collections::HashMap::new()),
             repr_stack: RefCell::new(std::collections::HashSet::new()),
             registry: RefCell::new(Vec::new()),
+            static_syms: RefCell::new(Default::default()),
             interner,
         });
         crate::builtins::install(&vm);
@@ -260,6 +262,18 @@ impl Vm {
 
     pub fn intern(&self, s: &str) -> Sym {
         self.interner.intern(s)
+    }
+
+    /// Interns a name known at compile time, keyed by the address of the
+    /// literal, so hot paths (operator dunders) skip hashing the text.
+    pub fn static_sym(&self, s: &'static str) -> Sym {
+        let key = s.as_ptr() as usize;
+        if let Some(v) = self.static_syms.borrow().get(&key) {
+            return v.clone();
+        }
+        let v = self.intern(s);
+        self.static_syms.borrow_mut().insert(key, v.clone());
+        v
     }
 
     /// Records the stack the interpreter runs on, so deep recursion in native

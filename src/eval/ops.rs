@@ -311,8 +311,8 @@ impl Vm {
     }
 
     /// Whether `class` defines `name` somewhere other than in builtin types.
-    fn overrides(&self, class: &Rc<Class>, name: &str) -> bool {
-        let name = self.intern(name);
+    fn overrides(&self, class: &Rc<Class>, name: &'static str) -> bool {
+        let name = self.static_sym(name);
         match class.lookup_with_owner(&name) {
             Some((_, owner)) => owner.is_heap,
             None => false,
@@ -320,8 +320,8 @@ impl Vm {
     }
 
     /// Calls `obj.name(other)`; `None` when missing or NotImplemented.
-    fn try_dunder(&self, class: &Rc<Class>, obj: &Value, name: &str, other: &Value) -> PyResult<Option<Value>> {
-        let Some(f) = class.lookup(&self.intern(name)) else { return Ok(None) };
+    fn try_dunder(&self, class: &Rc<Class>, obj: &Value, name: &'static str, other: &Value) -> PyResult<Option<Value>> {
+        let Some(f) = class.lookup(&self.static_sym(name)) else { return Ok(None) };
         if f.is_none() {
             return Ok(None);
         }
@@ -796,7 +796,7 @@ impl Vm {
             (Value::Instance(i), _) => {
                 let (_, _, iname) = op_dunders(op);
                 let class = i.class();
-                if let Some(f) = class.lookup(&self.intern(iname)) {
+                if let Some(f) = class.lookup(&self.static_sym(iname)) {
                     let r = self.call(&self.bind_descriptor(f, &x)?, &[y.clone()], &[])?;
                     if !matches!(r, Value::NotImplemented) {
                         return Ok(r);
