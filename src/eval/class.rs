@@ -325,7 +325,7 @@ impl Vm {
                         match &v {
                             Value::ClassMethod(f) => Ok(Value::Method(Rc::new(Method { func: (**f).clone(), self_: s.obj.clone() }))),
                             Value::StaticMethod(f) => Ok((**f).clone()),
-                            Value::Builtin(b) if b.kind == BuiltinKind::ClassMethod || b.kind == BuiltinKind::StaticMethod => {
+                            Value::Builtin(b) if b.kind == BuiltinKind::ClassMethod => {
                                 Ok(Value::Builtin(Rc::new(Builtin { bound: Some(s.obj.clone()), ..**b })))
                             }
                             _ => Ok(v),
