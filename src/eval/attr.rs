@@ -368,6 +368,19 @@ impl Vm {
                 "fset" => p.fset.clone(),
                 "fdel" => p.fdel.clone(),
                 "__doc__" => p.doc.clone(),
+                // abc: a property is abstract when one of its functions is.
+                "__isabstractmethod__" => {
+                    for f in [&p.fget, &p.fset, &p.fdel] {
+                        if !f.is_none() {
+                            if let Some(v) = self.get_attr_opt(f, name)? {
+                                if self.truthy(&v)? {
+                                    return Ok(Some(Value::Bool(true)));
+                                }
+                            }
+                        }
+                    }
+                    Value::Bool(false)
+                }
                 _ => return Ok(None),
             },
             Value::StaticMethod(f) | Value::ClassMethod(f) => match n {
