@@ -774,6 +774,8 @@ except NameError:
     pass
 for _t in (list, bytearray):
     MutableSequence.register(_t)
+for _t in (type(len), type([].append), type(_gen), type(Hashable.__subclasshook__)):
+    Callable.register(_t)
 Reversible.register(dict)
 Reversible.register(dict_keys)
 Reversible.register(dict_values)

@@ -103,12 +103,13 @@ def _getline(filename, lineno):
         return linecache.getline(filename, lineno)
     except ImportError:
         pass
+    # Showing the source line is best effort: no file, no line.
     try:
         with open(filename, encoding="utf-8") as f:
             for i, text in enumerate(f, 1):
                 if i == lineno:
                     return text
-    except (OSError, UnicodeDecodeError, TypeError, ValueError):
+    except Exception:
         pass
     return None
 

@@ -148,6 +148,14 @@ impl Vm {
                 }
                 Ok(false)
             }
+            // Objects whose type defines __instancecheck__ (typing's aliases).
+            Value::Instance(i) => match i.class().lookup(&self.names.instancecheck) {
+                Some(f) => {
+                    let r = self.call(&self.bind_descriptor(f, spec)?, &[v.clone()], &[])?;
+                    self.truthy(&r)
+                }
+                None => Err(self.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")),
+            },
             _ => Err(self.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")),
         }
     }
@@ -176,6 +184,13 @@ impl Vm {
                 }
                 Ok(false)
             }
+            Value::Instance(i) => match i.class().lookup(&self.names.subclasscheck) {
+                Some(f) => {
+                    let r = self.call(&self.bind_descriptor(f, spec)?, &[v.clone()], &[])?;
+                    self.truthy(&r)
+                }
+                None => Err(self.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union")),
+            },
             _ => Err(self.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union")),
         }
     }

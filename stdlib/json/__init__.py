@@ -45,12 +45,13 @@ def dumps(obj, *, skipkeys=False, ensure_ascii=True, check_circular=True,
 
 
 def detect_encoding(b):
-    bstartswith = b.startswith
-    if bstartswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+    """The encoding of JSON bytes, from a BOM or the pattern of zero bytes."""
+    head = bytes(b[:4])
+    if head in (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"):
         return "utf-32"
-    if bstartswith((b"\xff\xfe", b"\xfe\xff")):
+    if head[:2] in (b"\xff\xfe", b"\xfe\xff"):
         return "utf-16"
-    if bstartswith(b"\xef\xbb\xbf"):
+    if head[:3] == b"\xef\xbb\xbf":
         return "utf-8-sig"
     if len(b) >= 4:
         if not b[0]:
