@@ -63,6 +63,7 @@ impl Interpreter {
         let main = Rc::new(Module { name: vm.intern("__main__"), dict: globals.clone() });
         vm.modules.set_str(vm.intern("__main__"), Value::Module(main));
         let r = vm.run_code(code, globals, None);
+        crate::modules::io::flush_all();
         vm.flush_out();
         r.map(|_| ()).map_err(|e| self.script_error(e))
     }

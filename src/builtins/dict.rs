@@ -1,7 +1,10 @@
 //! `dict` and its views.
 
 use super::args;
+use super::list::{clinic, descriptor_error, fixed, noargs};
+use crate::compile::ir::CmpOp;
 use crate::eval::Vm;
+use crate::runtime::iter::IterState;
 use crate::runtime::object::*;
 use crate::runtime::value::Value;
 use std::rc::Rc;
@@ -20,23 +23,101 @@ pub fn install(vm: &Vm) {
         "dict",
         &[
             ("__init__", dict_init),
+            ("clear", clear),
+            ("copy", copy),
             ("get", get),
+            ("items", items),
             ("keys", keys),
             ("values", values),
-            ("items", items),
+            ("pop", pop),
+            ("popitem", popitem),
+            ("setdefault", setdefault),
+            ("update", update),
             ("__getitem__", getitem),
             ("__setitem__", setitem),
             ("__delitem__", delitem),
             ("__len__", len),
             ("__iter__", iter),
+            ("__reversed__", reversed),
             ("__contains__", contains),
+            ("__or__", dict_or),
+            ("__ror__", dict_ror),
+            ("__ior__", dict_ior),
+            ("__eq__", dict_eq),
+            ("__ne__", dict_ne),
+            ("__lt__", dict_lt),
+            ("__le__", dict_le),
+            ("__gt__", dict_gt),
+            ("__ge__", dict_ge),
+            ("__repr__", dict_repr),
         ],
     );
+    d.dict.borrow_mut().set_str(vm.intern("__hash__"), Value::None);
     super::method_kind(vm, d, "dict", "__new__", dict_new, BuiltinKind::StaticMethod);
+    super::method_kind(vm, d, "dict", "fromkeys", fromkeys, BuiltinKind::ClassMethod);
+
+    for (i, name) in ["dict_keys", "dict_values", "dict_items"].into_iter().enumerate() {
+        let c = vm.iterator_class(name);
+        {
+            let mut cd = c.dict.borrow_mut();
+            cd.del_str(&vm.intern("__next__"));
+            cd.del_str(&vm.intern("__length_hint__"));
+            cd.set_str(vm.intern("__hash__"), Value::None);
+        }
+        super::methods(
+            vm,
+            &c,
+            name,
+            &[
+                ("__len__", view_len),
+                ("__iter__", view_iter),
+                ("__reversed__", view_reversed),
+                ("__contains__", view_contains_m),
+                ("__repr__", view_repr),
+            ],
+        );
+        if i != 1 {
+            super::methods(
+                vm,
+                &c,
+                name,
+                &[
+                    ("__eq__", view_eq),
+                    ("__ne__", view_ne),
+                    ("__lt__", view_lt),
+                    ("__le__", view_le),
+                    ("__gt__", view_gt),
+                    ("__ge__", view_ge),
+                    ("__and__", view_and),
+                    ("__rand__", view_and),
+                    ("__or__", view_or),
+                    ("__ror__", view_ror),
+                    ("__sub__", view_sub),
+                    ("__rsub__", view_rsub),
+                    ("__xor__", view_xor),
+                    ("__rxor__", view_rxor),
+                    ("isdisjoint", view_isdisjoint),
+                ],
+            );
+        }
+    }
 }
 
 pub fn this<'a>(vm: &Vm, args: &'a [Value]) -> PyResult<&'a Dict> {
     args.first().and_then(|v| v.as_dict()).ok_or_else(|| vm.type_error("descriptor requires a 'dict' object"))
+}
+
+/// `self` of a dict method named `name`.
+fn slf<'a>(vm: &Vm, a: &'a [Value], name: &str) -> PyResult<&'a Dict> {
+    match a.first() {
+        None => Err(vm.type_error(format!("unbound method dict.{name}() needs an argument"))),
+        Some(v) => v.as_dict().ok_or_else(|| descriptor_error(vm, name, "dict", v)),
+    }
+}
+
+fn base(vm: &Vm, a: &[Value], name: &str) -> PyResult<Value> {
+    slf(vm, a, name)?;
+    Ok(a[0].base_value())
 }
 
 impl Vm {
@@ -52,8 +133,9 @@ impl Vm {
         match view.1 {
             0 => Ok(self.dict_get(d, item)?.is_some()),
             1 => {
-                for v in d.table.borrow().values() {
-                    if self.eq(&v, item)? {
+                let vals = d.table.borrow().values();
+                for v in &vals {
+                    if self.eq(v, item)? {
                         return Ok(true);
                     }
                 }
@@ -82,45 +164,147 @@ impl Vm {
 }
 
 fn dict_new(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    match &a[0] {
-        Value::Class(c) if !Rc::ptr_eq(c, &vm.types.dict) => Ok(Value::Instance(vm.instance_with(c, Payload::Dict(Rc::new(Dict::new()))))),
-        _ => Ok(Value::Dict(Rc::new(Dict::new()))),
+    match a.first() {
+        Some(Value::Class(c)) if !Rc::ptr_eq(c, &vm.types.dict) => {
+            if !c.is_subclass(&vm.types.dict) {
+                return Err(vm.type_error(format!(
+                    "dict.__new__({}): {} is not a subtype of dict",
+                    c.name().as_str(),
+                    c.name().as_str()
+                )));
+            }
+            Ok(Value::Instance(vm.instance_with(c, Payload::Dict(Rc::new(Dict::new())))))
+        }
+        Some(Value::Class(_)) => Ok(Value::Dict(Rc::new(Dict::new()))),
+        Some(other) => Err(vm.type_error(format!("dict.__new__(X): X is not a type object ({})", vm.type_name(other).as_str()))),
+        None => Err(vm.type_error("dict.__new__(): not enough arguments")),
     }
 }
 
-fn dict_init(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "dict", &a[1..], 0, 1)?;
-    let d = this(vm, a)?;
+/// `dict.update`'s work: a positional mapping or pairs, then keywords.
+fn update_from(vm: &Vm, d: &Dict, a: &[Value], kw: &KwArgs) -> PyResult<()> {
     if let Some(src) = a.get(1) {
         vm.dict_update(d, src)?;
     }
     for (k, v) in kw {
         d.set_str(k.clone(), v.clone());
     }
+    Ok(())
+}
+
+fn dict_init(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let d = slf(vm, a, "__init__")?;
+    args::check(vm, "dict", &a[1..], 0, 1)?;
+    update_from(vm, d, a, kw)?;
     Ok(Value::None)
 }
 
-fn get(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "get", a, 1, 2)?;
-    let d = this(vm, a)?;
+fn update(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let d = slf(vm, a, "update")?;
+    args::check(vm, "update", &a[1..], 0, 1)?;
+    update_from(vm, d, a, kw)?;
+    Ok(Value::None)
+}
+
+fn clear(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let d = slf(vm, a, "clear")?;
+    fixed(vm, "dict.clear", a, kw, 0)?;
+    d.table.borrow_mut().clear();
+    Ok(Value::None)
+}
+
+fn copy(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let d = slf(vm, a, "copy")?;
+    fixed(vm, "dict.copy", a, kw, 0)?;
+    let t = d.table.borrow().clone();
+    Ok(Value::Dict(Rc::new(Dict::from_table(t))))
+}
+
+fn fromkeys(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    args::no_kw(vm, "dict.fromkeys", kw)?;
+    clinic(vm, "fromkeys", a, 1, 2)?;
+    let value = a.get(2).cloned().unwrap_or(Value::None);
+    let cls = a[0].clone();
+    let exact = matches!(&cls, Value::Class(c) if Rc::ptr_eq(c, &vm.types.dict));
+    if exact {
+        let d = Rc::new(Dict::new());
+        let it = vm.iter(&a[1])?;
+        while let Some(k) = vm.next(&it)? {
+            vm.dict_set(&d, k, value.clone())?;
+        }
+        return Ok(Value::Dict(d));
+    }
+    let d = vm.call(&cls, &[], &[])?;
+    let it = vm.iter(&a[1])?;
+    while let Some(k) = vm.next(&it)? {
+        vm.set_item(&d, k, value.clone())?;
+    }
+    Ok(d)
+}
+
+fn get(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let d = slf(vm, a, "get")?;
+    args::no_kw(vm, "dict.get", kw)?;
+    clinic(vm, "get", a, 1, 2)?;
     Ok(vm.dict_get(d, &a[1])?.unwrap_or_else(|| a.get(2).cloned().unwrap_or(Value::None)))
 }
 
-fn keys(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    Ok(vm.make_view(a[0].base_value(), 0))
+fn keys(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let b = base(vm, a, "keys")?;
+    fixed(vm, "dict.keys", a, kw, 0)?;
+    Ok(vm.make_view(b, 0))
 }
 
-fn values(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    Ok(vm.make_view(a[0].base_value(), 1))
+fn values(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let b = base(vm, a, "values")?;
+    fixed(vm, "dict.values", a, kw, 0)?;
+    Ok(vm.make_view(b, 1))
 }
 
-fn items(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    Ok(vm.make_view(a[0].base_value(), 2))
+fn items(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let b = base(vm, a, "items")?;
+    fixed(vm, "dict.items", a, kw, 0)?;
+    Ok(vm.make_view(b, 2))
 }
 
-fn getitem(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "__getitem__", a, 1, 1)?;
-    let d = this(vm, a)?;
+fn pop(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let d = slf(vm, a, "pop")?;
+    args::no_kw(vm, "dict.pop", kw)?;
+    clinic(vm, "pop", a, 1, 2)?;
+    match vm.dict_del(d, &a[1])? {
+        Some(v) => Ok(v),
+        None => match a.get(2) {
+            Some(default) => Ok(default.clone()),
+            None => Err(vm.key_error(a[1].clone())),
+        },
+    }
+}
+
+fn popitem(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let d = slf(vm, a, "popitem")?;
+    fixed(vm, "dict.popitem", a, kw, 0)?;
+    let e = d.table.borrow_mut().pop_last();
+    match e {
+        Some(e) => Ok(Value::tuple(vec![e.key, e.value])),
+        None => Err(vm.key_error(Value::str("popitem(): dictionary is empty"))),
+    }
+}
+
+fn setdefault(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let d = slf(vm, a, "setdefault")?;
+    args::no_kw(vm, "dict.setdefault", kw)?;
+    clinic(vm, "setdefault", a, 1, 2)?;
+    if let Some(v) = vm.dict_get(d, &a[1])? {
+        return Ok(v);
+    }
+    let default = a.get(2).cloned().unwrap_or(Value::None);
+    vm.dict_set(d, a[1].clone(), default.clone())?;
+    Ok(default)
+}
+
+fn getitem(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let d = slf(vm, a, "__getitem__")?;
+    fixed(vm, "dict.__getitem__", a, kw, 1)?;
     match vm.dict_get(d, &a[1])? {
         Some(v) => Ok(v),
         None => {
@@ -135,28 +319,336 @@ fn getitem(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn setitem(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "__setitem__", a, 2, 2)?;
-    vm.dict_set(this(vm, a)?, a[1].clone(), a[2].clone())?;
+    let d = slf(vm, a, "__setitem__")?;
+    if a.len() != 3 {
+        return Err(vm.type_error(format!("expected 2 arguments, got {}", a.len() - 1)));
+    }
+    vm.dict_set(d, a[1].clone(), a[2].clone())?;
     Ok(Value::None)
 }
 
 fn delitem(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "__delitem__", a, 1, 1)?;
-    match vm.dict_del(this(vm, a)?, &a[1])? {
+    let d = slf(vm, a, "__delitem__")?;
+    if a.len() != 2 {
+        return Err(vm.type_error(format!("expected 1 argument, got {}", a.len() - 1)));
+    }
+    match vm.dict_del(d, &a[1])? {
         Some(_) => Ok(Value::None),
         None => Err(vm.key_error(a[1].clone())),
     }
 }
 
-fn len(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    Ok(Value::Int(this(vm, a)?.len() as i64))
+fn len(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let d = slf(vm, a, "__len__")?;
+    noargs(vm, a, kw)?;
+    Ok(Value::Int(d.len() as i64))
 }
 
-fn iter(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    vm.iter(&a[0].base_value())
+fn iter(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let b = base(vm, a, "__iter__")?;
+    noargs(vm, a, kw)?;
+    vm.iter(&b)
 }
 
-fn contains(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "__contains__", a, 1, 1)?;
-    Ok(Value::Bool(vm.dict_get(this(vm, a)?, &a[1])?.is_some()))
+fn reversed_of(vm: &Vm, d: &Dict, what: u8) -> Value {
+    let items: Vec<Value> = d
+        .table
+        .borrow()
+        .iter()
+        .rev()
+        .map(|e| match what {
+            0 => e.key.clone(),
+            1 => e.value.clone(),
+            _ => Value::tuple(vec![e.key.clone(), e.value.clone()]),
+        })
+        .collect();
+    let name = ["dict_reversekeyiterator", "dict_reversevalueiterator", "dict_reverseitemiterator"][what.min(2) as usize];
+    vm.native_iter(name, IterState::Items { items, pos: 0, source: Value::None, len: 0 })
+}
+
+fn reversed(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let d = slf(vm, a, "__reversed__")?;
+    fixed(vm, "dict.__reversed__", a, kw, 0)?;
+    Ok(reversed_of(vm, d, 0))
+}
+
+fn contains(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let d = slf(vm, a, "__contains__")?;
+    fixed(vm, "dict.__contains__", a, kw, 1)?;
+    Ok(Value::Bool(vm.dict_get(d, &a[1])?.is_some()))
+}
+
+fn two<'a>(vm: &Vm, a: &'a [Value], name: &str) -> PyResult<(&'a Dict, &'a Value)> {
+    let d = slf(vm, a, name)?;
+    if a.len() != 2 {
+        return Err(vm.type_error(format!("expected 1 argument, got {}", a.len() - 1)));
+    }
+    Ok((d, &a[1]))
+}
+
+fn dict_or(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let (d, other) = two(vm, a, "__or__")?;
+    if other.as_dict().is_none() {
+        return Ok(Value::NotImplemented);
+    }
+    let out = Rc::new(Dict::from_table(d.table.borrow().clone()));
+    vm.dict_update(&out, other)?;
+    Ok(Value::Dict(out))
+}
+
+fn dict_ror(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let (_, other) = two(vm, a, "__ror__")?;
+    let Some(o) = other.as_dict() else { return Ok(Value::NotImplemented) };
+    let out = Rc::new(Dict::from_table(o.table.borrow().clone()));
+    vm.dict_update(&out, &a[0])?;
+    Ok(Value::Dict(out))
+}
+
+fn dict_ior(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let (d, other) = two(vm, a, "__ior__")?;
+    vm.dict_update(d, other)?;
+    Ok(a[0].clone())
+}
+
+fn dict_cmp(vm: &Vm, a: &[Value], op: CmpOp, name: &str) -> PyResult<Value> {
+    let (_, other) = two(vm, a, name)?;
+    if other.as_dict().is_none() {
+        return Ok(Value::NotImplemented);
+    }
+    match vm.native_compare(&a[0].base_value(), &other.base_value(), op)? {
+        Some(b) => Ok(Value::Bool(b)),
+        None => Ok(Value::NotImplemented),
+    }
+}
+
+fn dict_eq(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    dict_cmp(vm, a, CmpOp::Eq, "__eq__")
+}
+fn dict_ne(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    dict_cmp(vm, a, CmpOp::Ne, "__ne__")
+}
+fn dict_lt(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    two(vm, a, "__lt__")?;
+    Ok(Value::NotImplemented)
+}
+fn dict_le(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    two(vm, a, "__le__")?;
+    Ok(Value::NotImplemented)
+}
+fn dict_gt(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    two(vm, a, "__gt__")?;
+    Ok(Value::NotImplemented)
+}
+fn dict_ge(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    two(vm, a, "__ge__")?;
+    Ok(Value::NotImplemented)
+}
+
+fn dict_repr(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let b = base(vm, a, "__repr__")?;
+    noargs(vm, a, kw)?;
+    Ok(Value::Str(vm.repr(&b)?))
+}
+
+// ----- views -----
+
+fn view_of(vm: &Vm, a: &[Value], name: &str) -> PyResult<(Value, u8)> {
+    match a.first() {
+        Some(v) => vm.dict_view(v).ok_or_else(|| descriptor_error(vm, name, "dict_keys", v)),
+        None => Err(vm.type_error(format!("unbound method {name}() needs an argument"))),
+    }
+}
+
+fn view_len(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (d, _) = view_of(vm, a, "__len__")?;
+    noargs(vm, a, kw)?;
+    Ok(Value::Int(vm.len(&d)? as i64))
+}
+
+fn view_iter(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    view_of(vm, a, "__iter__")?;
+    noargs(vm, a, kw)?;
+    vm.iter(&a[0])
+}
+
+fn view_reversed(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (d, what) = view_of(vm, a, "__reversed__")?;
+    noargs(vm, a, kw)?;
+    match d.as_dict() {
+        Some(d) => Ok(reversed_of(vm, d, what)),
+        None => Err(vm.type_error("dict view without a dict")),
+    }
+}
+
+fn view_contains_m(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let view = view_of(vm, a, "__contains__")?;
+    if a.len() != 2 {
+        return Err(vm.type_error(format!("expected 1 argument, got {}", a.len() - 1)));
+    }
+    Ok(Value::Bool(vm.view_contains(&view, &a[1])?))
+}
+
+fn view_repr(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    view_of(vm, a, "__repr__")?;
+    noargs(vm, a, kw)?;
+    Ok(Value::Str(vm.repr(&a[0])?))
+}
+
+/// Whether `v` is a set, frozenset, or a keys/items view (set-like).
+fn set_like(vm: &Vm, v: &Value) -> bool {
+    v.as_set().is_some() || matches!(vm.dict_view(v), Some((_, w)) if w != 1)
+}
+
+fn all_in(vm: &Vm, xs: &Value, container: &Value) -> PyResult<bool> {
+    let items = vm.collect(xs)?;
+    for x in &items {
+        if !vm.contains(container, x)? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+fn view_cmp(vm: &Vm, a: &[Value], op: CmpOp, name: &str) -> PyResult<Value> {
+    view_of(vm, a, name)?;
+    if a.len() != 2 {
+        return Err(vm.type_error(format!("expected 1 argument, got {}", a.len() - 1)));
+    }
+    let (x, y) = (&a[0], &a[1]);
+    if !set_like(vm, y) {
+        return Ok(Value::NotImplemented);
+    }
+    let (lx, ly) = (vm.len(x)?, vm.len(y)?);
+    let r = match op {
+        CmpOp::Eq => lx == ly && all_in(vm, x, y)?,
+        CmpOp::Ne => !(lx == ly && all_in(vm, x, y)?),
+        CmpOp::Lt => lx < ly && all_in(vm, x, y)?,
+        CmpOp::Le => lx <= ly && all_in(vm, x, y)?,
+        CmpOp::Gt => lx > ly && all_in(vm, y, x)?,
+        CmpOp::Ge => lx >= ly && all_in(vm, y, x)?,
+        _ => return Ok(Value::NotImplemented),
+    };
+    Ok(Value::Bool(r))
+}
+
+fn view_eq(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    view_cmp(vm, a, CmpOp::Eq, "__eq__")
+}
+fn view_ne(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    view_cmp(vm, a, CmpOp::Ne, "__ne__")
+}
+fn view_lt(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    view_cmp(vm, a, CmpOp::Lt, "__lt__")
+}
+fn view_le(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    view_cmp(vm, a, CmpOp::Le, "__le__")
+}
+fn view_gt(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    view_cmp(vm, a, CmpOp::Gt, "__gt__")
+}
+fn view_ge(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    view_cmp(vm, a, CmpOp::Ge, "__ge__")
+}
+
+fn binop_args<'a>(vm: &Vm, a: &'a [Value], name: &str) -> PyResult<(&'a Value, &'a Value)> {
+    if a.len() != 2 {
+        return Err(vm.type_error(format!("expected 1 argument, got {}", a.len().saturating_sub(1))));
+    }
+    view_of(vm, a, name)?;
+    Ok((&a[0], &a[1]))
+}
+
+/// A new set of the items of `v`.
+fn set_of(vm: &Vm, v: &Value) -> PyResult<Rc<Set>> {
+    let s = Rc::new(Set::new());
+    let it = vm.iter(v)?;
+    while let Some(x) = vm.next(&it)? {
+        vm.set_add(&s, x)?;
+    }
+    Ok(s)
+}
+
+fn view_and(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let (view, other) = binop_args(vm, a, "__and__")?;
+    let out = Rc::new(Set::new());
+    let (it_over, container) = match other {
+        Value::Set(s) if vm.len(view)? <= s.len() => (view, other),
+        _ => (other, view),
+    };
+    let it = vm.iter(it_over)?;
+    while let Some(x) = vm.next(&it)? {
+        if vm.contains(container, &x)? {
+            vm.set_add(&out, x)?;
+        }
+    }
+    Ok(Value::Set(out))
+}
+
+fn or_of(vm: &Vm, x: &Value, y: &Value) -> PyResult<Value> {
+    let out = set_of(vm, x)?;
+    let it = vm.iter(y)?;
+    while let Some(v) = vm.next(&it)? {
+        vm.set_add(&out, v)?;
+    }
+    Ok(Value::Set(out))
+}
+
+fn sub_of(vm: &Vm, x: &Value, y: &Value) -> PyResult<Value> {
+    let out = set_of(vm, x)?;
+    let it = vm.iter(y)?;
+    while let Some(v) = vm.next(&it)? {
+        vm.set_discard(&out, &v)?;
+    }
+    Ok(Value::Set(out))
+}
+
+fn xor_of(vm: &Vm, x: &Value, y: &Value) -> PyResult<Value> {
+    let out = set_of(vm, x)?;
+    let other = set_of(vm, y)?;
+    let keys = other.table.borrow().keys();
+    for k in keys {
+        if !vm.set_discard(&out, &k)? {
+            vm.set_add(&out, k)?;
+        }
+    }
+    Ok(Value::Set(out))
+}
+
+fn view_or(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let (x, y) = binop_args(vm, a, "__or__")?;
+    or_of(vm, x, y)
+}
+fn view_ror(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let (x, y) = binop_args(vm, a, "__ror__")?;
+    or_of(vm, y, x)
+}
+fn view_sub(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let (x, y) = binop_args(vm, a, "__sub__")?;
+    sub_of(vm, x, y)
+}
+fn view_rsub(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let (x, y) = binop_args(vm, a, "__rsub__")?;
+    sub_of(vm, y, x)
+}
+fn view_xor(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let (x, y) = binop_args(vm, a, "__xor__")?;
+    xor_of(vm, x, y)
+}
+fn view_rxor(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let (x, y) = binop_args(vm, a, "__rxor__")?;
+    xor_of(vm, y, x)
+}
+
+fn view_isdisjoint(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    view_of(vm, a, "isdisjoint")?;
+    args::no_kw(vm, "isdisjoint", kw)?;
+    args::check_method(vm, "isdisjoint", a, 1, 1)?;
+    let (view, other) = (&a[0], &a[1]);
+    let it = vm.iter(other)?;
+    while let Some(x) = vm.next(&it)? {
+        if vm.contains(view, &x)? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
 }

@@ -193,6 +193,16 @@ fn os_error_str(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
         let msg = vm.str(&args[1])?;
         let filename = inst.dict.as_ref().and_then(|d| d.get_str(&vm.intern("filename"))).unwrap_or(Value::None);
         if !filename.is_none() {
+            let filename2 = inst.dict.as_ref().and_then(|d| d.get_str(&vm.intern("filename2"))).unwrap_or(Value::None);
+            if !filename2.is_none() {
+                return Ok(Value::string(format!(
+                    "[Errno {}] {}: {} -> {}",
+                    errno.as_str(),
+                    msg.as_str(),
+                    vm.repr(&filename)?.as_str(),
+                    vm.repr(&filename2)?.as_str()
+                )));
+            }
             return Ok(Value::string(format!("[Errno {}] {}: {}", errno.as_str(), msg.as_str(), vm.repr(&filename)?.as_str())));
         }
         return Ok(Value::string(format!("[Errno {}] {}", errno.as_str(), msg.as_str())));

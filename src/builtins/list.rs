@@ -1,7 +1,9 @@
 //! `list` and `tuple`.
 
 use super::args;
+use crate::compile::ir::CmpOp;
 use crate::eval::Vm;
+use crate::runtime::iter::IterState;
 use crate::runtime::object::*;
 use crate::runtime::value::Value;
 use std::rc::Rc;
@@ -15,19 +17,65 @@ pub fn install(vm: &Vm) {
         &[
             ("__init__", list_init),
             ("append", append),
+            ("clear", clear),
+            ("copy", copy),
+            ("count", list_count),
             ("extend", extend),
+            ("index", list_index),
+            ("insert", insert),
             ("pop", pop),
+            ("remove", remove),
+            ("reverse", reverse),
             ("sort", sort),
-            ("__len__", len),
-            ("__getitem__", getitem),
+            ("__len__", list_len),
+            ("__getitem__", list_getitem),
             ("__setitem__", setitem),
-            ("__iter__", iter),
-            ("__contains__", contains),
+            ("__delitem__", delitem),
+            ("__iter__", list_iter),
+            ("__reversed__", list_reversed),
+            ("__contains__", list_contains),
+            ("__add__", list_add),
+            ("__iadd__", list_iadd),
+            ("__mul__", list_mul),
+            ("__rmul__", list_mul),
+            ("__imul__", list_imul),
+            ("__eq__", list_eq),
+            ("__ne__", list_ne),
+            ("__lt__", list_lt),
+            ("__le__", list_le),
+            ("__gt__", list_gt),
+            ("__ge__", list_ge),
+            ("__repr__", list_repr),
         ],
     );
+    l.dict.borrow_mut().set_str(vm.intern("__hash__"), Value::None);
     super::method_kind(vm, l, "list", "__new__", list_new, BuiltinKind::StaticMethod);
     let t = &vm.types.tuple;
-    super::methods(vm, t, "tuple", &[("__len__", len), ("__getitem__", getitem), ("__iter__", iter), ("__contains__", contains)]);
+    super::methods(
+        vm,
+        t,
+        "tuple",
+        &[
+            ("count", tuple_count),
+            ("index", tuple_index),
+            ("__len__", tuple_len),
+            ("__getitem__", tuple_getitem),
+            ("__iter__", tuple_iter),
+            ("__contains__", tuple_contains),
+            ("__add__", tuple_add),
+            ("__mul__", tuple_mul),
+            ("__rmul__", tuple_mul),
+            ("__hash__", tuple_hash),
+            ("__eq__", tuple_eq),
+            ("__ne__", tuple_ne),
+            ("__lt__", tuple_lt),
+            ("__le__", tuple_le),
+            ("__gt__", tuple_gt),
+            ("__ge__", tuple_ge),
+            ("__repr__", tuple_repr),
+            ("__getnewargs__", tuple_getnewargs),
+        ],
+    );
     super::method_kind(vm, t, "tuple", "__new__", tuple_new, BuiltinKind::StaticMethod);
 }
 
@@ -36,26 +84,99 @@ pub fn this<'a>(vm: &Vm, args: &'a [Value]) -> PyResult<&'a List> {
     args.first().and_then(|v| v.as_list()).ok_or_else(|| vm.type_error("descriptor requires a 'list' object"))
 }
 
+/// `self` of a list method named `name`, with CPython's messages when it is
+/// missing or of the wrong type (`list.append(1, 2)`).
+fn slf<'a>(vm: &Vm, a: &'a [Value], name: &str) -> PyResult<&'a List> {
+    match a.first() {
+        None => Err(vm.type_error(format!("unbound method list.{name}() needs an argument"))),
+        Some(v) => v.as_list().ok_or_else(|| descriptor_error(vm, name, "list", v)),
+    }
+}
+
+pub fn descriptor_error(vm: &Vm, name: &str, owner: &str, v: &Value) -> PyErr {
+    vm.type_error(format!(
+        "descriptor '{name}' for '{owner}' objects doesn't apply to a '{}' object",
+        vm.type_name(v).as_str()
+    ))
+}
+
+/// The tuple `self` of a tuple method.
+fn tup<'a>(vm: &Vm, a: &'a [Value], name: &str) -> PyResult<&'a Tuple> {
+    match a.first() {
+        None => Err(vm.type_error(format!("unbound method tuple.{name}() needs an argument"))),
+        Some(v) => v.as_tuple().ok_or_else(|| descriptor_error(vm, name, "tuple", v)),
+    }
+}
+
+/// Argument Clinic's positional-count messages (`insert expected 2 arguments, got 1`).
+pub fn clinic(vm: &Vm, name: &str, a: &[Value], min: usize, max: usize) -> PyResult<()> {
+    let n = a.len().saturating_sub(1);
+    if n >= min && n <= max {
+        return Ok(());
+    }
+    let plural = |k: usize| if k == 1 { "" } else { "s" };
+    let msg = if min == max {
+        format!("{name} expected {min} argument{}, got {n}", plural(min))
+    } else if n < min {
+        format!("{name} expected at least {min} argument{}, got {n}", plural(min))
+    } else {
+        format!("{name} expected at most {max} argument{}, got {n}", plural(max))
+    };
+    Err(vm.type_error(msg))
+}
+
+/// A METH_NOARGS / METH_O style check: no keywords, exact count.
+pub fn fixed(vm: &Vm, qualname: &str, a: &[Value], kw: &KwArgs, n: usize) -> PyResult<()> {
+    args::no_kw(vm, qualname, kw)?;
+    args::check_method(vm, qualname, a, n, n)
+}
+
 fn list_new(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    match &a[0] {
-        Value::Class(c) if !Rc::ptr_eq(c, &vm.types.list) => Ok(Value::Instance(vm.instance_with(c, Payload::List(Rc::new(List::new(Vec::new())))))),
-        _ => Ok(Value::list(Vec::new())),
+    match a.first() {
+        Some(Value::Class(c)) if !Rc::ptr_eq(c, &vm.types.list) => {
+            if !c.is_subclass(&vm.types.list) {
+                return Err(vm.type_error(format!(
+                    "list.__new__({}): {} is not a subtype of list",
+                    c.name().as_str(),
+                    c.name().as_str()
+                )));
+            }
+            Ok(Value::Instance(vm.instance_with(c, Payload::List(Rc::new(List::new(Vec::new()))))))
+        }
+        Some(Value::Class(_)) => Ok(Value::list(Vec::new())),
+        Some(other) => Err(vm.type_error(format!("list.__new__(X): X is not a type object ({})", vm.type_name(other).as_str()))),
+        None => Err(vm.type_error("list.__new__(): not enough arguments")),
     }
 }
 
 fn list_init(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let l = slf(vm, a, "__init__")?;
     args::no_kw(vm, "list", kw)?;
     args::check(vm, "list", &a[1..], 0, 1)?;
-    let l = this(vm, a)?;
     let items = match a.get(1) {
         Some(x) => vm.collect(x)?,
         None => Vec::new(),
     };
-    *l.items.borrow_mut() = items;
+    let old = std::mem::replace(&mut *l.items.borrow_mut(), items);
+    drop(old);
     Ok(Value::None)
 }
 
 fn tuple_new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let cls = match a.first() {
+        Some(c @ Value::Class(cl)) => {
+            if !cl.is_subclass(&vm.types.tuple) {
+                return Err(vm.type_error(format!(
+                    "tuple.__new__({}): {} is not a subtype of tuple",
+                    cl.name().as_str(),
+                    cl.name().as_str()
+                )));
+            }
+            c.clone()
+        }
+        Some(other) => return Err(vm.type_error(format!("tuple.__new__(X): X is not a type object ({})", vm.type_name(other).as_str()))),
+        None => return Err(vm.type_error("tuple.__new__(): not enough arguments")),
+    };
     args::no_kw(vm, "tuple", kw)?;
     args::check(vm, "tuple", &a[1..], 0, 1)?;
     let v = match a.get(1) {
@@ -63,46 +184,203 @@ fn tuple_new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
         Some(x) => Value::tuple(vm.collect(x)?),
         None => Value::tuple(Vec::new()),
     };
-    Ok(super::numbers::wrap_for_class(vm, &a[0], &vm.types.tuple, v))
+    Ok(super::numbers::wrap_for_class(vm, &cls, &vm.types.tuple, v))
 }
 
-fn append(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "append", a, 1, 1)?;
-    this(vm, a)?.items.borrow_mut().push(a[1].clone());
+fn append(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let l = slf(vm, a, "append")?;
+    fixed(vm, "list.append", a, kw, 1)?;
+    l.items.borrow_mut().push(a[1].clone());
     Ok(Value::None)
 }
 
-fn extend(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "extend", a, 1, 1)?;
+fn clear(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let l = slf(vm, a, "clear")?;
+    fixed(vm, "list.clear", a, kw, 0)?;
+    let old = std::mem::take(&mut *l.items.borrow_mut());
+    drop(old);
+    Ok(Value::None)
+}
+
+fn copy(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let l = slf(vm, a, "copy")?;
+    fixed(vm, "list.copy", a, kw, 0)?;
+    let items = l.items.borrow().clone();
+    Ok(Value::list(items))
+}
+
+fn list_count(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let l = slf(vm, a, "count")?;
+    fixed(vm, "list.count", a, kw, 1)?;
+    let mut n = 0;
+    let mut i = 0;
+    loop {
+        let x = match l.items.borrow().get(i) {
+            Some(x) => x.clone(),
+            None => break,
+        };
+        if vm.eq(&x, &a[1])? {
+            n += 1;
+        }
+        i += 1;
+    }
+    Ok(Value::Int(n))
+}
+
+fn extend(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let l = slf(vm, a, "extend")?;
+    fixed(vm, "list.extend", a, kw, 1)?;
     let items = vm.collect(&a[1])?;
-    this(vm, a)?.items.borrow_mut().extend(items);
+    l.items.borrow_mut().extend(items);
     Ok(Value::None)
 }
 
-fn pop(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "pop", a, 0, 1)?;
-    let l = this(vm, a)?;
+/// A start/stop argument of `index`: clamped like a slice bound.
+fn index_bound(vm: &Vm, v: &Value, len: usize) -> PyResult<usize> {
+    let i = match v.builtin_base() {
+        Value::Int(i) => *i,
+        Value::Bool(b) => *b as i64,
+        Value::BigInt(b) => {
+            use num_traits::Signed;
+            if b.is_negative() {
+                i64::MIN / 2
+            } else {
+                i64::MAX / 2
+            }
+        }
+        _ => vm
+            .index_value(v)
+            .map_err(|_| vm.type_error("slice indices must be integers or have an __index__ method"))?,
+    };
+    let len = len as i64;
+    let j = if i < 0 { (i + len).max(0) } else { i.min(len) };
+    Ok(j as usize)
+}
+
+fn list_index(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let l = slf(vm, a, "index")?;
+    args::no_kw(vm, "list.index", kw)?;
+    clinic(vm, "index", a, 1, 3)?;
+    let len = l.items.borrow().len();
+    let start = match a.get(2) {
+        Some(v) => index_bound(vm, v, len)?,
+        None => 0,
+    };
+    let stop = match a.get(3) {
+        Some(v) => index_bound(vm, v, len)?,
+        None => usize::MAX,
+    };
+    let mut i = start;
+    while i < stop {
+        let x = match l.items.borrow().get(i) {
+            Some(x) => x.clone(),
+            None => break,
+        };
+        if vm.eq(&x, &a[1])? {
+            return Ok(Value::Int(i as i64));
+        }
+        i += 1;
+    }
+    Err(vm.value_error(format!("{} is not in list", vm.repr(&a[1])?.as_str())))
+}
+
+fn insert(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let l = slf(vm, a, "insert")?;
+    args::no_kw(vm, "list.insert", kw)?;
+    clinic(vm, "insert", a, 2, 2)?;
+    let i = match a[1].builtin_base() {
+        Value::BigInt(b) => {
+            use num_traits::Signed;
+            if b.is_negative() {
+                i64::MIN / 2
+            } else {
+                i64::MAX / 2
+            }
+        }
+        _ => vm.index_value(&a[1])?,
+    };
+    let mut items = l.items.borrow_mut();
+    let len = items.len() as i64;
+    let pos = if i < 0 { (i + len).max(0) } else { i.min(len) };
+    items.insert(pos as usize, a[2].clone());
+    Ok(Value::None)
+}
+
+fn pop(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let l = slf(vm, a, "pop")?;
+    args::no_kw(vm, "list.pop", kw)?;
+    clinic(vm, "pop", a, 0, 1)?;
+    let i = match a.get(1) {
+        Some(v) => match v.builtin_base() {
+            Value::BigInt(_) => return Err(vm.index_error("pop index out of range")),
+            _ => Some(vm.index_value(v)?),
+        },
+        None => None,
+    };
     let len = l.items.borrow().len();
     if len == 0 {
         return Err(vm.index_error("pop from empty list"));
     }
-    let i = match a.get(1) {
-        Some(i) => match vm.seq_index(i, len, "list")? {
-            Some(i) => i,
-            None => return Err(vm.index_error("pop index out of range")),
-        },
+    let i = match i {
+        Some(i) => {
+            let j = if i < 0 { i + len as i64 } else { i };
+            if j < 0 || j >= len as i64 {
+                return Err(vm.index_error("pop index out of range"));
+            }
+            j as usize
+        }
         None => len - 1,
     };
-    Ok(l.items.borrow_mut().remove(i))
+    let v = l.items.borrow_mut().remove(i);
+    Ok(v)
+}
+
+fn remove(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let l = slf(vm, a, "remove")?;
+    fixed(vm, "list.remove", a, kw, 1)?;
+    let mut i = 0;
+    loop {
+        let x = match l.items.borrow().get(i) {
+            Some(x) => x.clone(),
+            None => break,
+        };
+        if vm.eq(&x, &a[1])? {
+            let mut items = l.items.borrow_mut();
+            if i < items.len() {
+                let removed = items.remove(i);
+                drop(items);
+                drop(removed);
+            }
+            return Ok(Value::None);
+        }
+        i += 1;
+    }
+    Err(vm.value_error("list.remove(x): x not in list"))
+}
+
+fn reverse(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let l = slf(vm, a, "reverse")?;
+    fixed(vm, "list.reverse", a, kw, 0)?;
+    l.items.borrow_mut().reverse();
+    Ok(Value::None)
 }
 
 fn sort(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "sort", a, 0, 0)?;
-    args::only_kw(vm, "sort", kw, &["key", "reverse"])?;
-    let l = this(vm, a)?;
+    let l = slf(vm, a, "sort")?;
+    if a.len() > 1 {
+        return Err(vm.type_error("sort() takes no positional arguments"));
+    }
+    for (n, _) in kw {
+        if n.as_str() != "key" && n.as_str() != "reverse" {
+            return Err(vm.type_error(format!("'{}' is an invalid keyword argument for sort()", n.as_str())));
+        }
+    }
     let key = args::kwarg(kw, "key").filter(|k| !k.is_none());
     let reverse = match args::kwarg(kw, "reverse") {
-        Some(r) => vm.truthy(&r)?,
+        Some(r) => match r.builtin_base() {
+            Value::Float(_) => return Err(vm.type_error("'float' object cannot be interpreted as an integer")),
+            _ => vm.index_value(&r).map(|i| i != 0).or_else(|_| vm.truthy(&r))?,
+        },
         None => false,
     };
     // Sort a copy while the list is empty, as CPython does, so that a key
@@ -110,7 +388,8 @@ fn sort(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let mut items = std::mem::take(&mut *l.items.borrow_mut());
     let r = vm.sort_values(&mut items, key.as_ref(), reverse);
     let mutated = !l.items.borrow().is_empty();
-    *l.items.borrow_mut() = items;
+    let old = std::mem::replace(&mut *l.items.borrow_mut(), items);
+    drop(old);
     r?;
     if mutated {
         return Err(vm.value_error("list modified during sort"));
@@ -118,26 +397,354 @@ fn sort(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn len(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    Ok(Value::Int(vm.len(&a[0].base_value())? as i64))
+fn list_len(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let l = slf(vm, a, "__len__")?;
+    noargs(vm, a, kw)?;
+    let n = l.items.borrow().len();
+    Ok(Value::Int(n as i64))
 }
 
-fn getitem(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "__getitem__", a, 1, 1)?;
-    vm.get_item(&a[0].base_value(), &a[1])
+/// Slot wrappers (`__len__`, `__iter__`, ...) say "expected 0 arguments, got N".
+pub fn noargs(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<()> {
+    if a.len() > 1 {
+        return Err(vm.type_error(format!("expected 0 arguments, got {}", a.len() - 1)));
+    }
+    if !kw.is_empty() {
+        return Err(vm.type_error("wrapper takes no keyword arguments"));
+    }
+    Ok(())
+}
+
+fn list_value(vm: &Vm, a: &[Value], name: &str) -> PyResult<Value> {
+    match a.first() {
+        Some(v) if v.as_list().is_some() => Ok(v.base_value()),
+        Some(v) => Err(descriptor_error(vm, name, "list", v)),
+        None => Err(vm.type_error(format!("unbound method list.{name}() needs an argument"))),
+    }
+}
+
+fn list_getitem(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let base = list_value(vm, a, "__getitem__")?;
+    fixed(vm, "list.__getitem__", a, kw, 1)?;
+    vm.get_item(&base, &a[1])
 }
 
 fn setitem(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "__setitem__", a, 2, 2)?;
-    vm.set_item(&a[0].base_value(), a[1].clone(), a[2].clone())?;
+    let base = list_value(vm, a, "__setitem__")?;
+    if a.len() != 3 {
+        return Err(vm.type_error(format!("expected 2 arguments, got {}", a.len() - 1)));
+    }
+    vm.set_item(&base, a[1].clone(), a[2].clone())?;
     Ok(Value::None)
 }
 
-fn iter(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    vm.iter(&a[0].base_value())
+fn delitem(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let base = list_value(vm, a, "__delitem__")?;
+    if a.len() != 2 {
+        return Err(vm.type_error(format!("expected 1 argument, got {}", a.len() - 1)));
+    }
+    vm.del_item(&base, &a[1])?;
+    Ok(Value::None)
 }
 
-fn contains(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "__contains__", a, 1, 1)?;
-    Ok(Value::Bool(vm.contains(&a[0].base_value(), &a[1])?))
+fn list_iter(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let base = list_value(vm, a, "__iter__")?;
+    noargs(vm, a, kw)?;
+    vm.iter(&base)
+}
+
+fn list_reversed(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let base = list_value(vm, a, "__reversed__")?;
+    fixed(vm, "list.__reversed__", a, kw, 0)?;
+    let n = vm.len(&base)?;
+    Ok(vm.native_iter("list_reverseiterator", IterState::Reversed { seq: base, pos: n }))
+}
+
+fn list_contains(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let base = list_value(vm, a, "__contains__")?;
+    if a.len() != 2 {
+        return Err(vm.type_error(format!("expected 1 argument, got {}", a.len() - 1)));
+    }
+    Ok(Value::Bool(vm.contains(&base, &a[1])?))
+}
+
+/// Whether `v`'s type defines the reflected operator `name` (so a builtin
+/// operator should return NotImplemented rather than raise).
+fn has_reflected(vm: &Vm, v: &Value, name: &str) -> bool {
+    matches!(v, Value::Instance(_) | Value::Native(_)) && vm.type_of(v).lookup(&vm.intern(name)).is_some_and(|f| !f.is_none())
+}
+
+fn list_add(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let base = list_value(vm, a, "__add__")?;
+    if a.len() != 2 {
+        return Err(vm.type_error(format!("expected 1 argument, got {}", a.len() - 1)));
+    }
+    let Some(other) = a[1].as_list() else {
+        if has_reflected(vm, &a[1], "__radd__") {
+            return Ok(Value::NotImplemented);
+        }
+        return Err(vm.type_error(format!("can only concatenate list (not \"{}\") to list", vm.type_name(&a[1]).as_str())));
+    };
+    let mut v = base.as_list().map(|l| l.items.borrow().clone()).unwrap_or_default();
+    v.extend(other.items.borrow().iter().cloned());
+    Ok(Value::list(v))
+}
+
+fn list_iadd(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let l = slf(vm, a, "__iadd__")?;
+    if a.len() != 2 {
+        return Err(vm.type_error(format!("expected 1 argument, got {}", a.len() - 1)));
+    }
+    let items = vm.collect(&a[1])?;
+    l.items.borrow_mut().extend(items);
+    Ok(a[0].clone())
+}
+
+/// The repeat count of `seq * n`, or `None` when `n` is not an integer.
+fn repeat_count(vm: &Vm, n: &Value, item_len: usize) -> PyResult<Option<usize>> {
+    let n = match n.builtin_base() {
+        Value::Int(i) => *i,
+        Value::Bool(b) => *b as i64,
+        Value::BigInt(b) => {
+            use num_traits::Signed;
+            if b.is_negative() || item_len == 0 {
+                0
+            } else {
+                return Err(vm.overflow_error("cannot fit 'int' into an index-sized integer"));
+            }
+        }
+        Value::Instance(_) if vm.type_of(n).lookup(&vm.names.index).is_some() => vm.index_value(n)?,
+        _ => return Ok(None),
+    };
+    if n <= 0 || item_len == 0 {
+        return Ok(Some(0));
+    }
+    if (n as u128) * (item_len as u128) > (1u128 << 34) {
+        return Err(vm.new_error("MemoryError", ""));
+    }
+    Ok(Some(n as usize))
+}
+
+fn mul_error(vm: &Vm, n: &Value) -> PyErr {
+    vm.type_error(format!("can't multiply sequence by non-int of type '{}'", vm.type_name(n).as_str()))
+}
+
+fn list_mul(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let base = list_value(vm, a, "__mul__")?;
+    if a.len() != 2 {
+        return Err(vm.type_error(format!("expected 1 argument, got {}", a.len() - 1)));
+    }
+    let items = base.as_list().map(|l| l.items.borrow().clone()).unwrap_or_default();
+    let Some(n) = repeat_count(vm, &a[1], items.len())? else {
+        if has_reflected(vm, &a[1], "__rmul__") {
+            return Ok(Value::NotImplemented);
+        }
+        return Err(mul_error(vm, &a[1]));
+    };
+    let mut v = Vec::with_capacity(items.len() * n);
+    for _ in 0..n {
+        v.extend(items.iter().cloned());
+    }
+    Ok(Value::list(v))
+}
+
+fn list_imul(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let l = slf(vm, a, "__imul__")?;
+    if a.len() != 2 {
+        return Err(vm.type_error(format!("expected 1 argument, got {}", a.len() - 1)));
+    }
+    let orig = l.items.borrow().clone();
+    let Some(n) = repeat_count(vm, &a[1], orig.len())? else {
+        return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(&a[1]).as_str())));
+    };
+    let mut v = Vec::with_capacity(orig.len() * n);
+    for _ in 0..n {
+        v.extend(orig.iter().cloned());
+    }
+    let old = std::mem::replace(&mut *l.items.borrow_mut(), v);
+    drop(old);
+    Ok(a[0].clone())
+}
+
+fn compare(vm: &Vm, a: &[Value], op: CmpOp, name: &str, list: bool) -> PyResult<Value> {
+    let base = if list { list_value(vm, a, name)? } else { tuple_value(vm, a, name)? };
+    if a.len() != 2 {
+        return Err(vm.type_error(format!("expected 1 argument, got {}", a.len() - 1)));
+    }
+    let ok = if list { a[1].as_list().is_some() } else { a[1].as_tuple().is_some() };
+    if !ok {
+        return Ok(Value::NotImplemented);
+    }
+    match vm.native_compare(&base, &a[1].base_value(), op)? {
+        Some(b) => Ok(Value::Bool(b)),
+        None => Ok(Value::NotImplemented),
+    }
+}
+
+fn list_eq(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    compare(vm, a, CmpOp::Eq, "__eq__", true)
+}
+fn list_ne(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    compare(vm, a, CmpOp::Ne, "__ne__", true)
+}
+fn list_lt(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    compare(vm, a, CmpOp::Lt, "__lt__", true)
+}
+fn list_le(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    compare(vm, a, CmpOp::Le, "__le__", true)
+}
+fn list_gt(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    compare(vm, a, CmpOp::Gt, "__gt__", true)
+}
+fn list_ge(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    compare(vm, a, CmpOp::Ge, "__ge__", true)
+}
+
+fn list_repr(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let base = list_value(vm, a, "__repr__")?;
+    noargs(vm, a, kw)?;
+    Ok(Value::Str(vm.repr(&base)?))
+}
+
+// ----- tuple -----
+
+fn tuple_value(vm: &Vm, a: &[Value], name: &str) -> PyResult<Value> {
+    match a.first() {
+        Some(v) if v.as_tuple().is_some() => Ok(v.builtin_base().clone()),
+        Some(v) => Err(descriptor_error(vm, name, "tuple", v)),
+        None => Err(vm.type_error(format!("unbound method tuple.{name}() needs an argument"))),
+    }
+}
+
+fn tuple_count(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let t = tup(vm, a, "count")?;
+    fixed(vm, "tuple.count", a, kw, 1)?;
+    let mut n = 0;
+    for x in t.items.iter() {
+        if vm.eq(x, &a[1])? {
+            n += 1;
+        }
+    }
+    Ok(Value::Int(n))
+}
+
+fn tuple_index(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let t = tup(vm, a, "index")?;
+    args::no_kw(vm, "tuple.index", kw)?;
+    clinic(vm, "index", a, 1, 3)?;
+    let len = t.items.len();
+    let start = match a.get(2) {
+        Some(v) => index_bound(vm, v, len)?,
+        None => 0,
+    };
+    let stop = match a.get(3) {
+        Some(v) => index_bound(vm, v, len)?,
+        None => len,
+    };
+    for i in start..stop.min(len) {
+        if vm.eq(&t.items[i], &a[1])? {
+            return Ok(Value::Int(i as i64));
+        }
+    }
+    Err(vm.value_error("tuple.index(x): x not in tuple"))
+}
+
+fn tuple_len(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let t = tup(vm, a, "__len__")?;
+    noargs(vm, a, kw)?;
+    Ok(Value::Int(t.items.len() as i64))
+}
+
+fn tuple_getitem(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let base = tuple_value(vm, a, "__getitem__")?;
+    fixed(vm, "tuple.__getitem__", a, kw, 1)?;
+    vm.get_item(&base, &a[1])
+}
+
+fn tuple_iter(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let base = tuple_value(vm, a, "__iter__")?;
+    noargs(vm, a, kw)?;
+    vm.iter(&base)
+}
+
+fn tuple_contains(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let base = tuple_value(vm, a, "__contains__")?;
+    if a.len() != 2 {
+        return Err(vm.type_error(format!("expected 1 argument, got {}", a.len() - 1)));
+    }
+    Ok(Value::Bool(vm.contains(&base, &a[1])?))
+}
+
+fn tuple_add(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let t = tup(vm, a, "__add__")?;
+    if a.len() != 2 {
+        return Err(vm.type_error(format!("expected 1 argument, got {}", a.len() - 1)));
+    }
+    let Some(other) = a[1].as_tuple() else {
+        if has_reflected(vm, &a[1], "__radd__") {
+            return Ok(Value::NotImplemented);
+        }
+        return Err(vm.type_error(format!("can only concatenate tuple (not \"{}\") to tuple", vm.type_name(&a[1]).as_str())));
+    };
+    let mut v = t.items.to_vec();
+    v.extend(other.items.iter().cloned());
+    Ok(Value::tuple(v))
+}
+
+fn tuple_mul(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let t = tup(vm, a, "__mul__")?;
+    if a.len() != 2 {
+        return Err(vm.type_error(format!("expected 1 argument, got {}", a.len() - 1)));
+    }
+    let Some(n) = repeat_count(vm, &a[1], t.items.len())? else {
+        if has_reflected(vm, &a[1], "__rmul__") {
+            return Ok(Value::NotImplemented);
+        }
+        return Err(mul_error(vm, &a[1]));
+    };
+    if n == 1 && matches!(a[0], Value::Tuple(_)) {
+        return Ok(a[0].clone());
+    }
+    let mut v = Vec::with_capacity(t.items.len() * n);
+    for _ in 0..n {
+        v.extend(t.items.iter().cloned());
+    }
+    Ok(Value::tuple(v))
+}
+
+fn tuple_hash(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let base = tuple_value(vm, a, "__hash__")?;
+    noargs(vm, a, kw)?;
+    Ok(Value::Int(vm.hash(&base)?))
+}
+
+fn tuple_eq(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    compare(vm, a, CmpOp::Eq, "__eq__", false)
+}
+fn tuple_ne(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    compare(vm, a, CmpOp::Ne, "__ne__", false)
+}
+fn tuple_lt(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    compare(vm, a, CmpOp::Lt, "__lt__", false)
+}
+fn tuple_le(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    compare(vm, a, CmpOp::Le, "__le__", false)
+}
+fn tuple_gt(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    compare(vm, a, CmpOp::Gt, "__gt__", false)
+}
+fn tuple_ge(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    compare(vm, a, CmpOp::Ge, "__ge__", false)
+}
+
+fn tuple_repr(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let base = tuple_value(vm, a, "__repr__")?;
+    noargs(vm, a, kw)?;
+    Ok(Value::Str(vm.repr(&base)?))
+}
+
+fn tuple_getnewargs(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let t = tup(vm, a, "__getnewargs__")?;
+    fixed(vm, "tuple.__getnewargs__", a, kw, 0)?;
+    Ok(Value::tuple(vec![Value::tuple(t.items.to_vec())]))
 }

@@ -3,6 +3,7 @@
 
 pub mod args;
 pub mod bytes;
+pub mod codecs;
 pub mod dict;
 pub mod exceptions;
 pub mod functions;
@@ -11,7 +12,10 @@ pub mod misc;
 pub mod numbers;
 pub mod object;
 pub mod set;
+pub mod str_format;
 pub mod string;
+pub mod unicode;
+pub mod unicode_tables;
 
 use crate::eval::Vm;
 use crate::runtime::object::*;

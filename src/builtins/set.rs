@@ -1,6 +1,8 @@
 //! `set` and `frozenset`.
 
 use super::args;
+use super::list::{descriptor_error, fixed, noargs};
+use crate::compile::ir::CmpOp;
 use crate::eval::Vm;
 use crate::runtime::object::*;
 use crate::runtime::value::Value;
@@ -8,70 +10,770 @@ use std::rc::Rc;
 
 pub fn install(vm: &Vm) {
     let s = &vm.types.set;
-    super::methods(vm, s, "set", &[("__init__", set_init), ("add", add), ("__len__", len), ("__contains__", contains), ("__iter__", iter)]);
+    super::methods(
+        vm,
+        s,
+        "set",
+        &[
+            ("__init__", set_init),
+            ("add", add),
+            ("clear", clear),
+            ("discard", discard),
+            ("pop", pop),
+            ("remove", remove),
+            ("update", update),
+            ("difference_update", difference_update),
+            ("intersection_update", intersection_update),
+            ("symmetric_difference_update", symmetric_difference_update),
+            ("__ior__", ior),
+            ("__iand__", iand),
+            ("__isub__", isub),
+            ("__ixor__", ixor),
+        ],
+    );
+    s.dict.borrow_mut().set_str(vm.intern("__hash__"), Value::None);
     super::method_kind(vm, s, "set", "__new__", set_new, BuiltinKind::StaticMethod);
     let f = &vm.types.frozenset;
-    super::methods(vm, f, "frozenset", &[("__len__", len), ("__contains__", contains), ("__iter__", iter)]);
+    super::methods(vm, f, "frozenset", &[("__hash__", hash)]);
     super::method_kind(vm, f, "frozenset", "__new__", frozenset_new, BuiltinKind::StaticMethod);
+    for (c, owner) in [(s, "set"), (f, "frozenset")] {
+        super::methods(
+            vm,
+            c,
+            owner,
+            &[
+                ("copy", copy),
+                ("difference", difference),
+                ("intersection", intersection),
+                ("isdisjoint", isdisjoint),
+                ("issubset", issubset),
+                ("issuperset", issuperset),
+                ("symmetric_difference", symmetric_difference),
+                ("union", union),
+                ("__len__", len),
+                ("__contains__", contains),
+                ("__iter__", iter),
+                ("__or__", or),
+                ("__ror__", ror),
+                ("__and__", and),
+                ("__rand__", rand),
+                ("__sub__", sub),
+                ("__rsub__", rsub),
+                ("__xor__", xor),
+                ("__rxor__", rxor),
+                ("__eq__", eq),
+                ("__ne__", ne),
+                ("__lt__", lt),
+                ("__le__", le),
+                ("__gt__", gt),
+                ("__ge__", ge),
+                ("__repr__", repr),
+            ],
+        );
+    }
 }
 
 pub fn this<'a>(vm: &Vm, args: &'a [Value]) -> PyResult<&'a Set> {
     args.first().and_then(|v| v.as_set()).ok_or_else(|| vm.type_error("descriptor requires a 'set' object"))
 }
 
+/// Whether `v` is a frozenset (or an instance of a frozenset subclass).
+fn is_frozen(v: &Value) -> bool {
+    matches!(v.builtin_base(), Value::FrozenSet(_))
+}
+
+/// `self` of a set method named `name`.
+fn slf<'a>(vm: &Vm, a: &'a [Value], name: &str) -> PyResult<&'a Set> {
+    match a.first() {
+        None => Err(vm.type_error(format!("unbound method set.{name}() needs an argument"))),
+        Some(v) => v.as_set().ok_or_else(|| descriptor_error(vm, name, "set", v)),
+    }
+}
+
+/// `self` of a method only mutable sets have.
+fn mutable<'a>(vm: &Vm, a: &'a [Value], name: &str) -> PyResult<&'a Set> {
+    match a.first() {
+        Some(v) if is_frozen(v) => Err(descriptor_error(vm, name, "set", v)),
+        _ => slf(vm, a, name),
+    }
+}
+
+/// The qualified name for messages (`set.add`, `frozenset.union`).
+fn qual(a: &[Value], name: &str) -> String {
+    let owner = if a.first().is_some_and(is_frozen) { "frozenset" } else { "set" };
+    format!("{owner}.{name}")
+}
+
+/// A result set of the same kind as `like` (set or frozenset; never a subclass).
+fn wrap(like: &Value, s: Set) -> Value {
+    if is_frozen(like) {
+        Value::FrozenSet(Rc::new(s))
+    } else {
+        Value::Set(Rc::new(s))
+    }
+}
+
+/// `set_copy`: a new set merged from `s` (CPython may lay it out afresh).
+fn copy_of(s: &Set) -> Set {
+    Set::from_table(s.table.borrow().set_copy())
+}
+
+/// `set_merge`: adds the keys of the set `o` to `s`.
+fn merge(vm: &Vm, s: &Set, o: &Set) -> PyResult<()> {
+    if std::ptr::eq(s, o) || o.len() == 0 {
+        return Ok(());
+    }
+    if s.table.borrow().set_fill() == 0 {
+        let ot = o.table.borrow();
+        s.table.borrow_mut().merge_set_into_empty(&ot);
+        return Ok(());
+    }
+    let keys = keys_of(o);
+    s.table.borrow_mut().set_reserve(keys.len());
+    for k in keys {
+        vm.set_add(s, k)?;
+    }
+    Ok(())
+}
+
+/// `set_update_internal`: adds the items of any iterable to `s`.
+pub fn update_internal(vm: &Vm, s: &Set, other: &Value) -> PyResult<()> {
+    if let Some(o) = other.as_set() {
+        return merge(vm, s, o);
+    }
+    if let Value::Dict(d) = other {
+        let keys = d.table.borrow().keys();
+        s.table.borrow_mut().set_reserve(keys.len());
+        for k in keys {
+            vm.set_add(s, k)?;
+        }
+        return Ok(());
+    }
+    let it = vm.iter(other)?;
+    while let Some(x) = vm.next(&it)? {
+        vm.set_add(s, x)?;
+    }
+    Ok(())
+}
+
+/// A new set of the items of `v` (`PySet_New(v)`).
+pub fn set_from(vm: &Vm, v: &Value) -> PyResult<Set> {
+    let s = Set::new();
+    update_internal(vm, &s, v)?;
+    Ok(s)
+}
+
+/// Whether `key` is in `other` (a set or a dict).
+fn in_set_or_dict(vm: &Vm, other: &Value, key: &Value) -> PyResult<bool> {
+    match other.as_set() {
+        Some(o) => vm.set_contains(o, key),
+        None => match other {
+            Value::Dict(d) => Ok(vm.dict_get(d, key)?.is_some()),
+            _ => vm.contains(other, key),
+        },
+    }
+}
+
+/// `set_difference`.
+fn difference_of(vm: &Vm, s: &Set, other: &Value) -> PyResult<Set> {
+    let other_size = match (other.as_set(), other) {
+        (Some(o), _) => o.len(),
+        (None, Value::Dict(d)) => d.len(),
+        _ => usize::MAX,
+    };
+    if other_size == usize::MAX || (s.len() >> 2) > other_size {
+        let out = copy_of(s);
+        difference_update_internal(vm, &out, other)?;
+        return Ok(out);
+    }
+    let out = Set::new();
+    for k in keys_of(s) {
+        if !in_set_or_dict(vm, other, &k)? {
+            vm.set_add(&out, k)?;
+        }
+    }
+    Ok(out)
+}
+
+/// `set_difference_update_internal`.
+pub fn difference_update_internal(vm: &Vm, s: &Set, other: &Value) -> PyResult<()> {
+    if let Some(o) = other.as_set() {
+        if std::ptr::eq(o, s) {
+            s.table.borrow_mut().clear();
+            return Ok(());
+        }
+        let keys = if (o.len() >> 3) > s.len() { keys_of(&intersect(vm, s, other)?) } else { keys_of(o) };
+        for k in keys {
+            vm.set_discard(s, &k)?;
+        }
+    } else {
+        let it = vm.iter(other)?;
+        while let Some(x) = vm.next(&it)? {
+            vm.set_discard(s, &x)?;
+        }
+    }
+    s.table.borrow_mut().set_shrink_dummies();
+    Ok(())
+}
+
+/// `set_symmetric_difference_update`.
+pub fn sym_update(vm: &Vm, s: &Set, other: &Value) -> PyResult<()> {
+    let keys = match (other.as_set(), other) {
+        (Some(o), _) => {
+            if std::ptr::eq(o, s) {
+                s.table.borrow_mut().clear();
+                return Ok(());
+            }
+            keys_of(o)
+        }
+        (None, Value::Dict(d)) => d.table.borrow().keys(),
+        _ => keys_of(&set_from(vm, other)?),
+    };
+    for k in keys {
+        if !vm.set_discard(s, &k)? {
+            vm.set_add(s, k)?;
+        }
+    }
+    Ok(())
+}
+
+/// `set_symmetric_difference`: `set(other)` updated with `s`.
+fn sym_diff_of(vm: &Vm, s: &Set, other: &Value) -> PyResult<Set> {
+    let out = set_from(vm, other)?;
+    let keys = keys_of(s);
+    for k in keys {
+        if !vm.set_discard(&out, &k)? {
+            vm.set_add(&out, k)?;
+        }
+    }
+    Ok(out)
+}
+
+fn keys_of(s: &Set) -> Vec<Value> {
+    s.table.borrow().keys()
+}
+
+/// A key usable for lookup: a set argument stands for the equal frozenset.
+fn lookup_key(v: &Value) -> Value {
+    match v {
+        Value::Set(s) => Value::FrozenSet(Rc::new(copy_of(s))),
+        Value::Instance(i) => match &i.payload {
+            Payload::Set(s) => Value::FrozenSet(Rc::new(copy_of(s))),
+            _ => v.clone(),
+        },
+        _ => v.clone(),
+    }
+}
+
 fn set_new(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    match &a[0] {
-        Value::Class(c) if !Rc::ptr_eq(c, &vm.types.set) => Ok(Value::Instance(vm.instance_with(c, Payload::Set(Rc::new(Set::new()))))),
-        _ => Ok(Value::Set(Rc::new(Set::new()))),
+    match a.first() {
+        Some(Value::Class(c)) if !Rc::ptr_eq(c, &vm.types.set) => {
+            if !c.is_subclass(&vm.types.set) {
+                return Err(vm.type_error(format!(
+                    "set.__new__({}): {} is not a subtype of set",
+                    c.name().as_str(),
+                    c.name().as_str()
+                )));
+            }
+            Ok(Value::Instance(vm.instance_with(c, Payload::Set(Rc::new(Set::new())))))
+        }
+        Some(Value::Class(_)) => Ok(Value::Set(Rc::new(Set::new()))),
+        Some(other) => Err(vm.type_error(format!("set.__new__(X): X is not a type object ({})", vm.type_name(other).as_str()))),
+        None => Err(vm.type_error("set.__new__(): not enough arguments")),
     }
 }
 
 fn set_init(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let s = mutable(vm, a, "__init__")?;
     args::no_kw(vm, "set", kw)?;
     args::check(vm, "set", &a[1..], 0, 1)?;
-    let s = this(vm, a)?;
-    s.table.borrow_mut().clear();
+    if s.table.borrow().set_fill() > 0 {
+        s.table.borrow_mut().clear();
+    }
     if let Some(src) = a.get(1) {
-        for x in vm.collect(src)? {
-            vm.set_add(s, x)?;
+        if src.as_set().is_some_and(|o| std::ptr::eq(o, s)) {
+            return Ok(Value::None);
         }
+        update_internal(vm, s, src)?;
     }
     Ok(Value::None)
 }
 
 fn frozenset_new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "frozenset", kw)?;
+    let cls = match a.first() {
+        Some(c @ Value::Class(cl)) => {
+            if !cl.is_subclass(&vm.types.frozenset) {
+                return Err(vm.type_error(format!(
+                    "frozenset.__new__({}): {} is not a subtype of frozenset",
+                    cl.name().as_str(),
+                    cl.name().as_str()
+                )));
+            }
+            c.clone()
+        }
+        Some(other) => {
+            return Err(vm.type_error(format!("frozenset.__new__(X): X is not a type object ({})", vm.type_name(other).as_str())))
+        }
+        None => return Err(vm.type_error("frozenset.__new__(): not enough arguments")),
+    };
+    let exact = matches!(&cls, Value::Class(c) if Rc::ptr_eq(c, &vm.types.frozenset));
+    if exact {
+        args::no_kw(vm, "frozenset", kw)?;
+    }
     args::check(vm, "frozenset", &a[1..], 0, 1)?;
     let s = Set::new();
     if let Some(src) = a.get(1) {
-        if let (Value::FrozenSet(f), Value::Class(c)) = (src, &a[0]) {
-            if Rc::ptr_eq(c, &vm.types.frozenset) {
-                return Ok(Value::FrozenSet(f.clone()));
-            }
+        if let (Value::FrozenSet(f), true) = (src, exact) {
+            return Ok(Value::FrozenSet(f.clone()));
         }
-        for x in vm.collect(src)? {
-            vm.set_add(&s, x)?;
-        }
+        update_internal(vm, &s, src)?;
     }
     let v = Value::FrozenSet(Rc::new(s));
-    Ok(super::numbers::wrap_for_class(vm, &a[0], &vm.types.frozenset, v))
+    Ok(super::numbers::wrap_for_class(vm, &cls, &vm.types.frozenset, v))
 }
 
-fn add(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "add", a, 1, 1)?;
-    vm.set_add(this(vm, a)?, a[1].clone())?;
+fn add(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let s = mutable(vm, a, "add")?;
+    fixed(vm, "set.add", a, kw, 1)?;
+    vm.set_add(s, a[1].clone())?;
     Ok(Value::None)
 }
 
-fn len(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    Ok(Value::Int(this(vm, a)?.len() as i64))
+fn clear(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let s = mutable(vm, a, "clear")?;
+    fixed(vm, "set.clear", a, kw, 0)?;
+    s.table.borrow_mut().clear();
+    Ok(Value::None)
 }
 
-fn contains(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "__contains__", a, 1, 1)?;
-    Ok(Value::Bool(vm.set_contains(this(vm, a)?, &a[1])?))
+fn copy(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let s = slf(vm, a, "copy")?;
+    fixed(vm, &qual(a, "copy"), a, kw, 0)?;
+    if matches!(a[0], Value::FrozenSet(_)) {
+        return Ok(a[0].clone());
+    }
+    Ok(wrap(&a[0], copy_of(s)))
 }
 
-fn iter(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn discard_key(vm: &Vm, s: &Set, key: &Value) -> PyResult<bool> {
+    match vm.set_discard(s, key) {
+        Ok(b) => Ok(b),
+        Err(e) => {
+            if key.as_set().is_some() && !is_frozen(key) && vm.err_is(&e, "TypeError") {
+                return vm.set_discard(s, &lookup_key(key));
+            }
+            Err(e)
+        }
+    }
+}
+
+fn discard(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let s = mutable(vm, a, "discard")?;
+    fixed(vm, "set.discard", a, kw, 1)?;
+    discard_key(vm, s, &a[1])?;
+    Ok(Value::None)
+}
+
+fn remove(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let s = mutable(vm, a, "remove")?;
+    fixed(vm, "set.remove", a, kw, 1)?;
+    if !discard_key(vm, s, &a[1])? {
+        return Err(vm.key_error(a[1].clone()));
+    }
+    Ok(Value::None)
+}
+
+fn pop(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let s = mutable(vm, a, "pop")?;
+    fixed(vm, "set.pop", a, kw, 0)?;
+    let e = s.table.borrow_mut().pop_first();
+    match e {
+        Some(e) => Ok(e.key),
+        None => Err(vm.key_error(Value::str("pop from an empty set"))),
+    }
+}
+
+fn update(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let s = mutable(vm, a, "update")?;
+    args::no_kw(vm, "set.update", kw)?;
+    for other in &a[1..] {
+        update_internal(vm, s, other)?;
+    }
+    Ok(Value::None)
+}
+
+fn union(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let s = slf(vm, a, "union")?;
+    args::no_kw(vm, &qual(a, "union"), kw)?;
+    let out = copy_of(s);
+    for other in &a[1..] {
+        if other.as_set().is_some_and(|o| std::ptr::eq(o, s)) {
+            continue;
+        }
+        update_internal(vm, &out, other)?;
+    }
+    Ok(wrap(&a[0], out))
+}
+
+/// `s & other` for any iterable `other`.
+fn intersect(vm: &Vm, s: &Set, other: &Value) -> PyResult<Set> {
+    let out = Set::new();
+    if let Some(o) = other.as_set() {
+        if std::ptr::eq(o, s) {
+            return Ok(copy_of(s));
+        }
+        let (small, big) = if o.len() > s.len() { (s, o) } else { (o, s) };
+        for x in keys_of(small) {
+            if vm.set_contains(big, &x)? {
+                vm.set_add(&out, x)?;
+            }
+        }
+        return Ok(out);
+    }
+    let it = vm.iter(other)?;
+    while let Some(x) = vm.next(&it)? {
+        if vm.set_contains(s, &x)? {
+            vm.set_add(&out, x)?;
+        }
+    }
+    Ok(out)
+}
+
+fn intersection(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let s = slf(vm, a, "intersection")?;
+    args::no_kw(vm, &qual(a, "intersection"), kw)?;
+    if a.len() == 1 {
+        return Ok(wrap(&a[0], copy_of(s)));
+    }
+    let mut out = intersect(vm, s, &a[1])?;
+    for other in &a[2..] {
+        out = intersect(vm, &out, other)?;
+    }
+    Ok(wrap(&a[0], out))
+}
+
+fn intersection_update(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let s = mutable(vm, a, "intersection_update")?;
+    args::no_kw(vm, "set.intersection_update", kw)?;
+    if a.len() == 1 {
+        return Ok(Value::None);
+    }
+    let mut out = intersect(vm, s, &a[1])?;
+    for other in &a[2..] {
+        out = intersect(vm, &out, other)?;
+    }
+    let t = std::mem::take(&mut *out.table.borrow_mut());
+    *s.table.borrow_mut() = t;
+    Ok(Value::None)
+}
+
+fn difference(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let s = slf(vm, a, "difference")?;
+    args::no_kw(vm, &qual(a, "difference"), kw)?;
+    if a.len() == 1 {
+        return Ok(wrap(&a[0], copy_of(s)));
+    }
+    let out = difference_of(vm, s, &a[1])?;
+    for other in &a[2..] {
+        difference_update_internal(vm, &out, other)?;
+    }
+    Ok(wrap(&a[0], out))
+}
+
+fn difference_update(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let s = mutable(vm, a, "difference_update")?;
+    args::no_kw(vm, "set.difference_update", kw)?;
+    for other in &a[1..] {
+        difference_update_internal(vm, s, other)?;
+    }
+    Ok(Value::None)
+}
+
+fn symmetric_difference(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let s = slf(vm, a, "symmetric_difference")?;
+    fixed(vm, &qual(a, "symmetric_difference"), a, kw, 1)?;
+    let out = sym_diff_of(vm, s, &a[1])?;
+    Ok(wrap(&a[0], out))
+}
+
+fn symmetric_difference_update(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let s = mutable(vm, a, "symmetric_difference_update")?;
+    fixed(vm, "set.symmetric_difference_update", a, kw, 1)?;
+    sym_update(vm, s, &a[1])?;
+    Ok(Value::None)
+}
+
+fn isdisjoint(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let s = slf(vm, a, "isdisjoint")?;
+    fixed(vm, &qual(a, "isdisjoint"), a, kw, 1)?;
+    if let Some(o) = a[1].as_set() {
+        let (small, big) = if o.len() < s.len() { (o, s) } else { (s, o) };
+        for x in keys_of(small) {
+            if vm.set_contains(big, &x)? {
+                return Ok(Value::Bool(false));
+            }
+        }
+        return Ok(Value::Bool(true));
+    }
+    let it = vm.iter(&a[1])?;
+    while let Some(x) = vm.next(&it)? {
+        if vm.set_contains(s, &x)? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
+}
+
+fn issubset(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let s = slf(vm, a, "issubset")?;
+    fixed(vm, &qual(a, "issubset"), a, kw, 1)?;
+    let tmp;
+    let o = match a[1].as_set() {
+        Some(o) => o,
+        None => {
+            tmp = Set::new();
+            for x in vm.collect(&a[1])? {
+                vm.set_add(&tmp, x)?;
+            }
+            &tmp
+        }
+    };
+    if s.len() > o.len() {
+        return Ok(Value::Bool(false));
+    }
+    for x in keys_of(s) {
+        if !vm.set_contains(o, &x)? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
+}
+
+fn issuperset(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let s = slf(vm, a, "issuperset")?;
+    fixed(vm, &qual(a, "issuperset"), a, kw, 1)?;
+    if let Some(o) = a[1].as_set() {
+        if o.len() > s.len() {
+            return Ok(Value::Bool(false));
+        }
+    }
+    let it = vm.iter(&a[1])?;
+    while let Some(x) = vm.next(&it)? {
+        if !vm.set_contains(s, &x)? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
+}
+
+fn len(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let s = slf(vm, a, "__len__")?;
+    noargs(vm, a, kw)?;
+    Ok(Value::Int(s.len() as i64))
+}
+
+fn contains(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let s = slf(vm, a, "__contains__")?;
+    fixed(vm, &qual(a, "__contains__"), a, kw, 1)?;
+    Ok(Value::Bool(vm.set_contains(s, &a[1])?))
+}
+
+fn iter(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    slf(vm, a, "__iter__")?;
+    noargs(vm, a, kw)?;
     vm.iter(&a[0].base_value())
+}
+
+fn hash(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let s = slf(vm, a, "__hash__")?;
+    noargs(vm, a, kw)?;
+    let v = Value::FrozenSet(Rc::new(copy_of(s)));
+    Ok(Value::Int(vm.hash(&v)?))
+}
+
+/// The two operands of a binary operator method, or `None` when the other
+/// operand is not a set (the operator then returns NotImplemented).
+fn operands<'a>(vm: &Vm, a: &'a [Value], name: &str) -> PyResult<Option<(&'a Set, &'a Set)>> {
+    let s = slf(vm, a, name)?;
+    if a.len() != 2 {
+        return Err(vm.type_error(format!("expected 1 argument, got {}", a.len() - 1)));
+    }
+    Ok(a[1].as_set().map(|o| (s, o)))
+}
+
+#[derive(Clone, Copy)]
+enum Op {
+    Or,
+    And,
+    Sub,
+    Xor,
+}
+
+/// `x op y` for two sets (`yv` is `y` as a value).
+fn combine(vm: &Vm, x: &Set, y: &Set, yv: &Value, op: Op) -> PyResult<Set> {
+    match op {
+        Op::Or => {
+            let out = copy_of(x);
+            merge(vm, &out, y)?;
+            Ok(out)
+        }
+        Op::And => intersect(vm, x, yv),
+        Op::Sub => difference_of(vm, x, yv),
+        Op::Xor => sym_diff_of(vm, x, yv),
+    }
+}
+
+/// Set operators between builtin sets (the evaluator's fast path).
+pub fn native_binary(vm: &Vm, op: crate::runtime::int::ArithOp, x: &Value, y: &Value) -> PyResult<Option<Value>> {
+    use crate::runtime::int::ArithOp;
+    let (Some(a), Some(b)) = (x.as_set(), y.as_set()) else { return Ok(None) };
+    let op = match op {
+        ArithOp::Or => Op::Or,
+        ArithOp::And => Op::And,
+        ArithOp::Sub => Op::Sub,
+        ArithOp::Xor => Op::Xor,
+        _ => return Ok(None),
+    };
+    Ok(Some(wrap(x, combine(vm, a, b, y, op)?)))
+}
+
+/// In-place set operators on a builtin set; `None` when `y` is not a set.
+pub fn native_inplace(vm: &Vm, op: crate::runtime::int::ArithOp, x: &Value, y: &Value) -> PyResult<Option<Value>> {
+    use crate::runtime::int::ArithOp;
+    let (Some(s), Some(_)) = (x.as_set(), y.as_set()) else { return Ok(None) };
+    match op {
+        ArithOp::Or => update_internal(vm, s, y)?,
+        ArithOp::And => {
+            let r = intersect(vm, s, y)?;
+            let t = std::mem::take(&mut *r.table.borrow_mut());
+            *s.table.borrow_mut() = t;
+        }
+        ArithOp::Sub => difference_update_internal(vm, s, y)?,
+        ArithOp::Xor => sym_update(vm, s, y)?,
+        _ => return Ok(None),
+    }
+    Ok(Some(x.clone()))
+}
+
+fn binary(vm: &Vm, a: &[Value], op: Op, name: &str, reflected: bool) -> PyResult<Value> {
+    let Some((s, o)) = operands(vm, a, name)? else { return Ok(Value::NotImplemented) };
+    if reflected {
+        Ok(wrap(&a[1], combine(vm, o, s, &a[0], op)?))
+    } else {
+        Ok(wrap(&a[0], combine(vm, s, o, &a[1], op)?))
+    }
+}
+
+fn or(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    binary(vm, a, Op::Or, "__or__", false)
+}
+fn ror(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    binary(vm, a, Op::Or, "__ror__", true)
+}
+fn and(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    binary(vm, a, Op::And, "__and__", false)
+}
+fn rand(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    binary(vm, a, Op::And, "__rand__", true)
+}
+fn sub(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    binary(vm, a, Op::Sub, "__sub__", false)
+}
+fn rsub(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    binary(vm, a, Op::Sub, "__rsub__", true)
+}
+fn xor(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    binary(vm, a, Op::Xor, "__xor__", false)
+}
+fn rxor(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    binary(vm, a, Op::Xor, "__rxor__", true)
+}
+
+fn inplace(vm: &Vm, a: &[Value], op: Op, name: &str) -> PyResult<Value> {
+    mutable(vm, a, name)?;
+    let Some((s, _)) = operands(vm, a, name)? else { return Ok(Value::NotImplemented) };
+    let aop = match op {
+        Op::Or => crate::runtime::int::ArithOp::Or,
+        Op::And => crate::runtime::int::ArithOp::And,
+        Op::Sub => crate::runtime::int::ArithOp::Sub,
+        Op::Xor => crate::runtime::int::ArithOp::Xor,
+    };
+    let _ = native_inplace(vm, aop, &a[0], &a[1])?;
+    let _ = s;
+    Ok(a[0].clone())
+}
+
+fn ior(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    inplace(vm, a, Op::Or, "__ior__")
+}
+fn iand(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    inplace(vm, a, Op::And, "__iand__")
+}
+fn isub(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    inplace(vm, a, Op::Sub, "__isub__")
+}
+fn ixor(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    inplace(vm, a, Op::Xor, "__ixor__")
+}
+
+fn compare(vm: &Vm, a: &[Value], op: CmpOp, name: &str) -> PyResult<Value> {
+    if operands(vm, a, name)?.is_none() {
+        return Ok(Value::NotImplemented);
+    }
+    match vm.native_compare(&a[0].base_value(), &a[1].base_value(), op)? {
+        Some(b) => Ok(Value::Bool(b)),
+        None => Ok(Value::NotImplemented),
+    }
+}
+
+fn eq(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    compare(vm, a, CmpOp::Eq, "__eq__")
+}
+fn ne(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    compare(vm, a, CmpOp::Ne, "__ne__")
+}
+fn lt(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    compare(vm, a, CmpOp::Lt, "__lt__")
+}
+fn le(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    compare(vm, a, CmpOp::Le, "__le__")
+}
+fn gt(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    compare(vm, a, CmpOp::Gt, "__gt__")
+}
+fn ge(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    compare(vm, a, CmpOp::Ge, "__ge__")
+}
+
+fn repr(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let s = slf(vm, a, "__repr__")?;
+    noargs(vm, a, kw)?;
+    match &a[0] {
+        Value::Set(_) | Value::FrozenSet(_) => Ok(Value::Str(vm.repr(&a[0])?)),
+        other => {
+            let name = vm.type_name(other);
+            if s.len() == 0 {
+                return Ok(Value::string(format!("{}()", name.as_str())));
+            }
+            let inner = vm.repr(&Value::Set(Rc::new(copy_of(s))))?;
+            Ok(Value::string(format!("{}({})", name.as_str(), inner.as_str())))
+        }
+    }
+}
+
+/// A set display of three or more constants: CPython builds a frozenset
+/// constant and merges it into a new set, which can lay the table out
+/// differently from adding the items one by one.
+pub fn folded_display(vm: &Vm, items: Vec<Value>) -> PyResult<Value> {
+    let f = Set::new();
+    for x in items {
+        vm.set_add(&f, x)?;
+    }
+    // The compiler's constant merging rebuilds the frozenset from its own
+    // iteration order.
+    let g = Set::new();
+    for x in keys_of(&f) {
+        vm.set_add(&g, x)?;
+    }
+    Ok(Value::Set(Rc::new(copy_of(&g))))
 }

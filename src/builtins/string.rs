@@ -1,47 +1,1199 @@
-//! `str`: the constructor and methods.
+//! `str`: the constructor, the methods, and the operator dunders.
 
 use super::args;
+use super::codecs;
+use super::unicode::{self as uni, has};
+use crate::compile::ir::{BinOp, CmpOp};
 use crate::eval::Vm;
+use crate::runtime::int::ArithOp;
 use crate::runtime::object::*;
+use crate::runtime::str::Str;
 use crate::runtime::value::Value;
+use std::rc::Rc;
 
 pub fn install(vm: &Vm) {
     let c = &vm.types.str_;
-    super::numbers::install_operator_dunders(vm, c, "str", false);
-    super::methods(vm, c, "str", &[("join", join), ("__len__", len), ("__hash__", hash), ("__str__", str_), ("__repr__", repr)]);
+    super::methods(
+        vm,
+        c,
+        "str",
+        &[
+            ("__len__", len),
+            ("__hash__", hash),
+            ("__str__", str_),
+            ("__repr__", repr),
+            ("__format__", format_),
+            ("__getitem__", getitem),
+            ("__contains__", contains),
+            ("__iter__", iter),
+            ("__add__", add),
+            ("__mul__", mul),
+            ("__rmul__", mul),
+            ("__mod__", mod_),
+            ("__rmod__", rmod),
+            ("__eq__", eq),
+            ("__ne__", ne),
+            ("__lt__", lt),
+            ("__le__", le),
+            ("__gt__", gt),
+            ("__ge__", ge),
+            ("__getnewargs__", getnewargs),
+            ("__sizeof__", sizeof),
+            ("capitalize", capitalize),
+            ("casefold", casefold),
+            ("center", center),
+            ("count", count),
+            ("encode", encode),
+            ("endswith", endswith),
+            ("expandtabs", expandtabs),
+            ("find", find),
+            ("format", format),
+            ("format_map", format_map),
+            ("index", index),
+            ("isalnum", isalnum),
+            ("isalpha", isalpha),
+            ("isascii", isascii),
+            ("isdecimal", isdecimal),
+            ("isdigit", isdigit),
+            ("isidentifier", isidentifier),
+            ("islower", islower),
+            ("isnumeric", isnumeric),
+            ("isprintable", isprintable),
+            ("isspace", isspace),
+            ("istitle", istitle),
+            ("isupper", isupper),
+            ("join", join),
+            ("ljust", ljust),
+            ("lower", lower),
+            ("lstrip", lstrip),
+            ("partition", partition),
+            ("removeprefix", removeprefix),
+            ("removesuffix", removesuffix),
+            ("replace", replace),
+            ("rfind", rfind),
+            ("rindex", rindex),
+            ("rjust", rjust),
+            ("rpartition", rpartition),
+            ("rsplit", rsplit),
+            ("rstrip", rstrip),
+            ("split", split),
+            ("splitlines", splitlines),
+            ("startswith", startswith),
+            ("strip", strip),
+            ("swapcase", swapcase),
+            ("title", title),
+            ("translate", translate),
+            ("upper", upper),
+            ("zfill", zfill),
+        ],
+    );
     super::method_kind(vm, c, "str", "__new__", str_new, BuiltinKind::StaticMethod);
+    super::method_kind(vm, c, "str", "maketrans", maketrans, BuiltinKind::StaticMethod);
 }
 
 /// The `str` a method operates on (`self`, possibly of a subclass).
-pub fn this<'a>(vm: &Vm, args: &'a [Value]) -> PyResult<&'a crate::runtime::str::Str> {
-    args.first()
-        .and_then(|v| v.as_str())
-        .ok_or_else(|| vm.type_error("descriptor requires a 'str' object"))
+pub fn this<'a>(vm: &Vm, args: &'a [Value]) -> PyResult<&'a Str> {
+    args.first().and_then(|v| v.as_str()).ok_or_else(|| {
+        let got = args.first().map(|v| vm.type_name(v).as_str().to_string()).unwrap_or_else(|| "nothing".into());
+        vm.type_error(format!("descriptor requires a 'str' object but received a '{got}'"))
+    })
 }
+
+// ----- argument checking, with the messages of CPython's various parsers -----
+
+/// `self` must be a str: CPython's check for unbound calls like `str.upper(1)`.
+fn check_self(vm: &Vm, name: &str, a: &[Value]) -> PyResult<()> {
+    match a.first() {
+        None => Err(vm.type_error(format!("unbound method str.{name}() needs an argument"))),
+        Some(v) if v.as_str().is_none() => Err(vm.type_error(format!(
+            "descriptor '{name}' for 'str' objects doesn't apply to a '{}' object",
+            vm.type_name(v).as_str()
+        ))),
+        _ => Ok(()),
+    }
+}
+
+/// METH_NOARGS: `str.upper() takes no arguments (1 given)`.
+fn noargs(vm: &Vm, name: &str, a: &[Value], kw: &KwArgs) -> PyResult<()> {
+    check_self(vm, name, a)?;
+    if !kw.is_empty() {
+        return Err(vm.type_error(format!("str.{name}() takes no keyword arguments")));
+    }
+    if a.len() > 1 {
+        return Err(vm.type_error(format!("str.{name}() takes no arguments ({} given)", a.len() - 1)));
+    }
+    Ok(())
+}
+
+/// METH_O: `str.join() takes exactly one argument (0 given)`.
+fn one_arg(vm: &Vm, name: &str, a: &[Value], kw: &KwArgs) -> PyResult<()> {
+    check_self(vm, name, a)?;
+    if !kw.is_empty() {
+        return Err(vm.type_error(format!("str.{name}() takes no keyword arguments")));
+    }
+    if a.len() != 2 {
+        return Err(vm.type_error(format!("str.{name}() takes exactly one argument ({} given)", a.len().saturating_sub(1))));
+    }
+    Ok(())
+}
+
+/// `PyArg_ParseTuple`: `find() takes at least 1 argument (0 given)`.
+fn tuple_args(vm: &Vm, name: &str, a: &[Value], kw: &KwArgs, min: usize, max: usize) -> PyResult<()> {
+    check_self(vm, name, a)?;
+    if !kw.is_empty() {
+        return Err(vm.type_error(format!("str.{name}() takes no keyword arguments")));
+    }
+    let n = a.len().saturating_sub(1);
+    let plural = |k: usize| if k == 1 { "argument" } else { "arguments" };
+    if n < min {
+        return Err(vm.type_error(format!("{name}() takes at least {min} {} ({n} given)", plural(min))));
+    }
+    if n > max {
+        return Err(vm.type_error(format!("{name}() takes at most {max} {} ({n} given)", plural(max))));
+    }
+    Ok(())
+}
+
+/// Argument Clinic, positional only: `center expected at least 1 argument, got 0`.
+fn clinic_args(vm: &Vm, name: &str, a: &[Value], kw: &KwArgs, min: usize, max: usize) -> PyResult<()> {
+    check_self(vm, name, a)?;
+    if !kw.is_empty() {
+        return Err(vm.type_error(format!("str.{name}() takes no keyword arguments")));
+    }
+    let n = a.len().saturating_sub(1);
+    if min == max && n != min {
+        return Err(vm.type_error(format!(
+            "{name}() takes exactly {} ({n} given)",
+            if min == 1 { "one argument".to_string() } else { format!("{min} arguments") }
+        )));
+    }
+    args::check_method(vm, name, a, min, max)
+}
+
+/// Argument Clinic with keywords: positional-or-keyword parameters `names`.
+pub fn clinic_kw(vm: &Vm, name: &str, a: &[Value], kw: &KwArgs, names: &[&str]) -> PyResult<Vec<Option<Value>>> {
+    let pos = &a[1.min(a.len())..];
+    if pos.len() > names.len() {
+        return Err(vm.type_error(format!(
+            "{name}() takes at most {} argument{} ({} given)",
+            names.len(),
+            if names.len() == 1 { "" } else { "s" },
+            pos.len()
+        )));
+    }
+    let mut out: Vec<Option<Value>> = pos.iter().cloned().map(Some).collect();
+    out.resize(names.len(), None);
+    for (k, v) in kw {
+        match names.iter().position(|n| *n == k.as_str()) {
+            Some(i) => {
+                if out[i].is_some() {
+                    return Err(vm.type_error(format!("argument for {name}() given by name ('{}') and position ({})", k.as_str(), i + 1)));
+                }
+                out[i] = Some(v.clone());
+            }
+            None => return Err(vm.type_error(format!("'{}' is an invalid keyword argument for {name}()", k.as_str()))),
+        }
+    }
+    Ok(out)
+}
+
+fn str_arg<'a>(vm: &Vm, v: &'a Value, msg: impl FnOnce(&str) -> String) -> PyResult<&'a Str> {
+    v.as_str().ok_or_else(|| vm.type_error(msg(vm.type_name(v).as_str())))
+}
+
+/// A start/end argument: `None`, or an int (huge ones clamp), or `__index__`.
+pub fn slice_arg(vm: &Vm, v: Option<&Value>) -> PyResult<Option<i64>> {
+    match v {
+        None | Some(Value::None) => Ok(None),
+        Some(v) => match v.builtin_base() {
+            Value::Int(i) => Ok(Some(*i)),
+            Value::Bool(b) => Ok(Some(*b as i64)),
+            Value::BigInt(b) => Ok(Some(if num_traits::Signed::is_negative(&**b) { i64::MIN / 2 } else { i64::MAX / 2 })),
+            _ => match v {
+                Value::Instance(_) => vm.index_value(v).map(Some).map_err(|e| {
+                    if vm.err_is(&e, "TypeError") {
+                        vm.type_error("slice indices must be integers or None or have an __index__ method")
+                    } else {
+                        e
+                    }
+                }),
+                _ => Err(vm.type_error("slice indices must be integers or None or have an __index__ method")),
+            },
+        },
+    }
+}
+
+/// CPython's `ADJUST_INDICES`: (start, end) with end clamped to `len` and
+/// negatives counted from the end; `start` may exceed `end` or `len`.
+pub fn adjust(start: Option<i64>, end: Option<i64>, len: usize) -> (i64, i64) {
+    let len = len as i64;
+    let mut s = start.unwrap_or(0);
+    let mut e = end.unwrap_or(len);
+    if e > len {
+        e = len;
+    } else if e < 0 {
+        e += len;
+        if e < 0 {
+            e = 0;
+        }
+    }
+    if s < 0 {
+        s += len;
+        if s < 0 {
+            s = 0;
+        }
+    }
+    (s, e)
+}
+
+/// A size argument (`center(width)`, `zfill(width)`, `expandtabs(tabsize)`).
+fn size_arg(vm: &Vm, v: &Value) -> PyResult<i64> {
+    match v.builtin_base() {
+        Value::BigInt(_) => Err(vm.overflow_error("Python int too large to convert to C ssize_t")),
+        Value::Float(_) => Err(vm.type_error("'float' object cannot be interpreted as an integer")),
+        _ => vm.index_value(v),
+    }
+}
+
+fn chars(s: &Str) -> Vec<char> {
+    s.as_str().chars().collect()
+}
+
+fn bool_v(b: bool) -> PyResult<Value> {
+    Ok(Value::Bool(b))
+}
+
+// ----- constructor and dunders -----
 
 fn str_new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let cls = a[0].clone();
-    let x = args::arg(&a[1..], kw, 0, "object");
-    let encoding = args::arg(&a[1..], kw, 1, "encoding");
-    let v = match (x, encoding) {
-        (None, _) => Value::str(""),
-        (Some(Value::Bytes(b)), Some(_)) => Value::string(String::from_utf8_lossy(&b.data).into_owned()),
-        (Some(x), _) => Value::Str(vm.str(&x)?),
+    let rest = &a[1..];
+    if rest.len() > 3 {
+        return Err(vm.type_error(format!("str() takes at most 3 arguments ({} given)", rest.len())));
+    }
+    args::only_kw(vm, "str", kw, &["object", "encoding", "errors"])?;
+    let x = args::arg(rest, kw, 0, "object");
+    let encoding = args::arg(rest, kw, 1, "encoding");
+    let errors = args::arg(rest, kw, 2, "errors");
+    let v = match x {
+        None => Value::str(""),
+        Some(x) => {
+            if encoding.is_none() && errors.is_none() {
+                Value::Str(vm.str(&x)?)
+            } else {
+                let enc = codecs::str_arg(vm, encoding.as_ref(), "str", "encoding", 2)?;
+                let err = codecs::str_arg(vm, errors.as_ref(), "str", "errors", 3)?;
+                let data = match x.builtin_base() {
+                    Value::Bytes(b) => b.data.to_vec(),
+                    Value::ByteArray(b) => b.data.borrow().clone(),
+                    Value::Str(_) => return Err(vm.type_error("decoding str is not supported")),
+                    _ => {
+                        return Err(vm.type_error(format!(
+                            "decoding to str: need a bytes-like object, {} found",
+                            vm.type_name(&x).as_str()
+                        )))
+                    }
+                };
+                let codec = codecs::lookup(vm, enc.as_deref().unwrap_or("utf-8"))?;
+                Value::string(codecs::decode(vm, &data, codec, err.as_deref().unwrap_or("strict"))?)
+            }
+        }
     };
     Ok(super::numbers::wrap_for_class(vm, &cls, &vm.types.str_, v))
 }
 
-fn join(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "join", a, 1, 1)?;
-    let sep = this(vm, a)?;
-    let items = vm.collect(&a[1])?;
-    let mut out = String::new();
-    for (i, item) in items.iter().enumerate() {
-        if i > 0 {
-            out.push_str(sep.as_str());
+fn len(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    noargs(vm, "__len__", a, kw)?;
+    Ok(Value::Int(this(vm, a)?.char_len() as i64))
+}
+
+fn hash(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    Ok(Value::Int(this(vm, a)?.hash()))
+}
+
+fn sizeof(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let s = this(vm, a)?;
+    Ok(Value::Int(49 + s.as_str().len() as i64))
+}
+
+fn str_(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let s = this(vm, a)?;
+    match &a[0] {
+        Value::Str(_) => Ok(a[0].clone()),
+        _ => Ok(Value::str(s.as_str())),
+    }
+}
+
+fn repr(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    Ok(Value::string(tulip_syntax::repr::str_repr(this(vm, a)?.as_str())))
+}
+
+fn getnewargs(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    Ok(Value::tuple(vec![Value::str(this(vm, a)?.as_str())]))
+}
+
+fn format_(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let s = this(vm, a)?;
+    if a.len() != 2 {
+        return Err(vm.type_error(format!("str.__format__() takes exactly one argument ({} given)", a.len() - 1)));
+    }
+    let spec = str_arg(vm, &a[1], |t| format!("__format__() argument must be str, not {t}"))?;
+    if spec.as_str().is_empty() {
+        return Ok(Value::str(s.as_str()));
+    }
+    Ok(Value::string(vm.format(&Value::str(s.as_str()), spec.as_str())?))
+}
+
+fn self_value(vm: &Vm, a: &[Value]) -> PyResult<Value> {
+    this(vm, a)?;
+    Ok(a[0].builtin_base().clone())
+}
+
+fn getitem(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check_method(vm, "__getitem__", a, 1, 1)?;
+    vm.get_item(&self_value(vm, a)?, &a[1])
+}
+
+fn contains(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check_method(vm, "__contains__", a, 1, 1)?;
+    Ok(Value::Bool(vm.contains(&self_value(vm, a)?, &a[1])?))
+}
+
+fn iter(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    vm.iter(&self_value(vm, a)?)
+}
+
+fn add(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check_method(vm, "__add__", a, 1, 1)?;
+    let s = this(vm, a)?;
+    match a[1].as_str() {
+        Some(t) => {
+            let mut out = String::with_capacity(s.as_str().len() + t.as_str().len());
+            out.push_str(s.as_str());
+            out.push_str(t.as_str());
+            Ok(Value::string(out))
         }
+        None => Err(vm.type_error(format!("can only concatenate str (not \"{}\") to str", vm.type_name(&a[1]).as_str()))),
+    }
+}
+
+fn mul(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check_method(vm, "__mul__", a, 1, 1)?;
+    let s = self_value(vm, a)?;
+    if !is_index(vm, &a[1]) {
+        return Ok(Value::NotImplemented);
+    }
+    let n = match a[1].builtin_base() {
+        Value::BigInt(_) => return Ok(vm.binary_native(BinOp::Arith(ArithOp::Mul), &s, a[1].builtin_base())?.unwrap_or(Value::NotImplemented)),
+        _ => vm.index_value(&a[1])?,
+    };
+    Ok(vm.binary_native(BinOp::Arith(ArithOp::Mul), &s, &Value::Int(n))?.unwrap_or(Value::NotImplemented))
+}
+
+/// Whether `v` is an int or has `__index__` (what sequence repetition accepts).
+pub fn is_index(vm: &Vm, v: &Value) -> bool {
+    match v.builtin_base() {
+        Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => true,
+        _ => matches!(v, Value::Instance(_)) && vm.type_of(v).lookup(&vm.names.index).is_some(),
+    }
+}
+
+fn mod_(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check_method(vm, "__mod__", a, 1, 1)?;
+    let s = this(vm, a)?;
+    vm.percent_format_str(s.as_str(), &a[1])
+}
+
+fn rmod(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check_method(vm, "__rmod__", a, 1, 1)?;
+    this(vm, a)?;
+    match a[1].as_str() {
+        Some(f) => vm.percent_format_str(f.as_str(), &a[0]),
+        None => Ok(Value::NotImplemented),
+    }
+}
+
+fn compare(vm: &Vm, a: &[Value], op: CmpOp, name: &str) -> PyResult<Value> {
+    args::check_method(vm, name, a, 1, 1)?;
+    let s = this(vm, a)?;
+    let Some(t) = a[1].as_str() else { return Ok(Value::NotImplemented) };
+    let (x, y) = (s.as_str(), t.as_str());
+    Ok(Value::Bool(match op {
+        CmpOp::Eq => x == y,
+        CmpOp::Ne => x != y,
+        CmpOp::Lt => x < y,
+        CmpOp::Le => x <= y,
+        CmpOp::Gt => x > y,
+        _ => x >= y,
+    }))
+}
+
+fn eq(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    compare(vm, a, CmpOp::Eq, "__eq__")
+}
+fn ne(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    compare(vm, a, CmpOp::Ne, "__ne__")
+}
+fn lt(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    compare(vm, a, CmpOp::Lt, "__lt__")
+}
+fn le(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    compare(vm, a, CmpOp::Le, "__le__")
+}
+fn gt(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    compare(vm, a, CmpOp::Gt, "__gt__")
+}
+fn ge(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    compare(vm, a, CmpOp::Ge, "__ge__")
+}
+
+// ----- case -----
+
+fn lower_str(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    let cs: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    for i in 0..cs.len() {
+        uni::push_lower(&mut out, &cs, i);
+    }
+    out
+}
+
+fn upper_str(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_uppercase();
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        uni::push_upper(&mut out, c);
+    }
+    out
+}
+
+fn lower(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    noargs(vm, "lower", a, kw)?;
+    Ok(Value::string(lower_str(this(vm, a)?.as_str())))
+}
+
+fn upper(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    noargs(vm, "upper", a, kw)?;
+    Ok(Value::string(upper_str(this(vm, a)?.as_str())))
+}
+
+fn casefold(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    noargs(vm, "casefold", a, kw)?;
+    let s = this(vm, a)?.as_str();
+    if s.is_ascii() {
+        return Ok(Value::string(s.to_ascii_lowercase()));
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        uni::push_fold(&mut out, c);
+    }
+    Ok(Value::string(out))
+}
+
+fn swapcase(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    noargs(vm, "swapcase", a, kw)?;
+    let cs = chars(this(vm, a)?);
+    let mut out = String::with_capacity(cs.len());
+    for (i, &c) in cs.iter().enumerate() {
+        let f = uni::flags(c);
+        if f & uni::UPPER != 0 {
+            uni::push_lower(&mut out, &cs, i);
+        } else if f & uni::LOWER != 0 {
+            uni::push_upper(&mut out, c);
+        } else {
+            out.push(c);
+        }
+    }
+    Ok(Value::string(out))
+}
+
+fn title(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    noargs(vm, "title", a, kw)?;
+    let cs = chars(this(vm, a)?);
+    let mut out = String::with_capacity(cs.len());
+    let mut prev_cased = false;
+    for (i, &c) in cs.iter().enumerate() {
+        if prev_cased {
+            uni::push_lower(&mut out, &cs, i);
+        } else {
+            uni::push_title(&mut out, c);
+        }
+        prev_cased = has(c, uni::CASED);
+    }
+    Ok(Value::string(out))
+}
+
+fn capitalize(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    noargs(vm, "capitalize", a, kw)?;
+    let cs = chars(this(vm, a)?);
+    let mut out = String::with_capacity(cs.len());
+    for (i, &c) in cs.iter().enumerate() {
+        if i == 0 {
+            uni::push_title(&mut out, c);
+        } else {
+            uni::push_lower(&mut out, &cs, i);
+        }
+    }
+    Ok(Value::string(out))
+}
+
+// ----- predicates -----
+
+fn all_flag(vm: &Vm, a: &[Value], kw: &KwArgs, name: &str, flag: u16) -> PyResult<Value> {
+    noargs(vm, name, a, kw)?;
+    let s = this(vm, a)?.as_str();
+    bool_v(!s.is_empty() && s.chars().all(|c| has(c, flag)))
+}
+
+fn isalpha(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    all_flag(vm, a, kw, "isalpha", uni::ALPHA)
+}
+fn isdecimal(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    all_flag(vm, a, kw, "isdecimal", uni::DECIMAL)
+}
+fn isdigit(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    all_flag(vm, a, kw, "isdigit", uni::DIGIT)
+}
+fn isnumeric(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    all_flag(vm, a, kw, "isnumeric", uni::NUMERIC)
+}
+fn isspace(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    all_flag(vm, a, kw, "isspace", uni::SPACE)
+}
+fn isalnum(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    all_flag(vm, a, kw, "isalnum", uni::ALPHA | uni::DECIMAL | uni::DIGIT | uni::NUMERIC)
+}
+
+fn isascii(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    noargs(vm, "isascii", a, kw)?;
+    bool_v(this(vm, a)?.is_ascii())
+}
+
+fn isprintable(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    noargs(vm, "isprintable", a, kw)?;
+    bool_v(this(vm, a)?.as_str().chars().all(|c| has(c, uni::PRINTABLE)))
+}
+
+pub fn is_identifier(s: &str) -> bool {
+    let mut it = s.chars();
+    match it.next() {
+        None => false,
+        Some(c) => (c == '_' || has(c, uni::XID_START)) && it.all(|c| has(c, uni::XID_CONTINUE)),
+    }
+}
+
+fn isidentifier(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    noargs(vm, "isidentifier", a, kw)?;
+    bool_v(is_identifier(this(vm, a)?.as_str()))
+}
+
+fn islower(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    noargs(vm, "islower", a, kw)?;
+    let mut cased = false;
+    for c in this(vm, a)?.as_str().chars() {
+        let f = uni::flags(c);
+        if f & (uni::UPPER | uni::TITLE) != 0 {
+            return bool_v(false);
+        }
+        if f & uni::LOWER != 0 {
+            cased = true;
+        }
+    }
+    bool_v(cased)
+}
+
+fn isupper(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    noargs(vm, "isupper", a, kw)?;
+    let mut cased = false;
+    for c in this(vm, a)?.as_str().chars() {
+        let f = uni::flags(c);
+        if f & (uni::LOWER | uni::TITLE) != 0 {
+            return bool_v(false);
+        }
+        if f & uni::UPPER != 0 {
+            cased = true;
+        }
+    }
+    bool_v(cased)
+}
+
+fn istitle(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    noargs(vm, "istitle", a, kw)?;
+    let mut cased = false;
+    let mut prev_cased = false;
+    for c in this(vm, a)?.as_str().chars() {
+        let f = uni::flags(c);
+        if f & (uni::UPPER | uni::TITLE) != 0 {
+            if prev_cased {
+                return bool_v(false);
+            }
+            prev_cased = true;
+            cased = true;
+        } else if f & uni::LOWER != 0 {
+            if !prev_cased {
+                return bool_v(false);
+            }
+            prev_cased = true;
+            cased = true;
+        } else {
+            prev_cased = false;
+        }
+    }
+    bool_v(cased)
+}
+
+// ----- padding -----
+
+fn fill_arg(vm: &Vm, name: &str, v: Option<&Value>) -> PyResult<char> {
+    match v {
+        None => Ok(' '),
+        Some(v) => {
+            let s = str_arg(vm, v, |t| format!("{name}() argument 2 must be str, not {t}"))
+                .map_err(|_| vm.type_error(format!("The fill character must be a unicode character, not {}", vm.type_name(v).as_str())))?;
+            let mut it = s.as_str().chars();
+            match (it.next(), it.next()) {
+                (Some(c), None) => Ok(c),
+                _ => Err(vm.type_error("The fill character must be exactly one character long")),
+            }
+        }
+    }
+}
+
+fn pad_args(vm: &Vm, name: &str, a: &[Value], kw: &KwArgs) -> PyResult<(i64, char)> {
+    clinic_args(vm, name, a, kw, 1, 2)?;
+    let width = size_arg(vm, &a[1])?;
+    let fill = fill_arg(vm, name, a.get(2))?;
+    Ok((width, fill))
+}
+
+fn pad(s: &str, left: usize, right: usize, fill: char) -> String {
+    let mut out = String::with_capacity(s.len() + left + right);
+    out.extend(std::iter::repeat_n(fill, left));
+    out.push_str(s);
+    out.extend(std::iter::repeat_n(fill, right));
+    out
+}
+
+fn justify(vm: &Vm, a: &[Value], kw: &KwArgs, name: &str) -> PyResult<Value> {
+    let (width, fill) = pad_args(vm, name, a, kw)?;
+    let s = this(vm, a)?;
+    let len = s.char_len() as i64;
+    if width <= len {
+        return Ok(Value::str(s.as_str()));
+    }
+    let marg = (width - len) as usize;
+    let (left, right) = match name {
+        "ljust" => (0, marg),
+        "rjust" => (marg, 0),
+        _ => {
+            let left = marg / 2 + (marg & (width as usize) & 1);
+            (left, marg - left)
+        }
+    };
+    Ok(Value::string(pad(s.as_str(), left, right, fill)))
+}
+
+fn center(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    justify(vm, a, kw, "center")
+}
+fn ljust(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    justify(vm, a, kw, "ljust")
+}
+fn rjust(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    justify(vm, a, kw, "rjust")
+}
+
+fn zfill(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    one_arg(vm, "zfill", a, kw)?;
+    let s = this(vm, a)?;
+    let width = size_arg(vm, &a[1])?;
+    let len = s.char_len() as i64;
+    if width <= len {
+        return Ok(Value::str(s.as_str()));
+    }
+    let fill = (width - len) as usize;
+    let text = s.as_str();
+    let mut out = String::with_capacity(text.len() + fill);
+    let rest = match text.as_bytes().first() {
+        Some(b'+') | Some(b'-') => {
+            out.push_str(&text[..1]);
+            &text[1..]
+        }
+        _ => text,
+    };
+    out.extend(std::iter::repeat_n('0', fill));
+    out.push_str(rest);
+    Ok(Value::string(out))
+}
+
+fn expandtabs(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    check_self(vm, "expandtabs", a)?;
+    let p = clinic_kw(vm, "expandtabs", a, kw, &["tabsize"])?;
+    let s = this(vm, a)?;
+    let tabsize = match &p[0] {
+        Some(v) => size_arg(vm, v)?,
+        None => 8,
+    };
+    let mut out = String::with_capacity(s.as_str().len());
+    let mut col: i64 = 0;
+    for c in s.as_str().chars() {
+        match c {
+            '\t' => {
+                if tabsize > 0 {
+                    let n = tabsize - col % tabsize;
+                    if out.len() as i64 + n > (1 << 34) {
+                        return Err(vm.overflow_error("result too long"));
+                    }
+                    out.extend(std::iter::repeat_n(' ', n as usize));
+                    col += n;
+                }
+            }
+            '\n' | '\r' => {
+                out.push(c);
+                col = 0;
+            }
+            _ => {
+                out.push(c);
+                col += 1;
+            }
+        }
+    }
+    Ok(Value::string(out))
+}
+
+// ----- searching -----
+
+/// The byte range of characters `start..end` (already adjusted, start <= end <= len).
+fn byte_range(s: &Str, start: i64, end: i64) -> (usize, usize) {
+    (s.byte_offset(start as usize), s.byte_offset(end as usize))
+}
+
+fn find_args<'a>(vm: &Vm, name: &str, a: &'a [Value], kw: &KwArgs) -> PyResult<(&'a Str, &'a Str, i64, i64)> {
+    tuple_args(vm, name, a, kw, 1, 3)?;
+    let s = this(vm, a)?;
+    let sub = str_arg(vm, &a[1], |t| format!("must be str, not {t}"))?;
+    let start = slice_arg(vm, a.get(2))?;
+    let end = slice_arg(vm, a.get(3))?;
+    let (start, end) = adjust(start, end, s.char_len());
+    Ok((s, sub, start, end))
+}
+
+/// `find`/`rfind` as a character index, or -1.
+fn find_impl(s: &Str, sub: &Str, start: i64, end: i64, reverse: bool) -> i64 {
+    if end - start < sub.char_len() as i64 {
+        return -1;
+    }
+    let (bs, be) = byte_range(s, start, end);
+    let hay = &s.as_str()[bs..be];
+    let found = if reverse { hay.rfind(sub.as_str()) } else { hay.find(sub.as_str()) };
+    match found {
+        Some(i) => s.char_index_of_byte(bs + i) as i64,
+        None => -1,
+    }
+}
+
+fn find(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (s, sub, start, end) = find_args(vm, "find", a, kw)?;
+    Ok(Value::Int(find_impl(s, sub, start, end, false)))
+}
+
+fn rfind(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (s, sub, start, end) = find_args(vm, "rfind", a, kw)?;
+    Ok(Value::Int(find_impl(s, sub, start, end, true)))
+}
+
+fn index(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (s, sub, start, end) = find_args(vm, "index", a, kw)?;
+    match find_impl(s, sub, start, end, false) {
+        -1 => Err(vm.value_error("substring not found")),
+        i => Ok(Value::Int(i)),
+    }
+}
+
+fn rindex(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (s, sub, start, end) = find_args(vm, "rindex", a, kw)?;
+    match find_impl(s, sub, start, end, true) {
+        -1 => Err(vm.value_error("substring not found")),
+        i => Ok(Value::Int(i)),
+    }
+}
+
+fn count(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (s, sub, start, end) = find_args(vm, "count", a, kw)?;
+    if end - start < sub.char_len() as i64 {
+        return Ok(Value::Int(0));
+    }
+    if sub.char_len() == 0 {
+        return Ok(Value::Int(end - start + 1));
+    }
+    let (bs, be) = byte_range(s, start, end);
+    Ok(Value::Int(s.as_str()[bs..be].matches(sub.as_str()).count() as i64))
+}
+
+fn affix(vm: &Vm, a: &[Value], kw: &KwArgs, name: &str, at_end: bool) -> PyResult<Value> {
+    tuple_args(vm, name, a, kw, 1, 3)?;
+    let s = this(vm, a)?;
+    let start = slice_arg(vm, a.get(2))?;
+    let end = slice_arg(vm, a.get(3))?;
+    let (start, end) = adjust(start, end, s.char_len());
+    let test = |sub: &Str| -> bool {
+        if start > s.char_len() as i64 {
+            return false;
+        }
+        if end - start < sub.char_len() as i64 {
+            return false;
+        }
+        let (bs, be) = byte_range(s, start, end);
+        let hay = &s.as_str()[bs..be];
+        if at_end {
+            hay.ends_with(sub.as_str())
+        } else {
+            hay.starts_with(sub.as_str())
+        }
+    };
+    match a[1].as_tuple() {
+        Some(t) => {
+            for item in t.items.iter() {
+                let sub = str_arg(vm, item, |ty| format!("tuple for {name} must only contain str, not {ty}"))?;
+                if test(sub) {
+                    return bool_v(true);
+                }
+            }
+            bool_v(false)
+        }
+        None => {
+            let sub = str_arg(vm, &a[1], |ty| format!("{name} first arg must be str or a tuple of str, not {ty}"))?;
+            bool_v(test(sub))
+        }
+    }
+}
+
+fn startswith(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    affix(vm, a, kw, "startswith", false)
+}
+
+fn endswith(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    affix(vm, a, kw, "endswith", true)
+}
+
+// ----- transforming -----
+
+fn replace(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    clinic_args(vm, "replace", a, kw, 2, 3)?;
+    let s = this(vm, a)?;
+    let old = str_arg(vm, &a[1], |t| format!("replace() argument 1 must be str, not {t}"))?;
+    let new = str_arg(vm, &a[2], |t| format!("replace() argument 2 must be str, not {t}"))?;
+    let count = match a.get(3) {
+        Some(v) => size_arg(vm, v)?,
+        None => -1,
+    };
+    let (text, old, new) = (s.as_str(), old.as_str(), new.as_str());
+    let limit = if count < 0 { usize::MAX } else { count as usize };
+    if limit == 0 {
+        return Ok(Value::str(text));
+    }
+    if old.is_empty() {
+        // Insert `new` before every character and at the end, up to `limit` times.
+        let mut out = String::with_capacity(text.len() + new.len() * (text.len() + 1));
+        let mut n = 0;
+        for c in text.chars() {
+            if n < limit {
+                out.push_str(new);
+                n += 1;
+            }
+            out.push(c);
+        }
+        if n < limit {
+            out.push_str(new);
+        }
+        return Ok(Value::string(out));
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    let mut n = 0;
+    while n < limit {
+        match rest.find(old) {
+            Some(i) => {
+                out.push_str(&rest[..i]);
+                out.push_str(new);
+                rest = &rest[i + old.len()..];
+                n += 1;
+            }
+            None => break,
+        }
+    }
+    out.push_str(rest);
+    Ok(Value::string(out))
+}
+
+fn removeprefix(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    one_arg(vm, "removeprefix", a, kw)?;
+    let s = this(vm, a)?;
+    let p = str_arg(vm, &a[1], |t| format!("removeprefix() argument must be str, not {t}"))?;
+    Ok(Value::str(s.as_str().strip_prefix(p.as_str()).unwrap_or(s.as_str())))
+}
+
+fn removesuffix(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    one_arg(vm, "removesuffix", a, kw)?;
+    let s = this(vm, a)?;
+    let p = str_arg(vm, &a[1], |t| format!("removesuffix() argument must be str, not {t}"))?;
+    Ok(Value::str(s.as_str().strip_suffix(p.as_str()).unwrap_or(s.as_str())))
+}
+
+fn strip_impl(vm: &Vm, a: &[Value], kw: &KwArgs, name: &str, left: bool, right: bool) -> PyResult<Value> {
+    clinic_args(vm, name, a, kw, 0, 1)?;
+    let s = this(vm, a)?.as_str();
+    let set: Option<Vec<char>> = match a.get(1) {
+        None | Some(Value::None) => None,
+        Some(v) => Some(str_arg(vm, v, |_| format!("{name} arg must be None or str"))?.as_str().chars().collect()),
+    };
+    let pred = |c: char| match &set {
+        None => has(c, uni::SPACE),
+        Some(cs) => cs.contains(&c),
+    };
+    let mut r = s;
+    if left {
+        r = r.trim_start_matches(pred);
+    }
+    if right {
+        r = r.trim_end_matches(pred);
+    }
+    Ok(Value::str(r))
+}
+
+fn strip(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    strip_impl(vm, a, kw, "strip", true, true)
+}
+fn lstrip(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    strip_impl(vm, a, kw, "lstrip", true, false)
+}
+fn rstrip(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    strip_impl(vm, a, kw, "rstrip", false, true)
+}
+
+// ----- splitting and joining -----
+
+fn split_args(vm: &Vm, name: &str, a: &[Value], kw: &KwArgs) -> PyResult<(Option<String>, i64)> {
+    check_self(vm, name, a)?;
+    let p = clinic_kw(vm, name, a, kw, &["sep", "maxsplit"])?;
+    let sep = match &p[0] {
+        None | Some(Value::None) => None,
+        Some(v) => {
+            let s = str_arg(vm, v, |t| format!("must be str or None, not {t}"))?;
+            if s.as_str().is_empty() {
+                return Err(vm.value_error("empty separator"));
+            }
+            Some(s.as_str().to_string())
+        }
+    };
+    let maxsplit = match &p[1] {
+        None => -1,
+        Some(v) => match v.builtin_base() {
+            Value::BigInt(_) => return Err(vm.overflow_error("Python int too large to convert to C ssize_t")),
+            Value::Float(_) => return Err(vm.type_error("'float' object cannot be interpreted as an integer")),
+            _ => vm.index_value(v)?,
+        },
+    };
+    Ok((sep, maxsplit))
+}
+
+fn is_space(c: char) -> bool {
+    has(c, uni::SPACE)
+}
+
+/// `str.split(None, maxsplit)`: runs of whitespace.
+fn split_whitespace(s: &str, maxsplit: i64) -> Vec<Value> {
+    let mut out = Vec::new();
+    let mut rest = s.trim_start_matches(is_space);
+    let mut n = 0;
+    while !rest.is_empty() {
+        if maxsplit >= 0 && n >= maxsplit {
+            out.push(Value::str(rest));
+            return out;
+        }
+        match rest.find(is_space) {
+            Some(i) => {
+                out.push(Value::str(&rest[..i]));
+                rest = rest[i..].trim_start_matches(is_space);
+                n += 1;
+            }
+            None => {
+                out.push(Value::str(rest));
+                return out;
+            }
+        }
+    }
+    out
+}
+
+fn rsplit_whitespace(s: &str, maxsplit: i64) -> Vec<Value> {
+    let mut out = Vec::new();
+    let mut rest = s.trim_end_matches(is_space);
+    let mut n = 0;
+    while !rest.is_empty() {
+        if maxsplit >= 0 && n >= maxsplit {
+            out.push(Value::str(rest));
+            break;
+        }
+        match rest.rfind(is_space) {
+            Some(i) => {
+                let c_len = rest[i..].chars().next().map(|c| c.len_utf8()).unwrap_or(1);
+                out.push(Value::str(&rest[i + c_len..]));
+                rest = rest[..i].trim_end_matches(is_space);
+                n += 1;
+            }
+            None => {
+                out.push(Value::str(rest));
+                break;
+            }
+        }
+    }
+    out.reverse();
+    out
+}
+
+fn split(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (sep, maxsplit) = split_args(vm, "split", a, kw)?;
+    let s = this(vm, a)?.as_str();
+    let items = match sep {
+        None => split_whitespace(s, maxsplit),
+        Some(sep) => {
+            let mut out = Vec::new();
+            let mut rest = s;
+            let mut n = 0;
+            while maxsplit < 0 || n < maxsplit {
+                match rest.find(sep.as_str()) {
+                    Some(i) => {
+                        out.push(Value::str(&rest[..i]));
+                        rest = &rest[i + sep.len()..];
+                        n += 1;
+                    }
+                    None => break,
+                }
+            }
+            out.push(Value::str(rest));
+            out
+        }
+    };
+    Ok(Value::list(items))
+}
+
+fn rsplit(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (sep, maxsplit) = split_args(vm, "rsplit", a, kw)?;
+    let s = this(vm, a)?.as_str();
+    let items = match sep {
+        None => rsplit_whitespace(s, maxsplit),
+        Some(sep) => {
+            let mut out = Vec::new();
+            let mut rest = s;
+            let mut n = 0;
+            while maxsplit < 0 || n < maxsplit {
+                match rest.rfind(sep.as_str()) {
+                    Some(i) => {
+                        out.push(Value::str(&rest[i + sep.len()..]));
+                        rest = &rest[..i];
+                        n += 1;
+                    }
+                    None => break,
+                }
+            }
+            out.push(Value::str(rest));
+            out.reverse();
+            out
+        }
+    };
+    Ok(Value::list(items))
+}
+
+fn splitlines(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    check_self(vm, "splitlines", a)?;
+    let p = clinic_kw(vm, "splitlines", a, kw, &["keepends"])?;
+    let keepends = match &p[0] {
+        Some(v) => {
+            if let Value::Float(_) = v.builtin_base() {
+                return Err(vm.type_error("'float' object cannot be interpreted as an integer"));
+            }
+            vm.truthy(v)?
+        }
+        None => false,
+    };
+    let s = this(vm, a)?.as_str();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        let is_break = matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}');
+        if !is_break {
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        if c == '\r' {
+            if let Some(&(_, '\n')) = it.peek() {
+                it.next();
+                end += 1;
+            }
+        }
+        out.push(Value::str(&s[start..if keepends { end } else { i }]));
+        start = end;
+    }
+    if start < s.len() {
+        out.push(Value::str(&s[start..]));
+    }
+    Ok(Value::list(out))
+}
+
+fn partition_impl(vm: &Vm, a: &[Value], kw: &KwArgs, name: &str, reverse: bool) -> PyResult<Value> {
+    one_arg(vm, name, a, kw)?;
+    let s = this(vm, a)?.as_str();
+    let sep = str_arg(vm, &a[1], |t| format!("must be str, not {t}"))?;
+    if sep.as_str().is_empty() {
+        return Err(vm.value_error("empty separator"));
+    }
+    let found = if reverse { s.rfind(sep.as_str()) } else { s.find(sep.as_str()) };
+    Ok(match found {
+        Some(i) => Value::tuple(vec![Value::str(&s[..i]), Value::str(sep.as_str()), Value::str(&s[i + sep.as_str().len()..])]),
+        None => {
+            if reverse {
+                Value::tuple(vec![Value::str(""), Value::str(""), Value::str(s)])
+            } else {
+                Value::tuple(vec![Value::str(s), Value::str(""), Value::str("")])
+            }
+        }
+    })
+}
+
+fn partition(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    partition_impl(vm, a, kw, "partition", false)
+}
+
+fn rpartition(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    partition_impl(vm, a, kw, "rpartition", true)
+}
+
+fn join(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    one_arg(vm, "join", a, kw)?;
+    let sep = this(vm, a)?;
+    let items = match a[1].builtin_base() {
+        Value::List(l) => l.items.borrow().clone(),
+        Value::Tuple(t) => t.items.to_vec(),
+        _ => {
+            let it = vm.iter(&a[1]).map_err(|e| if vm.err_is(&e, "TypeError") { vm.type_error("can only join an iterable") } else { e })?;
+            let mut v = Vec::new();
+            while let Some(x) = vm.next(&it)? {
+                v.push(x);
+            }
+            v
+        }
+    };
+    let mut total = 0;
+    for (i, item) in items.iter().enumerate() {
         match item.as_str() {
-            Some(s) => out.push_str(s.as_str()),
+            Some(s) => total += s.as_str().len(),
             None => {
                 return Err(vm.type_error(format!(
                     "sequence item {i}: expected str instance, {} found",
@@ -50,21 +1202,132 @@ fn join(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
             }
         }
     }
+    let mut out = String::with_capacity(total + sep.as_str().len() * items.len());
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep.as_str());
+        }
+        if let Some(s) = item.as_str() {
+            out.push_str(s.as_str());
+        }
+    }
     Ok(Value::string(out))
 }
 
-fn len(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    Ok(Value::Int(this(vm, a)?.char_len() as i64))
+// ----- codecs -----
+
+fn encode(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    check_self(vm, "encode", a)?;
+    let p = clinic_kw(vm, "encode", a, kw, &["encoding", "errors"])?;
+    let s = this(vm, a)?;
+    let enc = codecs::str_arg(vm, p[0].as_ref(), "encode", "encoding", 1)?;
+    let errors = codecs::str_arg(vm, p[1].as_ref(), "encode", "errors", 2)?;
+    let codec = codecs::lookup(vm, enc.as_deref().unwrap_or("utf-8"))?;
+    let data = codecs::encode(vm, s.as_str(), codec, errors.as_deref().unwrap_or("strict"))?;
+    Ok(Value::Bytes(Rc::new(Bytes { data: data.into() })))
 }
 
-fn hash(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    Ok(Value::Int(this(vm, a)?.hash()))
+// ----- translation -----
+
+fn maketrans(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    if !kw.is_empty() {
+        return Err(vm.type_error("maketrans() takes no keyword arguments"));
+    }
+    args::check(vm, "maketrans", a, 1, 3)?;
+    let d = Rc::new(Dict::new());
+    if a.len() == 1 {
+        let Some(src) = a[0].as_dict() else {
+            return Err(vm.type_error("if you give only one argument to maketrans it must be a dict"));
+        };
+        let items: Vec<(Value, Value)> = src.table.borrow().iter().map(|e| (e.key.clone(), e.value.clone())).collect();
+        for (k, v) in items {
+            let key = match k.builtin_base() {
+                Value::Str(s) => {
+                    let mut it = s.as_str().chars();
+                    match (it.next(), it.next()) {
+                        (Some(c), None) => Value::Int(c as i64),
+                        _ => return Err(vm.value_error("string keys in translate table must be of length 1")),
+                    }
+                }
+                Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => k.clone(),
+                _ => return Err(vm.type_error("keys in translate table must be strings or integers")),
+            };
+            vm.dict_set(&d, key, v)?;
+        }
+        return Ok(Value::Dict(d));
+    }
+    let x = str_arg(vm, &a[0], |_| "first maketrans argument must be a string if there is a second argument".into())?;
+    let y = str_arg(vm, &a[1], |_| "the first two maketrans arguments must have equal length".into())?;
+    if x.char_len() != y.char_len() {
+        return Err(vm.value_error("the first two maketrans arguments must have equal length"));
+    }
+    for (c, t) in x.as_str().chars().zip(y.as_str().chars()) {
+        vm.dict_set(&d, Value::Int(c as i64), Value::Int(t as i64))?;
+    }
+    if let Some(z) = a.get(2) {
+        let z = str_arg(vm, z, |t| format!("maketrans() argument 3 must be str, not {t}"))?;
+        for c in z.as_str().chars() {
+            vm.dict_set(&d, Value::Int(c as i64), Value::None)?;
+        }
+    }
+    Ok(Value::Dict(d))
 }
 
-fn str_(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    Ok(Value::str(this(vm, a)?.as_str()))
+fn translate(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    one_arg(vm, "translate", a, kw)?;
+    let s = this(vm, a)?.as_str();
+    let table = &a[1];
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let key = Value::Int(c as i64);
+        let mapped = match table {
+            Value::Dict(d) => vm.dict_get(d, &key)?,
+            _ => match vm.get_item(table, &key) {
+                Ok(v) => Some(v),
+                Err(e) if vm.err_is(&e, "LookupError") => None,
+                Err(e) => return Err(e),
+            },
+        };
+        match mapped {
+            None => out.push(c),
+            Some(Value::None) => {}
+            Some(v) => match v.builtin_base() {
+                Value::Str(t) => out.push_str(t.as_str()),
+                Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => {
+                    let n = match v.builtin_base() {
+                        Value::Int(i) => *i,
+                        Value::Bool(b) => *b as i64,
+                        _ => -1,
+                    };
+                    match u32::try_from(n).ok().and_then(char::from_u32) {
+                        Some(ch) => out.push(ch),
+                        None => {
+                            if (0xd800..0xe000).contains(&n) {
+                                out.push('\u{fffd}');
+                            } else {
+                                return Err(vm.value_error("character mapping must be in range(0x110000)"));
+                            }
+                        }
+                    }
+                }
+                _ => return Err(vm.type_error("character mapping must return integer, None or str")),
+            },
+        }
+    }
+    Ok(Value::string(out))
 }
 
-fn repr(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    Ok(Value::string(tulip_syntax::repr::str_repr(this(vm, a)?.as_str())))
+// ----- formatting -----
+
+fn format(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    check_self(vm, "format", a)?;
+    let s = this(vm, a)?;
+    let args = &a[1..];
+    Ok(Value::string(super::str_format::format(vm, s.as_str(), super::str_format::Args::Call { args, kw })?))
+}
+
+fn format_map(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    one_arg(vm, "format_map", a, kw)?;
+    let s = this(vm, a)?;
+    Ok(Value::string(super::str_format::format(vm, s.as_str(), super::str_format::Args::Map(&a[1]))?))
 }

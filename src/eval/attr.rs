@@ -253,6 +253,7 @@ impl Vm {
             "__annotations__" if c.is_heap => {
                 let d = Value::Dict(Rc::new(Dict::new()));
                 c.dict.borrow_mut().set_str(self.names.annotations.clone(), d.clone());
+                bump_type_version();
                 d
             }
             _ => return None,
@@ -540,11 +541,13 @@ impl Vm {
             }
             _ => c.dict.borrow_mut().set_str(self.intern(name.as_str()), value),
         }
+        bump_type_version();
         Ok(())
     }
 
     /// `type.__delattr__` on a class, without a metaclass's `__delattr__`.
     pub fn class_delattr(&self, c: &Rc<Class>, name: &Str) -> PyResult<()> {
+        bump_type_version();
         if c.dict.borrow_mut().del_str(name).is_none() {
             return Err(self.attr_error(format!("type object '{}' has no attribute '{}'", c.name().as_str(), name.as_str())));
         }

@@ -153,6 +153,7 @@ impl Vm {
             .and_then(|q| q.as_str().map(|s| self.intern(s.as_str())))
             .unwrap_or_else(|| self.intern(name.as_str()));
         let class = Rc::new(Class {
+            cache: RefCell::new(Default::default()),
             name: RefCell::new(self.intern(name.as_str())),
             qualname: RefCell::new(qualname),
             bases: RefCell::new(bases.clone()),
@@ -171,6 +172,7 @@ impl Vm {
         self.registry.borrow_mut().push(Rc::downgrade(&class));
         self.setup_class_dict(&class)?;
         self.setup_slots(&class, &bases)?;
+        bump_type_version();
         // __set_name__ on descriptors, in definition order.
         let entries: Vec<(Value, Value)> = class.dict.borrow().iter().map(|e| (e.key.clone(), e.value.clone())).collect();
         for (k, v) in entries {

@@ -36,7 +36,7 @@ impl Vm {
                 self.eval(f, e)?;
             }
             StmtKind::Assign(targets, value) => {
-                let v = self.eval(f, value)?;
+                let v = self.eval_operand(f, value)?;
                 if let [t] = &targets[..] {
                     self.assign(f, t, v)?;
                 } else {
@@ -71,7 +71,7 @@ impl Vm {
             StmtKind::For(fs) => return self.exec_for(f, fs),
             StmtKind::Return(v) => {
                 let v = match v {
-                    Some(e) => self.eval(f, e)?,
+                    Some(e) => self.eval_operand(f, e)?,
                     None => Value::None,
                 };
                 return Ok(Flow::Return(v));

@@ -12,6 +12,21 @@ use std::rc::Rc;
 pub type ArgVec = SmallVec<[Value; 6]>;
 
 impl Vm {
+    /// `eval` with the leaves (locals, constants, globals) handled inline,
+    /// saving a recursive call for the most common operands.
+    #[inline(always)]
+    pub fn eval_operand(&self, f: &mut Frame, e: &Expr) -> PyResult<Value> {
+        match &e.kind {
+            ExprKind::Local(i) => match &f.slots[*i as usize] {
+                Some(v) => Ok(v.clone()),
+                None => Err(self.unbound_local(&f.code.slot_names[*i as usize].clone())),
+            },
+            ExprKind::Const(v) => Ok(v.clone()),
+            ExprKind::Global(n) => self.load_global(f, n),
+            _ => self.eval(f, e),
+        }
+    }
+
     pub fn eval(&self, f: &mut Frame, e: &Expr) -> PyResult<Value> {
         match &e.kind {
             ExprKind::Const(v) => Ok(v.clone()),
@@ -31,23 +46,18 @@ impl Vm {
                 self.load_cell(f, *i)
             }
             ExprKind::Attr(obj, name) => {
-                let o = self.eval(f, obj)?;
+                let o = self.eval_operand(f, obj)?;
                 self.get_attr(&o, name)
             }
             ExprKind::Subscript(obj, idx) => {
-                let o = self.eval(f, obj)?;
-                let i = self.eval(f, idx)?;
+                let o = self.eval_operand(f, obj)?;
+                let i = self.eval_operand(f, idx)?;
                 self.get_item(&o, &i)
             }
-            ExprKind::Slice(a, b, c) => {
-                let start = self.eval_opt(f, a)?;
-                let stop = self.eval_opt(f, b)?;
-                let step = self.eval_opt(f, c)?;
-                Ok(Value::Slice(Rc::new(Slice { start, stop, step })))
-            }
+            ExprKind::Slice(a, b, c) => self.eval_slice(f, a, b, c),
             ExprKind::Binary(op, a, b) => {
-                let x = self.eval(f, a)?;
-                let y = self.eval(f, b)?;
+                let x = self.eval_operand(f, a)?;
+                let y = self.eval_operand(f, b)?;
                 self.binary_fast(*op, x, y)
             }
             ExprKind::Unary(op, a) => {
@@ -75,10 +85,14 @@ impl Vm {
                 Ok(v)
             }
             ExprKind::Compare(left, rest) => {
-                let mut l = self.eval(f, left)?;
+                let mut l = self.eval_operand(f, left)?;
+                if let [(op, e)] = &rest[..] {
+                    let r = self.eval_operand(f, e)?;
+                    return self.compare(*op, &l, &r);
+                }
                 let last = rest.len() - 1;
                 for (i, (op, e)) in rest.iter().enumerate() {
-                    let r = self.eval(f, e)?;
+                    let r = self.eval_operand(f, e)?;
                     if i == last {
                         return self.compare(*op, &l, &r);
                     }
@@ -99,10 +113,10 @@ impl Vm {
                 }
             }
             ExprKind::CallPos(func, args) => {
-                let callee = self.eval(f, func)?;
+                let callee = self.eval_operand(f, func)?;
                 let mut argv: ArgVec = SmallVec::with_capacity(args.len());
                 for a in args {
-                    argv.push(self.eval(f, a)?);
+                    argv.push(self.eval_operand(f, a)?);
                 }
                 if let Value::Builtin(b) = &callee {
                     if b.kind == BuiltinKind::Function {
@@ -113,26 +127,15 @@ impl Vm {
                 }
                 self.call(&callee, &argv, &[])
             }
-            ExprKind::Call(func, args) => {
-                let callee = self.eval(f, func)?;
-                let (pos, kw) = self.eval_args(f, args)?;
-                if let Value::Builtin(b) = &callee {
-                    if b.kind == BuiltinKind::Function {
-                        if let Some(r) = crate::builtins::functions::call_frame_builtin(self, f, b, &pos, &kw) {
-                            return r;
-                        }
-                    }
-                }
-                self.call(&callee, &pos, &kw)
-            }
+            ExprKind::Call(func, args) => self.eval_call(f, func, args),
             ExprKind::CallMethod(obj, name, args) => {
-                let o = self.eval(f, obj)?;
+                let o = self.eval_operand(f, obj)?;
                 if args.iter().all(|a| matches!(a, Arg::Pos(_))) {
                     let mut argv: ArgVec = SmallVec::with_capacity(args.len() + 1);
                     argv.push(Value::None);
                     for a in args {
                         if let Arg::Pos(e) = a {
-                            argv.push(self.eval(f, e)?);
+                            argv.push(self.eval_operand(f, e)?);
                         }
                     }
                     return self.call_method_slot(o, name, &mut argv, &[]);
@@ -143,71 +146,112 @@ impl Vm {
                 argv.extend(pos);
                 self.call_method_slot(o, name, &mut argv, &kw)
             }
-            ExprKind::SuperZero { class_cell, first } => {
-                let class = self.load_cell(f, *class_cell).map_err(|_| self.runtime_error("super(): empty __class__ cell"))?;
-                let obj = self.eval(f, first).map_err(|_| self.runtime_error("super(): no arguments"))?;
-                self.make_super(class, obj)
-            }
+            ExprKind::SuperZero { class_cell, first } => self.eval_super_zero(f, *class_cell, first),
             ExprKind::MakeFunction(def) => self.make_function(f, def),
             ExprKind::Tuple(items) => Ok(Value::tuple(self.eval_items(f, items)?)),
             ExprKind::List(items) => Ok(Value::list(self.eval_items(f, items)?)),
             ExprKind::Set(items) => {
+                let folded = items.len() > 2 && items.iter().all(|e| matches!(e.kind, ExprKind::Const(_)));
                 let items = self.eval_items(f, items)?;
+                if folded {
+                    return crate::builtins::set::folded_display(self, items);
+                }
                 self.new_set(items)
             }
-            ExprKind::Dict(items) => {
-                let d = Rc::new(Dict::new());
-                for (k, v) in items {
-                    match k {
-                        Some(k) => {
-                            let k = self.eval(f, k)?;
-                            let v = self.eval(f, v)?;
-                            self.dict_set(&d, k, v)?;
-                        }
-                        None => {
-                            let m = self.eval(f, v)?;
-                            self.dict_update(&d, &m)?;
-                        }
-                    }
-                }
-                Ok(Value::Dict(d))
-            }
+            ExprKind::Dict(items) => self.eval_dict(f, items),
             ExprKind::Starred(_) => Err(self.runtime_error("can't use starred expression here")),
             ExprKind::Comprehension(c) => self.eval_comprehension(f, c),
-            ExprKind::GenExp(def, first) => {
-                let iterable = self.eval(f, first)?;
-                let it = self.iter(&iterable)?;
-                let func = self.make_function(f, def)?;
-                self.call(&func, &[it], &[])
-            }
+            ExprKind::GenExp(def, first) => self.eval_genexp(f, def, first),
             ExprKind::Yield(_) | ExprKind::YieldFrom(_) | ExprKind::Await(_) => {
                 Err(self.runtime_error("yield or await reached the synchronous evaluator"))
             }
-            ExprKind::JoinedStr(parts) => {
-                let mut out = String::new();
-                for p in parts {
-                    let v = self.eval(f, p)?;
-                    match v.as_str() {
-                        Some(s) => out.push_str(s.as_str()),
-                        None => out.push_str(self.str(&v)?.as_str()),
-                    }
-                }
-                Ok(Value::string(out))
-            }
-            ExprKind::Format(v, conv, spec) => {
-                let v = self.eval(f, v)?;
-                let spec = match spec {
-                    Some(s) => Some(self.eval(f, s)?),
-                    None => None,
-                };
-                self.format_value(v, *conv, spec)
-            }
+            ExprKind::JoinedStr(parts) => self.eval_joined_str(f, parts),
+            ExprKind::Format(v, conv, spec) => self.eval_format(f, v, *conv, spec),
             ExprKind::Named(t, v) => {
                 let v = self.eval(f, v)?;
                 self.assign(f, t, v.clone())?;
                 Ok(v)
             }
         }
+    }
+
+    #[inline(never)]
+    fn eval_dict(&self, f: &mut Frame, items: &[(Option<Expr>, Expr)]) -> PyResult<Value> {
+        let d = Rc::new(Dict::new());
+        for (k, v) in items {
+            match k {
+                Some(k) => {
+                    let k = self.eval(f, k)?;
+                    let v = self.eval(f, v)?;
+                    self.dict_set(&d, k, v)?;
+                }
+                None => {
+                    let m = self.eval(f, v)?;
+                    self.dict_update(&d, &m)?;
+                }
+            }
+        }
+        Ok(Value::Dict(d))
+    }
+
+    #[inline(never)]
+    fn eval_joined_str(&self, f: &mut Frame, parts: &[Expr]) -> PyResult<Value> {
+        let mut out = String::new();
+        for p in parts {
+            let v = self.eval(f, p)?;
+            match v.as_str() {
+                Some(s) => out.push_str(s.as_str()),
+                None => out.push_str(self.str(&v)?.as_str()),
+            }
+        }
+        Ok(Value::string(out))
+    }
+
+    #[inline(never)]
+    fn eval_format(&self, f: &mut Frame, v: &Expr, conv: ir::Conversion, spec: &Option<Box<Expr>>) -> PyResult<Value> {
+        let v = self.eval(f, v)?;
+        let spec = match spec {
+            Some(s) => Some(self.eval(f, s)?),
+            None => None,
+        };
+        self.format_value(v, conv, spec)
+    }
+
+    #[inline(never)]
+    fn eval_slice(&self, f: &mut Frame, a: &Option<Box<Expr>>, b: &Option<Box<Expr>>, c: &Option<Box<Expr>>) -> PyResult<Value> {
+        let start = self.eval_opt(f, a)?;
+        let stop = self.eval_opt(f, b)?;
+        let step = self.eval_opt(f, c)?;
+        Ok(Value::Slice(Rc::new(Slice { start, stop, step })))
+    }
+
+    #[inline(never)]
+    fn eval_call(&self, f: &mut Frame, func: &Expr, args: &[Arg]) -> PyResult<Value> {
+        let callee = self.eval(f, func)?;
+        let (pos, kw) = self.eval_args(f, args)?;
+        if let Value::Builtin(b) = &callee {
+            if b.kind == BuiltinKind::Function {
+                if let Some(r) = crate::builtins::functions::call_frame_builtin(self, f, b, &pos, &kw) {
+                    return r;
+                }
+            }
+        }
+        self.call(&callee, &pos, &kw)
+    }
+
+    #[inline(never)]
+    fn eval_super_zero(&self, f: &mut Frame, class_cell: u32, first: &Expr) -> PyResult<Value> {
+        let class = self.load_cell(f, class_cell).map_err(|_| self.runtime_error("super(): empty __class__ cell"))?;
+        let obj = self.eval(f, first).map_err(|_| self.runtime_error("super(): no arguments"))?;
+        self.make_super(class, obj)
+    }
+
+    #[inline(never)]
+    fn eval_genexp(&self, f: &mut Frame, def: &Rc<ir::FuncDef>, first: &Expr) -> PyResult<Value> {
+        let iterable = self.eval(f, first)?;
+        let it = self.iter(&iterable)?;
+        let func = self.make_function(f, def)?;
+        self.call(&func, &[it], &[])
     }
 
     fn eval_opt(&self, f: &mut Frame, e: &Option<Box<Expr>>) -> PyResult<Value> {
@@ -381,6 +425,7 @@ impl Vm {
         Ok(Value::Function(func))
     }
 
+    #[inline(never)]
     fn eval_comprehension(&self, f: &mut Frame, c: &ir::Comprehension) -> PyResult<Value> {
         for &cell in &c.fresh_cells {
             f.cells[cell as usize] = Rc::new(CellObj::new(None));
@@ -459,6 +504,9 @@ impl Vm {
                 _ => None,
             };
             if let Some(r) = r {
+                // Ints own nothing: skip the drop glue.
+                std::mem::forget(x);
+                std::mem::forget(y);
                 return Ok(Value::Int(r));
             }
         }
@@ -471,6 +519,8 @@ impl Vm {
                 _ => None,
             };
             if let Some(r) = r {
+                std::mem::forget(x);
+                std::mem::forget(y);
                 return Ok(Value::Float(r));
             }
         }

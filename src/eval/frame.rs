@@ -24,13 +24,22 @@ pub struct Frame {
 
 impl Frame {
     /// A frame for `code`; `closure` supplies the free variables' cells.
+    #[inline(always)]
     pub fn new(code: Rc<Code>, globals: Rc<Dict>, locals: Option<Rc<Dict>>, closure: &[Rc<CellObj>]) -> Frame {
         let n = code.slot_names.len();
-        let mut slots = SmallVec::with_capacity(n);
-        slots.resize(n, None);
-        let mut cells: SmallVec<[Rc<CellObj>; 4]> = closure.iter().cloned().collect();
-        for _ in closure.len()..code.cell_names.len() {
-            cells.push(Rc::new(CellObj::new(None)));
+        let mut slots: SmallVec<[Option<Value>; 8]> = SmallVec::new();
+        if n > 8 {
+            slots.reserve_exact(n);
+        }
+        for _ in 0..n {
+            slots.push(None);
+        }
+        let mut cells: SmallVec<[Rc<CellObj>; 4]> = SmallVec::new();
+        if !code.cell_names.is_empty() {
+            cells.extend(closure.iter().cloned());
+            for _ in closure.len()..code.cell_names.len() {
+                cells.push(Rc::new(CellObj::new(None)));
+            }
         }
         let line = code.first_line;
         Frame { code, slots, cells, globals, locals, line, gen: None }

@@ -665,7 +665,11 @@ impl Vm {
                 ExprKind::Tuple(items) => Ok(Value::tuple(self.eval_items_async(f, items).await?)),
                 ExprKind::List(items) => Ok(Value::list(self.eval_items_async(f, items).await?)),
                 ExprKind::Set(items) => {
+                    let folded = items.len() > 2 && items.iter().all(|e| matches!(e.kind, ExprKind::Const(_)));
                     let items = self.eval_items_async(f, items).await?;
+                    if folded {
+                        return crate::builtins::set::folded_display(self, items);
+                    }
                     self.new_set(items)
                 }
                 ExprKind::Dict(items) => {

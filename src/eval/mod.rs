@@ -220,7 +220,7 @@ pub struct Vm {
     /// Source text by file name, for traceback lines.
     pub sources: RefCell<std::collections::HashMap<Rc<str>, Rc<str>>>,
     /// Containers being printed, to print recursive ones as `[...]`.
-    pub repr_stack: RefCell<Vec<i64>>,
+    pub repr_stack: RefCell<std::collections::HashSet<i64>>,
     /// Every class created by a script, for `__subclasses__()`.
     pub registry: RefCell<Vec<std::rc::Weak<Class>>>,
 }
@@ -249,11 +249,12 @@ impl Vm {
             main_module: RefCell::new(None),
             initializing: RefCell::new(Vec::new()),
             sources: RefCell::new(std::collections::HashMap::new()),
-            repr_stack: RefCell::new(Vec::new()),
+            repr_stack: RefCell::new(std::collections::HashSet::new()),
             registry: RefCell::new(Vec::new()),
             interner,
         });
         crate::builtins::install(&vm);
+        bump_type_version();
         vm
     }
 
@@ -281,6 +282,22 @@ impl Vm {
             return Err(self.new_error("RecursionError", "maximum recursion depth exceeded"));
         }
         Ok(())
+    }
+
+    /// Counts a level of native recursion (repr, comparison of nested data)
+    /// against the recursion limit, as CPython's `Py_EnterRecursiveCall`.
+    pub fn enter_recursion(&self) -> PyResult<()> {
+        let depth = self.depth.get();
+        if depth >= self.recursion_limit.get() {
+            return Err(self.new_error("RecursionError", "maximum recursion depth exceeded while getting the repr of an object"));
+        }
+        self.check_stack()?;
+        self.depth.set(depth + 1);
+        Ok(())
+    }
+
+    pub fn leave_recursion(&self) {
+        self.depth.set(self.depth.get().saturating_sub(1));
     }
 
     // ----- output -----

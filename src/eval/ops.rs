@@ -68,8 +68,10 @@ pub fn cmp_dunder(op: CmpOp) -> (&'static str, &'static str, &'static str) {
     }
 }
 
+/// Values whose operators are found as dunders on their class: instances,
+/// and native objects (dict views define their set operators that way).
 fn is_user_object(v: &Value) -> bool {
-    matches!(v, Value::Instance(_))
+    matches!(v, Value::Instance(_) | Value::Native(_))
 }
 
 impl Vm {
@@ -196,6 +198,9 @@ impl Vm {
                     h
                 }
             }
+            Value::Native(n) if matches!(n.class.lookup(&self.names.hash), Some(Value::None)) => {
+                return Err(self.type_error(format!("unhashable type: '{}'", n.class.name().as_str())))
+            }
             Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::ByteArray(_) | Value::Slice(_) => {
                 return Err(self.type_error(format!("unhashable type: '{}'", self.type_name(v).as_str())))
             }
@@ -279,6 +284,14 @@ impl Vm {
                 return Ok(r);
             }
         }
+        // Instances of builtin subclasses (class T(tuple)) compare by their
+        // builtin value when no dunder decided.
+        let (ba, bb) = (a.base_value(), b.base_value());
+        if !(ba.is(a) && bb.is(b)) && !is_user_object(&ba) && !is_user_object(&bb) {
+            if let Some(r) = self.native_compare(&ba, &bb, op)? {
+                return Ok(Value::Bool(r));
+            }
+        }
         match op {
             CmpOp::Eq => Ok(Value::Bool(a.is(b))),
             CmpOp::Ne => {
@@ -325,6 +338,8 @@ impl Vm {
             (Value::Str(x), Value::Str(y)) => Some(x.as_str().cmp(y.as_str())),
             (Value::Bytes(x), Value::Bytes(y)) => Some(x.data.cmp(&y.data)),
             (Value::ByteArray(x), Value::ByteArray(y)) => Some(x.data.borrow().cmp(&y.data.borrow())),
+            (Value::Bytes(x), Value::ByteArray(y)) => Some((*x.data).cmp(&y.data.borrow()[..])),
+            (Value::ByteArray(x), Value::Bytes(y)) => Some(x.data.borrow()[..].cmp(&*y.data)),
             (x, y) if Num::of(x).is_some() && Num::of(y).is_some() => {
                 let o = int::numeric_cmp(x, y);
                 match o {
@@ -396,7 +411,13 @@ impl Vm {
     }
 
     fn sequence_compare(&self, x: &[Value], y: &[Value], op: CmpOp) -> PyResult<bool> {
-        self.check_stack()?;
+        self.enter_recursion().map_err(|_| self.new_error("RecursionError", "maximum recursion depth exceeded in comparison"))?;
+        let r = self.sequence_compare_items(x, y, op);
+        self.leave_recursion();
+        r
+    }
+
+    fn sequence_compare_items(&self, x: &[Value], y: &[Value], op: CmpOp) -> PyResult<bool> {
         if matches!(op, CmpOp::Eq | CmpOp::Ne) && x.len() != y.len() {
             return Ok(op == CmpOp::Ne);
         }
@@ -455,6 +476,13 @@ impl Vm {
     }
 
     fn dict_eq(&self, x: &Dict, y: &Dict) -> PyResult<bool> {
+        self.enter_recursion().map_err(|_| self.new_error("RecursionError", "maximum recursion depth exceeded in comparison"))?;
+        let r = self.dict_eq_items(x, y);
+        self.leave_recursion();
+        r
+    }
+
+    fn dict_eq_items(&self, x: &Dict, y: &Dict) -> PyResult<bool> {
         if x.len() != y.len() {
             return Ok(false);
         }
@@ -525,9 +553,12 @@ impl Vm {
             (BinOp::Arith(ArithOp::Add), Value::Tuple(_), _) => {
                 self.type_error(format!("can only concatenate tuple (not \"{}\") to tuple", ty.as_str()))
             }
-            (BinOp::Arith(ArithOp::Mul), Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_), _)
-            | (BinOp::Arith(ArithOp::Mul), _, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)) => {
-                let other = if matches!(x.builtin_base(), Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)) {
+            (BinOp::Arith(ArithOp::Add), Value::Bytes(_) | Value::ByteArray(_), _) => {
+                self.type_error(format!("can't concat {} to {}", ty.as_str(), tx.as_str()))
+            }
+            (BinOp::Arith(ArithOp::Mul), Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_) | Value::ByteArray(_), _)
+            | (BinOp::Arith(ArithOp::Mul), _, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_) | Value::ByteArray(_)) => {
+                let other = if matches!(x.builtin_base(), Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_) | Value::ByteArray(_)) {
                     ty
                 } else {
                     tx
@@ -629,11 +660,24 @@ impl Vm {
                 let n = self.repeat_count(n, b.data.len())?;
                 Some(Value::Bytes(Rc::new(Bytes { data: b.data.repeat(n).into() })))
             }
+            (ArithOp::Mul, Value::ByteArray(b), n) | (ArithOp::Mul, n, Value::ByteArray(b)) if is_int(n) => {
+                let n = self.repeat_count(n, b.data.borrow().len())?;
+                let data = b.data.borrow().repeat(n);
+                Some(Value::ByteArray(Rc::new(ByteArray { data: RefCell::new(data) })))
+            }
+            (ArithOp::Add, Value::Bytes(p), Value::ByteArray(q)) => {
+                let mut v = p.data.to_vec();
+                v.extend_from_slice(&q.data.borrow());
+                Some(Value::Bytes(Rc::new(Bytes { data: v.into() })))
+            }
             (ArithOp::Mod, Value::Bytes(b), _) => {
-                let s: String = b.data.iter().map(|&c| c as char).collect();
-                let r = self.percent_format_str(&s, y)?;
-                let out: Vec<u8> = r.as_str().map(|s| s.as_str().chars().map(|c| c as u32 as u8).collect()).unwrap_or_default();
+                let out = crate::builtins::bytes::percent_format(self, &b.data, y)?;
                 Some(Value::Bytes(Rc::new(Bytes { data: out.into() })))
+            }
+            (ArithOp::Mod, Value::ByteArray(b), _) => {
+                let data = b.data.borrow().clone();
+                let out = crate::builtins::bytes::percent_format(self, &data, y)?;
+                Some(Value::ByteArray(Rc::new(ByteArray { data: RefCell::new(out) })))
             }
             (ArithOp::Or | ArithOp::And | ArithOp::Sub | ArithOp::Xor, Value::Set(_) | Value::FrozenSet(_), Value::Set(_) | Value::FrozenSet(_)) => {
                 Some(self.set_binary(a, xb, yb)?)
@@ -718,13 +762,25 @@ impl Vm {
                 return Ok(x);
             }
             (Value::ByteArray(b), BinOp::Arith(ArithOp::Add)) => {
-                let other = self.bytes_of(&y)?;
+                let other = match y.builtin_base() {
+                    Value::Bytes(_) | Value::ByteArray(_) => self.bytes_of(&y)?,
+                    _ => return Err(self.type_error(format!("can't concat {} to bytearray", self.type_name(&y).as_str()))),
+                };
                 b.data.borrow_mut().extend_from_slice(&other);
+                return Ok(x);
+            }
+            (Value::ByteArray(b), BinOp::Arith(ArithOp::Mul)) if is_int(&y) => {
+                let n = self.repeat_count(&y, b.data.borrow().len())?;
+                let data = b.data.borrow().repeat(n);
+                *b.data.borrow_mut() = data;
                 return Ok(x);
             }
             (Value::Set(s), BinOp::Arith(a @ (ArithOp::Or | ArithOp::And | ArithOp::Sub | ArithOp::Xor))) => {
                 if y.as_set().is_none() {
                     return Err(self.binary_type_error(op, &x, &y));
+                }
+                if crate::builtins::set::native_inplace(self, a, &x, &y)?.is_some() {
+                    return Ok(x);
                 }
                 let r = self.set_binary(a, &x, &y)?;
                 if let Some(rs) = r.as_set() {
@@ -844,7 +900,12 @@ impl Vm {
             Value::Bytes(_) | Value::ByteArray(_) => {
                 let hay = self.bytes_of(container)?;
                 match item {
-                    Value::Int(i) => Ok(hay.contains(&(*i as u8))),
+                    Value::Int(i) => {
+                        if !(0..256).contains(i) {
+                            return Err(self.value_error("byte must be in range(0, 256)"));
+                        }
+                        Ok(hay.contains(&(*i as u8)))
+                    }
                     _ => {
                         let needle = self.bytes_of(item)?;
                         Ok(needle.is_empty() || hay.windows(needle.len()).any(|w| w == &needle[..]))
@@ -1074,20 +1135,7 @@ impl Vm {
                 }
             }
             Value::Dict(d) => self.dict_set(d, idx, v),
-            Value::ByteArray(b) => {
-                let len = b.data.borrow().len();
-                match self.seq_index(&idx, len, "bytearray")? {
-                    Some(i) => {
-                        let byte = self.index_value(&v)?;
-                        if !(0..256).contains(&byte) {
-                            return Err(self.value_error("byte must be in range(0, 256)"));
-                        }
-                        b.data.borrow_mut()[i] = byte as u8;
-                        Ok(())
-                    }
-                    None => Err(self.index_error("bytearray index out of range")),
-                }
-            }
+            Value::ByteArray(_) => crate::builtins::bytes::set_item(self, obj, &idx, &v),
             _ => {
                 let class = self.type_of(obj);
                 if let Some(f) = class.lookup(&self.names.setitem) {
@@ -1150,6 +1198,7 @@ impl Vm {
                 Some(_) => Ok(()),
                 None => Err(self.key_error(idx.clone())),
             },
+            Value::ByteArray(_) => crate::builtins::bytes::del_item(self, obj, idx),
             _ => {
                 let class = self.type_of(obj);
                 if let Some(f) = class.lookup(&self.names.delitem) {
@@ -1305,6 +1354,10 @@ impl Vm {
     }
 
     fn set_binary(&self, op: ArithOp, x: &Value, y: &Value) -> PyResult<Value> {
+        // CPython's algorithms, which decide the result's iteration order.
+        if let Some(r) = crate::builtins::set::native_binary(self, op, x, y)? {
+            return Ok(r);
+        }
         let (Some(a), Some(b)) = (x.as_set(), y.as_set()) else {
             return Err(self.binary_type_error(BinOp::Arith(op), x, y));
         };

@@ -168,10 +168,11 @@ impl Vm {
         if self.repr_stack.borrow().contains(&id) {
             return Ok(recursive.to_string());
         }
-        self.check_stack()?;
-        self.repr_stack.borrow_mut().push(id);
+        self.enter_recursion()?;
+        self.repr_stack.borrow_mut().insert(id);
         let r = f();
-        self.repr_stack.borrow_mut().pop();
+        self.repr_stack.borrow_mut().remove(&id);
+        self.leave_recursion();
         r
     }
 

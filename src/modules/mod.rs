@@ -1,6 +1,14 @@
 //! Modules implemented natively.
 
+pub mod io;
+pub mod math;
+pub mod os;
+pub mod stat;
+pub mod string;
+pub mod structseq;
 pub mod sys;
+pub mod tempfile;
+pub mod time;
 
 use crate::eval::Vm;
 use crate::runtime::object::*;
@@ -9,8 +17,31 @@ use std::rc::Rc;
 
 /// Creates the native module `name`, or `None` if there is none.
 pub fn load_native(vm: &Vm, name: &str) -> Option<PyResult<Value>> {
+    let mut prelude: Option<&'static str> = None;
     let init: fn(&Vm, &Dict) -> PyResult<()> = match name {
         "sys" => sys::init,
+        "os" => {
+            prelude = Some(os::PRELUDE);
+            os::init
+        }
+        "tempfile" => {
+            prelude = Some(tempfile::PRELUDE);
+            tempfile::init
+        }
+        "string" => {
+            prelude = Some(string::PRELUDE);
+            string::init
+        }
+        "posixpath" => {
+            return Some(vm.import_module("os").and_then(|_| {
+                vm.modules.get_str(&vm.intern("os.path")).ok_or_else(|| vm.new_error("ImportError", "os.path is missing"))
+            }))
+        }
+        "math" => math::init,
+        "io" => io::init,
+        "stat" => stat::init,
+        "_io" => return Some(vm.import_module("io")),
+        "time" => time::init,
         "builtins" => return Some(Ok(Value::Module(Rc::new(Module { name: vm.intern("builtins"), dict: vm.builtins.clone() })))),
         _ => return None,
     };
@@ -18,7 +49,12 @@ pub fn load_native(vm: &Vm, name: &str) -> Option<PyResult<Value>> {
     dict.set_str(vm.names.name.clone(), Value::str(name));
     dict.set_str(vm.names.doc.clone(), Value::None);
     dict.set_str(vm.names.package.clone(), Value::str(""));
-    Some(init(vm, &dict).map(|_| Value::Module(Rc::new(Module { name: vm.intern(name), dict }))))
+    let r = init(vm, &dict).and_then(|_| match prelude {
+        // Parts written in Python run in the module's namespace.
+        Some(src) => vm.exec_source(src, &format!("<frozen {name}>"), dict.clone(), None).map(|_| ()),
+        None => Ok(()),
+    });
+    Some(r.map(|_| Value::Module(Rc::new(Module { name: vm.intern(name), dict }))))
 }
 
 /// A module-level native function.

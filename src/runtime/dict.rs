@@ -7,6 +7,7 @@
 //! candidates, so the caller can run that code with no borrow held and then
 //! re-check the table (see `eval::dict_ops`).
 
+use super::setorder::SlotOrder;
 use super::value::Value;
 use hashbrown::HashTable;
 
@@ -25,6 +26,10 @@ pub struct DictTable {
     /// Bumped on every insertion of a new key or removal, so iterators and
     /// interrupted lookups notice changes.
     version: u64,
+    /// No live entry sits before this position (`pop_first` resumes here).
+    head: usize,
+    /// For sets: CPython's table layout, which gives their iteration order.
+    sim: Option<Box<SlotOrder>>,
 }
 
 /// The result of a native lookup.
@@ -41,7 +46,12 @@ impl DictTable {
     }
 
     pub fn with_capacity(n: usize) -> DictTable {
-        DictTable { index: HashTable::with_capacity(n), entries: Vec::with_capacity(n), len: 0, version: 0 }
+        DictTable { index: HashTable::with_capacity(n), entries: Vec::with_capacity(n), len: 0, version: 0, head: 0, sim: None }
+    }
+
+    /// The table of a set: iterates in CPython's set order.
+    pub fn new_set() -> DictTable {
+        DictTable { sim: Some(Box::new(SlotOrder::new())), ..DictTable::default() }
     }
 
     pub fn len(&self) -> usize {
@@ -105,11 +115,22 @@ impl DictTable {
         self.index.insert_unique(hash as u64, i, |&j| entries[j as usize].as_ref().map_or(0, |e| e.hash as u64));
         self.len += 1;
         self.version += 1;
+        if let Some(sim) = self.sim.as_mut() {
+            let entries = &self.entries;
+            sim.insert(hash, i, &|j| entries.get(j as usize).and_then(|e| e.as_ref()).map_or(0, |e| e.hash));
+        }
     }
 
     /// Removes the entry at `index` (from `probe`).
     pub fn remove_at(&mut self, index: usize) -> Option<Entry> {
         let hash = self.entries.get(index)?.as_ref()?.hash;
+        if let Some(sim) = self.sim.as_mut() {
+            sim.remove(hash, index as u32);
+        }
+        self.remove_entry(index, hash)
+    }
+
+    fn remove_entry(&mut self, index: usize, hash: i64) -> Option<Entry> {
         if let Ok(slot) = self.index.find_entry(hash as u64, |&i| i as usize == index) {
             slot.remove();
         }
@@ -123,6 +144,17 @@ impl DictTable {
     }
 
     fn compact(&mut self) {
+        if let Some(sim) = self.sim.as_mut() {
+            let mut map = Vec::with_capacity(self.entries.len());
+            let mut k = 0u32;
+            for e in &self.entries {
+                map.push(k);
+                if e.is_some() {
+                    k += 1;
+                }
+            }
+            sim.remap(&map);
+        }
         let entries: Vec<Option<Entry>> = std::mem::take(&mut self.entries).into_iter().filter(|e| e.is_some()).collect();
         let mut index = HashTable::with_capacity(entries.len());
         for (i, e) in entries.iter().enumerate() {
@@ -131,11 +163,16 @@ impl DictTable {
         }
         self.index = index;
         self.entries = entries;
+        self.head = 0;
     }
 
     pub fn clear(&mut self) {
         self.index.clear();
         self.entries.clear();
+        self.head = 0;
+        if let Some(sim) = self.sim.as_mut() {
+            sim.reset();
+        }
         self.len = 0;
         self.version += 1;
     }
@@ -165,11 +202,104 @@ impl DictTable {
         while matches!(self.entries.last(), Some(None)) {
             self.entries.pop();
         }
+        self.head = self.head.min(self.entries.len());
+        e
+    }
+
+    /// Removes and returns the oldest entry (`set.pop`), in amortized O(1).
+    pub fn pop_first(&mut self) -> Option<Entry> {
+        if let Some(sim) = self.sim.as_mut() {
+            // Sets pop as CPython's do: the next slot after the last pop.
+            let idx = sim.pop()? as usize;
+            let hash = self.entries.get(idx)?.as_ref()?.hash;
+            return self.remove_entry(idx, hash);
+        }
+        let mut p = self.head;
+        while p < self.entries.len() && self.entries[p].is_none() {
+            p += 1;
+        }
+        if p >= self.entries.len() {
+            self.head = p;
+            return None;
+        }
+        self.head = p + 1;
+        let e = self.remove_at(p);
         e
     }
 
     pub fn keys(&self) -> Vec<Value> {
+        if let Some(sim) = &self.sim {
+            return sim.order().filter_map(|i| self.entry_at(i as usize)).map(|e| e.key.clone()).collect();
+        }
         self.iter().map(|e| e.key.clone()).collect()
+    }
+
+    /// Entries in iteration order: CPython's table order for sets.
+    pub fn ordered_entries(&self) -> Vec<(i64, Value)> {
+        match &self.sim {
+            Some(sim) => sim.order().filter_map(|i| self.entry_at(i as usize)).map(|e| (e.hash, e.key.clone())).collect(),
+            None => self.iter().map(|e| (e.hash, e.key.clone())).collect(),
+        }
+    }
+
+    /// CPython's `fill` of a set table (active plus deleted slots).
+    pub fn set_fill(&self) -> usize {
+        self.sim.as_ref().map_or(self.len, |s| s.fill())
+    }
+
+    fn hash_fn(entries: &[Option<Entry>]) -> impl Fn(u32) -> i64 + '_ {
+        move |j| entries.get(j as usize).and_then(|e| e.as_ref()).map_or(0, |e| e.hash)
+    }
+
+    /// Pre-sizes a set table for `n` more keys, as CPython's updates do.
+    pub fn set_reserve(&mut self, n: usize) {
+        if let Some(sim) = self.sim.as_mut() {
+            sim.reserve(n, &Self::hash_fn(&self.entries));
+        }
+    }
+
+    /// Resizes deleted slots away (after `difference_update`).
+    pub fn set_shrink_dummies(&mut self) {
+        if let Some(sim) = self.sim.as_mut() {
+            sim.shrink_dummies(&Self::hash_fn(&self.entries));
+        }
+    }
+
+    /// A copy of a set as `set.copy()` makes it (CPython's `set_merge` into
+    /// an empty set, which may lay the table out afresh).
+    pub fn set_copy(&self) -> DictTable {
+        let mut t = DictTable::new_set();
+        t.merge_set_into_empty(self);
+        t
+    }
+
+    /// `set_merge` into this empty set table from the set table `other`.
+    pub fn merge_set_into_empty(&mut self, other: &DictTable) {
+        if self.len == 0 {
+            self.entries.clear();
+            self.index.clear();
+            self.head = 0;
+        }
+        let base = self.entries.len() as u32;
+        let items = other.ordered_entries();
+        let n = items.len();
+        for (i, (hash, key)) in items.into_iter().enumerate() {
+            let i = base + i as u32;
+            self.entries.push(Some(Entry { hash, key, value: Value::None }));
+            let entries = &self.entries;
+            self.index.insert_unique(hash as u64, i, |&j| entries[j as usize].as_ref().map_or(0, |e| e.hash as u64));
+        }
+        self.len += n;
+        self.version += 1;
+        let clean = base == 0 && self.sim.as_ref().is_some_and(|s| s.fill() == 0);
+        if let (Some(sim), Some(osim), true) = (self.sim.as_mut(), other.sim.as_ref(), clean) {
+            sim.merge_into_empty(osim, &Self::hash_fn(&self.entries));
+        } else if let Some(sim) = self.sim.as_mut() {
+            let entries = &self.entries;
+            for i in base..base + n as u32 {
+                sim.insert(entries[i as usize].as_ref().map_or(0, |e| e.hash), i, &Self::hash_fn(entries));
+            }
+        }
     }
 
     pub fn values(&self) -> Vec<Value> {
@@ -191,6 +321,8 @@ pub fn native_eq(a: &Value, b: &Value) -> Option<bool> {
             super::int::numeric_eq(a, b)
         }
         (Bytes(x), Bytes(y)) => x.data == y.data,
+        (ByteArray(x), ByteArray(y)) => *x.data.borrow() == *y.data.borrow(),
+        (Bytes(x), ByteArray(y)) | (ByteArray(y), Bytes(x)) => x.data[..] == y.data.borrow()[..],
         (Tuple(x), Tuple(y)) => {
             if x.items.len() != y.items.len() {
                 return Some(false);

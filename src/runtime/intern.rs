@@ -19,6 +19,7 @@ impl Interner {
         }
         let v = Rc::new(Str::new(s));
         v.hash();
+        v.mark_interned();
         self.table.borrow_mut().insert(s.into(), v.clone());
         v
     }

@@ -7,6 +7,7 @@ pub mod int;
 pub mod intern;
 pub mod iter;
 pub mod object;
+pub mod setorder;
 pub mod sort;
 pub mod str;
 pub mod types;

@@ -7,7 +7,10 @@ use crate::compile::ir::Code;
 use crate::eval::Vm;
 use std::any::Any;
 use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::rc::Rc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 pub use crate::eval::generator::Generator;
 pub use crate::runtime::iter::NativeIter;
@@ -127,7 +130,7 @@ pub struct Set {
 
 impl Set {
     pub fn new() -> Set {
-        Set { table: RefCell::new(DictTable::new()) }
+        Set { table: RefCell::new(DictTable::new_set()) }
     }
 
     pub fn from_table(t: DictTable) -> Set {
@@ -230,7 +233,44 @@ pub enum Layout {
     Exception,
 }
 
+/// Bumped whenever a class namespace changes after creation; every class's
+/// lookup cache is valid for one version.
+static TYPE_VERSION: AtomicU64 = AtomicU64::new(0);
+
+pub fn bump_type_version() {
+    TYPE_VERSION.fetch_add(1, Ordering::Relaxed);
+}
+
+/// Results of MRO lookups of interned names, for one type version.
+#[derive(Default)]
+pub struct LookupCache {
+    version: u64,
+    map: HashMap<usize, Option<Value>, BuildHasherDefault<AddressHasher>>,
+}
+
+/// Hashes addresses (already well distributed above the low bits).
+#[derive(Default)]
+pub struct AddressHasher(u64);
+
+impl std::hash::Hasher for AddressHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) ^ b as u64;
+        }
+    }
+
+    fn write_usize(&mut self, v: usize) {
+        self.0 = (v as u64 >> 4).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 pub struct Class {
+    /// Lookups of interned names along the MRO.
+    pub cache: RefCell<LookupCache>,
     pub name: RefCell<Rc<Str>>,
     pub qualname: RefCell<Rc<Str>>,
     pub bases: RefCell<Vec<Rc<Class>>>,
@@ -250,8 +290,32 @@ pub struct Class {
 }
 
 impl Class {
-    /// Looks `name` up along the MRO.
+    /// Looks `name` up along the MRO (cached for interned names).
     pub fn lookup(&self, name: &Str) -> Option<Value> {
+        if !name.is_interned() {
+            return self.lookup_uncached(name);
+        }
+        let key = name as *const Str as usize;
+        let version = TYPE_VERSION.load(Ordering::Relaxed);
+        {
+            let cache = self.cache.borrow();
+            if cache.version == version {
+                if let Some(v) = cache.map.get(&key) {
+                    return v.clone();
+                }
+            }
+        }
+        let found = self.lookup_uncached(name);
+        let mut cache = self.cache.borrow_mut();
+        if cache.version != version || cache.map.len() > 4096 {
+            cache.map.clear();
+            cache.version = version;
+        }
+        cache.map.insert(key, found.clone());
+        found
+    }
+
+    fn lookup_uncached(&self, name: &Str) -> Option<Value> {
         let hash = name.hash();
         if let Some(v) = self.dict.borrow().get_str(hash, name) {
             return Some(v);

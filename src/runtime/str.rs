@@ -14,6 +14,9 @@ pub struct Str {
     hash: Cell<Option<i64>>,
     /// Byte offset of every character, for non-ASCII strings once indexed.
     offsets: OnceCell<Box<[u32]>>,
+    /// Set by the interner: this string lives as long as the interpreter,
+    /// so its address can key caches.
+    interned: Cell<bool>,
 }
 
 impl Str {
@@ -27,11 +30,19 @@ impl Str {
 
     fn from_boxed(text: Box<str>) -> Str {
         let chars = if text.is_ascii() { text.len() } else { text.chars().count() };
-        Str { text, chars, hash: Cell::new(None), offsets: OnceCell::new() }
+        Str { text, chars, hash: Cell::new(None), offsets: OnceCell::new(), interned: Cell::new(false) }
     }
 
     pub fn as_str(&self) -> &str {
         &self.text
+    }
+
+    pub fn is_interned(&self) -> bool {
+        self.interned.get()
+    }
+
+    pub fn mark_interned(&self) {
+        self.interned.set(true);
     }
 
     pub fn is_ascii(&self) -> bool {

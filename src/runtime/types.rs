@@ -94,6 +94,7 @@ pub fn new_class(
     builtin: Option<TypeId>,
 ) -> Rc<Class> {
     let class = Rc::new(Class {
+        cache: RefCell::new(Default::default()),
         name: RefCell::new(interner.intern(name)),
         qualname: RefCell::new(interner.intern(name)),
         bases: RefCell::new(base.into_iter().cloned().collect()),
@@ -128,6 +129,12 @@ impl Types {
             let id = if *name == "BaseException" { Some(TypeId::BaseException) } else { None };
             exceptions.insert(name, new_class(i, name, Some(&base_class), Layout::Exception, id));
         }
+        // ExceptionGroup derives from both BaseExceptionGroup and Exception.
+        let (eg, beg, exc) = (&exceptions["ExceptionGroup"], &exceptions["BaseExceptionGroup"], &exceptions["Exception"]);
+        *eg.bases.borrow_mut() = vec![beg.clone(), exc.clone()];
+        let mut mro = vec![eg.clone(), beg.clone()];
+        mro.extend(exc.mro.borrow().iter().cloned());
+        *eg.mro.borrow_mut() = mro;
         Types {
             type_: mk("type", TypeId::Type, Layout::Object),
             none: mk("NoneType", TypeId::NoneType, v),

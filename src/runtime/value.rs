@@ -9,7 +9,6 @@ use super::str::Str;
 use num_bigint::BigInt;
 use std::rc::Rc;
 
-#[derive(Clone)]
 pub enum Value {
     None,
     NotImplemented,
@@ -48,7 +47,60 @@ pub enum Value {
     Native(Rc<NativeObj>),
 }
 
+impl Clone for Value {
+    /// Immediates inline; reference counts in `clone_heap`, kept out of line
+    /// so that the common case stays a few instructions at every call site.
+    #[inline(always)]
+    fn clone(&self) -> Value {
+        match self {
+            Value::Int(i) => Value::Int(*i),
+            Value::None => Value::None,
+            Value::Bool(b) => Value::Bool(*b),
+            Value::Float(f) => Value::Float(*f),
+            _ => self.clone_heap(),
+        }
+    }
+}
+
 impl Value {
+    #[inline(never)]
+    fn clone_heap(&self) -> Value {
+        match self {
+            Value::None => Value::None,
+            Value::NotImplemented => Value::NotImplemented,
+            Value::Ellipsis => Value::Ellipsis,
+            Value::Bool(x) => Value::Bool(*x),
+            Value::Int(x) => Value::Int(*x),
+            Value::BigInt(x) => Value::BigInt(Rc::clone(x)),
+            Value::Float(x) => Value::Float(*x),
+            Value::Complex(x) => Value::Complex(Rc::clone(x)),
+            Value::Str(x) => Value::Str(Rc::clone(x)),
+            Value::Bytes(x) => Value::Bytes(Rc::clone(x)),
+            Value::ByteArray(x) => Value::ByteArray(Rc::clone(x)),
+            Value::List(x) => Value::List(Rc::clone(x)),
+            Value::Tuple(x) => Value::Tuple(Rc::clone(x)),
+            Value::Dict(x) => Value::Dict(Rc::clone(x)),
+            Value::Set(x) => Value::Set(Rc::clone(x)),
+            Value::FrozenSet(x) => Value::FrozenSet(Rc::clone(x)),
+            Value::Range(x) => Value::Range(Rc::clone(x)),
+            Value::Slice(x) => Value::Slice(Rc::clone(x)),
+            Value::Function(x) => Value::Function(Rc::clone(x)),
+            Value::Builtin(x) => Value::Builtin(Rc::clone(x)),
+            Value::Method(x) => Value::Method(Rc::clone(x)),
+            Value::Class(x) => Value::Class(Rc::clone(x)),
+            Value::Instance(x) => Value::Instance(Rc::clone(x)),
+            Value::Module(x) => Value::Module(Rc::clone(x)),
+            Value::Generator(x) => Value::Generator(Rc::clone(x)),
+            Value::Iter(x) => Value::Iter(Rc::clone(x)),
+            Value::Cell(x) => Value::Cell(Rc::clone(x)),
+            Value::Property(x) => Value::Property(Rc::clone(x)),
+            Value::StaticMethod(x) => Value::StaticMethod(Rc::clone(x)),
+            Value::ClassMethod(x) => Value::ClassMethod(Rc::clone(x)),
+            Value::Super(x) => Value::Super(Rc::clone(x)),
+            Value::Native(x) => Value::Native(Rc::clone(x)),
+        }
+    }
+
     pub fn str(s: &str) -> Value {
         Value::Str(Rc::new(Str::new(s)))
     }

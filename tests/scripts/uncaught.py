@@ -1,0 +1,4 @@
+def helper():
+    raise ValueError("boom")
+print("before")
+helper()
