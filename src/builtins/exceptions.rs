@@ -150,7 +150,12 @@ fn repr(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::string(format!("{}({})", name.as_str(), inner)))
 }
 
-fn with_traceback(_vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn with_traceback(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check_method(vm, "with_traceback", a, 1, 1)?;
+    let inst = data(vm, &a[0])?;
+    if let (Some(e), Value::None) = (inst.exc(), &a[1]) {
+        e.borrow_mut().traceback.clear();
+    }
     Ok(a[0].clone())
 }
 

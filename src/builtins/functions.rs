@@ -248,7 +248,8 @@ fn issubclass(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 
 fn attr_name<'a>(vm: &Vm, fname: &str, v: &'a Value) -> PyResult<&'a crate::runtime::str::Str> {
     v.as_str().ok_or_else(|| {
-        vm.type_error(format!("{fname}(): attribute name must be string, not '{}'", vm.type_name(v).as_str()))
+        let _ = fname;
+        vm.type_error(format!("attribute name must be string, not '{}'", vm.type_name(v).as_str()))
     })
 }
 
@@ -385,7 +386,12 @@ fn min_max(vm: &Vm, args: &[Value], kw: &KwArgs, name: &str, want_less: bool) ->
         best = Some(match best {
             None => (k, item),
             Some((bk, bv)) => {
-                let better = if want_less { vm.lt(&k, &bk)? } else { vm.lt(&bk, &k)? };
+                // CPython asks `item < best` for min and `item > best` for max.
+                let op = if want_less { crate::compile::ir::CmpOp::Lt } else { crate::compile::ir::CmpOp::Gt };
+                let better = match (&k, &bk) {
+                    (Value::Int(x), Value::Int(y)) => if want_less { x < y } else { x > y },
+                    _ => vm.truthy(&vm.rich_compare(&k, &bk, op)?)?,
+                };
                 if better {
                     (k, item)
                 } else {

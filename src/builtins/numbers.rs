@@ -415,6 +415,7 @@ fn float_new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
         None => 0.0,
         Some(x) => match x.builtin_base() {
             Value::Str(s) => match format::parse_float(s.as_str()) {
+                Some(f) if f.is_nan() => distinct_nan(f),
                 Some(f) => f,
                 None => {
                     return Err(vm.value_error(format!("could not convert string to float: {}", vm.repr(&Value::Str(s.clone()))?.as_str())))
@@ -501,4 +502,15 @@ fn parse_complex(s: &str) -> Option<(f64, f64)> {
 
 pub fn big_to_i64(b: &BigInt) -> Option<i64> {
     b.to_i64()
+}
+
+/// A NaN with a payload of its own. Floats are unboxed, so identity is
+/// their bit pattern; giving each `float("nan")` distinct bits makes two of
+/// them distinct objects (`[float("nan")] == [float("nan")]` is False, as in
+/// CPython) while one NaN stays identical to itself (`nan in [nan]`).
+fn distinct_nan(f: f64) -> f64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    let payload = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed) & 0x0007_ffff_ffff_ffff;
+    let sign = f.to_bits() & (1 << 63);
+    f64::from_bits(sign | 0x7ff8_0000_0000_0000 | payload)
 }

@@ -243,7 +243,7 @@ pub enum ExprKind {
     Const(Value),
     Local(u32),
     Cell(u32),
-    Global(Sym),
+    Global(Sym, GlobalCache),
     Name(Sym),
     /// A class body reading a free variable: the namespace first, then the cell.
     ClassDeref(Sym, u32),
@@ -279,6 +279,19 @@ pub enum ExprKind {
     JoinedStr(Vec<Expr>),
     Format(Box<Expr>, Conversion, Option<Box<Expr>>),
     Named(Box<Target>, Box<Expr>),
+}
+
+/// Where a global name was last found, so that the next lookup is an index
+/// and a pointer comparison instead of a hash probe. Every hint is checked
+/// before use, so a stale hint only costs the ordinary lookup.
+#[derive(Default)]
+pub struct GlobalCache {
+    /// Position of the name in the globals' entry vector.
+    pub index: std::cell::Cell<u32>,
+    /// The globals dict (address) and its key version when the name was
+    /// known to be absent from it, and its position among the builtins.
+    pub absent_in: std::cell::Cell<(usize, u64)>,
+    pub builtin_index: std::cell::Cell<u32>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]

@@ -232,7 +232,7 @@ impl<'a> Lowerer<'a> {
             Res::Cell(c) => ExprKind::Cell(c),
             Res::Free(c) if self.in_class_scope() => ExprKind::ClassDeref(self.sym(name), c),
             Res::Free(c) => ExprKind::Cell(c),
-            Res::Global => ExprKind::Global(self.sym(name)),
+            Res::Global => ExprKind::Global(self.sym(name), Default::default()),
             Res::Name => ExprKind::Name(self.sym(name)),
         }
     }
@@ -1009,7 +1009,7 @@ fn expr_suspends(k: &ExprKind) -> bool {
     use ExprKind as K;
     match k {
         K::Yield(_) | K::YieldFrom(_) | K::Await(_) => true,
-        K::Const(_) | K::Local(_) | K::Cell(_) | K::Global(_) | K::Name(_) | K::ClassDeref(..) => false,
+        K::Const(_) | K::Local(_) | K::Cell(_) | K::Global(..) | K::Name(_) | K::ClassDeref(..) => false,
         K::Attr(e, _) | K::Unary(_, e) | K::Starred(e) => e.suspends,
         K::Subscript(a, b) | K::Binary(_, a, b) => a.suspends || b.suspends,
         K::Slice(a, b, c) => opt_s(a) || opt_s(b) || opt_s(c),

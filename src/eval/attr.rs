@@ -44,14 +44,24 @@ impl Vm {
         }
     }
 
+    /// The attribute-hook flags of `class` (see `Class::hook_flags`).
+    pub fn hooks(&self, class: &Class) -> u8 {
+        class.hook_flags([&self.names.getattribute, &self.names.getattr, &self.names.setattr], |v| {
+            matches!(v, Value::Builtin(b)
+                if crate::builtins::is_native(b, crate::builtins::object::object_getattribute)
+                    || crate::builtins::is_native(b, crate::builtins::object::object_setattr))
+        })
+    }
+
     pub fn is_object_getattribute(&self, v: &Value) -> bool {
         matches!(v, Value::Builtin(b) if crate::builtins::is_native(&b, crate::builtins::object::object_getattribute))
     }
 
     fn instance_getattr(&self, inst: &Rc<Instance>, obj: &Value, name: &Str) -> PyResult<Value> {
         let class = inst.class();
-        if let Some(ga) = class.lookup(&self.names.getattribute) {
-            if !self.is_object_getattribute(&ga) {
+        let hooks = self.hooks(&class);
+        if hooks & CUSTOM_GETATTRIBUTE != 0 {
+            if let Some(ga) = class.lookup(&self.names.getattribute) {
                 let r = self.call(&ga, &[obj.clone(), Value::Str(self.intern(name.as_str()))], &[]);
                 return match r {
                     Err(e) if self.err_is(&e, "AttributeError") => match class.lookup(&self.names.getattr) {
@@ -64,6 +74,7 @@ impl Vm {
         }
         match self.object_getattribute(inst, obj, &class, name)? {
             Some(v) => Ok(v),
+            None if hooks & HAS_GETATTR == 0 => Err(self.no_attribute(obj, name)),
             None => match class.lookup(&self.names.getattr) {
                 Some(g) => self.call(&g, &[obj.clone(), Value::Str(self.intern(name.as_str()))], &[]),
                 None => Err(self.no_attribute(obj, name)),
@@ -455,8 +466,8 @@ impl Vm {
         match obj {
             Value::Instance(inst) => {
                 let class = inst.class();
-                if let Some(sa) = class.lookup(&self.names.setattr) {
-                    if !matches!(&sa, Value::Builtin(b) if crate::builtins::is_native(&b, crate::builtins::object::object_setattr)) {
+                if self.hooks(&class) & CUSTOM_SETATTR != 0 {
+                    if let Some(sa) = class.lookup(&self.names.setattr) {
                         self.call(&sa, &[obj.clone(), Value::Str(self.intern(name.as_str())), value], &[])?;
                         return Ok(());
                     }
@@ -619,7 +630,9 @@ impl Vm {
         }
         match &inst.dict {
             Some(d) => {
-                d.set_str(self.intern(name.as_str()), value);
+                if let Err(value) = d.replace_str(name, value) {
+                    d.set_str(self.intern(name.as_str()), value);
+                }
                 Ok(())
             }
             None => Err(self.attr_error(format!("'{}' object has no attribute '{}'", class.name().as_str(), name.as_str()))),

@@ -56,7 +56,7 @@ impl Vm {
                     Some(d) => d.table.borrow().find_str(name.hash(), name).is_some(),
                     None => false,
                 };
-                if shadowed || class.lookup(&self.names.getattribute).is_some_and(|g| !self.is_object_getattribute(&g)) {
+                if shadowed || self.hooks(&class) & CUSTOM_GETATTRIBUTE != 0 {
                     return self.call_attr_generic(&obj, name, &argv[1..], kw);
                 }
                 class

@@ -154,6 +154,7 @@ impl Vm {
             .unwrap_or_else(|| self.intern(name.as_str()));
         let class = Rc::new(Class {
             cache: RefCell::new(Default::default()),
+        flags: Cell::new((0, 0)),
             name: RefCell::new(self.intern(name.as_str())),
             qualname: RefCell::new(qualname),
             bases: RefCell::new(bases.clone()),
@@ -341,8 +342,7 @@ impl Vm {
             let found = c.dict.borrow().get_str(name.hash(), name);
             if let Some(v) = found {
                 return match &s.obj {
-                    // super() in a classmethod (in a metaclass method, obj is
-                    // an instance of the metaclass and binds normally).
+                    // super(C, cls) in a classmethod: class-style binding.
                     Value::Class(c) if Rc::ptr_eq(c, &s.obj_type) => {
                         match &v {
                             Value::ClassMethod(f) => Ok(Value::Method(Rc::new(Method { func: (**f).clone(), self_: s.obj.clone() }))),

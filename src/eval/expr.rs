@@ -22,7 +22,7 @@ impl Vm {
                 None => Err(self.unbound_local(&f.code.slot_names[*i as usize].clone())),
             },
             ExprKind::Const(v) => Ok(v.clone()),
-            ExprKind::Global(n) => self.load_global(f, n),
+            ExprKind::Global(n, cache) => self.load_global_cached(f, n, cache),
             _ => self.eval(f, e),
         }
     }
@@ -35,7 +35,7 @@ impl Vm {
                 None => Err(self.unbound_local(&f.code.slot_names[*i as usize].clone())),
             },
             ExprKind::Cell(i) => self.load_cell(f, *i),
-            ExprKind::Global(n) => self.load_global(f, n),
+            ExprKind::Global(n, cache) => self.load_global_cached(f, n, cache),
             ExprKind::Name(n) => self.load_name(f, n),
             ExprKind::ClassDeref(n, i) => {
                 if let Some(l) = &f.locals {
@@ -363,6 +363,42 @@ impl Vm {
                     Err(self.unbound_local(&name))
                 }
             }
+        }
+    }
+
+    #[inline]
+    pub fn load_global_cached(&self, f: &Frame, name: &Str, cache: &ir::GlobalCache) -> PyResult<Value> {
+        {
+            let t = f.globals.table.borrow();
+            if let Some(e) = t.entry_at(cache.index.get() as usize) {
+                if matches!(&e.key, Value::Str(k) if std::ptr::eq(&**k, name)) {
+                    return Ok(e.value.clone());
+                }
+            }
+            let here = (Rc::as_ptr(&f.globals) as usize, t.version());
+            if cache.absent_in.get() == here {
+                let b = self.builtins.table.borrow();
+                if let Some(e) = b.entry_at(cache.builtin_index.get() as usize) {
+                    if matches!(&e.key, Value::Str(k) if std::ptr::eq(&**k, name)) {
+                        return Ok(e.value.clone());
+                    }
+                }
+            }
+            match t.find_str(name.hash(), name) {
+                Some(i) => {
+                    cache.index.set(i as u32);
+                    return t.entry_at(i).map(|e| e.value.clone()).ok_or_else(|| self.name_error(name.as_str()));
+                }
+                None => cache.absent_in.set(here),
+            }
+        }
+        let b = self.builtins.table.borrow();
+        match b.find_str(name.hash(), name) {
+            Some(i) => {
+                cache.builtin_index.set(i as u32);
+                b.entry_at(i).map(|e| e.value.clone()).ok_or_else(|| self.name_error(name.as_str()))
+            }
+            None => Err(self.name_error(name.as_str())),
         }
     }
 

@@ -973,7 +973,7 @@ fn target_as_load(t: &Target) -> Expr {
     Expr::new(match t {
         Target::Local(i) => ExprKind::Local(*i),
         Target::Cell(i) => ExprKind::Cell(*i),
-        Target::Global(n) => ExprKind::Global(n.clone()),
+        Target::Global(n) => ExprKind::Global(n.clone(), Default::default()),
         Target::Name(n) => ExprKind::Name(n.clone()),
         _ => ExprKind::Const(Value::None),
     })

@@ -89,6 +89,23 @@ impl Dict {
     pub fn del_str(&self, key: &Str) -> Option<Value> {
         self.table.borrow_mut().del_str(key)
     }
+
+    /// Replaces the value of an existing string key; gives the value back
+    /// when the key is absent (so the caller can make an owned key).
+    pub fn replace_str(&self, key: &Str, value: Value) -> Result<(), Value> {
+        let mut t = self.table.borrow_mut();
+        match t.find_str(key.hash(), key) {
+            Some(i) => {
+                if let Some(v) = t.value_at_mut(i) {
+                    let old = std::mem::replace(v, value);
+                    drop(t);
+                    drop(old);
+                }
+                Ok(())
+            }
+            None => Err(value),
+        }
+    }
 }
 
 impl Default for Dict {
@@ -268,9 +285,16 @@ impl std::hash::Hasher for AddressHasher {
     }
 }
 
+/// `Class::flags` bits: the class overrides these attribute hooks.
+pub const CUSTOM_GETATTRIBUTE: u8 = 1;
+pub const HAS_GETATTR: u8 = 2;
+pub const CUSTOM_SETATTR: u8 = 4;
+
 pub struct Class {
     /// Lookups of interned names along the MRO.
     pub cache: RefCell<LookupCache>,
+    /// Hook flags (`CUSTOM_GETATTRIBUTE`, ...) and the type version they hold for.
+    pub flags: Cell<(u64, u8)>,
     pub name: RefCell<Rc<Str>>,
     pub qualname: RefCell<Rc<Str>>,
     pub bases: RefCell<Vec<Rc<Class>>>,
@@ -313,6 +337,28 @@ impl Class {
         }
         cache.map.insert(key, found.clone());
         found
+    }
+
+    /// The hook flags, recomputed when any class changed since last time.
+    /// `names` are the interned `__getattribute__`, `__getattr__`, `__setattr__`.
+    pub fn hook_flags(&self, names: [&Str; 3], is_default: impl Fn(&Value) -> bool) -> u8 {
+        let version = TYPE_VERSION.load(Ordering::Relaxed);
+        let (v, f) = self.flags.get();
+        if v == version && f & 0x80 != 0 {
+            return f;
+        }
+        let mut f = 0x80;
+        if self.lookup(names[0]).is_some_and(|g| !is_default(&g)) {
+            f |= CUSTOM_GETATTRIBUTE;
+        }
+        if self.lookup(names[1]).is_some() {
+            f |= HAS_GETATTR;
+        }
+        if self.lookup(names[2]).is_some_and(|g| !is_default(&g)) {
+            f |= CUSTOM_SETATTR;
+        }
+        self.flags.set((version, f));
+        f
     }
 
     fn lookup_uncached(&self, name: &Str) -> Option<Value> {

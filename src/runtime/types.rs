@@ -95,6 +95,7 @@ pub fn new_class(
 ) -> Rc<Class> {
     let class = Rc::new(Class {
         cache: RefCell::new(Default::default()),
+        flags: Cell::new((0, 0)),
         name: RefCell::new(interner.intern(name)),
         qualname: RefCell::new(interner.intern(name)),
         bases: RefCell::new(base.into_iter().cloned().collect()),
