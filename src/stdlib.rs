@@ -1,8 +1,39 @@
 //! The standard library modules written in Python (`stdlib/` at the
 //! repository root), embedded in the binary at build time.
 
+macro_rules! module {
+    ($name:literal, $path:literal) => {
+        ($name, include_str!(concat!("../stdlib/", $path)), false)
+    };
+    ($name:literal, $path:literal, package) => {
+        ($name, include_str!(concat!("../stdlib/", $path)), true)
+    };
+}
+
 /// (module name, source, is a package).
-const MODULES: &[(&str, &str, bool)] = &[];
+const MODULES: &[(&str, &str, bool)] = &[
+    module!("__future__", "__future__.py"),
+    module!("_collections_abc", "_collections_abc.py"),
+    module!("abc", "abc.py"),
+    module!("bisect", "bisect.py"),
+    module!("collections", "collections/__init__.py", package),
+    module!("collections.abc", "collections/abc.py"),
+    module!("contextlib", "contextlib.py"),
+    module!("copy", "copy.py"),
+    module!("dataclasses", "dataclasses.py"),
+    module!("enum", "enum.py"),
+    module!("functools", "functools.py"),
+    module!("heapq", "heapq.py"),
+    module!("itertools", "itertools.py"),
+    module!("json", "json/__init__.py", package),
+    module!("json.decoder", "json/decoder.py"),
+    module!("json.encoder", "json/encoder.py"),
+    module!("operator", "operator.py"),
+    module!("textwrap", "textwrap.py"),
+    module!("types", "types.py"),
+    module!("typing", "typing.py"),
+    module!("warnings", "warnings.py"),
+];
 
 /// The embedded source of module `name`, and whether it is a package.
 pub fn find(name: &str) -> Option<(&'static str, bool)> {

@@ -86,7 +86,7 @@ fn print(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
         }
     }
     out.push_str(&end);
-    match kwarg(kw, "file") {
+    match kwarg(kw, "file").or_else(|| redirected_stdout(vm)) {
         None | Some(Value::None) => vm.write_out(&out),
         Some(file) => {
             vm.call_method(&file, "write", &[Value::string(out)])?;
@@ -114,6 +114,17 @@ fn repr(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 fn ascii(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     args::check(vm, "ascii", args, 1, 1)?;
     Ok(Value::string(vm.ascii(&args[0])?))
+}
+
+/// `sys.stdout` when a program replaced it (contextlib.redirect_stdout, or an
+/// assignment), so that print() writes there; `None` for the real stdout.
+fn redirected_stdout(vm: &Vm) -> Option<Value> {
+    let Some(Value::Module(sys)) = vm.modules.get_str(&vm.intern("sys")) else { return None };
+    let current = sys.dict.get_str(&vm.intern("stdout"))?;
+    match sys.dict.get_str(&vm.intern("__stdout__")) {
+        Some(original) if original.is(&current) => None,
+        _ => Some(current),
+    }
 }
 
 impl Vm {
@@ -148,6 +159,14 @@ impl Vm {
                 }
                 Ok(false)
             }
+            // Objects whose type defines __instancecheck__ (typing's aliases).
+            Value::Instance(i) => match i.class().lookup(&self.names.instancecheck) {
+                Some(f) => {
+                    let r = self.call(&self.bind_descriptor(f, spec)?, &[v.clone()], &[])?;
+                    self.truthy(&r)
+                }
+                None => Err(self.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")),
+            },
             _ => Err(self.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")),
         }
     }
@@ -176,6 +195,13 @@ impl Vm {
                 }
                 Ok(false)
             }
+            Value::Instance(i) => match i.class().lookup(&self.names.subclasscheck) {
+                Some(f) => {
+                    let r = self.call(&self.bind_descriptor(f, spec)?, &[v.clone()], &[])?;
+                    self.truthy(&r)
+                }
+                None => Err(self.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union")),
+            },
             _ => Err(self.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union")),
         }
     }

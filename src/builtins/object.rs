@@ -93,6 +93,7 @@ pub fn object_setattr(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> 
             let class = i.class();
             vm.object_setattr(i, &args[0], &class, name, args[2].clone())?;
         }
+        Value::Class(c) => vm.class_setattr(c, name, args[2].clone())?,
         other => vm.set_attr(other, name, args[2].clone())?,
     }
     Ok(Value::None)
@@ -106,6 +107,7 @@ pub fn object_delattr(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> 
             let class = i.class();
             vm.object_delattr(i, &args[0], &class, name)?;
         }
+        Value::Class(c) if c.is_heap => vm.class_delattr(c, name)?,
         other => vm.del_attr(other, name)?,
     }
     Ok(Value::None)

@@ -49,6 +49,10 @@ pub struct Lowerer<'a> {
     scopes: Vec<ScopeCtx>,
     /// Module-level names are namespace entries (`exec` with a locals dict).
     module_names_local: bool,
+    /// The source, for the text of annotations under `from __future__ import annotations`.
+    source: &'a str,
+    /// `from __future__ import annotations`: annotations are kept as strings.
+    future_annotations: bool,
 }
 
 /// Lowers a whole module. `module_names_local` makes top-level names resolve
@@ -61,6 +65,10 @@ pub fn lower_module(
     module_names_local: bool,
 ) -> Rc<Code> {
     let table = ScopeTable::build(module);
+    let future_annotations = module.body.iter().any(|st| {
+        matches!(&st.kind, ast::StmtKind::ImportFrom { module: Some(m), names, level: 0 }
+            if &**m == "__future__" && names.iter().any(|a| &*a.name == "annotations"))
+    });
     let mut l = Lowerer {
         table: &table,
         interner,
@@ -69,6 +77,8 @@ pub fn lower_module(
         frames: Vec::new(),
         scopes: Vec::new(),
         module_names_local,
+        source,
+        future_annotations,
     };
     l.frames.push(Frame { slot_names: Vec::new(), cell_names: Vec::new(), n_free: 0 });
     l.scopes.push(ScopeCtx { id: 0, map: HashMap::new(), frame: 0, qualname: String::new(), class: None, pass_cells: HashMap::new() });
@@ -107,6 +117,43 @@ fn py_str(s: &ast::PyStr) -> String {
 }
 
 impl<'a> Lowerer<'a> {
+    /// An annotation: evaluated, or under `from __future__ import annotations`
+    /// its source text (a string literal's value keeps its quotes, as
+    /// CPython's unparse gives them).
+    fn annotation(&mut self, e: &ast::Expr) -> Expr {
+        if !self.future_annotations {
+            return self.expr(e);
+        }
+        let text = match &e.kind {
+            ast::ExprKind::Constant { value: ast::Constant::Str(st), .. } => tulip_syntax::repr::str_repr(&py_str(st)),
+            _ => {
+                let raw = self.source.get(e.span.start as usize..e.span.end as usize).unwrap_or("");
+                // Line breaks inside brackets become single spaces.
+                let mut out = String::with_capacity(raw.len());
+                let mut pending_space = false;
+                for ch in raw.chars() {
+                    if ch == '\n' || ch == '\r' || ch == '\\' {
+                        pending_space = true;
+                        continue;
+                    }
+                    if pending_space {
+                        if ch == ' ' || ch == '\t' {
+                            continue;
+                        }
+                        let last = out.chars().last();
+                        if !matches!(last, None | Some('(') | Some('[') | Some('{')) && !matches!(ch, ')' | ']' | '}') {
+                            out.push(' ');
+                        }
+                        pending_space = false;
+                    }
+                    out.push(ch);
+                }
+                out
+            }
+        };
+        Expr::new(ExprKind::Const(Value::Str(self.interner.intern(&text))))
+    }
+
     fn sym(&self, s: &str) -> Sym {
         self.interner.intern(s)
     }
@@ -299,11 +346,11 @@ impl<'a> Lowerer<'a> {
         let mut annotations = Vec::new();
         for a in args.posonlyargs.iter().chain(&args.args).chain(&args.vararg).chain(&args.kwonlyargs).chain(&args.kwarg) {
             if let Some(ann) = &a.annotation {
-                annotations.push((self.sym(&a.arg), self.expr(ann)));
+                annotations.push((self.sym(&a.arg), self.annotation(ann)));
             }
         }
         if let FunctionBody::Block(_, Some(ret)) = &body {
-            annotations.push((self.sym("return"), self.expr(ret)));
+            annotations.push((self.sym("return"), self.annotation(ret)));
         }
         self.enter_code(node_scope, name);
         let scope = &self.table.scopes[node_scope];
@@ -427,7 +474,7 @@ impl<'a> Lowerer<'a> {
                         // Both: the assignment, then the annotation record.
                         let value = self.expr(v);
                         let t = self.target(target);
-                        let ann = self.expr(annotation);
+                        let ann = self.annotation(annotation);
                         let name = match &target.kind {
                             ast::ExprKind::Name { id, .. } => self.sym(id),
                             _ => self.sym("_"),
@@ -445,7 +492,7 @@ impl<'a> Lowerer<'a> {
                             ast::ExprKind::Name { id, .. } => self.sym(id),
                             _ => self.sym("_"),
                         };
-                        StmtKind::Annotate(name, self.expr(annotation))
+                        StmtKind::Annotate(name, self.annotation(annotation))
                     }
                     (None, false) => StmtKind::Pass,
                 }

@@ -380,6 +380,19 @@ impl Vm {
                 "fset" => p.fset.clone(),
                 "fdel" => p.fdel.clone(),
                 "__doc__" => p.doc.clone(),
+                // abc: a property is abstract when one of its functions is.
+                "__isabstractmethod__" => {
+                    for f in [&p.fget, &p.fset, &p.fdel] {
+                        if !f.is_none() {
+                            if let Some(v) = self.get_attr_opt(f, name)? {
+                                if self.truthy(&v)? {
+                                    return Ok(Some(Value::Bool(true)));
+                                }
+                            }
+                        }
+                    }
+                    Value::Bool(false)
+                }
                 _ => return Ok(None),
             },
             Value::StaticMethod(f) | Value::ClassMethod(f) => match n {
@@ -477,21 +490,7 @@ impl Vm {
                         }
                     }
                 }
-                match name.as_str() {
-                    "__name__" => {
-                        if let Some(s) = value.as_str() {
-                            *c.name.borrow_mut() = self.intern(s.as_str());
-                        }
-                    }
-                    "__qualname__" => {
-                        if let Some(s) = value.as_str() {
-                            *c.qualname.borrow_mut() = self.intern(s.as_str());
-                        }
-                    }
-                    _ => c.dict.borrow_mut().set_str(self.intern(name.as_str()), value),
-                }
-                bump_type_version();
-                Ok(())
+                self.class_setattr(c, name, value)
             }
             Value::Module(m) => {
                 m.dict.set_str(self.intern(name.as_str()), value);
@@ -528,6 +527,42 @@ impl Vm {
                 Err(self.no_attribute(obj, name))
             }
         }
+    }
+
+    /// `type.__setattr__` on a class: sets the attribute without calling a
+    /// metaclass's `__setattr__` (which is what calls this, via `super()`).
+    pub fn class_setattr(&self, c: &Rc<Class>, name: &Str, value: Value) -> PyResult<()> {
+        if !c.is_heap {
+            return Err(self.type_error(format!(
+                "cannot set '{}' attribute of immutable type '{}'",
+                name.as_str(),
+                c.name().as_str()
+            )));
+        }
+        match name.as_str() {
+            "__name__" => {
+                if let Some(s) = value.as_str() {
+                    *c.name.borrow_mut() = self.intern(s.as_str());
+                }
+            }
+            "__qualname__" => {
+                if let Some(s) = value.as_str() {
+                    *c.qualname.borrow_mut() = self.intern(s.as_str());
+                }
+            }
+            _ => c.dict.borrow_mut().set_str(self.intern(name.as_str()), value),
+        }
+        bump_type_version();
+        Ok(())
+    }
+
+    /// `type.__delattr__` on a class, without a metaclass's `__delattr__`.
+    pub fn class_delattr(&self, c: &Rc<Class>, name: &Str) -> PyResult<()> {
+        bump_type_version();
+        if c.dict.borrow_mut().del_str(name).is_none() {
+            return Err(self.attr_error(format!("type object '{}' has no attribute '{}'", c.name().as_str(), name.as_str())));
+        }
+        Ok(())
     }
 
     /// `object.__setattr__`.
@@ -617,11 +652,13 @@ impl Vm {
                 self.object_delattr(inst, obj, &class, name)
             }
             Value::Class(c) if c.is_heap => {
-                bump_type_version();
-                if c.dict.borrow_mut().del_str(name).is_none() {
-                    return Err(self.attr_error(format!("type object '{}' has no attribute '{}'", c.name().as_str(), name.as_str())));
+                if let Some(meta) = c.meta.borrow().clone() {
+                    if let Some(da @ Value::Function(_)) = meta.lookup(&self.names.delattr) {
+                        self.call(&da, &[obj.clone(), Value::Str(self.intern(name.as_str()))], &[])?;
+                        return Ok(());
+                    }
                 }
-                Ok(())
+                self.class_delattr(c, name)
             }
             Value::Module(m) => {
                 if m.dict.del_str(name).is_none() {

@@ -15,6 +15,7 @@ impl Vm {
     pub fn exec_class_def(&self, f: &mut Frame, def: &ir::ClassDef) -> PyResult<Value> {
         let (pos, mut kw) = self.eval_args(f, &def.bases)?;
         let mut bases = Vec::with_capacity(pos.len());
+        let mut resolved_entries = false;
         for b in pos.iter() {
             match b {
                 Value::Class(c) => bases.push(c.clone()),
@@ -22,6 +23,7 @@ impl Vm {
                     // `__mro_entries__` (typing.Generic[T] and friends).
                     if let Some(m) = self.get_attr_opt(other, &self.names.mro_entries)? {
                         let r = self.call(&m, &[Value::tuple(pos.to_vec())], &[])?;
+                        resolved_entries = true;
                         for c in self.collect(&r)? {
                             if let Value::Class(c) = c {
                                 bases.push(c);
@@ -61,6 +63,10 @@ impl Vm {
             None => Rc::new(Dict::new()),
         };
         let body_frame_cells = self.run_class_body(f, def, &ns)?;
+        if resolved_entries {
+            // PEP 560: the bases as written, before __mro_entries__.
+            ns.set_str(self.intern("__orig_bases__"), Value::tuple(pos.to_vec()));
+        }
         let class = match &meta {
             Some(m) if m.is_heap => {
                 let bases_t = Value::tuple(bases.iter().map(|b| Value::Class(b.clone())).collect());
@@ -251,7 +257,19 @@ impl Vm {
             if s.as_str() == "__weakref__" {
                 continue;
             }
-            let sym = self.intern(s.as_str());
+            // Private names are mangled, as in the class body: `__x` -> `_C__x`.
+            let name = s.as_str();
+            let sym = if name.starts_with("__") && !name.ends_with("__") {
+                let cls_name = class.name();
+                let stripped = cls_name.as_str().trim_start_matches('_');
+                if stripped.is_empty() {
+                    self.intern(name)
+                } else {
+                    self.intern(&format!("_{stripped}{name}"))
+                }
+            } else {
+                self.intern(name)
+            };
             let index = all.len();
             all.push(sym.clone());
             let desc = Value::Native(Rc::new(NativeObj {
