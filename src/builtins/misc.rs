@@ -59,13 +59,23 @@ fn int_arg(vm: &Vm, v: &Value) -> PyResult<i64> {
     }
 }
 
+fn range_arg(vm: &Vm, v: &Value) -> PyResult<i128> {
+    match v.builtin_base() {
+        Value::BigInt(b) => {
+            num_traits::ToPrimitive::to_i128(&**b).ok_or_else(|| vm.overflow_error("range() argument too large for tulip"))
+        }
+        Value::Float(_) => Err(vm.type_error("'float' object cannot be interpreted as an integer")),
+        _ => int_arg(vm, v).map(|i| i as i128),
+    }
+}
+
 fn range_new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     args::no_kw(vm, "range", kw)?;
     let a = &a[1..];
     let (start, stop, step) = match a.len() {
-        1 => (0, int_arg(vm, &a[0])?, 1),
-        2 => (int_arg(vm, &a[0])?, int_arg(vm, &a[1])?, 1),
-        3 => (int_arg(vm, &a[0])?, int_arg(vm, &a[1])?, int_arg(vm, &a[2])?),
+        1 => (0, range_arg(vm, &a[0])?, 1),
+        2 => (range_arg(vm, &a[0])?, range_arg(vm, &a[1])?, 1),
+        3 => (range_arg(vm, &a[0])?, range_arg(vm, &a[1])?, range_arg(vm, &a[2])?),
         0 => return Err(vm.type_error("range expected at least 1 argument, got 0")),
         n => return Err(vm.type_error(format!("range expected at most 3 arguments, got {n}"))),
     };
@@ -87,7 +97,7 @@ fn range_index(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let r = range_of(vm, &a[0])?;
     if vm.contains(&a[0], &a[1])? {
         if let Value::Int(i) = a[1].builtin_base() {
-            return Ok(Value::Int((i - r.start) / r.step));
+            return Ok(Value::from_i128((*i as i128 - r.start) / r.step));
         }
     }
     Err(vm.value_error(format!("{} is not in range", vm.repr(&a[1])?.as_str())))
@@ -100,8 +110,11 @@ fn range_count(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 
 fn range_reversed(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let r = range_of(vm, &a[0])?;
+    if !r.fits_i64() {
+        return Err(vm.overflow_error("Python int too large to convert to C long"));
+    }
     let n = r.len();
-    Ok(vm.native_iter("range_iterator", IterState::Range { next: r.get(n - 1), step: -r.step, remaining: n }))
+    Ok(vm.native_iter("range_iterator", IterState::Range { next: r.get(n - 1), step: -(r.step as i64), remaining: n }))
 }
 
 fn slice_new(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {

@@ -287,7 +287,7 @@ impl Vm {
     /// The attribute names `dir(v)` lists, sorted.
     pub fn dir_names(&self, v: &Value) -> PyResult<Vec<Value>> {
         let mut names: Vec<String> = Vec::new();
-        let mut add_table = |t: &crate::runtime::dict::DictTable, names: &mut Vec<String>| {
+        let add_table = |t: &crate::runtime::dict::DictTable, names: &mut Vec<String>| {
             for k in t.keys() {
                 if let Some(s) = k.as_str() {
                     names.push(s.as_str().to_string());

@@ -413,9 +413,9 @@ impl Vm {
                 _ => return Ok(None),
             },
             Value::Range(r) => match n {
-                "start" => Value::Int(r.start),
-                "stop" => Value::Int(r.stop),
-                "step" => Value::Int(r.step),
+                "start" => Value::from_i128(r.start),
+                "stop" => Value::from_i128(r.stop),
+                "step" => Value::from_i128(r.step),
                 _ => return Ok(None),
             },
             Value::Complex(c) => match n {

@@ -153,8 +153,11 @@ impl Vm {
         let iterable = self.eval(f, &fs.iter)?;
         // `for i in range(...)` with a local target: no iterator object.
         if let (Value::Range(r), Target::Local(slot)) = (&iterable, &fs.target) {
+            if !r.fits_i64() {
+                return Err(self.overflow_error("Python int too large to convert to C long"));
+            }
             let n = r.len();
-            let (start, step) = (r.start, r.step);
+            let (start, step) = (r.start as i64, r.step as i64);
             let slot = *slot as usize;
             for k in 0..n {
                 f.slots[slot] = Some(Value::Int(start + k * step));

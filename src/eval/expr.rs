@@ -496,7 +496,10 @@ impl Vm {
         };
         let iterable = self.eval(f, &g.iter)?;
         if let (Value::Range(r), ir::Target::Local(slot)) = (&iterable, &g.target) {
-            let (start, step, n) = (r.start, r.step, r.len());
+            if !r.fits_i64() {
+                return Err(self.overflow_error("Python int too large to convert to C long"));
+            }
+            let (start, step, n) = (r.start as i64, r.step as i64, r.len());
             'outer: for k in 0..n {
                 f.slots[*slot as usize] = Some(Value::Int(start + k * step));
                 for cond in &g.ifs {

@@ -16,7 +16,7 @@ enum Found {
 }
 
 impl Vm {
-    pub fn import_name(&self, f: &Frame, n: &ir::ImportName) -> PyResult<Value> {
+    pub fn import_name(&self, _f: &Frame, n: &ir::ImportName) -> PyResult<Value> {
         let leaf = self.import_module(n.module.as_str())?;
         if n.bind_top {
             let top = n.module.as_str().split('.').next().unwrap_or("");

@@ -21,10 +21,15 @@ impl Vm {
             }
             Value::Bytes(_) => self.native_iter("bytes_iterator", IterState::Seq { seq: v.clone(), pos: 0 }),
             Value::ByteArray(_) => self.native_iter("bytearray_iterator", IterState::Seq { seq: v.clone(), pos: 0 }),
-            Value::Range(r) => self.native_iter(
-                "range_iterator",
-                IterState::Range { next: r.start, step: r.step, remaining: r.len() },
-            ),
+            Value::Range(r) => {
+                if !r.fits_i64() {
+                    return Err(self.overflow_error("Python int too large to convert to C long"));
+                }
+                self.native_iter(
+                    "range_iterator",
+                    IterState::Range { next: r.start as i64, step: r.step as i64, remaining: r.len() },
+                )
+            }
             Value::Dict(d) => self.dict_iter(v, d, 0),
             Value::Set(s) | Value::FrozenSet(s) => {
                 let items = s.table.borrow().keys();

@@ -19,7 +19,6 @@ pub mod ops;
 pub mod repr;
 
 use crate::compile::ir::Sym;
-use crate::runtime::dict::DictTable;
 use crate::runtime::intern::Interner;
 use crate::runtime::object::*;
 use crate::runtime::str::Str;

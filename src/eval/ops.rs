@@ -118,7 +118,12 @@ impl Vm {
             Value::Set(s) | Value::FrozenSet(s) => s.len(),
             Value::Bytes(b) => b.data.len(),
             Value::ByteArray(b) => b.data.borrow().len(),
-            Value::Range(r) => r.len() as usize,
+            Value::Range(r) => {
+                if r.len128() > i64::MAX as i128 {
+                    return Err(self.overflow_error("Python int too large to convert to C ssize_t"));
+                }
+                r.len() as usize
+            }
             Value::Native(n) => {
                 if let Some(view) = n.data.borrow().downcast_ref::<crate::builtins::dict::DictView>() {
                     return self.len(&view.dict);
@@ -384,8 +389,6 @@ impl Vm {
                 let (p, q) = (vec![x.start.clone(), x.stop.clone(), x.step.clone()], vec![y.start.clone(), y.stop.clone(), y.step.clone()]);
                 return self.sequence_compare(&p, &q, op).map(Some);
             }
-            (Value::Bytes(x), Value::ByteArray(y)) => Some(x.data[..].cmp(&y.data.borrow()[..])),
-            (Value::ByteArray(x), Value::Bytes(y)) => Some(x.data.borrow()[..].cmp(&y.data[..])),
             (Value::Range(x), Value::Range(y)) => {
                 let same = (x.len() == y.len()) && (x.len() == 0 || (x.start == y.start && (x.len() == 1 || x.step == y.step)));
                 return match op {
@@ -885,15 +888,15 @@ impl Vm {
             Value::Set(s) | Value::FrozenSet(s) => self.set_contains(s, item),
             Value::Range(r) => {
                 let Some(n) = (match item.builtin_base() {
-                    Value::Int(i) => Some(*i),
-                    Value::Bool(b) => Some(*b as i64),
-                    Value::Float(f) if f.fract() == 0.0 && f.abs() < 9e18 => Some(*f as i64),
+                    Value::Int(i) => Some(*i as i128),
+                    Value::Bool(b) => Some(*b as i128),
+                    Value::BigInt(b) => b.to_i128(),
+                    Value::Float(f) if f.fract() == 0.0 && f.abs() < 9e18 => Some(*f as i128),
                     _ => None,
                 }) else {
                     return Ok(false);
                 };
-                let (start, stop, step) = (r.start as i128, r.stop as i128, r.step as i128);
-                let n = n as i128;
+                let (start, stop, step) = (r.start, r.stop, r.step);
                 let inside = if step > 0 { n >= start && n < stop } else { n <= start && n > stop };
                 Ok(inside && (n - start) % step == 0)
             }
@@ -1056,18 +1059,28 @@ impl Vm {
                 None => Err(self.key_error(idx.clone())),
             },
             Value::Range(r) => {
+                let len = r.len128();
                 if let Value::Slice(s) = idx {
-                    let (start, stop, step) = self.slice_indices(s, r.len())?;
+                    let (start, stop, step) = self.slice_indices(s, len.min(i64::MAX as i128) as i64)?;
                     return Ok(Value::Range(Rc::new(Range {
-                        start: r.get(start),
-                        stop: r.get(stop),
-                        step: r.step * step,
+                        start: r.get128(start as i128),
+                        stop: r.get128(stop as i128),
+                        step: r.step * step as i128,
                     })));
                 }
-                match self.seq_index(idx, r.len() as usize, "range")? {
-                    Some(i) => Ok(Value::Int(r.get(i as i64))),
-                    None => Err(self.index_error("range object index out of range")),
+                let i = match idx.builtin_base() {
+                    Value::Int(i) => *i as i128,
+                    Value::Bool(b) => *b as i128,
+                    Value::BigInt(b) => b.to_i128().unwrap_or(i128::MAX),
+                    _ => self.index_value(idx).map_err(|_| {
+                        self.type_error(format!("range indices must be integers or slices, not {}", self.type_name(idx).as_str()))
+                    })? as i128,
+                };
+                let i = if i < 0 { i + len } else { i };
+                if i < 0 || i >= len {
+                    return Err(self.index_error("range object index out of range"));
                 }
+                Ok(Value::from_i128(r.get128(i)))
             }
             Value::Bytes(_) | Value::ByteArray(_) => {
                 let data = self.bytes_of(obj)?;

@@ -6,7 +6,6 @@ use crate::eval::Vm;
 use crate::runtime::object::*;
 use crate::runtime::types::new_class;
 use crate::runtime::value::Value;
-use std::rc::Rc;
 
 pub fn init(vm: &Vm, d: &Dict) -> PyResult<()> {
     let set = |n: &str, v: Value| d.set_str(vm.intern(n), v);

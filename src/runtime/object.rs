@@ -165,27 +165,44 @@ impl Default for Set {
     }
 }
 
+/// `range(start, stop, step)`; bounds beyond i64 (`range(10**20)`) are
+/// kept exactly, while the common i64 case has fast paths (`fits_i64`).
 pub struct Range {
-    pub start: i64,
-    pub stop: i64,
-    pub step: i64,
+    pub start: i128,
+    pub stop: i128,
+    pub step: i128,
 }
 
 impl Range {
-    pub fn len(&self) -> i64 {
-        let (lo, hi, step) = (self.start as i128, self.stop as i128, self.step as i128);
-        let n = if step > 0 && lo < hi {
+    /// The number of elements, exactly.
+    pub fn len128(&self) -> i128 {
+        let (lo, hi, step) = (self.start, self.stop, self.step);
+        if step > 0 && lo < hi {
             (hi - lo - 1) / step + 1
         } else if step < 0 && lo > hi {
             (lo - hi - 1) / (-step) + 1
         } else {
             0
-        };
-        n.min(i64::MAX as i128) as i64
+        }
+    }
+
+    /// The number of elements, saturated to i64.
+    pub fn len(&self) -> i64 {
+        self.len128().min(i64::MAX as i128) as i64
+    }
+
+    /// Whether every element, the step and the length fit in i64.
+    pub fn fits_i64(&self) -> bool {
+        let small = |v: i128| v >= i64::MIN as i128 && v <= i64::MAX as i128;
+        small(self.start) && small(self.stop) && small(self.step) && small(self.len128())
     }
 
     pub fn get(&self, i: i64) -> i64 {
-        self.start.wrapping_add(i.wrapping_mul(self.step))
+        self.get128(i as i128) as i64
+    }
+
+    pub fn get128(&self, i: i128) -> i128 {
+        self.start.saturating_add(i.saturating_mul(self.step))
     }
 }
 

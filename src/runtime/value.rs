@@ -125,6 +125,14 @@ impl Value {
         }
     }
 
+    /// An int from an i128 (small ints stay unboxed).
+    pub fn from_i128(i: i128) -> Value {
+        match i64::try_from(i) {
+            Ok(v) => Value::Int(v),
+            Err(_) => Value::BigInt(Rc::new(BigInt::from(i))),
+        }
+    }
+
     pub fn is_none(&self) -> bool {
         matches!(self, Value::None)
     }
