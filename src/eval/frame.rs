@@ -26,22 +26,24 @@ impl Frame {
     /// A frame for `code`; `closure` supplies the free variables' cells.
     #[inline(always)]
     pub fn new(code: Rc<Code>, globals: Rc<Dict>, locals: Option<Rc<Dict>>, closure: &[Rc<CellObj>]) -> Frame {
-        let n = code.slot_names.len();
-        let mut slots: SmallVec<[Option<Value>; 8]> = SmallVec::new();
+        let line = code.first_line;
+        let mut frame = Frame { slots: SmallVec::new(), cells: SmallVec::new(), code, globals, locals, line, gen: None };
+        // Filled in place: building the vectors first and moving them in
+        // costs a copy of the inline storage on every call.
+        let n = frame.code.slot_names.len();
         if n > 8 {
-            slots.reserve_exact(n);
+            frame.slots.reserve_exact(n);
         }
         for _ in 0..n {
-            slots.push(None);
+            frame.slots.push(None);
         }
-        let mut cells: SmallVec<[Rc<CellObj>; 4]> = SmallVec::new();
-        if !code.cell_names.is_empty() {
-            cells.extend(closure.iter().cloned());
-            for _ in closure.len()..code.cell_names.len() {
-                cells.push(Rc::new(CellObj::new(None)));
+        let n_cells = frame.code.cell_names.len();
+        if n_cells != 0 {
+            frame.cells.extend(closure.iter().cloned());
+            for _ in closure.len()..n_cells {
+                frame.cells.push(Rc::new(CellObj::new(None)));
             }
         }
-        let line = code.first_line;
-        Frame { code, slots, cells, globals, locals, line, gen: None }
+        frame
     }
 }
