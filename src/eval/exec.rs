@@ -484,8 +484,8 @@ impl Vm {
                 None => f.globals.set_str(n.clone(), v),
             },
             Target::Attr(obj, name) => {
-                let o = self.eval(f, obj)?;
-                self.set_attr(&o, name, v)?;
+                let o = self.eval_operand(f, obj)?;
+                self.set_attr_sym(&o, name, v)?;
             }
             Target::Subscript(obj, idx) => {
                 let o = self.eval(f, obj)?;
