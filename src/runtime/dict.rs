@@ -227,6 +227,16 @@ impl DictTable {
         e
     }
 
+    /// Moves every key and value out (for iterative freeing of nested data).
+    pub fn drain_values(&mut self, out: &mut Vec<Value>) {
+        for e in std::mem::take(&mut self.entries).into_iter().flatten() {
+            out.push(e.key);
+            out.push(e.value);
+        }
+        self.index.clear();
+        self.len = 0;
+    }
+
     pub fn keys(&self) -> Vec<Value> {
         if let Some(sim) = &self.sim {
             return sim.order().filter_map(|i| self.entry_at(i as usize)).map(|e| e.key.clone()).collect();

@@ -53,6 +53,70 @@ pub struct Tuple {
     pub items: Box<[Value]>,
 }
 
+// Containers free their contents iteratively: dropping a million-deep
+// `x = [x]` chain must not recurse once per level on the machine stack.
+impl Drop for List {
+    fn drop(&mut self) {
+        free_values(std::mem::take(self.items.get_mut()));
+    }
+}
+
+impl Drop for Tuple {
+    fn drop(&mut self) {
+        if !self.items.is_empty() {
+            free_values(std::mem::take(&mut self.items).into_vec());
+        }
+    }
+}
+
+impl Drop for Dict {
+    fn drop(&mut self) {
+        let mut out = Vec::new();
+        self.table.get_mut().drain_values(&mut out);
+        free_values(out);
+    }
+}
+
+/// Drops `values`, detaching the contents of containers that are freed with
+/// them onto a work list instead of recursing into them.
+fn free_values(values: Vec<Value>) {
+    let mut work = values;
+    while let Some(v) = work.pop() {
+        match v {
+            Value::List(rc) => {
+                if let Ok(mut list) = Rc::try_unwrap(rc) {
+                    work.append(list.items.get_mut());
+                }
+            }
+            Value::Tuple(rc) => {
+                if let Ok(mut t) = Rc::try_unwrap(rc) {
+                    work.extend(std::mem::take(&mut t.items).into_vec());
+                }
+            }
+            Value::Dict(rc) => {
+                if let Ok(mut d) = Rc::try_unwrap(rc) {
+                    d.table.get_mut().drain_values(&mut work);
+                }
+            }
+            Value::Instance(rc) => {
+                if let Ok(mut inst) = Rc::try_unwrap(rc) {
+                    if let Some(d) = inst.dict.take() {
+                        work.push(Value::Dict(d));
+                    }
+                    work.extend(std::mem::take(inst.slots.get_mut()).into_iter().flatten());
+                    match std::mem::replace(&mut inst.payload, Payload::None) {
+                        Payload::Value(v) => work.push(v),
+                        Payload::List(l) => work.push(Value::List(l)),
+                        Payload::Dict(d) => work.push(Value::Dict(d)),
+                        _ => {}
+                    }
+                }
+            }
+            other => drop(other),
+        }
+    }
+}
+
 impl Tuple {
     pub fn new(items: Vec<Value>) -> Tuple {
         Tuple { items: items.into_boxed_slice() }
