@@ -56,7 +56,11 @@ impl Vm {
                                 }
                                 _ => format!("cannot import name '{}' from '{}'", attr.as_str(), name),
                             };
-                            return Err(self.new_error("ImportError", format!("{partially}{location}")));
+                            let err = self.new_error("ImportError", format!("{partially}{location}"));
+                            if let Some(d) = &err.0.dict {
+                                d.set_str(self.intern("name"), Value::string(name.clone()));
+                            }
+                            return Err(err);
                         }
                         Err(e) => return Err(e),
                     }

@@ -37,7 +37,23 @@ pub const STAT_RESULT: Spec = Spec {
 pub const TERMINAL_SIZE: Spec =
     Spec { full_name: "os.terminal_size", module: "os", name: "terminal_size", fields: &["columns", "lines"], extra: &[] };
 
-const SPECS: &[&Spec] = &[&STRUCT_TIME, &STAT_RESULT, &TERMINAL_SIZE];
+pub const VERSION_INFO: Spec = Spec {
+    full_name: "sys.version_info",
+    module: "sys",
+    name: "version_info",
+    fields: &["major", "minor", "micro", "releaselevel", "serial"],
+    extra: &[],
+};
+
+pub const FLOAT_INFO: Spec = Spec {
+    full_name: "sys.float_info",
+    module: "sys",
+    name: "float_info",
+    fields: &["max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp", "dig", "mant_dig", "epsilon", "radix", "rounds"],
+    extra: &[],
+};
+
+const SPECS: &[&Spec] = &[&STRUCT_TIME, &STAT_RESULT, &TERMINAL_SIZE, &VERSION_INFO, &FLOAT_INFO];
 
 fn spec_of(class: &Class) -> Option<&'static Spec> {
     for c in class.mro.borrow().iter() {

@@ -18,10 +18,26 @@ pub fn init(vm: &Vm, d: &Dict) -> PyResult<()> {
     set("platform", Value::str(std::env::consts::OS));
     set("version", Value::str("3.11.7 (tulip 0.1.0)"));
     set("executable", Value::string(std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_default()));
-    set("version_info", Value::tuple(vec![Value::Int(3), Value::Int(11), Value::Int(7), Value::str("final"), Value::Int(0)]));
+    let version = vec![Value::Int(3), Value::Int(11), Value::Int(7), Value::str("final"), Value::Int(0)];
+    set("version_info", super::structseq::make(vm, &super::structseq::VERSION_INFO, version, Vec::new()));
     set("hexversion", Value::Int(0x030b07f0));
     set("maxunicode", Value::Int(0x10ffff));
     set("dont_write_bytecode", Value::Bool(true));
+    let float_info = vec![
+        Value::Float(f64::MAX),
+        Value::Int(1024),
+        Value::Int(308),
+        Value::Float(f64::MIN_POSITIVE),
+        Value::Int(-1021),
+        Value::Int(-307),
+        Value::Int(15),
+        Value::Int(53),
+        Value::Float(f64::EPSILON),
+        Value::Int(2),
+        Value::Int(1),
+    ];
+    set("float_info", super::structseq::make(vm, &super::structseq::FLOAT_INFO, float_info, Vec::new()));
+    set("stdin", stdin(vm));
     set("stdout", stream(vm, "stdout"));
     set("stderr", stream(vm, "stderr"));
     set("__stdout__", d.get_str(&vm.intern("stdout")).unwrap_or(Value::None));
@@ -65,6 +81,48 @@ fn stream(vm: &Vm, name: &'static str) -> Value {
     let inst = vm.instance_with(&class, Payload::None);
     if let Some(d) = &inst.dict {
         d.set_str(vm.intern("name"), Value::string(format!("<{name}>")));
+        d.set_str(vm.intern("encoding"), Value::str("utf-8"));
+    }
+    Value::Instance(inst)
+}
+
+/// `sys.stdin`: reads lines from the process's standard input.
+fn stdin(vm: &Vm) -> Value {
+    use std::io::{BufRead, Read};
+    let class = new_class(&vm.interner, "TextIOWrapper", Some(&vm.types.object), Layout::Object, None);
+    fn readline(vm: &Vm, _a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+        vm.flush_out();
+        let mut line = String::new();
+        std::io::stdin().lock().read_line(&mut line).map_err(|e| vm.new_error("OSError", e.to_string()))?;
+        Ok(Value::string(line))
+    }
+    fn read(vm: &Vm, _a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+        vm.flush_out();
+        let mut text = String::new();
+        std::io::stdin().lock().read_to_string(&mut text).map_err(|e| vm.new_error("OSError", e.to_string()))?;
+        Ok(Value::string(text))
+    }
+    fn readlines(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+        let text = read(vm, a, kw)?;
+        let s = text.as_str().map(|s| s.as_str().to_string()).unwrap_or_default();
+        Ok(Value::list(s.split_inclusive('\n').map(Value::str).collect()))
+    }
+    fn iter(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+        let lines = readlines(vm, a, kw)?;
+        vm.iter(&lines)
+    }
+    fn isatty(_vm: &Vm, _a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+        Ok(Value::Bool(false))
+    }
+    crate::builtins::methods(
+        vm,
+        &class,
+        "TextIOWrapper",
+        &[("readline", readline), ("read", read), ("readlines", readlines), ("__iter__", iter), ("isatty", isatty)],
+    );
+    let inst = vm.instance_with(&class, Payload::None);
+    if let Some(d) = &inst.dict {
+        d.set_str(vm.intern("name"), Value::str("<stdin>"));
         d.set_str(vm.intern("encoding"), Value::str("utf-8"));
     }
     Value::Instance(inst)
