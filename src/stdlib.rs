@@ -29,6 +29,7 @@ const MODULES: &[(&str, &str, bool)] = &[
     module!("json.decoder", "json/decoder.py"),
     module!("json.encoder", "json/encoder.py"),
     module!("operator", "operator.py"),
+    module!("random", "random.py"),
     module!("textwrap", "textwrap.py"),
     module!("types", "types.py"),
     module!("typing", "typing.py"),

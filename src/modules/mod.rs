@@ -3,6 +3,7 @@
 pub mod io;
 pub mod math;
 pub mod os;
+pub mod random;
 pub mod stat;
 pub mod string;
 pub mod structseq;
@@ -38,6 +39,7 @@ pub fn load_native(vm: &Vm, name: &str) -> Option<PyResult<Value>> {
             }))
         }
         "math" => math::init,
+        "_random" => random::init,
         "io" => io::init,
         "stat" => stat::init,
         "_io" => return Some(vm.import_module("io")),
