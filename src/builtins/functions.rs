@@ -7,7 +7,7 @@ use crate::runtime::iter::IterState;
 use crate::runtime::object::*;
 use crate::runtime::value::Value;
 use num_bigint::BigInt;
-use num_traits::{Signed, ToPrimitive, Zero};
+use num_traits::{Signed, Zero};
 use std::rc::Rc;
 
 pub fn install(vm: &Vm) {
@@ -935,13 +935,4 @@ fn anext(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 
 fn breakpoint(_vm: &Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::None)
-}
-
-pub fn int_arg(vm: &Vm, v: &Value) -> PyResult<i64> {
-    match v.builtin_base() {
-        Value::Int(i) => Ok(*i),
-        Value::Bool(b) => Ok(*b as i64),
-        Value::BigInt(b) => b.to_i64().ok_or_else(|| vm.overflow_error("Python int too large to convert to C ssize_t")),
-        _ => vm.index_value(v),
-    }
 }

@@ -9,7 +9,7 @@ use crate::runtime::int::{self as num, ArithOp, Num};
 use crate::runtime::object::*;
 use crate::runtime::value::Value;
 use num_bigint::BigInt;
-use num_traits::{Signed, ToPrimitive, Zero};
+use num_traits::{Signed, Zero};
 use std::rc::Rc;
 
 macro_rules! binary_dunders {
@@ -498,10 +498,6 @@ fn parse_complex(s: &str) -> Option<(f64, f64)> {
         return Some((re, im));
     }
     Some((format::parse_float(s)?, 0.0))
-}
-
-pub fn big_to_i64(b: &BigInt) -> Option<i64> {
-    b.to_i64()
 }
 
 /// A NaN with a payload of its own. Floats are unboxed, so identity is

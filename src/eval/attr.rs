@@ -53,10 +53,6 @@ impl Vm {
         })
     }
 
-    pub fn is_object_getattribute(&self, v: &Value) -> bool {
-        matches!(v, Value::Builtin(b) if crate::builtins::is_native(&b, crate::builtins::object::object_getattribute))
-    }
-
     fn instance_getattr(&self, inst: &Rc<Instance>, obj: &Value, name: &Str) -> PyResult<Value> {
         let class = inst.class();
         let hooks = self.hooks(&class);

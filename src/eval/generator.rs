@@ -112,20 +112,22 @@ impl Generator {
                 Resume::Throw(e) => Err(e),
             };
         }
-        if !self.started.get() {
-            match &input {
+        let input = if self.started.get() {
+            input
+        } else {
+            let input = match input {
                 Resume::Send(v) if !v.is_none() => {
                     return Err(vm.type_error(format!("can't send non-None value to a just-started {}", self.kind_name())));
                 }
-                Resume::Throw(_) => {
+                Resume::Throw(e) => {
                     self.finish();
-                    let Resume::Throw(e) = input else { unreachable_input() };
                     return Err(e);
                 }
-                _ => {}
-            }
+                send => send,
+            };
             self.started.set(true);
-        }
+            input
+        };
         *self.chan.input.borrow_mut() = Some(input);
         let depth = vm.depth.get();
         if depth >= vm.recursion_limit.get() {
@@ -206,10 +208,6 @@ impl Generator {
             Err(e) => Err(e),
         }
     }
-}
-
-fn unreachable_input() -> ! {
-    panic!("input was checked to be Throw")
 }
 
 impl Drop for Generator {

@@ -4,7 +4,6 @@
 use super::{Frame, Vm};
 use crate::compile::ir::{self, Code};
 use crate::runtime::object::*;
-use crate::runtime::str::Str;
 use crate::runtime::value::Value;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
@@ -284,9 +283,5 @@ impl Vm {
             d.set_str(self.intern("text"), Value::string(text));
         }
         err
-    }
-
-    pub fn sym_of(&self, s: &Str) -> Rc<Str> {
-        self.intern(s.as_str())
     }
 }

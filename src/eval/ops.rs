@@ -7,7 +7,6 @@ use crate::compile::ir::{BinOp, CmpOp, UnaryOp};
 use crate::runtime::dict::{native_eq, DictTable, Probe};
 use crate::runtime::int::{self, ArithOp, Num};
 use crate::runtime::object::*;
-use crate::runtime::str::Str;
 use crate::runtime::value::Value;
 use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive, Zero};
@@ -838,7 +837,7 @@ impl Vm {
             UnaryOp::Neg => &self.names.neg,
             UnaryOp::Pos => &self.names.pos,
             UnaryOp::Invert => &self.names.invert,
-            UnaryOp::Not => unreachable_not(),
+            UnaryOp::Not => return Ok(Value::Bool(!self.truthy(&x)?)),
         };
         let class = self.type_of(&x);
         if let Some(f) = class.lookup(name) {
@@ -1426,11 +1425,6 @@ impl Vm {
     }
 }
 
-fn unreachable_not() -> &'static Rc<Str> {
-    // `not` is handled before the dunder lookup.
-    panic!("unary not has no dunder")
-}
-
 fn is_int(v: &Value) -> bool {
     matches!(v, Value::Int(_) | Value::Bool(_) | Value::BigInt(_))
 }
@@ -1551,8 +1545,4 @@ pub fn complex_pow(a: (f64, f64), b: (f64, f64)) -> (f64, f64) {
         phase += bi * vabs.ln();
     }
     (len * phase.cos(), len * phase.sin())
-}
-
-pub fn bigint_to_i64(b: &BigInt) -> Option<i64> {
-    b.to_i64()
 }

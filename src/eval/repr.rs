@@ -294,14 +294,18 @@ impl Vm {
         }
         let type_name = self.type_name(v);
         let r = match v {
-            Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => {
+            Value::Int(_) | Value::Bool(_) => {
                 let spec = format::parse_spec(spec, type_name.as_str()).map_err(|e| self.format_error(e))?;
-                match v {
-                    Value::Int(i) => format::format_i64(*i, &spec, type_name.as_str()),
-                    Value::Bool(b) => format::format_i64(*b as i64, &spec, type_name.as_str()),
-                    Value::BigInt(b) => format::format_int(b, &spec, type_name.as_str()),
-                    _ => unreachable_format(),
-                }
+                let i = match v {
+                    Value::Bool(b) => *b as i64,
+                    Value::Int(i) => *i,
+                    _ => 0,
+                };
+                format::format_i64(i, &spec, type_name.as_str())
+            }
+            Value::BigInt(b) => {
+                let spec = format::parse_spec(spec, type_name.as_str()).map_err(|e| self.format_error(e))?;
+                format::format_int(b, &spec, type_name.as_str())
             }
             Value::Float(f) => {
                 let spec = format::parse_spec(spec, "float").map_err(|e| self.format_error(e))?;
@@ -413,10 +417,6 @@ impl Vm {
         let src = sources.get(filename)?;
         src.lines().nth(line.checked_sub(1)? as usize).map(|s| s.to_string())
     }
-}
-
-fn unreachable_format() -> Result<String, FormatError> {
-    Err(FormatError { kind: ErrKind::TypeError, msg: "unsupported format".into() })
 }
 
 /// The right operand of `str % args`, converted on demand.

@@ -8,7 +8,6 @@ use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 use std::cmp::Ordering;
-use std::rc::Rc;
 
 pub enum NumErr {
     ZeroDivision(&'static str),
@@ -475,12 +474,4 @@ pub fn big(v: &Value) -> Option<BigInt> {
         Value::BigInt(b) => Some((**b).clone()),
         _ => None,
     }
-}
-
-pub fn new_big(b: BigInt) -> Value {
-    Value::from_bigint(b)
-}
-
-pub fn rc_big(b: BigInt) -> Rc<BigInt> {
-    Rc::new(b)
 }

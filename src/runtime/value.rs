@@ -278,13 +278,6 @@ impl Value {
             _ => None,
         }
     }
-
-    pub fn as_class(&self) -> Option<&Rc<Class>> {
-        match self {
-            Value::Class(c) => Some(c),
-            _ => None,
-        }
-    }
 }
 
 impl Default for Value {
