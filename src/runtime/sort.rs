@@ -788,22 +788,4 @@ mod tests {
             }
         }
     }
-
-    /// Best-of-three release-mode time of our sort and of std's stable sort.
-    fn time_both<T: Clone + Ord>(data: &[T]) -> (f64, f64) {
-        use std::time::Instant;
-        let (mut ours, mut std) = (f64::MAX, f64::MAX);
-        for _ in 0..3 {
-            let mut v = data.to_vec();
-            let t = Instant::now();
-            sort_by(&mut v, |a, b| Ok::<_, ()>(a < b)).unwrap();
-            ours = ours.min(t.elapsed().as_secs_f64());
-            let mut w = data.to_vec();
-            let t = Instant::now();
-            w.sort();
-            std = std.min(t.elapsed().as_secs_f64());
-            assert!(v == w);
-        }
-        (ours, std)
-    }
 }
