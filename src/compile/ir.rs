@@ -184,7 +184,7 @@ pub enum Target {
     Global(Sym),
     /// A class or module namespace (class bodies, `exec` with locals).
     Name(Sym),
-    Attr(Box<Expr>, Sym),
+    Attr(Box<Expr>, Box<AttrSite>),
     Subscript(Box<Expr>, Box<Expr>),
     /// A tuple/list target; the index of the starred element, if any.
     Unpack(Vec<Target>, Option<usize>),
@@ -247,7 +247,7 @@ pub enum ExprKind {
     Name(Sym),
     /// A class body reading a free variable: the namespace first, then the cell.
     ClassDeref(Sym, u32),
-    Attr(Box<Expr>, Sym),
+    Attr(Box<Expr>, Box<AttrSite>),
     Subscript(Box<Expr>, Box<Expr>),
     Slice(Option<Box<Expr>>, Option<Box<Expr>>, Option<Box<Expr>>),
     Binary(BinOp, Box<Expr>, Box<Expr>),
@@ -260,7 +260,7 @@ pub enum ExprKind {
     CallPos(Box<Expr>, Vec<Expr>),
     Call(Box<Expr>, Vec<Arg>),
     /// `obj.name(args)`, without materialising a bound method.
-    CallMethod(Box<Expr>, Sym, Vec<Arg>),
+    CallMethod(Box<Expr>, Box<AttrSite>, Vec<Arg>),
     /// Zero-argument `super()`: the `__class__` cell and the first argument.
     SuperZero { class_cell: u32, first: Box<Expr> },
     MakeFunction(Rc<FuncDef>),
@@ -279,6 +279,60 @@ pub enum ExprKind {
     JoinedStr(Vec<Expr>),
     Format(Box<Expr>, Conversion, Option<Box<Expr>>),
     Named(Box<Target>, Box<Expr>),
+}
+
+/// An attribute name where the code reads, writes or calls it, with the
+/// site's memo of how the name resolved last time (see `eval::attr_cache`).
+pub struct AttrSite {
+    pub name: Sym,
+    pub cache: AttrCache,
+}
+
+impl AttrSite {
+    pub fn new(name: Sym) -> Box<AttrSite> {
+        Box::new(AttrSite { name, cache: AttrCache::default() })
+    }
+}
+
+impl std::ops::Deref for AttrSite {
+    type Target = Sym;
+    fn deref(&self) -> &Sym {
+        &self.name
+    }
+}
+
+/// What an attribute site found on the type it last saw. Only facts that
+/// depend on the type alone are kept; per-object state (the instance dict)
+/// is checked on every use.
+#[derive(Clone, Copy, Default, PartialEq, Eq, Debug)]
+pub enum AttrKind {
+    #[default]
+    Empty,
+    /// Nothing on the type: the value lives in the instance dict.
+    InstanceDict,
+    /// A plain function on the type: a method, unless the dict shadows it.
+    Method,
+    /// A property: its getter (or setter, at a store site) is `value`.
+    Property,
+    /// A `__slots__` member at this index.
+    Slot(u32),
+    /// A class attribute without `__get__` (an int, a str, ...).
+    ClassValue,
+    /// A module attribute: `owner` is the module dict, `index` its entry.
+    Module,
+}
+
+#[derive(Default)]
+pub struct AttrCache {
+    /// The type's (or module dict's) address and the type version it was
+    /// valid for; a class is only freed and replaced at the same address
+    /// after the version moved on, so the pair identifies one state.
+    pub owner: std::cell::Cell<(usize, u64)>,
+    pub kind: std::cell::Cell<AttrKind>,
+    /// Position of the name in the instance (or module) dict, a hint.
+    pub index: std::cell::Cell<u32>,
+    /// The attribute found on the type (method, property accessor, value).
+    pub value: std::cell::RefCell<Value>,
 }
 
 /// Where a global name was last found, so that the next lookup is an index

@@ -1,6 +1,6 @@
 //! Lowering: AST + scope table -> executable tree (`ir`).
 
-use super::ir::{self, Arg, BinOp, CmpOp, Code, CodeKind, Expr, ExprKind, Params, Stmt, StmtKind, Sym, Target};
+use super::ir::{self, Arg, AttrSite, BinOp, CmpOp, Code, CodeKind, Expr, ExprKind, Params, Stmt, StmtKind, Sym, Target};
 use super::scope::{ScopeId, ScopeKind, ScopeTable, SymKind};
 use crate::runtime::int::ArithOp;
 use crate::runtime::intern::Interner;
@@ -585,7 +585,7 @@ impl<'a> Lowerer<'a> {
             E::Name { id, .. } => self.store(id),
             E::Attribute { value, attr, .. } => {
                 let attr = self.sym(&self.mangle(attr));
-                Target::Attr(Box::new(self.expr(value)), attr)
+                Target::Attr(Box::new(self.expr(value)), AttrSite::new(attr))
             }
             E::Subscript { value, slice, .. } => Target::Subscript(Box::new(self.expr(value)), Box::new(self.expr(slice))),
             E::Tuple { elts, .. } | E::List { elts, .. } => {
@@ -751,7 +751,7 @@ impl<'a> Lowerer<'a> {
             E::JoinedStr { values } => ExprKind::JoinedStr(values.iter().map(|v| self.expr(v)).collect()),
             E::Attribute { value, attr, .. } => {
                 let attr = self.sym(&self.mangle(attr));
-                ExprKind::Attr(self.boxed(value), attr)
+                ExprKind::Attr(self.boxed(value), AttrSite::new(attr))
             }
             E::Subscript { value, slice, .. } => ExprKind::Subscript(self.boxed(value), self.boxed(slice)),
             E::Starred { value, .. } => ExprKind::Starred(self.boxed(value)),
@@ -785,7 +785,7 @@ impl<'a> Lowerer<'a> {
         if let ast::ExprKind::Attribute { value, attr, .. } = &func.kind {
             let obj = self.boxed(value);
             let attr = self.sym(&self.mangle(attr));
-            return ExprKind::CallMethod(obj, attr, lowered);
+            return ExprKind::CallMethod(obj, AttrSite::new(attr), lowered);
         }
         let f = self.boxed(func);
         if simple {

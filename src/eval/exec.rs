@@ -483,9 +483,9 @@ impl Vm {
                 Some(l) => l.set_str(n.clone(), v),
                 None => f.globals.set_str(n.clone(), v),
             },
-            Target::Attr(obj, name) => {
+            Target::Attr(obj, site) => {
                 let o = self.eval_operand(f, obj)?;
-                self.set_attr_sym(&o, name, v)?;
+                self.set_attr_at(&o, site, v)?;
             }
             Target::Subscript(obj, idx) => {
                 let o = self.eval(f, obj)?;
@@ -557,12 +557,12 @@ impl Vm {
 
     fn aug_assign(&self, f: &mut Frame, target: &Target, op: ir::BinOp, value: &ir::Expr) -> PyResult<()> {
         match target {
-            Target::Attr(obj, name) => {
-                let o = self.eval(f, obj)?;
-                let cur = self.get_attr(&o, name)?;
-                let rhs = self.eval(f, value)?;
+            Target::Attr(obj, site) => {
+                let o = self.eval_operand(f, obj)?;
+                let cur = self.get_attr_at(&o, site)?;
+                let rhs = self.eval_operand(f, value)?;
                 let new = self.inplace_op(op, cur, rhs)?;
-                self.set_attr(&o, name, new)
+                self.set_attr_at(&o, site, new)
             }
             Target::Subscript(obj, idx) => {
                 let o = self.eval(f, obj)?;

@@ -45,9 +45,9 @@ impl Vm {
                 }
                 self.load_cell(f, *i)
             }
-            ExprKind::Attr(obj, name) => {
+            ExprKind::Attr(obj, site) => {
                 let o = self.eval_operand(f, obj)?;
-                self.get_attr(&o, name)
+                self.get_attr_at(&o, site)
             }
             ExprKind::Subscript(obj, idx) => {
                 let o = self.eval_operand(f, obj)?;
@@ -138,13 +138,13 @@ impl Vm {
                             argv.push(self.eval_operand(f, e)?);
                         }
                     }
-                    return self.call_method_slot(o, name, &mut argv, &[]);
+                    return self.call_method_at(o, name, &mut argv, &[]);
                 }
                 let (pos, kw) = self.eval_args(f, args)?;
                 let mut argv: ArgVec = SmallVec::with_capacity(pos.len() + 1);
                 argv.push(Value::None);
                 argv.extend(pos);
-                self.call_method_slot(o, name, &mut argv, &kw)
+                self.call_method_at(o, name, &mut argv, &kw)
             }
             ExprKind::SuperZero { class_cell, first } => self.eval_super_zero(f, *class_cell, first),
             ExprKind::MakeFunction(def) => self.make_function(f, def),

@@ -303,10 +303,10 @@ impl Vm {
             StmtKind::AugAssign(target, op, value) => match target {
                 Target::Attr(obj, name) => {
                     let o = self.eval_async(f, obj).await?;
-                    let cur = self.get_attr(&o, name)?;
+                    let cur = self.get_attr_at(&o, name)?;
                     let rhs = self.eval_async(f, value).await?;
                     let new = self.inplace_op(*op, cur, rhs)?;
-                    self.set_attr(&o, name, new)?;
+                    self.set_attr_at(&o, name, new)?;
                 }
                 Target::Subscript(obj, idx) => {
                     let o = self.eval_async(f, obj).await?;
@@ -550,7 +550,7 @@ impl Vm {
         match t {
             Target::Attr(obj, name) if obj.suspends => {
                 let o = self.eval_async(f, obj).await?;
-                self.set_attr(&o, name, v)
+                self.set_attr_at(&o, name, v)
             }
             Target::Subscript(obj, idx) if obj.suspends || idx.suspends => {
                 let o = self.eval_async(f, obj).await?;
@@ -591,7 +591,7 @@ impl Vm {
                 }
                 ExprKind::Attr(obj, name) => {
                     let o = self.eval_async(f, obj).await?;
-                    self.get_attr(&o, name)
+                    self.get_attr_at(&o, name)
                 }
                 ExprKind::Subscript(obj, idx) => {
                     let o = self.eval_async(f, obj).await?;
@@ -658,7 +658,7 @@ impl Vm {
                     let mut argv: super::expr::ArgVec = smallvec::SmallVec::with_capacity(pos.len() + 1);
                     argv.push(Value::None);
                     argv.extend(pos);
-                    self.call_method_slot(o, name, &mut argv, &kw)
+                    self.call_method_at(o, name, &mut argv, &kw)
                 }
                 ExprKind::Tuple(items) => Ok(Value::tuple(self.eval_items_async(f, items).await?)),
                 ExprKind::List(items) => Ok(Value::list(self.eval_items_async(f, items).await?)),

@@ -7,6 +7,7 @@
 //! coroutines (the suspending path) in `generator`, imports in `import`.
 
 pub mod attr;
+pub mod attr_cache;
 pub mod call;
 pub mod class;
 pub mod exec;

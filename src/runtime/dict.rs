@@ -99,6 +99,7 @@ impl DictTable {
     }
 
     /// The entry at `index` (from `probe`) if it is still there.
+    #[inline]
     pub fn entry_at(&self, index: usize) -> Option<&Entry> {
         self.entries.get(index).and_then(|e| e.as_ref())
     }

@@ -183,6 +183,21 @@ impl DictTable {
         self.find_str(hash, key).and_then(|i| self.entry_at(i)).map(|e| e.value.clone())
     }
 
+    /// `find_str` trying the entry at `hint` first (a position seen at the
+    /// same code site before); the hint follows the key when it moved.
+    #[inline]
+    pub fn find_str_hinted(&self, key: &Str, hint: &Cell<u32>) -> Option<usize> {
+        let h = hint.get() as usize;
+        if let Some(e) = self.entry_at(h) {
+            if matches!(&e.key, Value::Str(s) if std::ptr::eq(&**s, key)) {
+                return Some(h);
+            }
+        }
+        let i = self.find_str(key.hash(), key)?;
+        hint.set(i as u32);
+        Some(i)
+    }
+
     pub fn find_str(&self, hash: i64, key: &Str) -> Option<usize> {
         self.find_by(hash, |k| matches!(k, Value::Str(s) if std::ptr::eq(&**s, key) || s.as_str() == key.as_str()))
     }
@@ -337,6 +352,10 @@ static TYPE_VERSION: AtomicU64 = AtomicU64::new(0);
 
 pub fn bump_type_version() {
     TYPE_VERSION.fetch_add(1, Ordering::Relaxed);
+}
+
+pub fn type_version() -> u64 {
+    TYPE_VERSION.load(Ordering::Relaxed)
 }
 
 /// Results of MRO lookups of interned names, for one type version.

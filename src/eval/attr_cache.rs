@@ -1,0 +1,231 @@
+//! Attribute access through per-site caches.
+//!
+//! Each `obj.name` in the code remembers what `name` was on the type of the
+//! object it last saw (`ir::AttrCache`): nothing (so the value is in the
+//! instance dict), a method, a property, a slot, a plain class attribute.
+//! While the type and the global type version are unchanged, that fact still
+//! holds, and the access skips the MRO walk and the descriptor checks of the
+//! general path (`attr.rs`), which it falls back to for everything else.
+
+use super::attr::SlotDescriptor;
+use super::expr::ArgVec;
+use super::Vm;
+use crate::compile::ir::{AttrCache, AttrKind, AttrSite};
+use crate::runtime::object::*;
+use crate::runtime::value::Value;
+use std::rc::Rc;
+
+impl Vm {
+    /// `obj.name`.
+    pub fn get_attr_at(&self, obj: &Value, site: &AttrSite) -> PyResult<Value> {
+        let cache = &site.cache;
+        match obj {
+            Value::Instance(inst) => {
+                if !self.cache_valid(cache, inst) {
+                    self.fill_load(cache, inst, &site.name);
+                }
+                match cache.kind.get() {
+                    AttrKind::InstanceDict => {
+                        if let Some(d) = &inst.dict {
+                            let t = d.table.borrow();
+                            if let Some(e) = t.find_str_hinted(&site.name, &cache.index).and_then(|i| t.entry_at(i)) {
+                                return Ok(e.value.clone());
+                            }
+                        }
+                    }
+                    AttrKind::Method if !shadowed(inst, &site.name) => {
+                        let func = cache.value.borrow().clone();
+                        return Ok(Value::Method(Rc::new(Method { func, self_: obj.clone() })));
+                    }
+                    AttrKind::ClassValue if !shadowed(inst, &site.name) => return Ok(cache.value.borrow().clone()),
+                    AttrKind::Property => {
+                        let fget = cache.value.borrow().clone();
+                        return self.call(&fget, std::slice::from_ref(obj), &[]);
+                    }
+                    AttrKind::Slot(i) => {
+                        if let Some(Some(v)) = inst.slots.borrow().get(i as usize) {
+                            return Ok(v.clone());
+                        }
+                    }
+                    _ => {}
+                }
+                self.get_attr(obj, &site.name)
+            }
+            Value::Module(m) => {
+                let t = m.dict.table.borrow();
+                match t.find_str_hinted(&site.name, &cache.index).and_then(|i| t.entry_at(i)) {
+                    Some(e) => Ok(e.value.clone()),
+                    None => {
+                        drop(t);
+                        self.get_attr(obj, &site.name)
+                    }
+                }
+            }
+            _ => self.get_attr(obj, &site.name),
+        }
+    }
+
+    /// `obj.name(args)`: `argv[0]` is free for `self`.
+    pub fn call_method_at(&self, obj: Value, site: &AttrSite, argv: &mut ArgVec, kw: &KwArgs) -> PyResult<Value> {
+        if let Value::Instance(inst) = &obj {
+            let cache = &site.cache;
+            if !self.cache_valid(cache, inst) {
+                self.fill_load(cache, inst, &site.name);
+            }
+            if cache.kind.get() == AttrKind::Method && !shadowed(inst, &site.name) {
+                if let Value::Function(func) = &*cache.value.borrow() {
+                    let func = func.clone();
+                    argv[0] = obj;
+                    return self.call_function(&func, argv, kw);
+                }
+            }
+        }
+        if let Value::Module(_) = &obj {
+            let func = self.get_attr_at(&obj, site)?;
+            return self.call(&func, &argv[1..], kw);
+        }
+        self.call_method_slot(obj, &site.name, argv, kw)
+    }
+
+    /// `obj.name = value`.
+    pub fn set_attr_at(&self, obj: &Value, site: &AttrSite, value: Value) -> PyResult<()> {
+        let Value::Instance(inst) = obj else {
+            return self.set_attr(obj, &site.name, value);
+        };
+        let cache = &site.cache;
+        if !self.cache_valid(cache, inst) {
+            self.fill_store(cache, inst, &site.name);
+        }
+        match cache.kind.get() {
+            AttrKind::InstanceDict => {
+                if let Some(d) = &inst.dict {
+                    let mut t = d.table.borrow_mut();
+                    match t.find_str_hinted(&site.name, &cache.index) {
+                        Some(i) => {
+                            if let Some(slot) = t.value_at_mut(i) {
+                                let old = std::mem::replace(slot, value);
+                                drop(t);
+                                drop(old);
+                            }
+                        }
+                        None => t.set_str(site.name.clone(), value),
+                    }
+                    return Ok(());
+                }
+            }
+            AttrKind::Property => {
+                let fset = cache.value.borrow().clone();
+                self.call(&fset, &[obj.clone(), value], &[])?;
+                return Ok(());
+            }
+            AttrKind::Slot(i) => {
+                let mut slots = inst.slots.borrow_mut();
+                if let Some(slot) = slots.get_mut(i as usize) {
+                    let old = std::mem::replace(slot, Some(value));
+                    drop(slots);
+                    drop(old);
+                    return Ok(());
+                }
+            }
+            _ => {}
+        }
+        self.set_attr(obj, &site.name, value)
+    }
+
+    #[inline]
+    fn cache_valid(&self, cache: &AttrCache, inst: &Instance) -> bool {
+        let class = Rc::as_ptr(&inst.class.borrow()) as usize;
+        cache.owner.get() == (class, type_version())
+    }
+
+    /// Records what a load of `name` finds on the type of `inst`.
+    #[inline(never)]
+    fn fill_load(&self, cache: &AttrCache, inst: &Instance, name: &crate::compile::ir::Sym) {
+        let class = inst.class();
+        let (kind, value) = if self.hooks(&class) & CUSTOM_GETATTRIBUTE != 0 {
+            (AttrKind::Empty, Value::None)
+        } else {
+            match class.lookup(name) {
+                None if inst.dict.is_some() => (AttrKind::InstanceDict, Value::None),
+                None => (AttrKind::Empty, Value::None),
+                Some(f @ Value::Function(_)) => (AttrKind::Method, f),
+                Some(Value::Property(p)) if !p.fget.is_none() => (AttrKind::Property, p.fget.clone()),
+                Some(v) => match slot_index(&v) {
+                    Some(i) => (AttrKind::Slot(i), Value::None),
+                    None if is_plain_value(&v) => (AttrKind::ClassValue, v),
+                    None => (AttrKind::Empty, Value::None),
+                },
+            }
+        };
+        self.record(cache, &class, kind, value);
+    }
+
+    /// Records what a store to `name` meets on the type of `inst`.
+    #[inline(never)]
+    fn fill_store(&self, cache: &AttrCache, inst: &Instance, name: &crate::compile::ir::Sym) {
+        let class = inst.class();
+        let plain_object = self.hooks(&class) & CUSTOM_SETATTR == 0 && inst.exc().is_none() && name.as_str() != "__class__";
+        let (kind, value) = if !plain_object {
+            (AttrKind::Empty, Value::None)
+        } else {
+            match class.lookup(name) {
+                None if inst.dict.is_some() => (AttrKind::InstanceDict, Value::None),
+                None => (AttrKind::Empty, Value::None),
+                Some(Value::Property(p)) if !p.fset.is_none() => (AttrKind::Property, p.fset.clone()),
+                // Without `__set__`, a class attribute does not intercept stores.
+                Some(v) if inst.dict.is_some() && (is_plain_value(&v) || matches!(v, Value::Function(_))) => {
+                    (AttrKind::InstanceDict, Value::None)
+                }
+                Some(v) => match slot_index(&v) {
+                    Some(i) => (AttrKind::Slot(i), Value::None),
+                    None => (AttrKind::Empty, Value::None),
+                },
+            }
+        };
+        self.record(cache, &class, kind, value);
+    }
+
+    fn record(&self, cache: &AttrCache, class: &Rc<Class>, kind: AttrKind, value: Value) {
+        cache.owner.set((Rc::as_ptr(class) as usize, type_version()));
+        cache.kind.set(kind);
+        let old = cache.value.replace(value);
+        drop(old);
+    }
+}
+
+/// Whether the instance dict has its own `name`, hiding a class attribute.
+#[inline]
+fn shadowed(inst: &Instance, name: &crate::runtime::str::Str) -> bool {
+    match &inst.dict {
+        Some(d) => {
+            let t = d.table.borrow();
+            !t.is_empty() && t.find_str(name.hash(), name).is_some()
+        }
+        None => false,
+    }
+}
+
+fn slot_index(v: &Value) -> Option<u32> {
+    match v {
+        Value::Native(n) => n.data.borrow().downcast_ref::<SlotDescriptor>().map(|sd| sd.index as u32),
+        _ => None,
+    }
+}
+
+/// Values whose type has no `__get__`, so reading them through an
+/// instance gives the value itself.
+fn is_plain_value(v: &Value) -> bool {
+    matches!(
+        v,
+        Value::None
+            | Value::Bool(_)
+            | Value::Int(_)
+            | Value::BigInt(_)
+            | Value::Float(_)
+            | Value::Complex(_)
+            | Value::Str(_)
+            | Value::Bytes(_)
+            | Value::Tuple(_)
+            | Value::FrozenSet(_)
+    )
+}
