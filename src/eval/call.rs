@@ -93,29 +93,38 @@ impl Vm {
 
     pub fn call_function(&self, func: &Rc<Function>, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
         let code = &func.code;
+        if code.is_generator_like() {
+            return self.start_generator(func, args, kw);
+        }
         let mut frame = Frame::new(code.clone(), func.globals.clone(), None, &func.closure);
         self.bind_args(func, &mut frame, args, kw)?;
-        for &(slot, cell) in &code.cell_params {
-            let v = frame.slots[slot as usize].take();
-            frame.cells[cell as usize] = Rc::new(CellObj::new(v));
+        if !code.cell_params.is_empty() {
+            move_cell_params(&mut frame);
         }
-        if code.is_generator_like() {
-            return Ok(self.make_generator(func, frame));
-        }
-        self.run_frame(&mut frame)
+        self.run_frame(&mut frame, &code.body)
+    }
+
+    /// A generator function's call: binds the arguments into a frame that
+    /// the generator object then owns.
+    #[inline(never)]
+    fn start_generator(&self, func: &Rc<Function>, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+        let mut frame = Frame::new(func.code.clone(), func.globals.clone(), None, &func.closure);
+        self.bind_args(func, &mut frame, args, kw)?;
+        move_cell_params(&mut frame);
+        Ok(self.make_generator(func, frame))
     }
 
     /// Runs a function body to completion, counting call depth and adding
     /// the frame to the traceback of an escaping exception.
-    pub fn run_frame(&self, frame: &mut Frame) -> PyResult<Value> {
+    #[inline]
+    fn run_frame(&self, frame: &mut Frame, body: &[crate::compile::ir::Stmt]) -> PyResult<Value> {
         let depth = self.depth.get();
         if depth >= self.recursion_limit.get() {
             return Err(self.new_error("RecursionError", "maximum recursion depth exceeded"));
         }
         self.check_stack()?;
         self.depth.set(depth + 1);
-        let code = frame.code.clone();
-        let r = self.exec_block(frame, &code.body);
+        let r = self.exec_block(frame, body);
         self.depth.set(depth);
         match r {
             Ok(Flow::Return(v)) => Ok(v),
@@ -404,5 +413,15 @@ impl Vm {
             slots: std::cell::RefCell::new(vec![None; nslots]),
             payload,
         })
+    }
+}
+
+/// Parameters that inner functions capture live in cells: moves their
+/// bound values from the slots into fresh cells.
+fn move_cell_params(frame: &mut Frame) {
+    let code = frame.code.clone();
+    for &(slot, cell) in &code.cell_params {
+        let v = frame.slots[slot as usize].take();
+        frame.cells[cell as usize] = Rc::new(CellObj::new(v));
     }
 }

@@ -51,14 +51,12 @@ impl Vm {
                 self.record_annotation(f, name, v)?;
             }
             StmtKind::If(test, body, orelse) => {
-                let t = self.eval(f, test)?;
-                let branch = if self.truthy(&t)? { body } else { orelse };
+                let branch = if self.eval_cond(f, test)? { body } else { orelse };
                 return self.exec_block(f, branch);
             }
             StmtKind::While(test, body, orelse) => {
                 loop {
-                    let t = self.eval(f, test)?;
-                    if !self.truthy(&t)? {
+                    if !self.eval_cond(f, test)? {
                         return self.exec_block(f, orelse);
                     }
                     match self.exec_block(f, body)? {
@@ -574,10 +572,16 @@ impl Vm {
             }
             Target::Local(slot) => {
                 let slot = *slot as usize;
+                if let ir::ExprKind::Const(k) = &value.kind {
+                    if let Some(Some(new)) = f.slots[slot].as_ref().map(|cur| crate::eval::expr::arith_numbers(op, cur, k)) {
+                        f.slots[slot] = Some(new);
+                        return Ok(());
+                    }
+                }
                 let Some(cur) = f.slots[slot].clone() else {
                     return Err(self.unbound_local(&f.code.slot_names[slot].clone()));
                 };
-                let rhs = self.eval(f, value)?;
+                let rhs = self.eval_operand(f, value)?;
                 let new = self.inplace_op(op, cur, rhs)?;
                 f.slots[slot] = Some(new);
                 Ok(())

@@ -27,6 +27,35 @@ impl Vm {
         }
     }
 
+    /// The truth of a condition (`if`, `while`, comprehension filters):
+    /// comparisons of ints and floats and `not` give a bool without making
+    /// a `Value` first.
+    #[inline]
+    pub fn eval_cond(&self, f: &mut Frame, e: &Expr) -> PyResult<bool> {
+        match &e.kind {
+            ExprKind::Compare(left, rest) if rest.len() == 1 => {
+                let (op, right) = &rest[0];
+                if let (Some(x), Some(y)) = (leaf(f, left), leaf(f, right)) {
+                    if let Some(b) = compare_numbers(*op, x, y) {
+                        return Ok(b);
+                    }
+                }
+                let l = self.eval_operand(f, left)?;
+                let r = self.eval_operand(f, right)?;
+                if let Some(b) = compare_numbers(*op, &l, &r) {
+                    return Ok(b);
+                }
+                let v = self.compare(*op, &l, &r)?;
+                self.truthy(&v)
+            }
+            ExprKind::Unary(ir::UnaryOp::Not, x) => Ok(!self.eval_cond(f, x)?),
+            _ => {
+                let v = self.eval(f, e)?;
+                self.truthy(&v)
+            }
+        }
+    }
+
     pub fn eval(&self, f: &mut Frame, e: &Expr) -> PyResult<Value> {
         match &e.kind {
             ExprKind::Const(v) => Ok(v.clone()),
@@ -56,6 +85,11 @@ impl Vm {
             }
             ExprKind::Slice(a, b, c) => self.eval_slice(f, a, b, c),
             ExprKind::Binary(op, a, b) => {
+                if let (Some(x), Some(y)) = (leaf(f, a), leaf(f, b)) {
+                    if let Some(r) = arith_numbers(*op, x, y) {
+                        return Ok(r);
+                    }
+                }
                 let x = self.eval_operand(f, a)?;
                 let y = self.eval_operand(f, b)?;
                 self.binary_fast(*op, x, y)
@@ -85,6 +119,13 @@ impl Vm {
                 Ok(v)
             }
             ExprKind::Compare(left, rest) => {
+                if let [(op, e)] = &rest[..] {
+                    if let (Some(x), Some(y)) = (leaf(f, left), leaf(f, e)) {
+                        if let Some(b) = compare_numbers(*op, x, y) {
+                            return Ok(Value::Bool(b));
+                        }
+                    }
+                }
                 let mut l = self.eval_operand(f, left)?;
                 if let [(op, e)] = &rest[..] {
                     let r = self.eval_operand(f, e)?;
@@ -105,8 +146,7 @@ impl Vm {
                 Ok(Value::Bool(true))
             }
             ExprKind::IfExp(t, a, b) => {
-                let c = self.eval(f, t)?;
-                if self.truthy(&c)? {
+                if self.eval_cond(f, t)? {
                     self.eval(f, a)
                 } else {
                     self.eval(f, b)
@@ -503,8 +543,7 @@ impl Vm {
             'outer: for k in 0..n {
                 f.slots[*slot as usize] = Some(Value::Int(start + k * step));
                 for cond in &g.ifs {
-                    let t = self.eval(f, cond)?;
-                    if !self.truthy(&t)? {
+                    if !self.eval_cond(f, cond)? {
                         continue 'outer;
                     }
                 }
@@ -516,8 +555,7 @@ impl Vm {
         'items: while let Some(item) = self.next(&it)? {
             self.assign(f, &g.target, item)?;
             for cond in &g.ifs {
-                let t = self.eval(f, cond)?;
-                if !self.truthy(&t)? {
+                if !self.eval_cond(f, cond)? {
                     continue 'items;
                 }
             }
@@ -593,6 +631,82 @@ impl Vm {
             CmpOp::NotIn => Value::Bool(!self.contains(b, a)?),
             _ => self.rich_compare(a, b, op)?,
         })
+    }
+}
+
+/// A bound local or a constant, borrowed: numeric fast paths read their
+/// operands in place instead of cloning and dropping them.
+#[inline(always)]
+fn leaf<'a>(f: &'a Frame, e: &'a Expr) -> Option<&'a Value> {
+    match &e.kind {
+        ExprKind::Local(i) => f.slots[*i as usize].as_ref(),
+        ExprKind::Const(v) => Some(v),
+        _ => None,
+    }
+}
+
+/// `a op b` when both are ints or floats and the result needs nothing
+/// more (no overflow into a big int, no division by zero).
+#[inline(always)]
+pub(crate) fn arith_numbers(op: BinOp, a: &Value, b: &Value) -> Option<Value> {
+    let BinOp::Arith(op) = op else { return None };
+    match (a, b) {
+        (Value::Int(a), Value::Int(b)) => {
+            let (a, b) = (*a, *b);
+            match op {
+                ArithOp::Add => a.checked_add(b),
+                ArithOp::Sub => a.checked_sub(b),
+                ArithOp::Mul => a.checked_mul(b),
+                ArithOp::Mod if b > 0 && a >= 0 => Some(a % b),
+                ArithOp::FloorDiv if b > 0 && a >= 0 => Some(a / b),
+                ArithOp::And => Some(a & b),
+                ArithOp::Or => Some(a | b),
+                ArithOp::Xor => Some(a ^ b),
+                _ => None,
+            }
+            .map(Value::Int)
+        }
+        (Value::Float(a), Value::Float(b)) => float_arith(op, *a, *b),
+        (Value::Float(a), Value::Int(b)) if b.unsigned_abs() < (1 << 53) => float_arith(op, *a, *b as f64),
+        (Value::Int(a), Value::Float(b)) if a.unsigned_abs() < (1 << 53) => float_arith(op, *a as f64, *b),
+        _ => None,
+    }
+}
+
+#[inline(always)]
+fn float_arith(op: ArithOp, a: f64, b: f64) -> Option<Value> {
+    match op {
+        ArithOp::Add => Some(Value::Float(a + b)),
+        ArithOp::Sub => Some(Value::Float(a - b)),
+        ArithOp::Mul => Some(Value::Float(a * b)),
+        ArithOp::TrueDiv if b != 0.0 => Some(Value::Float(a / b)),
+        _ => None,
+    }
+}
+
+/// `a op b` for two ints or two floats, `None` for everything else.
+#[inline(always)]
+fn compare_numbers(op: CmpOp, a: &Value, b: &Value) -> Option<bool> {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => Some(match op {
+            CmpOp::Eq => x == y,
+            CmpOp::Ne => x != y,
+            CmpOp::Lt => x < y,
+            CmpOp::Le => x <= y,
+            CmpOp::Gt => x > y,
+            CmpOp::Ge => x >= y,
+            _ => return None,
+        }),
+        (Value::Float(x), Value::Float(y)) => Some(match op {
+            CmpOp::Eq => x == y,
+            CmpOp::Ne => x != y,
+            CmpOp::Lt => x < y,
+            CmpOp::Le => x <= y,
+            CmpOp::Gt => x > y,
+            CmpOp::Ge => x >= y,
+            _ => return None,
+        }),
+        _ => None,
     }
 }
 

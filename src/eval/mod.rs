@@ -285,6 +285,7 @@ impl Vm {
 
     /// Fails with RecursionError when less than a safety margin of machine
     /// stack is left.
+    #[inline]
     pub fn check_stack(&self) -> PyResult<()> {
         let base = self.stack_base.get();
         if base == 0 {

@@ -74,7 +74,18 @@ fn is_user_object(v: &Value) -> bool {
 }
 
 impl Vm {
+    #[inline(always)]
     pub fn truthy(&self, v: &Value) -> PyResult<bool> {
+        match v {
+            Value::Bool(b) => Ok(*b),
+            Value::None => Ok(false),
+            Value::Int(i) => Ok(*i != 0),
+            _ => self.truthy_object(v),
+        }
+    }
+
+    #[inline(never)]
+    fn truthy_object(&self, v: &Value) -> PyResult<bool> {
         Ok(match v {
             Value::Bool(b) => *b,
             Value::None => false,
