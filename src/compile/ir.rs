@@ -75,6 +75,15 @@ impl Code {
     pub fn is_generator_like(&self) -> bool {
         matches!(self.kind, CodeKind::Generator | CodeKind::Coroutine | CodeKind::AsyncGenerator)
     }
+
+    /// Whether a call with exactly `n` positional arguments just puts them
+    /// in the first `n` slots: no defaults, `*args`, keyword-only or
+    /// captured parameters, and a plain function body to run.
+    #[inline]
+    pub fn binds_positionally(&self, n: usize) -> bool {
+        let p = &self.params;
+        p.n_pos == n && !p.vararg && !p.kwarg && p.n_kwonly == 0 && self.cell_params.is_empty() && !self.is_generator_like()
+    }
 }
 
 pub struct Stmt {

@@ -65,19 +65,28 @@ impl Vm {
         }
     }
 
+    /// The function that `inst.name` binds as a method, if the site knows
+    /// the name is one (and the instance dict does not hide it).
+    #[inline]
+    pub fn method_at(&self, inst: &Instance, site: &AttrSite) -> Option<Rc<Function>> {
+        let cache = &site.cache;
+        if !self.cache_valid(cache, inst) {
+            self.fill_load(cache, inst, &site.name);
+        }
+        if cache.kind.get() == AttrKind::Method && !shadowed(inst, &site.name) {
+            if let Value::Function(func) = &*cache.value.borrow() {
+                return Some(func.clone());
+            }
+        }
+        None
+    }
+
     /// `obj.name(args)`: `argv[0]` is free for `self`.
     pub fn call_method_at(&self, obj: Value, site: &AttrSite, argv: &mut ArgVec, kw: &KwArgs) -> PyResult<Value> {
         if let Value::Instance(inst) = &obj {
-            let cache = &site.cache;
-            if !self.cache_valid(cache, inst) {
-                self.fill_load(cache, inst, &site.name);
-            }
-            if cache.kind.get() == AttrKind::Method && !shadowed(inst, &site.name) {
-                if let Value::Function(func) = &*cache.value.borrow() {
-                    let func = func.clone();
-                    argv[0] = obj;
-                    return self.call_function(&func, argv, kw);
-                }
+            if let Some(func) = self.method_at(inst, site) {
+                argv[0] = obj;
+                return self.call_function(&func, argv, kw);
             }
         }
         if let Value::Module(_) = &obj {

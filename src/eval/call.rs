@@ -104,6 +104,30 @@ impl Vm {
         self.run_frame(&mut frame, &code.body)
     }
 
+    /// Calls a function that `binds_positionally` its arguments, evaluating
+    /// the argument expressions of the caller's frame `f` straight into the
+    /// new frame's slots, after `first` (a method's `self`).
+    pub fn call_direct<'e>(
+        &self,
+        f: &mut Frame,
+        func: &Rc<Function>,
+        first: Option<Value>,
+        args: impl Iterator<Item = &'e crate::compile::ir::Expr>,
+    ) -> PyResult<Value> {
+        let code = &func.code;
+        let mut frame = Frame::new(code.clone(), func.globals.clone(), None, &func.closure);
+        let mut i = 0;
+        if let Some(v) = first {
+            frame.slots[0] = Some(v);
+            i = 1;
+        }
+        for a in args {
+            frame.slots[i] = Some(self.eval_operand(f, a)?);
+            i += 1;
+        }
+        self.run_frame(&mut frame, &code.body)
+    }
+
     /// A generator function's call: binds the arguments into a frame that
     /// the generator object then owns.
     #[inline(never)]

@@ -154,6 +154,11 @@ impl Vm {
             }
             ExprKind::CallPos(func, args) => {
                 let callee = self.eval_operand(f, func)?;
+                if let Value::Function(func) = &callee {
+                    if func.code.binds_positionally(args.len()) {
+                        return self.call_direct(f, func, None, args.iter());
+                    }
+                }
                 let mut argv: ArgVec = SmallVec::with_capacity(args.len());
                 for a in args {
                     argv.push(self.eval_operand(f, a)?);
@@ -170,7 +175,18 @@ impl Vm {
             ExprKind::Call(func, args) => self.eval_call(f, func, args),
             ExprKind::CallMethod(obj, name, args) => {
                 let o = self.eval_operand(f, obj)?;
-                if args.iter().all(|a| matches!(a, Arg::Pos(_))) {
+                let positional = args.iter().all(|a| matches!(a, Arg::Pos(_)));
+                if positional {
+                    if let Value::Instance(inst) = &o {
+                        if let Some(func) = self.method_at(inst, name) {
+                            if func.code.binds_positionally(args.len() + 1) {
+                                let exprs = args.iter().filter_map(|a| if let Arg::Pos(e) = a { Some(e) } else { None });
+                                return self.call_direct(f, &func, Some(o), exprs);
+                            }
+                        }
+                    }
+                }
+                if positional {
                     let mut argv: ArgVec = SmallVec::with_capacity(args.len() + 1);
                     argv.push(Value::None);
                     for a in args {
