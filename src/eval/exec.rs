@@ -563,10 +563,22 @@ impl Vm {
                 self.set_attr_at(&o, site, new)
             }
             Target::Subscript(obj, idx) => {
-                let o = self.eval(f, obj)?;
-                let i = self.eval(f, idx)?;
+                let o = self.eval_operand(f, obj)?;
+                let i = self.eval_operand(f, idx)?;
                 let cur = self.get_item(&o, &i)?;
-                let rhs = self.eval(f, value)?;
+                let rhs = self.eval_operand(f, value)?;
+                // `xs[i] += number` on a list updates the item in place.
+                if let (Value::List(l), Value::Int(k)) = (&o, &i) {
+                    if let Some(new) = crate::eval::expr::arith_numbers(op, &cur, &rhs) {
+                        let mut items = l.items.borrow_mut();
+                        let len = items.len() as i64;
+                        let j = if *k < 0 { *k + len } else { *k };
+                        if (0..len).contains(&j) {
+                            items[j as usize] = new;
+                            return Ok(());
+                        }
+                    }
+                }
                 let new = self.inplace_op(op, cur, rhs)?;
                 self.set_item(&o, i, new)
             }

@@ -696,6 +696,11 @@ fn float_arith(op: ArithOp, a: f64, b: f64) -> Option<Value> {
         ArithOp::Sub => Some(Value::Float(a - b)),
         ArithOp::Mul => Some(Value::Float(a * b)),
         ArithOp::TrueDiv if b != 0.0 => Some(Value::Float(a / b)),
+        // A positive finite base has a real power; overflow is an error.
+        ArithOp::Pow if a > 0.0 && a.is_finite() && b.is_finite() => {
+            let r = a.powf(b);
+            r.is_finite().then_some(Value::Float(r))
+        }
         _ => None,
     }
 }

@@ -1023,7 +1023,27 @@ impl Vm {
         Ok(normalize(i, len))
     }
 
+    /// `obj[idx]`, with lists and tuples indexed by an int inline.
+    #[inline]
     pub fn get_item(&self, obj: &Value, idx: &Value) -> PyResult<Value> {
+        if let Value::Int(i) = idx {
+            let found = match obj {
+                Value::List(l) => {
+                    let items = l.items.borrow();
+                    normalize(*i, items.len()).map(|j| items[j].clone())
+                }
+                Value::Tuple(t) => normalize(*i, t.items.len()).map(|j| t.items[j].clone()),
+                _ => None,
+            };
+            if let Some(v) = found {
+                return Ok(v);
+            }
+        }
+        self.get_item_slow(obj, idx)
+    }
+
+    #[inline(never)]
+    fn get_item_slow(&self, obj: &Value, idx: &Value) -> PyResult<Value> {
         match obj {
             Value::List(l) => {
                 if let Value::Slice(s) = idx {
@@ -1141,7 +1161,24 @@ impl Vm {
         Value::Str(self.intern(c.encode_utf8(&mut buf)))
     }
 
+    /// `obj[idx] = v`, with a list indexed by an int inline.
+    #[inline]
     pub fn set_item(&self, obj: &Value, idx: Value, v: Value) -> PyResult<()> {
+        if let (Value::List(l), Value::Int(i)) = (obj, &idx) {
+            let mut items = l.items.borrow_mut();
+            if let Some(j) = normalize(*i, items.len()) {
+                let old = std::mem::replace(&mut items[j], v);
+                drop(items);
+                drop(old);
+                return Ok(());
+            }
+            drop(items);
+        }
+        self.set_item_slow(obj, idx, v)
+    }
+
+    #[inline(never)]
+    fn set_item_slow(&self, obj: &Value, idx: Value, v: Value) -> PyResult<()> {
         match obj {
             Value::List(l) => {
                 if let Value::Slice(s) = &idx {
@@ -1440,6 +1477,7 @@ fn is_int(v: &Value) -> bool {
     matches!(v, Value::Int(_) | Value::Bool(_) | Value::BigInt(_))
 }
 
+#[inline(always)]
 fn normalize(i: i64, len: usize) -> Option<usize> {
     let len = len as i64;
     let j = if i < 0 { i + len } else { i };
