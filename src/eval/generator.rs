@@ -561,11 +561,18 @@ impl Vm {
         }
     }
 
-    pub fn eval_async<'a>(&'a self, f: &'a mut Frame, e: &'a Expr) -> LocalFuture<'a, PyResult<Value>> {
+    /// An expression on the async path: only one that contains a suspension
+    /// point needs a future of its own (boxed, as expressions nest).
+    pub async fn eval_async(&self, f: &mut Frame, e: &Expr) -> PyResult<Value> {
+        if e.suspends {
+            self.eval_suspending(f, e).await
+        } else {
+            self.eval(f, e)
+        }
+    }
+
+    fn eval_suspending<'a>(&'a self, f: &'a mut Frame, e: &'a Expr) -> LocalFuture<'a, PyResult<Value>> {
         Box::pin(async move {
-            if !e.suspends {
-                return self.eval(f, e);
-            }
             match &e.kind {
                 ExprKind::Yield(v) => {
                     let v = match v {
