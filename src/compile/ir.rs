@@ -327,8 +327,8 @@ pub enum AttrKind {
     Slot(u32),
     /// A class attribute without `__get__` (an int, a str, ...).
     ClassValue,
-    /// A module attribute: `owner` is the module dict, `index` its entry.
-    Module,
+    /// A method of a builtin type (`list.append`), called without binding.
+    BuiltinMethod,
 }
 
 #[derive(Default)]

@@ -93,6 +93,26 @@ impl Vm {
             let func = self.get_attr_at(&obj, site)?;
             return self.call(&func, &argv[1..], kw);
         }
+        if let Some(class) = self.builtin_type(&obj) {
+            let cache = &site.cache;
+            if cache.owner.get() != (Rc::as_ptr(class) as usize, type_version()) {
+                let kind = match class.lookup(&site.name) {
+                    Some(m @ Value::Builtin(_)) if is_unbound_method(&m) => (AttrKind::BuiltinMethod, m),
+                    _ => (AttrKind::Empty, Value::None),
+                };
+                self.record(cache, class, kind.0, kind.1);
+            }
+            if cache.kind.get() == AttrKind::BuiltinMethod {
+                let func = match &*cache.value.borrow() {
+                    Value::Builtin(b) => Some(b.func),
+                    _ => None,
+                };
+                if let Some(func) = func {
+                    argv[0] = obj;
+                    return func(self, argv, kw);
+                }
+            }
+        }
         self.call_method_slot(obj, &site.name, argv, kw)
     }
 
@@ -212,6 +232,10 @@ fn shadowed(inst: &Instance, name: &crate::runtime::str::Str) -> bool {
         }
         None => false,
     }
+}
+
+fn is_unbound_method(v: &Value) -> bool {
+    matches!(v, Value::Builtin(b) if b.kind == BuiltinKind::Method && b.bound.is_none())
 }
 
 fn slot_index(v: &Value) -> Option<u32> {

@@ -268,7 +268,17 @@ impl Vm {
         eprintln!("Exception ignored in: <generator>\n{text}");
     }
 
-    fn exec_block_async<'a>(&'a self, f: &'a mut Frame, body: &'a [Stmt]) -> LocalFuture<'a, PyResult<Flow>> {
+    /// A block on the async path; one without suspension points runs on the
+    /// synchronous evaluator, with no future of its own.
+    async fn exec_block_async(&self, f: &mut Frame, body: &[Stmt]) -> PyResult<Flow> {
+        if body.iter().any(|s| s.suspends) {
+            self.exec_block_suspending(f, body).await
+        } else {
+            self.exec_block(f, body)
+        }
+    }
+
+    fn exec_block_suspending<'a>(&'a self, f: &'a mut Frame, body: &'a [Stmt]) -> LocalFuture<'a, PyResult<Flow>> {
         Box::pin(async move {
             for s in body {
                 let flow = if s.suspends { self.exec_stmt_async(f, s).await } else { self.exec_stmt(f, s) };
@@ -291,6 +301,14 @@ impl Vm {
     async fn exec_stmt_async(&self, f: &mut Frame, s: &Stmt) -> PyResult<Flow> {
         f.line = s.line;
         match &s.kind {
+            // `yield v` as a statement: no future for the expression.
+            StmtKind::Expr(Expr { kind: ExprKind::Yield(v), .. }) if !v.as_ref().is_some_and(|v| v.suspends) => {
+                let v = match v {
+                    Some(v) => self.eval(f, v)?,
+                    None => Value::None,
+                };
+                self.yield_value(f, v).await?;
+            }
             StmtKind::Expr(e) => {
                 self.eval_async(f, e).await?;
             }

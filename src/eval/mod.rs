@@ -434,6 +434,26 @@ impl Vm {
     }
 
     /// The class of a value (`type(v)`).
+    /// The type of a value of a builtin type whose methods scripts call
+    /// often; `None` for the rest.
+    #[inline]
+    pub fn builtin_type(&self, v: &Value) -> Option<&Rc<Class>> {
+        let t = &self.types;
+        Some(match v {
+            Value::Str(_) => &t.str_,
+            Value::List(_) => &t.list,
+            Value::Dict(_) => &t.dict,
+            Value::Set(_) => &t.set,
+            Value::Tuple(_) => &t.tuple,
+            Value::Bytes(_) => &t.bytes,
+            Value::ByteArray(_) => &t.bytearray,
+            Value::FrozenSet(_) => &t.frozenset,
+            Value::Int(_) => &t.int,
+            Value::Float(_) => &t.float,
+            _ => return None,
+        })
+    }
+
     pub fn type_of(&self, v: &Value) -> Rc<Class> {
         let t = &self.types;
         match v {
