@@ -331,11 +331,20 @@ pub enum AttrKind {
     BuiltinMethod,
 }
 
+/// A few types' worth of `AttrEntry`: a method of a base class sees the
+/// instances of each subclass at the same sites.
 #[derive(Default)]
 pub struct AttrCache {
-    /// The type's (or module dict's) address and the type version it was
-    /// valid for; a class is only freed and replaced at the same address
-    /// after the version moved on, so the pair identifies one state.
+    pub entries: [AttrEntry; 4],
+    /// The entry the next new type replaces, round robin.
+    pub next: std::cell::Cell<u8>,
+}
+
+#[derive(Default)]
+pub struct AttrEntry {
+    /// The type's address and the type version it was valid for; a class
+    /// is only freed and replaced at the same address after the version
+    /// moved on, so the pair identifies one state.
     pub owner: std::cell::Cell<(usize, u64)>,
     pub kind: std::cell::Cell<AttrKind>,
     /// Position of the name in the instance (or module) dict, a hint.

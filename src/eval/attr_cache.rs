@@ -10,7 +10,7 @@
 use super::attr::SlotDescriptor;
 use super::expr::ArgVec;
 use super::Vm;
-use crate::compile::ir::{AttrCache, AttrKind, AttrSite};
+use crate::compile::ir::{AttrCache, AttrEntry, AttrKind, AttrSite};
 use crate::runtime::object::*;
 use crate::runtime::value::Value;
 use std::rc::Rc;
@@ -18,12 +18,9 @@ use std::rc::Rc;
 impl Vm {
     /// `obj.name`.
     pub fn get_attr_at(&self, obj: &Value, site: &AttrSite) -> PyResult<Value> {
-        let cache = &site.cache;
         match obj {
             Value::Instance(inst) => {
-                if !self.cache_valid(cache, inst) {
-                    self.fill_load(cache, inst, &site.name);
-                }
+                let cache = self.load_entry(&site.cache, inst, &site.name);
                 match cache.kind.get() {
                     AttrKind::InstanceDict => {
                         if let Some(d) = &inst.dict {
@@ -53,7 +50,7 @@ impl Vm {
             }
             Value::Module(m) => {
                 let t = m.dict.table.borrow();
-                match t.find_str_hinted(&site.name, &cache.index).and_then(|i| t.entry_at(i)) {
+                match t.find_str_hinted(&site.name, &site.cache.entries[0].index).and_then(|i| t.entry_at(i)) {
                     Some(e) => Ok(e.value.clone()),
                     None => {
                         drop(t);
@@ -69,10 +66,7 @@ impl Vm {
     /// the name is one (and the instance dict does not hide it).
     #[inline]
     pub fn method_at(&self, inst: &Instance, site: &AttrSite) -> Option<Rc<Function>> {
-        let cache = &site.cache;
-        if !self.cache_valid(cache, inst) {
-            self.fill_load(cache, inst, &site.name);
-        }
+        let cache = self.load_entry(&site.cache, inst, &site.name);
         if cache.kind.get() == AttrKind::Method && !shadowed(inst, &site.name) {
             if let Value::Function(func) = &*cache.value.borrow() {
                 return Some(func.clone());
@@ -94,14 +88,16 @@ impl Vm {
             return self.call(&func, &argv[1..], kw);
         }
         if let Some(class) = self.builtin_type(&obj) {
-            let cache = &site.cache;
-            if cache.owner.get() != (Rc::as_ptr(class) as usize, type_version()) {
-                let kind = match class.lookup(&site.name) {
-                    Some(m @ Value::Builtin(_)) if is_unbound_method(&m) => (AttrKind::BuiltinMethod, m),
-                    _ => (AttrKind::Empty, Value::None),
-                };
-                self.record(cache, class, kind.0, kind.1);
-            }
+            let cache = match find_entry(&site.cache, class) {
+                Some(e) => e,
+                None => {
+                    let (kind, value) = match class.lookup(&site.name) {
+                        Some(m @ Value::Builtin(_)) if is_unbound_method(&m) => (AttrKind::BuiltinMethod, m),
+                        _ => (AttrKind::Empty, Value::None),
+                    };
+                    record(&site.cache, class, kind, value)
+                }
+            };
             if cache.kind.get() == AttrKind::BuiltinMethod {
                 let func = match &*cache.value.borrow() {
                     Value::Builtin(b) => Some(b.func),
@@ -121,10 +117,10 @@ impl Vm {
         let Value::Instance(inst) = obj else {
             return self.set_attr(obj, &site.name, value);
         };
-        let cache = &site.cache;
-        if !self.cache_valid(cache, inst) {
-            self.fill_store(cache, inst, &site.name);
-        }
+        let cache = match find_entry(&site.cache, &inst.class.borrow()) {
+            Some(e) => e,
+            None => self.fill_store(&site.cache, inst, &site.name),
+        };
         match cache.kind.get() {
             AttrKind::InstanceDict => {
                 if let Some(d) = &inst.dict {
@@ -161,15 +157,19 @@ impl Vm {
         self.set_attr(obj, &site.name, value)
     }
 
+    /// The entry of `cache` for the type of `inst`, filled for a load of
+    /// `name` if the type is new to the site.
     #[inline]
-    fn cache_valid(&self, cache: &AttrCache, inst: &Instance) -> bool {
-        let class = Rc::as_ptr(&inst.class.borrow()) as usize;
-        cache.owner.get() == (class, type_version())
+    fn load_entry<'c>(&self, cache: &'c AttrCache, inst: &Instance, name: &crate::compile::ir::Sym) -> &'c AttrEntry {
+        match find_entry(cache, &inst.class.borrow()) {
+            Some(e) => e,
+            None => self.fill_load(cache, inst, name),
+        }
     }
 
     /// Records what a load of `name` finds on the type of `inst`.
     #[inline(never)]
-    fn fill_load(&self, cache: &AttrCache, inst: &Instance, name: &crate::compile::ir::Sym) {
+    fn fill_load<'c>(&self, cache: &'c AttrCache, inst: &Instance, name: &crate::compile::ir::Sym) -> &'c AttrEntry {
         let class = inst.class();
         let (kind, value) = if self.hooks(&class) & CUSTOM_GETATTRIBUTE != 0 {
             (AttrKind::Empty, Value::None)
@@ -186,12 +186,12 @@ impl Vm {
                 },
             }
         };
-        self.record(cache, &class, kind, value);
+        record(cache, &class, kind, value)
     }
 
     /// Records what a store to `name` meets on the type of `inst`.
     #[inline(never)]
-    fn fill_store(&self, cache: &AttrCache, inst: &Instance, name: &crate::compile::ir::Sym) {
+    fn fill_store<'c>(&self, cache: &'c AttrCache, inst: &Instance, name: &crate::compile::ir::Sym) -> &'c AttrEntry {
         let class = inst.class();
         let plain_object = self.hooks(&class) & CUSTOM_SETATTR == 0 && inst.exc().is_none() && name.as_str() != "__class__";
         let (kind, value) = if !plain_object {
@@ -211,15 +211,28 @@ impl Vm {
                 },
             }
         };
-        self.record(cache, &class, kind, value);
+        record(cache, &class, kind, value)
     }
 
-    fn record(&self, cache: &AttrCache, class: &Rc<Class>, kind: AttrKind, value: Value) {
-        cache.owner.set((Rc::as_ptr(class) as usize, type_version()));
-        cache.kind.set(kind);
-        let old = cache.value.replace(value);
-        drop(old);
-    }
+}
+
+/// The entry of `cache` that is valid for `class` now.
+#[inline]
+fn find_entry<'c>(cache: &'c AttrCache, class: &Rc<Class>) -> Option<&'c AttrEntry> {
+    let key = (Rc::as_ptr(class) as usize, type_version());
+    cache.entries.iter().find(|e| e.owner.get() == key)
+}
+
+/// Fills the next entry of `cache` with what the site found on `class`.
+fn record<'c>(cache: &'c AttrCache, class: &Rc<Class>, kind: AttrKind, value: Value) -> &'c AttrEntry {
+    let i = cache.next.get() as usize % cache.entries.len();
+    cache.next.set((i + 1) as u8);
+    let e = &cache.entries[i];
+    e.owner.set((Rc::as_ptr(class) as usize, type_version()));
+    e.kind.set(kind);
+    let old = e.value.replace(value);
+    drop(old);
+    e
 }
 
 /// Whether the instance dict has its own `name`, hiding a class attribute.
