@@ -10,9 +10,9 @@ use std::rc::Rc;
 pub struct Frame {
     pub code: Rc<Code>,
     /// Local variables by slot; `None` is unbound.
-    pub slots: SmallVec<[Option<Value>; 8]>,
+    pub slots: InlineVec<[Option<Value>; 8]>,
     /// Free variables (from the closure) first, then the frame's own cells.
-    pub cells: SmallVec<[Rc<CellObj>; 4]>,
+    pub cells: InlineVec<[Rc<CellObj>; 4]>,
     pub globals: Rc<Dict>,
     /// The namespace of a class body or of `exec` with separate locals.
     pub locals: Option<Rc<Dict>>,
@@ -27,23 +27,58 @@ impl Frame {
     #[inline(always)]
     pub fn new(code: Rc<Code>, globals: Rc<Dict>, locals: Option<Rc<Dict>>, closure: &[Rc<CellObj>]) -> Frame {
         let line = code.first_line;
-        let mut frame = Frame { slots: SmallVec::new(), cells: SmallVec::new(), code, globals, locals, line, gen: None };
+        let mut frame = Frame { slots: InlineVec(SmallVec::new()), cells: InlineVec(SmallVec::new()), code, globals, locals, line, gen: None };
         // Filled in place: building the vectors first and moving them in
         // costs a copy of the inline storage on every call.
         let n = frame.code.slot_names.len();
         if n > 8 {
-            frame.slots.reserve_exact(n);
+            frame.slots.0.reserve_exact(n);
         }
         for _ in 0..n {
-            frame.slots.push(None);
+            frame.slots.0.push(None);
         }
         let n_cells = frame.code.cell_names.len();
         if n_cells != 0 {
-            frame.cells.extend(closure.iter().cloned());
+            frame.cells.0.extend(closure.iter().cloned());
             for _ in closure.len()..n_cells {
-                frame.cells.push(Rc::new(CellObj::new(None)));
+                frame.cells.0.push(Rc::new(CellObj::new(None)));
             }
         }
         frame
+    }
+}
+
+/// A `SmallVec` whose indexing always inlines: slot access is the
+/// evaluator's most frequent operation, and `SmallVec`'s own `Index` is
+/// not marked inline.
+pub struct InlineVec<A: smallvec::Array>(pub SmallVec<A>);
+
+impl<A: smallvec::Array> std::ops::Deref for InlineVec<A> {
+    type Target = [A::Item];
+    #[inline(always)]
+    fn deref(&self) -> &[A::Item] {
+        &self.0
+    }
+}
+
+impl<A: smallvec::Array> std::ops::DerefMut for InlineVec<A> {
+    #[inline(always)]
+    fn deref_mut(&mut self) -> &mut [A::Item] {
+        &mut self.0
+    }
+}
+
+impl<A: smallvec::Array> std::ops::Index<usize> for InlineVec<A> {
+    type Output = A::Item;
+    #[inline(always)]
+    fn index(&self, i: usize) -> &A::Item {
+        &(*self.0)[i]
+    }
+}
+
+impl<A: smallvec::Array> std::ops::IndexMut<usize> for InlineVec<A> {
+    #[inline(always)]
+    fn index_mut(&mut self, i: usize) -> &mut A::Item {
+        &mut (*self.0)[i]
     }
 }
