@@ -159,18 +159,7 @@ impl Vm {
                         return self.call_direct(f, func, None, args.iter());
                     }
                 }
-                let mut argv: ArgVec = SmallVec::with_capacity(args.len());
-                for a in args {
-                    argv.push(self.eval_operand(f, a)?);
-                }
-                if let Value::Builtin(b) = &callee {
-                    if b.kind == BuiltinKind::Function {
-                        if let Some(r) = crate::builtins::functions::call_frame_builtin(self, f, b, &argv, &[]) {
-                            return r;
-                        }
-                    }
-                }
-                self.call(&callee, &argv, &[])
+                self.call_with_args(f, callee, args)
             }
             ExprKind::Call(func, args) => self.eval_call(f, func, args),
             ExprKind::CallMethod(obj, name, args) => {
@@ -186,21 +175,7 @@ impl Vm {
                         }
                     }
                 }
-                if positional {
-                    let mut argv: ArgVec = SmallVec::with_capacity(args.len() + 1);
-                    argv.push(Value::None);
-                    for a in args {
-                        if let Arg::Pos(e) = a {
-                            argv.push(self.eval_operand(f, e)?);
-                        }
-                    }
-                    return self.call_method_at(o, name, &mut argv, &[]);
-                }
-                let (pos, kw) = self.eval_args(f, args)?;
-                let mut argv: ArgVec = SmallVec::with_capacity(pos.len() + 1);
-                argv.push(Value::None);
-                argv.extend(pos);
-                self.call_method_at(o, name, &mut argv, &kw)
+                self.call_method_with_args(f, o, name, args)
             }
             ExprKind::SuperZero { class_cell, first } => self.eval_super_zero(f, *class_cell, first),
             ExprKind::MakeFunction(def) => self.make_function(f, def),
@@ -229,6 +204,43 @@ impl Vm {
                 Ok(v)
             }
         }
+    }
+
+    /// A positional call of anything but a plain function.
+    #[inline(never)]
+    fn call_with_args(&self, f: &mut Frame, callee: Value, args: &[Expr]) -> PyResult<Value> {
+        let mut argv: ArgVec = SmallVec::with_capacity(args.len());
+        for a in args {
+            argv.push(self.eval_operand(f, a)?);
+        }
+        if let Value::Builtin(b) = &callee {
+            if b.kind == BuiltinKind::Function {
+                if let Some(r) = crate::builtins::functions::call_frame_builtin(self, f, b, &argv, &[]) {
+                    return r;
+                }
+            }
+        }
+        self.call(&callee, &argv, &[])
+    }
+
+    /// `o.name(args)` through an argument vector.
+    #[inline(never)]
+    fn call_method_with_args(&self, f: &mut Frame, o: Value, name: &ir::AttrSite, args: &[Arg]) -> PyResult<Value> {
+        if args.iter().all(|a| matches!(a, Arg::Pos(_))) {
+            let mut argv: ArgVec = SmallVec::with_capacity(args.len() + 1);
+            argv.push(Value::None);
+            for a in args {
+                if let Arg::Pos(e) = a {
+                    argv.push(self.eval_operand(f, e)?);
+                }
+            }
+            return self.call_method_at(o, name, &mut argv, &[]);
+        }
+        let (pos, kw) = self.eval_args(f, args)?;
+        let mut argv: ArgVec = SmallVec::with_capacity(pos.len() + 1);
+        argv.push(Value::None);
+        argv.extend(pos);
+        self.call_method_at(o, name, &mut argv, &kw)
     }
 
     #[inline(never)]
