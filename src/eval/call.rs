@@ -96,7 +96,8 @@ impl Vm {
         if code.is_generator_like() {
             return self.start_generator(func, args, kw);
         }
-        let mut frame = Frame::new(code.clone(), func.globals.clone(), None, &func.closure);
+        let mut frame = Frame::bare(code.clone(), func.globals.clone(), None);
+        frame.fill(&func.closure);
         self.bind_args(func, &mut frame, args, kw)?;
         if !code.cell_params.is_empty() {
             move_cell_params(&mut frame);
@@ -115,7 +116,8 @@ impl Vm {
         args: impl Iterator<Item = &'e crate::compile::ir::Expr>,
     ) -> PyResult<Value> {
         let code = &func.code;
-        let mut frame = Frame::new(code.clone(), func.globals.clone(), None, &func.closure);
+        let mut frame = Frame::bare(code.clone(), func.globals.clone(), None);
+        frame.fill(&func.closure);
         let mut i = 0;
         if let Some(v) = first {
             frame.slots[0] = Some(v);
