@@ -33,6 +33,12 @@ impl Vm {
     #[inline]
     pub fn eval_cond(&self, f: &mut Frame, e: &Expr) -> PyResult<bool> {
         match &e.kind {
+            ExprKind::Compare(left, rest) if rest.len() == 1 && matches!(rest[0].0, CmpOp::In | CmpOp::NotIn) => {
+                let (op, right) = &rest[0];
+                let item = self.eval_operand(f, left)?;
+                let container = self.eval_operand(f, right)?;
+                Ok(self.contains(&container, &item)? == (*op == CmpOp::In))
+            }
             ExprKind::Compare(left, rest) if rest.len() == 1 => {
                 let (op, right) = &rest[0];
                 if let (Some(x), Some(y)) = (leaf(f, left), leaf(f, right)) {
@@ -49,6 +55,23 @@ impl Vm {
                 self.truthy(&v)
             }
             ExprKind::Unary(ir::UnaryOp::Not, x) => Ok(!self.eval_cond(f, x)?),
+            // Only the truth of `a and b` / `a or b` matters here.
+            ExprKind::And(vs) => {
+                for v in vs {
+                    if !self.eval_cond(f, v)? {
+                        return Ok(false);
+                    }
+                }
+                Ok(true)
+            }
+            ExprKind::Or(vs) => {
+                for v in vs {
+                    if self.eval_cond(f, v)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
             _ => {
                 let v = self.eval(f, e)?;
                 self.truthy(&v)

@@ -1047,9 +1047,10 @@ impl Vm {
         match obj {
             Value::List(l) => {
                 if let Value::Slice(s) = idx {
-                    let items = l.items.borrow();
-                    let pos = self.slice_positions(s, items.len())?;
-                    return Ok(Value::list(pos.into_iter().map(|i| items[i].clone()).collect()));
+                    // The bounds first: `__index__` on them may run Python code.
+                    let len = l.items.borrow().len();
+                    let bounds = self.slice_indices(s, len as i64)?;
+                    return Ok(Value::list(slice_items(&l.items.borrow(), bounds)));
                 }
                 let items = l.items.borrow();
                 match self.seq_index(idx, items.len(), "list")? {
@@ -1059,8 +1060,8 @@ impl Vm {
             }
             Value::Tuple(t) => {
                 if let Value::Slice(s) = idx {
-                    let pos = self.slice_positions(s, t.items.len())?;
-                    return Ok(Value::tuple(pos.into_iter().map(|i| t.items[i].clone()).collect()));
+                    let bounds = self.slice_indices(s, t.items.len() as i64)?;
+                    return Ok(Value::tuple(slice_items(&t.items, bounds)));
                 }
                 match self.seq_index(idx, t.items.len(), "tuple")? {
                     Some(i) => Ok(t.items[i].clone()),
@@ -1213,7 +1214,17 @@ impl Vm {
         if step == 1 {
             let start = start as usize;
             let stop = (stop as usize).max(start);
-            l.items.borrow_mut().splice(start..stop, new);
+            let mut items = l.items.borrow_mut();
+            if stop - start == new.len() {
+                // Same length: replace in place; the old items drop after the borrow.
+                let old: Vec<Value> = items[start..stop].iter_mut().zip(new).map(|(slot, v)| std::mem::replace(slot, v)).collect();
+                drop(items);
+                drop(old);
+            } else {
+                let old: Vec<Value> = items.splice(start..stop, new).collect();
+                drop(items);
+                drop(old);
+            }
             return Ok(());
         }
         let pos = self.slice_positions(s, len)?;
@@ -1475,6 +1486,21 @@ impl Vm {
 
 fn is_int(v: &Value) -> bool {
     matches!(v, Value::Int(_) | Value::Bool(_) | Value::BigInt(_))
+}
+
+/// The items `start..stop` by `step` (from `slice_indices`).
+fn slice_items(items: &[Value], (start, stop, step): (i64, i64, i64)) -> Vec<Value> {
+    if step == 1 {
+        let (a, b) = (start as usize, (stop.max(start)) as usize);
+        return items[a..b].to_vec();
+    }
+    let mut out = Vec::new();
+    let mut i = start;
+    while (step > 0 && i < stop) || (step < 0 && i > stop) {
+        out.push(items[i as usize].clone());
+        i += step;
+    }
+    out
 }
 
 #[inline(always)]
