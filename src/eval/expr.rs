@@ -33,6 +33,18 @@ impl Vm {
     #[inline]
     pub fn eval_cond(&self, f: &mut Frame, e: &Expr) -> PyResult<bool> {
         match &e.kind {
+            ExprKind::Compare(left, rest) if rest.len() == 1 && matches!(rest[0].0, CmpOp::Is | CmpOp::IsNot) => {
+                let (op, right) = &rest[0];
+                let same = match (leaf(f, left), leaf(f, right)) {
+                    (Some(x), Some(y)) => x.is(y),
+                    _ => {
+                        let x = self.eval_operand(f, left)?;
+                        let y = self.eval_operand(f, right)?;
+                        x.is(&y)
+                    }
+                };
+                Ok(same == (*op == CmpOp::Is))
+            }
             ExprKind::Compare(left, rest) if rest.len() == 1 && matches!(rest[0].0, CmpOp::In | CmpOp::NotIn) => {
                 let (op, right) = &rest[0];
                 let item = self.eval_operand(f, left)?;

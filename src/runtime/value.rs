@@ -138,6 +138,7 @@ impl Value {
     }
 
     /// Identity (`is`): same immediate or same heap object.
+    #[inline]
     pub fn is(&self, other: &Value) -> bool {
         use Value::*;
         match (self, other) {
@@ -153,6 +154,7 @@ impl Value {
     }
 
     /// The address of a heap object; `None` for immediates.
+    #[inline]
     pub fn heap_ptr(&self) -> Option<usize> {
         use Value::*;
         Some(match self {
