@@ -18,8 +18,16 @@ pub struct Entry {
     pub value: Value,
 }
 
+/// Tables with at most this many entry positions have no hash index: a
+/// scan of their entries' hashes is cheaper than probing one, and most
+/// dicts (instance attributes, keyword arguments, small literals) stay
+/// this small.
+const SMALL_TABLE: usize = 8;
+
 #[derive(Default, Clone)]
 pub struct DictTable {
+    /// Positions of the live entries by hash; empty while the table is
+    /// small (`entries.len() <= SMALL_TABLE`).
     index: HashTable<u32>,
     entries: Vec<Option<Entry>>,
     len: usize,
@@ -46,7 +54,8 @@ impl DictTable {
     }
 
     pub fn with_capacity(n: usize) -> DictTable {
-        DictTable { index: HashTable::with_capacity(n), entries: Vec::with_capacity(n), len: 0, version: 0, head: 0, sim: None }
+        let index = if n > SMALL_TABLE { HashTable::with_capacity(n) } else { HashTable::new() };
+        DictTable { index, entries: Vec::with_capacity(n), len: 0, version: 0, head: 0, sim: None }
     }
 
     /// The table of a set: iterates in CPython's set order.
@@ -70,6 +79,20 @@ impl DictTable {
     pub fn probe(&self, hash: i64, key: &Value) -> Probe {
         let mut pending: Vec<(usize, Value)> = Vec::new();
         let entries = &self.entries;
+        if !self.indexed() {
+            for (i, e) in entries.iter().enumerate() {
+                let Some(e) = e else { continue };
+                if e.hash != hash {
+                    continue;
+                }
+                match native_eq(&e.key, key) {
+                    Some(true) => return Probe::Found(i),
+                    Some(false) => {}
+                    None => pending.push((i, e.key.clone())),
+                }
+            }
+            return if pending.is_empty() { Probe::Missing } else { Probe::NeedsEq(pending) };
+        }
         let found = self.index.find(hash as u64, |&i| {
             let Some(e) = &entries[i as usize] else { return false };
             if e.hash != hash {
@@ -91,8 +114,12 @@ impl DictTable {
     }
 
     /// Finds a key with a native predicate (string keys, say).
+    #[inline]
     pub fn find_by(&self, hash: i64, mut eq: impl FnMut(&Value) -> bool) -> Option<usize> {
         let entries = &self.entries;
+        if !self.indexed() {
+            return entries.iter().position(|e| matches!(e, Some(e) if e.hash == hash && eq(&e.key)));
+        }
         self.index
             .find(hash as u64, |&i| matches!(&entries[i as usize], Some(e) if e.hash == hash && eq(&e.key)))
             .map(|&i| i as usize)
@@ -112,8 +139,12 @@ impl DictTable {
     pub fn insert_new(&mut self, hash: i64, key: Value, value: Value) {
         let i = self.entries.len() as u32;
         self.entries.push(Some(Entry { hash, key, value }));
-        let entries = &self.entries;
-        self.index.insert_unique(hash as u64, i, |&j| entries[j as usize].as_ref().map_or(0, |e| e.hash as u64));
+        if self.entries.len() == SMALL_TABLE + 1 {
+            self.rebuild_index();
+        } else if self.indexed() {
+            let entries = &self.entries;
+            self.index.insert_unique(hash as u64, i, |&j| entries[j as usize].as_ref().map_or(0, |e| e.hash as u64));
+        }
         self.len += 1;
         self.version += 1;
         if let Some(sim) = self.sim.as_mut() {
@@ -132,8 +163,10 @@ impl DictTable {
     }
 
     fn remove_entry(&mut self, index: usize, hash: i64) -> Option<Entry> {
-        if let Ok(slot) = self.index.find_entry(hash as u64, |&i| i as usize == index) {
-            slot.remove();
+        if self.indexed() {
+            if let Ok(slot) = self.index.find_entry(hash as u64, |&i| i as usize == index) {
+                slot.remove();
+            }
         }
         let e = self.entries[index].take();
         self.len -= 1;
@@ -156,15 +189,31 @@ impl DictTable {
             }
             sim.remap(&map);
         }
-        let entries: Vec<Option<Entry>> = std::mem::take(&mut self.entries).into_iter().filter(|e| e.is_some()).collect();
-        let mut index = HashTable::with_capacity(entries.len());
-        for (i, e) in entries.iter().enumerate() {
-            let h = e.as_ref().map_or(0, |e| e.hash);
-            index.insert_unique(h as u64, i as u32, |&j: &u32| entries[j as usize].as_ref().map_or(0, |e| e.hash as u64));
-        }
-        self.index = index;
-        self.entries = entries;
+        self.entries = std::mem::take(&mut self.entries).into_iter().filter(|e| e.is_some()).collect();
+        self.rebuild_index();
         self.head = 0;
+    }
+
+    /// Whether lookups go through the hash index (see `SMALL_TABLE`).
+    #[inline(always)]
+    fn indexed(&self) -> bool {
+        self.entries.len() > SMALL_TABLE
+    }
+
+    /// The index of every live entry, built afresh (none for small tables).
+    fn rebuild_index(&mut self) {
+        self.index.clear();
+        if !self.indexed() {
+            self.index.shrink_to_fit(|_| 0);
+            return;
+        }
+        let entries = &self.entries;
+        self.index.reserve(entries.len(), |&j| entries[j as usize].as_ref().map_or(0, |e| e.hash as u64));
+        for (i, e) in entries.iter().enumerate() {
+            if let Some(e) = e {
+                self.index.insert_unique(e.hash as u64, i as u32, |&j| entries[j as usize].as_ref().map_or(0, |e| e.hash as u64));
+            }
+        }
     }
 
     pub fn clear(&mut self) {
@@ -200,8 +249,12 @@ impl DictTable {
         let index = self.entries.iter().rposition(|e| e.is_some())?;
         let e = self.remove_at(index);
         // Trailing holes left by pops are dropped so repeated pops stay O(1).
+        let was_indexed = self.indexed();
         while matches!(self.entries.last(), Some(None)) {
             self.entries.pop();
+        }
+        if was_indexed && !self.indexed() {
+            self.index.clear();
         }
         self.head = self.head.min(self.entries.len());
         e
@@ -294,12 +347,10 @@ impl DictTable {
         let base = self.entries.len() as u32;
         let items = other.ordered_entries();
         let n = items.len();
-        for (i, (hash, key)) in items.into_iter().enumerate() {
-            let i = base + i as u32;
+        for (hash, key) in items {
             self.entries.push(Some(Entry { hash, key, value: Value::None }));
-            let entries = &self.entries;
-            self.index.insert_unique(hash as u64, i, |&j| entries[j as usize].as_ref().map_or(0, |e| e.hash as u64));
         }
+        self.rebuild_index();
         self.len += n;
         self.version += 1;
         let clean = base == 0 && self.sim.as_ref().is_some_and(|s| s.fill() == 0);
