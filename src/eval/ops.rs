@@ -179,7 +179,17 @@ impl Vm {
 
     // ----- hashing and equality -----
 
+    #[inline]
     pub fn hash(&self, v: &Value) -> PyResult<i64> {
+        match v {
+            Value::Str(s) => Ok(s.hash()),
+            Value::Int(i) => Ok(int::hash_i64(*i)),
+            _ => self.hash_object(v),
+        }
+    }
+
+    #[inline(never)]
+    fn hash_object(&self, v: &Value) -> PyResult<i64> {
         Ok(match v {
             Value::Str(s) => s.hash(),
             Value::Int(i) => int::hash_i64(*i),

@@ -10,6 +10,7 @@
 use super::setorder::SlotOrder;
 use super::value::Value;
 use hashbrown::HashTable;
+use std::rc::Rc;
 
 #[derive(Clone)]
 pub struct Entry {
@@ -85,7 +86,12 @@ impl DictTable {
                 if e.hash != hash {
                     continue;
                 }
-                match native_eq(&e.key, key) {
+                let eq = match (&e.key, key) {
+                    (Value::Int(a), Value::Int(b)) => Some(a == b),
+                    (Value::Str(a), Value::Str(b)) if Rc::ptr_eq(a, b) => Some(true),
+                    (a, b) => native_eq(a, b),
+                };
+                match eq {
                     Some(true) => return Probe::Found(i),
                     Some(false) => {}
                     None => pending.push((i, e.key.clone())),

@@ -397,8 +397,11 @@ const HASH_BITS: u32 = 61;
 const HASH_MODULUS: u64 = (1 << HASH_BITS) - 1;
 
 /// CPython's hash of an int: the value modulo 2**61 - 1, keeping the sign.
+#[inline]
 pub fn hash_i64(i: i64) -> i64 {
-    let m = (i.unsigned_abs() % HASH_MODULUS) as i64;
+    let a = i.unsigned_abs();
+    // Nearly every int is below the modulus: no division for those.
+    let m = if a < HASH_MODULUS { a as i64 } else { (a % HASH_MODULUS) as i64 };
     let h = if i < 0 { -m } else { m };
     if h == -1 {
         -2
