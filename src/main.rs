@@ -2,8 +2,10 @@
 
 use clap::Parser;
 
+mod allocator;
+
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: allocator::Mimalloc = allocator::Mimalloc;
 
 use std::io::{IsTerminal, Read, Write};
 use std::path::PathBuf;
