@@ -167,6 +167,21 @@ impl Vm {
             }
             return self.exec_block(f, &fs.orelse);
         }
+        // Lists and tuples by index, as their iterators do (a list growing
+        // during the loop is seen), without an iterator object.
+        if let Value::List(_) | Value::Tuple(_) = &iterable {
+            let mut i = 0;
+            while let Some(item) = seq_item(&iterable, i) {
+                i += 1;
+                self.assign(f, &fs.target, item)?;
+                match self.exec_block(f, &fs.body)? {
+                    Flow::Break => return Ok(Flow::Normal),
+                    Flow::Return(v) => return Ok(Flow::Return(v)),
+                    Flow::Normal | Flow::Continue => {}
+                }
+            }
+            return self.exec_block(f, &fs.orelse);
+        }
         let it = self.iter(&iterable)?;
         while let Some(item) = self.next(&it)? {
             self.assign(f, &fs.target, item)?;
@@ -490,6 +505,14 @@ impl Vm {
                 let i = self.eval(f, idx)?;
                 self.set_item(&o, i, v)?;
             }
+            Target::Unpack(ts, None) if matches!(&v, Value::Tuple(t) if t.items.len() == ts.len()) => {
+                // `a, b = pair`: straight from the tuple.
+                if let Value::Tuple(t) = &v {
+                    for (t, item) in ts.iter().zip(t.items.iter()) {
+                        self.assign(f, t, item.clone())?;
+                    }
+                }
+            }
             Target::Unpack(ts, star) => {
                 let items = self.unpack(v, ts.len(), *star)?;
                 for (t, item) in ts.iter().zip(items) {
@@ -614,5 +637,15 @@ impl Vm {
             Target::Name(n) => self.load_name(f, n),
             _ => Err(self.runtime_error("invalid augmented assignment target")),
         }
+    }
+}
+
+/// Item `i` of a list or tuple, `None` past the end (or for other values).
+#[inline]
+pub(crate) fn seq_item(seq: &Value, i: usize) -> Option<Value> {
+    match seq {
+        Value::List(l) => l.items.borrow().get(i).cloned(),
+        Value::Tuple(t) => t.items.get(i).cloned(),
+        _ => None,
     }
 }

@@ -64,3 +64,20 @@ n = 0
 while n < 3 and not n > 5 or False:
     n += 1
 print(n)
+
+# Loops over lists see items appended during the loop, as list iterators do.
+grow = [1, 2]
+for v in grow:
+    if len(grow) < 5:
+        grow.append(v * 10)
+print(grow, [w for w in (1, 2, 3) for _ in grow[:1]])
+pairs = [(1, 2), (3, 4)]
+for p, q in pairs:
+    print(p + q, end=" ")
+print()
+try:
+    a, b = (1, 2, 3)
+except ValueError as e:
+    print("ValueError:", e)
+(x, y), z = (1, 2), 3
+print(x, y, z)
