@@ -739,6 +739,9 @@ pub(crate) fn arith_numbers(op: BinOp, a: &Value, b: &Value) -> Option<Value> {
                 ArithOp::And => Some(a & b),
                 ArithOp::Or => Some(a | b),
                 ArithOp::Xor => Some(a ^ b),
+                ArithOp::RShift if b >= 0 => Some(a >> b.min(63)),
+                // Only when no bit is lost (else the result is a big int).
+                ArithOp::LShift if (0..63).contains(&b) && (a << b) >> b == a => Some(a << b),
                 _ => None,
             }
             .map(Value::Int)

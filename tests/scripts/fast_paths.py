@@ -81,3 +81,8 @@ except ValueError as e:
     print("ValueError:", e)
 (x, y), z = (1, 2), 3
 print(x, y, z)
+print(1 << 62, 1 << 63, -1 << 63, 3 << 70, 5 >> 1, -5 >> 1, 7 >> 100, -7 >> 100, (1 << 62) >> 61)
+try:
+    1 << -1
+except ValueError as e:
+    print("ValueError:", e)
