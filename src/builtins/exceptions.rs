@@ -78,32 +78,36 @@ pub fn set_special_attrs(vm: &Vm, inst: &Rc<Instance>, args: &[Value]) {
     let class = inst.class();
     let Some(d) = &inst.dict else { return };
     let first = args.first().cloned().unwrap_or(Value::None);
-    if class.is_subclass(&vm.types.exc("StopIteration")) || class.is_subclass(&vm.types.exc("StopAsyncIteration")) {
+    // One pass over the builtin classes of the MRO (a raise is hot).
+    let builtin_bases: smallvec::SmallVec<[Rc<crate::runtime::str::Str>; 8]> =
+        class.mro.borrow().iter().filter(|c| !c.is_heap).map(|c| c.name()).collect();
+    let is_a = |name: &str| builtin_bases.iter().any(|n| n.as_str() == name);
+    if is_a("StopIteration") || is_a("StopAsyncIteration") {
         d.set_str(vm.intern("value"), first.clone());
     }
-    if class.is_subclass(&vm.types.exc("SystemExit")) {
+    if is_a("SystemExit") {
         let code = if args.len() > 1 { Value::tuple(args.to_vec()) } else { first.clone() };
         d.set_str(vm.intern("code"), code);
     }
-    if class.is_subclass(&vm.types.exc("OSError")) {
+    if is_a("OSError") {
         let (errno, strerror) = if args.len() >= 2 { (args[0].clone(), args[1].clone()) } else { (Value::None, Value::None) };
         d.set_str(vm.intern("errno"), errno);
         d.set_str(vm.intern("strerror"), strerror);
         d.set_str(vm.intern("filename"), args.get(2).cloned().unwrap_or(Value::None));
     }
-    if class.is_subclass(&vm.types.exc("ImportError")) {
+    if is_a("ImportError") {
         if d.get_str(&vm.intern("name")).is_none() {
             d.set_str(vm.intern("name"), Value::None);
         }
         d.set_str(vm.intern("path"), Value::None);
         d.set_str(vm.intern("msg"), first.clone());
     }
-    if class.is_subclass(&vm.types.exc("BaseExceptionGroup")) {
+    if is_a("BaseExceptionGroup") {
         d.set_str(vm.intern("message"), first.clone());
         let excs = args.get(1).map(|e| Value::tuple(vm.collect(e).unwrap_or_default())).unwrap_or(Value::tuple(Vec::new()));
         d.set_str(vm.intern("exceptions"), excs);
     }
-    if class.is_subclass(&vm.types.exc("NameError")) || class.is_subclass(&vm.types.exc("AttributeError")) {
+    if is_a("NameError") || is_a("AttributeError") {
         d.set_str(vm.intern("name"), Value::None);
     }
 }

@@ -80,9 +80,9 @@ pub struct Types {
     pub classmethod: Rc<Class>,
     pub super_: Rc<Class>,
     /// Iterator classes by name (`list_iterator`, `zip`, `map`, ...).
-    pub iterators: RefCell<HashMap<&'static str, Rc<Class>>>,
+    pub iterators: RefCell<NameMap<Rc<Class>>>,
     /// Builtin exception classes by name.
-    pub exceptions: HashMap<&'static str, Rc<Class>>,
+    pub exceptions: NameMap<Rc<Class>>,
 }
 
 /// Creates a class with a linear MRO (`base`'s MRO after itself).
@@ -124,7 +124,7 @@ impl Types {
         let mk = |name: &str, id: TypeId, layout: Layout| new_class(i, name, o, layout, Some(id));
         let int = mk("int", TypeId::Int, v);
         let bool_ = new_class(i, "bool", Some(&int), v, Some(TypeId::Bool));
-        let mut exceptions: HashMap<&'static str, Rc<Class>> = HashMap::new();
+        let mut exceptions: NameMap<Rc<Class>> = NameMap::default();
         for (name, base) in HIERARCHY {
             let base_class = if *base == "object" { object.clone() } else { exceptions[base].clone() };
             let id = if *name == "BaseException" { Some(TypeId::BaseException) } else { None };
@@ -167,7 +167,7 @@ impl Types {
             staticmethod: mk("staticmethod", TypeId::StaticMethod, v),
             classmethod: mk("classmethod", TypeId::ClassMethod, v),
             super_: mk("super", TypeId::Super, v),
-            iterators: RefCell::new(HashMap::new()),
+            iterators: RefCell::new(NameMap::default()),
             exceptions,
             object,
         }
@@ -178,5 +178,27 @@ impl Types {
             Some(c) => c.clone(),
             None => self.exceptions["Exception"].clone(),
         }
+    }
+}
+
+/// Builtin names to classes. Looked up on hot paths (every raise checks a
+/// few exception classes by name), so hashed with FNV-1a rather than
+/// SipHash, whose flood resistance these fixed keys do not need.
+pub type NameMap<V> = HashMap<&'static str, V, std::hash::BuildHasherDefault<Fnv>>;
+
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
     }
 }
