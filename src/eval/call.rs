@@ -347,6 +347,24 @@ impl Vm {
         self.type_call(c, args, kw)
     }
 
+    /// For `c(args)` with `n` positional arguments: the `__init__` to run
+    /// on a fresh instance when nothing else is involved (no metaclass, the
+    /// default `__new__`, a Python `__init__` that binds positionally).
+    #[inline]
+    pub fn plain_init(&self, c: &Rc<Class>, n: usize) -> Option<Rc<Function>> {
+        if c.meta.borrow().is_some() {
+            return None;
+        }
+        match c.lookup(&self.names.new) {
+            Some(Value::Builtin(b)) if crate::builtins::is_native(&b, crate::builtins::object::object_new) => {}
+            _ => return None,
+        }
+        match c.lookup(&self.names.init) {
+            Some(Value::Function(init)) if init.code.binds_positionally(n + 1) => Some(init),
+            _ => None,
+        }
+    }
+
     /// `type.__call__`: creates and initialises an instance of `c`.
     pub fn type_call(&self, c: &Rc<Class>, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
         if Rc::ptr_eq(c, &self.types.type_) && args.len() == 1 && kw.is_empty() {

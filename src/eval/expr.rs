@@ -194,6 +194,16 @@ impl Vm {
                         return self.call_direct(f, func, None, args.iter());
                     }
                 }
+                if let Value::Class(c) = &callee {
+                    if let Some(init) = self.plain_init(c, args.len()) {
+                        let obj = self.new_instance(c)?;
+                        let r = self.call_direct(f, &init, Some(obj.clone()), args.iter())?;
+                        if !r.is_none() {
+                            return Err(self.type_error(format!("__init__() should return None, not '{}'", self.type_name(&r).as_str())));
+                        }
+                        return Ok(obj);
+                    }
+                }
                 self.call_with_args(f, callee, args)
             }
             ExprKind::Call(func, args) => self.eval_call(f, func, args),
