@@ -458,25 +458,6 @@ impl Vm {
         }
     }
 
-    /// `obj.name = value` from code, where the name is interned: a plain
-    /// instance attribute is stored without interning the key again.
-    pub fn set_attr_sym(&self, obj: &Value, name: &Rc<Str>, value: Value) -> PyResult<()> {
-        if let Value::Instance(inst) = obj {
-            let class = inst.class.borrow();
-            let plain = self.hooks(&class) & CUSTOM_SETATTR == 0
-                && inst.exc().is_none()
-                && name.as_str() != "__class__"
-                && class.lookup(name).is_none();
-            if plain {
-                if let Some(d) = &inst.dict {
-                    d.set_str(name.clone(), value);
-                    return Ok(());
-                }
-            }
-        }
-        self.set_attr(obj, name, value)
-    }
-
     pub fn set_attr(&self, obj: &Value, name: &Str, value: Value) -> PyResult<()> {
         match obj {
             Value::Instance(inst) => {
