@@ -693,21 +693,10 @@ impl Vm {
 
     #[inline]
     pub fn compare(&self, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> {
-        if let (Value::Int(x), Value::Int(y)) = (a, b) {
-            let r = match op {
-                CmpOp::Eq => x == y,
-                CmpOp::Ne => x != y,
-                CmpOp::Lt => x < y,
-                CmpOp::Le => x <= y,
-                CmpOp::Gt => x > y,
-                CmpOp::Ge => x >= y,
-                CmpOp::Is => x == y,
-                CmpOp::IsNot => x != y,
-                CmpOp::In | CmpOp::NotIn => return self.compare_slow(op, a, b),
-            };
-            return Ok(Value::Bool(r));
+        match compare_numbers(op, a, b) {
+            Some(r) => Ok(Value::Bool(r)),
+            None => self.compare_slow(op, a, b),
         }
-        self.compare_slow(op, a, b)
     }
 
     fn compare_slow(&self, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> {
@@ -783,26 +772,23 @@ fn float_arith(op: ArithOp, a: f64, b: f64) -> Option<Value> {
 #[inline(always)]
 fn compare_numbers(op: CmpOp, a: &Value, b: &Value) -> Option<bool> {
     match (a, b) {
-        (Value::Int(x), Value::Int(y)) => Some(match op {
-            CmpOp::Eq => x == y,
-            CmpOp::Ne => x != y,
-            CmpOp::Lt => x < y,
-            CmpOp::Le => x <= y,
-            CmpOp::Gt => x > y,
-            CmpOp::Ge => x >= y,
-            _ => return None,
-        }),
-        (Value::Float(x), Value::Float(y)) => Some(match op {
-            CmpOp::Eq => x == y,
-            CmpOp::Ne => x != y,
-            CmpOp::Lt => x < y,
-            CmpOp::Le => x <= y,
-            CmpOp::Gt => x > y,
-            CmpOp::Ge => x >= y,
-            _ => return None,
-        }),
+        (Value::Int(x), Value::Int(y)) => order(op, x, y),
+        (Value::Float(x), Value::Float(y)) => order(op, x, y),
         _ => None,
     }
+}
+
+#[inline(always)]
+fn order<T: PartialOrd>(op: CmpOp, x: T, y: T) -> Option<bool> {
+    Some(match op {
+        CmpOp::Eq => x == y,
+        CmpOp::Ne => x != y,
+        CmpOp::Lt => x < y,
+        CmpOp::Le => x <= y,
+        CmpOp::Gt => x > y,
+        CmpOp::Ge => x >= y,
+        _ => return None,
+    })
 }
 
 enum CompAcc {
