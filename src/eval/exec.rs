@@ -2,6 +2,7 @@
 
 use super::{Frame, Vm};
 use crate::compile::ir::{self, Stmt, StmtKind, Target};
+use crate::runtime::gc;
 use crate::runtime::object::*;
 use crate::runtime::value::Value;
 use std::rc::Rc;
@@ -57,6 +58,7 @@ impl Vm {
             }
             StmtKind::While(test, body, orelse) => {
                 loop {
+                    gc::safe_point();
                     let t = self.eval(f, test)?;
                     if !self.truthy(&t)? {
                         return self.exec_block(f, orelse);
@@ -160,6 +162,7 @@ impl Vm {
             let (start, step) = (r.start as i64, r.step as i64);
             let slot = *slot as usize;
             for k in 0..n {
+                gc::safe_point();
                 f.slots[slot] = Some(Value::Int(start + k * step));
                 match self.exec_block(f, &fs.body)? {
                     Flow::Break => return Ok(Flow::Normal),
@@ -171,6 +174,7 @@ impl Vm {
         }
         let it = self.iter(&iterable)?;
         while let Some(item) = self.next(&it)? {
+            gc::safe_point();
             self.assign(f, &fs.target, item)?;
             match self.exec_block(f, &fs.body)? {
                 Flow::Break => return Ok(Flow::Normal),
@@ -408,7 +412,7 @@ impl Vm {
         let anns = match ns.get_str(&self.names.annotations) {
             Some(a) => a,
             None => {
-                let d = Value::Dict(Rc::new(Dict::new()));
+                let d = Value::Dict(gc::new(Dict::new()));
                 ns.set_str(self.names.annotations.clone(), d.clone());
                 d
             }

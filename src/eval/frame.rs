@@ -2,6 +2,7 @@
 
 use super::generator::GenChannel;
 use crate::compile::ir::Code;
+use crate::runtime::gc;
 use crate::runtime::object::{CellObj, Dict};
 use crate::runtime::value::Value;
 use smallvec::SmallVec;
@@ -41,7 +42,7 @@ impl Frame {
         if n_cells != 0 {
             frame.cells.extend(closure.iter().cloned());
             for _ in closure.len()..n_cells {
-                frame.cells.push(Rc::new(CellObj::new(None)));
+                frame.cells.push(gc::new(CellObj::new(None)));
             }
         }
         frame
