@@ -172,7 +172,7 @@ impl Vm {
         let mut mro = vec![class.clone()];
         mro.extend(mro_tail);
         *class.mro.borrow_mut() = mro;
-        self.registry.borrow_mut().push(Rc::downgrade(&class));
+        self.register_class(&class);
         self.setup_class_dict(&class)?;
         self.setup_slots(&class, &bases)?;
         bump_type_version();
@@ -205,6 +205,16 @@ impl Vm {
             }
         }
         Ok(class)
+    }
+
+    /// Records a class for `__subclasses__()`. Classes are freed by the
+    /// cycle collector, so dead entries are dropped as the list doubles.
+    fn register_class(&self, class: &Rc<Class>) {
+        let mut registry = self.registry.borrow_mut();
+        if registry.len().is_power_of_two() {
+            registry.retain(|c| c.strong_count() > 0);
+        }
+        registry.push(Rc::downgrade(class));
     }
 
     /// Implicit class-body rules: `__new__` is a staticmethod,
