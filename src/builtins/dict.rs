@@ -4,6 +4,7 @@ use super::args;
 use super::list::{clinic, descriptor_error, fixed, noargs};
 use crate::compile::ir::CmpOp;
 use crate::eval::Vm;
+use crate::runtime::gc;
 use crate::runtime::iter::IterState;
 use crate::runtime::object::*;
 use crate::runtime::value::Value;
@@ -173,9 +174,9 @@ fn dict_new(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
                     c.name().as_str()
                 )));
             }
-            Ok(Value::Instance(vm.instance_with(c, Payload::Dict(Rc::new(Dict::new())))))
+            Ok(Value::Instance(vm.instance_with(c, Payload::Dict(gc::new(Dict::new())))))
         }
-        Some(Value::Class(_)) => Ok(Value::Dict(Rc::new(Dict::new()))),
+        Some(Value::Class(_)) => Ok(Value::Dict(gc::new(Dict::new()))),
         Some(other) => Err(vm.type_error(format!("dict.__new__(X): X is not a type object ({})", vm.type_name(other).as_str()))),
         None => Err(vm.type_error("dict.__new__(): not enough arguments")),
     }
@@ -217,7 +218,7 @@ fn copy(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let d = slf(vm, a, "copy")?;
     fixed(vm, "dict.copy", a, kw, 0)?;
     let t = d.table.borrow().clone();
-    Ok(Value::Dict(Rc::new(Dict::from_table(t))))
+    Ok(Value::Dict(gc::new(Dict::from_table(t))))
 }
 
 fn fromkeys(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
@@ -227,7 +228,7 @@ fn fromkeys(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let cls = a[0].clone();
     let exact = matches!(&cls, Value::Class(c) if Rc::ptr_eq(c, &vm.types.dict));
     if exact {
-        let d = Rc::new(Dict::new());
+        let d = gc::new(Dict::new());
         let it = vm.iter(&a[1])?;
         while let Some(k) = vm.next(&it)? {
             vm.dict_set(&d, k, value.clone())?;
@@ -391,7 +392,7 @@ fn dict_or(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     if other.as_dict().is_none() {
         return Ok(Value::NotImplemented);
     }
-    let out = Rc::new(Dict::from_table(d.table.borrow().clone()));
+    let out = gc::new(Dict::from_table(d.table.borrow().clone()));
     vm.dict_update(&out, other)?;
     Ok(Value::Dict(out))
 }
@@ -399,7 +400,7 @@ fn dict_or(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 fn dict_ror(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let (_, other) = two(vm, a, "__ror__")?;
     let Some(o) = other.as_dict() else { return Ok(Value::NotImplemented) };
-    let out = Rc::new(Dict::from_table(o.table.borrow().clone()));
+    let out = gc::new(Dict::from_table(o.table.borrow().clone()));
     vm.dict_update(&out, &a[0])?;
     Ok(Value::Dict(out))
 }
@@ -560,7 +561,7 @@ fn binop_args<'a>(vm: &Vm, a: &'a [Value], name: &str) -> PyResult<(&'a Value, &
 
 /// A new set of the items of `v`.
 fn set_of(vm: &Vm, v: &Value) -> PyResult<Rc<Set>> {
-    let s = Rc::new(Set::new());
+    let s = gc::new(Set::new());
     let it = vm.iter(v)?;
     while let Some(x) = vm.next(&it)? {
         vm.set_add(&s, x)?;
@@ -570,7 +571,7 @@ fn set_of(vm: &Vm, v: &Value) -> PyResult<Rc<Set>> {
 
 fn view_and(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let (view, other) = binop_args(vm, a, "__and__")?;
-    let out = Rc::new(Set::new());
+    let out = gc::new(Set::new());
     let (it_over, container) = match other {
         Value::Set(s) if vm.len(view)? <= s.len() => (view, other),
         _ => (other, view),

@@ -2,6 +2,7 @@
 
 use super::args::{self, kwarg};
 use crate::eval::{Frame, Vm};
+use crate::runtime::gc;
 use crate::runtime::int::{self as num, Num};
 use crate::runtime::iter::IterState;
 use crate::runtime::object::*;
@@ -784,7 +785,7 @@ fn frame_locals(vm: &Vm, f: &Frame) -> Value {
         }
     }
     let _ = vm;
-    Value::Dict(Rc::new(d))
+    Value::Dict(gc::new(d))
 }
 
 fn exec_in(vm: &Vm, args: &[Value], kw: &KwArgs, f: Option<&Frame>, name: &str) -> PyResult<Value> {
@@ -794,7 +795,7 @@ fn exec_in(vm: &Vm, args: &[Value], kw: &KwArgs, f: Option<&Frame>, name: &str) 
         Some(other) => return Err(vm.type_error(format!("{name}() globals must be a dict, not {}", vm.type_name(&other).as_str()))),
         None => match f {
             Some(f) => f.globals.clone(),
-            None => Rc::new(Dict::new()),
+            None => gc::new(Dict::new()),
         },
     };
     let locals = match args::arg(args, kw, 2, "locals").filter(|g| !g.is_none()) {

@@ -3,6 +3,7 @@
 use super::args;
 use crate::compile::ir::CmpOp;
 use crate::eval::Vm;
+use crate::runtime::gc;
 use crate::runtime::iter::IterState;
 use crate::runtime::object::*;
 use crate::runtime::value::Value;
@@ -141,7 +142,7 @@ fn list_new(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
                     c.name().as_str()
                 )));
             }
-            Ok(Value::Instance(vm.instance_with(c, Payload::List(Rc::new(List::new(Vec::new()))))))
+            Ok(Value::Instance(vm.instance_with(c, Payload::List(gc::new(List::new(Vec::new()))))))
         }
         Some(Value::Class(_)) => Ok(Value::list(Vec::new())),
         Some(other) => Err(vm.type_error(format!("list.__new__(X): X is not a type object ({})", vm.type_name(other).as_str()))),

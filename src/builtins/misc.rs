@@ -5,6 +5,7 @@
 use super::args;
 use crate::eval::generator::{GenStep, Resume};
 use crate::eval::Vm;
+use crate::runtime::gc;
 use crate::runtime::iter::IterState;
 use crate::runtime::object::*;
 use crate::runtime::types::new_class;
@@ -147,7 +148,7 @@ fn property_new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     if doc.is_none() && !fget.is_none() {
         doc = vm.get_attr_opt(&fget, &vm.names.doc)?.unwrap_or(Value::None);
     }
-    Ok(Value::Property(Rc::new(Property { fget, fset: get(1, "fset"), fdel: get(2, "fdel"), doc })))
+    Ok(Value::Property(gc::new(Property { fget, fset: get(1, "fset"), fdel: get(2, "fdel"), doc, gc: GcHeader::new() })))
 }
 
 fn prop<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a Property> {
@@ -160,19 +161,19 @@ fn prop<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a Property> {
 fn property_getter(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     args::check_method(vm, "getter", a, 1, 1)?;
     let p = prop(vm, &a[0])?;
-    Ok(Value::Property(Rc::new(Property { fget: a[1].clone(), fset: p.fset.clone(), fdel: p.fdel.clone(), doc: p.doc.clone() })))
+    Ok(Value::Property(gc::new(Property { fget: a[1].clone(), fset: p.fset.clone(), fdel: p.fdel.clone(), doc: p.doc.clone(), gc: GcHeader::new() })))
 }
 
 fn property_setter(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     args::check_method(vm, "setter", a, 1, 1)?;
     let p = prop(vm, &a[0])?;
-    Ok(Value::Property(Rc::new(Property { fget: p.fget.clone(), fset: a[1].clone(), fdel: p.fdel.clone(), doc: p.doc.clone() })))
+    Ok(Value::Property(gc::new(Property { fget: p.fget.clone(), fset: a[1].clone(), fdel: p.fdel.clone(), doc: p.doc.clone(), gc: GcHeader::new() })))
 }
 
 fn property_deleter(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     args::check_method(vm, "deleter", a, 1, 1)?;
     let p = prop(vm, &a[0])?;
-    Ok(Value::Property(Rc::new(Property { fget: p.fget.clone(), fset: p.fset.clone(), fdel: a[1].clone(), doc: p.doc.clone() })))
+    Ok(Value::Property(gc::new(Property { fget: p.fget.clone(), fset: p.fset.clone(), fdel: a[1].clone(), doc: p.doc.clone(), gc: GcHeader::new() })))
 }
 
 fn property_get(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
@@ -192,12 +193,12 @@ fn property_set(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 
 fn staticmethod_new(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     args::check(vm, "staticmethod", &a[1..], 1, 1)?;
-    Ok(Value::StaticMethod(Rc::new(a[1].clone())))
+    Ok(Value::StaticMethod(gc::new(FuncWrapper::new(a[1].clone()))))
 }
 
 fn classmethod_new(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     args::check(vm, "classmethod", &a[1..], 1, 1)?;
-    Ok(Value::ClassMethod(Rc::new(a[1].clone())))
+    Ok(Value::ClassMethod(gc::new(FuncWrapper::new(a[1].clone()))))
 }
 
 fn super_new(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {

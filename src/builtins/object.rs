@@ -2,6 +2,7 @@
 
 use super::args;
 use crate::eval::Vm;
+use crate::runtime::gc;
 use crate::runtime::object::*;
 use crate::runtime::value::Value;
 use std::rc::Rc;
@@ -228,7 +229,7 @@ fn type_call(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn type_prepare(_vm: &Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    Ok(Value::Dict(Rc::new(Dict::new())))
+    Ok(Value::Dict(gc::new(Dict::new())))
 }
 
 fn type_mro(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {

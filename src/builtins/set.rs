@@ -4,6 +4,7 @@ use super::args;
 use super::list::{descriptor_error, fixed, noargs};
 use crate::compile::ir::CmpOp;
 use crate::eval::Vm;
+use crate::runtime::gc;
 use crate::runtime::object::*;
 use crate::runtime::value::Value;
 use std::rc::Rc;
@@ -107,9 +108,9 @@ fn qual(a: &[Value], name: &str) -> String {
 /// A result set of the same kind as `like` (set or frozenset; never a subclass).
 fn wrap(like: &Value, s: Set) -> Value {
     if is_frozen(like) {
-        Value::FrozenSet(Rc::new(s))
+        Value::FrozenSet(gc::new(s))
     } else {
-        Value::Set(Rc::new(s))
+        Value::Set(gc::new(s))
     }
 }
 
@@ -256,9 +257,9 @@ fn keys_of(s: &Set) -> Vec<Value> {
 /// A key usable for lookup: a set argument stands for the equal frozenset.
 fn lookup_key(v: &Value) -> Value {
     match v {
-        Value::Set(s) => Value::FrozenSet(Rc::new(copy_of(s))),
+        Value::Set(s) => Value::FrozenSet(gc::new(copy_of(s))),
         Value::Instance(i) => match &i.payload {
-            Payload::Set(s) => Value::FrozenSet(Rc::new(copy_of(s))),
+            Payload::Set(s) => Value::FrozenSet(gc::new(copy_of(s))),
             _ => v.clone(),
         },
         _ => v.clone(),
@@ -275,9 +276,9 @@ fn set_new(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
                     c.name().as_str()
                 )));
             }
-            Ok(Value::Instance(vm.instance_with(c, Payload::Set(Rc::new(Set::new())))))
+            Ok(Value::Instance(vm.instance_with(c, Payload::Set(gc::new(Set::new())))))
         }
-        Some(Value::Class(_)) => Ok(Value::Set(Rc::new(Set::new()))),
+        Some(Value::Class(_)) => Ok(Value::Set(gc::new(Set::new()))),
         Some(other) => Err(vm.type_error(format!("set.__new__(X): X is not a type object ({})", vm.type_name(other).as_str()))),
         None => Err(vm.type_error("set.__new__(): not enough arguments")),
     }
@@ -328,7 +329,7 @@ fn frozenset_new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
         }
         update_internal(vm, &s, src)?;
     }
-    let v = Value::FrozenSet(Rc::new(s));
+    let v = Value::FrozenSet(gc::new(s));
     Ok(super::numbers::wrap_for_class(vm, &cls, &vm.types.frozenset, v))
 }
 
@@ -587,7 +588,7 @@ fn iter(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 fn hash(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let s = slf(vm, a, "__hash__")?;
     noargs(vm, a, kw)?;
-    let v = Value::FrozenSet(Rc::new(copy_of(s)));
+    let v = Value::FrozenSet(gc::new(copy_of(s)));
     Ok(Value::Int(vm.hash(&v)?))
 }
 
@@ -755,7 +756,7 @@ fn repr(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
             if s.len() == 0 {
                 return Ok(Value::string(format!("{}()", name.as_str())));
             }
-            let inner = vm.repr(&Value::Set(Rc::new(copy_of(s))))?;
+            let inner = vm.repr(&Value::Set(gc::new(copy_of(s))))?;
             Ok(Value::string(format!("{}({})", name.as_str(), inner.as_str())))
         }
     }
@@ -775,5 +776,5 @@ pub fn folded_display(vm: &Vm, items: Vec<Value>) -> PyResult<Value> {
     for x in keys_of(&f) {
         vm.set_add(&g, x)?;
     }
-    Ok(Value::Set(Rc::new(copy_of(&g))))
+    Ok(Value::Set(gc::new(copy_of(&g))))
 }

@@ -5,6 +5,7 @@ use super::codecs;
 use super::unicode::{self as uni, has};
 use crate::compile::ir::{BinOp, CmpOp};
 use crate::eval::Vm;
+use crate::runtime::gc;
 use crate::runtime::int::ArithOp;
 use crate::runtime::object::*;
 use crate::runtime::str::Str;
@@ -1234,7 +1235,7 @@ fn maketrans(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
         return Err(vm.type_error("maketrans() takes no keyword arguments"));
     }
     args::check(vm, "maketrans", a, 1, 3)?;
-    let d = Rc::new(Dict::new());
+    let d = gc::new(Dict::new());
     if a.len() == 1 {
         let Some(src) = a[0].as_dict() else {
             return Err(vm.type_error("if you give only one argument to maketrans it must be a dict"));

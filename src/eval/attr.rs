@@ -2,6 +2,7 @@
 //! descriptors, `__getattr__`, `__setattr__`, `__slots__`.
 
 use super::Vm;
+use crate::runtime::gc;
 use crate::runtime::object::*;
 use crate::runtime::str::Str;
 use crate::runtime::value::Value;
@@ -107,7 +108,11 @@ impl Vm {
         }
         Ok(match name.as_str() {
             "__class__" => Some(Value::Class(class.clone())),
-            "__dict__" => inst.dict.as_ref().map(|d| Value::Dict(d.clone())),
+            "__dict__" => inst.dict.as_ref().map(|d| {
+                // No longer private to the instance: the collector must see it.
+                gc::track(d);
+                Value::Dict(d.clone())
+            }),
             _ => None,
         })
     }
@@ -154,8 +159,8 @@ impl Vm {
                 BuiltinKind::ClassMethod => Value::Builtin(Rc::new(Builtin { bound: Some(Value::Class(class.clone())), ..**b })),
                 _ => d.clone(),
             }),
-            Value::ClassMethod(f) => Ok(Value::Method(Rc::new(Method { func: (**f).clone(), self_: Value::Class(class.clone()) }))),
-            Value::StaticMethod(f) => Ok((**f).clone()),
+            Value::ClassMethod(f) => Ok(Value::Method(Rc::new(Method { func: f.func.clone(), self_: Value::Class(class.clone()) }))),
+            Value::StaticMethod(f) => Ok(f.func.clone()),
             Value::Property(p) => {
                 if p.fget.is_none() {
                     return Err(self.attr_error(format!("property object of '{}' object has no getter", class.name().as_str())));
@@ -227,8 +232,8 @@ impl Vm {
     /// An attribute found on a class, accessed through the class.
     fn class_attr_get(&self, v: &Value, c: &Rc<Class>) -> PyResult<Value> {
         match v {
-            Value::ClassMethod(f) => Ok(Value::Method(Rc::new(Method { func: (**f).clone(), self_: Value::Class(c.clone()) }))),
-            Value::StaticMethod(f) => Ok((**f).clone()),
+            Value::ClassMethod(f) => Ok(Value::Method(Rc::new(Method { func: f.func.clone(), self_: Value::Class(c.clone()) }))),
+            Value::StaticMethod(f) => Ok(f.func.clone()),
             Value::Builtin(b) if b.kind == BuiltinKind::ClassMethod => {
                 Ok(Value::Builtin(Rc::new(Builtin { bound: Some(Value::Class(c.clone())), ..**b })))
             }
@@ -253,12 +258,12 @@ impl Vm {
                 Value::tuple(bases)
             }
             "__base__" => c.bases.borrow().first().map(|b| Value::Class(b.clone())).unwrap_or(Value::None),
-            "__dict__" => Value::Dict(Rc::new(Dict::from_table(c.dict.borrow().clone()))),
+            "__dict__" => Value::Dict(gc::new(Dict::from_table(c.dict.borrow().clone()))),
             "__class__" => Value::Class(c.meta.borrow().clone().unwrap_or_else(|| self.types.type_.clone())),
             "__doc__" => Value::None,
             "__module__" => Value::str("builtins"),
             "__annotations__" if c.is_heap => {
-                let d = Value::Dict(Rc::new(Dict::new()));
+                let d = Value::Dict(gc::new(Dict::new()));
                 c.dict.borrow_mut().set_str(self.names.annotations.clone(), d.clone());
                 bump_type_version();
                 d
@@ -295,7 +300,7 @@ impl Vm {
                     "__qualname__" => Value::Str(f.qualname.borrow().clone()),
                     "__doc__" => f.code.doc.clone().unwrap_or(Value::None),
                     "__module__" => f.module.clone(),
-                    "__dict__" => Value::Dict(Rc::new(Dict::from_table(f.dict.borrow().clone()))),
+                    "__dict__" => Value::Dict(gc::new(Dict::from_table(f.dict.borrow().clone()))),
                     "__defaults__" => {
                         let d = f.defaults.borrow();
                         if d.is_empty() {
@@ -316,12 +321,12 @@ impl Vm {
                         if dict.len() == 0 {
                             Value::None
                         } else {
-                            Value::Dict(Rc::new(dict))
+                            Value::Dict(gc::new(dict))
                         }
                     }
                     "__globals__" => Value::Dict(f.globals.clone()),
                     "__annotations__" => {
-                        let d = Value::Dict(Rc::new(Dict::new()));
+                        let d = Value::Dict(gc::new(Dict::new()));
                         f.dict.borrow_mut().set_str(self.names.annotations.clone(), d.clone());
                         d
                     }
@@ -392,8 +397,8 @@ impl Vm {
                 _ => return Ok(None),
             },
             Value::StaticMethod(f) | Value::ClassMethod(f) => match n {
-                "__func__" | "__wrapped__" => (**f).clone(),
-                _ => return self.get_attr(f, name).map(Some),
+                "__func__" | "__wrapped__" => f.func.clone(),
+                _ => return self.get_attr(&f.func, name).map(Some),
             },
             Value::Cell(c) => match n {
                 "cell_contents" => match &*c.value.borrow() {

@@ -4,6 +4,7 @@ use super::exec::Flow;
 use super::expr::ArgVec;
 use super::{Frame, Vm};
 use crate::compile::ir::Sym;
+use crate::runtime::gc;
 use crate::runtime::object::*;
 use crate::runtime::str::Str;
 use crate::runtime::value::Value;
@@ -30,7 +31,7 @@ impl Vm {
                 self.call(&m.func, &v, kw)
             }
             Value::Class(c) => self.call_class(c, args, kw),
-            Value::StaticMethod(f) => self.call(f, args, kw),
+            Value::StaticMethod(f) => self.call(&f.func, args, kw),
             _ => {
                 let class = self.type_of(callee);
                 match class.lookup(&self.names.call) {
@@ -149,6 +150,7 @@ impl Vm {
             return Err(self.new_error("RecursionError", "maximum recursion depth exceeded"));
         }
         self.check_stack()?;
+        gc::safe_point();
         self.depth.set(depth + 1);
         let r = self.exec_block(frame, body);
         self.depth.set(depth);
@@ -202,7 +204,7 @@ impl Vm {
         } else if p.vararg {
             slots[p.vararg_slot()] = Some(Value::tuple(Vec::new()));
         }
-        let kwdict = if p.kwarg { Some(Rc::new(Dict::new())) } else { None };
+        let kwdict = if p.kwarg { Some(gc::new(Dict::new())) } else { None };
         let mut posonly_as_kw: Vec<Sym> = Vec::new();
         for (name, v) in kw {
             let found = p.names[..n_pos]
@@ -378,7 +380,7 @@ impl Vm {
             }
             Some(n) => {
                 let n = match n {
-                    Value::StaticMethod(f) => (**f).clone(),
+                    Value::StaticMethod(f) => f.func.clone(),
                     other => other.clone(),
                 };
                 let mut v: ArgVec = SmallVec::with_capacity(args.len() + 1);
@@ -439,9 +441,9 @@ impl Vm {
         }
         let payload = match c.layout {
             Layout::Object | Layout::Value => Payload::None,
-            Layout::List => Payload::List(Rc::new(List::new(Vec::new()))),
-            Layout::Dict => Payload::Dict(Rc::new(Dict::new())),
-            Layout::Set => Payload::Set(Rc::new(Set::new())),
+            Layout::List => Payload::List(gc::new(List::new(Vec::new()))),
+            Layout::Dict => Payload::Dict(gc::new(Dict::new())),
+            Layout::Set => Payload::Set(gc::new(Set::new())),
             Layout::Exception => {
                 return Ok(Value::Instance(self.exc_instance(c, Vec::new())));
             }
@@ -451,11 +453,13 @@ impl Vm {
 
     pub fn instance_with(&self, c: &Rc<Class>, payload: Payload) -> Rc<Instance> {
         let nslots = c.slots.borrow().len();
-        Rc::new(Instance {
+        gc::new(Instance {
             class: std::cell::RefCell::new(c.clone()),
+            // Untracked: the collector sees it through its instance.
             dict: if c.has_dict.get() { Some(Rc::new(Dict::new())) } else { None },
             slots: std::cell::RefCell::new(vec![None; nslots]),
             payload,
+            gc: GcHeader::new(),
         })
     }
 }
@@ -466,6 +470,6 @@ fn move_cell_params(frame: &mut Frame) {
     let code = frame.code.clone();
     for &(slot, cell) in &code.cell_params {
         let v = frame.slots[slot as usize].take();
-        frame.cells[cell as usize] = Rc::new(CellObj::new(v));
+        frame.cells[cell as usize] = gc::new(CellObj::new(v));
     }
 }

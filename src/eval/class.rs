@@ -5,6 +5,7 @@ use super::attr::SlotDescriptor;
 use super::{Frame, Vm};
 use crate::compile::ir::{self, Pattern};
 use crate::runtime::dict::DictTable;
+use crate::runtime::gc;
 use crate::runtime::object::*;
 use crate::runtime::str::Str;
 use crate::runtime::value::Value;
@@ -40,7 +41,7 @@ impl Vm {
             Some(Value::Class(m)) => Some(m),
             Some(other) => {
                 // A callable metaclass that is not a class: call it directly.
-                let ns = Rc::new(Dict::new());
+                let ns = gc::new(Dict::new());
                 self.run_class_body(f, def, &ns)?;
                 let bases_t = Value::tuple(bases.iter().map(|b| Value::Class(b.clone())).collect());
                 return self.call(&other, &[Value::Str(def.name.clone()), bases_t, Value::Dict(ns)], &kw);
@@ -55,12 +56,12 @@ impl Vm {
                     let p = self.class_getattr(m, &self.names.prepare)?;
                     match self.call(&p, &[Value::Str(def.name.clone()), bases_t], &kw)? {
                         Value::Dict(d) => d,
-                        _ => Rc::new(Dict::new()),
+                        _ => gc::new(Dict::new()),
                     }
                 }
-                _ => Rc::new(Dict::new()),
+                _ => gc::new(Dict::new()),
             },
-            None => Rc::new(Dict::new()),
+            None => gc::new(Dict::new()),
         };
         let body_frame_cells = self.run_class_body(f, def, &ns)?;
         if resolved_entries {
@@ -93,7 +94,7 @@ impl Vm {
         let closure: Vec<Rc<CellObj>> = def
             .closure
             .iter()
-            .map(|&c| f.cells.get(c as usize).cloned().unwrap_or_else(|| Rc::new(CellObj::new(None))))
+            .map(|&c| f.cells.get(c as usize).cloned().unwrap_or_else(|| gc::new(CellObj::new(None))))
             .collect();
         let mut frame = Frame::new(def.body.clone(), f.globals.clone(), Some(ns.clone()), &closure);
         let depth = self.depth.get();
@@ -152,7 +153,7 @@ impl Vm {
             .get_str(self.names.qualname.hash(), &self.names.qualname)
             .and_then(|q| q.as_str().map(|s| self.intern(s.as_str())))
             .unwrap_or_else(|| self.intern(name.as_str()));
-        let class = Rc::new(Class {
+        let class = gc::new(Class {
             cache: RefCell::new(Default::default()),
         flags: Cell::new((0, 0)),
             name: RefCell::new(self.intern(name.as_str())),
@@ -166,11 +167,12 @@ impl Vm {
             slots: RefCell::new(Vec::new()),
             has_dict: Cell::new(true),
             is_heap: true,
+            gc: GcHeader::new(),
         });
         let mut mro = vec![class.clone()];
         mro.extend(mro_tail);
         *class.mro.borrow_mut() = mro;
-        self.registry.borrow_mut().push(Rc::downgrade(&class));
+        self.register_class(&class);
         self.setup_class_dict(&class)?;
         self.setup_slots(&class, &bases)?;
         bump_type_version();
@@ -191,7 +193,7 @@ impl Vm {
             Some(Value::ClassMethod(func)) => {
                 let mut args = vec![Value::Class(class.clone())];
                 args.truncate(1);
-                self.call(&func, &args, kw)?;
+                self.call(&func.func, &args, kw)?;
             }
             Some(Value::Function(func)) => {
                 self.call_function(&func, &[Value::Class(class.clone())], kw)?;
@@ -205,6 +207,16 @@ impl Vm {
         Ok(class)
     }
 
+    /// Records a class for `__subclasses__()`. Classes are freed by the
+    /// cycle collector, so dead entries are dropped as the list doubles.
+    fn register_class(&self, class: &Rc<Class>) {
+        let mut registry = self.registry.borrow_mut();
+        if registry.len().is_power_of_two() {
+            registry.retain(|c| c.strong_count() > 0);
+        }
+        registry.push(Rc::downgrade(class));
+    }
+
     /// Implicit class-body rules: `__new__` is a staticmethod,
     /// `__init_subclass__`/`__class_getitem__` are classmethods, and a class
     /// defining `__eq__` without `__hash__` is unhashable.
@@ -212,11 +224,11 @@ impl Vm {
         let mut d = class.dict.borrow_mut();
         for name in [&self.names.init_subclass, &self.names.class_getitem] {
             if let Some(v @ Value::Function(_)) = d.get_str(name.hash(), name) {
-                d.set_str(name.clone(), Value::ClassMethod(Rc::new(v)));
+                d.set_str(name.clone(), Value::ClassMethod(gc::new(FuncWrapper::new(v))));
             }
         }
         if let Some(v @ Value::Function(_)) = d.get_str(self.names.new.hash(), &self.names.new) {
-            d.set_str(self.names.new.clone(), Value::StaticMethod(Rc::new(v)));
+            d.set_str(self.names.new.clone(), Value::StaticMethod(gc::new(FuncWrapper::new(v))));
         }
         if d.find_str(self.names.eq.hash(), &self.names.eq).is_some() && d.find_str(self.names.hash.hash(), &self.names.hash).is_none() {
             d.set_str(self.names.hash.clone(), Value::None);
@@ -345,8 +357,8 @@ impl Vm {
                     // super(C, cls) in a classmethod: class-style binding.
                     Value::Class(c) if Rc::ptr_eq(c, &s.obj_type) => {
                         match &v {
-                            Value::ClassMethod(f) => Ok(Value::Method(Rc::new(Method { func: (**f).clone(), self_: s.obj.clone() }))),
-                            Value::StaticMethod(f) => Ok((**f).clone()),
+                            Value::ClassMethod(f) => Ok(Value::Method(Rc::new(Method { func: f.func.clone(), self_: s.obj.clone() }))),
+                            Value::StaticMethod(f) => Ok(f.func.clone()),
                             Value::Builtin(b) if b.kind == BuiltinKind::ClassMethod => {
                                 Ok(Value::Builtin(Rc::new(Builtin { bound: Some(s.obj.clone()), ..**b })))
                             }
@@ -466,7 +478,7 @@ impl Vm {
                     used.push(key);
                 }
                 if let Some(t) = rest {
-                    let d = Rc::new(Dict::new());
+                    let d = gc::new(Dict::new());
                     if let Some(src) = subject.as_dict() {
                         let entries: Vec<(Value, Value)> = src.table.borrow().iter().map(|e| (e.key.clone(), e.value.clone())).collect();
                         for (k, v) in entries {

@@ -2,6 +2,7 @@
 
 use super::{Frame, Vm};
 use crate::compile::ir::{self, Stmt, StmtKind, Target};
+use crate::runtime::gc;
 use crate::runtime::object::*;
 use crate::runtime::value::Value;
 use std::rc::Rc;
@@ -56,6 +57,7 @@ impl Vm {
             }
             StmtKind::While(test, body, orelse) => {
                 loop {
+                    gc::safe_point();
                     if !self.eval_cond(f, test)? {
                         return self.exec_block(f, orelse);
                     }
@@ -158,6 +160,7 @@ impl Vm {
             let (start, step) = (r.start as i64, r.step as i64);
             let slot = *slot as usize;
             for k in 0..n {
+                gc::safe_point();
                 f.slots[slot] = Some(Value::Int(start + k * step));
                 match self.exec_block(f, &fs.body)? {
                     Flow::Break => return Ok(Flow::Normal),
@@ -173,6 +176,7 @@ impl Vm {
             let mut i = 0;
             while let Some(item) = seq_item(&iterable, i) {
                 i += 1;
+                gc::safe_point();
                 self.assign(f, &fs.target, item)?;
                 match self.exec_block(f, &fs.body)? {
                     Flow::Break => return Ok(Flow::Normal),
@@ -184,6 +188,7 @@ impl Vm {
         }
         let it = self.iter(&iterable)?;
         while let Some(item) = self.next(&it)? {
+            gc::safe_point();
             self.assign(f, &fs.target, item)?;
             match self.exec_block(f, &fs.body)? {
                 Flow::Break => return Ok(Flow::Normal),
@@ -421,7 +426,7 @@ impl Vm {
         let anns = match ns.get_str(&self.names.annotations) {
             Some(a) => a,
             None => {
-                let d = Value::Dict(Rc::new(Dict::new()));
+                let d = Value::Dict(gc::new(Dict::new()));
                 ns.set_str(self.names.annotations.clone(), d.clone());
                 d
             }

@@ -2,6 +2,7 @@
 
 use super::{Frame, Vm};
 use crate::compile::ir::{self, Arg, BinOp, CmpOp, Expr, ExprKind, Sym};
+use crate::runtime::gc;
 use crate::runtime::int::ArithOp;
 use crate::runtime::object::*;
 use crate::runtime::str::Str;
@@ -290,7 +291,7 @@ impl Vm {
 
     #[inline(never)]
     fn eval_dict(&self, f: &mut Frame, items: &[(Option<Expr>, Expr)]) -> PyResult<Value> {
-        let d = Rc::new(Dict::new());
+        let d = gc::new(Dict::new());
         for (k, v) in items {
             match k {
                 Some(k) => {
@@ -549,10 +550,10 @@ impl Vm {
         let closure: Box<[Rc<CellObj>]> = def
             .closure
             .iter()
-            .map(|&c| f.cells.get(c as usize).cloned().unwrap_or_else(|| Rc::new(CellObj::new(None))))
+            .map(|&c| f.cells.get(c as usize).cloned().unwrap_or_else(|| gc::new(CellObj::new(None))))
             .collect();
         let module = f.globals.get_str(&self.names.name).unwrap_or(Value::None);
-        let func = Rc::new(Function {
+        let func = gc::new(Function {
             code: def.code.clone(),
             globals: f.globals.clone(),
             defaults: std::cell::RefCell::new(defaults),
@@ -562,9 +563,10 @@ impl Vm {
             qualname: std::cell::RefCell::new(def.code.qualname.clone()),
             dict: std::cell::RefCell::new(crate::runtime::dict::DictTable::new()),
             module,
+            gc: GcHeader::new(),
         });
         if !def.annotations.is_empty() {
-            let anns = Rc::new(Dict::new());
+            let anns = gc::new(Dict::new());
             for (n, e) in &def.annotations {
                 let v = self.eval(f, e)?;
                 anns.set_str(n.clone(), v);
@@ -577,12 +579,12 @@ impl Vm {
     #[inline(never)]
     fn eval_comprehension(&self, f: &mut Frame, c: &ir::Comprehension) -> PyResult<Value> {
         for &cell in &c.fresh_cells {
-            f.cells[cell as usize] = Rc::new(CellObj::new(None));
+            f.cells[cell as usize] = gc::new(CellObj::new(None));
         }
         let mut acc = match c.kind {
             ir::CompKind::List => CompAcc::List(Vec::new()),
             ir::CompKind::Set => CompAcc::Set(Vec::new()),
-            ir::CompKind::Dict => CompAcc::Dict(Rc::new(Dict::new())),
+            ir::CompKind::Dict => CompAcc::Dict(gc::new(Dict::new())),
         };
         self.comp_level(f, c, 0, &mut acc)?;
         Ok(match acc {
@@ -614,6 +616,7 @@ impl Vm {
             }
             let (start, step, n) = (r.start as i64, r.step as i64, r.len());
             'outer: for k in 0..n {
+                gc::safe_point();
                 f.slots[*slot as usize] = Some(Value::Int(start + k * step));
                 for cond in &g.ifs {
                     if !self.eval_cond(f, cond)? {
@@ -640,6 +643,7 @@ impl Vm {
         }
         let it = self.iter(&iterable)?;
         'items: while let Some(item) = self.next(&it)? {
+            gc::safe_point();
             self.assign(f, &g.target, item)?;
             for cond in &g.ifs {
                 if !self.eval_cond(f, cond)? {

@@ -2,6 +2,7 @@
 
 use super::generator::GenChannel;
 use crate::compile::ir::Code;
+use crate::runtime::gc;
 use crate::runtime::object::{CellObj, Dict};
 use crate::runtime::value::Value;
 use smallvec::SmallVec;
@@ -54,7 +55,7 @@ impl Frame {
         if n_cells != 0 {
             self.cells.0.extend(closure.iter().cloned());
             for _ in closure.len()..n_cells {
-                self.cells.0.push(Rc::new(CellObj::new(None)));
+                self.cells.0.push(gc::new(CellObj::new(None)));
             }
         }
     }

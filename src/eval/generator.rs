@@ -17,6 +17,7 @@
 use super::exec::Flow;
 use super::{Frame, Vm};
 use crate::compile::ir::{self, Arg, CodeKind, Expr, ExprKind, Stmt, StmtKind, Target};
+use crate::runtime::gc;
 use crate::runtime::object::*;
 use crate::runtime::str::Str;
 use crate::runtime::value::Value;
@@ -351,6 +352,7 @@ impl Vm {
                 return self.exec_block_async(f, branch).await;
             }
             StmtKind::While(test, body, orelse) => loop {
+                gc::safe_point();
                 let t = self.eval_async(f, test).await?;
                 if !self.truthy(&t)? {
                     return self.exec_block_async(f, orelse).await;
@@ -367,6 +369,7 @@ impl Vm {
                     let ait = self.aiter(&iterable)?;
                     loop {
                         let Some(item) = self.anext_await(f, &ait).await? else { break };
+                        gc::safe_point();
                         self.assign_async(f, &fs.target, item).await?;
                         match self.exec_block_async(f, &fs.body).await? {
                             Flow::Break => return Ok(Flow::Normal),
@@ -378,6 +381,7 @@ impl Vm {
                 }
                 let it = self.iter(&iterable)?;
                 while let Some(item) = self.next(&it)? {
+                    gc::safe_point();
                     self.assign_async(f, &fs.target, item).await?;
                     match self.exec_block_async(f, &fs.body).await? {
                         Flow::Break => return Ok(Flow::Normal),
@@ -696,7 +700,7 @@ impl Vm {
                     self.new_set(items)
                 }
                 ExprKind::Dict(items) => {
-                    let d = Rc::new(Dict::new());
+                    let d = gc::new(Dict::new());
                     for (k, v) in items {
                         match k {
                             Some(k) => {
@@ -789,7 +793,7 @@ impl Vm {
 
     async fn eval_comprehension_async(&self, f: &mut Frame, c: &ir::Comprehension) -> PyResult<Value> {
         for &cell in &c.fresh_cells {
-            f.cells[cell as usize] = Rc::new(CellObj::new(None));
+            f.cells[cell as usize] = gc::new(CellObj::new(None));
         }
         let mut out: Vec<(Value, Value)> = Vec::new();
         self.comp_level_async(f, c, 0, &mut out).await?;
@@ -797,7 +801,7 @@ impl Vm {
             ir::CompKind::List => Value::list(out.into_iter().map(|(k, _)| k).collect()),
             ir::CompKind::Set => self.new_set(out.into_iter().map(|(k, _)| k).collect())?,
             ir::CompKind::Dict => {
-                let d = Rc::new(Dict::new());
+                let d = gc::new(Dict::new());
                 for (k, v) in out {
                     self.dict_set(&d, k, v)?;
                 }

@@ -20,6 +20,7 @@ pub mod ops;
 pub mod repr;
 
 use crate::compile::ir::Sym;
+use crate::runtime::gc;
 use crate::runtime::intern::Interner;
 use crate::runtime::object::*;
 use crate::runtime::str::Str;
@@ -349,7 +350,7 @@ impl Vm {
 
     fn bare_exc_instance(&self, class: &Rc<Class>, args: &[Value]) -> Rc<Instance> {
         let args = args.to_vec();
-        Rc::new(Instance {
+        gc::new(Instance {
             class: RefCell::new(class.clone()),
             dict: Some(Rc::new(Dict::new())),
             slots: RefCell::new(Vec::new()),
@@ -360,6 +361,7 @@ impl Vm {
                 context: Value::None,
                 suppress_context: false,
             })),
+            gc: GcHeader::new(),
         })
     }
 

@@ -5,6 +5,7 @@
 use super::Vm;
 use crate::compile::ir::{BinOp, CmpOp, UnaryOp};
 use crate::runtime::dict::{native_eq, DictTable, Probe};
+use crate::runtime::gc;
 use crate::runtime::int::{self, ArithOp, Num};
 use crate::runtime::object::*;
 use crate::runtime::value::Value;
@@ -706,7 +707,7 @@ impl Vm {
                 Some(self.set_binary(a, xb, yb)?)
             }
             (ArithOp::Or, Value::Dict(p), Value::Dict(q)) => {
-                let d = Rc::new(Dict::from_table(p.table.borrow().clone()));
+                let d = gc::new(Dict::from_table(p.table.borrow().clone()));
                 self.dict_update(&d, &Value::Dict(q.clone()))?;
                 Some(Value::Dict(d))
             }
@@ -1398,7 +1399,7 @@ impl Vm {
             Err(e) => {
                 // `{1} in set_of_frozensets` looks the set up as a frozenset.
                 if let Value::Set(inner) = key {
-                    let fs = Value::FrozenSet(Rc::new(Set::from_table(inner.table.borrow().clone())));
+                    let fs = Value::FrozenSet(gc::new(Set::from_table(inner.table.borrow().clone())));
                     return self.set_contains(s, &fs);
                 }
                 return Err(e);
@@ -1431,7 +1432,7 @@ impl Vm {
         for x in items {
             self.set_add(&s, x)?;
         }
-        Ok(Value::Set(Rc::new(s)))
+        Ok(Value::Set(gc::new(s)))
     }
 
     fn set_binary(&self, op: ArithOp, x: &Value, y: &Value) -> PyResult<Value> {
@@ -1479,8 +1480,8 @@ impl Vm {
             }
         }
         Ok(match x.builtin_base() {
-            Value::FrozenSet(_) => Value::FrozenSet(Rc::new(out)),
-            _ => Value::Set(Rc::new(out)),
+            Value::FrozenSet(_) => Value::FrozenSet(gc::new(out)),
+            _ => Value::Set(gc::new(out)),
         })
     }
 

@@ -120,8 +120,8 @@ impl Vm {
             Value::Iter(it) => format!("<{} object at {:#x}>", it.type_name, v.id()),
             Value::Cell(_) => format!("<cell at {:#x}>", v.id()),
             Value::Property(_) => format!("<property object at {:#x}>", v.id()),
-            Value::StaticMethod(f) => format!("<staticmethod({})>", self.repr(f)?.as_str()),
-            Value::ClassMethod(f) => format!("<classmethod({})>", self.repr(f)?.as_str()),
+            Value::StaticMethod(f) => format!("<staticmethod({})>", self.repr(&f.func)?.as_str()),
+            Value::ClassMethod(f) => format!("<classmethod({})>", self.repr(&f.func)?.as_str()),
             Value::Super(s) => format!("<super: <class '{}'>, <{} object>>", s.class.name().as_str(), s.obj_type.name().as_str()),
             Value::Native(n) => {
                 if let Some(view) = n.data.borrow().downcast_ref::<crate::builtins::dict::DictView>() {

@@ -645,7 +645,7 @@ fn make_class(vm: &Vm, key: &'static str, name: &'static str, base: Option<&Rc<C
 }
 
 fn property(vm: &Vm, class: &Rc<Class>, name: &'static str, f: NativeFn) {
-    let p = Property { fget: crate::builtins::function(name, f), fset: Value::None, fdel: Value::None, doc: Value::None };
+    let p = Property { fget: crate::builtins::function(name, f), fset: Value::None, fdel: Value::None, doc: Value::None, gc: GcHeader::new() };
     class.dict.borrow_mut().set_str(vm.intern(name), Value::Property(Rc::new(p)));
 }
 

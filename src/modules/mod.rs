@@ -1,5 +1,6 @@
 //! Modules implemented natively.
 
+pub mod gc;
 pub mod io;
 pub mod math;
 pub mod os;
@@ -39,6 +40,7 @@ pub fn load_native(vm: &Vm, name: &str) -> Option<PyResult<Value>> {
             }))
         }
         "math" => math::init,
+        "gc" => gc::init,
         "_random" => random::init,
         "io" => io::init,
         "stat" => stat::init,

@@ -3,6 +3,7 @@
 pub mod dict;
 pub mod exceptions;
 pub mod format;
+pub mod gc;
 pub mod int;
 pub mod intern;
 pub mod iter;

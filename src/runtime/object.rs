@@ -1,6 +1,7 @@
 //! The heap objects a `Value` points at.
 
 use super::dict::DictTable;
+pub use super::gc::GcHeader;
 use super::str::Str;
 use super::value::Value;
 use crate::compile::ir::Code;
@@ -41,16 +42,18 @@ pub struct ByteArray {
 
 pub struct List {
     pub items: RefCell<Vec<Value>>,
+    pub gc: GcHeader,
 }
 
 impl List {
     pub fn new(items: Vec<Value>) -> List {
-        List { items: RefCell::new(items) }
+        List { items: RefCell::new(items), gc: GcHeader::new() }
     }
 }
 
 pub struct Tuple {
     pub items: Box<[Value]>,
+    pub gc: GcHeader,
 }
 
 // Containers free their contents iteratively: dropping a million-deep
@@ -119,21 +122,22 @@ fn free_values(values: Vec<Value>) {
 
 impl Tuple {
     pub fn new(items: Vec<Value>) -> Tuple {
-        Tuple { items: items.into_boxed_slice() }
+        Tuple { items: items.into_boxed_slice(), gc: GcHeader::new() }
     }
 }
 
 pub struct Dict {
     pub table: RefCell<DictTable>,
+    pub gc: GcHeader,
 }
 
 impl Dict {
     pub fn new() -> Dict {
-        Dict { table: RefCell::new(DictTable::new()) }
+        Dict::from_table(DictTable::new())
     }
 
     pub fn from_table(t: DictTable) -> Dict {
-        Dict { table: RefCell::new(t) }
+        Dict { table: RefCell::new(t), gc: GcHeader::new() }
     }
 
     pub fn len(&self) -> usize {
@@ -222,15 +226,16 @@ impl DictTable {
 
 pub struct Set {
     pub table: RefCell<DictTable>,
+    pub gc: GcHeader,
 }
 
 impl Set {
     pub fn new() -> Set {
-        Set { table: RefCell::new(DictTable::new_set()) }
+        Set::from_table(DictTable::new_set())
     }
 
     pub fn from_table(t: DictTable) -> Set {
-        Set { table: RefCell::new(t) }
+        Set { table: RefCell::new(t), gc: GcHeader::new() }
     }
 
     pub fn len(&self) -> usize {
@@ -304,6 +309,7 @@ pub struct Function {
     pub dict: RefCell<DictTable>,
     /// The `__module__` name, taken from the globals at definition time.
     pub module: Value,
+    pub gc: GcHeader,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -365,6 +371,18 @@ pub struct LookupCache {
     map: HashMap<usize, Option<Value>, BuildHasherDefault<AddressHasher>>,
 }
 
+impl LookupCache {
+    /// The cached lookup results (the cycle collector follows them).
+    pub fn values(&self) -> impl Iterator<Item = &Value> {
+        self.map.values().flatten()
+    }
+
+    /// Moves the cached results out, for the collector freeing a class.
+    pub fn take_values(&mut self, out: &mut Vec<Value>) {
+        out.extend(std::mem::take(&mut self.map).into_values().flatten());
+    }
+}
+
 /// Hashes addresses (already well distributed above the low bits).
 #[derive(Default)]
 pub struct AddressHasher(u64);
@@ -411,6 +429,7 @@ pub struct Class {
     pub has_dict: Cell<bool>,
     /// Set for classes defined in Python (affects reprs and mutability).
     pub is_heap: bool,
+    pub gc: GcHeader,
 }
 
 impl Class {
@@ -509,6 +528,7 @@ pub struct Instance {
     pub dict: Option<Rc<Dict>>,
     pub slots: RefCell<Vec<Option<Value>>>,
     pub payload: Payload,
+    pub gc: GcHeader,
 }
 
 impl Instance {
@@ -550,11 +570,12 @@ pub struct Module {
 
 pub struct CellObj {
     pub value: RefCell<Option<Value>>,
+    pub gc: GcHeader,
 }
 
 impl CellObj {
     pub fn new(value: Option<Value>) -> CellObj {
-        CellObj { value: RefCell::new(value) }
+        CellObj { value: RefCell::new(value), gc: GcHeader::new() }
     }
 }
 
@@ -563,6 +584,19 @@ pub struct Property {
     pub fset: Value,
     pub fdel: Value,
     pub doc: Value,
+    pub gc: GcHeader,
+}
+
+/// What a `staticmethod` or `classmethod` holds: the callable it wraps.
+pub struct FuncWrapper {
+    pub func: Value,
+    pub gc: GcHeader,
+}
+
+impl FuncWrapper {
+    pub fn new(func: Value) -> FuncWrapper {
+        FuncWrapper { func, gc: GcHeader::new() }
+    }
 }
 
 /// `super()` bound to a class and an instance (or class).

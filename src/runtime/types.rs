@@ -4,7 +4,7 @@
 use super::dict::DictTable;
 use super::exceptions::HIERARCHY;
 use super::intern::Interner;
-use super::object::{Class, Layout};
+use super::object::{Class, GcHeader, Layout};
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -107,6 +107,7 @@ pub fn new_class(
         slots: RefCell::new(Vec::new()),
         has_dict: Cell::new(true),
         is_heap: false,
+        gc: GcHeader::new(),
     });
     let mut mro = vec![class.clone()];
     if let Some(b) = base {

@@ -4,6 +4,7 @@
 //! reference-counted heap object. A `Value` is two words, so passing one
 //! around costs a copy and, for heap objects, a reference-count increment.
 
+use super::gc;
 use super::object::*;
 use super::str::Str;
 use num_bigint::BigInt;
@@ -40,8 +41,8 @@ pub enum Value {
     Iter(Rc<NativeIter>),
     Cell(Rc<CellObj>),
     Property(Rc<Property>),
-    StaticMethod(Rc<Value>),
-    ClassMethod(Rc<Value>),
+    StaticMethod(Rc<FuncWrapper>),
+    ClassMethod(Rc<FuncWrapper>),
     Super(Rc<Super>),
     /// Native objects without a variant of their own (modules' helper types).
     Native(Rc<NativeObj>),
@@ -110,11 +111,17 @@ impl Value {
     }
 
     pub fn tuple(items: Vec<Value>) -> Value {
-        Value::Tuple(Rc::new(Tuple::new(items)))
+        let tuple = Rc::new(Tuple::new(items));
+        // Like CPython, tuples of atomic values are not tracked: they are
+        // common and can never be part of a cycle.
+        if tuple.items.iter().any(gc::may_reference_containers) {
+            gc::track(&tuple);
+        }
+        Value::Tuple(tuple)
     }
 
     pub fn list(items: Vec<Value>) -> Value {
-        Value::List(Rc::new(List::new(items)))
+        Value::List(gc::new(List::new(items)))
     }
 
     pub fn from_bigint(b: BigInt) -> Value {

@@ -1,0 +1,102 @@
+//! `gc`: control of the cycle collector (`runtime::gc`).
+
+use super::def;
+use crate::builtins::args;
+use crate::eval::Vm;
+use crate::runtime::gc;
+use crate::runtime::object::*;
+use crate::runtime::value::Value;
+
+pub fn init(vm: &Vm, d: &Dict) -> PyResult<()> {
+    let table: &[(&'static str, NativeFn)] = &[
+        ("collect", collect),
+        ("enable", enable),
+        ("disable", disable),
+        ("isenabled", isenabled),
+        ("get_threshold", get_threshold),
+        ("set_threshold", set_threshold),
+        ("get_count", get_count),
+    ];
+    for &(name, f) in table {
+        def(vm, d, name, f);
+    }
+    // Objects the collector could not free; it can free every cycle.
+    d.set_str(vm.intern("garbage"), Value::list(Vec::new()));
+    Ok(())
+}
+
+fn collect(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    args::only_kw(vm, "collect", kw, &["generation"])?;
+    args::check(vm, "collect", a, 0, 1)?;
+    let generation = match args::arg(a, kw, 0, "generation") {
+        Some(g) => vm.index_value(&g)?,
+        None => 2,
+    };
+    match usize::try_from(generation) {
+        Ok(g @ 0..=2) => Ok(Value::from(gc::collect_generation(g))),
+        _ => Err(vm.value_error("invalid generation")),
+    }
+}
+
+fn no_args(vm: &Vm, name: &str, a: &[Value], kw: &KwArgs) -> PyResult<()> {
+    args::no_kw(vm, name, kw)?;
+    args::check(vm, name, a, 0, 0)
+}
+
+fn enable(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    no_args(vm, "gc.enable", a, kw)?;
+    gc::enable();
+    Ok(Value::None)
+}
+
+fn disable(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    no_args(vm, "gc.disable", a, kw)?;
+    gc::disable();
+    Ok(Value::None)
+}
+
+fn isenabled(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    no_args(vm, "gc.isenabled", a, kw)?;
+    Ok(Value::Bool(gc::is_enabled()))
+}
+
+fn triple(items: [i64; 3]) -> Value {
+    Value::tuple(items.iter().map(|&i| Value::Int(i)).collect())
+}
+
+fn get_threshold(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    no_args(vm, "gc.get_threshold", a, kw)?;
+    Ok(triple(gc::thresholds()))
+}
+
+fn set_threshold(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    args::no_kw(vm, "set_threshold", kw)?;
+    if a.is_empty() || a.len() > 3 {
+        let bound = if a.is_empty() { "at least 1 argument" } else { "at most 3 arguments" };
+        return Err(vm.type_error(format!("set_threshold() takes {bound} ({} given)", a.len())));
+    }
+    let mut t = gc::thresholds();
+    let ints = a.iter().map(|v| c_int(vm, v)).collect::<PyResult<Vec<i64>>>()?;
+    t[..ints.len()].copy_from_slice(&ints);
+    gc::set_thresholds(t);
+    Ok(Value::None)
+}
+
+/// An argument CPython converts to a C int.
+fn c_int(vm: &Vm, v: &Value) -> PyResult<i64> {
+    let i = match v.builtin_base() {
+        Value::BigInt(b) if b.sign() == num_bigint::Sign::Minus => i64::MIN,
+        Value::BigInt(_) => i64::MAX,
+        _ => vm.index_value(v)?,
+    };
+    match i32::try_from(i) {
+        Ok(_) => Ok(i),
+        Err(_) if i > 0 => Err(vm.overflow_error("signed integer is greater than maximum")),
+        Err(_) => Err(vm.overflow_error("signed integer is less than minimum")),
+    }
+}
+
+fn get_count(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    no_args(vm, "gc.get_count", a, kw)?;
+    Ok(triple(gc::counts().map(|c| c as i64)))
+}

@@ -1,0 +1,231 @@
+//! The registry of tracked containers, in CPython's three generations, and
+//! when each is collected.
+//!
+//! New containers enter generation 0, which is collected once `threshold0`
+//! containers were tracked since the last collection; survivors of a
+//! collection of generation `g` move to `g + 1`. Generation 1 is collected
+//! (with 0) every `threshold1` collections of 0, and generation 2 (with all
+//! the others) every `threshold2` collections of 1, but only once the
+//! survivors promoted into it since its last collection amount to a
+//! quarter of what that collection traversed: so a program holding millions
+//! of live objects pays for them a bounded number of times per allocation.
+//! References from an older generation into the one being collected count
+//! as references from outside, which can only keep things alive.
+
+use super::collect::{self, Outcome};
+use super::Tracked;
+use std::cell::{Cell, RefCell};
+
+/// CPython's default thresholds.
+const DEFAULT_THRESHOLDS: [i64; 3] = [700, 10, 10];
+/// When generation 0 is not collected (collection disabled, a huge
+/// threshold), its dead entries, which pin the memory of freed objects'
+/// reference counts, are dropped once it reaches this size, and again each
+/// time it doubles.
+const PRUNE_AT: usize = 1000;
+const OLDEST: usize = 2;
+
+thread_local! {
+    static HEAP: RefCell<Heap> = const { RefCell::new(Heap::new()) };
+    /// Set when generation 0 is full; read at every safe point.
+    static DUE: Cell<bool> = const { Cell::new(false) };
+}
+
+struct Heap {
+    /// Tracked containers, youngest generation first.
+    generations: [Vec<Tracked>; 3],
+    /// Collections of generation 0 since the last of 1, and of 1 since the
+    /// last of 2.
+    collections: [usize; 2],
+    thresholds: [i64; 3],
+    enabled: bool,
+    collecting: bool,
+    /// The size of generation 0 at which `prune` runs if no collection did.
+    prune_at: usize,
+    /// The size of generation 0 at which the next safe point acts.
+    limit: usize,
+    /// What the last collection of the oldest generation traversed
+    /// (objects and references).
+    oldest_work: usize,
+    /// What collections of generation 1 promoted into the oldest since then.
+    promoted_work: usize,
+    /// The number of the current or last collection, never 0 (see `GcHeader`).
+    epoch: u32,
+}
+
+impl Heap {
+    const fn new() -> Heap {
+        Heap {
+            generations: [Vec::new(), Vec::new(), Vec::new()],
+            collections: [0; 2],
+            thresholds: DEFAULT_THRESHOLDS,
+            enabled: true,
+            collecting: false,
+            prune_at: PRUNE_AT,
+            limit: DEFAULT_THRESHOLDS[0] as usize,
+            oldest_work: 0,
+            promoted_work: 0,
+            epoch: 0,
+        }
+    }
+
+    /// The size of generation 0 that calls for a collection, if any.
+    fn collect_at(&self) -> Option<usize> {
+        (self.enabled && self.thresholds[0] > 0).then(|| usize::try_from(self.thresholds[0]).unwrap_or(usize::MAX))
+    }
+
+    fn update_limit(&mut self) {
+        self.limit = self.collect_at().unwrap_or(usize::MAX).min(self.prune_at);
+    }
+
+    /// The oldest generation whose collection is due (CPython's rules).
+    fn generation_due(&self) -> usize {
+        let past = |g: usize| self.collections[g - 1] as i64 >= self.thresholds[g];
+        if past(2) && self.promoted_work > self.oldest_work / 4 {
+            2
+        } else if past(1) {
+            1
+        } else {
+            0
+        }
+    }
+}
+
+pub fn register(t: Tracked) {
+    let _ = HEAP.try_with(|heap| {
+        // Busy only while the registry itself is being updated; an object
+        // left untracked is merely never collected.
+        if let Ok(mut heap) = heap.try_borrow_mut() {
+            heap.generations[0].push(t);
+            if heap.generations[0].len() >= heap.limit {
+                let _ = DUE.try_with(|due| due.set(true));
+            }
+        }
+    });
+}
+
+#[inline(always)]
+pub fn collection_due() -> bool {
+    DUE.try_with(Cell::get).unwrap_or(false)
+}
+
+#[cold]
+#[inline(never)]
+pub fn run_due() {
+    let _ = DUE.try_with(|due| due.set(false));
+    let due = HEAP.try_with(|h| {
+        let h = h.try_borrow().ok()?;
+        let collect = h.collect_at().is_some_and(|at| h.generations[0].len() >= at);
+        Some(collect.then(|| h.generation_due()))
+    });
+    match due {
+        Ok(Some(Some(generation))) => {
+            collect_generation(generation);
+        }
+        Ok(Some(None)) => prune(),
+        _ => {}
+    }
+}
+
+/// Collects `generation` and the younger ones (`gc.collect(generation)`);
+/// returns the number of unreachable containers found.
+pub fn collect_generation(generation: usize) -> usize {
+    let g = generation.min(OLDEST);
+    // The containers to look at are moved out of the registry while the
+    // collection runs; what is created meanwhile (nothing, today) is young.
+    let taken = HEAP.try_with(|h| {
+        let mut h = h.try_borrow_mut().ok()?;
+        if h.collecting {
+            return None;
+        }
+        h.collecting = true;
+        h.epoch = h.epoch % (u32::MAX >> 1) + 1;
+        let mut set = std::mem::take(&mut h.generations[g]);
+        for younger in 0..g {
+            set.append(&mut h.generations[younger]);
+        }
+        Some((h.epoch, set))
+    });
+    let Ok(Some((epoch, set))) = taken else { return 0 };
+    let Outcome { mut survivors, garbage, work } = collect::collect(set, epoch);
+    let _ = HEAP.try_with(|h| {
+        let Ok(mut h) = h.try_borrow_mut() else { return };
+        let h = &mut *h;
+        h.collecting = false;
+        let target = &mut h.generations[(g + 1).min(OLDEST)];
+        if target.is_empty() {
+            std::mem::swap(target, &mut survivors);
+        } else {
+            target.append(&mut survivors);
+        }
+        // The emptied buffer serves the next generation 0.
+        if h.generations[0].is_empty() && survivors.capacity() > h.generations[0].capacity() {
+            std::mem::swap(&mut h.generations[0], &mut survivors);
+        }
+        h.prune_at = PRUNE_AT;
+        h.update_limit();
+        h.collections[..g].fill(0);
+        match g {
+            0 => h.collections[0] += 1,
+            1 => {
+                h.collections[1] += 1;
+                h.promoted_work += work;
+            }
+            _ => {
+                h.oldest_work = work;
+                h.promoted_work = 0;
+            }
+        }
+    });
+    garbage
+}
+
+/// Drops the dead entries of generation 0 when it is not collected, so
+/// that its size stays within twice the live containers in it.
+fn prune() {
+    with_heap((), |h| {
+        let young = &mut h.generations[0];
+        young.retain(Tracked::is_alive);
+        h.prune_at = (2 * young.len()).max(PRUNE_AT);
+        h.update_limit();
+    });
+}
+
+fn with_heap<R>(default: R, f: impl FnOnce(&mut Heap) -> R) -> R {
+    HEAP.try_with(|h| h.try_borrow_mut().map(|mut h| f(&mut h)).ok()).ok().flatten().unwrap_or(default)
+}
+
+pub fn enable() {
+    with_heap((), |h| {
+        h.enabled = true;
+        h.update_limit();
+    });
+}
+
+pub fn disable() {
+    with_heap((), |h| {
+        h.enabled = false;
+        h.update_limit();
+    });
+}
+
+pub fn is_enabled() -> bool {
+    with_heap(true, |h| h.enabled)
+}
+
+pub fn thresholds() -> [i64; 3] {
+    with_heap(DEFAULT_THRESHOLDS, |h| h.thresholds)
+}
+
+pub fn set_thresholds(t: [i64; 3]) {
+    with_heap((), |h| {
+        h.thresholds = t;
+        h.update_limit();
+    });
+}
+
+/// `gc.get_count()`: containers tracked since the last collection, then
+/// collections of generation 0 since the last of 1, and of 1 since the last of 2.
+pub fn counts() -> [usize; 3] {
+    with_heap([0; 3], |h| [h.generations[0].len(), h.collections[0], h.collections[1]])
+}
