@@ -170,24 +170,8 @@ impl Vm {
             }
             return self.exec_block(f, &fs.orelse);
         }
-        // Lists and tuples by index, as their iterators do (a list growing
-        // during the loop is seen), without an iterator object.
-        if let Value::List(_) | Value::Tuple(_) = &iterable {
-            let mut i = 0;
-            while let Some(item) = seq_item(&iterable, i) {
-                i += 1;
-                gc::safe_point();
-                self.assign(f, &fs.target, item)?;
-                match self.exec_block(f, &fs.body)? {
-                    Flow::Break => return Ok(Flow::Normal),
-                    Flow::Return(v) => return Ok(Flow::Return(v)),
-                    Flow::Normal | Flow::Continue => {}
-                }
-            }
-            return self.exec_block(f, &fs.orelse);
-        }
-        let it = self.iter(&iterable)?;
-        while let Some(item) = self.next(&it)? {
+        let mut items = self.loop_items(iterable)?;
+        while let Some(item) = self.next_loop_item(&mut items)? {
             gc::safe_point();
             self.assign(f, &fs.target, item)?;
             match self.exec_block(f, &fs.body)? {
@@ -642,15 +626,5 @@ impl Vm {
             Target::Name(n) => self.load_name(f, n),
             _ => Err(self.runtime_error("invalid augmented assignment target")),
         }
-    }
-}
-
-/// Item `i` of a list or tuple, `None` past the end (or for other values).
-#[inline]
-pub(crate) fn seq_item(seq: &Value, i: usize) -> Option<Value> {
-    match seq {
-        Value::List(l) => l.items.borrow().get(i).cloned(),
-        Value::Tuple(t) => t.items.get(i).cloned(),
-        _ => None,
     }
 }

@@ -627,22 +627,8 @@ impl Vm {
             }
             return Ok(());
         }
-        if let Value::List(_) | Value::Tuple(_) = &iterable {
-            let mut i = 0;
-            'seq: while let Some(item) = crate::eval::exec::seq_item(&iterable, i) {
-                i += 1;
-                self.assign(f, &g.target, item)?;
-                for cond in &g.ifs {
-                    if !self.eval_cond(f, cond)? {
-                        continue 'seq;
-                    }
-                }
-                self.comp_level(f, c, level + 1, acc)?;
-            }
-            return Ok(());
-        }
-        let it = self.iter(&iterable)?;
-        'items: while let Some(item) = self.next(&it)? {
+        let mut items = self.loop_items(iterable)?;
+        'items: while let Some(item) = self.next_loop_item(&mut items)? {
             gc::safe_point();
             self.assign(f, &g.target, item)?;
             for cond in &g.ifs {

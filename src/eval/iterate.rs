@@ -6,7 +6,38 @@ use crate::runtime::object::*;
 use crate::runtime::value::Value;
 use std::rc::Rc;
 
+/// The items a `for` loop or a comprehension walks: lists and tuples by
+/// index, as their iterators do (a list growing during the loop is seen),
+/// without an iterator object; anything else through `iter()`/`next()`.
+pub enum LoopItems {
+    Seq(Value, usize),
+    Iter(Value),
+}
+
 impl Vm {
+    pub fn loop_items(&self, iterable: Value) -> PyResult<LoopItems> {
+        Ok(match iterable {
+            Value::List(_) | Value::Tuple(_) => LoopItems::Seq(iterable, 0),
+            other => LoopItems::Iter(self.iter(&other)?),
+        })
+    }
+
+    #[inline]
+    pub fn next_loop_item(&self, items: &mut LoopItems) -> PyResult<Option<Value>> {
+        match items {
+            LoopItems::Seq(seq, i) => {
+                let item = match seq {
+                    Value::List(l) => l.items.borrow().get(*i).cloned(),
+                    Value::Tuple(t) => t.items.get(*i).cloned(),
+                    _ => None,
+                };
+                *i += 1;
+                Ok(item)
+            }
+            LoopItems::Iter(it) => self.next(it),
+        }
+    }
+
     pub fn native_iter(&self, name: &'static str, state: IterState) -> Value {
         Value::Iter(Rc::new(NativeIter::new(name, state)))
     }
