@@ -91,6 +91,34 @@ pub struct Stmt {
     pub line: u32,
     /// Contains a `yield` or `await` outside nested scopes.
     pub suspends: bool,
+    /// For a suspending statement: whether the async path can run it in the
+    /// enclosing block's future instead of a boxed future of its own.
+    pub inline: Inline,
+}
+
+/// The suspending statements that the async path runs inline (see
+/// `eval::generator`): the shapes of ordinary generator bodies and
+/// generator expressions, nested at most loop > if > yield.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Inline {
+    /// Does not suspend, or needs a future of its own.
+    No,
+    /// `yield v` as a statement, `v` not suspending.
+    Yield,
+    /// `if` with a non-suspending test whose branches hold only `Yield` and
+    /// non-suspending statements.
+    If,
+    /// A plain `for` or `while` with a non-suspending header whose body and
+    /// `else` hold only `If`, `Yield` and non-suspending statements.
+    Loop,
+}
+
+impl Stmt {
+    /// Runs inline in a block's future with at most `If` nesting (`Yield`,
+    /// `If` or not suspending).
+    pub fn is_simple(&self) -> bool {
+        !self.suspends || matches!(self.inline, Inline::Yield | Inline::If)
+    }
 }
 
 pub enum StmtKind {
@@ -197,6 +225,18 @@ pub enum Target {
     Subscript(Box<Expr>, Box<Expr>),
     /// A tuple/list target; the index of the starred element, if any.
     Unpack(Vec<Target>, Option<usize>),
+}
+
+impl Target {
+    /// Whether storing here evaluates an expression with a suspension point.
+    pub fn suspends(&self) -> bool {
+        match self {
+            Target::Attr(e, _) => e.suspends,
+            Target::Subscript(a, b) => a.suspends || b.suspends,
+            Target::Unpack(ts, _) => ts.iter().any(Target::suspends),
+            _ => false,
+        }
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]

@@ -365,8 +365,7 @@ impl<'a> Lowerer<'a> {
             FunctionBody::Lambda(e) => {
                 let value = self.expr(e);
                 let line = self.line(e.span);
-                let suspends = value.suspends;
-                (vec![Stmt { kind: StmtKind::Return(Some(value)), line, suspends }], None)
+                (vec![new_stmt(StmtKind::Return(Some(value)), line)], None)
             }
         };
         let (frame, closure, cell_params, qualname) = self.leave_code();
@@ -441,8 +440,7 @@ impl<'a> Lowerer<'a> {
     fn stmt(&mut self, s: &ast::Stmt) -> Stmt {
         let line = self.line(s.span);
         let kind = self.stmt_kind(s, line);
-        let suspends = stmt_suspends(&kind);
-        Stmt { kind, line, suspends }
+        new_stmt(kind, line)
     }
 
     fn stmt_kind(&mut self, s: &ast::Stmt, line: u32) -> StmtKind {
@@ -479,8 +477,8 @@ impl<'a> Lowerer<'a> {
                             ast::ExprKind::Name { id, .. } => self.sym(id),
                             _ => self.sym("_"),
                         };
-                        let assign = Stmt { suspends: value.suspends, kind: StmtKind::Assign(vec![t], value), line };
-                        let record = Stmt { suspends: false, kind: StmtKind::Annotate(name, ann), line };
+                        let assign = new_stmt(StmtKind::Assign(vec![t], value), line);
+                        let record = new_stmt(StmtKind::Annotate(name, ann), line);
                         StmtKind::If(Expr::new(ExprKind::Const(Value::Bool(true))), vec![assign, record], Vec::new())
                     }
                     (Some(v), false) => {
@@ -889,7 +887,7 @@ impl<'a> Lowerer<'a> {
         let mut body = {
             let value = self.expr(elt);
             let y = Expr { suspends: true, kind: ExprKind::Yield(Some(Box::new(value))) };
-            vec![Stmt { kind: StmtKind::Expr(y), line, suspends: true }]
+            vec![new_stmt(StmtKind::Expr(y), line)]
         };
         let mut loops = Vec::new();
         for (i, g) in generators.iter().enumerate() {
@@ -902,13 +900,10 @@ impl<'a> Lowerer<'a> {
         // names were resolved by the scope table already.
         for (target, iter, ifs, is_async) in loops.into_iter().rev() {
             for test in ifs.into_iter().rev() {
-                body = vec![Stmt { suspends: true, kind: StmtKind::If(test, body, Vec::new()), line }];
+                body = vec![new_stmt(StmtKind::If(test, body, Vec::new()), line)];
             }
-            body = vec![Stmt {
-                suspends: true,
-                kind: StmtKind::For(Box::new(ir::ForStmt { target, iter, body, orelse: Vec::new(), is_async })),
-                line,
-            }];
+            let for_stmt = ir::ForStmt { target, iter, body, orelse: Vec::new(), is_async };
+            body = vec![new_stmt(StmtKind::For(Box::new(for_stmt)), line)];
         }
         let (frame, closure, cell_params, qualname) = self.leave_code();
         let scope = &self.table.scopes[id];
@@ -995,14 +990,6 @@ fn args_s(args: &[Arg]) -> bool {
     })
 }
 
-fn target_s(t: &Target) -> bool {
-    match t {
-        Target::Attr(e, _) => e.suspends,
-        Target::Subscript(a, b) => a.suspends || b.suspends,
-        Target::Unpack(ts, _) => ts.iter().any(target_s),
-        _ => false,
-    }
-}
 
 /// Whether an expression (given its lowered children) contains a suspension point.
 fn expr_suspends(k: &ExprKind) -> bool {
@@ -1033,7 +1020,7 @@ fn expr_suspends(k: &ExprKind) -> bool {
         }
         K::GenExp(_, first) => first.suspends,
         K::Format(v, _, spec) => v.suspends || opt_s(spec),
-        K::Named(t, v) => target_s(t) || v.suspends,
+        K::Named(t, v) => t.suspends() || v.suspends,
     }
 }
 
@@ -1041,15 +1028,43 @@ fn block_s(b: &[Stmt]) -> bool {
     b.iter().any(|s| s.suspends)
 }
 
+fn new_stmt(kind: StmtKind, line: u32) -> Stmt {
+    let suspends = stmt_suspends(&kind);
+    let inline = if suspends { inline_shape(&kind) } else { ir::Inline::No };
+    Stmt { kind, line, suspends, inline }
+}
+
+fn inline_shape(k: &StmtKind) -> ir::Inline {
+    let only = |b: &[Stmt], ok: &dyn Fn(&Stmt) -> bool| b.iter().all(|s| !s.suspends || ok(s));
+    let yields = |s: &Stmt| s.inline == ir::Inline::Yield;
+    match k {
+        StmtKind::Expr(Expr { kind: ExprKind::Yield(v), .. }) if !v.as_ref().is_some_and(|v| v.suspends) => ir::Inline::Yield,
+        StmtKind::If(test, a, b) if !test.suspends && only(a, &yields) && only(b, &yields) => ir::Inline::If,
+        StmtKind::While(test, a, b) if !test.suspends && only(a, &Stmt::is_simple) && only(b, &Stmt::is_simple) => {
+            ir::Inline::Loop
+        }
+        StmtKind::For(f)
+            if !f.is_async
+                && !f.iter.suspends
+                && !f.target.suspends()
+                && only(&f.body, &Stmt::is_simple)
+                && only(&f.orelse, &Stmt::is_simple) =>
+        {
+            ir::Inline::Loop
+        }
+        _ => ir::Inline::No,
+    }
+}
+
 fn stmt_suspends(k: &StmtKind) -> bool {
     use StmtKind as S;
     match k {
         S::Expr(e) => e.suspends,
-        S::Assign(ts, v) => v.suspends || ts.iter().any(target_s),
-        S::AugAssign(t, _, v) => target_s(t) || v.suspends,
+        S::Assign(ts, v) => v.suspends || ts.iter().any(Target::suspends),
+        S::AugAssign(t, _, v) => t.suspends() || v.suspends,
         S::Annotate(_, e) => e.suspends,
         S::If(t, a, b) | S::While(t, a, b) => t.suspends || block_s(a) || block_s(b),
-        S::For(f) => f.is_async || f.iter.suspends || target_s(&f.target) || block_s(&f.body) || block_s(&f.orelse),
+        S::For(f) => f.is_async || f.iter.suspends || f.target.suspends() || block_s(&f.body) || block_s(&f.orelse),
         S::Return(v) => v.as_ref().is_some_and(|v| v.suspends),
         S::Break | S::Continue | S::Pass | S::Import(_) | S::ImportFrom(_) => false,
         S::Raise(a, b) => a.as_ref().is_some_and(|e| e.suspends) || b.as_ref().is_some_and(|e| e.suspends),
@@ -1059,12 +1074,12 @@ fn stmt_suspends(k: &StmtKind) -> bool {
                 || block_s(&t.finalbody)
                 || t.handlers.iter().any(|h| block_s(&h.body) || h.type_.as_ref().is_some_and(|e| e.suspends))
         }
-        S::With(w) => w.is_async || block_s(&w.body) || w.items.iter().any(|(e, t)| e.suspends || t.as_ref().is_some_and(target_s)),
+        S::With(w) => w.is_async || block_s(&w.body) || w.items.iter().any(|(e, t)| e.suspends || t.as_ref().is_some_and(Target::suspends)),
         S::FunctionDef(def, _) => {
             def.defaults.iter().any(|e| e.suspends) || def.decorators.iter().any(|e| e.suspends)
         }
         S::ClassDef(c, _) => args_s(&c.bases) || c.decorators.iter().any(|e| e.suspends),
-        S::Delete(ts) => ts.iter().any(target_s),
+        S::Delete(ts) => ts.iter().any(Target::suspends),
         S::Assert(t, m) => t.suspends || m.as_ref().is_some_and(|e| e.suspends),
         S::Match(m) => m.subject.suspends || m.cases.iter().any(|c| block_s(&c.body) || c.guard.as_ref().is_some_and(|g| g.suspends)),
     }

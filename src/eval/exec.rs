@@ -18,7 +18,11 @@ pub enum Flow {
 impl Vm {
     pub fn exec_block(&self, f: &mut Frame, body: &[Stmt]) -> PyResult<Flow> {
         for s in body {
-            match self.exec_stmt(f, s) {
+            let flow = self.exec_stmt(f, s);
+            if self.closing_pending.get() {
+                self.close_freed_generators();
+            }
+            match flow {
                 Ok(Flow::Normal) => {}
                 Ok(other) => return Ok(other),
                 Err(e) => {

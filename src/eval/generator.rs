@@ -16,7 +16,7 @@
 
 use super::exec::Flow;
 use super::{Frame, Vm};
-use crate::compile::ir::{self, Arg, CodeKind, Expr, ExprKind, Stmt, StmtKind, Target};
+use crate::compile::ir::{self, Arg, CodeKind, Expr, ExprKind, Inline, Stmt, StmtKind, Target};
 use crate::runtime::gc;
 use crate::runtime::object::*;
 use crate::runtime::str::Str;
@@ -213,13 +213,50 @@ impl Generator {
 
 impl Drop for Generator {
     /// An unfinished generator is closed when it is freed, so its `finally`
-    /// blocks run, as in CPython.
+    /// blocks run, as in CPython. The drop may happen while a container
+    /// that the `finally` code uses is borrowed (the dict of a global being
+    /// rebound, say), so the closing is handed to the Vm, which runs it at
+    /// the end of the current statement.
     fn drop(&mut self) {
+        if self.vm.finalizing.get() {
+            return;
+        }
         if self.started.get() && !self.finished.get() && !self.running.get() && self.kind != CodeKind::Coroutine {
-            let vm = self.vm;
-            if let Err(e) = self.close(vm) {
-                vm.report_unraisable(&e);
+            let orphan = Generator {
+                kind: self.kind,
+                name: self.name.clone(),
+                qualname: self.qualname.clone(),
+                chan: self.chan.clone(),
+                body: RefCell::new(self.body.borrow_mut().take()),
+                running: Cell::new(false),
+                started: Cell::new(true),
+                finished: Cell::new(false),
+                vm: self.vm,
+            };
+            self.finished.set(true);
+            self.vm.defer_close(orphan);
+        }
+    }
+}
+
+impl Vm {
+    fn defer_close(&self, g: Generator) {
+        self.closing.borrow_mut().push(g);
+        self.closing_pending.set(true);
+    }
+
+    /// Closes the generators freed since the last call (see `Drop for
+    /// Generator`); called where no borrow is held.
+    #[cold]
+    pub fn close_freed_generators(&self) {
+        self.closing_pending.set(false);
+        loop {
+            let Some(g) = self.closing.borrow_mut().pop() else { break };
+            if let Err(e) = g.close(self) {
+                self.report_unraisable(&e);
             }
+            // One that ignored GeneratorExit is not closed again.
+            g.finished.set(true);
         }
     }
 }
@@ -269,17 +306,21 @@ impl Vm {
         eprintln!("Exception ignored in: <generator>\n{text}");
     }
 
-    /// A block on the async path; one without suspension points runs on the
-    /// synchronous evaluator, with no future of its own.
-    async fn exec_block_async(&self, f: &mut Frame, body: &[Stmt]) -> PyResult<Flow> {
-        if body.iter().any(|s| s.suspends) {
-            self.exec_block_suspending(f, body).await
-        } else {
+    /// A block on the async path: one without suspension points runs on the
+    /// synchronous evaluator, one whose suspending statements all have an
+    /// inline shape runs in the caller's future (see `generator_inline`),
+    /// any other in a boxed future of its own.
+    pub(super) async fn exec_block_async(&self, f: &mut Frame, body: &[Stmt]) -> PyResult<Flow> {
+        if !body.iter().any(|s| s.suspends) {
             self.exec_block(f, body)
+        } else if body.iter().all(|s| !s.suspends || s.inline != Inline::No) {
+            self.exec_block_inline(f, body).await
+        } else {
+            self.exec_block_suspending(f, body).await
         }
     }
 
-    fn exec_block_suspending<'a>(&'a self, f: &'a mut Frame, body: &'a [Stmt]) -> LocalFuture<'a, PyResult<Flow>> {
+    pub(super) fn exec_block_suspending<'a>(&'a self, f: &'a mut Frame, body: &'a [Stmt]) -> LocalFuture<'a, PyResult<Flow>> {
         Box::pin(async move {
             for s in body {
                 let flow = if s.suspends { self.exec_stmt_async(f, s).await } else { self.exec_stmt(f, s) };
@@ -303,12 +344,8 @@ impl Vm {
         f.line = s.line;
         match &s.kind {
             // `yield v` as a statement: no future for the expression.
-            StmtKind::Expr(Expr { kind: ExprKind::Yield(v), .. }) if !v.as_ref().is_some_and(|v| v.suspends) => {
-                let v = match v {
-                    Some(v) => self.eval(f, v)?,
-                    None => Value::None,
-                };
-                self.yield_value(f, v).await?;
+            StmtKind::Expr(Expr { kind: ExprKind::Yield(v), .. }) if s.inline == Inline::Yield => {
+                self.yield_stmt(f, v).await?;
             }
             StmtKind::Expr(e) => {
                 self.eval_async(f, e).await?;
@@ -347,14 +384,24 @@ impl Vm {
                 self.record_annotation(f, name, v)?;
             }
             StmtKind::If(test, body, orelse) => {
-                let t = self.eval_async(f, test).await?;
-                let branch = if self.truthy(&t)? { body } else { orelse };
+                let t = if test.suspends {
+                    let t = self.eval_suspending(f, test).await?;
+                    self.truthy(&t)?
+                } else {
+                    self.eval_cond(f, test)?
+                };
+                let branch = if t { body } else { orelse };
                 return self.exec_block_async(f, branch).await;
             }
             StmtKind::While(test, body, orelse) => loop {
                 gc::safe_point();
-                let t = self.eval_async(f, test).await?;
-                if !self.truthy(&t)? {
+                let t = if test.suspends {
+                    let t = self.eval_suspending(f, test).await?;
+                    self.truthy(&t)?
+                } else {
+                    self.eval_cond(f, test)?
+                };
+                if !t {
                     return self.exec_block_async(f, orelse).await;
                 }
                 match self.exec_block_async(f, body).await? {
@@ -379,10 +426,14 @@ impl Vm {
                     }
                     return self.exec_block_async(f, &fs.orelse).await;
                 }
-                let it = self.iter(&iterable)?;
-                while let Some(item) = self.next(&it)? {
+                let mut items = self.loop_items(iterable)?;
+                while let Some(item) = self.next_loop_item(&mut items)? {
                     gc::safe_point();
-                    self.assign_async(f, &fs.target, item).await?;
+                    if fs.target.suspends() {
+                        self.assign_async(f, &fs.target, item).await?;
+                    } else {
+                        self.assign(f, &fs.target, item)?;
+                    }
                     match self.exec_block_async(f, &fs.body).await? {
                         Flow::Break => return Ok(Flow::Normal),
                         Flow::Return(v) => return Ok(Flow::Return(v)),
@@ -850,6 +901,17 @@ impl Vm {
     }
 
     /// `yield v`: hands `v` to the driver and waits to be resumed.
+    /// `yield v` as a statement (`v` does not suspend): no future for the
+    /// expression.
+    pub(super) async fn yield_stmt(&self, f: &mut Frame, v: &Option<Box<Expr>>) -> PyResult<()> {
+        let v = match v {
+            Some(v) => self.eval(f, v)?,
+            None => Value::None,
+        };
+        self.yield_value(f, v).await?;
+        Ok(())
+    }
+
     async fn yield_value(&self, f: &mut Frame, v: Value) -> PyResult<Value> {
         let Some(chan) = f.gen.clone() else {
             return Err(self.runtime_error("yield outside a generator frame"));

@@ -11,6 +11,7 @@ use std::rc::Rc;
 /// without an iterator object; anything else through `iter()`/`next()`.
 pub enum LoopItems {
     Seq(Value, usize),
+    Range { next: i64, step: i64, remaining: i64 },
     Iter(Value),
 }
 
@@ -18,6 +19,9 @@ impl Vm {
     pub fn loop_items(&self, iterable: Value) -> PyResult<LoopItems> {
         Ok(match iterable {
             Value::List(_) | Value::Tuple(_) => LoopItems::Seq(iterable, 0),
+            Value::Range(r) if r.fits_i64() => {
+                LoopItems::Range { next: r.start as i64, step: r.step as i64, remaining: r.len() }
+            }
             other => LoopItems::Iter(self.iter(&other)?),
         })
     }
@@ -33,6 +37,15 @@ impl Vm {
                 };
                 *i += 1;
                 Ok(item)
+            }
+            LoopItems::Range { next, step, remaining } => {
+                if *remaining <= 0 {
+                    return Ok(None);
+                }
+                let item = *next;
+                *remaining -= 1;
+                *next = next.wrapping_add(*step);
+                Ok(Some(Value::Int(item)))
             }
             LoopItems::Iter(it) => self.next(it),
         }

@@ -14,6 +14,7 @@ pub mod exec;
 pub mod expr;
 pub mod frame;
 pub mod generator;
+mod generator_inline;
 pub mod import;
 pub mod iterate;
 pub mod ops;
@@ -224,7 +225,18 @@ pub struct Vm {
     pub repr_stack: RefCell<std::collections::HashSet<i64>>,
     /// Every class created by a script, for `__subclasses__()`.
     pub registry: RefCell<Vec<std::rc::Weak<Class>>>,
+    /// Generators freed unfinished, waiting to be closed.
+    closing: RefCell<Vec<generator::Generator>>,
+    pub closing_pending: Cell<bool>,
+    /// Set while the Vm is dropped: objects freed then run no Python code.
+    pub finalizing: Cell<bool>,
     static_syms: RefCell<std::collections::HashMap<usize, Sym, std::hash::BuildHasherDefault<AddressHasher>>>,
+}
+
+impl Drop for Vm {
+    fn drop(&mut self) {
+        self.finalizing.set(true);
+    }
 }
 
 impl Vm {
@@ -243,6 +255,9 @@ impl Vm {
             argv: RefCell::new(Vec::new()),
             depth: Cell::new(0),
             recursion_limit: Cell::new(1000),
+            closing: RefCell::new(Vec::new()),
+            closing_pending: Cell::new(false),
+            finalizing: Cell::new(false),
             stack_base: Cell::new(0),
             stack_size: Cell::new(0),
             handling: RefCell::new(Vec::new()),

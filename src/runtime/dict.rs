@@ -177,7 +177,18 @@ impl DictTable {
         let e = self.entries[index].take();
         self.len -= 1;
         self.version += 1;
-        if self.entries.len() > 16 && self.len * 2 < self.entries.len() {
+        if index + 1 == self.entries.len() {
+            // Trailing holes are dropped, so last-in-first-out use (pops,
+            // add/remove pairs on a set) keeps the table from growing.
+            let was_indexed = self.indexed();
+            while matches!(self.entries.last(), Some(None)) {
+                self.entries.pop();
+            }
+            if was_indexed && !self.indexed() {
+                self.index.clear();
+            }
+            self.head = self.head.min(self.entries.len());
+        } else if self.entries.len() > 16 && self.len * 2 < self.entries.len() {
             self.compact();
         }
         e
@@ -253,17 +264,7 @@ impl DictTable {
     /// Removes and returns the most recently inserted entry (`popitem`).
     pub fn pop_last(&mut self) -> Option<Entry> {
         let index = self.entries.iter().rposition(|e| e.is_some())?;
-        let e = self.remove_at(index);
-        // Trailing holes left by pops are dropped so repeated pops stay O(1).
-        let was_indexed = self.indexed();
-        while matches!(self.entries.last(), Some(None)) {
-            self.entries.pop();
-        }
-        if was_indexed && !self.indexed() {
-            self.index.clear();
-        }
-        self.head = self.head.min(self.entries.len());
-        e
+        self.remove_at(index)
     }
 
     /// Removes and returns the oldest entry (`set.pop`), in amortized O(1).
