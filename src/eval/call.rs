@@ -78,6 +78,23 @@ impl Vm {
         }
     }
 
+    /// Calls a special method `f` found on the type of `obj` (`__add__`,
+    /// `__len__`, `__next__`, ...): plain functions and builtin methods get
+    /// `obj` as their first argument without a bound method object.
+    pub fn call_special(&self, f: Value, obj: &Value, args: &[Value]) -> PyResult<Value> {
+        let with_self = || {
+            let mut v: ArgVec = SmallVec::with_capacity(args.len() + 1);
+            v.push(obj.clone());
+            v.extend(args.iter().cloned());
+            v
+        };
+        match &f {
+            Value::Function(func) => self.call_function(func, &with_self(), &[]),
+            Value::Builtin(b) if b.kind == BuiltinKind::Method && b.bound.is_none() => (b.func)(self, &with_self(), &[]),
+            _ => self.call(&self.bind_descriptor(f, obj)?, args, &[]),
+        }
+    }
+
     fn call_attr_generic(&self, obj: &Value, name: &Str, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
         let m = self.get_attr(obj, name)?;
         self.call(&m, args, kw)
@@ -153,6 +170,7 @@ impl Vm {
         gc::safe_point();
         self.depth.set(depth + 1);
         let r = self.exec_block(frame, body);
+        self.close_freed_generators();
         self.depth.set(depth);
         match r {
             Ok(Flow::Return(v)) => Ok(v),
@@ -164,8 +182,11 @@ impl Vm {
         }
     }
 
-    /// Records `frame` in the traceback of `e` (once per frame).
+    /// Records `frame` in the traceback of `e` (once per frame). An
+    /// exception unwinding a block is also where generators freed by the
+    /// unwinding are closed.
     pub fn add_traceback(&self, e: &PyErr, frame: &Frame) {
+        self.close_freed_generators();
         if let Some(d) = e.0.exc() {
             let id = frame as *const Frame as usize;
             let mut d = d.borrow_mut();

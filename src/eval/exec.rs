@@ -18,11 +18,7 @@ pub enum Flow {
 impl Vm {
     pub fn exec_block(&self, f: &mut Frame, body: &[Stmt]) -> PyResult<Flow> {
         for s in body {
-            let flow = self.exec_stmt(f, s);
-            if self.closing_pending.get() {
-                self.close_freed_generators();
-            }
-            match flow {
+            match self.exec_stmt(f, s) {
                 Ok(Flow::Normal) => {}
                 Ok(other) => return Ok(other),
                 Err(e) => {
@@ -39,6 +35,7 @@ impl Vm {
         match &s.kind {
             StmtKind::Expr(e) => {
                 self.eval(f, e)?;
+                self.close_freed_generators();
             }
             StmtKind::Assign(targets, value) => {
                 let v = self.eval_operand(f, value)?;
@@ -49,6 +46,7 @@ impl Vm {
                         self.assign(f, t, v.clone())?;
                     }
                 }
+                self.close_freed_generators();
             }
             StmtKind::AugAssign(target, op, value) => self.aug_assign(f, target, *op, value)?,
             StmtKind::Annotate(name, ann) => {
@@ -72,7 +70,12 @@ impl Vm {
                     }
                 }
             }
-            StmtKind::For(fs) => return self.exec_for(f, fs),
+            StmtKind::For(fs) => {
+                // The loop's iterator (often a generator) is freed here.
+                let flow = self.exec_for(f, fs);
+                self.close_freed_generators();
+                return flow;
+            }
             StmtKind::Return(v) => {
                 let v = match v {
                     Some(e) => self.eval_operand(f, e)?,

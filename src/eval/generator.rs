@@ -246,9 +246,19 @@ impl Vm {
     }
 
     /// Closes the generators freed since the last call (see `Drop for
-    /// Generator`); called where no borrow is held.
-    #[cold]
+    /// Generator`); called where no borrow is held: after expression and
+    /// assignment statements, where objects are commonly freed, and when a
+    /// frame or a module's code finishes.
+    #[inline(always)]
     pub fn close_freed_generators(&self) {
+        if self.closing_pending.get() {
+            self.close_pending_generators();
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn close_pending_generators(&self) {
         self.closing_pending.set(false);
         loop {
             let Some(g) = self.closing.borrow_mut().pop() else { break };
@@ -575,7 +585,7 @@ impl Vm {
                     )));
                 };
                 exit = self.bind_descriptor(ex, &mgr)?;
-                let awaitable = self.call(&self.bind_descriptor(enter, &mgr)?, &[], &[])?;
+                let awaitable = self.call_special(enter, &mgr, &[])?;
                 value = self.await_value(f, awaitable).await?;
             } else {
                 let (e, v) = self.enter_context(&mgr)?;
@@ -979,7 +989,7 @@ impl Vm {
                 let Some(f) = class.lookup(&self.names.next) else {
                     return Err(self.type_error(format!("'{}' object is not an iterator", class.name().as_str())));
                 };
-                match self.call(&self.bind_descriptor(f, it)?, &[], &[]) {
+                match self.call_special(f, it, &[]) {
                     Ok(v) => Ok(Ok(v)),
                     Err(e) if self.err_is(&e, "StopIteration") => Ok(Err(self.stop_value(&e))),
                     Err(e) => Err(e),
@@ -1013,7 +1023,7 @@ impl Vm {
                 let class = self.type_of(v);
                 match class.lookup(&self.names.await_) {
                     Some(m) => {
-                        let it = self.call(&self.bind_descriptor(m, v)?, &[], &[])?;
+                        let it = self.call_special(m, v, &[])?;
                         if matches!(&it, Value::Generator(g) if g.kind == CodeKind::Coroutine) {
                             return Err(self.type_error("__await__() returned a coroutine"));
                         }
@@ -1031,7 +1041,7 @@ impl Vm {
     pub fn aiter(&self, v: &Value) -> PyResult<Value> {
         let class = self.type_of(v);
         match class.lookup(&self.names.aiter) {
-            Some(m) => self.call(&self.bind_descriptor(m, v)?, &[], &[]),
+            Some(m) => self.call_special(m, v, &[]),
             None => Err(self.type_error(format!(
                 "'async for' requires an object with __aiter__ method, got {}",
                 class.name().as_str()
@@ -1048,7 +1058,7 @@ impl Vm {
                 class.name().as_str()
             )));
         };
-        let aw = self.call(&self.bind_descriptor(m, ait)?, &[], &[])?;
+        let aw = self.call_special(m, ait, &[])?;
         match self.await_value(f, aw).await {
             Ok(v) => Ok(Some(v)),
             Err(e) if self.err_is(&e, "StopAsyncIteration") => Ok(None),

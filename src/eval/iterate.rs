@@ -110,7 +110,7 @@ impl Vm {
             if f.is_none() {
                 return Err(self.type_error(format!("'{}' object is not iterable", class.name().as_str())));
             }
-            let it = self.call(&self.bind_descriptor(f, v)?, &[], &[])?;
+            let it = self.call_special(f, v, &[])?;
             let ok = match &it {
                 Value::Iter(_) | Value::Generator(_) => true,
                 _ => self.type_of(&it).lookup(&self.names.next).is_some(),
@@ -136,7 +136,7 @@ impl Vm {
                 let Some(f) = class.lookup(&self.names.next) else {
                     return Err(self.type_error(format!("'{}' object is not an iterator", class.name().as_str())));
                 };
-                match self.call(&self.bind_descriptor(f, it)?, &[], &[]) {
+                match self.call_special(f, it, &[]) {
                     Ok(v) => Ok(Some(v)),
                     Err(e) if self.err_is(&e, "StopIteration") => Ok(None),
                     Err(e) => Err(e),

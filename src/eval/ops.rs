@@ -105,7 +105,7 @@ impl Vm {
             Value::Instance(i) => {
                 let class = i.class();
                 if let Some(b) = class.lookup(&self.names.bool_) {
-                    let r = self.call(&self.bind_descriptor(b, v)?, &[], &[])?;
+                    let r = self.call_special(b, v, &[])?;
                     return match r {
                         Value::Bool(b) => Ok(b),
                         _ => Err(self.type_error(format!("__bool__ should return bool, returned {}", self.type_name(&r).as_str()))),
@@ -146,7 +146,7 @@ impl Vm {
                 let Some(f) = class.lookup(&self.names.len) else {
                     return Err(self.type_error(format!("object of type '{}' has no len()", self.type_name(v).as_str())));
                 };
-                let r = self.call(&self.bind_descriptor(f, v)?, &[], &[])?;
+                let r = self.call_special(f, v, &[])?;
                 let n = self.index_value(&r).map_err(|_| {
                     self.type_error(format!("'{}' object cannot be interpreted as an integer", self.type_name(&r).as_str()))
                 })?;
@@ -238,7 +238,7 @@ impl Vm {
                     }
                     Some(Value::Builtin(b)) if crate::builtins::is_native(&b, crate::builtins::object::object_hash) => id_hash(v),
                     Some(f) => {
-                        let r = self.call(&self.bind_descriptor(f, v)?, &[], &[])?;
+                        let r = self.call_special(f, v, &[])?;
                         match r.builtin_base() {
                             Value::Int(i) => {
                                 if *i == -1 {
@@ -351,7 +351,7 @@ impl Vm {
         if f.is_none() {
             return Ok(None);
         }
-        let r = self.call(&self.bind_descriptor(f, obj)?, &[other.clone()], &[])?;
+        let r = self.call_special(f, obj, &[other.clone()])?;
         if matches!(r, Value::NotImplemented) {
             return Ok(None);
         }
@@ -821,7 +821,7 @@ impl Vm {
                 let (_, _, iname) = op_dunders(op);
                 let class = i.class();
                 if let Some(f) = class.lookup(&self.static_sym(iname)) {
-                    let r = self.call(&self.bind_descriptor(f, &x)?, &[y.clone()], &[])?;
+                    let r = self.call_special(f, &x, &[y.clone()])?;
                     if !matches!(r, Value::NotImplemented) {
                         return Ok(r);
                     }
@@ -863,7 +863,7 @@ impl Vm {
         };
         let class = self.type_of(&x);
         if let Some(f) = class.lookup(name) {
-            return self.call(&self.bind_descriptor(f, &x)?, &[], &[]);
+            return self.call_special(f, &x, &[]);
         }
         let sym = match op {
             UnaryOp::Neg => "-",
@@ -939,7 +939,7 @@ impl Vm {
             _ => {
                 let class = self.type_of(container);
                 if let Some(f) = class.lookup(&self.names.contains) {
-                    let r = self.call(&self.bind_descriptor(f, container)?, &[item.clone()], &[])?;
+                    let r = self.call_special(f, container, &[item.clone()])?;
                     return self.truthy(&r);
                 }
                 if let Some(view) = self.dict_view(container) {
@@ -1161,7 +1161,7 @@ impl Vm {
             _ => {
                 let class = self.type_of(obj);
                 if let Some(f) = class.lookup(&self.names.getitem) {
-                    return self.call(&self.bind_descriptor(f, obj)?, &[idx.clone()], &[]);
+                    return self.call_special(f, obj, &[idx.clone()]);
                 }
                 Err(self.type_error(format!("'{}' object is not subscriptable", class.name().as_str())))
             }
@@ -1211,7 +1211,7 @@ impl Vm {
             _ => {
                 let class = self.type_of(obj);
                 if let Some(f) = class.lookup(&self.names.setitem) {
-                    self.call(&self.bind_descriptor(f, obj)?, &[idx, v], &[])?;
+                    self.call_special(f, obj, &[idx, v])?;
                     return Ok(());
                 }
                 Err(self.type_error(format!("'{}' object does not support item assignment", class.name().as_str())))
@@ -1284,7 +1284,7 @@ impl Vm {
             _ => {
                 let class = self.type_of(obj);
                 if let Some(f) = class.lookup(&self.names.delitem) {
-                    self.call(&self.bind_descriptor(f, obj)?, &[idx.clone()], &[])?;
+                    self.call_special(f, obj, &[idx.clone()])?;
                     return Ok(());
                 }
                 Err(self.type_error(format!("'{}' object doesn't support item deletion", class.name().as_str())))

@@ -142,7 +142,7 @@ impl Vm {
                 let class = i.class();
                 let f = class.lookup(&self.names.repr).unwrap_or(Value::None);
                 self.check_stack()?;
-                let r = self.call(&self.bind_descriptor(f, v)?, &[], &[])?;
+                let r = self.call_special(f, v, &[])?;
                 match r.as_str() {
                     Some(s) => s.as_str().to_string(),
                     None => {
@@ -209,7 +209,7 @@ impl Vm {
             Value::Instance(i) => {
                 let class = i.class();
                 let f = class.lookup(&self.names.str_).unwrap_or(Value::None);
-                let r = self.call(&self.bind_descriptor(f, v)?, &[], &[])?;
+                let r = self.call_special(f, v, &[])?;
                 match r {
                     Value::Str(s) => Ok(s),
                     other => match other.as_str() {
@@ -275,7 +275,7 @@ impl Vm {
             let class = i.class();
             if let Some((f, owner)) = class.lookup_with_owner(&self.names.format) {
                 if owner.is_heap {
-                    let r = self.call(&self.bind_descriptor(f, v)?, &[Value::str(spec)], &[])?;
+                    let r = self.call_special(f, v, &[Value::str(spec)])?;
                     return match r.as_str() {
                         Some(s) => Ok(s.as_str().to_string()),
                         None => Err(self.type_error(format!("__format__ must return a str, not {}", self.type_name(&r).as_str()))),
