@@ -1170,8 +1170,7 @@ impl Vm {
     }
 
     pub fn char_value(&self, c: char) -> Value {
-        let mut buf = [0u8; 4];
-        Value::Str(self.intern(c.encode_utf8(&mut buf)))
+        Value::Str(self.interner.char(c))
     }
 
     /// `obj[idx] = v`, with a list indexed by an int inline.
