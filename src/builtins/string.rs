@@ -844,15 +844,16 @@ fn affix(vm: &Vm, a: &[Value], kw: &KwArgs, name: &str, at_end: bool) -> PyResul
     let start = slice_arg(vm, a.get(2))?;
     let end = slice_arg(vm, a.get(3))?;
     let (start, end) = adjust(start, end, s.char_len());
-    let test = |sub: &Str| -> bool {
-        if start > s.char_len() as i64 {
-            return false;
-        }
-        if end - start < sub.char_len() as i64 {
-            return false;
-        }
+    let hay = if start > s.char_len() as i64 || start > end {
+        None
+    } else {
         let (bs, be) = byte_range(s, start, end);
-        let hay = &s.as_str()[bs..be];
+        Some(&s.as_str()[bs..be])
+    };
+    let test = |sub: &Str| -> bool {
+        let Some(hay) = hay else {
+            return false;
+        };
         if at_end {
             hay.ends_with(sub.as_str())
         } else {
@@ -984,8 +985,15 @@ fn rstrip(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 /// `sep` (a non-empty str, or `None` for whitespace) and `maxsplit`.
 fn split_args(vm: &Vm, name: &str, a: &[Value], kw: &KwArgs) -> PyResult<(Option<Value>, i64)> {
     check_self(vm, name, a)?;
-    let p = clinic_kw(vm, name, a, kw, &["sep", "maxsplit"])?;
-    let sep = match &p[0] {
+    let p;
+    let (sep, maxsplit) = if kw.is_empty() && a.len() <= 3 {
+        // Positional arguments only, the usual call: no Vec of parameters.
+        (a.get(1), a.get(2))
+    } else {
+        p = clinic_kw(vm, name, a, kw, &["sep", "maxsplit"])?;
+        (p[0].as_ref(), p[1].as_ref())
+    };
+    let sep = match sep {
         None | Some(Value::None) => None,
         Some(v) => {
             let s = str_arg(vm, v, |t| format!("must be str or None, not {t}"))?;
@@ -995,7 +1003,7 @@ fn split_args(vm: &Vm, name: &str, a: &[Value], kw: &KwArgs) -> PyResult<(Option
             Some(v.clone())
         }
     };
-    let maxsplit = match &p[1] {
+    let maxsplit = match maxsplit {
         None => -1,
         Some(v) => match v.builtin_base() {
             Value::BigInt(_) => return Err(vm.overflow_error("Python int too large to convert to C ssize_t")),
@@ -1178,18 +1186,22 @@ fn rpartition(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 fn join(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     one_arg(vm, "join", a, kw)?;
     let sep = this(vm, a)?;
-    let items = match a[1].builtin_base() {
-        Value::List(l) => l.items.borrow().clone(),
-        Value::Tuple(t) => t.items.to_vec(),
+    match a[1].builtin_base() {
+        // Borrowed in place: joining runs no Python code that could mutate the list.
+        Value::List(l) => join_items(vm, sep, &l.items.borrow()),
+        Value::Tuple(t) => join_items(vm, sep, &t.items),
         _ => {
             let it = vm.iter(&a[1]).map_err(|e| if vm.err_is(&e, "TypeError") { vm.type_error("can only join an iterable") } else { e })?;
             let mut v = Vec::new();
             while let Some(x) = vm.next(&it)? {
                 v.push(x);
             }
-            v
+            join_items(vm, sep, &v)
         }
-    };
+    }
+}
+
+fn join_items(vm: &Vm, sep: &Str, items: &[Value]) -> PyResult<Value> {
     let mut total = 0;
     for (i, item) in items.iter().enumerate() {
         match item.as_str() {
@@ -1202,7 +1214,7 @@ fn join(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
             }
         }
     }
-    let mut out = String::with_capacity(total + sep.as_str().len() * items.len());
+    let mut out = String::with_capacity(total + sep.as_str().len() * items.len().saturating_sub(1));
     for (i, item) in items.iter().enumerate() {
         if i > 0 {
             out.push_str(sep.as_str());
