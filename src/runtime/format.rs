@@ -23,7 +23,6 @@
 use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{One, Signed, ToPrimitive, Zero};
-use smallvec::SmallVec;
 use std::borrow::Cow;
 use std::fmt;
 
@@ -245,10 +244,10 @@ fn invalid_grouping(sep: char, ty: char) -> FormatError {
 }
 
 /// Read a run of (Unicode) decimal digits as CPython's `get_integer` does.
-fn get_integer(c: &[char], pos: &mut usize) -> Result<Option<usize>> {
+fn get_integer<T: Copy + Into<char>>(c: &[T], pos: &mut usize) -> Result<Option<usize>> {
     let mut acc: i64 = 0;
     let start = *pos;
-    while let Some(d) = c.get(*pos).and_then(|&ch| unicode_decimal(ch)) {
+    while let Some(d) = c.get(*pos).and_then(|&ch| unicode_decimal(ch.into())) {
         let d = d as i64;
         if acc > (i64::MAX - d) / 10 {
             return Err(FormatError::value(
@@ -271,23 +270,33 @@ fn get_integer(c: &[char], pos: &mut usize) -> Result<Option<usize>> {
 /// [`format_str`] checks first thing.  The empty spec parses to `FormatSpec::default()`;
 /// note that CPython's `format(x, '')` is `str(x)` (matters for `bool`: `'True'`).
 pub fn parse_spec(spec: &str, type_name: &str) -> Result<FormatSpec> {
-    let c: SmallVec<[char; 16]> = spec.chars().collect();
+    // Specs are nearly always ASCII: read those as bytes, without decoding.
+    if spec.is_ascii() {
+        parse_spec_in(spec.as_bytes(), spec, type_name)
+    } else {
+        let c: Vec<char> = spec.chars().collect();
+        parse_spec_in(&c, spec, type_name)
+    }
+}
+
+fn parse_spec_in<T: Copy + Into<char>>(c: &[T], spec: &str, type_name: &str) -> Result<FormatSpec> {
+    let at = |i: usize| -> char { c[i].into() };
     let end = c.len();
     let mut pos = 0;
     let mut out = FormatSpec::default();
     let mut fill_given = false;
 
-    if end >= 2 && to_align(c[1]).is_some() {
-        out.align = to_align(c[1]);
-        out.fill = c[0];
+    if end >= 2 && to_align(at(1)).is_some() {
+        out.align = to_align(at(1));
+        out.fill = at(0);
         fill_given = true;
         pos = 2;
-    } else if end >= 1 && to_align(c[0]).is_some() {
-        out.align = to_align(c[0]);
+    } else if end >= 1 && to_align(at(0)).is_some() {
+        out.align = to_align(at(0));
         pos = 1;
     }
     if pos < end {
-        out.sign = match c[pos] {
+        out.sign = match at(pos) {
             '+' => Some(Sign::Plus),
             '-' => Some(Sign::Minus),
             ' ' => Some(Sign::Space),
@@ -297,37 +306,37 @@ pub fn parse_spec(spec: &str, type_name: &str) -> Result<FormatSpec> {
             pos += 1;
         }
     }
-    if pos < end && c[pos] == 'z' {
+    if pos < end && at(pos) == 'z' {
         out.no_neg_zero = true;
         pos += 1;
     }
-    if pos < end && c[pos] == '#' {
+    if pos < end && at(pos) == '#' {
         out.alternate = true;
         pos += 1;
     }
-    if !fill_given && pos < end && c[pos] == '0' {
+    if !fill_given && pos < end && at(pos) == '0' {
         out.fill = '0';
         out.zero_pad = true;
         pos += 1;
     }
-    out.width = get_integer(&c, &mut pos)?;
-    if pos < end && c[pos] == ',' {
+    out.width = get_integer(c, &mut pos)?;
+    if pos < end && at(pos) == ',' {
         out.grouping = Some(',');
         pos += 1;
     }
-    if pos < end && c[pos] == '_' {
+    if pos < end && at(pos) == '_' {
         if out.grouping.is_some() {
             return Err(FormatError::value("Cannot specify both ',' and '_'."));
         }
         out.grouping = Some('_');
         pos += 1;
     }
-    if pos < end && c[pos] == ',' && out.grouping == Some('_') {
+    if pos < end && at(pos) == ',' && out.grouping == Some('_') {
         return Err(FormatError::value("Cannot specify both ',' and '_'."));
     }
-    if pos < end && c[pos] == '.' {
+    if pos < end && at(pos) == '.' {
         pos += 1;
-        out.precision = get_integer(&c, &mut pos)?;
+        out.precision = get_integer(c, &mut pos)?;
         if out.precision.is_none() {
             return Err(FormatError::value("Format specifier missing precision"));
         }
@@ -339,7 +348,7 @@ pub fn parse_spec(spec: &str, type_name: &str) -> Result<FormatSpec> {
         )));
     }
     if end - pos == 1 {
-        out.ty = Some(c[pos]);
+        out.ty = Some(at(pos));
     }
     if let (Some(sep), Some(ty)) = (out.grouping, out.ty) {
         check_grouping(sep, ty)?;
