@@ -15,8 +15,16 @@ use memchr::memmem;
 pub fn find(hay: &str, needle: &str) -> Option<usize> {
     match needle.as_bytes() {
         [b] => memchr::memchr(*b, hay.as_bytes()),
+        [first, rest @ ..] if hay.len() < 64 => short_find(hay.as_bytes(), *first, rest),
         n => memmem::find(hay.as_bytes(), n),
     }
+}
+
+/// `find` in a haystack under 64 bytes (a word, a field): checking each
+/// occurrence of the needle's first byte beats setting up any searcher.
+fn short_find(hay: &[u8], first: u8, rest: &[u8]) -> Option<usize> {
+    let last = hay.len().checked_sub(rest.len() + 1)?;
+    (0..=last).find(|&i| hay[i] == first && hay[i + 1..].starts_with(rest))
 }
 
 /// Byte offset of the last `needle` in `hay` (`Some(hay.len())` for an empty needle).
@@ -86,7 +94,8 @@ mod tests {
 
     #[test]
     fn finds_like_core() {
-        for (hay, needle) in [("a|b|c", "|"), ("héllo wörld", "ö"), ("abcabc", "ca"), ("", "x"), ("abc", ""), ("aaaa", "aa")] {
+        let long = "ab".repeat(40) + "abc";
+        for (hay, needle) in [("a|b|c", "|"), ("héllo wörld", "ö"), ("abcabc", "ca"), ("", "x"), ("abc", ""), ("aaaa", "aa"), ("ab", "abc"), ("xab", "ab"), (&long, "abc")] {
             assert_eq!(find(hay, needle), hay.find(needle), "{hay:?} {needle:?}");
             assert_eq!(rfind(hay, needle), hay.rfind(needle), "{hay:?} {needle:?}");
         }
