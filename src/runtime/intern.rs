@@ -17,7 +17,10 @@ pub struct Interner {
 
 impl Default for Interner {
     fn default() -> Self {
-        Interner { table: RefCell::default(), latin1: std::array::from_fn(|_| OnceCell::new()) }
+        Interner {
+            table: RefCell::default(),
+            latin1: std::array::from_fn(|_| OnceCell::new()),
+        }
     }
 }
 
@@ -37,7 +40,9 @@ impl Interner {
     pub fn char(&self, c: char) -> Rc<Str> {
         let mut buf = [0u8; 4];
         match self.latin1.get(c as usize) {
-            Some(cell) => cell.get_or_init(|| self.intern(c.encode_utf8(&mut buf))).clone(),
+            Some(cell) => cell
+                .get_or_init(|| self.intern(c.encode_utf8(&mut buf)))
+                .clone(),
             None => self.intern(c.encode_utf8(&mut buf)),
         }
     }

@@ -95,7 +95,17 @@ mod tests {
     #[test]
     fn finds_like_core() {
         let long = "ab".repeat(40) + "abc";
-        for (hay, needle) in [("a|b|c", "|"), ("héllo wörld", "ö"), ("abcabc", "ca"), ("", "x"), ("abc", ""), ("aaaa", "aa"), ("ab", "abc"), ("xab", "ab"), (&long, "abc")] {
+        for (hay, needle) in [
+            ("a|b|c", "|"),
+            ("héllo wörld", "ö"),
+            ("abcabc", "ca"),
+            ("", "x"),
+            ("abc", ""),
+            ("aaaa", "aa"),
+            ("ab", "abc"),
+            ("xab", "ab"),
+            (&long, "abc"),
+        ] {
             assert_eq!(find(hay, needle), hay.find(needle), "{hay:?} {needle:?}");
             assert_eq!(rfind(hay, needle), hay.rfind(needle), "{hay:?} {needle:?}");
         }
