@@ -135,7 +135,9 @@ impl Vm {
             Value::Class(c) => {
                 if let Some(meta) = c.meta.borrow().clone() {
                     if let Some((f, owner)) = meta.lookup_with_owner(&self.names.instancecheck) {
-                        if owner.is_heap {
+                        // An exact type match never asks __instancecheck__
+                        // (CPython's PyObject_IsInstance).
+                        if owner.is_heap && !Rc::ptr_eq(&self.type_of(v), c) {
                             let r = self.call(&f, &[spec.clone(), v.clone()], &[])?;
                             return self.truthy(&r);
                         }

@@ -375,6 +375,9 @@ impl Vm {
             Value::BigInt(b) => return Ok(Value::BigInt(b.clone())),
             Value::Float(f) => return float_to_int_checked(self, *f),
             Value::Str(s) => {
+                if let Some(i) = format::parse_small_int(s.as_str()) {
+                    return Ok(Value::Int(i));
+                }
                 return match format::parse_int(s.as_str(), 10) {
                     Some(v) => Ok(Value::from_bigint(v)),
                     None => Err(self.value_error(format!("invalid literal for int() with base 10: {}", self.repr(&Value::Str(s.clone()))?.as_str()))),

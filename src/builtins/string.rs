@@ -8,8 +8,10 @@ use crate::eval::Vm;
 use crate::runtime::gc;
 use crate::runtime::int::ArithOp;
 use crate::runtime::object::*;
+use crate::runtime::search;
 use crate::runtime::str::Str;
 use crate::runtime::value::Value;
+use smallvec::SmallVec;
 use std::rc::Rc;
 
 pub fn install(vm: &Vm) {
@@ -791,7 +793,7 @@ fn find_impl(s: &Str, sub: &Str, start: i64, end: i64, reverse: bool) -> i64 {
     }
     let (bs, be) = byte_range(s, start, end);
     let hay = &s.as_str()[bs..be];
-    let found = if reverse { hay.rfind(sub.as_str()) } else { hay.find(sub.as_str()) };
+    let found = if reverse { search::rfind(hay, sub.as_str()) } else { search::find(hay, sub.as_str()) };
     match found {
         Some(i) => s.char_index_of_byte(bs + i) as i64,
         None => -1,
@@ -833,7 +835,7 @@ fn count(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
         return Ok(Value::Int(end - start + 1));
     }
     let (bs, be) = byte_range(s, start, end);
-    Ok(Value::Int(s.as_str()[bs..be].matches(sub.as_str()).count() as i64))
+    Ok(Value::Int(search::matches(&s.as_str()[bs..be], sub.as_str()).count() as i64))
 }
 
 fn affix(vm: &Vm, a: &[Value], kw: &KwArgs, name: &str, at_end: bool) -> PyResult<Value> {
@@ -842,15 +844,16 @@ fn affix(vm: &Vm, a: &[Value], kw: &KwArgs, name: &str, at_end: bool) -> PyResul
     let start = slice_arg(vm, a.get(2))?;
     let end = slice_arg(vm, a.get(3))?;
     let (start, end) = adjust(start, end, s.char_len());
-    let test = |sub: &Str| -> bool {
-        if start > s.char_len() as i64 {
-            return false;
-        }
-        if end - start < sub.char_len() as i64 {
-            return false;
-        }
+    let hay = if start > s.char_len() as i64 || start > end {
+        None
+    } else {
         let (bs, be) = byte_range(s, start, end);
-        let hay = &s.as_str()[bs..be];
+        Some(&s.as_str()[bs..be])
+    };
+    let test = |sub: &Str| -> bool {
+        let Some(hay) = hay else {
+            return false;
+        };
         if at_end {
             hay.ends_with(sub.as_str())
         } else {
@@ -914,21 +917,21 @@ fn replace(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
         }
         return Ok(Value::string(out));
     }
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    let mut n = 0;
-    while n < limit {
-        match rest.find(old) {
-            Some(i) => {
-                out.push_str(&rest[..i]);
-                out.push_str(new);
-                rest = &rest[i + old.len()..];
-                n += 1;
-            }
-            None => break,
-        }
+    // Find the matches first so the result is allocated at its exact size
+    // (a str is boxed without spare capacity; growing and then shrinking
+    // would copy the text twice more).
+    let found: SmallVec<[usize; 8]> = search::matches(text, old).take(limit).collect();
+    if found.is_empty() {
+        return Ok(a[0].builtin_base().clone());
     }
-    out.push_str(rest);
+    let mut out = String::with_capacity(text.len() - found.len() * old.len() + found.len() * new.len());
+    let mut start = 0;
+    for i in found {
+        out.push_str(&text[start..i]);
+        out.push_str(new);
+        start = i + old.len();
+    }
+    out.push_str(&text[start..]);
     Ok(Value::string(out))
 }
 
@@ -979,20 +982,28 @@ fn rstrip(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 
 // ----- splitting and joining -----
 
-fn split_args(vm: &Vm, name: &str, a: &[Value], kw: &KwArgs) -> PyResult<(Option<String>, i64)> {
+/// `sep` (a non-empty str, or `None` for whitespace) and `maxsplit`.
+fn split_args(vm: &Vm, name: &str, a: &[Value], kw: &KwArgs) -> PyResult<(Option<Value>, i64)> {
     check_self(vm, name, a)?;
-    let p = clinic_kw(vm, name, a, kw, &["sep", "maxsplit"])?;
-    let sep = match &p[0] {
+    let p;
+    let (sep, maxsplit) = if kw.is_empty() && a.len() <= 3 {
+        // Positional arguments only, the usual call: no Vec of parameters.
+        (a.get(1), a.get(2))
+    } else {
+        p = clinic_kw(vm, name, a, kw, &["sep", "maxsplit"])?;
+        (p[0].as_ref(), p[1].as_ref())
+    };
+    let sep = match sep {
         None | Some(Value::None) => None,
         Some(v) => {
             let s = str_arg(vm, v, |t| format!("must be str or None, not {t}"))?;
             if s.as_str().is_empty() {
                 return Err(vm.value_error("empty separator"));
             }
-            Some(s.as_str().to_string())
+            Some(v.clone())
         }
     };
-    let maxsplit = match &p[1] {
+    let maxsplit = match maxsplit {
         None => -1,
         Some(v) => match v.builtin_base() {
             Value::BigInt(_) => return Err(vm.overflow_error("Python int too large to convert to C ssize_t")),
@@ -1058,28 +1069,41 @@ fn rsplit_whitespace(s: &str, maxsplit: i64) -> Vec<Value> {
     out
 }
 
+/// The number of splits `maxsplit` allows (negative: no limit).
+fn split_limit(maxsplit: i64) -> usize {
+    usize::try_from(maxsplit).unwrap_or(usize::MAX)
+}
+
+/// `str.split(sep, maxsplit)` with a non-empty `sep`.
+fn split_on(s: &str, sep: &str, maxsplit: i64) -> Vec<Value> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in search::matches(s, sep).take(split_limit(maxsplit)) {
+        out.push(Value::str(&s[start..i]));
+        start = i + sep.len();
+    }
+    out.push(Value::str(&s[start..]));
+    out
+}
+
+fn rsplit_on(s: &str, sep: &str, maxsplit: i64) -> Vec<Value> {
+    let mut out = Vec::new();
+    let mut end = s.len();
+    for i in search::rmatches(s, sep).take(split_limit(maxsplit)) {
+        out.push(Value::str(&s[i + sep.len()..end]));
+        end = i;
+    }
+    out.push(Value::str(&s[..end]));
+    out.reverse();
+    out
+}
+
 fn split(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let (sep, maxsplit) = split_args(vm, "split", a, kw)?;
     let s = this(vm, a)?.as_str();
-    let items = match sep {
+    let items = match sep.as_ref().and_then(|v| v.as_str()) {
         None => split_whitespace(s, maxsplit),
-        Some(sep) => {
-            let mut out = Vec::new();
-            let mut rest = s;
-            let mut n = 0;
-            while maxsplit < 0 || n < maxsplit {
-                match rest.find(sep.as_str()) {
-                    Some(i) => {
-                        out.push(Value::str(&rest[..i]));
-                        rest = &rest[i + sep.len()..];
-                        n += 1;
-                    }
-                    None => break,
-                }
-            }
-            out.push(Value::str(rest));
-            out
-        }
+        Some(sep) => split_on(s, sep.as_str(), maxsplit),
     };
     Ok(Value::list(items))
 }
@@ -1087,26 +1111,9 @@ fn split(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 fn rsplit(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let (sep, maxsplit) = split_args(vm, "rsplit", a, kw)?;
     let s = this(vm, a)?.as_str();
-    let items = match sep {
+    let items = match sep.as_ref().and_then(|v| v.as_str()) {
         None => rsplit_whitespace(s, maxsplit),
-        Some(sep) => {
-            let mut out = Vec::new();
-            let mut rest = s;
-            let mut n = 0;
-            while maxsplit < 0 || n < maxsplit {
-                match rest.rfind(sep.as_str()) {
-                    Some(i) => {
-                        out.push(Value::str(&rest[i + sep.len()..]));
-                        rest = &rest[..i];
-                        n += 1;
-                    }
-                    None => break,
-                }
-            }
-            out.push(Value::str(rest));
-            out.reverse();
-            out
-        }
+        Some(sep) => rsplit_on(s, sep.as_str(), maxsplit),
     };
     Ok(Value::list(items))
 }
@@ -1155,7 +1162,7 @@ fn partition_impl(vm: &Vm, a: &[Value], kw: &KwArgs, name: &str, reverse: bool) 
     if sep.as_str().is_empty() {
         return Err(vm.value_error("empty separator"));
     }
-    let found = if reverse { s.rfind(sep.as_str()) } else { s.find(sep.as_str()) };
+    let found = if reverse { search::rfind(s, sep.as_str()) } else { search::find(s, sep.as_str()) };
     Ok(match found {
         Some(i) => Value::tuple(vec![Value::str(&s[..i]), Value::str(sep.as_str()), Value::str(&s[i + sep.as_str().len()..])]),
         None => {
@@ -1179,18 +1186,22 @@ fn rpartition(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 fn join(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     one_arg(vm, "join", a, kw)?;
     let sep = this(vm, a)?;
-    let items = match a[1].builtin_base() {
-        Value::List(l) => l.items.borrow().clone(),
-        Value::Tuple(t) => t.items.to_vec(),
+    match a[1].builtin_base() {
+        // Borrowed in place: joining runs no Python code that could mutate the list.
+        Value::List(l) => join_items(vm, sep, &l.items.borrow()),
+        Value::Tuple(t) => join_items(vm, sep, &t.items),
         _ => {
             let it = vm.iter(&a[1]).map_err(|e| if vm.err_is(&e, "TypeError") { vm.type_error("can only join an iterable") } else { e })?;
             let mut v = Vec::new();
             while let Some(x) = vm.next(&it)? {
                 v.push(x);
             }
-            v
+            join_items(vm, sep, &v)
         }
-    };
+    }
+}
+
+fn join_items(vm: &Vm, sep: &Str, items: &[Value]) -> PyResult<Value> {
     let mut total = 0;
     for (i, item) in items.iter().enumerate() {
         match item.as_str() {
@@ -1203,7 +1214,7 @@ fn join(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
             }
         }
     }
-    let mut out = String::with_capacity(total + sep.as_str().len() * items.len());
+    let mut out = String::with_capacity(total + sep.as_str().len() * items.len().saturating_sub(1));
     for (i, item) in items.iter().enumerate() {
         if i > 0 {
             out.push_str(sep.as_str());

@@ -658,6 +658,21 @@ impl<'a> Lowerer<'a> {
         }
     }
 
+    /// An f-string without replacement fields, such as the format spec in
+    /// `f"{x:06d}"`, is a constant: its text is built once here instead of on
+    /// every evaluation.
+    fn joined_str(&mut self, values: &[ast::Expr]) -> ExprKind {
+        let parts: Vec<Expr> = values.iter().map(|v| self.expr(v)).collect();
+        let mut text = String::new();
+        for p in &parts {
+            match &p.kind {
+                ExprKind::Const(Value::Str(s)) => text.push_str(s.as_str()),
+                _ => return ExprKind::JoinedStr(parts),
+            }
+        }
+        ExprKind::Const(Value::Str(self.interner.intern(&text)))
+    }
+
     fn expr_kind(&mut self, e: &ast::Expr) -> ExprKind {
         use ast::ExprKind as E;
         match &e.kind {
@@ -746,7 +761,7 @@ impl<'a> Lowerer<'a> {
                 };
                 ExprKind::Format(self.boxed(value), conv, format_spec.as_ref().map(|s| self.boxed(s)))
             }
-            E::JoinedStr { values } => ExprKind::JoinedStr(values.iter().map(|v| self.expr(v)).collect()),
+            E::JoinedStr { values } => self.joined_str(values),
             E::Attribute { value, attr, .. } => {
                 let attr = self.sym(&self.mangle(attr));
                 ExprKind::Attr(self.boxed(value), AttrSite::new(attr))

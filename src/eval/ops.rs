@@ -8,6 +8,7 @@ use crate::runtime::dict::{native_eq, DictTable, Probe};
 use crate::runtime::gc;
 use crate::runtime::int::{self, ArithOp, Num};
 use crate::runtime::object::*;
+use crate::runtime::search;
 use crate::runtime::value::Value;
 use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive, Zero};
@@ -878,7 +879,7 @@ impl Vm {
     pub fn contains(&self, container: &Value, item: &Value) -> PyResult<bool> {
         match container {
             Value::Str(s) => match item.as_str() {
-                Some(t) => Ok(s.as_str().contains(t.as_str())),
+                Some(t) => Ok(search::contains(s.as_str(), t.as_str())),
                 None => Err(self.type_error(format!(
                     "'in <string>' requires string as left operand, not {}",
                     self.type_name(item).as_str()
@@ -1169,8 +1170,7 @@ impl Vm {
     }
 
     pub fn char_value(&self, c: char) -> Value {
-        let mut buf = [0u8; 4];
-        Value::Str(self.intern(c.encode_utf8(&mut buf)))
+        Value::Str(self.interner.char(c))
     }
 
     /// `obj[idx] = v`, with a list indexed by an int inline.

@@ -257,16 +257,16 @@ impl Vm {
             Conversion::Repr => Value::Str(self.repr(&v)?),
             Conversion::Ascii => Value::string(self.ascii(&v)?),
         };
-        let spec = match &spec {
-            Some(s) => s.as_str().map(|s| s.as_str().to_string()).unwrap_or_default(),
-            None => String::new(),
-        };
+        let spec = spec.as_ref().and_then(|s| s.as_str()).map_or("", |s| s.as_str());
         if spec.is_empty() {
-            if let Value::Str(_) = v {
-                return Ok(v);
+            // `format(v, '')` is `str(v)` unless a class defines `__format__`.
+            match v {
+                Value::Str(_) => return Ok(v),
+                Value::Instance(_) => {}
+                _ => return Ok(Value::Str(self.str(&v)?)),
             }
         }
-        self.format(&v, &spec).map(Value::string)
+        self.format(&v, spec).map(Value::string)
     }
 
     /// `format(v, spec)`.

@@ -23,6 +23,7 @@
 use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{One, Signed, ToPrimitive, Zero};
+use std::borrow::Cow;
 use std::fmt;
 
 // ======================================================================================
@@ -243,10 +244,10 @@ fn invalid_grouping(sep: char, ty: char) -> FormatError {
 }
 
 /// Read a run of (Unicode) decimal digits as CPython's `get_integer` does.
-fn get_integer(c: &[char], pos: &mut usize) -> Result<Option<usize>> {
+fn get_integer<T: Copy + Into<char>>(c: &[T], pos: &mut usize) -> Result<Option<usize>> {
     let mut acc: i64 = 0;
     let start = *pos;
-    while let Some(d) = c.get(*pos).and_then(|&ch| unicode_decimal(ch)) {
+    while let Some(d) = c.get(*pos).and_then(|&ch| unicode_decimal(ch.into())) {
         let d = d as i64;
         if acc > (i64::MAX - d) / 10 {
             return Err(FormatError::value(
@@ -269,23 +270,33 @@ fn get_integer(c: &[char], pos: &mut usize) -> Result<Option<usize>> {
 /// [`format_str`] checks first thing.  The empty spec parses to `FormatSpec::default()`;
 /// note that CPython's `format(x, '')` is `str(x)` (matters for `bool`: `'True'`).
 pub fn parse_spec(spec: &str, type_name: &str) -> Result<FormatSpec> {
-    let c: Vec<char> = spec.chars().collect();
+    // Specs are nearly always ASCII: read those as bytes, without decoding.
+    if spec.is_ascii() {
+        parse_spec_in(spec.as_bytes(), spec, type_name)
+    } else {
+        let c: Vec<char> = spec.chars().collect();
+        parse_spec_in(&c, spec, type_name)
+    }
+}
+
+fn parse_spec_in<T: Copy + Into<char>>(c: &[T], spec: &str, type_name: &str) -> Result<FormatSpec> {
+    let at = |i: usize| -> char { c[i].into() };
     let end = c.len();
     let mut pos = 0;
     let mut out = FormatSpec::default();
     let mut fill_given = false;
 
-    if end >= 2 && to_align(c[1]).is_some() {
-        out.align = to_align(c[1]);
-        out.fill = c[0];
+    if end >= 2 && to_align(at(1)).is_some() {
+        out.align = to_align(at(1));
+        out.fill = at(0);
         fill_given = true;
         pos = 2;
-    } else if end >= 1 && to_align(c[0]).is_some() {
-        out.align = to_align(c[0]);
+    } else if end >= 1 && to_align(at(0)).is_some() {
+        out.align = to_align(at(0));
         pos = 1;
     }
     if pos < end {
-        out.sign = match c[pos] {
+        out.sign = match at(pos) {
             '+' => Some(Sign::Plus),
             '-' => Some(Sign::Minus),
             ' ' => Some(Sign::Space),
@@ -295,37 +306,37 @@ pub fn parse_spec(spec: &str, type_name: &str) -> Result<FormatSpec> {
             pos += 1;
         }
     }
-    if pos < end && c[pos] == 'z' {
+    if pos < end && at(pos) == 'z' {
         out.no_neg_zero = true;
         pos += 1;
     }
-    if pos < end && c[pos] == '#' {
+    if pos < end && at(pos) == '#' {
         out.alternate = true;
         pos += 1;
     }
-    if !fill_given && pos < end && c[pos] == '0' {
+    if !fill_given && pos < end && at(pos) == '0' {
         out.fill = '0';
         out.zero_pad = true;
         pos += 1;
     }
-    out.width = get_integer(&c, &mut pos)?;
-    if pos < end && c[pos] == ',' {
+    out.width = get_integer(c, &mut pos)?;
+    if pos < end && at(pos) == ',' {
         out.grouping = Some(',');
         pos += 1;
     }
-    if pos < end && c[pos] == '_' {
+    if pos < end && at(pos) == '_' {
         if out.grouping.is_some() {
             return Err(FormatError::value("Cannot specify both ',' and '_'."));
         }
         out.grouping = Some('_');
         pos += 1;
     }
-    if pos < end && c[pos] == ',' && out.grouping == Some('_') {
+    if pos < end && at(pos) == ',' && out.grouping == Some('_') {
         return Err(FormatError::value("Cannot specify both ',' and '_'."));
     }
-    if pos < end && c[pos] == '.' {
+    if pos < end && at(pos) == '.' {
         pos += 1;
-        out.precision = get_integer(&c, &mut pos)?;
+        out.precision = get_integer(c, &mut pos)?;
         if out.precision.is_none() {
             return Err(FormatError::value("Format specifier missing precision"));
         }
@@ -337,7 +348,7 @@ pub fn parse_spec(spec: &str, type_name: &str) -> Result<FormatSpec> {
         )));
     }
     if end - pos == 1 {
-        out.ty = Some(c[pos]);
+        out.ty = Some(at(pos));
     }
     if let (Some(sep), Some(ty)) = (out.grouping, out.ty) {
         check_grouping(sep, ty)?;
@@ -415,6 +426,16 @@ fn group_digits(digits: &str, min_width: i64, group: Option<(char, usize)>) -> S
     rev.iter().rev().collect()
 }
 
+/// ASCII `digits` padded to `min_width`: the number of leading `'0'`s and the
+/// digits themselves, grouped only when separators are asked for.
+fn lay_digits(digits: &str, min_width: i64, group: Option<(char, usize)>) -> (usize, Cow<'_, str>) {
+    match group {
+        _ if digits.is_empty() => (0, Cow::Borrowed("")),
+        None => ((min_width - digits.len() as i64).max(0) as usize, Cow::Borrowed(digits)),
+        Some(_) => (0, Cow::Owned(group_digits(digits, min_width, group))),
+    }
+}
+
 fn push_n(out: &mut String, c: char, n: i64) {
     for _ in 0..n.max(0) {
         out.push(c);
@@ -439,12 +460,8 @@ fn layout_number(n: &Number, spec: &FormatSpec, group: Option<(char, usize)>) ->
     } else {
         0
     };
-    let grouped = if n.digits.is_empty() {
-        String::new()
-    } else {
-        group_digits(n.digits, min_width, group)
-    };
-    let n_padding = width - (n_non_digit + grouped.chars().count() as i64);
+    let (zeros, grouped) = lay_digits(n.digits, min_width, group);
+    let n_padding = width - (n_non_digit + zeros as i64 + grouped.len() as i64);
     let (mut lpad, mut spad, mut rpad) = (0, 0, 0);
     if n_padding > 0 {
         match align {
@@ -457,13 +474,22 @@ fn layout_number(n: &Number, spec: &FormatSpec, group: Option<(char, usize)>) ->
             Align::Right => lpad = n_padding,
         }
     }
-    let mut out = String::with_capacity((width.max(0) as usize).min(1 << 16) + grouped.len() + 8);
+    // Exact, so that the text is not copied again when it becomes a str.
+    let len = spec.fill.len_utf8() * (lpad + spad + rpad) as usize
+        + sign.is_some() as usize
+        + n.prefix.len()
+        + zeros
+        + grouped.len()
+        + n.decimal as usize
+        + n.remainder.len();
+    let mut out = String::with_capacity(len);
     push_n(&mut out, spec.fill, lpad);
     if let Some(s) = sign {
         out.push(s);
     }
     out.push_str(n.prefix);
     push_n(&mut out, spec.fill, spad);
+    push_n(&mut out, '0', zeros as i64);
     out.push_str(&grouped);
     if n.decimal {
         out.push('.');
@@ -500,22 +526,70 @@ fn pad_string(s: &str, nchars: usize, width: Option<usize>, align: Align, fill: 
 /// float first (OverflowError `int too large to convert to float`).  The caller must
 /// handle the empty spec as `str(value)` (for `bool` that is `'True'`/`'False'`).
 pub fn format_int(value: &BigInt, spec: &FormatSpec, type_name: &str) -> Result<String> {
+    format_integer(IntArg::Big(value), spec, type_name)
+}
+
+/// [`format_int`] for machine integers, without converting them to a BigInt.
+pub fn format_i64(value: i64, spec: &FormatSpec, type_name: &str) -> Result<String> {
+    format_integer(IntArg::Small(value), spec, type_name)
+}
+
+/// An int being formatted.
+#[derive(Clone, Copy)]
+enum IntArg<'a> {
+    Small(i64),
+    Big(&'a BigInt),
+}
+
+impl IntArg<'_> {
+    fn is_negative(self) -> bool {
+        match self {
+            IntArg::Small(i) => i < 0,
+            IntArg::Big(b) => b.is_negative(),
+        }
+    }
+
+    fn to_f64(self) -> Result<f64> {
+        match self {
+            IntArg::Small(i) => Ok(i as f64),
+            IntArg::Big(b) => bigint_to_f64(b),
+        }
+    }
+
+    fn to_char(self) -> Result<char> {
+        match self {
+            IntArg::Small(i) => int_to_char(&BigInt::from(i)),
+            IntArg::Big(b) => int_to_char(b),
+        }
+    }
+}
+
+fn format_integer(value: IntArg, spec: &FormatSpec, type_name: &str) -> Result<String> {
     let ty = spec.ty.unwrap_or('d');
     match ty {
         'b' | 'c' | 'd' | 'o' | 'x' | 'X' | 'n' => format_int_internal(value, spec, ty),
-        'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' => {
-            format_float_internal(bigint_to_f64(value)?, spec)
-        }
+        'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' => format_float_internal(value.to_f64()?, spec),
         _ => Err(unknown_format_code(ty, type_name)),
     }
 }
 
-/// Convenience wrapper of [`format_int`] for machine integers.
-pub fn format_i64(value: i64, spec: &FormatSpec, type_name: &str) -> Result<String> {
-    format_int(&BigInt::from(value), spec, type_name)
+/// The digits of `n` in `radix` (2..=16), written to the end of `buf`.
+fn u64_digits(mut n: u64, radix: u64, upper: bool, buf: &mut [u8; 64]) -> &str {
+    let table: &[u8; 16] = if upper { b"0123456789ABCDEF" } else { b"0123456789abcdef" };
+    let mut at = buf.len();
+    loop {
+        at -= 1;
+        buf[at] = table[(n % radix) as usize];
+        n /= radix;
+        if n == 0 {
+            break;
+        }
+    }
+    // Only ASCII digits were written.
+    std::str::from_utf8(&buf[at..]).unwrap_or("")
 }
 
-fn format_int_internal(value: &BigInt, spec: &FormatSpec, ty: char) -> Result<String> {
+fn format_int_internal(value: IntArg, spec: &FormatSpec, ty: char) -> Result<String> {
     if spec.precision.is_some() {
         return Err(FormatError::value(
             "Precision not allowed in integer format specifier",
@@ -537,7 +611,7 @@ fn format_int_internal(value: &BigInt, spec: &FormatSpec, ty: char) -> Result<St
                 "Alternate form (#) not allowed with integer format specifier 'c'",
             ));
         }
-        let ch = int_to_char(value)?;
+        let ch = value.to_char()?;
         let s = ch.to_string();
         let n = Number {
             negative: false,
@@ -555,10 +629,19 @@ fn format_int_internal(value: &BigInt, spec: &FormatSpec, ty: char) -> Result<St
         'X' => (16, "0X"),
         _ => (10, ""),
     };
-    let mut digits = value.magnitude().to_str_radix(base);
-    if ty == 'X' {
-        digits.make_ascii_uppercase();
-    }
+    let mut buf = [0u8; 64];
+    let big;
+    let digits: &str = match value {
+        IntArg::Small(i) => u64_digits(i.unsigned_abs(), base as u64, ty == 'X', &mut buf),
+        IntArg::Big(b) => {
+            let mut d = b.magnitude().to_str_radix(base);
+            if ty == 'X' {
+                d.make_ascii_uppercase();
+            }
+            big = d;
+            &big
+        }
+    };
     let group = match (spec.grouping, ty) {
         (_, 'n') | (None, _) => None,
         (Some('_'), 'b' | 'o' | 'x' | 'X') => Some(('_', 4)),
@@ -567,7 +650,7 @@ fn format_int_internal(value: &BigInt, spec: &FormatSpec, ty: char) -> Result<St
     let n = Number {
         negative: value.is_negative(),
         prefix: if spec.alternate { prefix } else { "" },
-        digits: &digits,
+        digits,
         decimal: false,
         remainder: "",
     };
@@ -651,6 +734,9 @@ fn dtoa(x: f64, mode: DigitMode) -> (String, i64) {
         DigitMode::Shortest => shortest_digits(x),
         DigitMode::Significant(n) => split_exp(&format!("{:.*e}", n.max(1) - 1, x)),
         DigitMode::Fixed(n) => {
+            if let Some(r) = fixed_digits(x, n) {
+                return r;
+            }
             let s = format!("{:.*}", n, x);
             let (int_part, frac) = s.split_once('.').unwrap_or((&s, ""));
             let mut digits = format!("{}{}", int_part, frac);
@@ -667,11 +753,47 @@ fn dtoa(x: f64, mode: DigitMode) -> (String, i64) {
     }
 }
 
+/// `dtoa` in fixed mode by exact integer arithmetic, for `x < 2**53` and up to
+/// 19 decimals (`m * 10**n` then fits a u128): the common `{:.2f}`, which
+/// core's formatter often hands to its slow bignum fallback. Rounds half to
+/// even on the exact binary value, as dtoa does.
+fn fixed_digits(x: f64, n: usize) -> Option<(String, i64)> {
+    let (m, e) = decompose(x);
+    if n > 19 || e > 0 {
+        return None;
+    }
+    // x * 10**n == p / 2**shift exactly.
+    let p = m as u128 * 10u128.pow(n as u32);
+    let shift = e.unsigned_abs();
+    let q = if shift == 0 {
+        p
+    } else if shift >= 128 {
+        0 // p < 2**117: below one half
+    } else {
+        let q = p >> shift;
+        let r = p - (q << shift);
+        let half = 1u128 << (shift - 1);
+        q + (r > half || (r == half && q & 1 == 1)) as u128
+    };
+    if q == 0 {
+        return Some((String::new(), -(n as i64)));
+    }
+    let mut digits = q.to_string();
+    let decpt = digits.len() as i64 - n as i64;
+    strip_trailing_zeros(&mut digits);
+    Some((digits, decpt))
+}
+
 /// Shortest round-trip digits, choosing (like dtoa mode 0) the candidate nearest to `x`
 /// when several of that length round-trip; Rust's shortest formatter alone may pick
 /// the other one on exact ties (e.g. 2229078458638994.25 must give `...994.2`).
 fn shortest_digits(x: f64) -> (String, i64) {
     let (digits, decpt) = split_exp(&format!("{:e}", x));
+    if digits.len() <= 15 {
+        // Decimals of 15 significant digits lie further apart than the
+        // doubles' rounding interval is wide: this candidate is the only one.
+        return (digits, decpt);
+    }
     let nearest = format!("{:.*e}", digits.len() - 1, x);
     if nearest.parse::<f64>() == Ok(x) {
         split_exp(&nearest)
@@ -1637,6 +1759,25 @@ fn digit_value(b: u8) -> u32 {
         b'A'..=b'Z' => (b - b'A') as u32 + 10,
         _ => 37,
     }
+}
+
+/// `int(s)` for the common text, ASCII decimal digits that fit an i64 with an
+/// optional sign and surrounding whitespace, without a BigInt; `None` for
+/// anything else, which [`parse_int`] then decides.
+pub fn parse_small_int(s: &str) -> Option<i64> {
+    let b = s.as_bytes();
+    let start = b.iter().position(|&c| !c_isspace(c))?;
+    let end = b.iter().rposition(|&c| !c_isspace(c))? + 1;
+    let (negative, digits) = match b[start] {
+        b'-' => (true, &b[start + 1..end]),
+        b'+' => (false, &b[start + 1..end]),
+        _ => (false, &b[start..end]),
+    };
+    if digits.is_empty() || digits.len() > 18 || !digits.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let n = digits.iter().fold(0i64, |acc, &d| acc * 10 + (d - b'0') as i64);
+    Some(if negative { -n } else { n })
 }
 
 /// `int(s, base)` for a `str`: `base` is 0 or 2..=36 (anything else returns `None`; the

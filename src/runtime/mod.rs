@@ -8,6 +8,7 @@ pub mod int;
 pub mod intern;
 pub mod iter;
 pub mod object;
+pub mod search;
 pub mod setorder;
 pub mod sort;
 pub mod str;
