@@ -1005,7 +1005,6 @@ fn args_s(args: &[Arg]) -> bool {
     })
 }
 
-
 /// Whether an expression (given its lowered children) contains a suspension point.
 fn expr_suspends(k: &ExprKind) -> bool {
     use ExprKind as K;

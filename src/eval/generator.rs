@@ -246,9 +246,10 @@ impl Vm {
     }
 
     /// Closes the generators freed since the last call (see `Drop for
-    /// Generator`); called where no borrow is held: after expression and
-    /// assignment statements, where objects are commonly freed, and when a
-    /// frame or a module's code finishes.
+    /// Generator`); called where no borrow is held: after expression,
+    /// assignment and `for` statements, where objects are commonly freed,
+    /// when a frame or a module's code finishes and when an exception
+    /// unwinds a block.
     #[inline(always)]
     pub fn close_freed_generators(&self) {
         if self.closing_pending.get() {
@@ -330,6 +331,16 @@ impl Vm {
         }
     }
 
+    /// The truth of an `if`/`while` test on the async path.
+    async fn cond_async(&self, f: &mut Frame, test: &Expr) -> PyResult<bool> {
+        if test.suspends {
+            let t = self.eval_suspending(f, test).await?;
+            self.truthy(&t)
+        } else {
+            self.eval_cond(f, test)
+        }
+    }
+
     pub(super) fn exec_block_suspending<'a>(&'a self, f: &'a mut Frame, body: &'a [Stmt]) -> LocalFuture<'a, PyResult<Flow>> {
         Box::pin(async move {
             for s in body {
@@ -394,23 +405,13 @@ impl Vm {
                 self.record_annotation(f, name, v)?;
             }
             StmtKind::If(test, body, orelse) => {
-                let t = if test.suspends {
-                    let t = self.eval_suspending(f, test).await?;
-                    self.truthy(&t)?
-                } else {
-                    self.eval_cond(f, test)?
-                };
+                let t = self.cond_async(f, test).await?;
                 let branch = if t { body } else { orelse };
                 return self.exec_block_async(f, branch).await;
             }
             StmtKind::While(test, body, orelse) => loop {
                 gc::safe_point();
-                let t = if test.suspends {
-                    let t = self.eval_suspending(f, test).await?;
-                    self.truthy(&t)?
-                } else {
-                    self.eval_cond(f, test)?
-                };
+                let t = self.cond_async(f, test).await?;
                 if !t {
                     return self.exec_block_async(f, orelse).await;
                 }
@@ -910,7 +911,6 @@ impl Vm {
         })
     }
 
-    /// `yield v`: hands `v` to the driver and waits to be resumed.
     /// `yield v` as a statement (`v` does not suspend): no future for the
     /// expression.
     pub(super) async fn yield_stmt(&self, f: &mut Frame, v: &Option<Box<Expr>>) -> PyResult<()> {
@@ -922,6 +922,7 @@ impl Vm {
         Ok(())
     }
 
+    /// `yield v`: hands `v` to the driver and waits to be resumed.
     async fn yield_value(&self, f: &mut Frame, v: Value) -> PyResult<Value> {
         let Some(chan) = f.gen.clone() else {
             return Err(self.runtime_error("yield outside a generator frame"));

@@ -16,6 +16,19 @@ use crate::runtime::gc;
 use crate::runtime::object::PyResult;
 
 impl Vm {
+    /// After one statement of a block: `None` to go on, or what the block
+    /// ends with (an exception gets the frame's traceback entry).
+    fn block_end(&self, f: &Frame, flow: PyResult<Flow>) -> Option<PyResult<Flow>> {
+        match flow {
+            Ok(Flow::Normal) => None,
+            Ok(other) => Some(Ok(other)),
+            Err(e) => {
+                self.add_traceback(&e, f);
+                Some(Err(e))
+            }
+        }
+    }
+
     /// A block whose suspending statements all have an inline shape.
     pub(super) async fn exec_block_inline(&self, f: &mut Frame, body: &[Stmt]) -> PyResult<Flow> {
         for s in body {
@@ -24,13 +37,8 @@ impl Vm {
                 Inline::Loop => self.exec_loop_inline(f, s).await,
                 _ => self.exec_simple(f, s).await,
             };
-            match flow {
-                Ok(Flow::Normal) => {}
-                Ok(other) => return Ok(other),
-                Err(e) => {
-                    self.add_traceback(&e, f);
-                    return Err(e);
-                }
+            if let Some(end) = self.block_end(f, flow) {
+                return end;
             }
         }
         Ok(Flow::Normal)
@@ -73,13 +81,8 @@ impl Vm {
     async fn exec_simple_block(&self, f: &mut Frame, body: &[Stmt]) -> PyResult<Flow> {
         for s in body {
             let flow = if s.suspends { self.exec_simple(f, s).await } else { self.exec_stmt(f, s) };
-            match flow {
-                Ok(Flow::Normal) => {}
-                Ok(other) => return Ok(other),
-                Err(e) => {
-                    self.add_traceback(&e, f);
-                    return Err(e);
-                }
+            if let Some(end) = self.block_end(f, flow) {
+                return end;
             }
         }
         Ok(Flow::Normal)
@@ -88,26 +91,20 @@ impl Vm {
     /// A suspending simple statement: an `If` whose branches hold `Yield`
     /// and non-suspending statements, or a `Yield`.
     async fn exec_simple(&self, f: &mut Frame, s: &Stmt) -> PyResult<Flow> {
-        let StmtKind::If(test, body, orelse) = &s.kind else {
-            return self.exec_leaf(f, s).await;
-        };
-        if s.inline != Inline::If {
-            return self.exec_leaf(f, s).await;
-        }
-        f.line = s.line;
-        let branch = if self.eval_cond(f, test)? { body } else { orelse };
-        for s in branch {
-            let flow = if s.suspends { self.exec_leaf(f, s).await } else { self.exec_stmt(f, s) };
-            match flow {
-                Ok(Flow::Normal) => {}
-                Ok(other) => return Ok(other),
-                Err(e) => {
-                    self.add_traceback(&e, f);
-                    return Err(e);
+        match &s.kind {
+            StmtKind::If(test, body, orelse) if s.inline == Inline::If => {
+                f.line = s.line;
+                let branch = if self.eval_cond(f, test)? { body } else { orelse };
+                for s in branch {
+                    let flow = if s.suspends { self.exec_leaf(f, s).await } else { self.exec_stmt(f, s) };
+                    if let Some(end) = self.block_end(f, flow) {
+                        return end;
+                    }
                 }
+                Ok(Flow::Normal)
             }
+            _ => self.exec_leaf(f, s).await,
         }
-        Ok(Flow::Normal)
     }
 
     /// A `yield v` statement.

@@ -8,7 +8,8 @@ use std::rc::Rc;
 
 /// The items a `for` loop or a comprehension walks: lists and tuples by
 /// index, as their iterators do (a list growing during the loop is seen),
-/// without an iterator object; anything else through `iter()`/`next()`.
+/// and ranges by arithmetic, without an iterator object; anything else
+/// through `iter()`/`next()`.
 pub enum LoopItems {
     Seq(Value, usize),
     Range { next: i64, step: i64, remaining: i64 },
@@ -38,15 +39,7 @@ impl Vm {
                 *i += 1;
                 Ok(item)
             }
-            LoopItems::Range { next, step, remaining } => {
-                if *remaining <= 0 {
-                    return Ok(None);
-                }
-                let item = *next;
-                *remaining -= 1;
-                *next = next.wrapping_add(*step);
-                Ok(Some(Value::Int(item)))
-            }
+            LoopItems::Range { next, step, remaining } => Ok(range_next(next, *step, remaining).map(Value::Int)),
             LoopItems::Iter(it) => self.next(it),
         }
     }
@@ -169,15 +162,7 @@ impl Vm {
                     }
                 }
             }
-            IterState::Range { next, step, remaining } => {
-                if *remaining <= 0 {
-                    return Ok(None);
-                }
-                let v = *next;
-                *next = next.wrapping_add(*step);
-                *remaining -= 1;
-                Ok(Some(Value::Int(v)))
-            }
+            IterState::Range { next, step, remaining } => Ok(range_next(next, *step, remaining).map(Value::Int)),
             IterState::Dict { dict, pos, version, len, what } => {
                 let Some(d) = dict.as_dict() else { return Ok(None) };
                 let t = d.table.borrow();
@@ -360,4 +345,17 @@ impl Vm {
         }
         Ok(())
     }
+}
+
+/// The next item of a range walk; the step past the last item may wrap,
+/// and is never read.
+#[inline]
+fn range_next(next: &mut i64, step: i64, remaining: &mut i64) -> Option<i64> {
+    if *remaining <= 0 {
+        return None;
+    }
+    let item = *next;
+    *next = next.wrapping_add(step);
+    *remaining -= 1;
+    Some(item)
 }
