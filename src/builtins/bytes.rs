@@ -481,7 +481,7 @@ fn contains(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     args::check_method(vm, "__contains__", a, 1, 1)?;
     let (data, _) = this(vm, a)?;
     let sub = sub_arg(vm, &a[1])?;
-    Ok(Value::Bool(find_in(&data, &sub).is_some()))
+    Ok(Value::bool(find_in(&data, &sub).is_some()))
 }
 
 fn iter(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
@@ -550,7 +550,7 @@ fn compare(vm: &Vm, a: &[Value], op: CmpOp, name: &str) -> PyResult<Value> {
         Value::ByteArray(b) => b.data.borrow().clone(),
         _ => return Ok(Value::NotImplemented),
     };
-    Ok(Value::Bool(match op {
+    Ok(Value::bool(match op {
         CmpOp::Eq => x == y,
         CmpOp::Ne => x != y,
         CmpOp::Lt => x < y,
@@ -711,13 +711,13 @@ fn affix(vm: &Vm, a: &[Value], kw: &KwArgs, name: &str, at_end: bool) -> PyResul
         Some(t) => {
             for item in t.items.iter() {
                 if test(&vm.bytes_of(item)?) {
-                    return Ok(Value::Bool(true));
+                    return Ok(Value::bool(true));
                 }
             }
-            Ok(Value::Bool(false))
+            Ok(Value::bool(false))
         }
         None => match a[1].builtin_base() {
-            Value::Bytes(_) | Value::ByteArray(_) => Ok(Value::Bool(test(&vm.bytes_of(&a[1])?))),
+            Value::Bytes(_) | Value::ByteArray(_) => Ok(Value::bool(test(&vm.bytes_of(&a[1])?))),
             _ => Err(vm.type_error(format!("{name} first arg must be bytes or a tuple of bytes, not {}", vm.type_name(&a[1]).as_str()))),
         },
     }
@@ -869,7 +869,7 @@ fn title(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 fn pred_all(vm: &Vm, a: &[Value], kw: &KwArgs, name: &str, f: impl Fn(u8) -> bool) -> PyResult<Value> {
     noargs(vm, name, a, kw)?;
     let (data, _) = this(vm, a)?;
-    Ok(Value::Bool(!data.is_empty() && data.iter().all(|&b| f(b))))
+    Ok(Value::bool(!data.is_empty() && data.iter().all(|&b| f(b))))
 }
 
 fn isalnum(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
@@ -887,19 +887,19 @@ fn isspace(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 
 fn isascii(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     noargs(vm, "isascii", a, kw)?;
-    Ok(Value::Bool(this(vm, a)?.0.is_ascii()))
+    Ok(Value::bool(this(vm, a)?.0.is_ascii()))
 }
 
 fn islower(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     noargs(vm, "islower", a, kw)?;
     let (d, _) = this(vm, a)?;
-    Ok(Value::Bool(d.iter().any(|b| b.is_ascii_lowercase()) && !d.iter().any(|b| b.is_ascii_uppercase())))
+    Ok(Value::bool(d.iter().any(|b| b.is_ascii_lowercase()) && !d.iter().any(|b| b.is_ascii_uppercase())))
 }
 
 fn isupper(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     noargs(vm, "isupper", a, kw)?;
     let (d, _) = this(vm, a)?;
-    Ok(Value::Bool(d.iter().any(|b| b.is_ascii_uppercase()) && !d.iter().any(|b| b.is_ascii_lowercase())))
+    Ok(Value::bool(d.iter().any(|b| b.is_ascii_uppercase()) && !d.iter().any(|b| b.is_ascii_lowercase())))
 }
 
 fn istitle(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
@@ -910,13 +910,13 @@ fn istitle(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     for &b in &d {
         if b.is_ascii_uppercase() {
             if prev {
-                return Ok(Value::Bool(false));
+                return Ok(Value::bool(false));
             }
             prev = true;
             cased = true;
         } else if b.is_ascii_lowercase() {
             if !prev {
-                return Ok(Value::Bool(false));
+                return Ok(Value::bool(false));
             }
             prev = true;
             cased = true;
@@ -924,7 +924,7 @@ fn istitle(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
             prev = false;
         }
     }
-    Ok(Value::Bool(cased))
+    Ok(Value::bool(cased))
 }
 
 fn fill_arg(vm: &Vm, name: &str, v: Option<&Value>) -> PyResult<u8> {
@@ -1592,7 +1592,7 @@ fn numeric_value(vm: &Vm, v: &Value, conv: char) -> Result<PercentValue, PctErr>
         'd' | 'i' | 'u' => match int_of(base) {
             Some(i) => PercentValue::Int(i),
             None => match base {
-                Value::Float(f) if f.is_finite() => match crate::runtime::int::float_to_int(*f) {
+                Value::Float(f) if f.get().is_finite() => match crate::runtime::int::float_to_int(f.get()) {
                     Value::Int(i) => PercentValue::Int(BigInt::from(i)),
                     Value::BigInt(b) => PercentValue::Int((*b).clone()),
                     _ => PercentValue::WrongType("float".into()),
@@ -1611,7 +1611,7 @@ fn numeric_value(vm: &Vm, v: &Value, conv: char) -> Result<PercentValue, PctErr>
             },
         },
         'e' | 'E' | 'f' | 'F' | 'g' | 'G' => match base {
-            Value::Float(f) => PercentValue::Float(*f),
+            Value::Float(f) => PercentValue::Float(f.get()),
             _ => match int_of(base) {
                 Some(i) => PercentValue::Float(num_traits::ToPrimitive::to_f64(&i).unwrap_or(f64::INFINITY)),
                 None => match vm.to_float_opt(v).map_err(PctErr::Py)? {

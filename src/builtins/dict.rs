@@ -376,7 +376,7 @@ fn reversed(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 fn contains(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let d = slf(vm, a, "__contains__")?;
     fixed(vm, "dict.__contains__", a, kw, 1)?;
-    Ok(Value::Bool(vm.dict_get(d, &a[1])?.is_some()))
+    Ok(Value::bool(vm.dict_get(d, &a[1])?.is_some()))
 }
 
 fn two<'a>(vm: &Vm, a: &'a [Value], name: &str) -> PyResult<(&'a Dict, &'a Value)> {
@@ -417,7 +417,7 @@ fn dict_cmp(vm: &Vm, a: &[Value], op: CmpOp, name: &str) -> PyResult<Value> {
         return Ok(Value::NotImplemented);
     }
     match vm.native_compare(&a[0].base_value(), &other.base_value(), op)? {
-        Some(b) => Ok(Value::Bool(b)),
+        Some(b) => Ok(Value::bool(b)),
         None => Ok(Value::NotImplemented),
     }
 }
@@ -486,7 +486,7 @@ fn view_contains_m(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     if a.len() != 2 {
         return Err(vm.type_error(format!("expected 1 argument, got {}", a.len() - 1)));
     }
-    Ok(Value::Bool(vm.view_contains(&view, &a[1])?))
+    Ok(Value::bool(vm.view_contains(&view, &a[1])?))
 }
 
 fn view_repr(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
@@ -529,7 +529,7 @@ fn view_cmp(vm: &Vm, a: &[Value], op: CmpOp, name: &str) -> PyResult<Value> {
         CmpOp::Ge => lx >= ly && all_in(vm, y, x)?,
         _ => return Ok(Value::NotImplemented),
     };
-    Ok(Value::Bool(r))
+    Ok(Value::bool(r))
 }
 
 fn view_eq(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
@@ -648,8 +648,8 @@ fn view_isdisjoint(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let it = vm.iter(other)?;
     while let Some(x) = vm.next(&it)? {
         if vm.contains(view, &x)? {
-            return Ok(Value::Bool(false));
+            return Ok(Value::bool(false));
         }
     }
-    Ok(Value::Bool(true))
+    Ok(Value::bool(true))
 }

@@ -218,7 +218,7 @@ impl Vm {
         if let Some(f) = class.lookup(&self.names.float) {
             let r = self.call(&self.bind_descriptor(f, v)?, &[], &[])?;
             return match r {
-                Value::Float(f) => Ok(Some(f)),
+                Value::Float(f) => Ok(Some(f.get())),
                 _ => Err(self.type_error(format!("{}.__float__ returned non-float (type {})", class.name().as_str(), self.type_name(&r).as_str()))),
             };
         }
@@ -241,12 +241,12 @@ impl Vm {
 
 fn isinstance(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     args::check(vm, "isinstance", args, 2, 2)?;
-    Ok(Value::Bool(vm.isinstance(&args[0], &args[1])?))
+    Ok(Value::bool(vm.isinstance(&args[0], &args[1])?))
 }
 
 fn issubclass(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     args::check(vm, "issubclass", args, 2, 2)?;
-    Ok(Value::Bool(vm.issubclass(&args[0], &args[1])?))
+    Ok(Value::bool(vm.issubclass(&args[0], &args[1])?))
 }
 
 fn attr_name<'a>(vm: &Vm, fname: &str, v: &'a Value) -> PyResult<&'a crate::runtime::str::Str> {
@@ -259,7 +259,7 @@ fn attr_name<'a>(vm: &Vm, fname: &str, v: &'a Value) -> PyResult<&'a crate::runt
 fn hasattr(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     args::check(vm, "hasattr", args, 2, 2)?;
     let name = attr_name(vm, "hasattr", &args[1])?;
-    Ok(Value::Bool(vm.get_attr_opt(&args[0], name)?.is_some()))
+    Ok(Value::bool(vm.get_attr_opt(&args[0], name)?.is_some()))
 }
 
 fn getattr(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
@@ -352,8 +352,8 @@ fn abs(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
         },
         Value::Bool(b) => Value::Int(*b as i64),
         Value::BigInt(b) => Value::from_bigint(b.abs()),
-        Value::Float(f) => Value::Float(f.abs()),
-        Value::Complex(c) => Value::Float(c.re.hypot(c.im)),
+        Value::Float(f) => Value::float(f.get().abs()),
+        Value::Complex(c) => Value::float(c.re.hypot(c.im)),
         _ => {
             let class = vm.type_of(&args[0]);
             match class.lookup(&vm.names.abs) {
@@ -476,10 +476,10 @@ fn any(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let it = vm.iter(&args[0])?;
     while let Some(x) = vm.next(&it)? {
         if vm.truthy(&x)? {
-            return Ok(Value::Bool(true));
+            return Ok(Value::bool(true));
         }
     }
-    Ok(Value::Bool(false))
+    Ok(Value::bool(false))
 }
 
 fn all(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
@@ -487,10 +487,10 @@ fn all(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let it = vm.iter(&args[0])?;
     while let Some(x) = vm.next(&it)? {
         if !vm.truthy(&x)? {
-            return Ok(Value::Bool(false));
+            return Ok(Value::bool(false));
         }
     }
-    Ok(Value::Bool(true))
+    Ok(Value::bool(true))
 }
 
 fn chr(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
@@ -569,6 +569,7 @@ fn round(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let nd = args::arg(args, kw, 1, "ndigits").filter(|n| !n.is_none());
     match (x.builtin_base(), &nd) {
         (Value::Float(f), None) => {
+            let f = f.get();
             if f.is_nan() {
                 return Err(vm.value_error("cannot convert float NaN to integer"));
             }
@@ -579,7 +580,7 @@ fn round(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
         }
         (Value::Float(f), Some(n)) => {
             let n = vm.index_value(n)?;
-            crate::runtime::format::round_float(*f, n).map(Value::Float).map_err(|e| vm.format_error(e))
+            crate::runtime::format::round_float(f.get(), n).map(Value::float).map_err(|e| vm.format_error(e))
         }
         (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), None) => Ok(match x.builtin_base() {
             Value::Bool(b) => Value::Int(*b as i64),
@@ -620,7 +621,7 @@ fn divmod(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
                 return Err(vm.zero_division("float divmod()"));
             }
             let (d, m) = num::float_divmod(p, q);
-            return Ok(Value::tuple(vec![Value::Float(d), Value::Float(m)]));
+            return Ok(Value::tuple(vec![Value::float(d), Value::float(m)]));
         }
         let d = num::arith(num::ArithOp::FloorDiv, x, y).unwrap_or(Ok(Value::None)).map_err(|e| vm.num_err(e))?;
         let m = num::arith(num::ArithOp::Mod, x, y).unwrap_or(Ok(Value::None)).map_err(|e| vm.num_err(e))?;
@@ -699,7 +700,7 @@ impl Vm {
 
 fn callable(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     args::check(vm, "callable", args, 1, 1)?;
-    Ok(Value::Bool(vm.is_callable(&args[0])))
+    Ok(Value::bool(vm.is_callable(&args[0])))
 }
 
 fn vars(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {

@@ -466,7 +466,7 @@ fn list_contains(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     if a.len() != 2 {
         return Err(vm.type_error(format!("expected 1 argument, got {}", a.len() - 1)));
     }
-    Ok(Value::Bool(vm.contains(&base, &a[1])?))
+    Ok(Value::bool(vm.contains(&base, &a[1])?))
 }
 
 /// Whether `v`'s type defines the reflected operator `name` (so a builtin
@@ -577,7 +577,7 @@ fn compare(vm: &Vm, a: &[Value], op: CmpOp, name: &str, list: bool) -> PyResult<
         return Ok(Value::NotImplemented);
     }
     match vm.native_compare(&base, &a[1].base_value(), op)? {
-        Some(b) => Ok(Value::Bool(b)),
+        Some(b) => Ok(Value::bool(b)),
         None => Ok(Value::NotImplemented),
     }
 }
@@ -673,7 +673,7 @@ fn tuple_contains(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     if a.len() != 2 {
         return Err(vm.type_error(format!("expected 1 argument, got {}", a.len() - 1)));
     }
-    Ok(Value::Bool(vm.contains(&base, &a[1])?))
+    Ok(Value::bool(vm.contains(&base, &a[1])?))
 }
 
 fn tuple_add(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {

@@ -354,7 +354,7 @@ fn seq_getitem(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 
 fn seq_contains(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     args::check_method(vm, "__contains__", a, 1, 1)?;
-    Ok(Value::Bool(vm.contains(&a[0].base_value(), &a[1])?))
+    Ok(Value::bool(vm.contains(&a[0].base_value(), &a[1])?))
 }
 
 fn singleton_new(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {

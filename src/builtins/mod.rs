@@ -48,7 +48,7 @@ pub fn install(vm: &Vm) {
     vm.builtins.set_str(vm.intern("None"), Value::None);
     vm.builtins.set_str(vm.intern("Ellipsis"), Value::Ellipsis);
     vm.builtins.set_str(vm.intern("NotImplemented"), Value::NotImplemented);
-    vm.builtins.set_str(vm.intern("__debug__"), Value::Bool(true));
+    vm.builtins.set_str(vm.intern("__debug__"), Value::bool(true));
     vm.builtins.set_str(vm.intern("__name__"), Value::str("builtins"));
 }
 

@@ -50,7 +50,7 @@ macro_rules! compare_dunders {
             fn $name(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
                 args::check(vm, stringify!($name), args, 2, 2)?;
                 Ok(match vm.native_compare(args[0].builtin_base(), args[1].builtin_base(), $op)? {
-                    Some(b) => Value::Bool(b),
+                    Some(b) => Value::bool(b),
                     None => Value::NotImplemented,
                 })
             }
@@ -119,7 +119,7 @@ fn abs(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn bool_(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    Ok(Value::Bool(vm.truthy(a[0].builtin_base())?))
+    Ok(Value::bool(vm.truthy(a[0].builtin_base())?))
 }
 
 fn hash(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
@@ -138,7 +138,7 @@ fn format_(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 
 fn float_(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     match Num::of(&a[0]) {
-        Some(n) => n.to_f64().map(Value::Float).map_err(|e| vm.num_err(e)),
+        Some(n) => n.to_f64().map(Value::float).map_err(|e| vm.num_err(e)),
         None => Err(vm.type_error("can't convert complex to float")),
     }
 }
@@ -229,18 +229,19 @@ fn from_bytes(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn is_integer(_vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    Ok(Value::Bool(matches!(a[0].builtin_base(), Value::Float(f) if f.is_finite() && f.fract() == 0.0)))
+    Ok(Value::bool(matches!(a[0].builtin_base(), Value::Float(f) if f.get().is_finite() && f.get().fract() == 0.0)))
 }
 
 fn float_ratio(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let Value::Float(f) = a[0].builtin_base() else { return Err(vm.type_error("float expected")) };
+    let f = f.get();
     if f.is_nan() {
         return Err(vm.value_error("cannot convert NaN to integer ratio"));
     }
     if f.is_infinite() {
         return Err(vm.overflow_error("cannot convert Infinity to integer ratio"));
     }
-    let (m, e) = num::frexp(*f);
+    let (m, e) = num::frexp(f);
     let mut mant = m;
     let mut exp = e;
     while mant.fract() != 0.0 {
@@ -259,7 +260,7 @@ fn float_ratio(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 
 fn float_int(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let Value::Float(f) = a[0].builtin_base() else { return Err(vm.type_error("float expected")) };
-    float_to_int_checked(vm, *f)
+    float_to_int_checked(vm, f.get())
 }
 
 pub fn float_to_int_checked(vm: &Vm, f: f64) -> PyResult<Value> {
@@ -281,7 +282,7 @@ fn float_round(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 
 fn float_hex(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let Value::Float(f) = a[0].builtin_base() else { return Err(vm.type_error("float expected")) };
-    let f = *f;
+    let f = f.get();
     if f.is_nan() {
         return Ok(Value::str("nan"));
     }
@@ -321,7 +322,7 @@ fn float_fromhex(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
         scale /= 16.0;
     }
     let v = v * 2f64.powi(exp);
-    Ok(Value::Float(if neg { -v } else { v }))
+    Ok(Value::float(if neg { -v } else { v }))
 }
 
 /// Wraps a builtin value in an instance when constructing a subclass.
@@ -373,7 +374,7 @@ impl Vm {
             Value::Int(i) => return Ok(Value::Int(*i)),
             Value::Bool(b) => return Ok(Value::Int(*b as i64)),
             Value::BigInt(b) => return Ok(Value::BigInt(b.clone())),
-            Value::Float(f) => return float_to_int_checked(self, *f),
+            Value::Float(f) => return float_to_int_checked(self, f.get()),
             Value::Str(s) => {
                 if let Some(i) = format::parse_small_int(s.as_str()) {
                     return Ok(Value::Int(i));
@@ -442,14 +443,14 @@ fn float_new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
             },
         },
     };
-    Ok(wrap_for_class(vm, &cls, &vm.types.float, Value::Float(v)))
+    Ok(wrap_for_class(vm, &cls, &vm.types.float, Value::float(v)))
 }
 
 fn bool_new(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     args::check(vm, "bool", &a[1..], 0, 1)?;
     match a.get(1) {
-        Some(v) => Ok(Value::Bool(vm.truthy(v)?)),
-        None => Ok(Value::Bool(false)),
+        Some(v) => Ok(Value::bool(vm.truthy(v)?)),
+        None => Ok(Value::bool(false)),
     }
 }
 

@@ -120,7 +120,7 @@ pub fn object_hash(_vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 
 fn object_eq(_vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     if args.len() == 2 && args[0].is(&args[1]) {
-        Ok(Value::Bool(true))
+        Ok(Value::bool(true))
     } else {
         Ok(Value::NotImplemented)
     }
@@ -134,7 +134,7 @@ fn object_ne(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
         if matches!(r, Value::NotImplemented) {
             return Ok(r);
         }
-        return Ok(Value::Bool(!vm.truthy(&r)?));
+        return Ok(Value::bool(!vm.truthy(&r)?));
     }
     Ok(Value::NotImplemented)
 }
@@ -249,15 +249,15 @@ fn type_subclasses(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 fn type_instancecheck(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     args::check(vm, "__instancecheck__", args, 2, 2)?;
     match &args[0] {
-        Value::Class(c) => Ok(Value::Bool(vm.is_instance_of(&args[1], c))),
-        _ => Ok(Value::Bool(false)),
+        Value::Class(c) => Ok(Value::bool(vm.is_instance_of(&args[1], c))),
+        _ => Ok(Value::bool(false)),
     }
 }
 
 fn type_subclasscheck(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     args::check(vm, "__subclasscheck__", args, 2, 2)?;
     match (&args[0], &args[1]) {
-        (Value::Class(c), Value::Class(s)) => Ok(Value::Bool(s.is_subclass(c))),
+        (Value::Class(c), Value::Class(s)) => Ok(Value::bool(s.is_subclass(c))),
         _ => Err(vm.type_error("issubclass() arg 1 must be a class")),
     }
 }

@@ -511,18 +511,18 @@ fn isdisjoint(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
         let (small, big) = if o.len() < s.len() { (o, s) } else { (s, o) };
         for x in keys_of(small) {
             if vm.set_contains(big, &x)? {
-                return Ok(Value::Bool(false));
+                return Ok(Value::bool(false));
             }
         }
-        return Ok(Value::Bool(true));
+        return Ok(Value::bool(true));
     }
     let it = vm.iter(&a[1])?;
     while let Some(x) = vm.next(&it)? {
         if vm.set_contains(s, &x)? {
-            return Ok(Value::Bool(false));
+            return Ok(Value::bool(false));
         }
     }
-    Ok(Value::Bool(true))
+    Ok(Value::bool(true))
 }
 
 fn issubset(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
@@ -540,14 +540,14 @@ fn issubset(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
         }
     };
     if s.len() > o.len() {
-        return Ok(Value::Bool(false));
+        return Ok(Value::bool(false));
     }
     for x in keys_of(s) {
         if !vm.set_contains(o, &x)? {
-            return Ok(Value::Bool(false));
+            return Ok(Value::bool(false));
         }
     }
-    Ok(Value::Bool(true))
+    Ok(Value::bool(true))
 }
 
 fn issuperset(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
@@ -555,16 +555,16 @@ fn issuperset(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     fixed(vm, &qual(a, "issuperset"), a, kw, 1)?;
     if let Some(o) = a[1].as_set() {
         if o.len() > s.len() {
-            return Ok(Value::Bool(false));
+            return Ok(Value::bool(false));
         }
     }
     let it = vm.iter(&a[1])?;
     while let Some(x) = vm.next(&it)? {
         if !vm.set_contains(s, &x)? {
-            return Ok(Value::Bool(false));
+            return Ok(Value::bool(false));
         }
     }
-    Ok(Value::Bool(true))
+    Ok(Value::bool(true))
 }
 
 fn len(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
@@ -576,7 +576,7 @@ fn len(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 fn contains(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let s = slf(vm, a, "__contains__")?;
     fixed(vm, &qual(a, "__contains__"), a, kw, 1)?;
-    Ok(Value::Bool(vm.set_contains(s, &a[1])?))
+    Ok(Value::bool(vm.set_contains(s, &a[1])?))
 }
 
 fn iter(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
@@ -722,7 +722,7 @@ fn compare(vm: &Vm, a: &[Value], op: CmpOp, name: &str) -> PyResult<Value> {
         return Ok(Value::NotImplemented);
     }
     match vm.native_compare(&a[0].base_value(), &a[1].base_value(), op)? {
-        Some(b) => Ok(Value::Bool(b)),
+        Some(b) => Ok(Value::bool(b)),
         None => Ok(Value::NotImplemented),
     }
 }

@@ -263,7 +263,7 @@ fn chars(s: &Str) -> Vec<char> {
 }
 
 fn bool_v(b: bool) -> PyResult<Value> {
-    Ok(Value::Bool(b))
+    Ok(Value::bool(b))
 }
 
 // ----- constructor and dunders -----
@@ -359,7 +359,7 @@ fn getitem(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 
 fn contains(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     args::check_method(vm, "__contains__", a, 1, 1)?;
-    Ok(Value::Bool(vm.contains(&self_value(vm, a)?, &a[1])?))
+    Ok(Value::bool(vm.contains(&self_value(vm, a)?, &a[1])?))
 }
 
 fn iter(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
@@ -421,7 +421,7 @@ fn compare(vm: &Vm, a: &[Value], op: CmpOp, name: &str) -> PyResult<Value> {
     let s = this(vm, a)?;
     let Some(t) = a[1].as_str() else { return Ok(Value::NotImplemented) };
     let (x, y) = (s.as_str(), t.as_str());
-    Ok(Value::Bool(match op {
+    Ok(Value::bool(match op {
         CmpOp::Eq => x == y,
         CmpOp::Ne => x != y,
         CmpOp::Lt => x < y,

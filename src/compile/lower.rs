@@ -479,7 +479,7 @@ impl<'a> Lowerer<'a> {
                         };
                         let assign = new_stmt(StmtKind::Assign(vec![t], value), line);
                         let record = new_stmt(StmtKind::Annotate(name, ann), line);
-                        StmtKind::If(Expr::new(ExprKind::Const(Value::Bool(true))), vec![assign, record], Vec::new())
+                        StmtKind::If(Expr::new(ExprKind::Const(Value::bool(true))), vec![assign, record], Vec::new())
                     }
                     (Some(v), false) => {
                         let value = self.expr(v);
@@ -601,7 +601,7 @@ impl<'a> Lowerer<'a> {
         match &p.kind {
             P::MatchValue { value } => ir::Pattern::Value(self.expr(value)),
             P::MatchSingleton { value } => ir::Pattern::Singleton(match value {
-                ast::Constant::Bool(b) => Value::Bool(*b),
+                ast::Constant::Bool(b) => Value::bool(*b),
                 _ => Value::None,
             }),
             P::MatchSequence { patterns } => ir::Pattern::Sequence(patterns.iter().map(|q| self.pattern(q)).collect()),
@@ -647,11 +647,11 @@ impl<'a> Lowerer<'a> {
     fn constant(&self, c: &ast::Constant) -> Value {
         match c {
             ast::Constant::None => Value::None,
-            ast::Constant::Bool(b) => Value::Bool(*b),
+            ast::Constant::Bool(b) => Value::bool(*b),
             ast::Constant::Ellipsis => Value::Ellipsis,
             ast::Constant::Int(i) => Value::Int(*i),
             ast::Constant::BigInt(b) => Value::BigInt(Rc::new((**b).clone())),
-            ast::Constant::Float(f) => Value::Float(*f),
+            ast::Constant::Float(f) => Value::float(*f),
             ast::Constant::Complex { real, imag } => Value::Complex(Rc::new(Complex { re: *real, im: *imag })),
             ast::Constant::Str(s) => Value::Str(self.interner.intern(&py_str(s))),
             ast::Constant::Bytes(b) => Value::Bytes(Rc::new(Bytes { data: b.clone() })),
@@ -708,7 +708,7 @@ impl<'a> Lowerer<'a> {
                     }
                 }
                 if let (ir::UnaryOp::Neg, E::Constant { value: ast::Constant::Float(f), .. }) = (op, &operand.kind) {
-                    return ExprKind::Const(Value::Float(-f));
+                    return ExprKind::Const(Value::float(-f));
                 }
                 ExprKind::Unary(op, self.boxed(operand))
             }

@@ -5,7 +5,7 @@ use super::Vm;
 use crate::runtime::gc;
 use crate::runtime::object::*;
 use crate::runtime::str::Str;
-use crate::runtime::value::Value;
+use crate::runtime::value::{BoolWord, Value};
 use std::rc::Rc;
 
 /// A `__slots__` entry: the index of the slot in instances.
@@ -123,7 +123,7 @@ impl Vm {
             "args" => d.args.clone(),
             "__cause__" => d.cause.clone(),
             "__context__" => d.context.clone(),
-            "__suppress_context__" => Value::Bool(d.suppress_context),
+            "__suppress_context__" => Value::bool(d.suppress_context),
             "__traceback__" => {
                 if d.traceback.is_empty() {
                     Value::None
@@ -366,12 +366,12 @@ impl Vm {
             Value::Generator(g) => match n {
                 "__name__" => Value::Str(g.name.clone()),
                 "__qualname__" => Value::Str(g.qualname.clone()),
-                "gi_running" | "cr_running" => Value::Bool(g.is_running()),
+                "gi_running" | "cr_running" => Value::bool(g.is_running()),
                 "gi_frame" | "cr_frame" | "ag_frame" => {
                     if g.is_finished() {
                         Value::None
                     } else {
-                        Value::Bool(true)
+                        Value::bool(true)
                     }
                 }
                 _ => return Ok(None),
@@ -387,12 +387,12 @@ impl Vm {
                         if !f.is_none() {
                             if let Some(v) = self.get_attr_opt(f, name)? {
                                 if self.truthy(&v)? {
-                                    return Ok(Some(Value::Bool(true)));
+                                    return Ok(Some(Value::bool(true)));
                                 }
                             }
                         }
                     }
-                    Value::Bool(false)
+                    Value::bool(false)
                 }
                 _ => return Ok(None),
             },
@@ -420,8 +420,8 @@ impl Vm {
                 _ => return Ok(None),
             },
             Value::Complex(c) => match n {
-                "real" => Value::Float(c.re),
-                "imag" => Value::Float(c.im),
+                "real" => Value::float(c.re),
+                "imag" => Value::float(c.im),
                 _ => return Ok(None),
             },
             Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => match n {
@@ -432,7 +432,7 @@ impl Vm {
             },
             Value::Float(f) => match n {
                 "real" => Value::Float(*f),
-                "imag" => Value::Float(0.0),
+                "imag" => Value::float(0.0),
                 _ => return Ok(None),
             },
             Value::Native(nobj) => {
@@ -615,7 +615,7 @@ impl Vm {
                     return Ok(());
                 }
                 "__suppress_context__" => {
-                    e.suppress_context = matches!(value, Value::Bool(true));
+                    e.suppress_context = matches!(value, Value::Bool(BoolWord::True));
                     return Ok(());
                 }
                 "__traceback__" => return Ok(()),

@@ -158,7 +158,7 @@ impl Vm {
                 if let [(op, e)] = &rest[..] {
                     if let (Some(x), Some(y)) = (leaf(f, left), leaf(f, e)) {
                         if let Some(b) = compare_numbers(*op, x, y) {
-                            return Ok(Value::Bool(b));
+                            return Ok(Value::bool(b));
                         }
                     }
                 }
@@ -179,7 +179,7 @@ impl Vm {
                     }
                     l = r;
                 }
-                Ok(Value::Bool(true))
+                Ok(Value::bool(true))
             }
             ExprKind::IfExp(t, a, b) => {
                 if self.eval_cond(f, t)? {
@@ -665,17 +665,18 @@ impl Vm {
             }
         }
         if let (Value::Float(a), Value::Float(b)) = (&x, &y) {
+            let (a, b) = (a.get(), b.get());
             let r = match op {
                 BinOp::Arith(ArithOp::Add) => Some(a + b),
                 BinOp::Arith(ArithOp::Sub) => Some(a - b),
                 BinOp::Arith(ArithOp::Mul) => Some(a * b),
-                BinOp::Arith(ArithOp::TrueDiv) if *b != 0.0 => Some(a / b),
+                BinOp::Arith(ArithOp::TrueDiv) if b != 0.0 => Some(a / b),
                 _ => None,
             };
             if let Some(r) = r {
                 std::mem::forget(x);
                 std::mem::forget(y);
-                return Ok(Value::Float(r));
+                return Ok(Value::float(r));
             }
         }
         self.binary_op(op, x, y)
@@ -684,17 +685,17 @@ impl Vm {
     #[inline]
     pub fn compare(&self, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> {
         match compare_numbers(op, a, b) {
-            Some(r) => Ok(Value::Bool(r)),
+            Some(r) => Ok(Value::bool(r)),
             None => self.compare_slow(op, a, b),
         }
     }
 
     fn compare_slow(&self, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> {
         Ok(match op {
-            CmpOp::Is => Value::Bool(a.is(b)),
-            CmpOp::IsNot => Value::Bool(!a.is(b)),
-            CmpOp::In => Value::Bool(self.contains(b, a)?),
-            CmpOp::NotIn => Value::Bool(!self.contains(b, a)?),
+            CmpOp::Is => Value::bool(a.is(b)),
+            CmpOp::IsNot => Value::bool(!a.is(b)),
+            CmpOp::In => Value::bool(self.contains(b, a)?),
+            CmpOp::NotIn => Value::bool(!self.contains(b, a)?),
             _ => self.rich_compare(a, b, op)?,
         })
     }
@@ -735,9 +736,9 @@ pub(crate) fn arith_numbers(op: BinOp, a: &Value, b: &Value) -> Option<Value> {
             }
             .map(Value::Int)
         }
-        (Value::Float(a), Value::Float(b)) => float_arith(op, *a, *b),
-        (Value::Float(a), Value::Int(b)) if b.unsigned_abs() < (1 << 53) => float_arith(op, *a, *b as f64),
-        (Value::Int(a), Value::Float(b)) if a.unsigned_abs() < (1 << 53) => float_arith(op, *a as f64, *b),
+        (Value::Float(a), Value::Float(b)) => float_arith(op, a.get(), b.get()),
+        (Value::Float(a), Value::Int(b)) if b.unsigned_abs() < (1 << 53) => float_arith(op, a.get(), *b as f64),
+        (Value::Int(a), Value::Float(b)) if a.unsigned_abs() < (1 << 53) => float_arith(op, *a as f64, b.get()),
         _ => None,
     }
 }
@@ -745,14 +746,14 @@ pub(crate) fn arith_numbers(op: BinOp, a: &Value, b: &Value) -> Option<Value> {
 #[inline(always)]
 fn float_arith(op: ArithOp, a: f64, b: f64) -> Option<Value> {
     match op {
-        ArithOp::Add => Some(Value::Float(a + b)),
-        ArithOp::Sub => Some(Value::Float(a - b)),
-        ArithOp::Mul => Some(Value::Float(a * b)),
-        ArithOp::TrueDiv if b != 0.0 => Some(Value::Float(a / b)),
+        ArithOp::Add => Some(Value::float(a + b)),
+        ArithOp::Sub => Some(Value::float(a - b)),
+        ArithOp::Mul => Some(Value::float(a * b)),
+        ArithOp::TrueDiv if b != 0.0 => Some(Value::float(a / b)),
         // A positive finite base has a real power; overflow is an error.
         ArithOp::Pow if a > 0.0 && a.is_finite() && b.is_finite() => {
             let r = a.powf(b);
-            r.is_finite().then_some(Value::Float(r))
+            r.is_finite().then_some(Value::float(r))
         }
         _ => None,
     }
@@ -763,7 +764,7 @@ fn float_arith(op: ArithOp, a: f64, b: f64) -> Option<Value> {
 fn compare_numbers(op: CmpOp, a: &Value, b: &Value) -> Option<bool> {
     match (a, b) {
         (Value::Int(x), Value::Int(y)) => order(op, x, y),
-        (Value::Float(x), Value::Float(y)) => order(op, x, y),
+        (Value::Float(x), Value::Float(y)) => order(op, &x.get(), &y.get()),
         _ => None,
     }
 }

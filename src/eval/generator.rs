@@ -720,7 +720,7 @@ impl Vm {
                         }
                         l = r;
                     }
-                    Ok(Value::Bool(true))
+                    Ok(Value::bool(true))
                 }
                 ExprKind::IfExp(t, a, b) => {
                     let c = self.eval_async(f, t).await?;

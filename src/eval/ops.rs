@@ -79,7 +79,7 @@ impl Vm {
     #[inline(always)]
     pub fn truthy(&self, v: &Value) -> PyResult<bool> {
         match v {
-            Value::Bool(b) => Ok(*b),
+            Value::Bool(b) => Ok(b.get()),
             Value::None => Ok(false),
             Value::Int(i) => Ok(*i != 0),
             _ => self.truthy_object(v),
@@ -89,10 +89,10 @@ impl Vm {
     #[inline(never)]
     fn truthy_object(&self, v: &Value) -> PyResult<bool> {
         Ok(match v {
-            Value::Bool(b) => *b,
+            Value::Bool(b) => b.get(),
             Value::None => false,
             Value::Int(i) => *i != 0,
-            Value::Float(f) => *f != 0.0,
+            Value::Float(f) => f.get() != 0.0,
             Value::Str(s) => s.char_len() != 0,
             Value::List(l) => !l.items.borrow().is_empty(),
             Value::Tuple(t) => !t.items.is_empty(),
@@ -108,7 +108,7 @@ impl Vm {
                 if let Some(b) = class.lookup(&self.names.bool_) {
                     let r = self.call_special(b, v, &[])?;
                     return match r {
-                        Value::Bool(b) => Ok(b),
+                        Value::Bool(b) => Ok(b.get()),
                         _ => Err(self.type_error(format!("__bool__ should return bool, returned {}", self.type_name(&r).as_str()))),
                     };
                 }
@@ -197,7 +197,7 @@ impl Vm {
             Value::Int(i) => int::hash_i64(*i),
             Value::Bool(b) => *b as i64,
             Value::BigInt(b) => int::hash_bigint(b),
-            Value::Float(f) => int::hash_f64(*f).unwrap_or_else(|| id_hash(v)),
+            Value::Float(f) => int::hash_f64(f.get()).unwrap_or_else(|| id_hash(v)),
             Value::None => 0x5f5f_4e6f,
             Value::Tuple(t) => {
                 let mut hs = Vec::with_capacity(t.items.len());
@@ -273,7 +273,7 @@ impl Vm {
     pub fn lt(&self, a: &Value, b: &Value) -> PyResult<bool> {
         match (a, b) {
             (Value::Int(x), Value::Int(y)) => Ok(x < y),
-            (Value::Float(x), Value::Float(y)) => Ok(x < y),
+            (Value::Float(x), Value::Float(y)) => Ok(x.get() < y.get()),
             (Value::Str(x), Value::Str(y)) => Ok(x.as_str() < y.as_str()),
             _ => {
                 let r = self.rich_compare(a, b, CmpOp::Lt)?;
@@ -286,12 +286,12 @@ impl Vm {
     pub fn rich_compare(&self, a: &Value, b: &Value, op: CmpOp) -> PyResult<Value> {
         if !is_user_object(a) && !is_user_object(b) {
             if let Some(r) = self.native_compare(a, b, op)? {
-                return Ok(Value::Bool(r));
+                return Ok(Value::bool(r));
             }
             let heap = self.type_of(a).is_heap || self.type_of(b).is_heap;
             if !heap && matches!(op, CmpOp::Eq | CmpOp::Ne) && !matches!(a, Value::Native(_)) && !matches!(b, Value::Native(_)) {
                 let same = a.is(b);
-                return Ok(Value::Bool(if op == CmpOp::Eq { same } else { !same }));
+                return Ok(Value::bool(if op == CmpOp::Eq { same } else { !same }));
             }
         }
         let (name, rname, sym) = cmp_dunder(op);
@@ -316,17 +316,17 @@ impl Vm {
         let (ba, bb) = (a.base_value(), b.base_value());
         if !(ba.is(a) && bb.is(b)) && !is_user_object(&ba) && !is_user_object(&bb) {
             if let Some(r) = self.native_compare(&ba, &bb, op)? {
-                return Ok(Value::Bool(r));
+                return Ok(Value::bool(r));
             }
         }
         match op {
-            CmpOp::Eq => Ok(Value::Bool(a.is(b))),
+            CmpOp::Eq => Ok(Value::bool(a.is(b))),
             CmpOp::Ne => {
                 // object.__ne__: the inverse of __eq__ when that is defined.
                 if let Some(r) = self.try_dunder(&ta, a, "__eq__", b)? {
-                    return Ok(Value::Bool(!self.truthy(&r)?));
+                    return Ok(Value::bool(!self.truthy(&r)?));
                 }
-                Ok(Value::Bool(!a.is(b)))
+                Ok(Value::bool(!a.is(b)))
             }
             _ => Err(self.type_error(format!(
                 "'{}' not supported between instances of '{}' and '{}'",
@@ -609,10 +609,11 @@ impl Vm {
         let BinOp::Arith(a) = op else { return Ok(None) };
         let (xb, yb) = (x.builtin_base(), y.builtin_base());
         if let (Value::Bool(p), Value::Bool(q)) = (xb, yb) {
+            let (p, q) = (p.get(), q.get());
             match a {
-                ArithOp::And => return Ok(Some(Value::Bool(p & q))),
-                ArithOp::Or => return Ok(Some(Value::Bool(p | q))),
-                ArithOp::Xor => return Ok(Some(Value::Bool(p ^ q))),
+                ArithOp::And => return Ok(Some(Value::bool(p & q))),
+                ArithOp::Or => return Ok(Some(Value::bool(p | q))),
+                ArithOp::Xor => return Ok(Some(Value::bool(p ^ q))),
                 _ => {}
             }
         }
@@ -835,7 +836,7 @@ impl Vm {
 
     pub fn unary_op(&self, op: UnaryOp, x: Value) -> PyResult<Value> {
         match (op, x.builtin_base()) {
-            (UnaryOp::Not, _) => return Ok(Value::Bool(!self.truthy(&x)?)),
+            (UnaryOp::Not, _) => return Ok(Value::bool(!self.truthy(&x)?)),
             (_, Value::Instance(_)) => {}
             (UnaryOp::Neg, Value::Int(i)) => {
                 return Ok(match i.checked_neg() {
@@ -845,7 +846,7 @@ impl Vm {
             }
             (UnaryOp::Neg, Value::Bool(b)) => return Ok(Value::Int(-(*b as i64))),
             (UnaryOp::Neg, Value::BigInt(b)) => return Ok(Value::from_bigint(-(**b).clone())),
-            (UnaryOp::Neg, Value::Float(f)) => return Ok(Value::Float(-f)),
+            (UnaryOp::Neg, Value::Float(f)) => return Ok(Value::float(-f.get())),
             (UnaryOp::Neg, Value::Complex(c)) => return Ok(Value::Complex(Rc::new(Complex { re: -c.re, im: -c.im }))),
             (UnaryOp::Pos, Value::Int(_) | Value::BigInt(_) | Value::Float(_) | Value::Complex(_)) => {
                 return Ok(x.builtin_base().clone())
@@ -860,7 +861,7 @@ impl Vm {
             UnaryOp::Neg => &self.names.neg,
             UnaryOp::Pos => &self.names.pos,
             UnaryOp::Invert => &self.names.invert,
-            UnaryOp::Not => return Ok(Value::Bool(!self.truthy(&x)?)),
+            UnaryOp::Not => return Ok(Value::bool(!self.truthy(&x)?)),
         };
         let class = self.type_of(&x);
         if let Some(f) = class.lookup(name) {
@@ -913,7 +914,7 @@ impl Vm {
                     Value::Int(i) => Some(*i as i128),
                     Value::Bool(b) => Some(*b as i128),
                     Value::BigInt(b) => b.to_i128(),
-                    Value::Float(f) if f.fract() == 0.0 && f.abs() < 9e18 => Some(*f as i128),
+                    Value::Float(f) if f.get().fract() == 0.0 && f.get().abs() < 9e18 => Some(f.get() as i128),
                     _ => None,
                 }) else {
                     return Ok(false);

@@ -25,7 +25,7 @@ impl Vm {
             Value::None => "None".into(),
             Value::NotImplemented => "NotImplemented".into(),
             Value::Ellipsis => "Ellipsis".into(),
-            Value::Bool(b) => if *b { "True" } else { "False" }.into(),
+            Value::Bool(b) => if b.get() { "True" } else { "False" }.into(),
             Value::Int(i) => i.to_string(),
             Value::BigInt(b) => {
                 if b.bits() > 4300 * 10 / 3 + 8 {
@@ -35,7 +35,7 @@ impl Vm {
                 }
                 b.to_string()
             }
-            Value::Float(f) => format::float_repr(*f),
+            Value::Float(f) => format::float_repr(f.get()),
             Value::Complex(c) => format::complex_repr(c.re, c.im),
             Value::Str(s) => srepr::str_repr(s.as_str()),
             Value::Bytes(b) => srepr::bytes_repr(&b.data),
@@ -309,7 +309,7 @@ impl Vm {
             }
             Value::Float(f) => {
                 let spec = format::parse_spec(spec, "float").map_err(|e| self.format_error(e))?;
-                format::format_float(*f, &spec)
+                format::format_float(f.get(), &spec)
             }
             Value::Complex(c) => {
                 let spec = format::parse_spec(spec, "complex").map_err(|e| self.format_error(e))?;
@@ -484,6 +484,7 @@ impl PercentArgs for PercentCaller<'_> {
                 Value::Bool(b) => PercentValue::Int(BigInt::from(*b as i64)),
                 Value::BigInt(b) => PercentValue::Int((**b).clone()),
                 Value::Float(f) => {
+                    let f = f.get();
                     if !f.is_finite() {
                         return Err(PercentError::Py(if f.is_nan() {
                             vm.value_error("cannot convert float NaN to integer")
@@ -491,7 +492,7 @@ impl PercentArgs for PercentCaller<'_> {
                             vm.overflow_error("cannot convert float infinity to integer")
                         }));
                     }
-                    match crate::runtime::int::float_to_int(*f) {
+                    match crate::runtime::int::float_to_int(f) {
                         Value::Int(i) => PercentValue::Int(BigInt::from(i)),
                         Value::BigInt(b) => PercentValue::Int((*b).clone()),
                         _ => PercentValue::WrongType("float".into()),

@@ -57,7 +57,7 @@ fn disable(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 
 fn isenabled(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     no_args(vm, "gc.isenabled", a, kw)?;
-    Ok(Value::Bool(gc::is_enabled()))
+    Ok(Value::bool(gc::is_enabled()))
 }
 
 fn triple(items: [i64; 3]) -> Value {

@@ -973,14 +973,14 @@ fn bytes_value(b: Vec<u8>) -> Value {
 // ----- _IOBase (generic methods for Python subclasses) -----
 
 fn base_closed(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    Ok(attr(vm, &a[0], "__IOBase_closed").unwrap_or(Value::Bool(false)))
+    Ok(attr(vm, &a[0], "__IOBase_closed").unwrap_or(Value::bool(false)))
 }
 
 fn base_close(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     if !vm.truthy(&vm.get_attr(&a[0], &vm.intern("closed"))?)? {
         vm.call_method(&a[0], "flush", &[])?;
     }
-    set_attr(vm, &a[0], "__IOBase_closed", Value::Bool(true));
+    set_attr(vm, &a[0], "__IOBase_closed", Value::bool(true));
     Ok(Value::None)
 }
 
@@ -1036,7 +1036,7 @@ fn base_writelines(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn false_fn(_vm: &Vm, _a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    Ok(Value::Bool(false))
+    Ok(Value::bool(false))
 }
 
 fn none_fn(_vm: &Vm, _a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
@@ -1299,11 +1299,11 @@ fn name_of(vm: &Vm, v: &Value) -> Option<Value> {
 }
 
 fn file_closed(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    Ok(Value::Bool(is_closed(vm, &a[0])?))
+    Ok(Value::bool(is_closed(vm, &a[0])?))
 }
 
 fn file_closefd(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    file_state(vm, &a[0], |s| Ok(Value::Bool(s.closefd)))
+    file_state(vm, &a[0], |s| Ok(Value::bool(s.closefd)))
 }
 
 fn file_iter(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
@@ -1356,22 +1356,22 @@ fn file_isatty(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     file_state(vm, &a[0], |s| {
         use std::os::fd::AsRawFd;
         match &s.file {
-            Some(f) if !s.closed => Ok(Value::Bool(unsafe { libc::isatty(f.as_raw_fd()) } == 1)),
+            Some(f) if !s.closed => Ok(Value::bool(unsafe { libc::isatty(f.as_raw_fd()) } == 1)),
             _ => Err(closed_err_np(vm)),
         }
     })
 }
 
 fn file_readable(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    file_state(vm, &a[0], |s| if s.closed { Err(closed_err_np(vm)) } else { Ok(Value::Bool(s.readable)) })
+    file_state(vm, &a[0], |s| if s.closed { Err(closed_err_np(vm)) } else { Ok(Value::bool(s.readable)) })
 }
 
 fn file_writable(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    file_state(vm, &a[0], |s| if s.closed { Err(closed_err_np(vm)) } else { Ok(Value::Bool(s.writable)) })
+    file_state(vm, &a[0], |s| if s.closed { Err(closed_err_np(vm)) } else { Ok(Value::bool(s.writable)) })
 }
 
 fn file_seekable(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    file_state(vm, &a[0], |s| if s.closed { Err(closed_err_np(vm)) } else { Ok(Value::Bool(s.seekable)) })
+    file_state(vm, &a[0], |s| if s.closed { Err(closed_err_np(vm)) } else { Ok(Value::bool(s.seekable)) })
 }
 
 fn file_truncate(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
@@ -2179,7 +2179,7 @@ fn sio_close(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn sio_closed(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    with::<StringState, Value>(vm, &a[0], |s| Ok(Value::Bool(s.closed)))
+    with::<StringState, Value>(vm, &a[0], |s| Ok(Value::bool(s.closed)))
 }
 
 fn sio_flush(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
@@ -2187,15 +2187,15 @@ fn sio_flush(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn sio_true(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    sio(vm, &a[0], |_| Ok(Value::Bool(true)))
+    sio(vm, &a[0], |_| Ok(Value::bool(true)))
 }
 
 fn sio_isatty(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    sio(vm, &a[0], |_| Ok(Value::Bool(false)))
+    sio(vm, &a[0], |_| Ok(Value::bool(false)))
 }
 
 fn sio_line_buffering(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    sio(vm, &a[0], |_| Ok(Value::Bool(false)))
+    sio(vm, &a[0], |_| Ok(Value::bool(false)))
 }
 
 fn sio_newlines(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
@@ -2400,7 +2400,7 @@ fn bio_close(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn bio_closed(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    with::<BytesState, Value>(vm, &a[0], |s| Ok(Value::Bool(s.closed)))
+    with::<BytesState, Value>(vm, &a[0], |s| Ok(Value::bool(s.closed)))
 }
 
 fn bio_flush(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
@@ -2408,11 +2408,11 @@ fn bio_flush(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn bio_true(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    bio(vm, &a[0], |_| Ok(Value::Bool(true)))
+    bio(vm, &a[0], |_| Ok(Value::bool(true)))
 }
 
 fn bio_isatty(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    bio(vm, &a[0], |_| Ok(Value::Bool(false)))
+    bio(vm, &a[0], |_| Ok(Value::bool(false)))
 }
 
 fn bio_iter(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {

@@ -62,11 +62,11 @@ fn m_cbrt(x: f64) -> f64 {
 
 pub fn init(vm: &Vm, d: &Dict) -> PyResult<()> {
     let set = |n: &str, v: Value| d.set_str(vm.intern(n), v);
-    set("pi", Value::Float(std::f64::consts::PI));
-    set("e", Value::Float(std::f64::consts::E));
-    set("tau", Value::Float(std::f64::consts::TAU));
-    set("inf", Value::Float(f64::INFINITY));
-    set("nan", Value::Float(f64::NAN));
+    set("pi", Value::float(std::f64::consts::PI));
+    set("e", Value::float(std::f64::consts::E));
+    set("tau", Value::float(std::f64::consts::TAU));
+    set("inf", Value::float(f64::INFINITY));
+    set("nan", Value::float(f64::NAN));
     let table: &[(&'static str, NativeFn)] = &[
         ("sqrt", sqrt),
         ("exp", exp),
@@ -157,7 +157,7 @@ fn positional(vm: &Vm, name: &str, a: &[Value], min: usize, max: usize) -> PyRes
 
 fn float_arg(vm: &Vm, v: &Value) -> PyResult<f64> {
     match v {
-        Value::Float(f) => Ok(*f),
+        Value::Float(f) => Ok(f.get()),
         Value::Int(i) => Ok(*i as f64),
         _ => vm.to_float(v),
     }
@@ -182,7 +182,7 @@ fn math_1(vm: &Vm, name: &str, a: &[Value], f: fn(f64) -> f64, can_overflow: boo
     if r.is_infinite() && x.is_finite() {
         return Err(if can_overflow { range(vm) } else { domain(vm) });
     }
-    Ok(Value::Float(r))
+    Ok(Value::float(r))
 }
 
 /// Result and "errno" of functions that report their own errors.
@@ -194,11 +194,11 @@ enum Errno {
 
 fn check_errno(vm: &Vm, r: f64, e: Errno) -> PyResult<Value> {
     match e {
-        Errno::Ok => Ok(Value::Float(r)),
+        Errno::Ok => Ok(Value::float(r)),
         Errno::Dom => Err(domain(vm)),
         Errno::Range => {
             if r.abs() < 1.5 {
-                Ok(Value::Float(r))
+                Ok(Value::float(r))
             } else {
                 Err(range(vm))
             }
@@ -266,12 +266,12 @@ fn m_log1p(x: f64) -> f64 {
 
 fn erf_(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let x = float_arg(vm, one(vm, "erf", a)?)?;
-    Ok(Value::Float(unsafe { erf(x) }))
+    Ok(Value::float(unsafe { erf(x) }))
 }
 
 fn erfc_(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let x = float_arg(vm, one(vm, "erfc", a)?)?;
-    Ok(Value::Float(unsafe { erfc(x) }))
+    Ok(Value::float(unsafe { erfc(x) }))
 }
 
 // ----- gamma (Lanczos approximation, as CPython) -----
@@ -521,13 +521,13 @@ fn fmod(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let x = float_arg(vm, &a[0])?;
     let y = float_arg(vm, &a[1])?;
     if y.is_infinite() && x.is_finite() {
-        return Ok(Value::Float(x));
+        return Ok(Value::float(x));
     }
     let r = x % y;
     if r.is_nan() && !x.is_nan() && !y.is_nan() {
         return Err(domain(vm));
     }
-    Ok(Value::Float(r))
+    Ok(Value::float(r))
 }
 
 fn pow(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
@@ -581,7 +581,7 @@ fn pow(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 fn to_integral(vm: &Vm, name: &str, dunder: &str, a: &[Value], f: fn(f64) -> f64) -> PyResult<Value> {
     let x = one(vm, name, a)?;
     match x {
-        Value::Float(v) => return float_to_int_checked(vm, f(*v)),
+        Value::Float(v) => return float_to_int_checked(vm, f(v.get())),
         Value::Int(_) | Value::BigInt(_) => return Ok(x.clone()),
         Value::Bool(b) => return Ok(Value::Int(*b as i64)),
         _ => {}
@@ -606,7 +606,7 @@ fn ceil(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 fn trunc(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let x = one(vm, "trunc", a)?;
     match x {
-        Value::Float(v) => return float_to_int_checked(vm, v.trunc()),
+        Value::Float(v) => return float_to_int_checked(vm, v.get().trunc()),
         Value::Int(_) | Value::BigInt(_) => return Ok(x.clone()),
         Value::Bool(b) => return Ok(Value::Int(*b as i64)),
         _ => {}
@@ -624,15 +624,15 @@ fn trunc(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 // ----- classification -----
 
 fn isnan(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    Ok(Value::Bool(float_arg(vm, one(vm, "isnan", a)?)?.is_nan()))
+    Ok(Value::bool(float_arg(vm, one(vm, "isnan", a)?)?.is_nan()))
 }
 
 fn isinf(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    Ok(Value::Bool(float_arg(vm, one(vm, "isinf", a)?)?.is_infinite()))
+    Ok(Value::bool(float_arg(vm, one(vm, "isinf", a)?)?.is_infinite()))
 }
 
 fn isfinite(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    Ok(Value::Bool(float_arg(vm, one(vm, "isfinite", a)?)?.is_finite()))
+    Ok(Value::bool(float_arg(vm, one(vm, "isfinite", a)?)?.is_finite()))
 }
 
 fn isclose(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
@@ -660,13 +660,13 @@ fn isclose(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
         return Err(vm.value_error("tolerances must be non-negative"));
     }
     if x == y {
-        return Ok(Value::Bool(true));
+        return Ok(Value::bool(true));
     }
     if x.is_infinite() || y.is_infinite() {
-        return Ok(Value::Bool(false));
+        return Ok(Value::bool(false));
     }
     let diff = (y - x).abs();
-    Ok(Value::Bool(diff <= (rel_tol * y).abs() || diff <= (rel_tol * x).abs() || diff <= abs_tol))
+    Ok(Value::bool(diff <= (rel_tol * y).abs() || diff <= (rel_tol * x).abs() || diff <= abs_tol))
 }
 
 // ----- decomposition -----
@@ -681,13 +681,13 @@ fn modf(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
         let i = x.trunc();
         ((x - i).copysign(x), i)
     };
-    Ok(Value::tuple(vec![Value::Float(frac), Value::Float(int)]))
+    Ok(Value::tuple(vec![Value::float(frac), Value::float(int)]))
 }
 
 fn frexp(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let x = float_arg(vm, one(vm, "frexp", a)?)?;
     let (m, e) = crate::runtime::int::frexp(x);
-    Ok(Value::tuple(vec![Value::Float(m), Value::Int(e as i64)]))
+    Ok(Value::tuple(vec![Value::float(m), Value::Int(e as i64)]))
 }
 
 /// `x * 2**e`, rounded once (C's `ldexp`).
@@ -746,7 +746,7 @@ fn ldexp(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
         }
         r
     };
-    Ok(Value::Float(r))
+    Ok(Value::float(r))
 }
 
 // ----- logarithms -----
@@ -824,7 +824,7 @@ fn loghelper(vm: &Vm, name: &str, x: &Value, f: fn(f64) -> f64) -> PyResult<f64>
         });
     }
     match math_1(vm, name, std::slice::from_ref(x), f, false)? {
-        Value::Float(r) => Ok(r),
+        Value::Float(r) => Ok(r.get()),
         _ => Ok(f64::NAN),
     }
 }
@@ -835,31 +835,31 @@ fn log(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     }
     let num = loghelper(vm, "log", &a[0], m_log)?;
     if a.len() == 1 {
-        return Ok(Value::Float(num));
+        return Ok(Value::float(num));
     }
     let den = loghelper(vm, "log", &a[1], m_log)?;
     if den == 0.0 {
         return Err(vm.zero_division("float division by zero"));
     }
-    Ok(Value::Float(num / den))
+    Ok(Value::float(num / den))
 }
 
 fn log2(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    Ok(Value::Float(loghelper(vm, "log2", one(vm, "log2", a)?, m_log2)?))
+    Ok(Value::float(loghelper(vm, "log2", one(vm, "log2", a)?, m_log2)?))
 }
 
 fn log10(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    Ok(Value::Float(loghelper(vm, "log10", one(vm, "log10", a)?, m_log10)?))
+    Ok(Value::float(loghelper(vm, "log10", one(vm, "log10", a)?, m_log10)?))
 }
 
 fn degrees(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let x = float_arg(vm, one(vm, "degrees", a)?)?;
-    Ok(Value::Float(x * (180.0 / std::f64::consts::PI)))
+    Ok(Value::float(x * (180.0 / std::f64::consts::PI)))
 }
 
 fn radians(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let x = float_arg(vm, one(vm, "radians", a)?)?;
-    Ok(Value::Float(x * (std::f64::consts::PI / 180.0)))
+    Ok(Value::float(x * (std::f64::consts::PI / 180.0)))
 }
 
 // ----- norms and sums -----
@@ -938,7 +938,7 @@ fn hypot(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
         }
         coords.push(x);
     }
-    Ok(Value::Float(vector_norm(&coords, max, found_nan)))
+    Ok(Value::float(vector_norm(&coords, max, found_nan)))
 }
 
 fn dist(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
@@ -959,7 +959,7 @@ fn dist(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
         }
         diffs.push(d);
     }
-    Ok(Value::Float(vector_norm(&diffs, max, found_nan)))
+    Ok(Value::float(vector_norm(&diffs, max, found_nan)))
 }
 
 /// Shewchuk's exact summation with CPython's final half-even correction.
@@ -1006,7 +1006,7 @@ fn fsum(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
         if inf_sum.is_nan() {
             return Err(vm.value_error("-inf + inf in fsum"));
         }
-        return Ok(Value::Float(special_sum));
+        return Ok(Value::float(special_sum));
     }
     let mut hi = 0.0f64;
     let mut n = p.len();
@@ -1034,7 +1034,7 @@ fn fsum(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
             }
         }
     }
-    Ok(Value::Float(hi))
+    Ok(Value::float(hi))
 }
 
 fn prod(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
@@ -1215,22 +1215,22 @@ fn nextafter(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     positional(vm, "nextafter", a, 2, 2)?;
     let x = float_arg(vm, &a[0])?;
     let y = float_arg(vm, &a[1])?;
-    Ok(Value::Float(next_toward(x, y)))
+    Ok(Value::float(next_toward(x, y)))
 }
 
 fn ulp(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let x = float_arg(vm, one(vm, "ulp", a)?)?;
     if x.is_nan() {
-        return Ok(Value::Float(x));
+        return Ok(Value::float(x));
     }
     let x = x.abs();
     if x.is_infinite() {
-        return Ok(Value::Float(x));
+        return Ok(Value::float(x));
     }
     let x2 = next_toward(x, f64::INFINITY);
     if x2.is_infinite() {
         let x2 = next_toward(x, -f64::INFINITY);
-        return Ok(Value::Float(x - x2));
+        return Ok(Value::float(x - x2));
     }
-    Ok(Value::Float(x2 - x))
+    Ok(Value::float(x2 - x))
 }

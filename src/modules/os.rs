@@ -507,7 +507,7 @@ fn stat_value(vm: &Vm, m: &std::fs::Metadata) -> Value {
             Err(_) => Value::from_bigint(num_bigint::BigInt::from(v)),
         }
     };
-    let f = |secs: i64, nsec: i64| Value::Float(secs as f64 + nsec as f64 * 1e-9);
+    let f = |secs: i64, nsec: i64| Value::float(secs as f64 + nsec as f64 * 1e-9);
     let items = vec![
         Value::Int(m.mode() as i64),
         Value::Int(m.ino() as i64),
@@ -670,8 +670,8 @@ fn access(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let mode = args::arg(a, kw, 1, "mode").ok_or_else(|| vm.type_error("access() missing required argument 'mode' (pos 2)"))?;
     let path = path_arg(vm, "access", &p)?;
     let mode = vm.index_value(&mode)? as i32;
-    let Ok(c) = std::ffi::CString::new(path) else { return Ok(Value::Bool(false)) };
-    Ok(Value::Bool(unsafe { libc::access(c.as_ptr(), mode) } == 0))
+    let Ok(c) = std::ffi::CString::new(path) else { return Ok(Value::bool(false)) };
+    Ok(Value::bool(unsafe { libc::access(c.as_ptr(), mode) } == 0))
 }
 
 fn chmod(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
@@ -772,7 +772,7 @@ fn exit_now(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 fn isatty(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     args::check(vm, "isatty", a, 1, 1)?;
     let fd = vm.index_value(&a[0])?;
-    Ok(Value::Bool(unsafe { libc::isatty(fd as i32) } == 1))
+    Ok(Value::bool(unsafe { libc::isatty(fd as i32) } == 1))
 }
 
 fn system(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
@@ -800,7 +800,7 @@ fn path_init(vm: &Vm, d: &Dict) {
     set("pardir", Value::str(".."));
     set("defpath", Value::str("/bin:/usr/bin"));
     set("devnull", Value::str("/dev/null"));
-    set("supports_unicode_filenames", Value::Bool(false));
+    set("supports_unicode_filenames", Value::bool(false));
     let table: &[(&'static str, NativeFn)] = &[
         ("join", join),
         ("split", split),
@@ -955,7 +955,7 @@ fn dirname(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 
 fn isabs(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let p = parg(vm, "isabs", a, 0, 1)?;
-    Ok(Value::Bool(p.starts_with('/')))
+    Ok(Value::bool(p.starts_with('/')))
 }
 
 pub fn normpath_str(path: &str) -> String {
@@ -1300,34 +1300,34 @@ fn probe(vm: &Vm, fname: &str, a: &[Value]) -> PyResult<Option<String>> {
 }
 
 fn exists(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    Ok(Value::Bool(probe(vm, "exists", a)?.is_some_and(|p| std::fs::metadata(p).is_ok())))
+    Ok(Value::bool(probe(vm, "exists", a)?.is_some_and(|p| std::fs::metadata(p).is_ok())))
 }
 
 fn lexists(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    Ok(Value::Bool(probe(vm, "lexists", a)?.is_some_and(|p| std::fs::symlink_metadata(p).is_ok())))
+    Ok(Value::bool(probe(vm, "lexists", a)?.is_some_and(|p| std::fs::symlink_metadata(p).is_ok())))
 }
 
 fn isfile(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    Ok(Value::Bool(probe(vm, "isfile", a)?.is_some_and(|p| std::fs::metadata(p).is_ok_and(|m| m.is_file()))))
+    Ok(Value::bool(probe(vm, "isfile", a)?.is_some_and(|p| std::fs::metadata(p).is_ok_and(|m| m.is_file()))))
 }
 
 fn isdir(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    Ok(Value::Bool(probe(vm, "isdir", a)?.is_some_and(|p| std::fs::metadata(p).is_ok_and(|m| m.is_dir()))))
+    Ok(Value::bool(probe(vm, "isdir", a)?.is_some_and(|p| std::fs::metadata(p).is_ok_and(|m| m.is_dir()))))
 }
 
 fn islink(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    Ok(Value::Bool(probe(vm, "islink", a)?.is_some_and(|p| std::fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_symlink()))))
+    Ok(Value::bool(probe(vm, "islink", a)?.is_some_and(|p| std::fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_symlink()))))
 }
 
 fn ismount(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let Some(p) = probe(vm, "ismount", a)? else { return Ok(Value::Bool(false)) };
-    let Ok(m) = std::fs::symlink_metadata(&p) else { return Ok(Value::Bool(false)) };
+    let Some(p) = probe(vm, "ismount", a)? else { return Ok(Value::bool(false)) };
+    let Ok(m) = std::fs::symlink_metadata(&p) else { return Ok(Value::bool(false)) };
     if m.file_type().is_symlink() {
-        return Ok(Value::Bool(false));
+        return Ok(Value::bool(false));
     }
     let parent = join_str(&[p.clone(), "..".into()]);
-    let Ok(pm) = std::fs::symlink_metadata(&parent) else { return Ok(Value::Bool(false)) };
-    Ok(Value::Bool(m.dev() != pm.dev() || m.ino() == pm.ino()))
+    let Ok(pm) = std::fs::symlink_metadata(&parent) else { return Ok(Value::bool(false)) };
+    Ok(Value::bool(m.dev() != pm.dev() || m.ino() == pm.ino()))
 }
 
 fn meta_of(vm: &Vm, fname: &str, a: &[Value]) -> PyResult<std::fs::Metadata> {
@@ -1344,17 +1344,17 @@ fn getsize(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 
 fn getmtime(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let m = meta_of(vm, "getmtime", a)?;
-    Ok(Value::Float(m.mtime() as f64 + m.mtime_nsec() as f64 * 1e-9))
+    Ok(Value::float(m.mtime() as f64 + m.mtime_nsec() as f64 * 1e-9))
 }
 
 fn getatime(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let m = meta_of(vm, "getatime", a)?;
-    Ok(Value::Float(m.atime() as f64 + m.atime_nsec() as f64 * 1e-9))
+    Ok(Value::float(m.atime() as f64 + m.atime_nsec() as f64 * 1e-9))
 }
 
 fn getctime(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let m = meta_of(vm, "getctime", a)?;
-    Ok(Value::Float(m.ctime() as f64 + m.ctime_nsec() as f64 * 1e-9))
+    Ok(Value::float(m.ctime() as f64 + m.ctime_nsec() as f64 * 1e-9))
 }
 
 fn samefile(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
@@ -1363,5 +1363,5 @@ fn samefile(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     }
     let m1 = meta_of(vm, "samefile", &a[..1])?;
     let m2 = meta_of(vm, "samefile", &a[1..])?;
-    Ok(Value::Bool(m1.dev() == m2.dev() && m1.ino() == m2.ino()))
+    Ok(Value::bool(m1.dev() == m2.dev() && m1.ino() == m2.ino()))
 }

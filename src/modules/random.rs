@@ -152,7 +152,7 @@ fn seed(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 
 fn random(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     args::check(vm, "random", a, 1, 1)?;
-    Ok(Value::Float(with_mt(vm, &a[0], |mt| mt.random())?))
+    Ok(Value::float(with_mt(vm, &a[0], |mt| mt.random())?))
 }
 
 fn getrandbits(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {

@@ -109,7 +109,7 @@ fn s_ifmt(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 macro_rules! is_kind {
     ($name:ident, $pyname:expr, $kind:expr) => {
         fn $name(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-            Ok(Value::Bool(mode(vm, $pyname, a)? & S_IFMT == $kind))
+            Ok(Value::bool(mode(vm, $pyname, a)? & S_IFMT == $kind))
         }
     };
 }
@@ -124,7 +124,7 @@ is_kind!(s_issock, "S_ISSOCK", S_IFSOCK);
 
 fn s_false(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     mode(vm, "S_IS", a)?;
-    Ok(Value::Bool(false))
+    Ok(Value::bool(false))
 }
 
 fn filemode(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {

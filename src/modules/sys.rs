@@ -22,17 +22,17 @@ pub fn init(vm: &Vm, d: &Dict) -> PyResult<()> {
     set("version_info", super::structseq::make(vm, &super::structseq::VERSION_INFO, version, Vec::new()));
     set("hexversion", Value::Int(0x030b07f0));
     set("maxunicode", Value::Int(0x10ffff));
-    set("dont_write_bytecode", Value::Bool(true));
+    set("dont_write_bytecode", Value::bool(true));
     let float_info = vec![
-        Value::Float(f64::MAX),
+        Value::float(f64::MAX),
         Value::Int(1024),
         Value::Int(308),
-        Value::Float(f64::MIN_POSITIVE),
+        Value::float(f64::MIN_POSITIVE),
         Value::Int(-1021),
         Value::Int(-307),
         Value::Int(15),
         Value::Int(53),
-        Value::Float(f64::EPSILON),
+        Value::float(f64::EPSILON),
         Value::Int(2),
         Value::Int(1),
     ];
@@ -74,7 +74,7 @@ fn stream(vm: &Vm, name: &'static str) -> Value {
         Ok(Value::None)
     }
     fn isatty(_vm: &Vm, _a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-        Ok(Value::Bool(false))
+        Ok(Value::bool(false))
     }
     let write: NativeFn = if name == "stdout" { write_out } else { write_err };
     crate::builtins::methods(vm, &class, "TextIOWrapper", &[("write", write), ("flush", flush), ("isatty", isatty)]);
@@ -112,7 +112,7 @@ fn stdin(vm: &Vm) -> Value {
         vm.iter(&lines)
     }
     fn isatty(_vm: &Vm, _a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-        Ok(Value::Bool(false))
+        Ok(Value::bool(false))
     }
     crate::builtins::methods(
         vm,

@@ -101,7 +101,7 @@ fn ns_value(ns: i128) -> Value {
 fn time(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     args::check(vm, "time", a, 0, 0)?;
     let (s, ns) = unix_now();
-    Ok(Value::Float(s as f64 + ns as f64 * 1e-9))
+    Ok(Value::float(s as f64 + ns as f64 * 1e-9))
 }
 
 fn time_ns(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
@@ -112,7 +112,7 @@ fn time_ns(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 
 fn monotonic(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     args::check(vm, "monotonic", a, 0, 0)?;
-    Ok(Value::Float(clock_ns(libc::CLOCK_MONOTONIC) as f64 * 1e-9))
+    Ok(Value::float(clock_ns(libc::CLOCK_MONOTONIC) as f64 * 1e-9))
 }
 
 fn monotonic_ns(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
@@ -122,7 +122,7 @@ fn monotonic_ns(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 
 fn process_time(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     args::check(vm, "process_time", a, 0, 0)?;
-    Ok(Value::Float(clock_ns(libc::CLOCK_PROCESS_CPUTIME_ID) as f64 * 1e-9))
+    Ok(Value::float(clock_ns(libc::CLOCK_PROCESS_CPUTIME_ID) as f64 * 1e-9))
 }
 
 fn process_time_ns(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
@@ -133,7 +133,7 @@ fn process_time_ns(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 fn sleep(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     args::check(vm, "sleep", a, 1, 1)?;
     let secs = match &a[0] {
-        Value::Float(f) => *f,
+        Value::Float(f) => f.get(),
         Value::Int(i) => *i as f64,
         v if crate::runtime::int::Num::of(v).is_some() => vm.to_float(v)?,
         v => {
@@ -208,6 +208,7 @@ fn secs_arg(vm: &Vm, a: &[Value]) -> PyResult<i64> {
     match a.first() {
         None | Some(Value::None) => Ok(unix_now().0),
         Some(Value::Float(f)) => {
+            let f = f.get();
             if f.is_nan() {
                 return Err(vm.value_error("Invalid value NaN (not a number)"));
             }
@@ -335,7 +336,7 @@ fn mktime(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     if r == -1 && tm.tm_wday == -1 {
         return Err(vm.overflow_error("mktime argument out of range"));
     }
-    Ok(Value::Float(r as f64))
+    Ok(Value::float(r as f64))
 }
 
 fn strftime(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {

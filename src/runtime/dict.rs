@@ -407,7 +407,7 @@ pub fn native_eq(a: &Value, b: &Value) -> Option<bool> {
         (Complex(x), Complex(y)) => x.re == y.re && x.im == y.im,
         (Complex(c), Int(_) | Float(_) | Bool(_)) | (Int(_) | Float(_) | Bool(_), Complex(c)) => {
             let other = if let Complex(_) = a { b } else { a };
-            c.im == 0.0 && super::int::numeric_eq(&Float(c.re), other)
+            c.im == 0.0 && super::int::numeric_eq(&Value::float(c.re), other)
         }
         // Values of different simple kinds are never equal.
         (None | Bool(_) | Int(_) | Float(_) | BigInt(_) | Str(_) | Bytes(_) | Tuple(_) | Complex(_), _)

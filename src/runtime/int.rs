@@ -31,7 +31,7 @@ impl<'a> Num<'a> {
             Value::Int(i) => Some(Num::Int(*i)),
             Value::Bool(b) => Some(Num::Int(*b as i64)),
             Value::BigInt(b) => Some(Num::Big(b)),
-            Value::Float(f) => Some(Num::Float(*f)),
+            Value::Float(f) => Some(Num::Float(f.get())),
             _ => None,
         }
     }
@@ -104,7 +104,7 @@ fn int_arith(op: ArithOp, x: i64, y: i64) -> NumResult {
                 return Err(NumErr::ZeroDivision("division by zero"));
             }
             if x.unsigned_abs() < (1 << 53) && y.unsigned_abs() < (1 << 53) {
-                return Ok(Value::Float(x as f64 / y as f64));
+                return Ok(Value::float(x as f64 / y as f64));
             }
             return big_arith(op, BigInt::from(x), BigInt::from(y));
         }
@@ -181,7 +181,7 @@ fn big_arith(op: ArithOp, x: BigInt, y: BigInt) -> NumResult {
             if y.is_zero() {
                 return Err(NumErr::ZeroDivision("division by zero"));
             }
-            return Ok(Value::Float(big_true_div(&x, &y)?));
+            return Ok(Value::float(big_true_div(&x, &y)?));
         }
         FloorDiv => {
             if y.is_zero() {
@@ -259,7 +259,7 @@ fn big_true_div(x: &BigInt, y: &BigInt) -> Result<f64, NumErr> {
 
 pub fn float_arith(op: ArithOp, x: f64, y: f64) -> Option<NumResult> {
     use ArithOp::*;
-    Some(Ok(Value::Float(match op {
+    Some(Ok(Value::float(match op {
         Add => x + y,
         Sub => x - y,
         Mul => x * y,
@@ -322,7 +322,7 @@ fn float_pow(x: f64, y: f64) -> NumResult {
     if r.is_infinite() && x.is_finite() && y.is_finite() {
         return Err(NumErr::Overflow("(34, 'Numerical result out of range')"));
     }
-    Ok(Value::Float(r))
+    Ok(Value::float(r))
 }
 
 pub fn numeric_eq(a: &Value, b: &Value) -> bool {
