@@ -492,10 +492,13 @@ impl Vm {
                 Some(l) => l.set_str(n.clone(), v),
                 None => f.globals.set_str(n.clone(), v),
             },
-            Target::Attr(obj, site) => {
-                let o = self.eval_operand(f, obj)?;
-                self.set_attr_at(&o, site, v)?;
-            }
+            Target::Attr(obj, site) => match super::expr::leaf(f, obj) {
+                Some(o) => self.set_attr_at(o, site, v)?,
+                None => {
+                    let o = self.eval_operand(f, obj)?;
+                    self.set_attr_at(&o, site, v)?;
+                }
+            },
             Target::Subscript(obj, idx) => {
                 let o = self.eval(f, obj)?;
                 let i = self.eval(f, idx)?;

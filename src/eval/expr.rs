@@ -48,9 +48,15 @@ impl Vm {
             }
             ExprKind::Compare(left, rest) if rest.len() == 1 && matches!(rest[0].0, CmpOp::In | CmpOp::NotIn) => {
                 let (op, right) = &rest[0];
-                let item = self.eval_operand(f, left)?;
-                let container = self.eval_operand(f, right)?;
-                Ok(self.contains(&container, &item)? == (*op == CmpOp::In))
+                let found = match (leaf(f, left), leaf(f, right)) {
+                    (Some(item), Some(container)) => self.contains(container, item)?,
+                    _ => {
+                        let item = self.eval_operand(f, left)?;
+                        let container = self.eval_operand(f, right)?;
+                        self.contains(&container, &item)?
+                    }
+                };
+                Ok(found == (*op == CmpOp::In))
             }
             ExprKind::Compare(left, rest) if rest.len() == 1 => {
                 let (op, right) = &rest[0];
@@ -59,12 +65,17 @@ impl Vm {
                         return Ok(b);
                     }
                 }
-                let l = self.eval_operand(f, left)?;
-                let r = self.eval_operand(f, right)?;
-                if let Some(b) = compare_numbers(*op, &l, &r) {
-                    return Ok(b);
-                }
-                let v = self.compare(*op, &l, &r)?;
+                let v = match (leaf(f, left), leaf(f, right)) {
+                    (Some(l), Some(r)) => self.compare(*op, l, r)?,
+                    _ => {
+                        let l = self.eval_operand(f, left)?;
+                        let r = self.eval_operand(f, right)?;
+                        if let Some(b) = compare_numbers(*op, &l, &r) {
+                            return Ok(b);
+                        }
+                        self.compare(*op, &l, &r)?
+                    }
+                };
                 self.truthy(&v)
             }
             ExprKind::Unary(ir::UnaryOp::Not, x) => Ok(!self.eval_cond(f, x)?),
@@ -111,10 +122,16 @@ impl Vm {
                 self.load_cell(f, *i)
             }
             ExprKind::Attr(obj, site) => {
+                if let Some(o) = leaf(f, obj) {
+                    return self.get_attr_at(o, site);
+                }
                 let o = self.eval_operand(f, obj)?;
                 self.get_attr_at(&o, site)
             }
             ExprKind::Subscript(obj, idx) => {
+                if let (Some(o), Some(i)) = (leaf(f, obj), leaf(f, idx)) {
+                    return self.get_item(o, i);
+                }
                 let o = self.eval_operand(f, obj)?;
                 let i = self.eval_operand(f, idx)?;
                 self.get_item(&o, &i)
@@ -160,6 +177,7 @@ impl Vm {
                         if let Some(b) = compare_numbers(*op, x, y) {
                             return Ok(Value::bool(b));
                         }
+                        return self.compare(*op, x, y);
                     }
                 }
                 let mut l = self.eval_operand(f, left)?;
@@ -704,7 +722,7 @@ impl Vm {
 /// A bound local or a constant, borrowed: numeric fast paths read their
 /// operands in place instead of cloning and dropping them.
 #[inline(always)]
-fn leaf<'a>(f: &'a Frame, e: &'a Expr) -> Option<&'a Value> {
+pub(super) fn leaf<'a>(f: &'a Frame, e: &'a Expr) -> Option<&'a Value> {
     match &e.kind {
         ExprKind::Local(i) => f.slots[*i as usize].as_ref(),
         ExprKind::Const(v) => Some(v),
