@@ -1,6 +1,7 @@
-//! The hash table behind `dict` (and, for now, `set`): CPython's compact
-//! layout — an index table of positions into an insertion-ordered entry
-//! vector — so iteration follows insertion order.
+//! The hash table behind `dict` and `set`: CPython's compact layout — an
+//! index table of positions into an insertion-ordered entry vector — so
+//! iteration follows insertion order. A set's index is CPython's own set
+//! table layout (`SlotOrder`), which also gives its iteration order.
 //!
 //! The table only compares keys natively ([`native_eq`]). Keys whose equality
 //! needs Python code (`__eq__` on an instance) are reported back as
@@ -80,6 +81,27 @@ impl DictTable {
     pub fn probe(&self, hash: i64, key: &Value) -> Probe {
         let mut pending: Vec<(usize, Value)> = Vec::new();
         let entries = &self.entries;
+        if let (Some(sim), true) = (&self.sim, entries.len() > SMALL_TABLE) {
+            let found = sim.find(hash, |i| {
+                let Some(Some(e)) = entries.get(i as usize) else { return false };
+                if e.hash != hash {
+                    return false;
+                }
+                let eq = match (&e.key, key) {
+                    (Value::Int(a), Value::Int(b)) => Some(a == b),
+                    (a, b) => native_eq(a, b),
+                };
+                eq.unwrap_or_else(|| {
+                    pending.push((i as usize, e.key.clone()));
+                    false
+                })
+            });
+            return match found {
+                Some(i) => Probe::Found(i as usize),
+                None if pending.is_empty() => Probe::Missing,
+                None => Probe::NeedsEq(pending),
+            };
+        }
         if !self.indexed() {
             for (i, e) in entries.iter().enumerate() {
                 let Some(e) = e else { continue };
@@ -123,6 +145,9 @@ impl DictTable {
     #[inline]
     pub fn find_by(&self, hash: i64, mut eq: impl FnMut(&Value) -> bool) -> Option<usize> {
         let entries = &self.entries;
+        if let (Some(sim), true) = (&self.sim, entries.len() > SMALL_TABLE) {
+            return sim.find(hash, |i| matches!(entries.get(i as usize), Some(Some(e)) if e.hash == hash && eq(&e.key))).map(|i| i as usize);
+        }
         if !self.indexed() {
             return entries.iter().position(|e| matches!(e, Some(e) if e.hash == hash && eq(&e.key)));
         }
@@ -211,10 +236,11 @@ impl DictTable {
         self.head = 0;
     }
 
-    /// Whether lookups go through the hash index (see `SMALL_TABLE`).
+    /// Whether lookups go through the hash index (see `SMALL_TABLE`). Large
+    /// sets look up through their CPython-layout table instead.
     #[inline(always)]
     fn indexed(&self) -> bool {
-        self.entries.len() > SMALL_TABLE
+        self.entries.len() > SMALL_TABLE && self.sim.is_none()
     }
 
     /// The index of every live entry, built afresh (none for small tables).
@@ -295,6 +321,9 @@ impl DictTable {
             out.push(e.value);
         }
         self.index.clear();
+        if let Some(sim) = self.sim.as_mut() {
+            sim.reset();
+        }
         self.len = 0;
     }
 

@@ -102,6 +102,33 @@ impl SlotOrder {
         }
     }
 
+    /// `set_lookkey`: the entry on `hash`'s probe path that `is_key`
+    /// accepts. The path ends at the first empty slot: insertion never
+    /// places an entry beyond one, and removal leaves a dummy.
+    pub fn find(&self, hash: i64, mut is_key: impl FnMut(u32) -> bool) -> Option<u32> {
+        let mask = self.mask();
+        let mut i = (hash as u64 as usize) & mask;
+        let mut perturb = hash as u64 as usize;
+        for _ in 0..=self.slots.len() * 4 + 64 {
+            let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
+            for &s in &self.slots[i..=i + probes] {
+                match s {
+                    EMPTY => return None,
+                    DUMMY => {}
+                    idx => {
+                        if is_key(idx) {
+                            return Some(idx);
+                        }
+                    }
+                }
+            }
+            perturb >>= PERTURB_SHIFT;
+            i = i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb) & mask;
+        }
+        // The table is never full, so the path met an empty slot above.
+        self.slots.iter().copied().find(|&s| active(s) && is_key(s))
+    }
+
     /// `set_insert_clean`: into a table with no dummies and no equal key.
     fn insert_clean(&mut self, hash: i64, idx: u32) {
         let mask = self.mask();
