@@ -447,7 +447,20 @@ impl Vm {
         if reverse {
             pairs.reverse();
         }
-        let r = crate::runtime::sort::sort_by(&mut pairs, |a, b| self.lt(&a.0, &b.0));
+        let r = if pairs.iter().all(|p| matches!(p.0, Value::Int(_))) {
+            // Like CPython's pre-checked key comparisons: keys of one simple
+            // type compare natively (any stable sort gives the same order).
+            pairs.sort_by_key(|p| if let Value::Int(i) = p.0 { i } else { 0 });
+            Ok(())
+        } else if pairs.iter().all(|p| matches!(p.0, Value::Str(_))) {
+            pairs.sort_by(|a, b| match (&a.0, &b.0) {
+                (Value::Str(x), Value::Str(y)) => x.as_str().cmp(y.as_str()),
+                _ => std::cmp::Ordering::Equal,
+            });
+            Ok(())
+        } else {
+            crate::runtime::sort::sort_by(&mut pairs, |a, b| self.lt(&a.0, &b.0))
+        };
         if reverse {
             pairs.reverse();
         }

@@ -374,10 +374,8 @@ impl Vm {
                     None => return Ok(Some(op == CmpOp::Ne)),
                 }
             }
-            (Value::Tuple(x), Value::Tuple(y)) => {
-                let (x, y) = (x.items.to_vec(), y.items.to_vec());
-                return self.sequence_compare(&x, &y, op).map(Some);
-            }
+            // Tuples are immutable: compared in place.
+            (Value::Tuple(x), Value::Tuple(y)) => return self.sequence_compare(&x.items, &y.items, op).map(Some),
             (Value::List(x), Value::List(y)) => {
                 let (x, y) = (x.items.borrow().clone(), y.items.borrow().clone());
                 return self.sequence_compare(&x, &y, op).map(Some);
