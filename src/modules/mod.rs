@@ -7,6 +7,7 @@ pub mod os;
 pub mod random;
 pub mod stat;
 pub mod string;
+mod strptime;
 pub mod structseq;
 pub mod sys;
 pub mod tempfile;

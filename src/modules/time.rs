@@ -29,6 +29,7 @@ pub fn init(vm: &Vm, d: &Dict) -> PyResult<()> {
         ("localtime", localtime),
         ("mktime", mktime),
         ("strftime", strftime),
+        ("strptime", strptime),
         ("asctime", asctime),
         ("ctime", ctime),
     ];
@@ -36,20 +37,25 @@ pub fn init(vm: &Vm, d: &Dict) -> PyResult<()> {
         def(vm, d, name, f);
     }
     set("struct_time", Value::Class(structseq::class(vm, &structseq::STRUCT_TIME)));
-    // Time zone constants, as CPython derives them from January and July.
-    let now = unix_now().0;
-    let year = tm_of(now, true).map(|t| t.tm_year).unwrap_or(124);
-    let jan = tm_at(year, 0);
-    let jul = tm_at(year, 6);
-    let (jan_off, jan_name) = jan.map(|t| (t.tm_gmtoff, zone_name(&t))).unwrap_or((0, "UTC".into()));
-    let (jul_off, jul_name) = jul.map(|t| (t.tm_gmtoff, zone_name(&t))).unwrap_or((0, "UTC".into()));
-    let (std_off, dst_off, std_name, dst_name) =
-        if jan_off < jul_off { (jan_off, jul_off, jan_name, jul_name) } else { (jul_off, jan_off, jul_name, jan_name) };
-    set("timezone", Value::Int(-std_off as i64));
-    set("altzone", Value::Int(-dst_off as i64));
-    set("daylight", Value::Int((jan_off != jul_off) as i64));
+    let ((std_off, std_name), (dst_off, dst_name)) = local_zones();
+    set("timezone", Value::Int(-std_off));
+    set("altzone", Value::Int(-dst_off));
+    set("daylight", Value::Int((std_off != dst_off) as i64));
     set("tzname", Value::tuple(vec![Value::string(std_name), Value::string(dst_name)]));
     Ok(())
+}
+
+/// The local zone's standard and daylight (offset east of UTC, name), as
+/// CPython derives them from January and July of this year.
+pub(super) fn local_zones() -> ((i64, String), (i64, String)) {
+    let year = tm_of(unix_now().0, true).map(|t| t.tm_year).unwrap_or(124);
+    let zone = |mon| tm_at(year, mon).map(|t| (t.tm_gmtoff as i64, zone_name(&t))).unwrap_or((0, "UTC".into()));
+    let (jan, jul) = (zone(0), zone(6));
+    if jan.0 < jul.0 {
+        (jan, jul)
+    } else {
+        (jul, jan)
+    }
 }
 
 fn tm_at(year: libc::c_int, mon: libc::c_int) -> Option<libc::tm> {
@@ -67,6 +73,20 @@ fn zone_name(t: &libc::tm) -> String {
         return String::new();
     }
     unsafe { std::ffi::CStr::from_ptr(t.tm_zone) }.to_string_lossy().into_owned()
+}
+
+fn strptime(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check(vm, "strptime", a, 1, 2)?;
+    let text = |i: usize| match a[i].as_str() {
+        Some(s) => Ok(s.as_str().to_string()),
+        // CPython's `_strptime` words it so: 0-based, with the type's repr.
+        None => Err(vm.type_error(format!("strptime() argument {i} must be str, not <class '{}'>", vm.type_name(&a[i]).as_str()))),
+    };
+    let data = text(0)?;
+    let format = if a.len() > 1 { text(1)? } else { "%a %b %d %H:%M:%S %Y".to_string() };
+    let parsed = super::strptime::parse(vm, &data, &format)?;
+    let (items, zone, gmtoff) = super::strptime::to_values(vm, &parsed)?;
+    Ok(make_struct_time(vm, items, zone, gmtoff))
 }
 
 fn make_struct_time(vm: &Vm, items: Vec<Value>, zone: Value, gmtoff: Value) -> Value {
