@@ -49,19 +49,31 @@ impl Vm {
             None => None,
         };
         let meta = self.calculate_meta(meta, &bases)?;
-        let ns = match &meta {
+        // The namespace object the metaclass receives, and its dict storage.
+        let (ns_object, ns) = match &meta {
             Some(m) => match m.lookup(&self.names.prepare) {
                 Some(p) if !matches!(p, Value::Builtin(_)) => {
                     let bases_t = Value::tuple(bases.iter().map(|b| Value::Class(b.clone())).collect());
                     let p = self.class_getattr(m, &self.names.prepare)?;
-                    match self.call(&p, &[Value::Str(def.name.clone()), bases_t], &kw)? {
-                        Value::Dict(d) => d,
-                        _ => gc::new(Dict::new()),
+                    let ns = self.call(&p, &[Value::Str(def.name.clone()), bases_t], &kw)?;
+                    // A dict subclass's storage takes the body's names (its
+                    // `__setitem__`, if overridden, is not called).
+                    match dict_storage(&ns) {
+                        Some(d) => (Some(ns), d),
+                        None if self.type_of(&ns).lookup(&self.names.getitem).is_none() => {
+                            return Err(self.type_error(format!(
+                                "{}.__prepare__() must return a mapping, not {}",
+                                m.name().as_str(),
+                                self.type_name(&ns).as_str()
+                            )))
+                        }
+                        // Other mappings are not supported as namespaces.
+                        None => (None, gc::new(Dict::new())),
                     }
                 }
-                _ => gc::new(Dict::new()),
+                _ => (None, gc::new(Dict::new())),
             },
-            None => gc::new(Dict::new()),
+            None => (None, gc::new(Dict::new())),
         };
         let body_frame_cells = self.run_class_body(f, def, &ns)?;
         if resolved_entries {
@@ -71,7 +83,8 @@ impl Vm {
         let class = match &meta {
             Some(m) if m.is_heap => {
                 let bases_t = Value::tuple(bases.iter().map(|b| Value::Class(b.clone())).collect());
-                self.call(&Value::Class(m.clone()), &[Value::Str(def.name.clone()), bases_t, Value::Dict(ns)], &kw)?
+                let ns = ns_object.unwrap_or(Value::Dict(ns));
+                self.call(&Value::Class(m.clone()), &[Value::Str(def.name.clone()), bases_t, ns], &kw)?
             }
             _ => Value::Class(self.create_class(meta.clone(), &def.name, bases, &ns, &kw)?),
         };
@@ -675,5 +688,17 @@ impl Vm {
     pub fn make_group(&self, class: &Rc<Class>, msg: Value, excs: Vec<Value>) -> PyResult<Value> {
         let inst = self.exc_instance(class, vec![msg, Value::tuple(excs)]);
         Ok(Value::Instance(inst))
+    }
+}
+
+/// The dict storage of a dict or of an instance of a dict subclass.
+fn dict_storage(v: &Value) -> Option<Rc<Dict>> {
+    match v {
+        Value::Dict(d) => Some(d.clone()),
+        Value::Instance(i) => match &i.payload {
+            Payload::Dict(d) => Some(d.clone()),
+            _ => None,
+        },
+        _ => None,
     }
 }
