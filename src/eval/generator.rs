@@ -345,16 +345,8 @@ impl Vm {
         Box::pin(async move {
             for s in body {
                 let flow = if s.suspends { self.exec_stmt_async(f, s).await } else { self.exec_stmt(f, s) };
-                let flow = match flow {
-                    Ok(flow) => flow,
-                    Err(e) => {
-                        self.add_traceback(&e, f);
-                        return Err(e);
-                    }
-                };
-                match flow {
-                    Flow::Normal => {}
-                    other => return Ok(other),
+                if let Some(end) = self.block_end(f, flow) {
+                    return end;
                 }
             }
             Ok(Flow::Normal)

@@ -18,7 +18,7 @@ use crate::runtime::object::PyResult;
 impl Vm {
     /// After one statement of a block: `None` to go on, or what the block
     /// ends with (an exception gets the frame's traceback entry).
-    fn block_end(&self, f: &Frame, flow: PyResult<Flow>) -> Option<PyResult<Flow>> {
+    pub(super) fn block_end(&self, f: &Frame, flow: PyResult<Flow>) -> Option<PyResult<Flow>> {
         match flow {
             Ok(Flow::Normal) => None,
             Ok(other) => Some(Ok(other)),

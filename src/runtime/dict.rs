@@ -81,61 +81,17 @@ impl DictTable {
     pub fn probe(&self, hash: i64, key: &Value) -> Probe {
         let mut pending: Vec<(usize, Value)> = Vec::new();
         let entries = &self.entries;
-        if let (Some(sim), true) = (&self.sim, entries.len() > SMALL_TABLE) {
-            let found = sim.find(hash, |i| {
-                let Some(Some(e)) = entries.get(i as usize) else { return false };
-                if e.hash != hash {
-                    return false;
-                }
-                let eq = match (&e.key, key) {
-                    (Value::Int(a), Value::Int(b)) => Some(a == b),
-                    (a, b) => native_eq(a, b),
-                };
-                eq.unwrap_or_else(|| {
-                    pending.push((i as usize, e.key.clone()));
-                    false
-                })
-            });
-            return match found {
-                Some(i) => Probe::Found(i as usize),
-                None if pending.is_empty() => Probe::Missing,
-                None => Probe::NeedsEq(pending),
-            };
-        }
-        if !self.indexed() {
-            for (i, e) in entries.iter().enumerate() {
-                let Some(e) = e else { continue };
-                if e.hash != hash {
-                    continue;
-                }
-                let eq = match (&e.key, key) {
-                    (Value::Int(a), Value::Int(b)) => Some(a == b),
-                    (Value::Str(a), Value::Str(b)) if Rc::ptr_eq(a, b) => Some(true),
-                    (a, b) => native_eq(a, b),
-                };
-                match eq {
-                    Some(true) => return Probe::Found(i),
-                    Some(false) => {}
-                    None => pending.push((i, e.key.clone())),
-                }
+        let found = match &self.sim {
+            Some(sim) if entries.len() > SMALL_TABLE => {
+                sim.find(hash, |i| holds_key(entries, i as usize, hash, key, &mut pending)).map(|i| i as usize)
             }
-            return if pending.is_empty() { Probe::Missing } else { Probe::NeedsEq(pending) };
-        }
-        let found = self.index.find(hash as u64, |&i| {
-            let Some(e) = &entries[i as usize] else { return false };
-            if e.hash != hash {
-                return false;
+            _ if self.indexed() => {
+                self.index.find(hash as u64, |&i| holds_key(entries, i as usize, hash, key, &mut pending)).map(|&i| i as usize)
             }
-            match native_eq(&e.key, key) {
-                Some(eq) => eq,
-                None => {
-                    pending.push((i as usize, e.key.clone()));
-                    false
-                }
-            }
-        });
+            _ => (0..entries.len()).find(|&i| holds_key(entries, i, hash, key, &mut pending)),
+        };
         match found {
-            Some(&i) => Probe::Found(i as usize),
+            Some(i) => Probe::Found(i),
             None if pending.is_empty() => Probe::Missing,
             None => Probe::NeedsEq(pending),
         }
@@ -403,6 +359,25 @@ impl DictTable {
     pub fn values(&self) -> Vec<Value> {
         self.iter().map(|e| e.value.clone()).collect()
     }
+}
+
+/// Whether entry `i` holds `key` (with `hash`); keys whose equality needs
+/// Python code are set aside in `pending`.
+#[inline(always)]
+fn holds_key(entries: &[Option<Entry>], i: usize, hash: i64, key: &Value, pending: &mut Vec<(usize, Value)>) -> bool {
+    let Some(Some(e)) = entries.get(i) else { return false };
+    if e.hash != hash {
+        return false;
+    }
+    let eq = match (&e.key, key) {
+        (Value::Int(a), Value::Int(b)) => Some(a == b),
+        (Value::Str(a), Value::Str(b)) if Rc::ptr_eq(a, b) => Some(true),
+        (a, b) => native_eq(a, b),
+    };
+    eq.unwrap_or_else(|| {
+        pending.push((i, e.key.clone()));
+        false
+    })
 }
 
 /// Equality that needs no Python code: numbers, strings, bytes, tuples of

@@ -103,21 +103,27 @@ impl SlotOrder {
     }
 
     /// `set_lookkey`: the entry on `hash`'s probe path that `is_key`
-    /// accepts. The path ends at the first empty slot: insertion never
-    /// places an entry beyond one, and removal leaves a dummy.
+    /// accepts.
     pub fn find(&self, hash: i64, mut is_key: impl FnMut(u32) -> bool) -> Option<u32> {
+        self.position(hash, |s| is_key(s)).map(|j| self.slots[j])
+    }
+
+    /// The slot on `hash`'s probe path whose entry `is_key` accepts. The
+    /// path ends at the first empty slot: insertion never places an entry
+    /// beyond one, and removal leaves a dummy.
+    fn position(&self, hash: i64, mut is_key: impl FnMut(u32) -> bool) -> Option<usize> {
         let mask = self.mask();
         let mut i = (hash as u64 as usize) & mask;
         let mut perturb = hash as u64 as usize;
         for _ in 0..=self.slots.len() * 4 + 64 {
             let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
-            for &s in &self.slots[i..=i + probes] {
-                match s {
+            for j in i..=i + probes {
+                match self.slots[j] {
                     EMPTY => return None,
                     DUMMY => {}
                     idx => {
                         if is_key(idx) {
-                            return Some(idx);
+                            return Some(j);
                         }
                     }
                 }
@@ -126,7 +132,7 @@ impl SlotOrder {
             i = i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb) & mask;
         }
         // The table is never full, so the path met an empty slot above.
-        self.slots.iter().copied().find(|&s| active(s) && is_key(s))
+        self.slots.iter().position(|&s| active(s) && is_key(s))
     }
 
     /// `set_insert_clean`: into a table with no dummies and no equal key.
@@ -189,22 +195,7 @@ impl SlotOrder {
 
     /// Marks the slot of entry `idx` (with `hash`) as deleted.
     pub fn remove(&mut self, hash: i64, idx: u32) {
-        let mask = self.mask();
-        let mut i = (hash as u64 as usize) & mask;
-        let mut perturb = hash as u64 as usize;
-        for _ in 0..=self.slots.len() * 4 + 64 {
-            let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
-            for j in i..=i + probes {
-                if self.slots[j] == idx {
-                    self.slots[j] = DUMMY;
-                    self.used -= 1;
-                    return;
-                }
-            }
-            perturb >>= PERTURB_SHIFT;
-            i = i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb) & mask;
-        }
-        if let Some(j) = self.slots.iter().position(|&s| s == idx) {
+        if let Some(j) = self.position(hash, |s| s == idx) {
             self.slots[j] = DUMMY;
             self.used -= 1;
         }
