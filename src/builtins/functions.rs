@@ -319,7 +319,7 @@ fn next(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     }
     if let Value::Generator(g) = it {
         return match g.resume(vm, crate::eval::generator::Resume::Send(Value::None))? {
-            crate::eval::generator::GenStep::Yielded(v) => Ok(v),
+            crate::eval::generator::GenStep::Yielded(v) | crate::eval::generator::GenStep::Produced(v) => Ok(v),
             crate::eval::generator::GenStep::Returned(v) => match args.get(1) {
                 Some(d) => Ok(d.clone()),
                 None => Err(vm.stop_iteration(v)),

@@ -1,9 +1,8 @@
 //! `range`, `slice`, `property`, `staticmethod`, `classmethod`, `super`,
 //! the lazy iterator classes (`enumerate`, `zip`, `map`, `filter`,
-//! `reversed`), and generator/coroutine methods.
+//! `reversed`).
 
 use super::args;
-use crate::eval::generator::{GenStep, Resume};
 use crate::eval::Vm;
 use crate::runtime::gc;
 use crate::runtime::iter::IterState;
@@ -28,11 +27,6 @@ pub fn install(vm: &Vm) {
     super::method_kind(vm, &t.staticmethod, "staticmethod", "__new__", staticmethod_new, BuiltinKind::StaticMethod);
     super::method_kind(vm, &t.classmethod, "classmethod", "__new__", classmethod_new, BuiltinKind::StaticMethod);
     super::method_kind(vm, &t.super_, "super", "__new__", super_new, BuiltinKind::StaticMethod);
-    for g in [&t.generator, &t.coroutine] {
-        super::methods(vm, g, "generator", &[("send", gen_send), ("throw", gen_throw), ("close", gen_close)]);
-    }
-    super::methods(vm, &t.generator, "generator", &[("__next__", gen_next), ("__iter__", gen_iter)]);
-    super::methods(vm, &t.coroutine, "coroutine", &[("__await__", gen_iter)]);
     super::methods(vm, &t.function, "function", &[("__get__", function_get)]);
     super::methods(vm, &t.range, "range", &[("__iter__", seq_iter), ("__len__", seq_len), ("__getitem__", seq_getitem), ("__contains__", seq_contains)]);
     let alias = vm.iterator_class("types.GenericAlias");
@@ -275,60 +269,6 @@ fn reversed_new(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let n = vm.len(seq)?;
     let name = if matches!(seq, Value::List(_)) { "list_reverseiterator" } else { "reversed" };
     Ok(vm.native_iter(name, IterState::Reversed { seq: seq.clone(), pos: n }))
-}
-
-fn generator<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a Rc<Generator>> {
-    match v {
-        Value::Generator(g) => Ok(g),
-        _ => Err(vm.type_error("descriptor requires a 'generator' object")),
-    }
-}
-
-fn step_value(vm: &Vm, step: GenStep) -> PyResult<Value> {
-    match step {
-        GenStep::Yielded(v) => Ok(v),
-        GenStep::Returned(v) => Err(vm.stop_iteration(v)),
-    }
-}
-
-fn gen_send(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "send", a, 1, 1)?;
-    let g = generator(vm, &a[0])?;
-    step_value(vm, g.resume(vm, Resume::Send(a[1].clone()))?)
-}
-
-fn gen_next(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let g = generator(vm, &a[0])?;
-    step_value(vm, g.resume(vm, Resume::Send(Value::None))?)
-}
-
-fn gen_iter(_vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    Ok(a[0].clone())
-}
-
-fn gen_throw(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "throw", a, 1, 3)?;
-    let g = generator(vm, &a[0])?;
-    let exc = match (&a[1], a.get(2)) {
-        (Value::Class(c), Some(v)) if !v.is_none() => {
-            if let Value::Instance(i) = v {
-                if i.class().is_subclass(c) {
-                    i.clone()
-                } else {
-                    vm.exception_instance(vm.call(&a[1], &[v.clone()], &[])?)?
-                }
-            } else {
-                vm.exception_instance(vm.call(&a[1], &[v.clone()], &[])?)?
-            }
-        }
-        (v, _) => vm.exception_instance(v.clone())?,
-    };
-    step_value(vm, g.resume(vm, Resume::Throw(PyErr(exc)))?)
-}
-
-fn gen_close(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    generator(vm, &a[0])?.close(vm)?;
-    Ok(Value::None)
 }
 
 fn function_get(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {

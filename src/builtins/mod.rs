@@ -7,6 +7,7 @@ pub mod codecs;
 pub mod dict;
 pub mod exceptions;
 pub mod functions;
+pub mod generator;
 pub mod list;
 pub mod misc;
 pub mod numbers;
@@ -33,6 +34,7 @@ pub fn install(vm: &Vm) {
     bytes::install(vm);
     exceptions::install(vm);
     misc::install(vm);
+    generator::install(vm);
     let t = &vm.types;
     for c in [
         &t.object, &t.type_, &t.int, &t.bool_, &t.float, &t.complex, &t.str_, &t.bytes, &t.bytearray, &t.list, &t.tuple,

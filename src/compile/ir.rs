@@ -89,35 +89,16 @@ impl Code {
 pub struct Stmt {
     pub kind: StmtKind,
     pub line: u32,
-    /// Contains a `yield` or `await` outside nested scopes.
+    /// Contains a `yield` or `await` outside nested scopes. In a generator
+    /// or coroutine body (after `compile::anf`) such a statement is a
+    /// `Suspend` or a compound statement holding one.
     pub suspends: bool,
-    /// For a suspending statement: whether the async path can run it in the
-    /// enclosing block's future instead of a boxed future of its own.
-    pub inline: Inline,
-}
-
-/// The suspending statements that the async path runs inline (see
-/// `eval::generator`): the shapes of ordinary generator bodies and
-/// generator expressions, nested at most loop > if > yield.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum Inline {
-    /// Does not suspend, or needs a future of its own.
-    No,
-    /// `yield v` as a statement, `v` not suspending.
-    Yield,
-    /// `if` with a non-suspending test whose branches hold only `Yield` and
-    /// non-suspending statements.
-    If,
-    /// A plain `for` or `while` with a non-suspending header whose body and
-    /// `else` hold only `If`, `Yield` and non-suspending statements.
-    Loop,
 }
 
 impl Stmt {
-    /// Runs inline in a block's future with at most `If` nesting (`Yield`,
-    /// `If` or not suspending).
-    pub fn is_simple(&self) -> bool {
-        !self.suspends || matches!(self.inline, Inline::Yield | Inline::If)
+    pub fn new(kind: StmtKind, line: u32) -> Stmt {
+        let suspends = kind.suspends();
+        Stmt { kind, line, suspends }
     }
 }
 
@@ -148,6 +129,27 @@ pub enum StmtKind {
     ImportFrom(Box<ImportFrom>),
     Assert(Expr, Option<Expr>),
     Match(Box<MatchStmt>),
+    /// A suspension point of a generator or coroutine body, made by
+    /// `compile::anf`: the only statement at which a frame suspends.
+    Suspend(Box<SuspendStmt>),
+    /// Fresh cells for the variables of a comprehension that `anf` turned
+    /// into statements (closures made in one run keep their own cells).
+    FreshCells(Vec<u32>),
+}
+
+/// `target = yield value`, `target = yield from value`, `target = await value`:
+/// `value` and `target` contain no suspension point.
+pub struct SuspendStmt {
+    pub kind: SuspendKind,
+    pub value: Option<Expr>,
+    pub target: Option<Target>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum SuspendKind {
+    Yield,
+    YieldFrom,
+    Await,
 }
 
 pub struct ForStmt {
@@ -156,6 +158,8 @@ pub struct ForStmt {
     pub body: Vec<Stmt>,
     pub orelse: Vec<Stmt>,
     pub is_async: bool,
+    /// In a suspending frame: the hidden slot holding the loop's iterator.
+    pub iter_slot: u32,
 }
 
 pub struct TryStmt {
@@ -164,6 +168,9 @@ pub struct TryStmt {
     pub orelse: Vec<Stmt>,
     pub finalbody: Vec<Stmt>,
     pub is_star: bool,
+    /// In a suspending frame: the hidden slot holding the exception being
+    /// handled, or the pending outcome of the `finally` block.
+    pub state_slot: u32,
 }
 
 pub struct Handler {
@@ -177,6 +184,9 @@ pub struct WithStmt {
     pub items: Vec<(Expr, Option<Target>)>,
     pub body: Vec<Stmt>,
     pub is_async: bool,
+    /// In a suspending frame (one item): the hidden slots holding the bound
+    /// `__exit__`/`__aexit__` and, after it, the body's pending outcome.
+    pub exit_slot: u32,
 }
 
 pub struct ImportName {
@@ -335,6 +345,9 @@ pub enum ExprKind {
     JoinedStr(Vec<Expr>),
     Format(Box<Expr>, Conversion, Option<Box<Expr>>),
     Named(Box<Target>, Box<Expr>),
+    /// A hidden temporary of `compile::anf`, read once: the slot is left
+    /// unbound, so the value is not kept alive by the frame.
+    Take(u32),
 }
 
 /// An attribute name where the code reads, writes or calls it, with the
@@ -464,5 +477,89 @@ pub struct ClassDef {
 impl Expr {
     pub fn new(kind: ExprKind) -> Expr {
         Expr { kind, suspends: false }
+    }
+}
+
+fn opt_s(e: &Option<Box<Expr>>) -> bool {
+    e.as_ref().is_some_and(|e| e.suspends)
+}
+
+fn args_s(args: &[Arg]) -> bool {
+    args.iter().any(|a| match a {
+        Arg::Pos(e) | Arg::Star(e) | Arg::Kw(_, e) | Arg::StarStar(e) => e.suspends,
+    })
+}
+
+impl ExprKind {
+    /// Whether an expression (given its children's flags) contains a suspension point.
+    pub fn suspends(&self) -> bool {
+    use ExprKind as K;
+    match self {
+        K::Yield(_) | K::YieldFrom(_) | K::Await(_) => true,
+        K::Const(_) | K::Local(_) | K::Cell(_) | K::Global(..) | K::Name(_) | K::ClassDeref(..) => false,
+        K::Attr(e, _) | K::Unary(_, e) | K::Starred(e) => e.suspends,
+        K::Subscript(a, b) | K::Binary(_, a, b) => a.suspends || b.suspends,
+        K::Slice(a, b, c) => opt_s(a) || opt_s(b) || opt_s(c),
+        K::And(v) | K::Or(v) | K::Tuple(v) | K::List(v) | K::Set(v) | K::JoinedStr(v) => v.iter().any(|e| e.suspends),
+        K::Compare(l, rest) => l.suspends || rest.iter().any(|(_, e)| e.suspends),
+        K::IfExp(a, b, c) => a.suspends || b.suspends || c.suspends,
+        K::CallPos(f, args) => f.suspends || args.iter().any(|e| e.suspends),
+        K::Call(f, args) => f.suspends || args_s(args),
+        K::CallMethod(o, _, args) => o.suspends || args_s(args),
+        K::SuperZero { .. } => false,
+        K::MakeFunction(def) => {
+            def.defaults.iter().any(|e| e.suspends)
+                || def.kwdefaults.iter().flatten().any(|e| e.suspends)
+                || def.decorators.iter().any(|e| e.suspends)
+        }
+        K::Dict(items) => items.iter().any(|(k, v)| k.as_ref().is_some_and(|k| k.suspends) || v.suspends),
+        K::Comprehension(c) => {
+            c.elt.suspends
+                || c.value.as_ref().is_some_and(|v| v.suspends)
+                || c.generators.iter().any(|g| g.is_async || g.iter.suspends || g.ifs.iter().any(|e| e.suspends))
+        }
+        K::GenExp(_, first) => first.suspends,
+        K::Format(v, _, spec) => v.suspends || opt_s(spec),
+        K::Named(t, v) => t.suspends() || v.suspends,
+        K::Take(_) => false,
+    }
+    }
+}
+
+fn block_s(b: &[Stmt]) -> bool {
+    b.iter().any(|s| s.suspends)
+}
+
+impl StmtKind {
+    /// Whether a statement (given its children's flags) contains a suspension point.
+    pub fn suspends(&self) -> bool {
+    use StmtKind as S;
+    match self {
+        S::Expr(e) => e.suspends,
+        S::Assign(ts, v) => v.suspends || ts.iter().any(Target::suspends),
+        S::AugAssign(t, _, v) => t.suspends() || v.suspends,
+        S::Annotate(_, e) => e.suspends,
+        S::If(t, a, b) | S::While(t, a, b) => t.suspends || block_s(a) || block_s(b),
+        S::For(f) => f.is_async || f.iter.suspends || f.target.suspends() || block_s(&f.body) || block_s(&f.orelse),
+        S::Return(v) => v.as_ref().is_some_and(|v| v.suspends),
+        S::Break | S::Continue | S::Pass | S::Import(_) | S::ImportFrom(_) => false,
+        S::Raise(a, b) => a.as_ref().is_some_and(|e| e.suspends) || b.as_ref().is_some_and(|e| e.suspends),
+        S::Try(t) => {
+            block_s(&t.body)
+                || block_s(&t.orelse)
+                || block_s(&t.finalbody)
+                || t.handlers.iter().any(|h| block_s(&h.body) || h.type_.as_ref().is_some_and(|e| e.suspends))
+        }
+        S::With(w) => w.is_async || block_s(&w.body) || w.items.iter().any(|(e, t)| e.suspends || t.as_ref().is_some_and(Target::suspends)),
+        S::FunctionDef(def, _) => {
+            def.defaults.iter().any(|e| e.suspends) || def.decorators.iter().any(|e| e.suspends)
+        }
+        S::ClassDef(c, _) => args_s(&c.bases) || c.decorators.iter().any(|e| e.suspends),
+        S::Delete(ts) => ts.iter().any(Target::suspends),
+        S::Assert(t, m) => t.suspends || m.as_ref().is_some_and(|e| e.suspends),
+        S::Match(m) => m.subject.suspends || m.cases.iter().any(|c| block_s(&c.body) || c.guard.as_ref().is_some_and(|g| g.suspends)),
+        S::Suspend(_) => true,
+        S::FreshCells(_) => false,
+    }
     }
 }

@@ -365,10 +365,11 @@ impl<'a> Lowerer<'a> {
             FunctionBody::Lambda(e) => {
                 let value = self.expr(e);
                 let line = self.line(e.span);
-                (vec![new_stmt(StmtKind::Return(Some(value)), line)], None)
+                (vec![Stmt::new(StmtKind::Return(Some(value)), line)], None)
             }
         };
-        let (frame, closure, cell_params, qualname) = self.leave_code();
+        let (mut frame, closure, cell_params, qualname) = self.leave_code();
+        let stmts = if kind == CodeKind::Function { stmts } else { super::anf::lower_body(stmts, &mut frame.slot_names, self.interner) };
         let params = Params {
             names: frame.slot_names[..scope.params.len()].to_vec(),
             n_posonly: args.posonlyargs.len(),
@@ -440,7 +441,7 @@ impl<'a> Lowerer<'a> {
     fn stmt(&mut self, s: &ast::Stmt) -> Stmt {
         let line = self.line(s.span);
         let kind = self.stmt_kind(s, line);
-        new_stmt(kind, line)
+        Stmt::new(kind, line)
     }
 
     fn stmt_kind(&mut self, s: &ast::Stmt, line: u32) -> StmtKind {
@@ -477,8 +478,8 @@ impl<'a> Lowerer<'a> {
                             ast::ExprKind::Name { id, .. } => self.sym(id),
                             _ => self.sym("_"),
                         };
-                        let assign = new_stmt(StmtKind::Assign(vec![t], value), line);
-                        let record = new_stmt(StmtKind::Annotate(name, ann), line);
+                        let assign = Stmt::new(StmtKind::Assign(vec![t], value), line);
+                        let record = Stmt::new(StmtKind::Annotate(name, ann), line);
                         StmtKind::If(Expr::new(ExprKind::Const(Value::bool(true))), vec![assign, record], Vec::new())
                     }
                     (Some(v), false) => {
@@ -503,6 +504,7 @@ impl<'a> Lowerer<'a> {
                     body: self.block(body),
                     orelse: self.block(orelse),
                     is_async: *is_async,
+                    iter_slot: 0,
                 }))
             }
             S::While { test, body, orelse } => StmtKind::While(self.expr(test), self.block(body), self.block(orelse)),
@@ -512,7 +514,7 @@ impl<'a> Lowerer<'a> {
                     .iter()
                     .map(|it| (self.expr(&it.context_expr), it.optional_vars.as_ref().map(|v| self.target(v))))
                     .collect();
-                StmtKind::With(Box::new(ir::WithStmt { items, body: self.block(body), is_async: *is_async }))
+                StmtKind::With(Box::new(ir::WithStmt { items, body: self.block(body), is_async: *is_async, exit_slot: 0 }))
             }
             S::Match { subject, cases } => {
                 let subject = self.expr(subject);
@@ -546,6 +548,7 @@ impl<'a> Lowerer<'a> {
                     orelse: self.block(orelse),
                     finalbody: self.block(finalbody),
                     is_star: *is_star,
+                    state_slot: 0,
                 }))
             }
             S::Assert { test, msg } => StmtKind::Assert(self.expr(test), msg.as_ref().map(|m| self.expr(m))),
@@ -640,7 +643,7 @@ impl<'a> Lowerer<'a> {
 
     pub fn expr(&mut self, e: &ast::Expr) -> Expr {
         let kind = self.expr_kind(e);
-        let suspends = expr_suspends(&kind);
+        let suspends = kind.suspends();
         Expr { kind, suspends }
     }
 
@@ -902,7 +905,7 @@ impl<'a> Lowerer<'a> {
         let mut body = {
             let value = self.expr(elt);
             let y = Expr { suspends: true, kind: ExprKind::Yield(Some(Box::new(value))) };
-            vec![new_stmt(StmtKind::Expr(y), line)]
+            vec![Stmt::new(StmtKind::Expr(y), line)]
         };
         let mut loops = Vec::new();
         for (i, g) in generators.iter().enumerate() {
@@ -915,12 +918,13 @@ impl<'a> Lowerer<'a> {
         // names were resolved by the scope table already.
         for (target, iter, ifs, is_async) in loops.into_iter().rev() {
             for test in ifs.into_iter().rev() {
-                body = vec![new_stmt(StmtKind::If(test, body, Vec::new()), line)];
+                body = vec![Stmt::new(StmtKind::If(test, body, Vec::new()), line)];
             }
-            let for_stmt = ir::ForStmt { target, iter, body, orelse: Vec::new(), is_async };
-            body = vec![new_stmt(StmtKind::For(Box::new(for_stmt)), line)];
+            let for_stmt = ir::ForStmt { target, iter, body, orelse: Vec::new(), is_async, iter_slot: 0 };
+            body = vec![Stmt::new(StmtKind::For(Box::new(for_stmt)), line)];
         }
-        let (frame, closure, cell_params, qualname) = self.leave_code();
+        let (mut frame, closure, cell_params, qualname) = self.leave_code();
+        let body = super::anf::lower_body(body, &mut frame.slot_names, self.interner);
         let scope = &self.table.scopes[id];
         let n_own_cells = frame.cell_names.len() - frame.n_free;
         let code = Code {
@@ -995,106 +999,3 @@ fn cmpop(op: ast::CmpOp) -> CmpOp {
     }
 }
 
-fn opt_s(e: &Option<Box<Expr>>) -> bool {
-    e.as_ref().is_some_and(|e| e.suspends)
-}
-
-fn args_s(args: &[Arg]) -> bool {
-    args.iter().any(|a| match a {
-        Arg::Pos(e) | Arg::Star(e) | Arg::Kw(_, e) | Arg::StarStar(e) => e.suspends,
-    })
-}
-
-/// Whether an expression (given its lowered children) contains a suspension point.
-fn expr_suspends(k: &ExprKind) -> bool {
-    use ExprKind as K;
-    match k {
-        K::Yield(_) | K::YieldFrom(_) | K::Await(_) => true,
-        K::Const(_) | K::Local(_) | K::Cell(_) | K::Global(..) | K::Name(_) | K::ClassDeref(..) => false,
-        K::Attr(e, _) | K::Unary(_, e) | K::Starred(e) => e.suspends,
-        K::Subscript(a, b) | K::Binary(_, a, b) => a.suspends || b.suspends,
-        K::Slice(a, b, c) => opt_s(a) || opt_s(b) || opt_s(c),
-        K::And(v) | K::Or(v) | K::Tuple(v) | K::List(v) | K::Set(v) | K::JoinedStr(v) => v.iter().any(|e| e.suspends),
-        K::Compare(l, rest) => l.suspends || rest.iter().any(|(_, e)| e.suspends),
-        K::IfExp(a, b, c) => a.suspends || b.suspends || c.suspends,
-        K::CallPos(f, args) => f.suspends || args.iter().any(|e| e.suspends),
-        K::Call(f, args) => f.suspends || args_s(args),
-        K::CallMethod(o, _, args) => o.suspends || args_s(args),
-        K::SuperZero { .. } => false,
-        K::MakeFunction(def) => {
-            def.defaults.iter().any(|e| e.suspends)
-                || def.kwdefaults.iter().flatten().any(|e| e.suspends)
-                || def.decorators.iter().any(|e| e.suspends)
-        }
-        K::Dict(items) => items.iter().any(|(k, v)| k.as_ref().is_some_and(|k| k.suspends) || v.suspends),
-        K::Comprehension(c) => {
-            c.elt.suspends
-                || c.value.as_ref().is_some_and(|v| v.suspends)
-                || c.generators.iter().any(|g| g.is_async || g.iter.suspends || g.ifs.iter().any(|e| e.suspends))
-        }
-        K::GenExp(_, first) => first.suspends,
-        K::Format(v, _, spec) => v.suspends || opt_s(spec),
-        K::Named(t, v) => t.suspends() || v.suspends,
-    }
-}
-
-fn block_s(b: &[Stmt]) -> bool {
-    b.iter().any(|s| s.suspends)
-}
-
-fn new_stmt(kind: StmtKind, line: u32) -> Stmt {
-    let suspends = stmt_suspends(&kind);
-    let inline = if suspends { inline_shape(&kind) } else { ir::Inline::No };
-    Stmt { kind, line, suspends, inline }
-}
-
-fn inline_shape(k: &StmtKind) -> ir::Inline {
-    let only = |b: &[Stmt], ok: &dyn Fn(&Stmt) -> bool| b.iter().all(|s| !s.suspends || ok(s));
-    let yields = |s: &Stmt| s.inline == ir::Inline::Yield;
-    match k {
-        StmtKind::Expr(Expr { kind: ExprKind::Yield(v), .. }) if !v.as_ref().is_some_and(|v| v.suspends) => ir::Inline::Yield,
-        StmtKind::If(test, a, b) if !test.suspends && only(a, &yields) && only(b, &yields) => ir::Inline::If,
-        StmtKind::While(test, a, b) if !test.suspends && only(a, &Stmt::is_simple) && only(b, &Stmt::is_simple) => {
-            ir::Inline::Loop
-        }
-        StmtKind::For(f)
-            if !f.is_async
-                && !f.iter.suspends
-                && !f.target.suspends()
-                && only(&f.body, &Stmt::is_simple)
-                && only(&f.orelse, &Stmt::is_simple) =>
-        {
-            ir::Inline::Loop
-        }
-        _ => ir::Inline::No,
-    }
-}
-
-fn stmt_suspends(k: &StmtKind) -> bool {
-    use StmtKind as S;
-    match k {
-        S::Expr(e) => e.suspends,
-        S::Assign(ts, v) => v.suspends || ts.iter().any(Target::suspends),
-        S::AugAssign(t, _, v) => t.suspends() || v.suspends,
-        S::Annotate(_, e) => e.suspends,
-        S::If(t, a, b) | S::While(t, a, b) => t.suspends || block_s(a) || block_s(b),
-        S::For(f) => f.is_async || f.iter.suspends || f.target.suspends() || block_s(&f.body) || block_s(&f.orelse),
-        S::Return(v) => v.as_ref().is_some_and(|v| v.suspends),
-        S::Break | S::Continue | S::Pass | S::Import(_) | S::ImportFrom(_) => false,
-        S::Raise(a, b) => a.as_ref().is_some_and(|e| e.suspends) || b.as_ref().is_some_and(|e| e.suspends),
-        S::Try(t) => {
-            block_s(&t.body)
-                || block_s(&t.orelse)
-                || block_s(&t.finalbody)
-                || t.handlers.iter().any(|h| block_s(&h.body) || h.type_.as_ref().is_some_and(|e| e.suspends))
-        }
-        S::With(w) => w.is_async || block_s(&w.body) || w.items.iter().any(|(e, t)| e.suspends || t.as_ref().is_some_and(Target::suspends)),
-        S::FunctionDef(def, _) => {
-            def.defaults.iter().any(|e| e.suspends) || def.decorators.iter().any(|e| e.suspends)
-        }
-        S::ClassDef(c, _) => args_s(&c.bases) || c.decorators.iter().any(|e| e.suspends),
-        S::Delete(ts) => ts.iter().any(Target::suspends),
-        S::Assert(t, m) => t.suspends || m.as_ref().is_some_and(|e| e.suspends),
-        S::Match(m) => m.subject.suspends || m.cases.iter().any(|c| block_s(&c.body) || c.guard.as_ref().is_some_and(|g| g.suspends)),
-    }
-}

@@ -1,5 +1,7 @@
-//! From AST to the executable tree: scope analysis, then lowering.
+//! From AST to the executable tree: scope analysis, lowering, and A-normal
+//! form for the bodies of generators and coroutines.
 
+pub mod anf;
 pub mod ir;
 pub mod lower;
 pub mod scope;

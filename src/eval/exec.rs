@@ -13,6 +13,9 @@ pub enum Flow {
     Return(Value),
     Break,
     Continue,
+    /// A generator or coroutine frame suspended (only on the resumable
+    /// path, `eval::resume`): the yielded value is in its cursor.
+    Suspend,
 }
 
 impl Vm {
@@ -65,8 +68,8 @@ impl Vm {
                     }
                     match self.exec_block(f, body)? {
                         Flow::Break => break,
-                        Flow::Return(v) => return Ok(Flow::Return(v)),
                         Flow::Normal | Flow::Continue => {}
+                        other => return Ok(other),
                     }
                 }
             }
@@ -135,6 +138,14 @@ impl Vm {
                     return Err(self.new_exc(&self.types.exc("AssertionError"), args));
                 }
             }
+            StmtKind::FreshCells(cells) => {
+                for &cell in cells {
+                    f.cells[cell as usize] = gc::new(CellObj::new(None));
+                }
+            }
+            StmtKind::Suspend(_) => {
+                return Err(self.new_error("SystemError", "a suspension point reached the synchronous evaluator"));
+            }
             StmtKind::Match(m) => {
                 let subject = self.eval(f, &m.subject)?;
                 for case in &m.cases {
@@ -171,8 +182,8 @@ impl Vm {
                 f.slots[slot] = Some(Value::Int(start + k * step));
                 match self.exec_block(f, &fs.body)? {
                     Flow::Break => return Ok(Flow::Normal),
-                    Flow::Return(v) => return Ok(Flow::Return(v)),
                     Flow::Normal | Flow::Continue => {}
+                    other => return Ok(other),
                 }
             }
             return self.exec_block(f, &fs.orelse);
@@ -183,8 +194,8 @@ impl Vm {
             self.assign(f, &fs.target, item)?;
             match self.exec_block(f, &fs.body)? {
                 Flow::Break => return Ok(Flow::Normal),
-                Flow::Return(v) => return Ok(Flow::Return(v)),
                 Flow::Normal | Flow::Continue => {}
+                other => return Ok(other),
             }
         }
         self.exec_block(f, &fs.orelse)

@@ -258,8 +258,12 @@ impl Vm {
             ExprKind::Comprehension(c) => self.eval_comprehension(f, c),
             ExprKind::GenExp(def, first) => self.eval_genexp(f, def, first),
             ExprKind::Yield(_) | ExprKind::YieldFrom(_) | ExprKind::Await(_) => {
-                Err(self.runtime_error("yield or await reached the synchronous evaluator"))
+                Err(self.new_error("SystemError", "yield or await reached the synchronous evaluator"))
             }
+            ExprKind::Take(i) => match f.slots[*i as usize].take() {
+                Some(v) => Ok(v),
+                None => Err(self.new_error("SystemError", "a hidden temporary was read twice")),
+            },
             ExprKind::JoinedStr(parts) => self.eval_joined_str(f, parts),
             ExprKind::Format(v, conv, spec) => self.eval_format(f, v, *conv, spec),
             ExprKind::Named(t, v) => {

@@ -1,6 +1,5 @@
 //! A running code object's state: local slots, cells, namespaces.
 
-use super::generator::GenChannel;
 use crate::compile::ir::Code;
 use crate::runtime::gc;
 use crate::runtime::object::{CellObj, Dict};
@@ -19,8 +18,6 @@ pub struct Frame {
     pub locals: Option<Rc<Dict>>,
     /// The line of the statement being executed, for tracebacks.
     pub line: u32,
-    /// Set for generator and coroutine frames: where yields are exchanged.
-    pub gen: Option<Rc<GenChannel>>,
 }
 
 impl Frame {
@@ -37,7 +34,7 @@ impl Frame {
     #[inline(always)]
     pub fn bare(code: Rc<Code>, globals: Rc<Dict>, locals: Option<Rc<Dict>>) -> Frame {
         let line = code.first_line;
-        Frame { slots: InlineVec(SmallVec::new()), cells: InlineVec(SmallVec::new()), code, globals, locals, line, gen: None }
+        Frame { slots: InlineVec(SmallVec::new()), cells: InlineVec(SmallVec::new()), code, globals, locals, line }
     }
 
     /// Unbound slots for every local and the cells: the closure's, then

@@ -1,94 +1,122 @@
-//! Generators and coroutines: the suspending path of the evaluator.
+//! Generator, coroutine and async generator objects.
 //!
-//! A function whose body contains `yield` or `await` runs as a Rust future
-//! (stackless: its state lives in the future, not on a machine stack). The
-//! statements and expressions that contain a suspension point are evaluated
-//! by the `async` functions below; every suspension-free subtree is handed
-//! to the synchronous evaluator. A `yield` stores its value in the
-//! generator's channel and returns `Pending` once; the driver (`resume`)
-//! polls the future with a no-op waker, so `next()`/`send()`/`throw()` are
-//! one poll each.
+//! The object owns its frame. Resuming it runs the frame's body on the
+//! resumable path (`eval::resume`) from where it suspended; suspending
+//! leaves the resume position, the iterator a `yield from`/`await` is
+//! delegating to, and the exceptions the frame was handling in the object.
+//! While it delegates, `send`/`throw` go straight to the delegate (as
+//! CPython's `gi_yieldfrom`), and the frame is only re-entered when the
+//! delegate finishes.
 //!
-//! The futures refer to the interpreter through a `&'static Vm`: the `Vm` is
-//! boxed, never moves, and outlives every poll (a future is only polled by
-//! `resume`, which is called with a live `&Vm`). Dropping a future after the
-//! interpreter is gone runs no code.
+//! An unfinished generator that is freed, or found in unreachable garbage
+//! by the cycle collector, is handed to the interpreter's `Orphans`, which
+//! closes it (its `finally` blocks run) at the next statement boundary:
+//! dropping happens inside container updates, where no Python code may run.
+//! A coroutine freed before it ever ran is reported as never awaited.
+//! Nothing here refers to the interpreter itself: a generator kept by a
+//! host after its interpreter is gone is only dropped.
 
 use super::exec::Flow;
+use super::resume::{Cursor, ResumePath};
 use super::{Frame, Vm};
-use crate::compile::ir::{self, Arg, CodeKind, Expr, ExprKind, Inline, Stmt, StmtKind, Target};
+use crate::compile::ir::CodeKind;
 use crate::runtime::gc;
 use crate::runtime::object::*;
 use crate::runtime::str::Str;
 use crate::runtime::value::Value;
 use std::cell::{Cell, RefCell};
-use std::future::Future;
-use std::pin::Pin;
 use std::rc::Rc;
-use std::task::{Context, Poll, RawWaker, RawWakerVTable, Waker};
-
-type LocalFuture<'a, T> = Pin<Box<dyn Future<Output = T> + 'a>>;
 
 pub enum Resume {
     Send(Value),
     Throw(PyErr),
 }
 
-/// Where a generator's body and its driver exchange values.
-#[derive(Default)]
-pub struct GenChannel {
-    yielded: RefCell<Option<Value>>,
-    input: RefCell<Option<Resume>>,
+pub enum GenStep {
+    /// Suspended, yielding a value (for an async generator: from an `await`).
+    Yielded(Value),
+    /// An async generator's own `yield`.
+    Produced(Value),
+    /// Finished, returning a value.
+    Returned(Value),
 }
 
-pub enum GenStep {
-    Yielded(Value),
-    Returned(Value),
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum GenState {
+    Created,
+    Suspended,
+    Running,
+    Finished,
+}
+
+/// What a suspended frame keeps.
+pub(crate) struct Suspended {
+    pub frame: Frame,
+    pub path: ResumePath,
+    /// The iterator a `yield from`/`await` is delegating to.
+    pub delegate: Option<Value>,
+    /// Exceptions the frame's handlers were handling when it suspended.
+    pub handled: Vec<Rc<Instance>>,
 }
 
 pub struct Generator {
     pub kind: CodeKind,
+    state: Cell<GenState>,
     pub name: Rc<Str>,
     pub qualname: Rc<Str>,
-    chan: Rc<GenChannel>,
-    body: RefCell<Option<LocalFuture<'static, PyResult<Value>>>>,
-    running: Cell<bool>,
-    started: Cell<bool>,
-    finished: Cell<bool>,
-    vm: &'static Vm,
+    pub(crate) body: RefCell<Suspended>,
+    orphans: Rc<Orphans>,
+    /// Async generators: the `sys.set_asyncgen_hooks` state.
+    pub agen: Option<Box<AsyncGenState>>,
+    pub gc: GcHeader,
 }
 
-struct SuspendOnce(bool);
-
-impl Future for SuspendOnce {
-    type Output = ();
-    fn poll(mut self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<()> {
-        if self.0 {
-            Poll::Ready(())
-        } else {
-            self.0 = true;
-            Poll::Pending
-        }
-    }
-}
-
-fn noop_waker() -> Waker {
-    fn clone(_: *const ()) -> RawWaker {
-        RawWaker::new(std::ptr::null(), &VTABLE)
-    }
-    fn noop(_: *const ()) {}
-    static VTABLE: RawWakerVTable = RawWakerVTable::new(clone, noop, noop, noop);
-    // SAFETY: the vtable's functions ignore the data pointer.
-    unsafe { Waker::from_raw(RawWaker::new(std::ptr::null(), &VTABLE)) }
+#[derive(Default)]
+pub struct AsyncGenState {
+    /// The first-iteration hook was consulted.
+    pub hooks_inited: Cell<bool>,
+    /// Called instead of closing when the generator is freed unfinished.
+    pub finalizer: RefCell<Option<Value>>,
+    /// An `asend`/`athrow` awaitable is being driven.
+    pub running_async: Cell<bool>,
+    /// `aclose()` was called, or the generator finished by an exception.
+    pub closed: Cell<bool>,
 }
 
 impl Generator {
+    pub fn new(vm: &Vm, func: &Function, frame: Frame) -> Rc<Generator> {
+        let kind = func.code.kind;
+        gc::new(Generator {
+            kind,
+            state: Cell::new(GenState::Created),
+            name: func.name.borrow().clone(),
+            qualname: func.qualname.borrow().clone(),
+            body: RefCell::new(Suspended { frame, path: ResumePath::new(), delegate: None, handled: Vec::new() }),
+            orphans: vm.orphans.clone(),
+            agen: (kind == CodeKind::AsyncGenerator).then(Box::default),
+            gc: GcHeader::new(),
+        })
+    }
+
+    pub fn state(&self) -> GenState {
+        self.state.get()
+    }
+
     pub fn is_running(&self) -> bool {
-        self.running.get()
+        self.state.get() == GenState::Running
     }
 
     pub fn is_finished(&self) -> bool {
-        self.finished.get()
+        self.state.get() == GenState::Finished
+    }
+
+    pub fn is_delegating(&self) -> bool {
+        self.body.try_borrow().is_ok_and(|b| b.delegate.is_some())
+    }
+
+    /// `gi_yieldfrom` / `cr_await`.
+    pub fn delegate(&self) -> Value {
+        self.body.try_borrow().ok().and_then(|b| b.delegate.clone()).unwrap_or(Value::None)
     }
 
     pub fn kind_name(&self) -> &'static str {
@@ -99,214 +127,315 @@ impl Generator {
         }
     }
 
-    /// Runs the body until its next `yield`, its end, or an exception.
+    /// Runs the frame until its next suspension, its end, or an exception.
     pub fn resume(&self, vm: &Vm, input: Resume) -> PyResult<GenStep> {
-        if self.running.get() {
-            return Err(vm.value_error(format!("{} already executing", self.kind_name())));
-        }
-        if self.finished.get() {
-            return match input {
-                Resume::Send(_) if self.kind == CodeKind::Coroutine => {
-                    Err(vm.runtime_error("cannot reuse already awaited coroutine"))
-                }
-                Resume::Send(_) => Ok(GenStep::Returned(Value::None)),
-                Resume::Throw(e) => Err(e),
-            };
-        }
-        let input = if self.started.get() {
-            input
-        } else {
-            let input = match input {
+        match self.state.get() {
+            GenState::Running => return Err(vm.value_error(format!("{} already executing", self.kind_name()))),
+            GenState::Finished => {
+                return match input {
+                    Resume::Send(_) if self.kind == CodeKind::Coroutine => {
+                        Err(vm.runtime_error("cannot reuse already awaited coroutine"))
+                    }
+                    Resume::Send(_) if self.kind == CodeKind::AsyncGenerator => Err(vm.new_error("StopAsyncIteration", "")),
+                    Resume::Send(_) => Ok(GenStep::Returned(Value::None)),
+                    Resume::Throw(e) => Err(e),
+                };
+            }
+            GenState::Created => match &input {
                 Resume::Send(v) if !v.is_none() => {
                     return Err(vm.type_error(format!("can't send non-None value to a just-started {}", self.kind_name())));
                 }
                 Resume::Throw(e) => {
-                    self.finish();
+                    // Raised where the body would start.
+                    let e = PyErr(e.0.clone());
+                    vm.add_traceback(&e, &self.body.borrow().frame);
+                    self.finish(&mut self.body.borrow_mut());
                     return Err(e);
                 }
-                send => send,
-            };
-            self.started.set(true);
-            input
-        };
-        *self.chan.input.borrow_mut() = Some(input);
+                Resume::Send(_) => {}
+            },
+            GenState::Suspended => {}
+        }
         let depth = vm.depth.get();
         if depth >= vm.recursion_limit.get() {
             return Err(vm.new_error("RecursionError", "maximum recursion depth exceeded"));
         }
         vm.check_stack()?;
         vm.depth.set(depth + 1);
-        self.running.set(true);
-        let waker = noop_waker();
-        let mut cx = Context::from_waker(&waker);
-        let polled = {
-            let mut body = self.body.borrow_mut();
-            match body.as_mut() {
-                Some(fut) => fut.as_mut().poll(&mut cx),
-                None => Poll::Ready(Ok(Value::None)),
-            }
-        };
-        self.running.set(false);
+        let resuming = self.state.get() == GenState::Suspended;
+        self.state.set(GenState::Running);
+        let r = self.step(vm, input, resuming);
         vm.depth.set(depth);
-        match polled {
-            Poll::Ready(Ok(v)) => {
-                self.finish();
-                Ok(GenStep::Returned(v))
-            }
-            Poll::Ready(Err(e)) => {
-                self.finish();
-                if vm.err_is(&e, "StopIteration") && self.kind != CodeKind::AsyncGenerator {
-                    let msg = format!("{} raised StopIteration", self.kind_name());
-                    let err = vm.runtime_error(msg);
-                    if let Some(d) = err.0.exc() {
-                        let mut d = d.borrow_mut();
-                        d.cause = Value::Instance(e.0.clone());
-                        d.context = Value::Instance(e.0.clone());
-                    }
-                    return Err(err);
+        r
+    }
+
+    fn step(&self, vm: &Vm, mut input: Resume, resuming: bool) -> PyResult<GenStep> {
+        let mut body = self.body.borrow_mut();
+        if let Some(delegate) = body.delegate.clone() {
+            let step = match input {
+                Resume::Send(v) => vm.send_to(&delegate, v),
+                Resume::Throw(e) => vm.throw_to(&delegate, e),
+            };
+            match step {
+                Ok(GenStep::Yielded(v)) | Ok(GenStep::Produced(v)) => {
+                    self.state.set(GenState::Suspended);
+                    return Ok(GenStep::Yielded(v));
                 }
-                if vm.err_is(&e, "StopAsyncIteration") && self.kind == CodeKind::AsyncGenerator {
-                    return Err(vm.runtime_error("async generator raised StopAsyncIteration"));
-                }
-                Err(e)
+                Ok(GenStep::Returned(v)) => input = Resume::Send(v),
+                Err(e) => input = Resume::Throw(e),
             }
-            Poll::Pending => match self.chan.yielded.borrow_mut().take() {
-                Some(v) => Ok(GenStep::Yielded(v)),
-                None => Err(vm.runtime_error("a coroutine waited on something tulip cannot drive here")),
-            },
+            body.delegate = None;
+        }
+        let base = vm.handling.borrow().len();
+        if !body.handled.is_empty() {
+            let handled = std::mem::take(&mut body.handled);
+            vm.handling.borrow_mut().extend(handled);
+        }
+        let code = body.frame.code.clone();
+        let mut cursor = Cursor {
+            path: std::mem::take(&mut body.path),
+            resuming,
+            input: Some(input),
+            yielded: Value::None,
+            produced: false,
+            delegate: None,
+            kind: self.kind,
+        };
+        let r = vm.run_block(&mut body.frame, &mut cursor, &code.body);
+        if let Ok(Flow::Suspend) = r {
+            let mut handling = vm.handling.borrow_mut();
+            if handling.len() > base {
+                body.handled = handling.split_off(base);
+            }
+            body.path = cursor.path;
+            body.delegate = cursor.delegate;
+            self.state.set(GenState::Suspended);
+            return Ok(if cursor.produced { GenStep::Produced(cursor.yielded) } else { GenStep::Yielded(cursor.yielded) });
+        }
+        vm.handling.borrow_mut().truncate(base);
+        if let Err(e) = &r {
+            vm.add_traceback(e, &body.frame);
+        }
+        self.finish(&mut body);
+        drop(body);
+        match r {
+            Ok(Flow::Return(v)) => Ok(GenStep::Returned(v)),
+            Ok(_) => Ok(GenStep::Returned(Value::None)),
+            Err(e) => Err(self.escaping(vm, e)),
         }
     }
 
-    fn finish(&self) {
-        self.finished.set(true);
-        // Drop the body (and its frame) now, as CPython clears the frame.
-        let body = self.body.borrow_mut().take();
-        drop(body);
+    /// PEP 479: StopIteration (and StopAsyncIteration in an async
+    /// generator) must not escape a generator's frame.
+    fn escaping(&self, vm: &Vm, e: PyErr) -> PyErr {
+        let name = match self.kind {
+            CodeKind::AsyncGenerator if vm.err_is(&e, "StopAsyncIteration") => "StopAsyncIteration",
+            _ if vm.err_is(&e, "StopIteration") => "StopIteration",
+            _ => {
+                if let Some(agen) = &self.agen {
+                    agen.closed.set(true);
+                }
+                return e;
+            }
+        };
+        let err = vm.runtime_error(format!("{} raised {name}", self.kind_name()));
+        if let Some(d) = err.0.exc() {
+            let mut d = d.borrow_mut();
+            d.cause = Value::Instance(e.0.clone());
+            d.context = Value::Instance(e.0.clone());
+            d.suppress_context = true;
+        }
+        err
+    }
+
+    /// Marks the generator finished and frees its frame's variables, as
+    /// CPython clears a finished frame.
+    fn finish(&self, body: &mut Suspended) {
+        self.state.set(GenState::Finished);
+        body.delegate = None;
+        body.handled.clear();
+        body.path.clear();
+        let slots = std::mem::take(&mut body.frame.slots.0);
+        let cells = std::mem::take(&mut body.frame.cells.0);
+        drop((slots, cells));
     }
 
     /// `next(gen)`: `None` when the generator returns.
     pub fn next(&self, vm: &Vm) -> PyResult<Option<Value>> {
         match self.resume(vm, Resume::Send(Value::None))? {
-            GenStep::Yielded(v) => Ok(Some(v)),
+            GenStep::Yielded(v) | GenStep::Produced(v) => Ok(Some(v)),
             GenStep::Returned(_) => Ok(None),
         }
     }
 
     /// `gen.close()`.
     pub fn close(&self, vm: &Vm) -> PyResult<()> {
-        if self.finished.get() {
-            return Ok(());
-        }
-        if !self.started.get() {
-            self.finish();
-            return Ok(());
+        match self.state.get() {
+            GenState::Finished => return Ok(()),
+            GenState::Created => {
+                self.finish(&mut self.body.borrow_mut());
+                return Ok(());
+            }
+            _ => {}
         }
         let exit = vm.new_exc(&vm.types.exc("GeneratorExit"), Vec::new());
         match self.resume(vm, Resume::Throw(exit)) {
-            Ok(GenStep::Yielded(_)) => Err(vm.runtime_error(format!("{} ignored GeneratorExit", self.kind_name()))),
+            Ok(GenStep::Yielded(_)) | Ok(GenStep::Produced(_)) => {
+                Err(vm.runtime_error(format!("{} ignored GeneratorExit", self.kind_name())))
+            }
             Ok(GenStep::Returned(_)) => Ok(()),
             Err(e) if vm.err_is(&e, "GeneratorExit") || vm.err_is(&e, "StopIteration") => Ok(()),
             Err(e) => Err(e),
         }
     }
+
+    /// The cycle collector found this generator unreachable: a suspended
+    /// frame is handed to the orphans to be closed (which frees what it
+    /// references); a frame that never ran gives up its arguments.
+    pub(crate) fn abandon(&self, out: &mut Vec<Value>) {
+        match self.state.get() {
+            GenState::Suspended => self.orphan(),
+            GenState::Created => {
+                if let Ok(mut body) = self.body.try_borrow_mut() {
+                    out.extend(std::mem::take(&mut body.frame.slots.0).into_iter().flatten());
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn orphan(&self) {
+        if self.state.get() != GenState::Suspended || !self.orphans.accepting.get() {
+            return;
+        }
+        let Ok(mut body) = self.body.try_borrow_mut() else { return };
+        let placeholder = Frame::bare(body.frame.code.clone(), body.frame.globals.clone(), None);
+        let taken = std::mem::replace(
+            &mut *body,
+            Suspended { frame: placeholder, path: ResumePath::new(), delegate: None, handled: Vec::new() },
+        );
+        self.state.set(GenState::Finished);
+        let finalizer = self.agen.as_ref().and_then(|a| a.finalizer.borrow_mut().take());
+        self.orphans.push(Orphan { kind: self.kind, name: self.name.clone(), qualname: self.qualname.clone(), body: taken, finalizer });
+    }
 }
 
 impl Drop for Generator {
-    /// An unfinished generator is closed when it is freed, so its `finally`
-    /// blocks run, as in CPython. The drop may happen while a container
-    /// that the `finally` code uses is borrowed (the dict of a global being
-    /// rebound, say), so the closing is handed to the Vm, which runs it at
-    /// the end of the current statement.
     fn drop(&mut self) {
-        if self.vm.finalizing.get() {
-            return;
+        match self.state.get() {
+            GenState::Created if self.kind == CodeKind::Coroutine && self.orphans.accepting.get() => {
+                self.orphans.unawaited.borrow_mut().push(self.qualname.clone());
+                self.orphans.pending.set(true);
+            }
+            GenState::Suspended => self.orphan(),
+            _ => {}
         }
-        if self.started.get() && !self.finished.get() && !self.running.get() && self.kind != CodeKind::Coroutine {
-            let orphan = Generator {
-                kind: self.kind,
-                name: self.name.clone(),
-                qualname: self.qualname.clone(),
-                chan: self.chan.clone(),
-                body: RefCell::new(self.body.borrow_mut().take()),
-                running: Cell::new(false),
-                started: Cell::new(true),
-                finished: Cell::new(false),
-                vm: self.vm,
-            };
-            self.finished.set(true);
-            self.vm.defer_close(orphan);
-        }
+    }
+}
+
+/// A generator freed while suspended, waiting to be closed.
+pub(crate) struct Orphan {
+    kind: CodeKind,
+    name: Rc<Str>,
+    qualname: Rc<Str>,
+    body: Suspended,
+    finalizer: Option<Value>,
+}
+
+/// Generators freed unfinished and coroutines freed unawaited, dealt with
+/// at the next statement boundary (`Vm::close_freed_generators`).
+#[derive(Default)]
+pub struct Orphans {
+    pub pending: Cell<bool>,
+    /// Cleared when the interpreter goes away: then nothing is queued.
+    pub accepting: Cell<bool>,
+    gens: RefCell<Vec<Orphan>>,
+    unawaited: RefCell<Vec<Rc<Str>>>,
+}
+
+impl Orphans {
+    pub fn new() -> Rc<Orphans> {
+        let o = Rc::new(Orphans::default());
+        o.accepting.set(true);
+        o
+    }
+
+    fn push(&self, o: Orphan) {
+        self.gens.borrow_mut().push(o);
+        self.pending.set(true);
+    }
+
+    /// Drops everything queued without running any code.
+    pub fn shut_down(&self) {
+        self.accepting.set(false);
+        let gens = std::mem::take(&mut *self.gens.borrow_mut());
+        drop(gens);
+        self.unawaited.borrow_mut().clear();
     }
 }
 
 impl Vm {
-    fn defer_close(&self, g: Generator) {
-        self.closing.borrow_mut().push(g);
-        self.closing_pending.set(true);
-    }
-
-    /// Closes the generators freed since the last call (see `Drop for
-    /// Generator`); called where no borrow is held: after expression,
-    /// assignment and `for` statements, where objects are commonly freed,
-    /// when a frame or a module's code finishes and when an exception
-    /// unwinds a block.
+    /// Deals with the generators freed since the last call (see
+    /// `Orphans`); called where no borrow is held: after expression,
+    /// assignment and `for` statements, when a frame finishes and when an
+    /// exception unwinds a block.
     #[inline(always)]
     pub fn close_freed_generators(&self) {
-        if self.closing_pending.get() {
-            self.close_pending_generators();
+        if self.orphans.pending.get() {
+            self.close_orphans();
         }
     }
 
     #[cold]
     #[inline(never)]
-    fn close_pending_generators(&self) {
-        self.closing_pending.set(false);
+    fn close_orphans(&self) {
+        self.orphans.pending.set(false);
         loop {
-            let Some(g) = self.closing.borrow_mut().pop() else { break };
+            let names = std::mem::take(&mut *self.orphans.unawaited.borrow_mut());
+            for name in names {
+                self.warn_unawaited(&name);
+            }
+            let Some(o) = self.orphans.gens.borrow_mut().pop() else { break };
+            let g = gc::new(Generator {
+                kind: o.kind,
+                state: Cell::new(GenState::Suspended),
+                name: o.name,
+                qualname: o.qualname,
+                body: RefCell::new(o.body),
+                orphans: self.orphans.clone(),
+                agen: (o.kind == CodeKind::AsyncGenerator).then(Box::default),
+                gc: GcHeader::new(),
+            });
+            if let Some(finalizer) = o.finalizer {
+                // asyncio's hook schedules `aclose()` on the event loop.
+                if let Err(e) = self.call(&finalizer, &[Value::Generator(g.clone())], &[]) {
+                    self.report_unraisable(&e);
+                }
+                continue;
+            }
             if let Err(e) = g.close(self) {
                 self.report_unraisable(&e);
             }
             // One that ignored GeneratorExit is not closed again.
-            g.finished.set(true);
+            g.state.set(GenState::Finished);
         }
     }
-}
 
-impl Vm {
-    fn static_self(&self) -> &'static Vm {
-        // SAFETY: see the module documentation; the Vm is boxed and outlives
-        // every poll of a generator body.
-        unsafe { &*(self as *const Vm) }
+    /// CPython's `RuntimeWarning: coroutine '...' was never awaited`,
+    /// through the `warnings` module so that filters apply.
+    fn warn_unawaited(&self, qualname: &Str) {
+        let msg = format!("coroutine '{}' was never awaited", qualname.as_str());
+        let warned = self.import_module("warnings").and_then(|w| {
+            let warn = self.get_attr(&w, &self.intern("warn"))?;
+            self.call(&warn, &[Value::string(msg.clone()), Value::Class(self.types.exc("RuntimeWarning"))], &[])
+        });
+        if let Err(e) = warned {
+            self.report_unraisable(&e);
+        }
     }
 
-    pub fn make_generator(&self, func: &Rc<Function>, mut frame: Frame) -> Value {
-        let chan = Rc::new(GenChannel::default());
-        frame.gen = Some(chan.clone());
-        let vm = self.static_self();
-        let fut = async move {
-            let mut frame = frame;
-            let code = frame.code.clone();
-            let r = vm.exec_block_async(&mut frame, &code.body).await;
-            match r {
-                Ok(Flow::Return(v)) => Ok(v),
-                Ok(_) => Ok(Value::None),
-                Err(e) => {
-                    vm.add_traceback(&e, &frame);
-                    Err(e)
-                }
-            }
-        };
-        Value::Generator(Rc::new(Generator {
-            kind: func.code.kind,
-            name: func.name.borrow().clone(),
-            qualname: func.qualname.borrow().clone(),
-            chan,
-            body: RefCell::new(Some(Box::pin(fut))),
-            running: Cell::new(false),
-            started: Cell::new(false),
-            finished: Cell::new(false),
-            vm,
-        }))
+    pub fn make_generator(&self, func: &Rc<Function>, frame: Frame) -> Value {
+        Value::Generator(Generator::new(self, func, frame))
     }
 
     /// Prints an exception that cannot propagate (raised while closing a
@@ -316,757 +445,4 @@ impl Vm {
         let text = self.format_exception_only(&e.0);
         eprintln!("Exception ignored in: <generator>\n{text}");
     }
-
-    /// A block on the async path: one without suspension points runs on the
-    /// synchronous evaluator, one whose suspending statements all have an
-    /// inline shape runs in the caller's future (see `generator_inline`),
-    /// any other in a boxed future of its own.
-    pub(super) async fn exec_block_async(&self, f: &mut Frame, body: &[Stmt]) -> PyResult<Flow> {
-        if !body.iter().any(|s| s.suspends) {
-            self.exec_block(f, body)
-        } else if body.iter().all(|s| !s.suspends || s.inline != Inline::No) {
-            self.exec_block_inline(f, body).await
-        } else {
-            self.exec_block_suspending(f, body).await
-        }
-    }
-
-    /// The truth of an `if`/`while` test on the async path.
-    async fn cond_async(&self, f: &mut Frame, test: &Expr) -> PyResult<bool> {
-        if test.suspends {
-            let t = self.eval_suspending(f, test).await?;
-            self.truthy(&t)
-        } else {
-            self.eval_cond(f, test)
-        }
-    }
-
-    pub(super) fn exec_block_suspending<'a>(&'a self, f: &'a mut Frame, body: &'a [Stmt]) -> LocalFuture<'a, PyResult<Flow>> {
-        Box::pin(async move {
-            for s in body {
-                let flow = if s.suspends { self.exec_stmt_async(f, s).await } else { self.exec_stmt(f, s) };
-                if let Some(end) = self.block_end(f, flow) {
-                    return end;
-                }
-            }
-            Ok(Flow::Normal)
-        })
-    }
-
-    async fn exec_stmt_async(&self, f: &mut Frame, s: &Stmt) -> PyResult<Flow> {
-        f.line = s.line;
-        match &s.kind {
-            // `yield v` as a statement: no future for the expression.
-            StmtKind::Expr(Expr { kind: ExprKind::Yield(v), .. }) if s.inline == Inline::Yield => {
-                self.yield_stmt(f, v).await?;
-            }
-            StmtKind::Expr(e) => {
-                self.eval_async(f, e).await?;
-            }
-            StmtKind::Assign(targets, value) => {
-                let v = self.eval_async(f, value).await?;
-                for t in targets {
-                    self.assign_async(f, t, v.clone()).await?;
-                }
-            }
-            StmtKind::AugAssign(target, op, value) => match target {
-                Target::Attr(obj, name) => {
-                    let o = self.eval_async(f, obj).await?;
-                    let cur = self.get_attr_at(&o, name)?;
-                    let rhs = self.eval_async(f, value).await?;
-                    let new = self.inplace_op(*op, cur, rhs)?;
-                    self.set_attr_at(&o, name, new)?;
-                }
-                Target::Subscript(obj, idx) => {
-                    let o = self.eval_async(f, obj).await?;
-                    let i = self.eval_async(f, idx).await?;
-                    let cur = self.get_item(&o, &i)?;
-                    let rhs = self.eval_async(f, value).await?;
-                    let new = self.inplace_op(*op, cur, rhs)?;
-                    self.set_item(&o, i, new)?;
-                }
-                _ => {
-                    let cur = self.eval(f, &target_as_load(target))?;
-                    let rhs = self.eval_async(f, value).await?;
-                    let new = self.inplace_op(*op, cur, rhs)?;
-                    self.assign(f, target, new)?;
-                }
-            },
-            StmtKind::Annotate(name, ann) => {
-                let v = self.eval_async(f, ann).await?;
-                self.record_annotation(f, name, v)?;
-            }
-            StmtKind::If(test, body, orelse) => {
-                let t = self.cond_async(f, test).await?;
-                let branch = if t { body } else { orelse };
-                return self.exec_block_async(f, branch).await;
-            }
-            StmtKind::While(test, body, orelse) => loop {
-                gc::safe_point();
-                let t = self.cond_async(f, test).await?;
-                if !t {
-                    return self.exec_block_async(f, orelse).await;
-                }
-                match self.exec_block_async(f, body).await? {
-                    Flow::Break => break,
-                    Flow::Return(v) => return Ok(Flow::Return(v)),
-                    Flow::Normal | Flow::Continue => {}
-                }
-            },
-            StmtKind::For(fs) => {
-                let iterable = self.eval_async(f, &fs.iter).await?;
-                if fs.is_async {
-                    let ait = self.aiter(&iterable)?;
-                    loop {
-                        let Some(item) = self.anext_await(f, &ait).await? else { break };
-                        gc::safe_point();
-                        self.assign_async(f, &fs.target, item).await?;
-                        match self.exec_block_async(f, &fs.body).await? {
-                            Flow::Break => return Ok(Flow::Normal),
-                            Flow::Return(v) => return Ok(Flow::Return(v)),
-                            Flow::Normal | Flow::Continue => {}
-                        }
-                    }
-                    return self.exec_block_async(f, &fs.orelse).await;
-                }
-                let mut items = self.loop_items(iterable)?;
-                while let Some(item) = self.next_loop_item(&mut items)? {
-                    gc::safe_point();
-                    if fs.target.suspends() {
-                        self.assign_async(f, &fs.target, item).await?;
-                    } else {
-                        self.assign(f, &fs.target, item)?;
-                    }
-                    match self.exec_block_async(f, &fs.body).await? {
-                        Flow::Break => return Ok(Flow::Normal),
-                        Flow::Return(v) => return Ok(Flow::Return(v)),
-                        Flow::Normal | Flow::Continue => {}
-                    }
-                }
-                return self.exec_block_async(f, &fs.orelse).await;
-            }
-            StmtKind::Return(v) => {
-                let v = match v {
-                    Some(e) => self.eval_async(f, e).await?,
-                    None => Value::None,
-                };
-                return Ok(Flow::Return(v));
-            }
-            StmtKind::Raise(exc, cause) => {
-                let exc = match exc {
-                    Some(e) => Some(self.eval_async(f, e).await?),
-                    None => None,
-                };
-                let cause = match cause {
-                    Some(e) => Some(self.eval_async(f, e).await?),
-                    None => None,
-                };
-                return Err(self.make_raise(exc, cause));
-            }
-            StmtKind::Try(t) => return self.exec_try_async(f, t).await,
-            StmtKind::With(w) => return self.exec_with_async(f, &w.items, &w.body, w.is_async).await,
-            StmtKind::Assert(test, msg) => {
-                let t = self.eval_async(f, test).await?;
-                if !self.truthy(&t)? {
-                    let args = match msg {
-                        Some(m) => vec![self.eval_async(f, m).await?],
-                        None => Vec::new(),
-                    };
-                    return Err(self.new_exc(&self.types.exc("AssertionError"), args));
-                }
-            }
-            StmtKind::Match(m) => {
-                let subject = self.eval_async(f, &m.subject).await?;
-                for case in &m.cases {
-                    if self.match_pattern(f, &case.pattern, &subject)? {
-                        let ok = match &case.guard {
-                            Some(g) => {
-                                let v = self.eval_async(f, g).await?;
-                                self.truthy(&v)?
-                            }
-                            None => true,
-                        };
-                        if ok {
-                            return self.exec_block_async(f, &case.body).await;
-                        }
-                    }
-                }
-            }
-            StmtKind::Delete(_) | StmtKind::FunctionDef(..) | StmtKind::ClassDef(..) => {
-                return Err(self.new_error("SystemError", "await/yield in this position is not supported by tulip yet"));
-            }
-            _ => return self.exec_stmt(f, s),
-        }
-        Ok(Flow::Normal)
-    }
-
-    async fn exec_try_async(&self, f: &mut Frame, t: &ir::TryStmt) -> PyResult<Flow> {
-        let body = self.exec_block_async(f, &t.body).await;
-        let r = match body {
-            Ok(Flow::Normal) => self.exec_block_async(f, &t.orelse).await,
-            Ok(flow) => Ok(flow),
-            Err(err) if t.is_star => self.exec_except_star(f, t, err),
-            Err(err) => {
-                let mut result = Err(err);
-                for h in &t.handlers {
-                    let Err(err) = &result else { break };
-                    if !self.handler_matches(f, h, err)? {
-                        continue;
-                    }
-                    let Err(err) = result else { break };
-                    let exc = err.0.clone();
-                    if let Some(name) = &h.name {
-                        self.assign(f, name, Value::Instance(exc.clone()))?;
-                    }
-                    self.handling.borrow_mut().push(exc.clone());
-                    let r = self.exec_block_async(f, &h.body).await;
-                    self.handling.borrow_mut().pop();
-                    if let Some(name) = &h.name {
-                        self.unbind(f, name);
-                    }
-                    result = Ok(r.map_err(|e| self.chain_context(e, &exc)));
-                    break;
-                }
-                match result {
-                    Ok(r) => r,
-                    Err(e) => Err(e),
-                }
-            }
-        };
-        if t.finalbody.is_empty() {
-            return r;
-        }
-        match r {
-            Err(err) => {
-                let exc = err.0.clone();
-                self.handling.borrow_mut().push(exc.clone());
-                let fr = self.exec_block_async(f, &t.finalbody).await;
-                self.handling.borrow_mut().pop();
-                match fr {
-                    Ok(Flow::Normal) => Err(err),
-                    Ok(flow) => Ok(flow),
-                    Err(e) => Err(self.chain_context(e, &exc)),
-                }
-            }
-            Ok(flow) => match self.exec_block_async(f, &t.finalbody).await? {
-                Flow::Normal => Ok(flow),
-                other => Ok(other),
-            },
-        }
-    }
-
-    fn exec_with_async<'a>(
-        &'a self,
-        f: &'a mut Frame,
-        items: &'a [(Expr, Option<Target>)],
-        body: &'a [Stmt],
-        is_async: bool,
-    ) -> LocalFuture<'a, PyResult<Flow>> {
-        Box::pin(async move {
-            let Some(((ctx, target), rest)) = items.split_first() else {
-                return self.exec_block_async(f, body).await;
-            };
-            let mgr = self.eval_async(f, ctx).await?;
-            let exit;
-            let value;
-            if is_async {
-                let class = self.type_of(&mgr);
-                let (Some(enter), Some(ex)) = (class.lookup(&self.names.aenter), class.lookup(&self.names.aexit)) else {
-                    return Err(self.type_error(format!(
-                        "'{}' object does not support the asynchronous context manager protocol",
-                        class.name().as_str()
-                    )));
-                };
-                exit = self.bind_descriptor(ex, &mgr)?;
-                let awaitable = self.call_special(enter, &mgr, &[])?;
-                value = self.await_value(f, awaitable).await?;
-            } else {
-                let (e, v) = self.enter_context(&mgr)?;
-                exit = e;
-                value = v;
-            }
-            let r = match target {
-                Some(t) => self.assign_async(f, t, value).await.map(|_| Flow::Normal),
-                None => Ok(Flow::Normal),
-            };
-            let r = match r {
-                Ok(_) => self.exec_with_async(f, rest, body, is_async).await,
-                Err(e) => Err(e),
-            };
-            if !is_async {
-                return self.exit_context(&exit, r);
-            }
-            match r {
-                Ok(flow) => {
-                    let aw = self.call(&exit, &[Value::None, Value::None, Value::None], &[])?;
-                    self.await_value(f, aw).await?;
-                    Ok(flow)
-                }
-                Err(err) => {
-                    let exc = err.0.clone();
-                    let args = [Value::Class(exc.class()), Value::Instance(exc.clone()), Value::None];
-                    self.handling.borrow_mut().push(exc.clone());
-                    let res = match self.call(&exit, &args, &[]) {
-                        Ok(aw) => self.await_value(f, aw).await,
-                        Err(e) => Err(e),
-                    };
-                    self.handling.borrow_mut().pop();
-                    let res = res.map_err(|e| self.chain_context(e, &exc))?;
-                    if self.truthy(&res)? {
-                        Ok(Flow::Normal)
-                    } else {
-                        Err(err)
-                    }
-                }
-            }
-        })
-    }
-
-    async fn assign_async(&self, f: &mut Frame, t: &Target, v: Value) -> PyResult<()> {
-        match t {
-            Target::Attr(obj, name) if obj.suspends => {
-                let o = self.eval_async(f, obj).await?;
-                self.set_attr_at(&o, name, v)
-            }
-            Target::Subscript(obj, idx) if obj.suspends || idx.suspends => {
-                let o = self.eval_async(f, obj).await?;
-                let i = self.eval_async(f, idx).await?;
-                self.set_item(&o, i, v)
-            }
-            _ => self.assign(f, t, v),
-        }
-    }
-
-    /// An expression on the async path: only one that contains a suspension
-    /// point needs a future of its own (boxed, as expressions nest).
-    pub async fn eval_async(&self, f: &mut Frame, e: &Expr) -> PyResult<Value> {
-        if e.suspends {
-            self.eval_suspending(f, e).await
-        } else {
-            self.eval(f, e)
-        }
-    }
-
-    fn eval_suspending<'a>(&'a self, f: &'a mut Frame, e: &'a Expr) -> LocalFuture<'a, PyResult<Value>> {
-        Box::pin(async move {
-            match &e.kind {
-                ExprKind::Yield(v) => {
-                    let v = match v {
-                        Some(v) => self.eval_async(f, v).await?,
-                        None => Value::None,
-                    };
-                    self.yield_value(f, v).await
-                }
-                ExprKind::YieldFrom(v) => {
-                    let v = self.eval_async(f, v).await?;
-                    let it = match &v {
-                        Value::Generator(g) if g.kind == CodeKind::Coroutine => {
-                            return Err(self.type_error("cannot 'yield from' a coroutine object in a non-coroutine generator"));
-                        }
-                        Value::Generator(_) => v.clone(),
-                        _ => self.iter(&v)?,
-                    };
-                    self.delegate(f, it).await
-                }
-                ExprKind::Await(v) => {
-                    let v = self.eval_async(f, v).await?;
-                    self.await_value(f, v).await
-                }
-                ExprKind::Attr(obj, name) => {
-                    let o = self.eval_async(f, obj).await?;
-                    self.get_attr_at(&o, name)
-                }
-                ExprKind::Subscript(obj, idx) => {
-                    let o = self.eval_async(f, obj).await?;
-                    let i = self.eval_async(f, idx).await?;
-                    self.get_item(&o, &i)
-                }
-                ExprKind::Binary(op, a, b) => {
-                    let x = self.eval_async(f, a).await?;
-                    let y = self.eval_async(f, b).await?;
-                    self.binary_fast(*op, x, y)
-                }
-                ExprKind::Unary(op, a) => {
-                    let x = self.eval_async(f, a).await?;
-                    self.unary_op(*op, x)
-                }
-                ExprKind::And(vs) | ExprKind::Or(vs) => {
-                    let is_and = matches!(e.kind, ExprKind::And(_));
-                    let mut v = Value::None;
-                    for x in vs {
-                        v = self.eval_async(f, x).await?;
-                        if self.truthy(&v)? != is_and {
-                            return Ok(v);
-                        }
-                    }
-                    Ok(v)
-                }
-                ExprKind::Compare(left, rest) => {
-                    let mut l = self.eval_async(f, left).await?;
-                    let last = rest.len() - 1;
-                    for (i, (op, x)) in rest.iter().enumerate() {
-                        let r = self.eval_async(f, x).await?;
-                        let res = self.compare(*op, &l, &r)?;
-                        if i == last || !self.truthy(&res)? {
-                            return Ok(res);
-                        }
-                        l = r;
-                    }
-                    Ok(Value::bool(true))
-                }
-                ExprKind::IfExp(t, a, b) => {
-                    let c = self.eval_async(f, t).await?;
-                    if self.truthy(&c)? {
-                        self.eval_async(f, a).await
-                    } else {
-                        self.eval_async(f, b).await
-                    }
-                }
-                ExprKind::CallPos(func, args) => {
-                    let callee = self.eval_async(f, func).await?;
-                    let mut argv = Vec::with_capacity(args.len());
-                    for a in args {
-                        argv.push(self.eval_async(f, a).await?);
-                    }
-                    self.call(&callee, &argv, &[])
-                }
-                ExprKind::Call(func, args) => {
-                    let callee = self.eval_async(f, func).await?;
-                    let (pos, kw) = self.eval_args_async(f, args).await?;
-                    self.call(&callee, &pos, &kw)
-                }
-                ExprKind::CallMethod(obj, name, args) => {
-                    let o = self.eval_async(f, obj).await?;
-                    let (pos, kw) = self.eval_args_async(f, args).await?;
-                    let mut argv: super::expr::ArgVec = smallvec::SmallVec::with_capacity(pos.len() + 1);
-                    argv.push(Value::None);
-                    argv.extend(pos);
-                    self.call_method_at(o, name, &mut argv, &kw)
-                }
-                ExprKind::Tuple(items) => Ok(Value::tuple(self.eval_items_async(f, items).await?)),
-                ExprKind::List(items) => Ok(Value::list(self.eval_items_async(f, items).await?)),
-                ExprKind::Set(items) => {
-                    let folded = items.len() > 2 && items.iter().all(|e| matches!(e.kind, ExprKind::Const(_)));
-                    let items = self.eval_items_async(f, items).await?;
-                    if folded {
-                        return crate::builtins::set::folded_display(self, items);
-                    }
-                    self.new_set(items)
-                }
-                ExprKind::Dict(items) => {
-                    let d = gc::new(Dict::new());
-                    for (k, v) in items {
-                        match k {
-                            Some(k) => {
-                                let k = self.eval_async(f, k).await?;
-                                let v = self.eval_async(f, v).await?;
-                                self.dict_set(&d, k, v)?;
-                            }
-                            None => {
-                                let m = self.eval_async(f, v).await?;
-                                self.dict_update(&d, &m)?;
-                            }
-                        }
-                    }
-                    Ok(Value::Dict(d))
-                }
-                ExprKind::JoinedStr(parts) => {
-                    let mut out = String::new();
-                    for p in parts {
-                        let v = self.eval_async(f, p).await?;
-                        match v.as_str() {
-                            Some(s) => out.push_str(s.as_str()),
-                            None => out.push_str(self.str(&v)?.as_str()),
-                        }
-                    }
-                    Ok(Value::string(out))
-                }
-                ExprKind::Format(v, conv, spec) => {
-                    let v = self.eval_async(f, v).await?;
-                    let spec = match spec {
-                        Some(s) => Some(self.eval_async(f, s).await?),
-                        None => None,
-                    };
-                    self.format_value(v, *conv, spec)
-                }
-                ExprKind::Named(t, v) => {
-                    let v = self.eval_async(f, v).await?;
-                    self.assign(f, t, v.clone())?;
-                    Ok(v)
-                }
-                ExprKind::Comprehension(c) => self.eval_comprehension_async(f, c).await,
-                ExprKind::GenExp(def, first) => {
-                    let iterable = self.eval_async(f, first).await?;
-                    let it = if def.code.kind == CodeKind::AsyncGenerator { self.aiter(&iterable)? } else { self.iter(&iterable)? };
-                    let func = self.make_function(f, def)?;
-                    self.call(&func, &[it], &[])
-                }
-                ExprKind::Slice(..) | ExprKind::Starred(_) | ExprKind::MakeFunction(_) => {
-                    Err(self.new_error("SystemError", "await/yield in this position is not supported by tulip yet"))
-                }
-                _ => self.eval(f, e),
-            }
-        })
-    }
-
-    async fn eval_items_async(&self, f: &mut Frame, items: &[Expr]) -> PyResult<Vec<Value>> {
-        let mut out = Vec::with_capacity(items.len());
-        for e in items {
-            if let ExprKind::Starred(inner) = &e.kind {
-                let v = self.eval_async(f, inner).await?;
-                self.extend_from_iterable(&mut out, &v)?;
-            } else {
-                out.push(self.eval_async(f, e).await?);
-            }
-        }
-        Ok(out)
-    }
-
-    async fn eval_args_async(&self, f: &mut Frame, args: &[Arg]) -> PyResult<(super::expr::ArgVec, Vec<(Rc<Str>, Value)>)> {
-        let mut pos: super::expr::ArgVec = smallvec::SmallVec::new();
-        let mut kw = Vec::new();
-        for a in args {
-            match a {
-                Arg::Pos(e) => pos.push(self.eval_async(f, e).await?),
-                Arg::Star(e) => {
-                    let v = self.eval_async(f, e).await?;
-                    self.star_args(&mut pos, v)?;
-                }
-                Arg::Kw(n, e) => {
-                    let v = self.eval_async(f, e).await?;
-                    kw.push((n.clone(), v));
-                }
-                Arg::StarStar(e) => {
-                    let m = self.eval_async(f, e).await?;
-                    self.star_star_args(&mut kw, m)?;
-                }
-            }
-        }
-        Ok((pos, kw))
-    }
-
-    async fn eval_comprehension_async(&self, f: &mut Frame, c: &ir::Comprehension) -> PyResult<Value> {
-        for &cell in &c.fresh_cells {
-            f.cells[cell as usize] = gc::new(CellObj::new(None));
-        }
-        let mut out: Vec<(Value, Value)> = Vec::new();
-        self.comp_level_async(f, c, 0, &mut out).await?;
-        Ok(match c.kind {
-            ir::CompKind::List => Value::list(out.into_iter().map(|(k, _)| k).collect()),
-            ir::CompKind::Set => self.new_set(out.into_iter().map(|(k, _)| k).collect())?,
-            ir::CompKind::Dict => {
-                let d = gc::new(Dict::new());
-                for (k, v) in out {
-                    self.dict_set(&d, k, v)?;
-                }
-                Value::Dict(d)
-            }
-        })
-    }
-
-    fn comp_level_async<'a>(
-        &'a self,
-        f: &'a mut Frame,
-        c: &'a ir::Comprehension,
-        level: usize,
-        out: &'a mut Vec<(Value, Value)>,
-    ) -> LocalFuture<'a, PyResult<()>> {
-        Box::pin(async move {
-            let Some(g) = c.generators.get(level) else {
-                let k = self.eval_async(f, &c.elt).await?;
-                let v = match &c.value {
-                    Some(e) => self.eval_async(f, e).await?,
-                    None => Value::None,
-                };
-                out.push((k, v));
-                return Ok(());
-            };
-            let iterable = self.eval_async(f, &g.iter).await?;
-            let it = if g.is_async { self.aiter(&iterable)? } else { self.iter(&iterable)? };
-            loop {
-                let item = if g.is_async { self.anext_await(f, &it).await? } else { self.next(&it)? };
-                let Some(item) = item else { break };
-                self.assign(f, &g.target, item)?;
-                let mut keep = true;
-                for cond in &g.ifs {
-                    let t = self.eval_async(f, cond).await?;
-                    if !self.truthy(&t)? {
-                        keep = false;
-                        break;
-                    }
-                }
-                if keep {
-                    self.comp_level_async(f, c, level + 1, out).await?;
-                }
-            }
-            Ok(())
-        })
-    }
-
-    /// `yield v` as a statement (`v` does not suspend): no future for the
-    /// expression.
-    pub(super) async fn yield_stmt(&self, f: &mut Frame, v: &Option<Box<Expr>>) -> PyResult<()> {
-        let v = match v {
-            Some(v) => self.eval(f, v)?,
-            None => Value::None,
-        };
-        self.yield_value(f, v).await?;
-        Ok(())
-    }
-
-    /// `yield v`: hands `v` to the driver and waits to be resumed.
-    async fn yield_value(&self, f: &mut Frame, v: Value) -> PyResult<Value> {
-        let Some(chan) = f.gen.clone() else {
-            return Err(self.runtime_error("yield outside a generator frame"));
-        };
-        *chan.yielded.borrow_mut() = Some(v);
-        SuspendOnce(false).await;
-        let input = chan.input.borrow_mut().take();
-        match input {
-            Some(Resume::Send(v)) => Ok(v),
-            Some(Resume::Throw(e)) => Err(e),
-            None => Ok(Value::None),
-        }
-    }
-
-    /// `yield from it` / `await`: forwards values, sends and throws to `it`
-    /// until it returns; its return value is the result.
-    async fn delegate(&self, f: &mut Frame, it: Value) -> PyResult<Value> {
-        let Some(chan) = f.gen.clone() else {
-            return Err(self.runtime_error("yield outside a generator frame"));
-        };
-        let mut input = Resume::Send(Value::None);
-        loop {
-            let step = match (&it, input) {
-                (Value::Generator(g), input) => g.resume(self, input)?,
-                (_, Resume::Send(v)) => {
-                    if v.is_none() {
-                        match self.next_with_value(&it)? {
-                            Ok(v) => GenStep::Yielded(v),
-                            Err(ret) => GenStep::Returned(ret),
-                        }
-                    } else {
-                        match self.call_method(&it, "send", &[v]) {
-                            Ok(v) => GenStep::Yielded(v),
-                            Err(e) if self.err_is(&e, "StopIteration") => GenStep::Returned(self.stop_value(&e)),
-                            Err(e) => return Err(e),
-                        }
-                    }
-                }
-                (_, Resume::Throw(e)) => match self.get_attr_opt(&it, &self.intern("throw"))? {
-                    Some(throw) => match self.call(&throw, &[Value::Instance(e.0.clone())], &[]) {
-                        Ok(v) => GenStep::Yielded(v),
-                        Err(e) if self.err_is(&e, "StopIteration") => GenStep::Returned(self.stop_value(&e)),
-                        Err(e) => return Err(e),
-                    },
-                    None => return Err(e),
-                },
-            };
-            match step {
-                GenStep::Returned(v) => return Ok(v),
-                GenStep::Yielded(v) => {
-                    *chan.yielded.borrow_mut() = Some(v);
-                    SuspendOnce(false).await;
-                    input = chan.input.borrow_mut().take().unwrap_or(Resume::Send(Value::None));
-                }
-            }
-        }
-    }
-
-    /// `next()` that keeps StopIteration's value: `Err(value)` at the end.
-    fn next_with_value(&self, it: &Value) -> PyResult<Result<Value, Value>> {
-        match it {
-            Value::Iter(_) => Ok(self.next(it)?.ok_or(Value::None)),
-            _ => {
-                let class = self.type_of(it);
-                let Some(f) = class.lookup(&self.names.next) else {
-                    return Err(self.type_error(format!("'{}' object is not an iterator", class.name().as_str())));
-                };
-                match self.call_special(f, it, &[]) {
-                    Ok(v) => Ok(Ok(v)),
-                    Err(e) if self.err_is(&e, "StopIteration") => Ok(Err(self.stop_value(&e))),
-                    Err(e) => Err(e),
-                }
-            }
-        }
-    }
-
-    /// The `value` of a StopIteration.
-    pub fn stop_value(&self, e: &PyErr) -> Value {
-        match e.0.exc() {
-            Some(d) => match &d.borrow().args {
-                Value::Tuple(t) => t.items.first().cloned().unwrap_or(Value::None),
-                _ => Value::None,
-            },
-            None => Value::None,
-        }
-    }
-
-    /// `await v`.
-    pub async fn await_value(&self, f: &mut Frame, v: Value) -> PyResult<Value> {
-        let it = self.awaitable_iter(&v)?;
-        self.delegate(f, it).await
-    }
-
-    /// The iterator `await` delegates to: a coroutine itself, or `__await__()`.
-    pub fn awaitable_iter(&self, v: &Value) -> PyResult<Value> {
-        match v {
-            Value::Generator(g) if g.kind == CodeKind::Coroutine => Ok(v.clone()),
-            _ => {
-                let class = self.type_of(v);
-                match class.lookup(&self.names.await_) {
-                    Some(m) => {
-                        let it = self.call_special(m, v, &[])?;
-                        if matches!(&it, Value::Generator(g) if g.kind == CodeKind::Coroutine) {
-                            return Err(self.type_error("__await__() returned a coroutine"));
-                        }
-                        Ok(it)
-                    }
-                    None => Err(self.type_error(format!(
-                        "object {} can't be used in 'await' expression",
-                        class.name().as_str()
-                    ))),
-                }
-            }
-        }
-    }
-
-    pub fn aiter(&self, v: &Value) -> PyResult<Value> {
-        let class = self.type_of(v);
-        match class.lookup(&self.names.aiter) {
-            Some(m) => self.call_special(m, v, &[]),
-            None => Err(self.type_error(format!(
-                "'async for' requires an object with __aiter__ method, got {}",
-                class.name().as_str()
-            ))),
-        }
-    }
-
-    /// Awaits `ait.__anext__()`; `None` at StopAsyncIteration.
-    async fn anext_await(&self, f: &mut Frame, ait: &Value) -> PyResult<Option<Value>> {
-        let class = self.type_of(ait);
-        let Some(m) = class.lookup(&self.names.anext) else {
-            return Err(self.type_error(format!(
-                "'async for' received an object from __aiter__ that does not implement __anext__: {}",
-                class.name().as_str()
-            )));
-        };
-        let aw = self.call_special(m, ait, &[])?;
-        match self.await_value(f, aw).await {
-            Ok(v) => Ok(Some(v)),
-            Err(e) if self.err_is(&e, "StopAsyncIteration") => Ok(None),
-            Err(e) => Err(e),
-        }
-    }
-}
-
-/// The load form of a name target (for augmented assignment).
-fn target_as_load(t: &Target) -> Expr {
-    Expr::new(match t {
-        Target::Local(i) => ExprKind::Local(*i),
-        Target::Cell(i) => ExprKind::Cell(*i),
-        Target::Global(n) => ExprKind::Global(n.clone(), Default::default()),
-        Target::Name(n) => ExprKind::Name(n.clone()),
-        _ => ExprKind::Const(Value::None),
-    })
 }

@@ -3,8 +3,9 @@
 //!
 //! Statements run in `exec`, expressions in `expr`, calls and argument
 //! binding in `call`, attribute access in `attr`, operators in `ops`,
-//! iteration in `iterate`, class creation in `class`, generators and
-//! coroutines (the suspending path) in `generator`, imports in `import`.
+//! iteration in `iterate`, class creation in `class`, generator and
+//! coroutine objects in `generator`, the resumable path their frames run
+//! on in `resume`, imports in `import`.
 
 pub mod attr;
 pub mod attr_cache;
@@ -14,11 +15,11 @@ pub mod exec;
 pub mod expr;
 pub mod frame;
 pub mod generator;
-mod generator_inline;
 pub mod import;
 pub mod iterate;
 pub mod ops;
 pub mod repr;
+pub mod resume;
 
 use crate::compile::ir::Sym;
 use crate::runtime::gc;
@@ -226,16 +227,16 @@ pub struct Vm {
     /// Every class created by a script, for `__subclasses__()`.
     pub registry: RefCell<Vec<std::rc::Weak<Class>>>,
     /// Generators freed unfinished, waiting to be closed.
-    closing: RefCell<Vec<generator::Generator>>,
-    pub closing_pending: Cell<bool>,
-    /// Set while the Vm is dropped: objects freed then run no Python code.
-    pub finalizing: Cell<bool>,
+    pub orphans: Rc<generator::Orphans>,
+    /// `sys.set_asyncgen_hooks`: the first-iteration hook and the finalizer.
+    pub asyncgen_hooks: RefCell<[Value; 2]>,
     static_syms: RefCell<std::collections::HashMap<usize, Sym, std::hash::BuildHasherDefault<AddressHasher>>>,
 }
 
 impl Drop for Vm {
+    /// Objects freed from now on run no Python code.
     fn drop(&mut self) {
-        self.finalizing.set(true);
+        self.orphans.shut_down();
     }
 }
 
@@ -255,9 +256,8 @@ impl Vm {
             argv: RefCell::new(Vec::new()),
             depth: Cell::new(0),
             recursion_limit: Cell::new(1000),
-            closing: RefCell::new(Vec::new()),
-            closing_pending: Cell::new(false),
-            finalizing: Cell::new(false),
+            orphans: generator::Orphans::new(),
+            asyncgen_hooks: RefCell::new([Value::None, Value::None]),
             stack_base: Cell::new(0),
             stack_size: Cell::new(0),
             handling: RefCell::new(Vec::new()),

@@ -111,6 +111,7 @@ containers! {
     Class(Class),
     Property(Property),
     Wrapper(FuncWrapper),
+    Generator(Generator),
 }
 
 /// Heap objects that can hold references to other containers.

@@ -37,6 +37,7 @@ fn edge(v: &Value) -> Option<Edge<'_>> {
         Value::Class(r) => Edge::Class(r),
         Value::Property(r) => Edge::Property(r),
         Value::StaticMethod(r) | Value::ClassMethod(r) => Edge::Wrapper(r),
+        Value::Generator(r) => Edge::Generator(r),
         _ => return None,
     })
 }
@@ -58,7 +59,8 @@ pub fn may_reference_containers(v: &Value) -> bool {
         | Value::Method(_)
         | Value::Property(_)
         | Value::StaticMethod(_)
-        | Value::ClassMethod(_) => true,
+        | Value::ClassMethod(_)
+        | Value::Generator(_) => true,
         Value::Builtin(b) => b.bound.is_some(),
         _ => false,
     }
@@ -85,6 +87,7 @@ fn visit_value(v: &Value, f: &mut impl FnMut(Edge)) {
         Value::Class(r) => f(Edge::Class(r)),
         Value::Property(r) => f(Edge::Property(r)),
         Value::StaticMethod(r) | Value::ClassMethod(r) => f(Edge::Wrapper(r)),
+        Value::Generator(r) => f(Edge::Generator(r)),
         Value::Method(m) if Rc::strong_count(m) == 1 => {
             visit_direct(&m.func, f);
             visit_direct(&m.self_, f);
@@ -170,6 +173,25 @@ fn visit_class(c: &Class, f: &mut impl FnMut(Edge)) -> Option<usize> {
     Some(n + visit_values(cache.values(), f))
 }
 
+/// A generator's frame while it is suspended (a running one cannot be
+/// borrowed, and counts as referenced from outside).
+fn visit_generator(g: &Generator, f: &mut impl FnMut(Edge)) -> Option<usize> {
+    let body = g.body.try_borrow().ok()?;
+    let frame = &body.frame;
+    f(Edge::Dict(&frame.globals));
+    if let Some(l) = &frame.locals {
+        f(Edge::Dict(l));
+    }
+    for c in frame.cells.iter() {
+        f(Edge::Cell(c));
+    }
+    for e in &body.handled {
+        f(Edge::Instance(e));
+    }
+    let n = 1 + frame.locals.is_some() as usize + frame.cells.len() + body.handled.len();
+    Some(n + visit_values(frame.slots.iter().flatten().chain(body.delegate.iter()), f))
+}
+
 impl Strong {
     /// Reports the container's references to containers; returns how many
     /// references it looked at, or `None` if some could not be borrowed.
@@ -185,6 +207,7 @@ impl Strong {
             Strong::Class(c) => visit_class(c, f),
             Strong::Property(p) => Some(visit_values([&p.fget, &p.fset, &p.fdel, &p.doc], f)),
             Strong::Wrapper(w) => Some(visit_values([&w.func], f)),
+            Strong::Generator(g) => visit_generator(g, f),
         }
     }
 
@@ -207,6 +230,9 @@ impl Strong {
                 }
             }
             Strong::Class(c) => clear_class(c, out),
+            // A suspended generator is closed, as CPython finalizes one
+            // before breaking its cycles; that frees its frame.
+            Strong::Generator(g) => g.abandon(out),
         }
     }
 }
