@@ -181,7 +181,10 @@ impl Anf<'_> {
                 body.extend(std::mem::take(&mut fs.body));
                 fs.body = self.block(body);
                 fs.orelse = self.block(std::mem::take(&mut fs.orelse));
+                // The loop's position: three slots (see `eval::resume`).
                 fs.iter_slot = self.temp();
+                self.temp();
+                self.temp();
                 self.emit(out, S::For(fs));
             }
             S::Return(v) => {
@@ -205,7 +208,10 @@ impl Anf<'_> {
                 }
                 t.orelse = self.block(std::mem::take(&mut t.orelse));
                 t.finalbody = self.block(std::mem::take(&mut t.finalbody));
-                t.state_slot = self.temp();
+                // Only a handler or `finally` that suspends keeps its state in the frame.
+                if t.finalbody.iter().chain(t.handlers.iter().flat_map(|h| &h.body)).any(|s| s.suspends) {
+                    t.state_slot = self.temp();
+                }
                 self.emit(out, S::Try(t));
             }
             S::With(w) => self.with(*w, out),

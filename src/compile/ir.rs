@@ -158,7 +158,8 @@ pub struct ForStmt {
     pub body: Vec<Stmt>,
     pub orelse: Vec<Stmt>,
     pub is_async: bool,
-    /// In a suspending frame: the hidden slot holding the loop's iterator.
+    /// In a suspending frame: the first of three hidden slots holding the
+    /// loop's position.
     pub iter_slot: u32,
 }
 

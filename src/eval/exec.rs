@@ -246,7 +246,7 @@ impl Vm {
         }
     }
 
-    fn run_handler(&self, f: &mut Frame, h: &ir::Handler, err: PyErr) -> PyResult<Flow> {
+    pub(crate) fn run_handler(&self, f: &mut Frame, h: &ir::Handler, err: PyErr) -> PyResult<Flow> {
         let exc = err.0.clone();
         if let Some(name) = &h.name {
             self.assign(f, name, Value::Instance(exc.clone()))?;

@@ -12,7 +12,7 @@ pub struct Frame {
     /// Local variables by slot; `None` is unbound.
     pub slots: InlineVec<[Option<Value>; 8]>,
     /// Free variables (from the closure) first, then the frame's own cells.
-    pub cells: InlineVec<[Rc<CellObj>; 4]>,
+    pub cells: Box<[Rc<CellObj>]>,
     pub globals: Rc<Dict>,
     /// The namespace of a class body or of `exec` with separate locals.
     pub locals: Option<Rc<Dict>>,
@@ -34,7 +34,7 @@ impl Frame {
     #[inline(always)]
     pub fn bare(code: Rc<Code>, globals: Rc<Dict>, locals: Option<Rc<Dict>>) -> Frame {
         let line = code.first_line;
-        Frame { slots: InlineVec(SmallVec::new()), cells: InlineVec(SmallVec::new()), code, globals, locals, line }
+        Frame { slots: InlineVec(SmallVec::new()), cells: Box::default(), code, globals, locals, line }
     }
 
     /// Unbound slots for every local and the cells: the closure's, then
@@ -50,10 +50,12 @@ impl Frame {
         }
         let n_cells = self.code.cell_names.len();
         if n_cells != 0 {
-            self.cells.0.extend(closure.iter().cloned());
+            let mut cells = Vec::with_capacity(n_cells);
+            cells.extend(closure.iter().cloned());
             for _ in closure.len()..n_cells {
-                self.cells.0.push(gc::new(CellObj::new(None)));
+                cells.push(gc::new(CellObj::new(None)));
             }
+            self.cells = cells.into_boxed_slice();
         }
     }
 }

@@ -56,7 +56,7 @@ pub(crate) struct Suspended {
     /// The iterator a `yield from`/`await` is delegating to.
     pub delegate: Option<Value>,
     /// Exceptions the frame's handlers were handling when it suspended.
-    pub handled: Vec<Rc<Instance>>,
+    pub handled: Option<Box<Vec<Rc<Instance>>>>,
 }
 
 pub struct Generator {
@@ -64,7 +64,9 @@ pub struct Generator {
     state: Cell<GenState>,
     pub name: Rc<Str>,
     pub qualname: Rc<Str>,
-    pub(crate) body: RefCell<Suspended>,
+    /// The frame and what it needs to resume; `None` once finished. Boxed,
+    /// so that a freed generator's frame moves to the orphans as a pointer.
+    pub(crate) body: RefCell<Option<Box<Suspended>>>,
     orphans: Rc<Orphans>,
     /// Async generators: the `sys.set_asyncgen_hooks` state.
     pub agen: Option<Box<AsyncGenState>>,
@@ -91,7 +93,7 @@ impl Generator {
             state: Cell::new(GenState::Created),
             name: func.name.borrow().clone(),
             qualname: func.qualname.borrow().clone(),
-            body: RefCell::new(Suspended { frame, path: ResumePath::new(), delegate: None, handled: Vec::new() }),
+            body: RefCell::new(Some(Box::new(Suspended { frame, path: ResumePath::default(), delegate: None, handled: None }))),
             orphans: vm.orphans.clone(),
             agen: (kind == CodeKind::AsyncGenerator).then(Box::default),
             gc: GcHeader::new(),
@@ -111,12 +113,13 @@ impl Generator {
     }
 
     pub fn is_delegating(&self) -> bool {
-        self.body.try_borrow().is_ok_and(|b| b.delegate.is_some())
+        self.body.try_borrow().is_ok_and(|b| b.as_ref().is_some_and(|b| b.delegate.is_some()))
     }
 
     /// `gi_yieldfrom` / `cr_await`.
     pub fn delegate(&self) -> Value {
-        self.body.try_borrow().ok().and_then(|b| b.delegate.clone()).unwrap_or(Value::None)
+        let body = self.body.try_borrow();
+        body.ok().and_then(|b| b.as_ref().and_then(|b| b.delegate.clone())).unwrap_or(Value::None)
     }
 
     pub fn kind_name(&self) -> &'static str {
@@ -148,8 +151,9 @@ impl Generator {
                 Resume::Throw(e) => {
                     // Raised where the body would start.
                     let e = PyErr(e.0.clone());
-                    vm.add_traceback(&e, &self.body.borrow().frame);
-                    self.finish(&mut self.body.borrow_mut());
+                    if let Some(body) = self.finish() {
+                        vm.add_traceback(&e, &body.frame);
+                    }
                     return Err(e);
                 }
                 Resume::Send(_) => {}
@@ -170,7 +174,11 @@ impl Generator {
     }
 
     fn step(&self, vm: &Vm, mut input: Resume, resuming: bool) -> PyResult<GenStep> {
-        let mut body = self.body.borrow_mut();
+        let mut guard = self.body.borrow_mut();
+        let Some(body) = guard.as_mut() else {
+            self.state.set(GenState::Finished);
+            return Ok(GenStep::Returned(Value::None));
+        };
         if let Some(delegate) = body.delegate.clone() {
             let step = match input {
                 Resume::Send(v) => vm.send_to(&delegate, v),
@@ -187,9 +195,8 @@ impl Generator {
             body.delegate = None;
         }
         let base = vm.handling.borrow().len();
-        if !body.handled.is_empty() {
-            let handled = std::mem::take(&mut body.handled);
-            vm.handling.borrow_mut().extend(handled);
+        if let Some(handled) = body.handled.take() {
+            vm.handling.borrow_mut().extend(*handled);
         }
         let code = body.frame.code.clone();
         let mut cursor = Cursor {
@@ -205,7 +212,7 @@ impl Generator {
         if let Ok(Flow::Suspend) = r {
             let mut handling = vm.handling.borrow_mut();
             if handling.len() > base {
-                body.handled = handling.split_off(base);
+                body.handled = Some(Box::new(handling.split_off(base)));
             }
             body.path = cursor.path;
             body.delegate = cursor.delegate;
@@ -216,8 +223,8 @@ impl Generator {
         if let Err(e) = &r {
             vm.add_traceback(e, &body.frame);
         }
-        self.finish(&mut body);
-        drop(body);
+        drop(guard);
+        drop(self.finish());
         match r {
             Ok(Flow::Return(v)) => Ok(GenStep::Returned(v)),
             Ok(_) => Ok(GenStep::Returned(Value::None)),
@@ -248,16 +255,11 @@ impl Generator {
         err
     }
 
-    /// Marks the generator finished and frees its frame's variables, as
-    /// CPython clears a finished frame.
-    fn finish(&self, body: &mut Suspended) {
+    /// Marks the generator finished and takes its frame, which the caller
+    /// drops (CPython clears a finished frame).
+    fn finish(&self) -> Option<Box<Suspended>> {
         self.state.set(GenState::Finished);
-        body.delegate = None;
-        body.handled.clear();
-        body.path.clear();
-        let slots = std::mem::take(&mut body.frame.slots.0);
-        let cells = std::mem::take(&mut body.frame.cells.0);
-        drop((slots, cells));
+        self.body.try_borrow_mut().ok().and_then(|mut b| b.take())
     }
 
     /// `next(gen)`: `None` when the generator returns.
@@ -273,7 +275,7 @@ impl Generator {
         match self.state.get() {
             GenState::Finished => return Ok(()),
             GenState::Created => {
-                self.finish(&mut self.body.borrow_mut());
+                drop(self.finish());
                 return Ok(());
             }
             _ => {}
@@ -297,7 +299,9 @@ impl Generator {
             GenState::Suspended => self.orphan(),
             GenState::Created => {
                 if let Ok(mut body) = self.body.try_borrow_mut() {
-                    out.extend(std::mem::take(&mut body.frame.slots.0).into_iter().flatten());
+                    if let Some(body) = body.as_mut() {
+                        out.extend(std::mem::take(&mut body.frame.slots.0).into_iter().flatten());
+                    }
                 }
             }
             _ => {}
@@ -308,15 +312,11 @@ impl Generator {
         if self.state.get() != GenState::Suspended || !self.orphans.accepting.get() {
             return;
         }
-        let Ok(mut body) = self.body.try_borrow_mut() else { return };
-        let placeholder = Frame::bare(body.frame.code.clone(), body.frame.globals.clone(), None);
-        let taken = std::mem::replace(
-            &mut *body,
-            Suspended { frame: placeholder, path: ResumePath::new(), delegate: None, handled: Vec::new() },
-        );
+        let Some(taken) = self.body.try_borrow_mut().ok().and_then(|mut b| b.take()) else { return };
         self.state.set(GenState::Finished);
         let finalizer = self.agen.as_ref().and_then(|a| a.finalizer.borrow_mut().take());
-        self.orphans.push(Orphan { kind: self.kind, name: self.name.clone(), qualname: self.qualname.clone(), body: taken, finalizer });
+        let orphan = Orphan { kind: self.kind, name: self.name.clone(), qualname: self.qualname.clone(), body: taken, finalizer };
+        self.orphans.push(Box::new(orphan));
     }
 }
 
@@ -338,7 +338,7 @@ pub(crate) struct Orphan {
     kind: CodeKind,
     name: Rc<Str>,
     qualname: Rc<Str>,
-    body: Suspended,
+    body: Box<Suspended>,
     finalizer: Option<Value>,
 }
 
@@ -349,7 +349,9 @@ pub struct Orphans {
     pub pending: Cell<bool>,
     /// Cleared when the interpreter goes away: then nothing is queued.
     pub accepting: Cell<bool>,
-    gens: RefCell<Vec<Orphan>>,
+    /// Boxed, so that freeing many generators at once (a list of them
+    /// cleared) queues pointers, not copies of their frames.
+    gens: RefCell<Vec<Box<Orphan>>>,
     unawaited: RefCell<Vec<Rc<Str>>>,
 }
 
@@ -360,7 +362,7 @@ impl Orphans {
         o
     }
 
-    fn push(&self, o: Orphan) {
+    fn push(&self, o: Box<Orphan>) {
         self.gens.borrow_mut().push(o);
         self.pending.set(true);
     }
@@ -396,12 +398,14 @@ impl Vm {
                 self.warn_unawaited(&name);
             }
             let Some(o) = self.orphans.gens.borrow_mut().pop() else { break };
-            let g = gc::new(Generator {
+            let o = *o;
+            // Not tracked: it is closed and dropped right here.
+            let g = Rc::new(Generator {
                 kind: o.kind,
                 state: Cell::new(GenState::Suspended),
                 name: o.name,
                 qualname: o.qualname,
-                body: RefCell::new(o.body),
+                body: RefCell::new(Some(o.body)),
                 orphans: self.orphans.clone(),
                 agen: (o.kind == CodeKind::AsyncGenerator).then(Box::default),
                 gc: GcHeader::new(),

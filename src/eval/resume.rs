@@ -20,10 +20,48 @@ use crate::compile::ir::{self, CodeKind, Stmt, StmtKind, SuspendKind};
 use crate::runtime::gc;
 use crate::runtime::object::*;
 use crate::runtime::value::Value;
-use smallvec::SmallVec;
 
-/// Resume positions, innermost last popped: see the module documentation.
-pub type ResumePath = SmallVec<[u32; 6]>;
+/// Resume positions (see the module documentation): a stack of small
+/// numbers, kept in 16 bytes while they fit in bytes, as they nearly always
+/// do, because every suspended generator holds one.
+pub enum ResumePath {
+    Short { len: u8, items: [u8; 14] },
+    Long(Box<Vec<u32>>),
+}
+
+impl Default for ResumePath {
+    fn default() -> ResumePath {
+        ResumePath::Short { len: 0, items: [0; 14] }
+    }
+}
+
+impl ResumePath {
+    pub fn push(&mut self, v: u32) {
+        match self {
+            ResumePath::Short { len, items } if (*len as usize) < items.len() && v <= u8::MAX as u32 => {
+                items[*len as usize] = v as u8;
+                *len += 1;
+            }
+            ResumePath::Short { len, items } => {
+                let mut long: Vec<u32> = items[..*len as usize].iter().map(|&b| b as u32).collect();
+                long.push(v);
+                *self = ResumePath::Long(Box::new(long));
+            }
+            ResumePath::Long(items) => items.push(v),
+        }
+    }
+
+    pub fn pop(&mut self) -> Option<u32> {
+        match self {
+            ResumePath::Short { len: 0, .. } => None,
+            ResumePath::Short { len, items } => {
+                *len -= 1;
+                Some(items[*len as usize] as u32)
+            }
+            ResumePath::Long(items) => items.pop(),
+        }
+    }
+}
 
 /// The state of one run of a suspending body, from its resumption to its
 /// next suspension.
@@ -235,23 +273,23 @@ impl Vm {
     }
 
     fn run_for(&self, f: &mut Frame, c: &mut Cursor, fs: &ir::ForStmt) -> PyResult<Flow> {
-        let slot = fs.iter_slot as usize;
-        let mut at = None;
-        if c.resuming {
+        let at = if c.resuming {
             let m = c.pop();
             if m == ELSE {
                 return self.run_child(f, c, &fs.orelse, ELSE);
             }
-            at = Some(m);
+            Some(m)
         } else {
             let iterable = self.eval(f, &fs.iter)?;
-            let it = if fs.is_async { self.aiter(&iterable)? } else { self.iter(&iterable)? };
-            f.slots[slot] = Some(it);
-        }
+            self.loop_start(f, fs, iterable)?;
+            None
+        };
         let r = self.for_items(f, c, fs, at);
-        match &r {
-            Ok(Flow::Suspend) => {}
-            _ => f.slots[slot] = None,
+        if !matches!(r, Ok(Flow::Suspend)) {
+            let base = fs.iter_slot as usize;
+            for s in &mut f.slots.0[base..base + 3] {
+                *s = None;
+            }
         }
         match r {
             Ok(Flow::Normal) => self.run_child(f, c, &fs.orelse, ELSE),
@@ -261,17 +299,63 @@ impl Vm {
         }
     }
 
+    /// A loop's position lives in three hidden slots, so that a suspended
+    /// loop over a list, tuple or range allocates no iterator: the sequence
+    /// and the next index (as a list iterator sees a growing list); a
+    /// range's next value, count left and step; or an iterator alone.
+    fn loop_start(&self, f: &mut Frame, fs: &ir::ForStmt, iterable: Value) -> PyResult<()> {
+        let base = fs.iter_slot as usize;
+        let (a, b, c) = match iterable {
+            _ if fs.is_async => (self.aiter(&iterable)?, None, None),
+            Value::List(_) | Value::Tuple(_) => (iterable, Some(Value::Int(0)), None),
+            Value::Range(r) if r.fits_i64() => {
+                (Value::Int(r.start as i64), Some(Value::Int(r.len())), Some(Value::Int(r.step as i64)))
+            }
+            other => (self.iter(&other)?, None, None),
+        };
+        f.slots[base] = Some(a);
+        f.slots[base + 1] = b;
+        f.slots[base + 2] = c;
+        Ok(())
+    }
+
+    fn loop_next(&self, f: &mut Frame, base: usize) -> PyResult<Option<Value>> {
+        let [a, b, c] = &mut f.slots.0[base..base + 3] else { return Ok(None) };
+        match (a, b, c) {
+            (Some(Value::Int(next)), Some(Value::Int(left)), Some(Value::Int(step))) => {
+                if *left <= 0 {
+                    return Ok(None);
+                }
+                let v = *next;
+                *left -= 1;
+                *next = next.wrapping_add(*step);
+                Ok(Some(Value::Int(v)))
+            }
+            (Some(seq), Some(Value::Int(i)), None) => {
+                let item = match seq {
+                    Value::List(l) => l.items.borrow().get(*i as usize).cloned(),
+                    Value::Tuple(t) => t.items.get(*i as usize).cloned(),
+                    _ => None,
+                };
+                *i += 1;
+                Ok(item)
+            }
+            (Some(it), None, None) => self.next(it),
+            _ => Ok(None),
+        }
+    }
+
     /// The loop proper: `Normal` when the items run out, `Break` for a
     /// `break`, or how the body left.
     fn for_items(&self, f: &mut Frame, c: &mut Cursor, fs: &ir::ForStmt, mut at: Option<u32>) -> PyResult<Flow> {
-        let slot = fs.iter_slot as usize;
+        let base = fs.iter_slot as usize;
         loop {
             if at != Some(BODY) {
                 let item = if fs.is_async {
                     let outcome = if at == Some(NEXT) {
                         c.resumed_outcome()
                     } else {
-                        let Some(it) = f.slots[slot].clone() else { return Ok(Flow::Normal) };
+                        let Some(it) = f.slots[base].clone() else { return Ok(Flow::Normal) };
                         let awaitable = self.anext_awaitable(&it)?;
                         match self.start_await(c, &awaitable) {
                             Ok(Some(v)) => Ok(v),
@@ -288,10 +372,7 @@ impl Vm {
                         Err(e) => return Err(e),
                     }
                 } else {
-                    match &f.slots[slot] {
-                        Some(it) => self.next(it)?,
-                        None => None,
-                    }
+                    self.loop_next(f, base)?
                 };
                 let Some(item) = item else { return Ok(Flow::Normal) };
                 gc::safe_point();
@@ -351,8 +432,8 @@ impl Vm {
         if let Ok(Flow::Suspend) = r {
             return r;
         }
-        if t.finalbody.is_empty() {
-            return r;
+        if !t.finalbody.iter().any(|s| s.suspends) {
+            return self.run_finally(f, &t.finalbody, r);
         }
         let (kind, payload) = pending_of(r);
         if let (PENDING_RAISE, Some(Value::Instance(e))) = (kind, &payload) {
@@ -365,6 +446,9 @@ impl Vm {
     fn try_handlers(&self, f: &mut Frame, c: &mut Cursor, t: &ir::TryStmt, err: PyErr) -> PyResult<Flow> {
         for (i, h) in t.handlers.iter().enumerate() {
             if self.handler_matches(f, h, &err)? {
+                if !h.body.iter().any(|s| s.suspends) {
+                    return self.run_handler(f, h, err);
+                }
                 return self.run_handler_body(f, c, t, i, Some(err));
             }
         }

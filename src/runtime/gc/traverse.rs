@@ -176,7 +176,8 @@ fn visit_class(c: &Class, f: &mut impl FnMut(Edge)) -> Option<usize> {
 /// A generator's frame while it is suspended (a running one cannot be
 /// borrowed, and counts as referenced from outside).
 fn visit_generator(g: &Generator, f: &mut impl FnMut(Edge)) -> Option<usize> {
-    let body = g.body.try_borrow().ok()?;
+    let guard = g.body.try_borrow().ok()?;
+    let Some(body) = guard.as_ref() else { return Some(0) };
     let frame = &body.frame;
     f(Edge::Dict(&frame.globals));
     if let Some(l) = &frame.locals {
@@ -185,10 +186,11 @@ fn visit_generator(g: &Generator, f: &mut impl FnMut(Edge)) -> Option<usize> {
     for c in frame.cells.iter() {
         f(Edge::Cell(c));
     }
-    for e in &body.handled {
+    let handled = body.handled.as_deref().map_or(&[][..], |h| &h[..]);
+    for e in handled {
         f(Edge::Instance(e));
     }
-    let n = 1 + frame.locals.is_some() as usize + frame.cells.len() + body.handled.len();
+    let n = 1 + frame.locals.is_some() as usize + frame.cells.len() + handled.len();
     Some(n + visit_values(frame.slots.iter().flatten().chain(body.delegate.iter()), f))
 }
 
