@@ -1,7 +1,8 @@
 //! Reference cycles are collected: tests/memory/cycles.py builds and drops a
 //! million small cycles of each common kind (instances pointing at each
 //! other, self-referencing lists, closures capturing themselves, an instance
-//! holding a bound method of itself), and must peak at about the memory of
+//! holding a bound method of itself, an instance holding a suspended
+//! generator or a coroutine of itself), and must peak at about the memory of
 //! the same program making the same objects without cycles.
 
 use std::path::Path;

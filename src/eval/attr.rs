@@ -1,6 +1,7 @@
 //! Attribute access: `object.__getattribute__`, `type.__getattribute__`,
 //! descriptors, `__getattr__`, `__setattr__`, `__slots__`.
 
+use crate::compile::ir::CodeKind;
 use super::Vm;
 use crate::runtime::gc;
 use crate::runtime::object::*;
@@ -363,19 +364,31 @@ impl Vm {
                 "__self__" => m.self_.clone(),
                 _ => return self.get_attr(&m.func, name).map(Some),
             },
-            Value::Generator(g) => match n {
-                "__name__" => Value::Str(g.name.clone()),
-                "__qualname__" => Value::Str(g.qualname.clone()),
-                "gi_running" | "cr_running" => Value::bool(g.is_running()),
-                "gi_frame" | "cr_frame" | "ag_frame" => {
-                    if g.is_finished() {
-                        Value::None
-                    } else {
-                        Value::bool(true)
-                    }
+            Value::Generator(g) => {
+                use super::generator::GenState;
+                let prefix = match g.kind {
+                    CodeKind::Coroutine => "cr_",
+                    CodeKind::AsyncGenerator => "ag_",
+                    _ => "gi_",
+                };
+                match n {
+                    "__name__" => Value::Str(g.name.clone()),
+                    "__qualname__" => Value::Str(g.qualname.clone()),
+                    _ => match n.strip_prefix(prefix) {
+                        // An async generator is "running" while an asend/athrow drives it.
+                        Some("running") => match &g.agen {
+                            Some(a) => Value::bool(a.running_async.get()),
+                            None => Value::bool(g.is_running()),
+                        },
+                        Some("suspended") => Value::bool(g.state() == GenState::Suspended),
+                        Some("frame") => g.frame(self),
+                        Some("yieldfrom") if prefix == "gi_" => g.delegate(),
+                        Some("await") if prefix != "gi_" => g.delegate(),
+                        Some("origin") if prefix == "cr_" => Value::None,
+                        _ => return Ok(None),
+                    },
                 }
-                _ => return Ok(None),
-            },
+            }
             Value::Property(p) => match n {
                 "fget" => p.fget.clone(),
                 "fset" => p.fset.clone(),

@@ -120,6 +120,7 @@ impl Vm {
                 for t in targets {
                     self.delete(f, t)?;
                 }
+                self.close_freed_generators();
             }
             StmtKind::Import(names) => {
                 for n in names {

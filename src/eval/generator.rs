@@ -83,6 +83,8 @@ pub struct AsyncGenState {
     pub running_async: Cell<bool>,
     /// `aclose()` was called, or the generator finished by an exception.
     pub closed: Cell<bool>,
+    /// The finalizer was called for it: it is not finalized again.
+    pub finalized: Cell<bool>,
 }
 
 impl Generator {
@@ -120,6 +122,25 @@ impl Generator {
     pub fn delegate(&self) -> Value {
         let body = self.body.try_borrow();
         body.ok().and_then(|b| b.as_ref().and_then(|b| b.delegate.clone())).unwrap_or(Value::None)
+    }
+
+    /// `gi_frame`: None once finished, else a snapshot of the frame's
+    /// position (`f_lineno`, `f_code`); tulip keeps no frame objects.
+    pub fn frame(&self, vm: &Vm) -> Value {
+        let Ok(body) = self.body.try_borrow() else { return Value::None };
+        let Some(body) = body.as_ref() else { return Value::None };
+        let class = match vm.types.iterators.borrow().get("frame") {
+            Some(c) => c.clone(),
+            None => crate::runtime::types::new_class(&vm.interner, "frame", Some(&vm.types.object), Layout::Value, None),
+        };
+        vm.types.iterators.borrow_mut().insert("frame", class.clone());
+        let frame = vm.instance_with(&class, Payload::None);
+        if let Some(d) = &frame.dict {
+            let code = NativeObj { class: vm.iterator_class("code"), data: RefCell::new(Box::new(body.frame.code.clone())) };
+            d.set_str(vm.intern("f_lineno"), Value::Int(body.frame.line as i64));
+            d.set_str(vm.intern("f_code"), Value::Native(Rc::new(code)));
+        }
+        Value::Instance(frame)
     }
 
     pub fn kind_name(&self) -> &'static str {
@@ -309,7 +330,8 @@ impl Generator {
     }
 
     fn orphan(&self) {
-        if self.state.get() != GenState::Suspended || !self.orphans.accepting.get() {
+        let finalized = self.agen.as_ref().is_some_and(|a| a.finalized.get());
+        if self.state.get() != GenState::Suspended || !self.orphans.accepting.get() || finalized {
             return;
         }
         let Some(taken) = self.body.try_borrow_mut().ok().and_then(|mut b| b.take()) else { return };
@@ -411,6 +433,10 @@ impl Vm {
                 gc: GcHeader::new(),
             });
             if let Some(finalizer) = o.finalizer {
+                if let Some(a) = &g.agen {
+                    a.hooks_inited.set(true);
+                    a.finalized.set(true);
+                }
                 // asyncio's hook schedules `aclose()` on the event loop.
                 if let Err(e) = self.call(&finalizer, &[Value::Generator(g.clone())], &[]) {
                     self.report_unraisable(&e);

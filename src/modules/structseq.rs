@@ -37,6 +37,9 @@ pub const STAT_RESULT: Spec = Spec {
 pub const TERMINAL_SIZE: Spec =
     Spec { full_name: "os.terminal_size", module: "os", name: "terminal_size", fields: &["columns", "lines"], extra: &[] };
 
+pub const ASYNCGEN_HOOKS: Spec =
+    Spec { full_name: "asyncgen_hooks", module: "sys", name: "asyncgen_hooks", fields: &["firstiter", "finalizer"], extra: &[] };
+
 pub const VERSION_INFO: Spec = Spec {
     full_name: "sys.version_info",
     module: "sys",
@@ -53,7 +56,7 @@ pub const FLOAT_INFO: Spec = Spec {
     extra: &[],
 };
 
-const SPECS: &[&Spec] = &[&STRUCT_TIME, &STAT_RESULT, &TERMINAL_SIZE, &VERSION_INFO, &FLOAT_INFO];
+const SPECS: &[&Spec] = &[&ASYNCGEN_HOOKS, &STRUCT_TIME, &STAT_RESULT, &TERMINAL_SIZE, &VERSION_INFO, &FLOAT_INFO];
 
 fn spec_of(class: &Class) -> Option<&'static Spec> {
     for c in class.mro.borrow().iter() {

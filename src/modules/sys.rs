@@ -47,6 +47,8 @@ pub fn init(vm: &Vm, d: &Dict) -> PyResult<()> {
     def(vm, d, "setrecursionlimit", setrecursionlimit);
     def(vm, d, "exc_info", exc_info);
     def(vm, d, "exception", exception);
+    def(vm, d, "set_asyncgen_hooks", set_asyncgen_hooks);
+    def(vm, d, "get_asyncgen_hooks", get_asyncgen_hooks);
     def(vm, d, "intern", intern);
     def(vm, d, "getsizeof", getsizeof);
     def(vm, d, "getdefaultencoding", getdefaultencoding);
@@ -152,6 +154,33 @@ fn exc_info(vm: &Vm, _a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
         Some(e) => Value::tuple(vec![Value::Class(e.class()), Value::Instance(e.clone()), Value::None]),
         None => Value::tuple(vec![Value::None, Value::None, Value::None]),
     })
+}
+
+/// `sys.set_asyncgen_hooks(firstiter=..., finalizer=...)`: an argument
+/// left out keeps its hook; each must be callable or None.
+fn set_asyncgen_hooks(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    args::check(vm, "set_asyncgen_hooks", a, 0, 2)?;
+    let mut hooks = vm.asyncgen_hooks.borrow().clone();
+    for (i, name) in ["firstiter", "finalizer"].into_iter().enumerate() {
+        let given = a.get(i).cloned().or_else(|| args::kwarg(kw, name));
+        if let Some(v) = given {
+            if !v.is_none() && !vm.is_callable(&v) {
+                return Err(vm.type_error(format!("callable {name} expected, got {}", vm.type_name(&v).as_str())));
+            }
+            hooks[i] = v;
+        }
+    }
+    if let Some((n, _)) = kw.iter().find(|(n, _)| !matches!(n.as_str(), "firstiter" | "finalizer")) {
+        return Err(vm.type_error(format!("set_asyncgen_hooks() got an unexpected keyword argument '{}'", n.as_str())));
+    }
+    *vm.asyncgen_hooks.borrow_mut() = hooks;
+    Ok(Value::None)
+}
+
+fn get_asyncgen_hooks(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check(vm, "get_asyncgen_hooks", a, 0, 0)?;
+    let hooks = vm.asyncgen_hooks.borrow().to_vec();
+    Ok(super::structseq::make(vm, &super::structseq::ASYNCGEN_HOOKS, hooks, Vec::new()))
 }
 
 fn exception(vm: &Vm, _a: &[Value], _kw: &KwArgs) -> PyResult<Value> {

@@ -1,4 +1,5 @@
-"""Builds and drops a million small objects of each kind below, with
+"""Builds and drops a million small objects of each kind below (a quarter
+million generators and coroutines), with
 reference cycles (argument `cycles`) or the same objects without them
 (`acyclic`). tests/gc_memory.rs compares the peak memory of the two."""
 import sys
@@ -57,8 +58,37 @@ def bound_methods_of_self():
         h.m = h.method if CYCLES else keeper.method
 
 
+class Stepper:
+    def steps(self):
+        try:
+            yield self
+        finally:
+            self.closed = True
+
+
+def suspended_generators_of_self():
+    keeper = Stepper()
+    for _ in range(N // 4):
+        s = Stepper()
+        s.g = s.steps() if CYCLES else keeper.steps()
+        next(s.g)
+
+
+async def awaiting(peer):
+    return peer
+
+
+def unstarted_coroutines_of_self():
+    for _ in range(N // 4):
+        s = Stepper()
+        s.c = awaiting(s if CYCLES else None)
+        s.c.close()
+
+
 instances_pointing_at_each_other()
 self_referencing_lists()
 closures()
 bound_methods_of_self()
+suspended_generators_of_self()
+unstarted_coroutines_of_self()
 print("done")
