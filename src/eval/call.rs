@@ -2,6 +2,7 @@
 
 use super::exec::Flow;
 use super::expr::ArgVec;
+use super::frame::slots_for;
 use super::{Frame, Vm};
 use crate::compile::ir::Sym;
 use crate::runtime::gc;
@@ -114,8 +115,8 @@ impl Vm {
         if code.is_generator_like() {
             return self.start_generator(func, args, kw);
         }
-        let mut frame = Frame::bare(code.clone(), func.globals.clone(), None);
-        frame.fill(&func.closure);
+        let mut slots = slots_for(code);
+        let mut frame = Frame::new(code.clone(), func.globals.clone(), None, &func.closure, &mut slots);
         self.bind_args(func, &mut frame, args, kw)?;
         if !code.cell_params.is_empty() {
             move_cell_params(&mut frame);
@@ -134,8 +135,8 @@ impl Vm {
         args: impl Iterator<Item = &'e crate::compile::ir::Expr>,
     ) -> PyResult<Value> {
         let code = &func.code;
-        let mut frame = Frame::bare(code.clone(), func.globals.clone(), None);
-        frame.fill(&func.closure);
+        let mut slots = slots_for(code);
+        let mut frame = Frame::new(code.clone(), func.globals.clone(), None, &func.closure, &mut slots);
         let mut i = 0;
         if let Some(v) = first {
             frame.slots[0] = Some(v);
@@ -152,10 +153,12 @@ impl Vm {
     /// the generator object then owns.
     #[inline(never)]
     fn start_generator(&self, func: &Rc<Function>, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
-        let mut frame = Frame::new(func.code.clone(), func.globals.clone(), None, &func.closure);
+        let mut slots: Box<[Option<Value>]> = vec![None; func.code.slot_names.len()].into_boxed_slice();
+        let mut frame = Frame::new(func.code.clone(), func.globals.clone(), None, &func.closure, &mut slots);
         self.bind_args(func, &mut frame, args, kw)?;
         move_cell_params(&mut frame);
-        Ok(self.make_generator(func, frame))
+        let cells = std::mem::take(&mut frame.cells);
+        Ok(self.make_generator(func, slots, cells))
     }
 
     /// Runs a function body to completion, counting call depth and adding
@@ -186,19 +189,18 @@ impl Vm {
     /// exception unwinding a block is also where generators freed by the
     /// unwinding are closed.
     pub fn add_traceback(&self, e: &PyErr, frame: &Frame) {
+        self.push_traceback(e, frame as *const Frame as usize, &frame.code, frame.line);
+    }
+
+    /// Records a frame (identified by `id`) at `line` of `code`.
+    pub fn push_traceback(&self, e: &PyErr, id: usize, code: &crate::compile::ir::Code, line: u32) {
         self.close_freed_generators();
         if let Some(d) = e.0.exc() {
-            let id = frame as *const Frame as usize;
             let mut d = d.borrow_mut();
             if d.traceback.last().is_some_and(|t| t.frame == id) {
                 return;
             }
-            d.traceback.push(TbEntry {
-                frame: id,
-                filename: frame.code.filename.clone(),
-                line: frame.line,
-                name: frame.code.name.clone(),
-            });
+            d.traceback.push(TbEntry { frame: id, filename: code.filename.clone(), line, name: code.name.clone() });
         }
     }
 

@@ -7,10 +7,12 @@ use crate::runtime::value::Value;
 use smallvec::SmallVec;
 use std::rc::Rc;
 
-pub struct Frame {
+pub struct Frame<'s> {
     pub code: Rc<Code>,
-    /// Local variables by slot; `None` is unbound.
-    pub slots: InlineVec<[Option<Value>; 8]>,
+    /// Local variables by slot; `None` is unbound. The storage belongs to
+    /// the caller (`Slots` on the Rust stack for a call) or to the generator
+    /// that owns the frame, which keeps exactly as many as the code needs.
+    pub slots: &'s mut [Option<Value>],
     /// Free variables (from the closure) first, then the frame's own cells.
     pub cells: Box<[Rc<CellObj>]>,
     pub globals: Rc<Dict>,
@@ -20,77 +22,46 @@ pub struct Frame {
     pub line: u32,
 }
 
-impl Frame {
-    /// A frame for `code`; `closure` supplies the free variables' cells.
-    pub fn new(code: Rc<Code>, globals: Rc<Dict>, locals: Option<Rc<Dict>>, closure: &[Rc<CellObj>]) -> Frame {
-        let mut frame = Frame::bare(code, globals, locals);
-        frame.fill(closure);
-        frame
-    }
+/// The slots of a call: inline for all but the largest functions.
+pub type Slots = SmallVec<[Option<Value>; 8]>;
 
-    /// A frame with no slots yet: `fill` them where the frame will stay.
-    /// (Built and filled in one function, the frame is copied on return,
-    /// a 200-byte memcpy on every call.)
+/// Unbound slots for every local of `code`.
+#[inline(always)]
+pub fn slots_for(code: &Code) -> Slots {
+    let n = code.slot_names.len();
+    let mut slots = Slots::new();
+    if n > 8 {
+        slots.reserve_exact(n);
+    }
+    for _ in 0..n {
+        slots.push(None);
+    }
+    slots
+}
+
+impl<'s> Frame<'s> {
+    /// A frame for `code` over `slots`; `closure` supplies the free
+    /// variables' cells, and the frame's own cells are fresh.
     #[inline(always)]
-    pub fn bare(code: Rc<Code>, globals: Rc<Dict>, locals: Option<Rc<Dict>>) -> Frame {
+    pub fn new(
+        code: Rc<Code>,
+        globals: Rc<Dict>,
+        locals: Option<Rc<Dict>>,
+        closure: &[Rc<CellObj>],
+        slots: &'s mut [Option<Value>],
+    ) -> Frame<'s> {
         let line = code.first_line;
-        Frame { slots: InlineVec(SmallVec::new()), cells: Box::default(), code, globals, locals, line }
-    }
-
-    /// Unbound slots for every local and the cells: the closure's, then
-    /// fresh ones for the frame's own.
-    #[inline(always)]
-    pub fn fill(&mut self, closure: &[Rc<CellObj>]) {
-        let n = self.code.slot_names.len();
-        if n > 8 {
-            self.slots.0.reserve_exact(n);
-        }
-        for _ in 0..n {
-            self.slots.0.push(None);
-        }
-        let n_cells = self.code.cell_names.len();
-        if n_cells != 0 {
-            let mut cells = Vec::with_capacity(n_cells);
-            cells.extend(closure.iter().cloned());
-            for _ in closure.len()..n_cells {
-                cells.push(gc::new(CellObj::new(None)));
-            }
-            self.cells = cells.into_boxed_slice();
-        }
+        let n_cells = code.cell_names.len();
+        let cells = if n_cells == 0 { Box::default() } else { new_cells(closure, n_cells) };
+        Frame { code, slots, cells, globals, locals, line }
     }
 }
 
-/// A `SmallVec` whose indexing always inlines: slot access is the
-/// evaluator's most frequent operation, and `SmallVec`'s own `Index` is
-/// not marked inline.
-pub struct InlineVec<A: smallvec::Array>(pub SmallVec<A>);
-
-impl<A: smallvec::Array> std::ops::Deref for InlineVec<A> {
-    type Target = [A::Item];
-    #[inline(always)]
-    fn deref(&self) -> &[A::Item] {
-        &self.0
+fn new_cells(closure: &[Rc<CellObj>], n: usize) -> Box<[Rc<CellObj>]> {
+    let mut cells = Vec::with_capacity(n);
+    cells.extend(closure.iter().cloned());
+    for _ in closure.len()..n {
+        cells.push(gc::new(CellObj::new(None)));
     }
-}
-
-impl<A: smallvec::Array> std::ops::DerefMut for InlineVec<A> {
-    #[inline(always)]
-    fn deref_mut(&mut self) -> &mut [A::Item] {
-        &mut self.0
-    }
-}
-
-impl<A: smallvec::Array> std::ops::Index<usize> for InlineVec<A> {
-    type Output = A::Item;
-    #[inline(always)]
-    fn index(&self, i: usize) -> &A::Item {
-        &(*self.0)[i]
-    }
-}
-
-impl<A: smallvec::Array> std::ops::IndexMut<usize> for InlineVec<A> {
-    #[inline(always)]
-    fn index_mut(&mut self, i: usize) -> &mut A::Item {
-        &mut (*self.0)[i]
-    }
+    cells.into_boxed_slice()
 }

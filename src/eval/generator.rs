@@ -19,7 +19,7 @@
 use super::exec::Flow;
 use super::resume::{Cursor, ResumePath};
 use super::{Frame, Vm};
-use crate::compile::ir::CodeKind;
+use crate::compile::ir::{Code, CodeKind};
 use crate::runtime::gc;
 use crate::runtime::object::*;
 use crate::runtime::str::Str;
@@ -49,9 +49,15 @@ pub enum GenState {
     Finished,
 }
 
-/// What a suspended frame keeps.
+/// What a suspended frame keeps: the parts of its `Frame`, with exactly
+/// as many slots as its code needs, and where to resume.
 pub(crate) struct Suspended {
-    pub frame: Frame,
+    pub code: Rc<Code>,
+    pub globals: Rc<Dict>,
+    pub slots: Box<[Option<Value>]>,
+    pub cells: Box<[Rc<CellObj>]>,
+    /// The line it suspended at.
+    pub line: u32,
     pub path: ResumePath,
     /// The iterator a `yield from`/`await` is delegating to.
     pub delegate: Option<Value>,
@@ -88,14 +94,24 @@ pub struct AsyncGenState {
 }
 
 impl Generator {
-    pub fn new(vm: &Vm, func: &Function, frame: Frame) -> Rc<Generator> {
+    pub fn new(vm: &Vm, func: &Function, slots: Box<[Option<Value>]>, cells: Box<[Rc<CellObj>]>) -> Rc<Generator> {
         let kind = func.code.kind;
+        let body = Suspended {
+            code: func.code.clone(),
+            globals: func.globals.clone(),
+            slots,
+            cells,
+            line: func.code.first_line,
+            path: ResumePath::default(),
+            delegate: None,
+            handled: None,
+        };
         gc::new(Generator {
             kind,
             state: Cell::new(GenState::Created),
             name: func.name.borrow().clone(),
             qualname: func.qualname.borrow().clone(),
-            body: RefCell::new(Some(Box::new(Suspended { frame, path: ResumePath::default(), delegate: None, handled: None }))),
+            body: RefCell::new(Some(Box::new(body))),
             orphans: vm.orphans.clone(),
             agen: (kind == CodeKind::AsyncGenerator).then(Box::default),
             gc: GcHeader::new(),
@@ -129,15 +145,16 @@ impl Generator {
     pub fn frame(&self, vm: &Vm) -> Value {
         let Ok(body) = self.body.try_borrow() else { return Value::None };
         let Some(body) = body.as_ref() else { return Value::None };
-        let class = match vm.types.iterators.borrow().get("frame") {
-            Some(c) => c.clone(),
+        let class = vm.types.iterators.borrow().get("frame").cloned();
+        let class = match class {
+            Some(c) => c,
             None => crate::runtime::types::new_class(&vm.interner, "frame", Some(&vm.types.object), Layout::Value, None),
         };
         vm.types.iterators.borrow_mut().insert("frame", class.clone());
         let frame = vm.instance_with(&class, Payload::None);
         if let Some(d) = &frame.dict {
-            let code = NativeObj { class: vm.iterator_class("code"), data: RefCell::new(Box::new(body.frame.code.clone())) };
-            d.set_str(vm.intern("f_lineno"), Value::Int(body.frame.line as i64));
+            let code = NativeObj { class: vm.iterator_class("code"), data: RefCell::new(Box::new(body.code.clone())) };
+            d.set_str(vm.intern("f_lineno"), Value::Int(body.line as i64));
             d.set_str(vm.intern("f_code"), Value::Native(Rc::new(code)));
         }
         Value::Instance(frame)
@@ -173,7 +190,8 @@ impl Generator {
                     // Raised where the body would start.
                     let e = PyErr(e.0.clone());
                     if let Some(body) = self.finish() {
-                        vm.add_traceback(&e, &body.frame);
+                        let id = &*body as *const Suspended as usize;
+                        vm.push_traceback(&e, id, &body.code, body.line);
                     }
                     return Err(e);
                 }
@@ -219,7 +237,7 @@ impl Generator {
         if let Some(handled) = body.handled.take() {
             vm.handling.borrow_mut().extend(*handled);
         }
-        let code = body.frame.code.clone();
+        let code = body.code.clone();
         let mut cursor = Cursor {
             path: std::mem::take(&mut body.path),
             resuming,
@@ -229,7 +247,22 @@ impl Generator {
             delegate: None,
             kind: self.kind,
         };
-        let r = vm.run_block(&mut body.frame, &mut cursor, &code.body);
+        let body: &mut Suspended = body;
+        let mut frame = Frame {
+            code: code.clone(),
+            slots: &mut body.slots,
+            cells: std::mem::take(&mut body.cells),
+            globals: body.globals.clone(),
+            locals: None,
+            line: body.line,
+        };
+        let r = vm.run_block(&mut frame, &mut cursor, &code.body);
+        if let Err(e) = &r {
+            vm.add_traceback(e, &frame);
+        }
+        let Frame { cells, line, .. } = frame;
+        body.cells = cells;
+        body.line = line;
         if let Ok(Flow::Suspend) = r {
             let mut handling = vm.handling.borrow_mut();
             if handling.len() > base {
@@ -241,9 +274,6 @@ impl Generator {
             return Ok(if cursor.produced { GenStep::Produced(cursor.yielded) } else { GenStep::Yielded(cursor.yielded) });
         }
         vm.handling.borrow_mut().truncate(base);
-        if let Err(e) = &r {
-            vm.add_traceback(e, &body.frame);
-        }
         drop(guard);
         drop(self.finish());
         match r {
@@ -321,7 +351,7 @@ impl Generator {
             GenState::Created => {
                 if let Ok(mut body) = self.body.try_borrow_mut() {
                     if let Some(body) = body.as_mut() {
-                        out.extend(std::mem::take(&mut body.frame.slots.0).into_iter().flatten());
+                        out.extend(std::mem::take(&mut body.slots).into_vec().into_iter().flatten());
                     }
                 }
             }
@@ -464,8 +494,8 @@ impl Vm {
         }
     }
 
-    pub fn make_generator(&self, func: &Rc<Function>, frame: Frame) -> Value {
-        Value::Generator(Generator::new(self, func, frame))
+    pub fn make_generator(&self, func: &Rc<Function>, slots: Box<[Option<Value>]>, cells: Box<[Rc<CellObj>]>) -> Value {
+        Value::Generator(Generator::new(self, func, slots, cells))
     }
 
     /// Prints an exception that cannot propagate (raised while closing a

@@ -248,7 +248,8 @@ impl Vm {
         if globals.get_str(&self.names.builtins).is_none() {
             globals.set_str(self.names.builtins.clone(), Value::Dict(self.builtins.clone()));
         }
-        let mut frame = Frame::new(code.clone(), globals, locals, &[]);
+        let mut slots = super::frame::slots_for(&code);
+        let mut frame = Frame::new(code.clone(), globals, locals, &[], &mut slots);
         let depth = self.depth.get();
         self.depth.set(depth + 1);
         let r = self.exec_block(&mut frame, &code.body);

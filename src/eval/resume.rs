@@ -287,7 +287,7 @@ impl Vm {
         let r = self.for_items(f, c, fs, at);
         if !matches!(r, Ok(Flow::Suspend)) {
             let base = fs.iter_slot as usize;
-            for s in &mut f.slots.0[base..base + 3] {
+            for s in &mut f.slots[base..base + 3] {
                 *s = None;
             }
         }
@@ -320,7 +320,7 @@ impl Vm {
     }
 
     fn loop_next(&self, f: &mut Frame, base: usize) -> PyResult<Option<Value>> {
-        let [a, b, c] = &mut f.slots.0[base..base + 3] else { return Ok(None) };
+        let [a, b, c] = &mut f.slots[base..base + 3] else { return Ok(None) };
         match (a, b, c) {
             (Some(Value::Int(next)), Some(Value::Int(left)), Some(Value::Int(step))) => {
                 if *left <= 0 {

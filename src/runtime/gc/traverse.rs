@@ -178,20 +178,16 @@ fn visit_class(c: &Class, f: &mut impl FnMut(Edge)) -> Option<usize> {
 fn visit_generator(g: &Generator, f: &mut impl FnMut(Edge)) -> Option<usize> {
     let guard = g.body.try_borrow().ok()?;
     let Some(body) = guard.as_ref() else { return Some(0) };
-    let frame = &body.frame;
-    f(Edge::Dict(&frame.globals));
-    if let Some(l) = &frame.locals {
-        f(Edge::Dict(l));
-    }
-    for c in frame.cells.iter() {
+    f(Edge::Dict(&body.globals));
+    for c in body.cells.iter() {
         f(Edge::Cell(c));
     }
     let handled = body.handled.as_deref().map_or(&[][..], |h| &h[..]);
     for e in handled {
         f(Edge::Instance(e));
     }
-    let n = 1 + frame.locals.is_some() as usize + frame.cells.len() + handled.len();
-    Some(n + visit_values(frame.slots.iter().flatten().chain(body.delegate.iter()), f))
+    let n = 1 + body.cells.len() + handled.len();
+    Some(n + visit_values(body.slots.iter().flatten().chain(body.delegate.iter()), f))
 }
 
 impl Strong {
