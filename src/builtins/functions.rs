@@ -861,7 +861,8 @@ impl Vm {
             globals.set_str(self.names.builtins.clone(), Value::Dict(self.builtins.clone()));
         }
         let mut slots = crate::eval::frame::slots_for(&code);
-        let mut frame = Frame::new(code.clone(), globals, locals, &[], &mut slots);
+        let mut cells = crate::eval::frame::cells_for(&code, &[]);
+        let mut frame = Frame::new(code.clone(), globals, locals, &mut slots, &mut cells);
         match self.exec_block(&mut frame, &code.body)? {
             crate::eval::exec::Flow::Return(v) => Ok(v),
             _ => Ok(Value::None),

@@ -2,7 +2,7 @@
 
 use super::exec::Flow;
 use super::expr::ArgVec;
-use super::frame::slots_for;
+use super::frame::{cells_for, slots_for};
 use super::{Frame, Vm};
 use crate::compile::ir::Sym;
 use crate::runtime::gc;
@@ -116,7 +116,8 @@ impl Vm {
             return self.start_generator(func, args, kw);
         }
         let mut slots = slots_for(code);
-        let mut frame = Frame::new(code.clone(), func.globals.clone(), None, &func.closure, &mut slots);
+        let mut cells = cells_for(code, &func.closure);
+        let mut frame = Frame::new(code.clone(), func.globals.clone(), None, &mut slots, &mut cells);
         self.bind_args(func, &mut frame, args, kw)?;
         if !code.cell_params.is_empty() {
             move_cell_params(&mut frame);
@@ -136,7 +137,8 @@ impl Vm {
     ) -> PyResult<Value> {
         let code = &func.code;
         let mut slots = slots_for(code);
-        let mut frame = Frame::new(code.clone(), func.globals.clone(), None, &func.closure, &mut slots);
+        let mut cells = cells_for(code, &func.closure);
+        let mut frame = Frame::new(code.clone(), func.globals.clone(), None, &mut slots, &mut cells);
         let mut i = 0;
         if let Some(v) = first {
             frame.slots[0] = Some(v);
@@ -153,11 +155,12 @@ impl Vm {
     /// the generator object then owns.
     #[inline(never)]
     fn start_generator(&self, func: &Rc<Function>, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
-        let mut slots: Box<[Option<Value>]> = vec![None; func.code.slot_names.len()].into_boxed_slice();
-        let mut frame = Frame::new(func.code.clone(), func.globals.clone(), None, &func.closure, &mut slots);
+        let code = &func.code;
+        let mut slots: Box<[Option<Value>]> = vec![None; code.slot_names.len()].into_boxed_slice();
+        let mut cells: Box<[Rc<CellObj>]> = cells_for(code, &func.closure).into_vec().into_boxed_slice();
+        let mut frame = Frame::new(code.clone(), func.globals.clone(), None, &mut slots, &mut cells);
         self.bind_args(func, &mut frame, args, kw)?;
         move_cell_params(&mut frame);
-        let cells = std::mem::take(&mut frame.cells);
         Ok(self.make_generator(func, slots, cells))
     }
 

@@ -13,8 +13,9 @@ pub struct Frame<'s> {
     /// the caller (`Slots` on the Rust stack for a call) or to the generator
     /// that owns the frame, which keeps exactly as many as the code needs.
     pub slots: &'s mut [Option<Value>],
-    /// Free variables (from the closure) first, then the frame's own cells.
-    pub cells: Box<[Rc<CellObj>]>,
+    /// Free variables (from the closure) first, then the frame's own
+    /// cells; held like the slots.
+    pub cells: &'s mut [Rc<CellObj>],
     pub globals: Rc<Dict>,
     /// The namespace of a class body or of `exec` with separate locals.
     pub locals: Option<Rc<Dict>>,
@@ -24,6 +25,24 @@ pub struct Frame<'s> {
 
 /// The slots of a call: inline for all but the largest functions.
 pub type Slots = SmallVec<[Option<Value>; 8]>;
+
+/// The cells of a call.
+pub type Cells = SmallVec<[Rc<CellObj>; 4]>;
+
+/// The cells of a frame of `code`: the closure's, then fresh ones for the
+/// frame's own.
+#[inline(always)]
+pub fn cells_for(code: &Code, closure: &[Rc<CellObj>]) -> Cells {
+    let n = code.cell_names.len();
+    let mut cells = Cells::new();
+    if n != 0 {
+        cells.extend(closure.iter().cloned());
+        for _ in closure.len()..n {
+            cells.push(gc::new(CellObj::new(None)));
+        }
+    }
+    cells
+}
 
 /// Unbound slots for every local of `code`.
 #[inline(always)]
@@ -40,28 +59,17 @@ pub fn slots_for(code: &Code) -> Slots {
 }
 
 impl<'s> Frame<'s> {
-    /// A frame for `code` over `slots`; `closure` supplies the free
-    /// variables' cells, and the frame's own cells are fresh.
+    /// A frame for `code` over `slots` and `cells` (see `slots_for` and
+    /// `cells_for`).
     #[inline(always)]
     pub fn new(
         code: Rc<Code>,
         globals: Rc<Dict>,
         locals: Option<Rc<Dict>>,
-        closure: &[Rc<CellObj>],
         slots: &'s mut [Option<Value>],
+        cells: &'s mut [Rc<CellObj>],
     ) -> Frame<'s> {
         let line = code.first_line;
-        let n_cells = code.cell_names.len();
-        let cells = if n_cells == 0 { Box::default() } else { new_cells(closure, n_cells) };
         Frame { code, slots, cells, globals, locals, line }
     }
-}
-
-fn new_cells(closure: &[Rc<CellObj>], n: usize) -> Box<[Rc<CellObj>]> {
-    let mut cells = Vec::with_capacity(n);
-    cells.extend(closure.iter().cloned());
-    for _ in closure.len()..n {
-        cells.push(gc::new(CellObj::new(None)));
-    }
-    cells.into_boxed_slice()
 }

@@ -251,7 +251,7 @@ impl Generator {
         let mut frame = Frame {
             code: code.clone(),
             slots: &mut body.slots,
-            cells: std::mem::take(&mut body.cells),
+            cells: &mut body.cells,
             globals: body.globals.clone(),
             locals: None,
             line: body.line,
@@ -260,9 +260,7 @@ impl Generator {
         if let Err(e) = &r {
             vm.add_traceback(e, &frame);
         }
-        let Frame { cells, line, .. } = frame;
-        body.cells = cells;
-        body.line = line;
+        body.line = frame.line;
         if let Ok(Flow::Suspend) = r {
             let mut handling = vm.handling.borrow_mut();
             if handling.len() > base {

@@ -249,7 +249,8 @@ impl Vm {
             globals.set_str(self.names.builtins.clone(), Value::Dict(self.builtins.clone()));
         }
         let mut slots = super::frame::slots_for(&code);
-        let mut frame = Frame::new(code.clone(), globals, locals, &[], &mut slots);
+        let mut cells = super::frame::cells_for(&code, &[]);
+        let mut frame = Frame::new(code.clone(), globals, locals, &mut slots, &mut cells);
         let depth = self.depth.get();
         self.depth.set(depth + 1);
         let r = self.exec_block(&mut frame, &code.body);
