@@ -1,5 +1,6 @@
 //! Modules implemented natively.
 
+pub mod bisect;
 pub mod gc;
 pub mod io;
 pub mod math;
@@ -43,6 +44,7 @@ pub fn load_native(vm: &Vm, name: &str) -> Option<PyResult<Value>> {
         "math" => math::init,
         "gc" => gc::init,
         "_random" => random::init,
+        "_bisect" => bisect::init,
         "io" => io::init,
         "stat" => stat::init,
         "_io" => return Some(vm.import_module("io")),

@@ -23,3 +23,23 @@ try:
 except ValueError as e:
     print("ValueError", e)
 print(bisect.bisect_right("abcdef", "c"), bisect.bisect_left(range(10), 7))
+print(bisect.bisect_left(a=[1, 2, 3], x=2), bisect.bisect_right([1, 2, 3], 2, hi=-1), bisect.bisect_right([1, 2, 3], 2, 0, None), bisect.bisect_left((1, 3, 5), 4))
+print(bisect.bisect_right([1, 2, 3], 9, 1, 2), bisect.bisect_left([5, 6], 1, 5), bisect.bisect_right([1, 2, 3], 2, hi=-5), bisect.bisect_left([1, 2, 3], 2, True))
+class Seq:
+    def __init__(self): self.items = []
+    def __len__(self): return len(self.items)
+    def __getitem__(self, i): return self.items[i]
+    def insert(self, i, v): print("insert", i, v); self.items.insert(i, v)
+s = Seq()
+for v in [3, 1, 2]:
+    bisect.insort(s, v)
+print(s.items)
+class L(list):
+    def insert(self, i, v): print("L.insert", i, v); super().insert(i, v)
+l = L([1, 5])
+bisect.insort_left(l, 3); print(l)
+for bad in [lambda: bisect.bisect_left([1], 1, "x"), lambda: bisect.bisect_left([1]), lambda: bisect.insort([1], 2, lo=-2), lambda: bisect.bisect_right(5, 1)]:
+    try:
+        bad()
+    except (TypeError, ValueError) as e:
+        print(type(e).__name__)
