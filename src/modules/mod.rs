@@ -2,6 +2,7 @@
 
 pub mod bisect;
 pub mod gc;
+pub mod heapq;
 pub mod io;
 pub mod math;
 pub mod os;
@@ -45,6 +46,7 @@ pub fn load_native(vm: &Vm, name: &str) -> Option<PyResult<Value>> {
         "gc" => gc::init,
         "_random" => random::init,
         "_bisect" => bisect::init,
+        "_heapq" => heapq::init,
         "io" => io::init,
         "stat" => stat::init,
         "_io" => return Some(vm.import_module("io")),

@@ -38,3 +38,19 @@ for k in [5, 3, 8, 1, 9, 2]:
 heapq.heappop(hh)
 print(log, [r.k for r in hh])
 print(sorted(heapq.__all__))
+class Grow:
+    def __init__(self, heap, v): self.heap, self.v = heap, v
+    def __lt__(self, other):
+        self.heap.append(Grow(self.heap, 0))
+        return self.v < other.v
+g = []
+g.append(Grow(g, 1))
+try:
+    heapq.heappush(g, Grow(g, 0))
+except RuntimeError as e:
+    print("RuntimeError", e)
+class Sub(list): pass
+sh = Sub([5, 3, 8, 1]); heapq.heapify(sh); print(sh, type(sh).__name__, heapq.heappop(sh))
+big = [(i * 7919) % 5003 for i in range(5003)]
+heapq.heapify(big); print(big[:20], big[-5:])
+print(list(heapq.merge([3, 1], [2, 0], reverse=True)), heapq.heappushpop([1], 0), heapq.heapreplace([1], 0))
