@@ -89,7 +89,7 @@ fn bisect(vm: &Vm, fname: &str, a: &[Value], kw: &KwArgs, right: bool) -> PyResu
 fn insort(vm: &Vm, fname: &str, a: &[Value], kw: &KwArgs, right: bool) -> PyResult<Value> {
     let c = bind(vm, fname, a, kw)?;
     let probe = match &c.key {
-        Some(key) => vm.call(key, &[c.x.clone()], &[])?,
+        Some(key) => vm.call(key, std::slice::from_ref(&c.x), &[])?,
         None => c.x.clone(),
     };
     let index = search(vm, &c, &probe, right)?;
