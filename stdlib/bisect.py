@@ -1,69 +1,13 @@
-"""Bisection algorithms on sorted sequences."""
+"""Bisection algorithms: keep a list sorted without sorting it again.
 
+bisect_left(a, x) is the index where x goes in sorted a, in front of any
+items equal to x; bisect_right(a, x) behind them.  insort_left and
+insort_right insert x there.  All take lo and hi to narrow the search to
+a[lo:hi], and key= to compare key(item) with x (insort applies key to x
+too).  The searches are native (src/modules/bisect.rs).
+"""
 
-def insort_right(a, x, lo=0, hi=None, *, key=None):
-    """Inserts x into sorted a, after any entries equal to x."""
-    if key is None:
-        lo = bisect_right(a, x, lo, hi)
-    else:
-        lo = bisect_right(a, key(x), lo, hi, key=key)
-    a.insert(lo, x)
-
-
-def bisect_right(a, x, lo=0, hi=None, *, key=None):
-    """The index where x would be inserted into sorted a, after equal entries."""
-    if lo < 0:
-        raise ValueError("lo must be non-negative")
-    if hi is None:
-        hi = len(a)
-    if key is None:
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if x < a[mid]:
-                hi = mid
-            else:
-                lo = mid + 1
-    else:
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if x < key(a[mid]):
-                hi = mid
-            else:
-                lo = mid + 1
-    return lo
-
-
-def insort_left(a, x, lo=0, hi=None, *, key=None):
-    """Inserts x into sorted a, before any entries equal to x."""
-    if key is None:
-        lo = bisect_left(a, x, lo, hi)
-    else:
-        lo = bisect_left(a, key(x), lo, hi, key=key)
-    a.insert(lo, x)
-
-
-def bisect_left(a, x, lo=0, hi=None, *, key=None):
-    """The index where x would be inserted into sorted a, before equal entries."""
-    if lo < 0:
-        raise ValueError("lo must be non-negative")
-    if hi is None:
-        hi = len(a)
-    if key is None:
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if a[mid] < x:
-                lo = mid + 1
-            else:
-                hi = mid
-    else:
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if key(a[mid]) < x:
-                lo = mid + 1
-            else:
-                hi = mid
-    return lo
-
+from _bisect import bisect_left, bisect_right, insort_left, insort_right
 
 bisect = bisect_right
 insort = insort_right

@@ -1,5 +1,13 @@
-"""Utilities for with-statement contexts: contextmanager, suppress, closing,
-nullcontext, ExitStack, redirect_stdout/stderr, chdir, asynccontextmanager."""
+"""Helpers for the with statement.
+
+- contextmanager / asynccontextmanager: a context manager from a generator
+  that yields once (setup before the yield, teardown after it);
+- ExitStack / AsyncExitStack: a run-time stack of exit callbacks;
+- small managers: closing, aclosing, suppress, nullcontext, chdir,
+  redirect_stdout, redirect_stderr;
+- the ABCs AbstractContextManager and AbstractAsyncContextManager, and the
+  ContextDecorator mixins that let a manager decorate a function.
+"""
 
 import abc
 import sys
@@ -12,8 +20,14 @@ __all__ = ["asynccontextmanager", "contextmanager", "closing", "nullcontext",
            "redirect_stdout", "redirect_stderr", "suppress", "aclosing", "chdir"]
 
 
+def _implements(cls, *names):
+    from _collections_abc import _check_methods
+    return _check_methods(cls, *names)
+
+
 class AbstractContextManager(abc.ABC):
     """An abstract base class for context managers."""
+
     __class_getitem__ = classmethod(GenericAlias)
 
     def __enter__(self):
@@ -25,14 +39,14 @@ class AbstractContextManager(abc.ABC):
 
     @classmethod
     def __subclasshook__(cls, C):
-        if cls is AbstractContextManager:
-            from _collections_abc import _check_methods
-            return _check_methods(C, "__enter__", "__exit__")
-        return NotImplemented
+        if cls is not AbstractContextManager:
+            return NotImplemented
+        return _implements(C, "__enter__", "__exit__")
 
 
 class AbstractAsyncContextManager(abc.ABC):
     """An abstract base class for asynchronous context managers."""
+
     __class_getitem__ = classmethod(GenericAlias)
 
     async def __aenter__(self):
@@ -44,136 +58,157 @@ class AbstractAsyncContextManager(abc.ABC):
 
     @classmethod
     def __subclasshook__(cls, C):
-        if cls is AbstractAsyncContextManager:
-            from _collections_abc import _check_methods
-            return _check_methods(C, "__aenter__", "__aexit__")
-        return NotImplemented
+        if cls is not AbstractAsyncContextManager:
+            return NotImplemented
+        return _implements(C, "__aenter__", "__aexit__")
 
 
-class ContextDecorator:
-    """A base class that lets a context manager be used as a decorator."""
-
-    def _recreate_cm(self):
-        return self
+class ContextDecorator(object):
+    """Mixin for context managers: `@manager` on a function runs each call of
+    it inside `with manager:`."""
 
     def __call__(self, func):
-        @wraps(func)
         def inner(*args, **kwds):
             with self._recreate_cm():
                 return func(*args, **kwds)
-        return inner
+        return wraps(func)(inner)
 
-
-class AsyncContextDecorator:
     def _recreate_cm(self):
+        # The manager each call enters; one that can be entered only once
+        # returns a fresh copy.
         return self
 
+
+class AsyncContextDecorator(object):
+    """Mixin for async context managers: `@manager` on a coroutine function
+    runs each call of it inside `async with manager:`."""
+
     def __call__(self, func):
-        @wraps(func)
         async def inner(*args, **kwds):
             async with self._recreate_cm():
                 return await func(*args, **kwds)
-        return inner
+        return wraps(func)(inner)
+
+    def _recreate_cm(self):
+        return self
+
+
+# --- managers made from generators -------------------------------------------
+
+def _passes_through(raised, thrown, traceback, stop_types):
+    """Whether `raised`, which came out of a generator we threw `thrown` into,
+    is really `thrown` going on its way (then __exit__ returns False and the
+    with statement re-raises it) rather than a new failure."""
+    if raised is thrown:
+        raised.__traceback__ = traceback
+        return True
+    # A StopIteration thrown into a generator comes back as a RuntimeError
+    # whose cause it is (PEP 479).
+    if (isinstance(raised, RuntimeError) and isinstance(thrown, stop_types)
+            and raised.__cause__ is thrown):
+        thrown.__traceback__ = traceback
+        return True
+    return False
 
 
 class _GeneratorContextManagerBase:
+    """What the managers of @contextmanager and @asynccontextmanager share:
+    the generator, and the call that made it (to make another)."""
+
     def __init__(self, func, args, kwds):
-        self.gen = func(*args, **kwds)
         self.func, self.args, self.kwds = func, args, kwds
-        doc = getattr(func, "__doc__", None)
-        if doc is None:
-            doc = type(self).__doc__
-        self.__doc__ = doc
+        self.gen = func(*args, **kwds)
+        # The instance documents itself with the generator function's doc.
+        own_doc = getattr(func, "__doc__", None)
+        self.__doc__ = type(self).__doc__ if own_doc is None else own_doc
 
     def _recreate_cm(self):
+        # Each use as a decorator needs a new generator.
         return self.__class__(self.func, self.args, self.kwds)
+
+    def _forget_arguments(self):
+        # Once entered, this manager cannot be recreated: drop what that needs.
+        del self.args, self.kwds, self.func
 
 
 class _GeneratorContextManager(_GeneratorContextManagerBase, AbstractContextManager,
                                ContextDecorator):
-    """Helper for @contextmanager."""
+    """Helper for @contextmanager decorator."""
 
     def __enter__(self):
-        del self.args, self.kwds, self.func
-        try:
-            return next(self.gen)
-        except StopIteration:
-            raise RuntimeError("generator didn't yield") from None
+        self._forget_arguments()
+        for value in self.gen:
+            return value
+        raise RuntimeError("generator didn't yield") from None
 
     def __exit__(self, typ, value, traceback):
         if typ is None:
-            try:
-                next(self.gen)
-            except StopIteration:
-                return False
-            else:
-                raise RuntimeError("generator didn't stop")
+            # The generator must end now; a second yield is an error.
+            for _ in self.gen:
+                try:
+                    raise RuntimeError("generator didn't stop")
+                finally:
+                    self.gen.close()
+            return False
         if value is None:
-            value = typ()
+            value = typ()  # an instance, to recognise it when it comes back
         try:
             self.gen.throw(typ, value, traceback)
-        except StopIteration as exc:
-            return exc is not value
-        except RuntimeError as exc:
-            if exc is value:
-                exc.__traceback__ = traceback
-                return False
-            if isinstance(value, StopIteration) and exc.__cause__ is value:
-                value.__traceback__ = traceback
+        except StopIteration as finished:
+            # The generator caught the exception and ended: suppressed.  A
+            # StopIteration raised by the with block itself is not.
+            return finished is not value
+        except BaseException as raised:
+            if _passes_through(raised, value, traceback, StopIteration):
                 return False
             raise
-        except BaseException as exc:
-            if exc is not value:
-                raise
-            exc.__traceback__ = traceback
-            return False
-        raise RuntimeError("generator didn't stop after throw()")
+        try:
+            raise RuntimeError("generator didn't stop after throw()")
+        finally:
+            self.gen.close()
 
 
 class _AsyncGeneratorContextManager(_GeneratorContextManagerBase,
                                     AbstractAsyncContextManager, AsyncContextDecorator):
-    """Helper for @asynccontextmanager."""
+    """Helper for @asynccontextmanager decorator."""
 
     async def __aenter__(self):
-        del self.args, self.kwds, self.func
-        try:
-            return await anext(self.gen)
-        except StopAsyncIteration:
-            raise RuntimeError("generator didn't yield") from None
+        self._forget_arguments()
+        async for value in self.gen:
+            return value
+        raise RuntimeError("generator didn't yield") from None
 
     async def __aexit__(self, typ, value, traceback):
         if typ is None:
-            try:
-                await anext(self.gen)
-            except StopAsyncIteration:
-                return False
-            else:
-                raise RuntimeError("generator didn't stop")
+            async for _ in self.gen:
+                try:
+                    raise RuntimeError("generator didn't stop")
+                finally:
+                    await self.gen.aclose()
+            return False
         if value is None:
             value = typ()
         try:
             await self.gen.athrow(typ, value, traceback)
-        except StopAsyncIteration as exc:
-            return exc is not value
-        except RuntimeError as exc:
-            if exc is value:
-                exc.__traceback__ = traceback
-                return False
-            if isinstance(value, (StopIteration, StopAsyncIteration)) and exc.__cause__ is value:
-                value.__traceback__ = traceback
+        except StopAsyncIteration as finished:
+            return finished is not value
+        except BaseException as raised:
+            if _passes_through(raised, value, traceback, (StopIteration, StopAsyncIteration)):
                 return False
             raise
-        except BaseException as exc:
-            if exc is not value:
-                raise
-            exc.__traceback__ = traceback
-            return False
-        raise RuntimeError("generator didn't stop after athrow()")
+        # The generator yielded again instead of ending.
+        try:
+            raise RuntimeError("generator didn't stop after athrow()")
+        finally:
+            await self.gen.aclose()
 
 
 def contextmanager(func):
-    """@contextmanager turns a generator function into a context manager
-    factory: the code before `yield` is __enter__, the code after is __exit__."""
+    """Decorator making a context manager factory of a generator function.
+
+    The decorated generator function yields once: the code before the yield
+    runs on entry (the yielded value is what `as` binds), the code after it
+    on exit; an exception from the block is raised at the yield."""
     @wraps(func)
     def helper(*args, **kwds):
         return _GeneratorContextManager(func, args, kwds)
@@ -181,49 +216,56 @@ def contextmanager(func):
 
 
 def asynccontextmanager(func):
-    """@asynccontextmanager: contextmanager for async generator functions."""
+    """Decorator making an async context manager factory of an async
+    generator function; see contextmanager."""
     @wraps(func)
     def helper(*args, **kwds):
         return _AsyncGeneratorContextManager(func, args, kwds)
     return helper
 
 
+# --- small managers --------------------------------------------------------
+
 class closing(AbstractContextManager):
-    """Calls thing.close() on exit."""
+    """`with closing(thing) as t:` binds thing, and calls thing.close() when
+    the block ends, however it ends."""
 
     def __init__(self, thing):
         self.thing = thing
-
-    def __enter__(self):
-        return self.thing
 
     def __exit__(self, *exc_info):
         self.thing.close()
 
+    def __enter__(self):
+        return self.thing
+
 
 class aclosing(AbstractAsyncContextManager):
-    """Awaits thing.aclose() on exit."""
+    """`async with aclosing(thing) as t:` binds thing, and awaits
+    thing.aclose() when the block ends (for async generators, say)."""
 
     def __init__(self, thing):
         self.thing = thing
 
-    async def __aenter__(self):
-        return self.thing
-
     async def __aexit__(self, *exc_info):
         await self.thing.aclose()
 
+    async def __aenter__(self):
+        return self.thing
+
 
 class _RedirectStream(AbstractContextManager):
+    # Subclasses name the sys attribute they replace.
     _stream = None
 
     def __init__(self, new_target):
         self._new_target = new_target
-        self._old_targets = []
+        self._old_targets = []  # a stack, so one instance can be re-entered
 
     def __enter__(self):
-        self._old_targets.append(getattr(sys, self._stream))
-        setattr(sys, self._stream, self._new_target)
+        name = self._stream
+        self._old_targets.append(getattr(sys, name))
+        setattr(sys, name, self._new_target)
         return self._new_target
 
     def __exit__(self, exctype, excinst, exctb):
@@ -231,17 +273,20 @@ class _RedirectStream(AbstractContextManager):
 
 
 class redirect_stdout(_RedirectStream):
-    """Sends sys.stdout to another file object for the duration of the block."""
+    """Context manager for temporarily redirecting stdout to another file."""
+
     _stream = "stdout"
 
 
 class redirect_stderr(_RedirectStream):
-    """Sends sys.stderr to another file object for the duration of the block."""
+    """Context manager for temporarily redirecting stderr to another file."""
+
     _stream = "stderr"
 
 
 class suppress(AbstractContextManager):
-    """Suppresses the given exception types raised in the block."""
+    """Context manager to suppress specified exceptions: the block stops at
+    the exception and execution goes on after the with statement."""
 
     def __init__(self, *exceptions):
         self._exceptions = exceptions
@@ -250,227 +295,16 @@ class suppress(AbstractContextManager):
         pass
 
     def __exit__(self, exctype, excinst, exctb):
+        # issubclass, not the except clause's rules, so that ABCs with
+        # registered subclasses work too.
         if exctype is None:
-            return
-        if issubclass(exctype, self._exceptions):
-            return True
-        if issubclass(exctype, BaseExceptionGroup):
-            match, rest = excinst.split(self._exceptions)
-            if rest is None:
-                return True
-            raise rest
-        return False
-
-
-class _BaseExitStack:
-    @staticmethod
-    def _create_exit_wrapper(cm, cm_exit):
-        def _exit_wrapper(exc_type, exc, tb):
-            return cm_exit(cm, exc_type, exc, tb)
-        return _exit_wrapper
-
-    @staticmethod
-    def _create_cb_wrapper(callback, /, *args, **kwds):
-        def _exit_wrapper(exc_type, exc, tb):
-            callback(*args, **kwds)
-        return _exit_wrapper
-
-    def __init__(self):
-        self._exit_callbacks = []
-
-    def pop_all(self):
-        """Moves the callbacks to a new stack, which is returned."""
-        new_stack = type(self)()
-        new_stack._exit_callbacks = self._exit_callbacks
-        self._exit_callbacks = []
-        return new_stack
-
-    def push(self, exit):
-        """Registers an __exit__-like callback (or an object with __exit__)."""
-        _cb_type = type(exit)
-        try:
-            exit_method = _cb_type.__exit__
-        except AttributeError:
-            self._push_exit_callback(exit)
-        else:
-            self._push_cm_exit(exit, exit_method)
-        return exit
-
-    def enter_context(self, cm):
-        """Enters cm and pushes its __exit__; returns what __enter__ returned."""
-        cls = type(cm)
-        try:
-            _enter = cls.__enter__
-            _exit = cls.__exit__
-        except AttributeError:
-            raise TypeError(f"'{cls.__module__}.{cls.__qualname__}' object does "
-                            f"not support the context manager protocol") from None
-        result = _enter(cm)
-        self._push_cm_exit(cm, _exit)
-        return result
-
-    def callback(self, callback, /, *args, **kwds):
-        """Registers callback(*args, **kwds) to run on exit."""
-        _exit_wrapper = self._create_cb_wrapper(callback, *args, **kwds)
-        _exit_wrapper.__wrapped__ = callback
-        self._push_exit_callback(_exit_wrapper)
-        return callback
-
-    def _push_cm_exit(self, cm, cm_exit):
-        _exit_wrapper = self._create_exit_wrapper(cm, cm_exit)
-        self._push_exit_callback(_exit_wrapper, True)
-
-    def _push_exit_callback(self, callback, is_sync=True):
-        self._exit_callbacks.append((is_sync, callback))
-
-
-class ExitStack(_BaseExitStack, AbstractContextManager):
-    """A context manager running a dynamic stack of exit callbacks, last in
-    first out, each seeing the exception the previous ones left."""
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc_details):
-        received_exc = exc_details[0] is not None
-        frame_exc = sys.exc_info()[1]
-
-        def _fix_exception_context(new_exc, old_exc):
-            while 1:
-                exc_context = new_exc.__context__
-                if exc_context is None or exc_context is old_exc:
-                    return
-                if exc_context is frame_exc:
-                    break
-                new_exc = exc_context
-            new_exc.__context__ = old_exc
-
-        suppressed_exc = False
-        pending_raise = False
-        while self._exit_callbacks:
-            is_sync, cb = self._exit_callbacks.pop()
-            try:
-                if cb(*exc_details):
-                    suppressed_exc = True
-                    pending_raise = False
-                    exc_details = (None, None, None)
-            except BaseException as exc:
-                new_exc_details = (type(exc), exc, exc.__traceback__)
-                _fix_exception_context(new_exc_details[1], exc_details[1])
-                pending_raise = True
-                exc_details = new_exc_details
-        if pending_raise:
-            try:
-                fixed_ctx = exc_details[1].__context__
-                raise exc_details[1]
-            except BaseException:
-                exc_details[1].__context__ = fixed_ctx
-                raise
-        return received_exc and suppressed_exc
-
-    def close(self):
-        """Runs the callbacks now."""
-        self.__exit__(None, None, None)
-
-
-class AsyncExitStack(_BaseExitStack, AbstractAsyncContextManager):
-    """ExitStack for async context managers and coroutine callbacks."""
-
-    @staticmethod
-    def _create_async_exit_wrapper(cm, cm_exit):
-        def _exit_wrapper(exc_type, exc, tb):
-            return cm_exit(cm, exc_type, exc, tb)
-        return _exit_wrapper
-
-    @staticmethod
-    def _create_async_cb_wrapper(callback, /, *args, **kwds):
-        async def _exit_wrapper(exc_type, exc, tb):
-            await callback(*args, **kwds)
-        return _exit_wrapper
-
-    async def enter_async_context(self, cm):
-        cls = type(cm)
-        try:
-            _enter = cls.__aenter__
-            _exit = cls.__aexit__
-        except AttributeError:
-            raise TypeError(f"'{cls.__module__}.{cls.__qualname__}' object does "
-                            f"not support the asynchronous context manager protocol"
-                            ) from None
-        result = await _enter(cm)
-        self._push_async_cm_exit(cm, _exit)
-        return result
-
-    def push_async_exit(self, exit):
-        _cb_type = type(exit)
-        try:
-            exit_method = _cb_type.__aexit__
-        except AttributeError:
-            self._push_exit_callback(exit, False)
-        else:
-            self._push_async_cm_exit(exit, exit_method)
-        return exit
-
-    def push_async_callback(self, callback, /, *args, **kwds):
-        _exit_wrapper = self._create_async_cb_wrapper(callback, *args, **kwds)
-        _exit_wrapper.__wrapped__ = callback
-        self._push_exit_callback(_exit_wrapper, False)
-        return callback
-
-    async def aclose(self):
-        await self.__aexit__(None, None, None)
-
-    def _push_async_cm_exit(self, cm, cm_exit):
-        _exit_wrapper = self._create_async_exit_wrapper(cm, cm_exit)
-        self._push_exit_callback(_exit_wrapper, False)
-
-    async def __aenter__(self):
-        return self
-
-    async def __aexit__(self, *exc_details):
-        received_exc = exc_details[0] is not None
-        frame_exc = sys.exc_info()[1]
-
-        def _fix_exception_context(new_exc, old_exc):
-            while 1:
-                exc_context = new_exc.__context__
-                if exc_context is None or exc_context is old_exc:
-                    return
-                if exc_context is frame_exc:
-                    break
-                new_exc = exc_context
-            new_exc.__context__ = old_exc
-
-        suppressed_exc = False
-        pending_raise = False
-        while self._exit_callbacks:
-            is_sync, cb = self._exit_callbacks.pop()
-            try:
-                if is_sync:
-                    cb_suppress = cb(*exc_details)
-                else:
-                    cb_suppress = await cb(*exc_details)
-                if cb_suppress:
-                    suppressed_exc = True
-                    pending_raise = False
-                    exc_details = (None, None, None)
-            except BaseException as exc:
-                new_exc_details = (type(exc), exc, exc.__traceback__)
-                _fix_exception_context(new_exc_details[1], exc_details[1])
-                pending_raise = True
-                exc_details = new_exc_details
-        if pending_raise:
-            try:
-                fixed_ctx = exc_details[1].__context__
-                raise exc_details[1]
-            except BaseException:
-                exc_details[1].__context__ = fixed_ctx
-                raise
-        return received_exc and suppressed_exc
+            return False
+        return issubclass(exctype, self._exceptions)
 
 
 class nullcontext(AbstractContextManager, AbstractAsyncContextManager):
-    """A context manager that does nothing; `as` gives enter_result."""
+    """Context manager that does no additional processing; `as` binds
+    enter_result.  A stand-in where a manager is optional."""
 
     def __init__(self, enter_result=None):
         self.enter_result = enter_result
@@ -478,28 +312,213 @@ class nullcontext(AbstractContextManager, AbstractAsyncContextManager):
     def __enter__(self):
         return self.enter_result
 
-    def __exit__(self, *excinfo):
-        pass
-
     async def __aenter__(self):
         return self.enter_result
+
+    def __exit__(self, *excinfo):
+        pass
 
     async def __aexit__(self, *excinfo):
         pass
 
 
 class chdir(AbstractContextManager):
-    """Changes the working directory for the duration of the block."""
+    """Makes `path` the working directory for the block, then goes back.
+    The working directory belongs to the process: not thread-safe."""
 
     def __init__(self, path):
         self.path = path
-        self._old_cwd = []
+        self._old_cwd = []  # a stack, so one instance can be re-entered
 
     def __enter__(self):
         import os
-        self._old_cwd.append(os.getcwd())
+        here = os.getcwd()
         os.chdir(self.path)
+        self._old_cwd.append(here)
 
     def __exit__(self, *excinfo):
         import os
         os.chdir(self._old_cwd.pop())
+
+
+# --- exit stacks -----------------------------------------------------------
+
+class _Unwinding:
+    """The state of an exit stack's unwinding: the exception the next callback
+    sees, whether one was suppressed, whether one must be raised at the end."""
+
+    def __init__(self, exc_details):
+        self.details = exc_details
+        self.received = exc_details[0] is not None
+        self.suppressed = False
+        self.must_raise = False
+        # The exception being handled around the with statement, if any.
+        self.outer = sys.exc_info()[1]
+
+    def callback_returned(self, result):
+        if result:
+            self.suppressed = True
+            self.must_raise = False
+            self.details = (None, None, None)
+
+    def callback_raised(self, exc):
+        # The new exception's context chain should lead to the exception the
+        # callback was given (as it would with nested with statements), not
+        # to the one being handled outside: splice the chain.
+        previous = self.details[1]
+        link = exc
+        while True:
+            context = link.__context__
+            if context is None or context is previous:
+                break
+            if context is self.outer:
+                link.__context__ = previous
+                break
+            link = context
+        self.details = (type(exc), exc, exc.__traceback__)
+        self.must_raise = True
+
+    def finish(self):
+        if self.must_raise:
+            exc = self.details[1]
+            context = exc.__context__
+            try:
+                raise exc
+            finally:
+                # Raising here set __context__ to the outer exception; keep
+                # the chain callback_raised made.
+                exc.__context__ = context
+        return self.received and self.suppressed
+
+
+def _bind(exit_method, manager):
+    # The callback an exit stack keeps for a manager's (a)exit method.
+    def call_exit(exc_type, exc, tb):
+        return exit_method(manager, exc_type, exc, tb)
+    return call_exit
+
+
+class _BaseExitStack:
+    """A base class for ExitStack and AsyncExitStack."""
+
+    def __init__(self):
+        # (is synchronous, callback(exc_type, exc, tb)) pairs, last one first out.
+        self._exit_callbacks = []
+
+    def pop_all(self):
+        """Preserve the context stack by transferring it to a new instance."""
+        heir = type(self)()
+        heir._exit_callbacks, self._exit_callbacks = self._exit_callbacks, []
+        return heir
+
+    def push(self, exit):
+        """Registers a callback with the standard __exit__ method signature
+        (it can suppress exceptions), or an object's __exit__ method."""
+        method = getattr(type(exit), "__exit__", None)
+        if method is None:
+            self._exit_callbacks.append((True, exit))
+        else:
+            self._exit_callbacks.append((True, _bind(method, exit)))
+        return exit  # usable as a decorator
+
+    def enter_context(self, cm):
+        """Enters the supplied context manager and pushes its __exit__;
+        returns what __enter__ returned."""
+        cls = type(cm)
+        enter = getattr(cls, "__enter__", None)
+        exit = getattr(cls, "__exit__", None)
+        if enter is None or exit is None:
+            raise TypeError(f"'{cls.__module__}.{cls.__qualname__}' object does "
+                            f"not support the context manager protocol")
+        result = enter(cm)
+        self._exit_callbacks.append((True, _bind(exit, cm)))
+        return result
+
+    def callback(self, callback, /, *args, **kwds):
+        """Registers callback(*args, **kwds) to run on exit (it cannot
+        suppress exceptions)."""
+        def run_callback(exc_type, exc, tb):
+            callback(*args, **kwds)
+        run_callback.__wrapped__ = callback
+        self._exit_callbacks.append((True, run_callback))
+        return callback
+
+
+class ExitStack(_BaseExitStack, AbstractContextManager):
+    """Context manager for dynamic management of a stack of exit callbacks.
+
+    On exit the callbacks run last in first out, each seeing the exception
+    left by the ones before (a callback returning true suppresses it).
+    """
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_details):
+        state = _Unwinding(exc_details)
+        while self._exit_callbacks:
+            _, callback = self._exit_callbacks.pop()
+            try:
+                state.callback_returned(callback(*state.details))
+            except BaseException as exc:
+                state.callback_raised(exc)
+        return state.finish()
+
+    def close(self):
+        """Immediately unwind the context stack."""
+        self.__exit__(None, None, None)
+
+
+class AsyncExitStack(_BaseExitStack, AbstractAsyncContextManager):
+    """Async context manager for dynamic management of a stack of exit
+    callbacks, synchronous or coroutine functions."""
+
+    async def enter_async_context(self, cm):
+        """Enters the supplied async context manager and pushes its
+        __aexit__; returns what __aenter__ returned."""
+        cls = type(cm)
+        enter = getattr(cls, "__aenter__", None)
+        exit = getattr(cls, "__aexit__", None)
+        if enter is None or exit is None:
+            raise TypeError(f"'{cls.__module__}.{cls.__qualname__}' object does "
+                            f"not support the asynchronous context manager protocol")
+        result = await enter(cm)
+        self._exit_callbacks.append((False, _bind(exit, cm)))
+        return result
+
+    def push_async_exit(self, exit):
+        """Registers a coroutine function with the standard __aexit__
+        signature, or an object's __aexit__ method."""
+        method = getattr(type(exit), "__aexit__", None)
+        if method is None:
+            self._exit_callbacks.append((False, exit))
+        else:
+            self._exit_callbacks.append((False, _bind(method, exit)))
+        return exit
+
+    def push_async_callback(self, callback, /, *args, **kwds):
+        """Registers coroutine function callback(*args, **kwds) to be awaited
+        on exit."""
+        async def run_callback(exc_type, exc, tb):
+            await callback(*args, **kwds)
+        run_callback.__wrapped__ = callback
+        self._exit_callbacks.append((False, run_callback))
+        return callback
+
+    async def aclose(self):
+        """Immediately unwind the context stack."""
+        await self.__aexit__(None, None, None)
+
+    async def __aenter__(self):
+        return self
+
+    async def __aexit__(self, *exc_details):
+        state = _Unwinding(exc_details)
+        while self._exit_callbacks:
+            is_sync, callback = self._exit_callbacks.pop()
+            try:
+                result = callback(*state.details)
+                state.callback_returned(result if is_sync else await result)
+            except BaseException as exc:
+                state.callback_raised(exc)
+        return state.finish()

@@ -15,26 +15,29 @@ class FrozenInstanceError(AttributeError):
     pass
 
 
+# Marker values.  Each has a class of its own, as in CPython, where code
+# outside refers to the classes.
+
+class _MISSING_TYPE:
+    """The type of MISSING: "no default given" (None is a valid default)."""
+
+
+class _KW_ONLY_TYPE:
+    """The type of KW_ONLY: the pseudo-field `_: KW_ONLY` makes the fields
+    after it keyword-only."""
+
+
 class _HAS_DEFAULT_FACTORY_CLASS:
+    """The default of an __init__ parameter whose field has a default
+    factory: seen as an argument, it means "call the factory"."""
+
     def __repr__(self):
         return "<factory>"
 
 
-_HAS_DEFAULT_FACTORY = _HAS_DEFAULT_FACTORY_CLASS()
-
-
-class _MISSING_TYPE:
-    pass
-
-
 MISSING = _MISSING_TYPE()
-
-
-class _KW_ONLY_TYPE:
-    pass
-
-
 KW_ONLY = _KW_ONLY_TYPE()
+_HAS_DEFAULT_FACTORY = _HAS_DEFAULT_FACTORY_CLASS()
 
 try:
     _EMPTY_METADATA = types.MappingProxyType({})
@@ -207,67 +210,68 @@ def _field_assign(frozen, name, value, self_name):
 
 
 def _field_init(f, frozen, locals, self_name, slots):
+    """The statement of the generated __init__ that stores field f, or None
+    when __init__ does not store it.  Defaults the code refers to by name go
+    into `locals`."""
     default_name = f"__dataclass_dflt_{f.name}__"
-    if f.default_factory is not MISSING:
+    has_factory = f.default_factory is not MISSING
+    has_default = f.default is not MISSING
+    if has_factory:
         locals[default_name] = f.default_factory
+    elif has_default and (f.init or slots):
+        locals[default_name] = f.default
+    if f._field_type is _FIELD_INITVAR:
+        return None  # only passed on to __post_init__
+    if has_factory:
         if f.init:
             value = (f"{default_name}() if {f.name} is __dataclass_HAS_DEFAULT_FACTORY__ "
                      f"else {f.name}")
         else:
             value = f"{default_name}()"
+    elif f.init:
+        value = f.name
+    elif slots and has_default:
+        value = default_name  # slots leave no class attribute to fall back on
     else:
-        if f.init:
-            if f.default is not MISSING:
-                locals[default_name] = f.default
-            value = f.name
-        else:
-            if slots and f.default is not MISSING:
-                locals[default_name] = f.default
-                value = default_name
-            else:
-                return None
-    if f._field_type is _FIELD_INITVAR:
-        return None
+        return None  # the class attribute supplies the value
     return _field_assign(frozen, f.name, value, self_name)
 
 
 def _init_param(f):
-    if f.default is MISSING and f.default_factory is MISSING:
-        default = ""
-    elif f.default is not MISSING:
-        default = f"=__dataclass_dflt_{f.name}__"
-    else:
-        default = "=__dataclass_HAS_DEFAULT_FACTORY__"
-    return f"{f.name}{default}"
+    """The parameter of __init__ for field f, with its default."""
+    if f.default is not MISSING:
+        return f"{f.name}=__dataclass_dflt_{f.name}__"
+    if f.default_factory is not MISSING:
+        return f"{f.name}=__dataclass_HAS_DEFAULT_FACTORY__"
+    return f.name
+
+
+def _check_default_order(std_fields):
+    # As in a def: positional parameters without defaults come first.
+    defaulted = False
+    for f in std_fields:
+        if not f.init:
+            continue
+        if f.default is not MISSING or f.default_factory is not MISSING:
+            defaulted = True
+        elif defaulted:
+            raise TypeError(f"non-default argument {f.name!r} follows default argument")
 
 
 def _init_fn(fields, std_fields, kw_only_fields, frozen, has_post_init, self_name,
              globals, slots):
-    seen_default = False
-    for f in std_fields:
-        if f.init:
-            if not (f.default is MISSING and f.default_factory is MISSING):
-                seen_default = True
-            elif seen_default:
-                raise TypeError(f"non-default argument {f.name!r} follows default argument")
+    _check_default_order(std_fields)
     locals = {"__dataclass_HAS_DEFAULT_FACTORY__": _HAS_DEFAULT_FACTORY,
               "__dataclass_builtins_object__": object}
-    body_lines = []
-    for f in fields:
-        line = _field_init(f, frozen, locals, self_name, slots)
-        if line:
-            body_lines.append(line)
+    statements = [_field_init(f, frozen, locals, self_name, slots) for f in fields]
+    body = [line for line in statements if line]
     if has_post_init:
-        params_str = ",".join(f.name for f in fields if f._field_type is _FIELD_INITVAR)
-        body_lines.append(f"{self_name}.{_POST_INIT_NAME}({params_str})")
-    if not body_lines:
-        body_lines = ["pass"]
-    _init_params = [_init_param(f) for f in std_fields]
+        initvars = ",".join(f.name for f in fields if f._field_type is _FIELD_INITVAR)
+        body.append(f"{self_name}.{_POST_INIT_NAME}({initvars})")
+    params = [self_name] + [_init_param(f) for f in std_fields]
     if kw_only_fields:
-        _init_params += ["*"]
-        _init_params += [_init_param(f) for f in kw_only_fields]
-    return _create_fn("__init__", [self_name] + _init_params, body_lines,
-                      locals=locals, globals=globals)
+        params += ["*"] + [_init_param(f) for f in kw_only_fields]
+    return _create_fn("__init__", params, body or ["pass"], locals=locals, globals=globals)
 
 
 def _repr_fn(fields, globals):
@@ -351,40 +355,45 @@ def _is_type(annotation, cls, a_module, a_type, is_type_predicate):
     return False
 
 
-def _get_field(cls, a_name, a_type, default_kw_only):
-    default = getattr(cls, a_name, MISSING)
-    if isinstance(default, Field):
-        f = default
-    else:
-        if isinstance(default, types.MemberDescriptorType):
-            # A slot of a dataclass(slots=True) base: no default.
-            default = MISSING
-        f = field(default=default)
-    f.name = a_name
-    f.type = a_type
-    f._field_type = _FIELD
+def _annotation_is(cls, a_type, module, marker, predicate):
+    # Whether annotation a_type means `marker` of `module` (ClassVar, InitVar,
+    # KW_ONLY), given as an object or as a string to resolve in cls's module.
+    if predicate(a_type, module):
+        return True
+    return isinstance(a_type, str) and _is_type(a_type, cls, module, marker, predicate)
+
+
+def _field_kind(cls, a_type):
     typing = sys.modules.get("typing")
-    if typing:
-        if (_is_classvar(a_type, typing)
-                or (isinstance(f.type, str)
-                    and _is_type(f.type, cls, typing, typing.ClassVar, _is_classvar))):
-            f._field_type = _FIELD_CLASSVAR
-    if f._field_type is _FIELD:
-        dataclasses = sys.modules[__name__]
-        if (_is_initvar(a_type, dataclasses)
-                or (isinstance(f.type, str)
-                    and _is_type(f.type, cls, dataclasses, dataclasses.InitVar, _is_initvar))):
-            f._field_type = _FIELD_INITVAR
-    if f._field_type in (_FIELD_CLASSVAR, _FIELD_INITVAR):
-        if f.default_factory is not MISSING:
-            raise TypeError(f"field {f.name} cannot have a default factory")
-    if f._field_type in (_FIELD, _FIELD_INITVAR):
-        if f.kw_only is MISSING:
-            f.kw_only = default_kw_only
+    if typing and _annotation_is(cls, a_type, typing, typing.ClassVar, _is_classvar):
+        return _FIELD_CLASSVAR
+    dataclasses = sys.modules[__name__]
+    if _annotation_is(cls, a_type, dataclasses, dataclasses.InitVar, _is_initvar):
+        return _FIELD_INITVAR
+    return _FIELD
+
+
+def _get_field(cls, a_name, a_type, default_kw_only):
+    """The Field for the annotation `a_name: a_type` of cls, made from the
+    class attribute of that name: a field(), a plain default, or nothing."""
+    value = getattr(cls, a_name, MISSING)
+    if isinstance(value, Field):
+        f = value
+    elif isinstance(value, types.MemberDescriptorType):
+        f = field()  # a slot of a dataclass(slots=True) base is no default
     else:
+        f = field(default=value)
+    f.name, f.type = a_name, a_type
+    kind = f._field_type = _field_kind(cls, a_type)
+    if kind is not _FIELD and f.default_factory is not MISSING:
+        raise TypeError(f"field {f.name} cannot have a default factory")
+    if kind is _FIELD_CLASSVAR:
         if f.kw_only is not MISSING:
             raise TypeError(f"field {f.name} is a ClassVar but specifies kw_only")
-    if f._field_type is _FIELD and f.default.__class__.__hash__ is None:
+    elif f.kw_only is MISSING:
+        f.kw_only = default_kw_only
+    # Instances would share a mutable default (list, dict, set, ...).
+    if kind is _FIELD and f.default.__class__.__hash__ is None:
         raise ValueError(f"mutable default {type(f.default)} for field "
                          f"{f.name} is not allowed: use default_factory")
     return f
@@ -397,42 +406,24 @@ def _set_qualname(cls, value):
 
 
 def _set_new_attribute(cls, name, value):
+    """Add a generated attribute unless cls defines `name` itself; returns
+    True when it does (and nothing was added)."""
     if name in cls.__dict__:
         return True
-    _set_qualname(cls, value)
-    setattr(cls, name, value)
+    setattr(cls, name, _set_qualname(cls, value))
     return False
 
 
-def _hash_set_none(cls, fields, globals):
-    return None
-
-
-def _hash_add(cls, fields, globals):
-    flds = [f for f in fields if (f.compare if f.hash is None else f.hash)]
-    return _set_qualname(cls, _hash_fn(flds, globals))
-
-
-def _hash_exception(cls, fields, globals):
-    raise TypeError(f"Cannot overwrite attribute __hash__ in class {cls.__name__}")
-
-
-_hash_action = {(False, False, False, False): None,
-                (False, False, False, True): None,
-                (False, False, True, False): None,
-                (False, False, True, True): None,
-                (False, True, False, False): _hash_set_none,
-                (False, True, False, True): None,
-                (False, True, True, False): _hash_add,
-                (False, True, True, True): None,
-                (True, False, False, False): _hash_add,
-                (True, False, False, True): _hash_exception,
-                (True, False, True, False): _hash_add,
-                (True, False, True, True): _hash_exception,
-                (True, True, False, False): _hash_add,
-                (True, True, False, True): _hash_exception,
-                (True, True, True, False): _hash_add,
-                (True, True, True, True): _hash_exception}
+def _hash_plan(unsafe_hash, eq, frozen, has_explicit_hash):
+    """What to do about __hash__: None (leave it), "none" (set it to None),
+    "add" (generate it), or "error"."""
+    if unsafe_hash:
+        return "error" if has_explicit_hash else "add"
+    if not eq or has_explicit_hash:
+        return None  # the inherited or explicit __hash__ stays
+    # __eq__ is generated: equal objects need equal hashes, which only
+    # frozen instances can keep.
+    return "add" if frozen else "none"
 
 
 def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args,
@@ -444,25 +435,22 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args,
         globals = {}
     setattr(cls, _PARAMS, _DataclassParams(init, repr, eq, order, unsafe_hash, frozen))
 
-    any_frozen_base = False
-    has_dataclass_bases = False
-    for b in cls.__mro__[-1:0:-1]:
-        base_fields = getattr(b, _FIELDS, None)
-        if base_fields is not None:
-            has_dataclass_bases = True
-            for f in base_fields.values():
-                fields[f.name] = f
-            if getattr(b, _PARAMS).frozen:
-                any_frozen_base = True
+    # Fields of dataclass bases, the most basic first: later ones win.
+    base_params = []
+    for base in reversed(cls.__mro__[1:]):
+        inherited = getattr(base, _FIELDS, None)
+        if inherited is not None:
+            fields.update((f.name, f) for f in inherited.values())
+            base_params.append(getattr(base, _PARAMS))
+    has_dataclass_bases = bool(base_params)
+    any_frozen_base = any(params.frozen for params in base_params)
 
     cls_annotations = cls.__dict__.get("__annotations__", {})
     cls_fields = []
     KW_ONLY_seen = False
     dataclasses = sys.modules[__name__]
     for name, type_ in cls_annotations.items():
-        if (_is_kw_only(type_, dataclasses)
-                or (isinstance(type_, str)
-                    and _is_type(type_, cls, dataclasses, dataclasses.KW_ONLY, _is_kw_only))):
+        if _annotation_is(cls, type_, dataclasses, dataclasses.KW_ONLY, _is_kw_only):
             if KW_ONLY_seen:
                 raise TypeError(f"{name!r} is KW_ONLY, but KW_ONLY has already been specified")
             KW_ONLY_seen = True
@@ -470,13 +458,15 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args,
         else:
             cls_fields.append(_get_field(cls, name, type_, kw_only))
 
+    fields.update((f.name, f) for f in cls_fields)
     for f in cls_fields:
-        fields[f.name] = f
-        if isinstance(getattr(cls, f.name, None), Field):
-            if f.default is MISSING:
-                delattr(cls, f.name)
-            else:
-                setattr(cls, f.name, f.default)
+        # A field() as class attribute gives way to the plain default, if any.
+        if not isinstance(getattr(cls, f.name, None), Field):
+            continue
+        if f.default is MISSING:
+            delattr(cls, f.name)
+        else:
+            setattr(cls, f.name, f.default)
 
     for name, value in cls.__dict__.items():
         if isinstance(value, Field) and name not in cls_annotations:
@@ -536,9 +526,14 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args,
                 raise TypeError(f"Cannot overwrite attribute {fn.__name__} in class "
                                 f"{cls.__name__}")
 
-    hash_action = _hash_action[bool(unsafe_hash), bool(eq), bool(frozen), has_explicit_hash]
-    if hash_action:
-        cls.__hash__ = hash_action(cls, field_list, globals)
+    plan = _hash_plan(unsafe_hash, eq, frozen, has_explicit_hash)
+    if plan == "error":
+        raise TypeError(f"Cannot overwrite attribute __hash__ in class {cls.__name__}")
+    if plan == "none":
+        cls.__hash__ = None
+    elif plan == "add":
+        hashed = [f for f in field_list if (f.compare if f.hash is None else f.hash)]
+        cls.__hash__ = _set_qualname(cls, _hash_fn(hashed, globals))
 
     if not getattr(cls, "__doc__", None):
         cls.__doc__ = _signature_doc(cls, std_init_fields, kw_only_init_fields)
@@ -630,89 +625,67 @@ def is_dataclass(obj):
     return hasattr(cls, _FIELDS)
 
 
+def _convert(obj, from_pairs):
+    """A deep copy of obj in which every dataclass instance becomes
+    from_pairs([(field name, converted value), ...])."""
+    if _is_dataclass_instance(obj):
+        return from_pairs([(f.name, _convert(getattr(obj, f.name), from_pairs))
+                           for f in fields(obj)])
+    if isinstance(obj, tuple) and hasattr(obj, "_fields"):
+        # A namedtuple's constructor takes the items as arguments.
+        return type(obj)(*[_convert(item, from_pairs) for item in obj])
+    if isinstance(obj, (list, tuple)):
+        return type(obj)(_convert(item, from_pairs) for item in obj)
+    if isinstance(obj, dict):
+        return type(obj)((_convert(k, from_pairs), _convert(v, from_pairs))
+                         for k, v in obj.items())
+    return copy.deepcopy(obj)
+
+
 def asdict(obj, *, dict_factory=dict):
     """The fields of a dataclass instance as a dict, recursively."""
     if not _is_dataclass_instance(obj):
         raise TypeError("asdict() should be called on dataclass instances")
-    return _asdict_inner(obj, dict_factory)
-
-
-def _asdict_inner(obj, dict_factory):
-    if _is_dataclass_instance(obj):
-        result = []
-        for f in fields(obj):
-            value = _asdict_inner(getattr(obj, f.name), dict_factory)
-            result.append((f.name, value))
-        return dict_factory(result)
-    if isinstance(obj, tuple) and hasattr(obj, "_fields"):
-        return type(obj)(*[_asdict_inner(v, dict_factory) for v in obj])
-    if isinstance(obj, (list, tuple)):
-        return type(obj)(_asdict_inner(v, dict_factory) for v in obj)
-    if isinstance(obj, dict):
-        return type(obj)((_asdict_inner(k, dict_factory), _asdict_inner(v, dict_factory))
-                         for k, v in obj.items())
-    return copy.deepcopy(obj)
+    return _convert(obj, dict_factory)
 
 
 def astuple(obj, *, tuple_factory=tuple):
     """The fields of a dataclass instance as a tuple, recursively."""
     if not _is_dataclass_instance(obj):
         raise TypeError("astuple() should be called on dataclass instances")
-    return _astuple_inner(obj, tuple_factory)
+    return _convert(obj, lambda pairs: tuple_factory([value for _, value in pairs]))
 
 
-def _astuple_inner(obj, tuple_factory):
-    if _is_dataclass_instance(obj):
-        result = []
-        for f in fields(obj):
-            value = _astuple_inner(getattr(obj, f.name), tuple_factory)
-            result.append(value)
-        return tuple_factory(result)
-    if isinstance(obj, tuple) and hasattr(obj, "_fields"):
-        return type(obj)(*[_astuple_inner(v, tuple_factory) for v in obj])
-    if isinstance(obj, (list, tuple)):
-        return type(obj)(_astuple_inner(v, tuple_factory) for v in obj)
-    if isinstance(obj, dict):
-        return type(obj)((_astuple_inner(k, tuple_factory), _astuple_inner(v, tuple_factory))
-                         for k, v in obj.items())
-    return copy.deepcopy(obj)
+def _field_spec(item):
+    # make_dataclass's field items: name, (name, type) or (name, type, Field).
+    if isinstance(item, str):
+        return item, "typing.Any", MISSING
+    if len(item) == 2:
+        return (*item, MISSING)
+    if len(item) == 3:
+        return tuple(item)
+    raise TypeError(f"Invalid field: {item!r}")
 
 
 def make_dataclass(cls_name, fields, *, bases=(), namespace=None, init=True, repr=True,
                    eq=True, order=False, unsafe_hash=False, frozen=False, match_args=True,
-                   kw_only=False, slots=False, weakref_slot=False, module=None):
+                   kw_only=False, slots=False, weakref_slot=False):
     """Creates a dataclass named cls_name from (name[, type[, Field]]) items."""
-    if namespace is None:
-        namespace = {}
-    seen = set()
     annotations = {}
-    defaults = {}
+    ns = dict(namespace or {})
     for item in fields:
-        if isinstance(item, str):
-            name = item
-            tp = "typing.Any"
-        elif len(item) == 2:
-            name, tp, = item
-        elif len(item) == 3:
-            name, tp, spec = item
-            defaults[name] = spec
-        else:
-            raise TypeError(f"Invalid field: {item!r}")
+        name, tp, spec = _field_spec(item)
         if not isinstance(name, str) or not name.isidentifier():
             raise TypeError(f"Field names must be valid identifiers: {name!r}")
-        if name in seen:
+        if name in annotations:
             raise TypeError(f"Field name duplicated: {name!r}")
-        seen.add(name)
         annotations[name] = tp
-    ns = dict(namespace)
-    ns.update(defaults)
+        if spec is not MISSING:
+            ns[name] = spec
     ns["__annotations__"] = annotations
-    if module is None:
-        try:
-            module = sys._getframe(1).f_globals.get("__name__", "__main__")
-        except (AttributeError, ValueError):
-            module = "__main__"
-    ns["__module__"] = module
+    # CPython 3.11 creates the class from inside types.new_class, which is
+    # where its __module__ comes from.
+    ns.setdefault("__module__", "types")
     cls = types.new_class(cls_name, bases, {}, lambda d: d.update(ns))
     return dataclass(cls, init=init, repr=repr, eq=eq, order=order, unsafe_hash=unsafe_hash,
                      frozen=frozen, match_args=match_args, kw_only=kw_only, slots=slots,
@@ -726,12 +699,13 @@ def replace(obj, /, **changes):
     for f in getattr(obj, _FIELDS).values():
         if f._field_type is _FIELD_CLASSVAR:
             continue
+        given = f.name in changes
         if not f.init:
-            if f.name in changes:
+            # __init__ cannot take it, so replace() cannot either.
+            if given:
                 raise ValueError(f"field {f.name} is declared with init=False, it cannot "
                                  f"be specified with replace()")
-            continue
-        if f.name not in changes:
+        elif not given:
             if f._field_type is _FIELD_INITVAR and f.default is MISSING:
                 raise ValueError(f"InitVar {f.name!r} must be specified with replace()")
             changes[f.name] = getattr(obj, f.name)

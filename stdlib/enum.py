@@ -126,6 +126,36 @@ class FlagBoundary:
 STRICT, CONFORM, EJECT, KEEP = "strict", "conform", "eject", "keep"
 
 
+def _auto_valued(member_names, start, next_value):
+    # (name, value) pairs for the functional API given names only: the
+    # values come from _generate_next_value_, as auto() values do.
+    pairs, values = [], []
+    for count, name in enumerate(member_names):
+        value = next_value(name, start, count, values[:])
+        values.append(value)
+        pairs.append((name, value))
+    return pairs
+
+
+def _data_type_of(chain):
+    """The data type an enum's base brings in: a builtin such as int or str,
+    a class with its own __new__ or __init__ (or the first plain mixin in
+    front of it), or the data type of an enum; None if there is none."""
+    mixin = None
+    for base in chain.__mro__:
+        if base is object:
+            continue
+        if isinstance(base, EnumType):
+            if base._member_type_ is not object:
+                return base._member_type_
+        elif (base in (int, str, float, bytes, tuple, complex)
+              or "__new__" in base.__dict__ or "__init__" in base.__dict__):
+            return mixin or base
+        elif mixin is None:
+            mixin = base
+    return None
+
+
 class EnumType(type):
     """Metaclass of Enum: turns the class body's plain attributes into members."""
 
@@ -295,11 +325,10 @@ class EnumType(type):
                             start=start, boundary=boundary)
 
     def __contains__(cls, member):
-        if not isinstance(member, Enum):
-            raise TypeError(
-                "unsupported operand type(s) for 'in': '%s' and '%s'" % (
-                    type(member).__qualname__, cls.__class__.__qualname__))
-        return isinstance(member, cls) and member._name_ in cls._member_map_
+        if isinstance(member, Enum):
+            return isinstance(member, cls) and member._name_ in cls._member_map_
+        raise TypeError(f"unsupported operand type(s) for 'in': "
+                        f"'{type(member).__qualname__}' and '{cls.__class__.__qualname__}'")
 
     def __delattr__(cls, attr):
         if attr in cls._member_map_:
@@ -347,23 +376,15 @@ class EnumType(type):
         metacls = cls.__class__
         bases = (cls,) if type is None else (type, cls)
         _, first_enum = cls._get_mixins_(class_name, bases)
-        classdict = {}
         if isinstance(names, str):
             names = names.replace(",", " ").split()
         if isinstance(names, (tuple, list)) and names and isinstance(names[0], str):
-            original_names, names = names, []
-            last_values = []
-            gnv = first_enum._generate_next_value_
-            for count, name in enumerate(original_names):
-                value = gnv(name, start, count, last_values[:])
-                last_values.append(value)
-                names.append((name, value))
+            names = _auto_valued(names, start, first_enum._generate_next_value_)
+        # names: (name, value) pairs, or a mapping of names to values.
+        classdict = {}
         for item in names:
-            if isinstance(item, str):
-                member_name, member_value = item, names[item]
-            else:
-                member_name, member_value = item
-            classdict[member_name] = member_value
+            name, value = (item, names[item]) if isinstance(item, str) else item
+            classdict[name] = value
         if module is None:
             try:
                 module = sys._getframe(2).f_globals["__name__"]
@@ -402,31 +423,10 @@ class EnumType(type):
 
     @classmethod
     def _find_data_type_(metacls, class_name, bases):
-        data_types = set()
-        base_chain = set()
-        for chain in bases:
-            candidate = None
-            for base in chain.__mro__:
-                base_chain.add(base)
-                if base is object:
-                    continue
-                if isinstance(base, EnumType):
-                    if base._member_type_ is not object:
-                        data_types.add(base._member_type_)
-                        break
-                elif "__new__" in base.__dict__ or "__init__" in base.__dict__ or \
-                        base in (int, str, float, bytes, tuple, complex):
-                    if isinstance(base, EnumType):
-                        continue
-                    data_types.add(candidate or base)
-                    break
-                else:
-                    candidate = candidate or base
-        if len(data_types) > 1:
-            raise TypeError(f"too many data types for {class_name!r}: {data_types!r}")
-        if data_types:
-            return data_types.pop()
-        return None
+        found = {_data_type_of(chain) for chain in bases} - {None}
+        if len(found) > 1:
+            raise TypeError(f"too many data types for {class_name!r}: {found!r}")
+        return found.pop() if found else None
 
     @classmethod
     def _find_new_(metacls, classdict, member_type, first_enum):
@@ -459,65 +459,65 @@ class EnumType(type):
 EnumMeta = EnumType
 
 
+def _member_with_value(cls, value):
+    try:
+        return cls._value2member_map_.get(value)
+    except TypeError:
+        # An unhashable value can still equal a member's value.
+        for member in cls._member_map_.values():
+            if member._value_ == value:
+                return member
+        return None
+
+
 class Enum(metaclass=EnumType):
     """Base class of enumerations: class Color(Enum): RED = 1"""
 
     def __new__(cls, value):
+        # Enum lookup by value: Color(1).  Members themselves were created
+        # by the metaclass with the member type's __new__.
         if type(value) is cls:
             return value
+        member = _member_with_value(cls, value)
+        if member is not None:
+            return member
         try:
-            return cls._value2member_map_[value]
-        except KeyError:
-            pass
-        except TypeError:
-            for m in cls._member_map_.values():
-                if m._value_ == value:
-                    return m
-        try:
-            exc = None
             result = cls._missing_(value)
-        except Exception as e:
-            exc = e
-            result = None
-        try:
-            if isinstance(result, cls):
-                return result
-            if (Flag is not None and issubclass(cls, Flag)
-                    and cls._boundary_ is EJECT and isinstance(result, int)):
-                return result
-            ve_exc = ValueError(f"{value!r} is not a valid {cls.__qualname__}")
-            if result is None and exc is None:
-                raise ve_exc
-            elif exc is None:
-                exc = TypeError(f"error in {cls.__name__}._missing_: returned {result!r} "
+            failure = None
+        except Exception as exc:
+            result, failure = None, exc
+        if isinstance(result, cls):
+            return result
+        if (Flag is not None and issubclass(cls, Flag)
+                and cls._boundary_ is EJECT and isinstance(result, int)):
+            return result
+        invalid = ValueError(f"{value!r} is not a valid {cls.__qualname__}")
+        if failure is None:
+            if result is None:
+                raise invalid
+            failure = TypeError(f"error in {cls.__name__}._missing_: returned {result!r} "
                                 f"instead of None or a valid member")
-            if not isinstance(exc, ValueError):
-                exc.__context__ = ve_exc
-            raise exc
-        finally:
-            exc = None
-            ve_exc = None
+        if not isinstance(failure, ValueError):
+            failure.__context__ = invalid
+        raise failure
 
     def __init__(self, *args, **kwds):
         pass
 
     @staticmethod
     def _generate_next_value_(name, start, count, last_values):
-        if not last_values:
-            return start
+        """The value of an auto() member: one more than the largest value so
+        far (or than the latest one that allows + 1), else start."""
         try:
-            last = last_values[-1]
-            last_values.sort()
-            if last == last_values[-1]:
-                return last + 1
-            raise TypeError
+            last_values.sort()  # a copy, made by the caller
         except TypeError:
-            for v in reversed(last_values):
-                try:
-                    return v + 1
-                except TypeError:
-                    pass
-            return start
+            pass  # unorderable values: go by definition order
+        for value in reversed(last_values):
+            try:
+                return value + 1
+            except TypeError:
+                continue
+        return start
 
     @classmethod
     def _missing_(cls, value):
@@ -588,6 +588,55 @@ class StrEnum(str, ReprEnum):
         return name.lower()
 
 
+def _within_boundary(cls, value):
+    # What STRICT, CONFORM and KEEP make of a value with bits outside the flags.
+    boundary = cls._boundary_
+    flag_mask = cls._flag_mask_
+    if boundary is STRICT:
+        width = max(value.bit_length(), flag_mask.bit_length())
+        raise ValueError(f"{cls!r} invalid value {value!r}\n"
+                         f"    given {bin(value, width)}\n"
+                         f"  allowed {bin(flag_mask, width)}")
+    if boundary is CONFORM:
+        return value & flag_mask
+    if boundary is KEEP and value < 0:
+        return max(cls._all_bits_ + 1, 2 ** value.bit_length()) + value
+    return value
+
+
+def _pseudo_member(cls, value):
+    """A member for a combination of flags, named after them ("R|W"), or
+    nameless when no flag is set."""
+    if cls._member_type_ is object:
+        pseudo = object.__new__(cls)
+    else:
+        pseudo = cls._member_type_.__new__(cls, value)
+    if not hasattr(pseudo, "_value_"):
+        pseudo._value_ = value
+    singles = value & cls._singles_mask_
+    multi = value & ~cls._singles_mask_  # bits only multi-bit members cover
+    parts = list(cls._iter_member_(singles)) if singles or multi else []
+    if multi:
+        wanted = singles | multi
+        for candidate in cls._member_map_.values():
+            bits = candidate._value_
+            if candidate not in parts and bits and bits & wanted == bits:
+                parts.append(candidate)
+    covered = 0
+    for part in parts:
+        covered |= part._value_
+    rest = value ^ covered
+    if not covered:
+        pseudo._name_ = None
+    elif rest and cls._boundary_ is STRICT:
+        raise ValueError(f"{cls.__qualname__}: no members with value {rest!r}")
+    else:
+        pseudo._name_ = "|".join(part._name_ for part in parts)
+        if rest:
+            pseudo._name_ += f"|{cls._numeric_repr_(rest)}"
+    return pseudo
+
+
 class Flag(Enum, boundary=STRICT):
     """An enum whose members combine with | & ^ ~ into flags."""
 
@@ -595,14 +644,15 @@ class Flag(Enum, boundary=STRICT):
 
     @staticmethod
     def _generate_next_value_(name, start, count, last_values):
-        if not count:
-            return start if start is not None else 1
-        last_value = max(last_values)
+        """auto() flags take the next power of two above every value so far."""
+        if count == 0:
+            return 1 if start is None else start
+        largest = max(last_values)
         try:
-            high_bit = _high_bit(last_value)
+            top = _high_bit(largest)
         except Exception:
-            raise TypeError(f"invalid flag value {last_value!r}") from None
-        return 2 ** (high_bit + 1)
+            raise TypeError(f"invalid flag value {largest!r}") from None
+        return 2 ** (top + 1)
 
     @classmethod
     def _iter_member_by_value_(cls, value):
@@ -617,71 +667,30 @@ class Flag(Enum, boundary=STRICT):
 
     @classmethod
     def _missing_(cls, value):
+        # A value that is no member's: a combination of flags, made into a
+        # pseudo-member (cached), or a value outside the flags, which the
+        # boundary decides about.
         if not isinstance(value, int):
             raise ValueError(f"{value!r} is not a valid {cls.__qualname__}")
-        flag_mask = cls._flag_mask_
-        singles_mask = cls._singles_mask_
         all_bits = cls._all_bits_
-        neg_value = None
-        if (not ~all_bits <= value <= all_bits or value & (all_bits ^ flag_mask)):
-            if cls._boundary_ is STRICT:
-                max_bits = max(value.bit_length(), flag_mask.bit_length())
-                raise ValueError(f"{cls!r} invalid value {value!r}\n"
-                                 f"    given {bin(value, max_bits)}\n"
-                                 f"  allowed {bin(flag_mask, max_bits)}")
-            elif cls._boundary_ is CONFORM:
-                value = value & flag_mask
-            elif cls._boundary_ is EJECT:
-                return value
-            elif cls._boundary_ is KEEP:
-                if value < 0:
-                    value = (max(all_bits + 1, 2 ** (value.bit_length()))
-                             + value)
+        if not ~all_bits <= value <= all_bits or value & (all_bits ^ cls._flag_mask_):
+            if cls._boundary_ is EJECT:
+                return value  # a plain int
+            value = _within_boundary(cls, value)
+        negative = None
         if value < 0:
-            neg_value = value
-            value = all_bits + 1 + value
-        unknown = value & ~flag_mask
-        aliases = value & ~singles_mask
-        member_value = value & singles_mask
-        if cls._member_type_ is object:
-            pseudo_member = object.__new__(cls)
-        else:
-            pseudo_member = cls._member_type_.__new__(cls, value)
-        if not hasattr(pseudo_member, "_value_"):
-            pseudo_member._value_ = value
-        if member_value or aliases:
-            members = []
-            combined_value = 0
-            for m in cls._iter_member_(member_value):
-                members.append(m)
-                combined_value |= m._value_
-            if aliases:
-                value_ = member_value | aliases
-                for n, pv in cls._member_map_.items():
-                    if pv not in members and pv._value_ and pv._value_ & value_ == pv._value_:
-                        members.append(pv)
-                        combined_value |= pv._value_
-            unknown = value ^ combined_value
-            pseudo_member._name_ = "|".join([m._name_ for m in members])
-            if not combined_value:
-                pseudo_member._name_ = None
-            elif unknown and cls._boundary_ is STRICT:
-                raise ValueError(f"{cls.__qualname__}: no members with value {unknown!r}")
-            elif unknown:
-                pseudo_member._name_ += f"|{cls._numeric_repr_(unknown)}"
-        else:
-            pseudo_member._name_ = None
-        pseudo_member = cls._value2member_map_.setdefault(value, pseudo_member)
-        if neg_value is not None:
-            cls._value2member_map_[neg_value] = pseudo_member
-        return pseudo_member
+            # ~flags: the complement within the flag's bits.
+            negative, value = value, all_bits + 1 + value
+        pseudo = cls._value2member_map_.setdefault(value, _pseudo_member(cls, value))
+        if negative is not None:
+            cls._value2member_map_[negative] = pseudo
+        return pseudo
 
     def __contains__(self, other):
-        if not isinstance(other, self.__class__):
-            raise TypeError(
-                "unsupported operand type(s) for 'in': %r and %r" % (
-                    type(other).__qualname__, self.__class__.__qualname__))
-        return other._value_ & self._value_ == other._value_
+        if isinstance(other, self.__class__):
+            return other._value_ & self._value_ == other._value_
+        raise TypeError(f"unsupported operand type(s) for 'in': "
+                        f"{type(other).__qualname__!r} and {self.__class__.__qualname__!r}")
 
     def __iter__(self):
         yield from self._iter_member_(self._value_)

@@ -15,22 +15,18 @@ WRAPPER_UPDATES = ("__dict__",)
 
 def update_wrapper(wrapper, wrapped, assigned=WRAPPER_ASSIGNMENTS, updated=WRAPPER_UPDATES):
     """Makes `wrapper` look like `wrapped` (name, doc, ...) and sets __wrapped__."""
-    for attr in assigned:
-        try:
-            value = getattr(wrapped, attr)
-        except AttributeError:
-            pass
-        else:
-            setattr(wrapper, attr, value)
-    for attr in updated:
-        try:
-            source = getattr(wrapped, attr)
-        except AttributeError:
-            continue
-        try:
-            getattr(wrapper, attr).update(source)
-        except AttributeError:
-            pass
+    missing = object()
+    for name in assigned:
+        # Attributes wrapped lacks are left as they are on wrapper.
+        value = getattr(wrapped, name, missing)
+        if value is not missing:
+            setattr(wrapper, name, value)
+    for name in updated:
+        extra = getattr(wrapped, name, missing)
+        target = getattr(wrapper, name, missing)
+        if extra is not missing and target is not missing:
+            target.update(extra)
+    # Set last, so that a __wrapped__ copied from wrapped's __dict__ loses.
     wrapper.__wrapped__ = wrapped
     return wrapper
 
@@ -154,32 +150,30 @@ def total_ordering(cls):
 # cmp_to_key
 ################################################################################
 
+def _by_sign(mycmp, test):
+    # A rich comparison method that applies `test` to mycmp's result.
+    def compare(self, other):
+        return test(mycmp(self.obj, other.obj))
+    return compare
+
+
 def cmp_to_key(mycmp):
     """Converts an old-style cmp function into a key function."""
-    class K:
+    class KeyWrapper:
         __slots__ = ["obj"]
+        __hash__ = None
 
         def __init__(self, obj):
             self.obj = obj
 
-        def __lt__(self, other):
-            return mycmp(self.obj, other.obj) < 0
+        __lt__ = _by_sign(mycmp, lambda sign: sign < 0)
+        __le__ = _by_sign(mycmp, lambda sign: sign <= 0)
+        __eq__ = _by_sign(mycmp, lambda sign: sign == 0)
+        __ge__ = _by_sign(mycmp, lambda sign: sign >= 0)
+        __gt__ = _by_sign(mycmp, lambda sign: sign > 0)
 
-        def __gt__(self, other):
-            return mycmp(self.obj, other.obj) > 0
-
-        def __eq__(self, other):
-            return mycmp(self.obj, other.obj) == 0
-
-        def __le__(self, other):
-            return mycmp(self.obj, other.obj) <= 0
-
-        def __ge__(self, other):
-            return mycmp(self.obj, other.obj) >= 0
-
-        __hash__ = None
-    K.__name__ = K.__qualname__ = "KeyWrapper"
-    return K
+    KeyWrapper.__qualname__ = "KeyWrapper"
+    return KeyWrapper
 
 
 ################################################################################
@@ -208,38 +202,39 @@ def reduce(function, sequence, initial=_initial_missing):
 # partial
 ################################################################################
 
+def _call_text(func, args, keywords):
+    # "func, arg, ..., name=value, ...": the inside of a partial's repr.
+    shown = [repr(func), *map(repr, args)]
+    shown += [f"{name}={value!r}" for name, value in keywords.items()]
+    return ", ".join(shown)
+
+
 class partial:
     """partial(func, *args, **keywords): a callable with some arguments fixed."""
 
     def __new__(cls, func, /, *args, **keywords):
         if not callable(func):
             raise TypeError("the first argument must be callable")
+        self = object.__new__(cls)
         if type(func) is partial:
-            args = func.args + args
-            keywords = {**func.keywords, **keywords}
-            func = func.func
-        self = super(partial, cls).__new__(cls)
-        self.func = func
-        self.args = args
-        self.keywords = keywords
+            # Flatten: partial(partial(f, a), b) is partial(f, a, b).
+            self.func = func.func
+            self.args = (*func.args, *args)
+            self.keywords = {**func.keywords, **keywords}
+        else:
+            self.func, self.args, self.keywords = func, args, keywords
         return self
 
     def __call__(self, /, *args, **keywords):
-        keywords = {**self.keywords, **keywords}
+        if self.keywords:
+            keywords = {**self.keywords, **keywords}
         return self.func(*self.args, *args, **keywords)
 
     def __repr__(self):
-        qualname = type(self).__qualname__
-        args = [repr(self.func)]
-        args.extend(repr(x) for x in self.args)
-        args.extend(f"{k}={v!r}" for (k, v) in self.keywords.items())
+        name = type(self).__qualname__
         if type(self).__module__ == "functools":
-            return f"functools.{qualname}({', '.join(args)})"
-        return f"{qualname}({', '.join(args)})"
-
-    def __reduce__(self):
-        return type(self), (self.func,), (self.func, self.args, self.keywords or None, None)
-
+            name = "functools." + name
+        return f"{name}({_call_text(self.func, self.args, self.keywords)})"
 
 class partialmethod:
     """A partial for methods: binds as a method, then applies the arguments."""
@@ -257,10 +252,7 @@ class partialmethod:
             self.keywords = keywords
 
     def __repr__(self):
-        args = [repr(self.func)]
-        args.extend(repr(x) for x in self.args)
-        args.extend(f"{k}={v!r}" for (k, v) in self.keywords.items())
-        return f"functools.partialmethod({', '.join(args)})"
+        return f"functools.partialmethod({_call_text(self.func, self.args, self.keywords)})"
 
     def __get__(self, obj, cls=None):
         get = getattr(self.func, "__get__", None)
@@ -297,18 +289,19 @@ _fasttypes = {int, str}
 
 
 def _make_key(args, kwds, typed):
-    key = args
+    """The cache key of one call: flat, hashable, and distinguishing keyword
+    from positional arguments (and, when typed, 1 from 1.0)."""
+    if not kwds and not typed and len(args) == 1 and type(args[0]) in _fasttypes:
+        return args[0]  # an int or str is its own key
+    parts = list(args)
     if kwds:
-        key += _kwd_mark
-        for item in kwds.items():
-            key += item
+        parts += _kwd_mark
+        for pair in kwds.items():
+            parts += pair
     if typed:
-        key += tuple(type(v) for v in args)
-        if kwds:
-            key += tuple(type(v) for v in kwds.values())
-    elif len(key) == 1 and type(key[0]) in _fasttypes:
-        return key[0]
-    return key
+        parts += [type(arg) for arg in args]
+        parts += [type(arg) for arg in kwds.values()]
+    return tuple(parts)
 
 
 def lru_cache(maxsize=128, typed=False):
@@ -482,13 +475,14 @@ class singledispatchmethod:
         return self.dispatcher.register(cls, func=method)
 
     def __get__(self, obj, cls=None):
-        def _method(*args, **kwargs):
-            method = self.dispatcher.dispatch(args[0].__class__)
-            return method.__get__(obj, cls)(*args, **kwargs)
-        _method.__isabstractmethod__ = self.__isabstractmethod__
-        _method.register = self.register
-        update_wrapper(_method, self.func)
-        return _method
+        dispatch = self.dispatcher.dispatch
+
+        def bound(*args, **kwargs):
+            chosen = dispatch(args[0].__class__)
+            return chosen.__get__(obj, cls)(*args, **kwargs)
+        bound.__isabstractmethod__ = self.__isabstractmethod__
+        bound.register = self.register
+        return update_wrapper(bound, self.func)
 
     @property
     def __isabstractmethod__(self):
@@ -520,21 +514,21 @@ class cached_property:
 
     def __get__(self, instance, owner=None):
         if instance is None:
-            return self
-        if self.attrname is None:
+            return self  # looked up on the class
+        name = self.attrname
+        if name is None:
             raise TypeError(
                 "Cannot use cached_property instance without calling __set_name__ on it.")
-        try:
-            cache = instance.__dict__
-        except AttributeError:
-            msg = (f"No '__dict__' attribute on {type(instance).__name__!r} "
-                   f"instance to cache {self.attrname!r} property.")
-            raise TypeError(msg) from None
-        val = cache.get(self.attrname, _NOT_FOUND)
-        if val is _NOT_FOUND:
-            val = self.func(instance)
-            cache[self.attrname] = val
-        return val
+        store = getattr(instance, "__dict__", None)
+        if store is None:
+            raise TypeError(f"No '__dict__' attribute on {type(instance).__name__!r} "
+                            f"instance to cache {name!r} property.")
+        # Being a non-data descriptor, this runs only while the instance's
+        # __dict__ lacks the name; it still checks, as CPython does.
+        value = store.get(name, _NOT_FOUND)
+        if value is _NOT_FOUND:
+            value = store[name] = self.func(instance)
+        return value
 
     def __class_getitem__(cls, item):
         return cls

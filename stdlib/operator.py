@@ -161,56 +161,53 @@ def setitem(a, b, c):
 
 
 def length_hint(obj, default=0):
+    """An estimate of len(obj): its length if it has one, else what its
+    __length_hint__ says, else default."""
     if not isinstance(default, int):
         raise TypeError(f"'{type(default).__name__}' object cannot be interpreted as an integer")
-    try:
-        return len(obj)
-    except TypeError:
-        pass
-    try:
-        hint = type(obj).__length_hint__
-    except AttributeError:
+    if hasattr(type(obj), "__len__"):
+        try:
+            return len(obj)
+        except TypeError:
+            pass  # an unsized object after all: ask for the hint
+    hinter = getattr(type(obj), "__length_hint__", None)
+    if hinter is None:
         return default
-    val = hint(obj)
-    if val is NotImplemented:
+    hint = hinter(obj)
+    if hint is NotImplemented:
         return default
-    if not isinstance(val, int):
-        raise TypeError(f"__length_hint__ must be integer, not {type(val).__name__}")
-    if val < 0:
+    if not isinstance(hint, int):
+        raise TypeError(f"__length_hint__ must be an integer, not {type(hint).__name__}")
+    if hint < 0:
         raise ValueError("__length_hint__() should return >= 0")
-    return val
+    return hint
 
 
 def call(obj, /, *args, **kwargs):
     return obj(*args, **kwargs)
 
 
+def _follow(obj, path):
+    for name in path:
+        obj = getattr(obj, name)
+    return obj
+
+
 class attrgetter:
-    """attrgetter("a", "b.c")(obj) -> (obj.a, obj.b.c)."""
-    __slots__ = ("_attrs", "_call")
+    """attrgetter("a", "b.c")(obj) -> (obj.a, obj.b.c); one name gives one value."""
+    __slots__ = ("_attrs", "_paths")
 
     def __init__(self, attr, *attrs):
-        if not attrs:
-            if not isinstance(attr, str):
+        self._attrs = (attr, *attrs)
+        for name in self._attrs:
+            if not isinstance(name, str):
                 raise TypeError("attribute name must be a string")
-            self._attrs = (attr,)
-            names = attr.split(".")
-
-            def func(obj):
-                for name in names:
-                    obj = getattr(obj, name)
-                return obj
-            self._call = func
-        else:
-            self._attrs = (attr,) + attrs
-            getters = tuple(map(attrgetter, self._attrs))
-
-            def func(obj):
-                return tuple(getter(obj) for getter in getters)
-            self._call = func
+        self._paths = tuple(tuple(name.split(".")) for name in self._attrs)
 
     def __call__(self, obj):
-        return self._call(obj)
+        if len(self._paths) == 1:
+            return _follow(obj, self._paths[0])
+        return tuple([_follow(obj, path) for path in self._paths])
 
     def __repr__(self):
         return f"operator.attrgetter({', '.join(map(repr, self._attrs))})"
@@ -220,25 +217,17 @@ class attrgetter:
 
 
 class itemgetter:
-    """itemgetter(1, 0)(seq) -> (seq[1], seq[0])."""
-    __slots__ = ("_items", "_call")
+    """itemgetter(1, 0)(seq) -> (seq[1], seq[0]); one key gives one value."""
+    __slots__ = ("_items", "_only")
 
     def __init__(self, item, *items):
-        if not items:
-            self._items = (item,)
-
-            def func(obj):
-                return obj[item]
-            self._call = func
-        else:
-            self._items = items = (item,) + items
-
-            def func(obj):
-                return tuple([obj[i] for i in items])
-            self._call = func
+        self._items = (item, *items)
+        self._only = not items
 
     def __call__(self, obj):
-        return self._call(obj)
+        if self._only:
+            return obj[self._items[0]]
+        return tuple([obj[key] for key in self._items])
 
     def __repr__(self):
         return f"operator.itemgetter({', '.join(map(repr, self._items))})"

@@ -78,15 +78,12 @@ class Random:
             if width > 0:
                 return istart + self._randbelow(width)
             raise ValueError(f"empty range for randrange() ({istart}, {istop}, {width})")
-        if istep > 0:
-            n = (width + istep - 1) // istep
-        elif istep < 0:
-            n = (width + istep + 1) // istep
-        else:
+        if istep == 0:
             raise ValueError("zero step for randrange()")
-        if n <= 0:
+        count = -(-width // istep)  # ceil(width / istep), for either sign of step
+        if count <= 0:
             raise ValueError("empty range for randrange()")
-        return istart + istep * self._randbelow(n)
+        return istart + istep * self._randbelow(count)
 
     def randint(self, a, b):
         return self.randrange(a, b + 1)
@@ -127,13 +124,15 @@ class Random:
                 result[i] = pool[j]
                 pool[j] = pool[n - i - 1]
         else:
-            selected = set()
-            for i in range(k):
-                j = randbelow(n)
-                while j in selected:
+            # Large population: draw indexes, redrawing the ones already taken.
+            taken = set()
+            for slot in range(k):
+                while True:
                     j = randbelow(n)
-                selected.add(j)
-                result[i] = population[j]
+                    if j not in taken:
+                        break
+                taken.add(j)
+                result[slot] = population[j]
         return result
 
     def choices(self, population, weights=None, *, cum_weights=None, k=1):
@@ -163,11 +162,10 @@ class Random:
             c = 0.5 if mode is None else (mode - low) / (high - low)
         except ZeroDivisionError:
             return low
-        if u > c:
-            u = 1.0 - u
-            c = 1.0 - c
-            low, high = high, low
-        return low + (high - low) * _sqrt(u * c)
+        if u <= c:
+            return low + (high - low) * _sqrt(u * c)
+        # Beyond the mode, measure from the high end instead.
+        return high + (low - high) * _sqrt((1.0 - u) * (1.0 - c))
 
     def normalvariate(self, mu=0.0, sigma=1.0):
         random = self.random
@@ -182,15 +180,15 @@ class Random:
         return mu + z * sigma
 
     def gauss(self, mu=0.0, sigma=1.0):
-        random = self.random
-        z = self.gauss_next
-        self.gauss_next = None
-        if z is None:
-            x2pi = random() * TWOPI
-            g2rad = _sqrt(-2.0 * _log(1.0 - random()))
-            z = _cos(x2pi) * g2rad
-            self.gauss_next = _sin(x2pi) * g2rad
-        return mu + z * sigma
+        # Box-Muller gives two independent values per pair of draws: return
+        # one, keep the other for the next call.
+        spare, self.gauss_next = self.gauss_next, None
+        if spare is not None:
+            return mu + spare * sigma
+        angle = self.random() * TWOPI
+        radius = _sqrt(-2.0 * _log(1.0 - self.random()))
+        self.gauss_next = _sin(angle) * radius
+        return mu + _cos(angle) * radius * sigma
 
     def lognormvariate(self, mu, sigma):
         return _exp(self.normalvariate(mu, sigma))

@@ -41,11 +41,12 @@ class TextWrapper:
         self.placeholder = placeholder
 
     def _munge_whitespace(self, text):
-        if self.expand_tabs:
-            text = text.expandtabs(self.tabsize)
-        if self.replace_whitespace:
-            text = text.translate(self.unicode_whitespace_trans)
-        return text
+        """Expand tabs and turn every other whitespace character into a space,
+        as the options ask."""
+        expanded = text.expandtabs(self.tabsize) if self.expand_tabs else text
+        if not self.replace_whitespace:
+            return expanded
+        return expanded.translate(self.unicode_whitespace_trans)
 
     def _split(self, text):
         """Splits text into whitespace runs and words; with break_on_hyphens,
@@ -122,93 +123,97 @@ class TextWrapper:
         return len(chunk) >= 2 and chunk[-1] in ".!?" and "a" <= chunk[-2] <= "z"
 
     def _handle_long_word(self, reversed_chunks, cur_line, cur_len, width):
-        if width < 1:
-            space_left = 1
-        else:
-            space_left = width - cur_len
-        if self.break_long_words:
-            end = space_left
-            chunk = reversed_chunks[-1]
-            if self.break_on_hyphens and len(chunk) > space_left:
-                hyphen = chunk.rfind("-", 0, space_left)
-                if hyphen > 0 and any(c != "-" for c in chunk[:hyphen]):
-                    end = hyphen + 1
-            cur_line.append(chunk[:end])
-            reversed_chunks[-1] = chunk[end:]
-        elif not cur_line:
-            cur_line.append(reversed_chunks.pop())
+        """Put (part of) the chunk on top of reversed_chunks, too long for any
+        line, on the current line."""
+        if not self.break_long_words:
+            # Long words overflow, but each starts a line of its own.
+            if not cur_line:
+                cur_line.append(reversed_chunks.pop())
+            return
+        room = 1 if width < 1 else width - cur_len
+        word = reversed_chunks[-1]
+        cut = room
+        if self.break_on_hyphens and len(word) > room:
+            # Rather break just after the last hyphen that fits, unless only
+            # hyphens come before it.
+            hyphen = word.rfind("-", 0, room)
+            if hyphen > 0 and word[:hyphen].strip("-"):
+                cut = hyphen + 1
+        cur_line.append(word[:cut])
+        reversed_chunks[-1] = word[cut:]
 
     def _wrap_chunks(self, chunks):
-        lines = []
+        """Pack chunks (words and whitespace runs) into lines."""
         if self.width <= 0:
-            raise ValueError("invalid width %r (must be > 0)" % self.width)
+            raise ValueError(f"invalid width {self.width!r} (must be > 0)")
         if self.max_lines is not None:
-            if self.max_lines > 1:
-                indent = self.subsequent_indent
-            else:
-                indent = self.initial_indent
-            if len(indent) + len(self.placeholder.lstrip()) > self.width:
+            last_indent = self.subsequent_indent if self.max_lines > 1 else self.initial_indent
+            if len(last_indent) + len(self.placeholder.lstrip()) > self.width:
                 raise ValueError("placeholder too large for max width")
-        chunks.reverse()
-        while chunks:
-            cur_line = []
-            cur_len = 0
-            if lines:
-                indent = self.subsequent_indent
+        pending = chunks
+        pending.reverse()  # a stack: the next chunk is pending[-1]
+        lines = []
+        while pending:
+            indent = self.subsequent_indent if lines else self.initial_indent
+            room = self.width - len(indent)
+            if lines and self.drop_whitespace and not pending[-1].strip():
+                pending.pop()  # no line starts with whitespace but the first
+            line = []
+            used = 0
+            while pending and used + len(pending[-1]) <= room:
+                used += len(pending[-1])
+                line.append(pending.pop())
+            if pending and len(pending[-1]) > room:
+                self._handle_long_word(pending, line, used, room)
+                used = sum(map(len, line))
+            if self.drop_whitespace and line and not line[-1].strip():
+                used -= len(line.pop())
+            if not line:
+                continue
+            if self._room_for_line(lines, pending, used, room):
+                lines.append(indent + "".join(line))
             else:
-                indent = self.initial_indent
-            width = self.width - len(indent)
-            if self.drop_whitespace and chunks[-1].strip() == "" and lines:
-                del chunks[-1]
-            while chunks:
-                length = len(chunks[-1])
-                if cur_len + length <= width:
-                    cur_line.append(chunks.pop())
-                    cur_len += length
-                else:
-                    break
-            if chunks and len(chunks[-1]) > width:
-                self._handle_long_word(chunks, cur_line, cur_len, width)
-                cur_len = sum(map(len, cur_line))
-            if self.drop_whitespace and cur_line and cur_line[-1].strip() == "":
-                cur_len -= len(cur_line[-1])
-                del cur_line[-1]
-            if cur_line:
-                if (self.max_lines is None or len(lines) + 1 < self.max_lines
-                        or (not chunks or self.drop_whitespace and len(chunks) == 1
-                            and not chunks[0].strip()) and cur_len <= width):
-                    lines.append(indent + "".join(cur_line))
-                else:
-                    while cur_line:
-                        if cur_line[-1].strip() and cur_len + len(self.placeholder) <= width:
-                            cur_line.append(self.placeholder)
-                            lines.append(indent + "".join(cur_line))
-                            break
-                        cur_len -= len(cur_line[-1])
-                        del cur_line[-1]
-                    else:
-                        if lines:
-                            prev_line = lines[-1].rstrip()
-                            if len(prev_line) + len(self.placeholder) <= self.width:
-                                lines[-1] = prev_line + self.placeholder
-                                break
-                        lines.append(indent + self.placeholder.lstrip())
-                    break
+                self._end_with_placeholder(lines, line, used, room, indent)
+                break
         return lines
 
+    def _room_for_line(self, lines, pending, used, room):
+        # Under max_lines, the last allowed line may hold only the final words.
+        if self.max_lines is None or len(lines) + 1 < self.max_lines:
+            return True
+        rest_is_blank = not pending or (
+            self.drop_whitespace and len(pending) == 1 and not pending[0].strip())
+        return rest_is_blank and used <= room
+
+    def _end_with_placeholder(self, lines, line, used, room, indent):
+        # Drop words from the end of the last line until the placeholder fits
+        # after a word; failing that, append it to the previous line, or give
+        # it a line of its own.
+        mark = self.placeholder
+        while line:
+            if line[-1].strip() and used + len(mark) <= room:
+                lines.append(indent + "".join(line) + mark)
+                return
+            used -= len(line.pop())
+        if lines:
+            previous = lines[-1].rstrip()
+            if len(previous) + len(mark) <= self.width:
+                lines[-1] = previous + mark
+                return
+        lines.append(indent + mark.lstrip())
+
     def _split_chunks(self, text):
-        text = self._munge_whitespace(text)
-        return self._split(text)
+        return self._split(self._munge_whitespace(text))
 
     def wrap(self, text):
-        """Wraps text into a list of lines of at most `width` characters."""
+        """Wrap text into a list of lines of at most `width` characters."""
         chunks = self._split_chunks(text)
         if self.fix_sentence_endings:
             self._fix_sentence_endings(chunks)
         return self._wrap_chunks(chunks)
 
     def fill(self, text):
-        """Wraps text and joins the lines with newlines."""
+        """Wrap text into one string: the lines joined with newlines."""
         return "\n".join(self.wrap(text))
 
 

@@ -71,6 +71,17 @@ class _Final:
     __slots__ = ()
 
 
+class _UnionOperand:
+    """X | Y for typing's objects: Union[X, Y]."""
+    __slots__ = ()
+
+    def __or__(self, other):
+        return Union[self, other]
+
+    def __ror__(self, other):
+        return Union[other, self]
+
+
 class _Immutable:
     __slots__ = ()
 
@@ -114,7 +125,10 @@ class ForwardRef(_Final):
 # Special forms
 ################################################################################
 
-class _SpecialForm(_Final, _Immutable):
+class _SpecialForm(_Final, _Immutable, _UnionOperand):
+    """Any, Union, Optional, ...: each is an instance, whose subscription
+    calls the function it was made from."""
+
     __slots__ = ("_name", "__doc__", "_getitem")
 
     def __init__(self, getitem):
@@ -122,13 +136,13 @@ class _SpecialForm(_Final, _Immutable):
         self._name = getitem.__name__
         self.__doc__ = getitem.__doc__
 
+    def __getitem__(self, parameters):
+        return self._getitem(self, parameters)
+
     def __getattr__(self, item):
         if item in {"__name__", "__qualname__"}:
             return self._name
         raise AttributeError(item)
-
-    def __mro_entries__(self, bases):
-        raise TypeError(f"Cannot subclass {self!r}")
 
     def __repr__(self):
         return "typing." + self._name
@@ -136,23 +150,19 @@ class _SpecialForm(_Final, _Immutable):
     def __reduce__(self):
         return self._name
 
+    # A special form is not a class: no instances, subclasses or checks.
+
     def __call__(self, *args, **kwds):
         raise TypeError(f"Cannot instantiate {self!r}")
 
-    def __or__(self, other):
-        return Union[self, other]
-
-    def __ror__(self, other):
-        return Union[other, self]
+    def __mro_entries__(self, bases):
+        raise TypeError(f"Cannot subclass {self!r}")
 
     def __instancecheck__(self, obj):
         raise TypeError(f"{self} cannot be used with isinstance()")
 
     def __subclasscheck__(self, cls):
         raise TypeError(f"{self} cannot be used with issubclass()")
-
-    def __getitem__(self, parameters):
-        return self._getitem(self, parameters)
 
 
 def _special(func):
@@ -287,13 +297,7 @@ def Literal(self, parameters):
 # Type variables
 ################################################################################
 
-class _BoundVarianceMixin:
-    def __or__(self, right):
-        return Union[self, right]
-
-    def __ror__(self, left):
-        return Union[left, self]
-
+class _BoundVarianceMixin(_UnionOperand):
     def __repr__(self):
         if self.__covariant__:
             prefix = "+"
@@ -358,19 +362,15 @@ class ParamSpecKwargs(_Final, _Immutable):
 class ParamSpec(_Final, _Immutable, _BoundVarianceMixin):
     """A parameter specification variable: P = ParamSpec('P')."""
 
-    @property
-    def args(self):
-        return ParamSpecArgs(self)
-
-    @property
-    def kwargs(self):
-        return ParamSpecKwargs(self)
-
     def __init__(self, name, *, bound=None, covariant=False, contravariant=False):
         self.__name__ = name
         self.__covariant__ = bool(covariant)
         self.__contravariant__ = bool(contravariant)
         self.__bound__ = bound
+
+    # P.args and P.kwargs annotate *args and **kwargs.
+    args = property(lambda self: ParamSpecArgs(self))
+    kwargs = property(lambda self: ParamSpecKwargs(self))
 
 
 AnyStr = TypeVar("AnyStr", bytes, str)
@@ -388,34 +388,34 @@ CT_co = TypeVar("CT_co", covariant=True, bound=type)
 # Generic aliases
 ################################################################################
 
-class _BaseGenericAlias(_Final):
+class _BaseGenericAlias(_Final, _UnionOperand):
     def __init__(self, origin, *, inst=True, name=None):
         self._inst = inst
         self._name = name
         self.__origin__ = origin
 
     def __call__(self, *args, **kwargs):
+        # List() is refused (use list()); MyGeneric[int]() makes an instance
+        # that remembers the alias, where the object allows it.
         if not self._inst:
             raise TypeError(f"Type {self._name} cannot be instantiated; "
                             f"use {self.__origin__.__name__}() instead")
-        result = self.__origin__(*args, **kwargs)
+        instance = self.__origin__(*args, **kwargs)
         try:
-            result.__orig_class__ = self
+            instance.__orig_class__ = self
         except (AttributeError, TypeError):
             pass
-        return result
+        return instance
 
     def __mro_entries__(self, bases):
-        res = []
-        if self.__origin__ not in bases:
-            res.append(self.__origin__)
-        i = bases.index(self)
-        for b in bases[i + 1:]:
-            if isinstance(b, _BaseGenericAlias) or (isinstance(b, type) and issubclass(b, Generic)):
-                break
-        else:
-            res.append(Generic)
-        return tuple(res)
+        # class C(List[int]) derives from list, and from Generic unless a
+        # later base brings it.
+        entries = () if self.__origin__ in bases else (self.__origin__,)
+        for later in bases[bases.index(self) + 1:]:
+            if isinstance(later, _BaseGenericAlias) or (
+                    isinstance(later, type) and issubclass(later, Generic)):
+                return entries
+        return entries + (Generic,)
 
     def __getattr__(self, attr):
         if attr in {"__name__", "__qualname__"}:
@@ -432,12 +432,6 @@ class _BaseGenericAlias(_Final):
 
     def __subclasscheck__(self, cls):
         raise TypeError("Subscripted generics cannot be used with class and instance checks")
-
-    def __or__(self, right):
-        return Union[self, right]
-
-    def __ror__(self, left):
-        return Union[left, self]
 
 
 class _GenericAlias(_BaseGenericAlias):
@@ -461,19 +455,19 @@ class _GenericAlias(_BaseGenericAlias):
         return hash((self.__origin__, self.__args__))
 
     def __getitem__(self, args):
+        # Substitution: Dict[str, T][int] is Dict[str, int].
+        params = self.__parameters__
         if self.__origin__ in (Generic, Protocol):
             raise TypeError(f"Cannot subscript already-subscripted {self}")
-        if not self.__parameters__:
+        if not params:
             raise TypeError(f"{self} is not a generic class")
-        if not isinstance(args, tuple):
-            args = (args,)
-        if len(args) != len(self.__parameters__):
-            raise TypeError(f"Too {'many' if len(args) > len(self.__parameters__) else 'few'} "
+        args = args if isinstance(args, tuple) else (args,)
+        if len(args) != len(params):
+            raise TypeError(f"Too {'many' if len(args) > len(params) else 'few'} "
                             f"arguments for {self}; actual {len(args)}, "
-                            f"expected {len(self.__parameters__)}")
-        subst = dict(zip(self.__parameters__, args))
-        new_args = tuple(self._subst(a, subst) for a in self.__args__)
-        return self.copy_with(new_args)
+                            f"expected {len(params)}")
+        subst = dict(zip(params, args))
+        return self.copy_with(tuple(self._subst(a, subst) for a in self.__args__))
 
     @staticmethod
     def _subst(arg, subst):
@@ -490,15 +484,10 @@ class _GenericAlias(_BaseGenericAlias):
         return self.__class__(self.__origin__, args, name=self._name, inst=self._inst)
 
     def __repr__(self):
-        if self._name:
-            name = "typing." + self._name
-        else:
-            name = _type_repr(self.__origin__)
-        if self.__args__:
-            args = ", ".join([_type_repr(a) for a in self.__args__])
-        else:
-            args = "()"
-        return f"{name}[{args}]"
+        name = "typing." + self._name if self._name else _type_repr(self.__origin__)
+        # Tuple[()] is the empty tuple type.
+        shown = ", ".join([_type_repr(a) for a in self.__args__]) or "()"
+        return f"{name}[{shown}]"
 
     def __reduce__(self):
         return operator.getitem, (self.__origin__, self.__args__)
@@ -548,20 +537,15 @@ class _SpecialGenericAlias(_Immutable, _BaseGenericAlias):
         return "typing." + self._name
 
     def __subclasscheck__(self, cls):
+        # issubclass(list, List) works; subscripted aliases are refused.
+        if isinstance(cls, _GenericAlias):
+            return super().__subclasscheck__(cls)
         if isinstance(cls, _SpecialGenericAlias):
-            return issubclass(cls.__origin__, self.__origin__)
-        if not isinstance(cls, _GenericAlias):
-            return issubclass(cls, self.__origin__)
-        return super().__subclasscheck__(cls)
+            cls = cls.__origin__
+        return issubclass(cls, self.__origin__)
 
     def __reduce__(self):
         return self._name
-
-    def __or__(self, right):
-        return Union[self, right]
-
-    def __ror__(self, left):
-        return Union[left, self]
 
 
 class _CallableGenericAlias(_GenericAlias):
@@ -601,34 +585,34 @@ class _TupleType(_SpecialGenericAlias):
 
 
 class _UnionGenericAlias(_GenericAlias):
+    """Union[X, Y]: equal to the union of the same members in any order,
+    and to X | Y."""
+
     def copy_with(self, params):
         return Union[params]
 
     def __eq__(self, other):
-        if not isinstance(other, (_UnionGenericAlias, types.UnionType)):
-            return NotImplemented
-        return set(self.__args__) == set(other.__args__)
+        if isinstance(other, (_UnionGenericAlias, types.UnionType)):
+            return set(self.__args__) == set(other.__args__)
+        return NotImplemented
 
     def __hash__(self):
         return hash(frozenset(self.__args__))
 
     def __repr__(self):
-        args = self.__args__
-        if len(args) == 2:
-            if args[0] is type(None):
-                return f"typing.Optional[{_type_repr(args[1])}]"
-            if args[1] is type(None):
-                return f"typing.Optional[{_type_repr(args[0])}]"
-        return f"typing.Union[{', '.join([_type_repr(a) for a in args])}]"
+        members = self.__args__
+        if len(members) == 2 and type(None) in members:
+            # Optional[X] whichever side None is on.
+            other = members[1] if members[0] is type(None) else members[0]
+            if other is not type(None):
+                return f"typing.Optional[{_type_repr(other)}]"
+        return f"typing.Union[{', '.join([_type_repr(a) for a in members])}]"
 
     def __instancecheck__(self, obj):
         return self.__subclasscheck__(type(obj))
 
     def __subclasscheck__(self, cls):
-        for arg in self.__args__:
-            if issubclass(cls, arg):
-                return True
-        return False
+        return any(issubclass(cls, member) for member in self.__args__)
 
 
 class _LiteralGenericAlias(_GenericAlias):

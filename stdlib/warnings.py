@@ -43,37 +43,39 @@ def _filters_mutated():
 
 
 def _add_filter(*item, append):
-    if not append:
-        try:
+    if append:
+        if item not in filters:
+            filters.append(item)
+    else:
+        # A filter put in front replaces its equal further down.
+        if item in filters:
             filters.remove(item)
-        except ValueError:
-            pass
         filters.insert(0, item)
-    elif item not in filters:
-        filters.append(item)
     _filters_mutated()
+
+
+def _require(condition, message):
+    # CPython checks filter arguments with assert statements.
+    if not condition:
+        raise AssertionError(message)
 
 
 def filterwarnings(action, message="", category=Warning, module="", lineno=0, append=False):
     """Adds a filter: `action` for warnings whose text starts with `message`
     (a regex), of `category`, from `module`, at `lineno` (0: any)."""
-    if action not in _ACTIONS:
-        raise ValueError(f"invalid action: {action!r}")
-    if not isinstance(message, str):
-        raise TypeError("message must be a string")
-    if not (isinstance(category, type) and issubclass(category, Warning)):
-        raise TypeError("category must be a Warning subclass")
-    if not isinstance(module, str):
-        raise TypeError("module must be a string")
-    if not isinstance(lineno, int) or lineno < 0:
-        raise ValueError("lineno must be an int >= 0")
+    _require(action in _ACTIONS, f"invalid action: {action!r}")
+    _require(isinstance(message, str), "message must be a string")
+    _require(isinstance(category, type), "category must be a class")
+    _require(issubclass(category, Warning), "category must be a Warning subclass")
+    _require(isinstance(module, str), "module must be a string")
+    _require(isinstance(lineno, int) and lineno >= 0, "lineno must be an int >= 0")
     _add_filter(action, message or None, category, module or None, lineno, append=append)
 
 
 def simplefilter(action, category=Warning, lineno=0, append=False):
     """Adds a filter matching every message of `category`."""
-    if action not in _ACTIONS:
-        raise ValueError(f"invalid action: {action!r}")
+    _require(action in _ACTIONS, f"invalid action: {action!r}")
+    _require(isinstance(lineno, int) and lineno >= 0, "lineno must be an int >= 0")
     _add_filter(action, None, category, None, lineno, append=append)
 
 
@@ -115,14 +117,11 @@ def _getline(filename, lineno):
 
 
 def _showwarnmsg_impl(msg):
-    file = msg.file
-    if file is None:
-        file = sys.stderr
-        if file is None:
-            return
-    text = _formatwarnmsg(msg)
+    target = sys.stderr if msg.file is None else msg.file
+    if target is None:
+        return  # no stderr at all: the warning has nowhere to go
     try:
-        file.write(text)
+        target.write(_formatwarnmsg(msg))
     except OSError:
         pass
 
@@ -217,50 +216,67 @@ def warn_explicit(message, category, filename, lineno, module=None, registry=Non
         module = filename or "<unknown>"
         if module[-3:].lower() == ".py":
             module = module[:-3]
-    if registry is None:
-        registry = {}
-    if registry.get("version", 0) != _filters_version[0]:
-        registry.clear()
-        registry["version"] = _filters_version[0]
+    if registry is not None and not isinstance(registry, dict):
+        raise TypeError("'registry' must be a dict or None")
     if isinstance(message, Warning):
-        text = str(message)
-        category = message.__class__
+        text, category = str(message), message.__class__
     else:
-        text = message
-        message = category(message)
-    key = (text, category, lineno)
-    if registry.get(key):
+        text, message = message, category(message)
+    if registry is not None and _recorded(registry, (text, category, lineno), False):
         return
-    for item in filters:
-        action, msg, cat, mod, ln = item
-        if (_match(msg, text) and issubclass(category, cat) and _match_module(mod, module)
-                and (ln == 0 or lineno == ln)):
-            break
-    else:
-        action = defaultaction
+    action, rule = _action_for(text, category, module, lineno)
     if action == "ignore":
         return
     if action == "error":
         raise message
-    if action == "once":
-        registry[key] = 1
-        oncekey = (text, category)
-        if onceregistry.get(oncekey):
-            return
-        onceregistry[oncekey] = 1
-    elif action == "always":
-        pass
-    elif action == "module":
-        registry[key] = 1
-        altkey = (text, category, 0)
-        if registry.get(altkey):
-            return
-        registry[altkey] = 1
-    elif action == "default":
-        registry[key] = 1
-    else:
-        raise RuntimeError(f"Unrecognized action ({action!r}) in warnings.filters:\n {item}")
+    if _already_shown(action, rule, registry, text, category, lineno):
+        return
     _showwarnmsg(WarningMessage(message, category, filename, lineno, source=source))
+
+
+def _recorded(registry, key, record):
+    """Whether key is in the registry (a module's __warningregistry__ or
+    onceregistry), adding it if `record`.  A registry filled under other
+    filters is emptied first."""
+    if registry.get("version") != _filters_version[0]:
+        registry.clear()
+        registry["version"] = _filters_version[0]
+    elif registry.get(key):
+        return True
+    if record:
+        registry[key] = True
+    return False
+
+
+def _action_for(text, category, module, lineno):
+    """The action of the first filter that matches, and that filter."""
+    for rule in filters:
+        action, msg, cat, mod, ln = rule
+        if (_match(msg, text) and issubclass(category, cat)
+                and _match_module(mod, module) and ln in (0, lineno)):
+            return action, rule
+    return defaultaction, None
+
+
+def _already_shown(action, rule, registry, text, category, lineno):
+    """Record in the registries that the warning is being shown under
+    `action`; true if that action's scope has shown it before.
+
+    As in CPython's C implementation: "once" is per registry, or global
+    (onceregistry) without one; "module" is per registry."""
+    if action == "always":
+        return False
+    if registry is not None:
+        registry[(text, category, lineno)] = True
+    if action == "once":
+        scope = onceregistry if registry is None else registry
+    elif action == "module":
+        scope = registry
+    elif action == "default":
+        return False
+    else:
+        raise RuntimeError(f"Unrecognized action ({action!r}) in warnings.filters:\n {rule}")
+    return scope is not None and _recorded(scope, (text, category), True)
 
 
 class catch_warnings:
@@ -272,19 +288,14 @@ class catch_warnings:
         self._record = record
         self._module = sys.modules["warnings"] if module is None else module
         self._entered = False
-        if action is None:
-            self._filter = None
-        else:
-            self._filter = (action, category, lineno, append)
+        # The simplefilter() arguments to apply on entry, if any.
+        self._filter = None if action is None else (action, category, lineno, append)
 
     def __repr__(self):
-        args = []
-        if self._record:
-            args.append("record=True")
+        shown = ["record=True"] if self._record else []
         if self._module is not sys.modules["warnings"]:
-            args.append(f"module={self._module!r}")
-        name = type(self).__name__
-        return f"{name}({', '.join(args)})"
+            shown.append(f"module={self._module!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
 
     def __enter__(self):
         if self._entered:

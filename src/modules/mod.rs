@@ -1,6 +1,8 @@
 //! Modules implemented natively.
 
+pub mod bisect;
 pub mod gc;
+pub mod heapq;
 pub mod io;
 pub mod math;
 pub mod os;
@@ -43,6 +45,8 @@ pub fn load_native(vm: &Vm, name: &str) -> Option<PyResult<Value>> {
         "math" => math::init,
         "gc" => gc::init,
         "_random" => random::init,
+        "_bisect" => bisect::init,
+        "_heapq" => heapq::init,
         "io" => io::init,
         "stat" => stat::init,
         "_io" => return Some(vm.import_module("io")),

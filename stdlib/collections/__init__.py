@@ -4,7 +4,7 @@ ChainMap, UserDict, UserList, UserString."""
 import _collections_abc
 import sys as _sys
 from operator import itemgetter as _itemgetter, eq as _eq
-from itertools import chain as _chain, repeat as _repeat, starmap as _starmap
+from itertools import chain as _chain, repeat as _repeat
 
 __all__ = ["ChainMap", "Counter", "OrderedDict", "UserDict", "UserList",
            "UserString", "defaultdict", "deque", "namedtuple"]
@@ -490,6 +490,9 @@ class defaultdict(dict):
 # OrderedDict
 ################################################################################
 
+_MISSING = object()  # default for "no default given"
+
+
 class OrderedDict(dict):
     """A dict that remembers insertion order, with order-sensitive equality,
     move_to_end and popitem(last=)."""
@@ -528,26 +531,22 @@ class OrderedDict(dict):
         for k, v in rest:
             dict.__setitem__(self, k, v)
 
-    __marker = object()
-
-    def pop(self, key, default=__marker):
-        if key in self:
-            return dict.pop(self, key)
-        if default is self.__marker:
-            raise KeyError(key)
-        return default
+    def pop(self, key, default=_MISSING):
+        if key not in self:
+            if default is _MISSING:
+                raise KeyError(key)
+            return default
+        return dict.pop(self, key)
 
     def setdefault(self, key, default=None):
-        if key in self:
-            return self[key]
-        self[key] = default
-        return default
+        if key not in self:
+            self[key] = default
+        return self[key]
 
     @_recursive_repr()
     def __repr__(self):
-        if not self:
-            return f"{self.__class__.__name__}()"
-        return f"{self.__class__.__name__}({list(self.items())!r})"
+        name = type(self).__name__
+        return f"{name}({list(self.items())!r})" if self else f"{name}()"
 
     def __reduce__(self):
         return self.__class__, (), None, None, iter(self.items())
@@ -559,101 +558,145 @@ class OrderedDict(dict):
 
     @classmethod
     def fromkeys(cls, iterable, value=None):
-        self = cls()
+        made = cls()
         for key in iterable:
-            self[key] = value
-        return self
+            made[key] = value
+        return made
 
     def __eq__(self, other):
-        if isinstance(other, OrderedDict):
-            return dict.__eq__(self, other) and all(map(_eq, self, other))
-        return dict.__eq__(self, other)
+        # Between two OrderedDicts the order counts too.
+        same_items = dict.__eq__(self, other)
+        if same_items is NotImplemented or not isinstance(other, OrderedDict):
+            return same_items
+        return same_items and all(map(_eq, self, other))
 
     def __ne__(self, other):
-        r = self.__eq__(other)
-        return r if r is NotImplemented else not r
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
 
     __hash__ = None
 
     def __or__(self, other):
-        if not isinstance(other, dict):
-            return NotImplemented
-        new = self.__class__(self)
-        new.update(other)
-        return new
+        return _merged(self.__class__, self, other)
 
     def __ror__(self, other):
-        if not isinstance(other, dict):
-            return NotImplemented
-        new = self.__class__(other)
-        new.update(self)
-        return new
+        return _merged(self.__class__, other, self)
 
     def __ior__(self, other):
         self.update(other)
         return self
 
 
+def _merged(make, first, second):
+    # first | second for dict subclasses: a copy of first updated by second.
+    if not isinstance(first, dict) or not isinstance(second, dict):
+        return NotImplemented
+    result = make(first)
+    result.update(second)
+    return result
+
+
 ################################################################################
 # Counter
 ################################################################################
 
+def _positive_pointwise(combine, both_sides=True):
+    """A Counter operator: the counts combine(self[e], other[e]) that are
+    positive, for the elements of self (then those only in other)."""
+    def operator(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        elems = list(self)
+        if both_sides:
+            elems += [elem for elem in other if elem not in self]
+        result = Counter()
+        for elem in elems:
+            count = combine(self[elem], other[elem])
+            if count > 0:
+                result[elem] = count
+        return result
+    return operator
+
+
+def _every_count(test):
+    """A Counter comparison: test holds for the counts of every element of
+    either side (missing elements count 0)."""
+    def compare(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return all(test(self[elem], other[elem]) for elem in _chain(self, other))
+    return compare
+
+
 class Counter(dict):
-    """A dict subclass for counting hashable items; missing keys count 0."""
+    """Dict subclass for counting hashable items (a multiset): elements are
+    keys, counts are values, and a missing element counts 0.
+
+    >>> Counter('abracadabra').most_common(2)
+    [('a', 5), ('b', 2)]
+    """
 
     def __init__(self, iterable=None, /, **kwds):
-        dict.__init__(self)
+        super().__init__()
         self.update(iterable, **kwds)
 
     def __missing__(self, key):
-        return 0
+        return 0  # and the key is not inserted
 
     def total(self):
+        """Sum of the counts."""
         return sum(self.values())
 
     def most_common(self, n=None):
-        items = sorted(self.items(), key=_itemgetter(1), reverse=True)
-        if n is None:
-            return items
-        return items[:max(n, 0)]
+        """The n most common elements and their counts, most common first
+        (all of them when n is None); equal counts keep insertion order."""
+        ranked = sorted(self.items(), key=_itemgetter(1), reverse=True)
+        return ranked if n is None else ranked[:max(n, 0)]
 
     def elements(self):
-        return _chain.from_iterable(_starmap(_repeat, self.items()))
+        """An iterator over the elements, each repeated as often as it counts
+        (elements counting less than one are left out)."""
+        for elem, count in self.items():
+            for _ in _repeat(None, count):
+                yield elem
 
     @classmethod
     def fromkeys(cls, iterable, v=None):
+        # Counter(iterable) is the meaningful spelling.
         raise NotImplementedError(
             "Counter.fromkeys() is undefined.  Use Counter(iterable) instead.")
 
     def update(self, iterable=None, /, **kwds):
-        if iterable is not None:
-            if isinstance(iterable, _collections_abc.Mapping):
-                if self:
-                    self_get = self.get
-                    for elem, count in iterable.items():
-                        self[elem] = count + self_get(elem, 0)
-                else:
-                    dict.update(self, iterable)
+        """Add counts: from a mapping of counts, or one per element of an
+        iterable, then from the keyword arguments."""
+        if isinstance(iterable, _collections_abc.Mapping):
+            if self:
+                for elem, count in iterable.items():
+                    self[elem] = count + self.get(elem, 0)
             else:
-                self_get = self.get
-                for elem in iterable:
-                    self[elem] = self_get(elem, 0) + 1
+                dict.update(self, iterable)  # nothing to add to
+        elif iterable is not None:
+            self._count_each(iterable, 1)
         if kwds:
             self.update(kwds)
 
     def subtract(self, iterable=None, /, **kwds):
-        if iterable is not None:
-            self_get = self.get
-            if isinstance(iterable, _collections_abc.Mapping):
-                for elem, count in iterable.items():
-                    self[elem] = self_get(elem, 0) - count
-            else:
-                for elem in iterable:
-                    self[elem] = self_get(elem, 0) - 1
+        """Subtract counts, like update() adds them; counts may go to zero
+        or below."""
+        if isinstance(iterable, _collections_abc.Mapping):
+            for elem, count in iterable.items():
+                self[elem] = self.get(elem, 0) - count
+        elif iterable is not None:
+            self._count_each(iterable, -1)
         if kwds:
             self.subtract(kwds)
 
+    def _count_each(self, elements, step):
+        for elem in elements:
+            self[elem] = self.get(elem, 0) + step
+
     def copy(self):
+        """A shallow copy."""
         return self.__class__(self)
 
     __copy__ = copy
@@ -662,42 +705,35 @@ class Counter(dict):
         return self.__class__, (dict(self),)
 
     def __delitem__(self, elem):
+        # Deleting an absent element is allowed: it already counts 0.
         if elem in self:
-            dict.__delitem__(self, elem)
+            super().__delitem__(elem)
 
     def __repr__(self):
+        name = type(self).__name__
         if not self:
-            return f"{self.__class__.__name__}()"
+            return f"{name}()"
         try:
-            d = dict(self.most_common())
+            shown = dict(self.most_common())
         except TypeError:
-            d = dict(self)
-        return f"{self.__class__.__name__}({d!r})"
+            shown = dict(self)  # counts that do not order
+        return f"{name}({shown!r})"
 
-    def __eq__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
-        return all(self[e] == other[e] for c in (self, other) for e in c)
+    # Multiset comparisons and arithmetic.  Results keep positive counts only.
+
+    __eq__ = _every_count(lambda mine, theirs: mine == theirs)
+    __le__ = _every_count(lambda mine, theirs: mine <= theirs)
+    __ge__ = _every_count(lambda mine, theirs: mine >= theirs)
 
     def __ne__(self, other):
         if not isinstance(other, Counter):
             return NotImplemented
         return not self == other
 
-    def __le__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
-        return all(self[e] <= other[e] for c in (self, other) for e in c)
-
     def __lt__(self, other):
         if not isinstance(other, Counter):
             return NotImplemented
         return self <= other and self != other
-
-    def __ge__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
-        return all(self[e] >= other[e] for c in (self, other) for e in c)
 
     def __gt__(self, other):
         if not isinstance(other, Counter):
@@ -706,74 +742,20 @@ class Counter(dict):
 
     __hash__ = None
 
-    def __add__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
-        result = Counter()
-        for elem, count in self.items():
-            newcount = count + other[elem]
-            if newcount > 0:
-                result[elem] = newcount
-        for elem, count in other.items():
-            if elem not in self and count > 0:
-                result[elem] = count
-        return result
-
-    def __sub__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
-        result = Counter()
-        for elem, count in self.items():
-            newcount = count - other[elem]
-            if newcount > 0:
-                result[elem] = newcount
-        for elem, count in other.items():
-            if elem not in self and count < 0:
-                result[elem] = 0 - count
-        return result
-
-    def __or__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
-        result = Counter()
-        for elem, count in self.items():
-            other_count = other[elem]
-            newcount = other_count if count < other_count else count
-            if newcount > 0:
-                result[elem] = newcount
-        for elem, count in other.items():
-            if elem not in self and count > 0:
-                result[elem] = count
-        return result
-
-    def __and__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
-        result = Counter()
-        for elem, count in self.items():
-            other_count = other[elem]
-            newcount = count if count < other_count else other_count
-            if newcount > 0:
-                result[elem] = newcount
-        return result
+    __add__ = _positive_pointwise(lambda mine, theirs: mine + theirs)
+    __sub__ = _positive_pointwise(lambda mine, theirs: mine - theirs)
+    __or__ = _positive_pointwise(lambda mine, theirs: theirs if mine < theirs else mine)
+    __and__ = _positive_pointwise(lambda mine, theirs: mine if mine < theirs else theirs,
+                                  both_sides=False)
 
     def __pos__(self):
-        result = Counter()
-        for elem, count in self.items():
-            if count > 0:
-                result[elem] = count
-        return result
+        return Counter({elem: count for elem, count in self.items() if count > 0})
 
     def __neg__(self):
-        result = Counter()
-        for elem, count in self.items():
-            if count < 0:
-                result[elem] = 0 - count
-        return result
+        return Counter({elem: 0 - count for elem, count in self.items() if count < 0})
 
     def _keep_positive(self):
-        nonpositive = [elem for elem, count in self.items() if not count > 0]
-        for elem in nonpositive:
+        for elem in [elem for elem, count in self.items() if not count > 0]:
             del self[elem]
         return self
 
@@ -788,17 +770,15 @@ class Counter(dict):
         return self._keep_positive()
 
     def __ior__(self, other):
-        for elem, other_count in other.items():
-            count = self[elem]
-            if other_count > count:
-                self[elem] = other_count
+        for elem, count in other.items():
+            if count > self[elem]:
+                self[elem] = count
         return self._keep_positive()
 
     def __iand__(self, other):
         for elem, count in self.items():
-            other_count = other[elem]
-            if other_count < count:
-                self[elem] = other_count
+            if other[elem] < count:
+                self[elem] = other[elem]
         return self._keep_positive()
 
 
@@ -807,8 +787,10 @@ class Counter(dict):
 ################################################################################
 
 class ChainMap(_collections_abc.MutableMapping):
-    """Groups several mappings into one view; lookups search them in order,
-    writes go to the first."""
+    """A view of several mappings as one: lookups search them in order,
+    writes and deletions go to the first (`maps[0]`).
+
+    The mappings stay separate and live: `maps` is a public list."""
 
     def __init__(self, *maps):
         self.maps = list(maps) or [{}]
@@ -819,9 +801,10 @@ class ChainMap(_collections_abc.MutableMapping):
     def __getitem__(self, key):
         for mapping in self.maps:
             try:
+                # Not `key in mapping`: a defaultdict supplies missing keys.
                 return mapping[key]
             except KeyError:
-                pass
+                continue
         return self.__missing__(key)
 
     def get(self, key, default=None):
@@ -831,13 +814,15 @@ class ChainMap(_collections_abc.MutableMapping):
         return len(set().union(*self.maps))
 
     def __iter__(self):
-        d = {}
+        # Each key once, in the order the first mapping to define it...
+        # searched from the last mapping, so the earlier ones' order wins.
+        order = {}
         for mapping in reversed(self.maps):
-            d.update(dict.fromkeys(mapping))
-        return iter(d)
+            order.update(dict.fromkeys(mapping))
+        return iter(order)
 
     def __contains__(self, key):
-        return any(key in m for m in self.maps)
+        return any(key in mapping for mapping in self.maps)
 
     def __bool__(self):
         return any(self.maps)
@@ -848,66 +833,95 @@ class ChainMap(_collections_abc.MutableMapping):
 
     @classmethod
     def fromkeys(cls, iterable, *args):
+        """A ChainMap of one new dict with keys from iterable."""
         return cls(dict.fromkeys(iterable, *args))
 
     def copy(self):
-        return self.__class__(self.maps[0].copy(), *self.maps[1:])
+        """A new ChainMap with a copy of maps[0] and the same other maps."""
+        first, *rest = self.maps
+        return self.__class__(first.copy(), *rest)
 
     __copy__ = copy
 
     def new_child(self, m=None, **kwargs):
-        if m is None:
-            m = kwargs
-        elif kwargs:
-            m.update(kwargs)
-        return self.__class__(m, *self.maps)
+        """A new ChainMap with m (default: a new dict, updated with kwargs)
+        in front of these maps."""
+        child = kwargs if m is None else m
+        if m is not None and kwargs:
+            child.update(kwargs)
+        return self.__class__(child, *self.maps)
 
     @property
     def parents(self):
+        """A new ChainMap of every map but the first."""
         return self.__class__(*self.maps[1:])
 
     def __setitem__(self, key, value):
         self.maps[0][key] = value
 
+    def _first_map_error(self, key):
+        return KeyError(f"Key not found in the first mapping: {key!r}")
+
     def __delitem__(self, key):
         try:
             del self.maps[0][key]
         except KeyError:
-            raise KeyError(f"Key not found in the first mapping: {key!r}")
+            raise self._first_map_error(key)
 
     def popitem(self):
+        """Remove and return a pair from maps[0]; KeyError if it is empty."""
         try:
             return self.maps[0].popitem()
         except KeyError:
             raise KeyError("No keys found in the first mapping.")
 
     def pop(self, key, *args):
+        """Remove key from maps[0] and return its value (or the default)."""
         try:
             return self.maps[0].pop(key, *args)
         except KeyError:
-            raise KeyError(f"Key not found in the first mapping: {key!r}")
+            raise self._first_map_error(key)
 
     def clear(self):
+        """Empty maps[0]."""
         self.maps[0].clear()
-
-    def __ior__(self, other):
-        self.maps[0].update(other)
-        return self
 
     def __or__(self, other):
         if not isinstance(other, _collections_abc.Mapping):
             return NotImplemented
-        m = self.copy()
-        m.maps[0].update(other)
-        return m
+        result = self.copy()
+        result.maps[0].update(other)
+        return result
+
+    def __ror__(self, other):
+        if not isinstance(other, _collections_abc.Mapping):
+            return NotImplemented
+        merged = dict(other)
+        for mapping in reversed(self.maps):
+            merged.update(mapping)
+        return self.__class__(merged)
+
+    def __ior__(self, other):
+        self.maps[0].update(other)
+        return self
 
 
 ################################################################################
 # UserDict, UserList, UserString
 ################################################################################
 
+def _copy_with_data(obj, data):
+    # copy.copy(obj), but with `data` in place of obj.data: keeps the other
+    # attributes of a subclass instance.
+    twin = obj.__class__.__new__(obj.__class__)
+    twin.__dict__.update(obj.__dict__)
+    twin.__dict__["data"] = data
+    return twin
+
+
 class UserDict(_collections_abc.MutableMapping):
-    """A dict wrapper (the dict is `self.data`) meant for subclassing."""
+    """A dict wrapper meant for subclassing: the dict is the attribute `data`,
+    and every mapping operation goes through the methods here."""
 
     def __init__(self, dict=None, /, **kwargs):
         self.data = {}
@@ -916,18 +930,21 @@ class UserDict(_collections_abc.MutableMapping):
         if kwargs:
             self.update(kwargs)
 
-    def __len__(self):
-        return len(self.data)
-
     def __getitem__(self, key):
-        if key in self.data:
-            return self.data[key]
-        if hasattr(self.__class__, "__missing__"):
-            return self.__class__.__missing__(self, key)
-        raise KeyError(key)
+        if key not in self.data:
+            missing = getattr(self.__class__, "__missing__", None)
+            if missing is None:
+                raise KeyError(key)
+            return missing(self, key)
+        return self.data[key]
 
-    def __setitem__(self, key, item):
-        self.data[key] = item
+    def get(self, key, default=None):
+        return self[key] if key in self else default
+
+    # The rest forwards to the dict.
+
+    def __contains__(self, key):
+        return key in self.data
 
     def __delitem__(self, key):
         del self.data[key]
@@ -935,75 +952,81 @@ class UserDict(_collections_abc.MutableMapping):
     def __iter__(self):
         return iter(self.data)
 
-    def __contains__(self, key):
-        return key in self.data
+    def __len__(self):
+        return len(self.data)
 
-    def get(self, key, default=None):
-        if key in self:
-            return self[key]
-        return default
+    def __setitem__(self, key, item):
+        self.data[key] = item
 
     def __repr__(self):
         return repr(self.data)
 
     def __or__(self, other):
-        if isinstance(other, UserDict):
-            return self.__class__(self.data | other.data)
-        if isinstance(other, dict):
-            return self.__class__(self.data | other)
-        return NotImplemented
+        theirs = _unwrap_dict(other)
+        if theirs is None:
+            return NotImplemented
+        return self.__class__(self.data | theirs)
+
+    def __ror__(self, other):
+        theirs = _unwrap_dict(other)
+        if theirs is None:
+            return NotImplemented
+        return self.__class__(theirs | self.data)
 
     def __ior__(self, other):
-        if isinstance(other, UserDict):
-            self.data |= other.data
-        else:
-            self.data |= other
+        self.data |= other.data if isinstance(other, UserDict) else other
         return self
 
+    def __copy__(self):
+        return _copy_with_data(self, self.data.copy())
+
     def copy(self):
-        return self.__class__(self.data.copy())
+        if self.__class__ is UserDict:
+            return UserDict(self.data.copy())
+        twin = _copy_with_data(self, {})
+        twin.update(self)
+        return twin
 
     @classmethod
     def fromkeys(cls, iterable, value=None):
-        d = cls()
+        made = cls()
         for key in iterable:
-            d[key] = value
-        return d
+            made[key] = value
+        return made
+
+
+def _unwrap_dict(other):
+    # The dict behind a UserDict or dict operand, None for other types.
+    if isinstance(other, UserDict):
+        return other.data
+    return other if isinstance(other, dict) else None
+
+
+def _list_comparison(compare):
+    def method(self, other):
+        return compare(self.data, other.data if isinstance(other, UserList) else other)
+    return method
 
 
 class UserList(_collections_abc.MutableSequence):
-    """A list wrapper (the list is `self.data`) meant for subclassing."""
+    """A list wrapper meant for subclassing: the list is the attribute `data`."""
 
     def __init__(self, initlist=None):
-        self.data = []
-        if initlist is not None:
-            if type(initlist) == type(self.data):
-                self.data[:] = initlist
-            elif isinstance(initlist, UserList):
-                self.data[:] = initlist.data[:]
-            else:
-                self.data = list(initlist)
+        if initlist is None:
+            self.data = []
+        elif isinstance(initlist, UserList):
+            self.data = initlist.data[:]
+        else:
+            self.data = list(initlist)
 
     def __repr__(self):
         return repr(self.data)
 
-    def __lt__(self, other):
-        return self.data < self.__cast(other)
-
-    def __le__(self, other):
-        return self.data <= self.__cast(other)
-
-    def __eq__(self, other):
-        return self.data == self.__cast(other)
-
-    def __gt__(self, other):
-        return self.data > self.__cast(other)
-
-    def __ge__(self, other):
-        return self.data >= self.__cast(other)
-
-    def __cast(self, other):
-        return other.data if isinstance(other, UserList) else other
+    __lt__ = _list_comparison(lambda mine, theirs: mine < theirs)
+    __le__ = _list_comparison(lambda mine, theirs: mine <= theirs)
+    __eq__ = _list_comparison(lambda mine, theirs: mine == theirs)
+    __gt__ = _list_comparison(lambda mine, theirs: mine > theirs)
+    __ge__ = _list_comparison(lambda mine, theirs: mine >= theirs)
 
     def __contains__(self, item):
         return item in self.data
@@ -1012,9 +1035,8 @@ class UserList(_collections_abc.MutableSequence):
         return len(self.data)
 
     def __getitem__(self, i):
-        if isinstance(i, slice):
-            return self.__class__(self.data[i])
-        return self.data[i]
+        found = self.data[i]
+        return self.__class__(found) if isinstance(i, slice) else found
 
     def __setitem__(self, i, item):
         self.data[i] = item
@@ -1022,25 +1044,24 @@ class UserList(_collections_abc.MutableSequence):
     def __delitem__(self, i):
         del self.data[i]
 
-    def __add__(self, other):
+    def _as_list(self, other):
+        # The other operand of + and +=, as a list.
         if isinstance(other, UserList):
-            return self.__class__(self.data + other.data)
-        if isinstance(other, type(self.data)):
-            return self.__class__(self.data + other)
-        return self.__class__(self.data + list(other))
+            return other.data
+        return other if isinstance(other, list) else list(other)
+
+    def __add__(self, other):
+        return self.__class__(self.data + self._as_list(other))
 
     def __radd__(self, other):
-        if isinstance(other, UserList):
-            return self.__class__(other.data + self.data)
-        if isinstance(other, type(self.data)):
-            return self.__class__(other + self.data)
-        return self.__class__(list(other) + self.data)
+        return self.__class__(self._as_list(other) + self.data)
 
     def __iadd__(self, other):
-        if isinstance(other, UserList):
-            self.data += other.data
-        else:
-            self.data += list(other)
+        self.data += self._as_list(other)
+        return self
+
+    def __imul__(self, n):
+        self.data *= n
         return self
 
     def __mul__(self, n):
@@ -1048,15 +1069,31 @@ class UserList(_collections_abc.MutableSequence):
 
     __rmul__ = __mul__
 
-    def __imul__(self, n):
-        self.data *= n
-        return self
+    def __copy__(self):
+        return _copy_with_data(self, self.data[:])
+
+    def copy(self):
+        return self.__class__(self)
+
+    def extend(self, other):
+        self.data.extend(other.data if isinstance(other, UserList) else other)
+
+    # The rest forwards to the list, in alphabetical order.
 
     def __iter__(self):
         return iter(self.data)
 
     def append(self, item):
         self.data.append(item)
+
+    def clear(self):
+        self.data.clear()
+
+    def count(self, item):
+        return self.data.count(item)
+
+    def index(self, item, *args):
+        return self.data.index(item, *args)
 
     def insert(self, i, item):
         self.data.insert(i, item)
@@ -1067,85 +1104,63 @@ class UserList(_collections_abc.MutableSequence):
     def remove(self, item):
         self.data.remove(item)
 
-    def clear(self):
-        self.data.clear()
-
-    def copy(self):
-        return self.__class__(self)
-
-    def count(self, item):
-        return self.data.count(item)
-
-    def index(self, item, *args):
-        return self.data.index(item, *args)
-
     def reverse(self):
         self.data.reverse()
 
     def sort(self, /, *args, **kwds):
         self.data.sort(*args, **kwds)
 
-    def extend(self, other):
-        if isinstance(other, UserList):
-            self.data.extend(other.data)
-        else:
-            self.data.extend(other)
+
+def _string_data(value):
+    # The str behind a UserString operand; other values as they are.
+    return value.data if isinstance(value, UserString) else value
 
 
 class UserString(_collections_abc.Sequence):
-    """A str wrapper (the str is `self.data`) meant for subclassing."""
+    """A str wrapper meant for subclassing: the str is the attribute `data`.
+    String methods are looked up on it, and results that are str come back
+    wrapped in the subclass."""
 
     def __init__(self, seq):
-        if isinstance(seq, str):
-            self.data = seq
-        elif isinstance(seq, UserString):
-            self.data = seq.data[:]
-        else:
-            self.data = str(seq)
-
-    def __str__(self):
-        return str(self.data)
-
-    def __repr__(self):
-        return repr(self.data)
-
-    def __int__(self):
-        return int(self.data)
-
-    def __float__(self):
-        return float(self.data)
+        self.data = seq.data if isinstance(seq, UserString) else str(seq)
 
     def __hash__(self):
         return hash(self.data)
 
     def __eq__(self, string):
-        if isinstance(string, UserString):
-            return self.data == string.data
-        return self.data == string
+        return self.data == _string_data(string)
 
     def __lt__(self, string):
-        if isinstance(string, UserString):
-            return self.data < string.data
-        return self.data < string
+        return self.data < _string_data(string)
 
     def __contains__(self, char):
-        if isinstance(char, UserString):
-            char = char.data
-        return char in self.data
-
-    def __len__(self):
-        return len(self.data)
+        return _string_data(char) in self.data
 
     def __getitem__(self, index):
         return self.__class__(self.data[index])
 
     def __add__(self, other):
-        if isinstance(other, UserString):
-            return self.__class__(self.data + other.data)
-        return self.__class__(self.data + str(other))
+        return self.__class__(self.data + (other.data if isinstance(other, UserString) else str(other)))
 
     def __mul__(self, n):
         return self.__class__(self.data * n)
+
+    # Conversions.
+
+    def __float__(self):
+        return float(self.data)
+
+    def __int__(self):
+        return int(self.data)
+
+    def __len__(self):
+        return len(self.data)
+
+    def __repr__(self):
+        return repr(self.data)
+
+    def __str__(self):
+        return str(self.data)
 
     def __getattr__(self, name):
         attr = getattr(self.data, name)

@@ -121,117 +121,105 @@ class JSONEncoder:
 
 def _make_encoder(markers, _default, _encoder, _indent, _floatstr, _key_separator,
                   _item_separator, _sort_keys, _skipkeys, append):
-    _intstr = int.__repr__
+    """The recursive encoder: a function (value, depth) that passes the JSON
+    text to `append` in pieces."""
+    int_text = int.__repr__
 
-    def enc_list(lst, level):
-        if not lst:
+    def enter(container):
+        # `markers` holds the ids of the containers being encoded; meeting
+        # one again means the structure contains itself.
+        if markers is not None:
+            if id(container) in markers:
+                raise ValueError("Circular reference detected")
+            markers[id(container)] = container
+
+    def leave(container):
+        if markers is not None:
+            del markers[id(container)]
+
+    def open_bracket(bracket, depth):
+        # Returns the separator between members at this depth.
+        if _indent is None:
+            append(bracket)
+            return _item_separator
+        newline = "\n" + _indent * depth
+        append(bracket + newline)
+        return _item_separator + newline
+
+    def close_bracket(bracket, depth):
+        if _indent is not None:
+            append("\n" + _indent * depth)
+        append(bracket)
+
+    def key_text(key):
+        # JSON keys are strings: scalars are converted, anything else is an
+        # error unless skipkeys (then None: leave the member out).
+        if isinstance(key, str):
+            return key
+        if isinstance(key, float):
+            return _floatstr(key)
+        if key is True or key is False or key is None:
+            return _CONSTANTS[key]
+        if isinstance(key, int):
+            return int_text(key)
+        if _skipkeys:
+            return None
+        raise TypeError(f"keys must be str, int, float, bool or None, "
+                        f"not {key.__class__.__name__}")
+
+    def encode_array(array, depth):
+        if not array:
             append("[]")
             return
-        if markers is not None:
-            markerid = id(lst)
-            if markerid in markers:
-                raise ValueError("Circular reference detected")
-            markers[markerid] = lst
-        if _indent is not None:
-            level += 1
-            newline_indent = "\n" + _indent * level
-            separator = _item_separator + newline_indent
-            append("[" + newline_indent)
-        else:
-            newline_indent = None
-            separator = _item_separator
-            append("[")
-        first = True
-        for value in lst:
-            if first:
-                first = False
-            else:
+        enter(array)
+        separator = open_bracket("[", depth + 1)
+        for position, value in enumerate(array):
+            if position:
                 append(separator)
-            enc(value, level)
-        if newline_indent is not None:
-            level -= 1
-            append("\n" + _indent * level)
-        append("]")
-        if markers is not None:
-            del markers[markerid]
+            encode(value, depth + 1)
+        close_bracket("]", depth)
+        leave(array)
 
-    def enc_dict(dct, level):
-        if not dct:
+    def encode_object(mapping, depth):
+        if not mapping:
             append("{}")
             return
-        if markers is not None:
-            markerid = id(dct)
-            if markerid in markers:
-                raise ValueError("Circular reference detected")
-            markers[markerid] = dct
-        if _indent is not None:
-            level += 1
-            newline_indent = "\n" + _indent * level
-            item_separator = _item_separator + newline_indent
-            append("{" + newline_indent)
-        else:
-            newline_indent = None
-            item_separator = _item_separator
-            append("{")
-        first = True
-        items = sorted(dct.items()) if _sort_keys else dct.items()
-        for key, value in items:
-            if isinstance(key, str):
-                pass
-            elif isinstance(key, float):
-                key = _floatstr(key)
-            elif key is True:
-                key = "true"
-            elif key is False:
-                key = "false"
-            elif key is None:
-                key = "null"
-            elif isinstance(key, int):
-                key = _intstr(key)
-            elif _skipkeys:
+        enter(mapping)
+        separator = open_bracket("{", depth + 1)
+        pending = None  # no separator before the first member
+        for key, value in sorted(mapping.items()) if _sort_keys else mapping.items():
+            name = key_text(key)
+            if name is None:
                 continue
-            else:
-                raise TypeError(f"keys must be str, int, float, bool or None, "
-                                f"not {key.__class__.__name__}")
-            if first:
-                first = False
-            else:
-                append(item_separator)
-            append(_encoder(key))
+            if pending is not None:
+                append(pending)
+            pending = separator
+            append(_encoder(name))
             append(_key_separator)
-            enc(value, level)
-        if newline_indent is not None:
-            level -= 1
-            append("\n" + _indent * level)
-        append("}")
-        if markers is not None:
-            del markers[markerid]
+            encode(value, depth + 1)
+        close_bracket("}", depth)
+        leave(mapping)
 
-    def enc(o, level):
-        if isinstance(o, str):
-            append(_encoder(o))
-        elif o is None:
-            append("null")
-        elif o is True:
-            append("true")
-        elif o is False:
-            append("false")
-        elif isinstance(o, int):
-            append(_intstr(o))
-        elif isinstance(o, float):
-            append(_floatstr(o))
-        elif isinstance(o, (list, tuple)):
-            enc_list(o, level)
-        elif isinstance(o, dict):
-            enc_dict(o, level)
+    def encode(value, depth):
+        if isinstance(value, str):
+            append(_encoder(value))
+        elif value is None or value is True or value is False:
+            append(_CONSTANTS[value])
+        elif isinstance(value, int):
+            append(int_text(value))
+        elif isinstance(value, float):
+            append(_floatstr(value))
+        elif isinstance(value, (list, tuple)):
+            encode_array(value, depth)
+        elif isinstance(value, dict):
+            encode_object(value, depth)
         else:
-            if markers is not None:
-                markerid = id(o)
-                if markerid in markers:
-                    raise ValueError("Circular reference detected")
-                markers[markerid] = o
-            enc(_default(o), level)
-            if markers is not None:
-                del markers[markerid]
+            # default() turns the value into something encodable, or raises.
+            enter(value)
+            encode(_default(value), depth)
+            leave(value)
 
-    return enc
+    return encode
+
+
+_CONSTANTS = {None: "null", True: "true", False: "false"}
