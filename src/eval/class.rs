@@ -591,47 +591,11 @@ impl Vm {
     // ----- except* -----
 
     pub(crate) fn exec_except_star(&self, f: &mut Frame, t: &ir::TryStmt, err: PyErr) -> PyResult<super::exec::Flow> {
-        let group_class = self.types.exc("BaseExceptionGroup");
-        let is_group = err.0.class().is_subclass(&group_class);
-        let mut remaining: Vec<Value> = if is_group {
-            self.group_exceptions(&err.0)
-        } else {
-            vec![Value::Instance(err.0.clone())]
-        };
-        let mut raised: Vec<Value> = Vec::new();
-        for h in &t.handlers {
-            if remaining.is_empty() {
-                break;
-            }
-            let Some(te) = &h.type_ else { continue };
-            let class = self.eval(f, te)?;
-            let mut matched = Vec::new();
-            let mut rest = Vec::new();
-            for e in remaining {
-                let Value::Instance(i) = &e else { continue };
-                if self.exception_matches(i, &class)? {
-                    matched.push(e);
-                } else {
-                    rest.push(e);
-                }
-            }
-            remaining = rest;
-            if matched.is_empty() {
-                continue;
-            }
-            let sub = if is_group {
-                let msg = self.group_message(&err.0);
-                self.make_group(&err.0.class(), msg, matched)?
-            } else {
-                let wrapper = self.types.exc("ExceptionGroup");
-                let Value::Instance(single) = &matched[0] else { continue };
-                if single.class().is_subclass(&self.types.exc("Exception")) {
-                    self.make_group(&wrapper, Value::str(""), matched)?
-                } else {
-                    self.make_group(&group_class, Value::str(""), matched)?
-                }
-            };
-            let Value::Instance(sub_inst) = &sub else { continue };
+        let mut st = self.star_state(err);
+        let mut from = 0;
+        while let Some((i, sub)) = self.star_next(f, t, &mut st, from)? {
+            let h = &t.handlers[i];
+            let Value::Instance(sub_inst) = &sub else { break };
             if let Some(name) = &h.name {
                 self.assign(f, name, sub.clone())?;
             }
@@ -641,20 +605,82 @@ impl Vm {
             if let Some(name) = &h.name {
                 self.unbind(f, name);
             }
-            match r {
-                Ok(super::exec::Flow::Normal) => {}
-                Ok(other) => return Ok(other),
-                Err(e) => {
-                    if Rc::ptr_eq(&e.0, sub_inst) {
-                        raised.extend(self.group_exceptions(sub_inst));
-                    } else {
-                        raised.push(Value::Instance(self.chain_context(e, sub_inst).0));
-                    }
+            if let Some(flow) = self.star_handled(&mut st, sub_inst, r) {
+                return Ok(flow);
+            }
+            from = i + 1;
+        }
+        self.star_finish(st)
+    }
+
+    /// The state of an `except*` before its first handler.
+    pub(crate) fn star_state(&self, err: PyErr) -> StarState {
+        let is_group = err.0.class().is_subclass(&self.types.exc("BaseExceptionGroup"));
+        let remaining = if is_group { self.group_exceptions(&err.0) } else { vec![Value::Instance(err.0.clone())] };
+        StarState { err: err.0, remaining, raised: Vec::new() }
+    }
+
+    /// The next handler from `from` on that matches some of the remaining
+    /// exceptions, and the group of those it matches (taken out of them).
+    pub(crate) fn star_next(&self, f: &mut Frame, t: &ir::TryStmt, st: &mut StarState, from: usize) -> PyResult<Option<(usize, Value)>> {
+        let group_class = self.types.exc("BaseExceptionGroup");
+        let is_group = st.err.class().is_subclass(&group_class);
+        for (i, h) in t.handlers.iter().enumerate().skip(from) {
+            if st.remaining.is_empty() {
+                break;
+            }
+            let Some(te) = &h.type_ else { continue };
+            let class = self.eval(f, te)?;
+            let mut matched = Vec::new();
+            let mut rest = Vec::new();
+            for e in std::mem::take(&mut st.remaining) {
+                let Value::Instance(inst) = &e else { continue };
+                if self.exception_matches(inst, &class)? {
+                    matched.push(e);
+                } else {
+                    rest.push(e);
                 }
             }
+            st.remaining = rest;
+            if matched.is_empty() {
+                continue;
+            }
+            let sub = if is_group {
+                let msg = self.group_message(&st.err);
+                self.make_group(&st.err.class(), msg, matched)?
+            } else {
+                let single_is_exception = matches!(&matched[0], Value::Instance(i) if i.class().is_subclass(&self.types.exc("Exception")));
+                let class = if single_is_exception { self.types.exc("ExceptionGroup") } else { group_class.clone() };
+                self.make_group(&class, Value::str(""), matched)?
+            };
+            return Ok(Some((i, sub)));
         }
-        let mut all = remaining;
-        all.extend(raised);
+        Ok(None)
+    }
+
+    /// Records how a handler's body ended; `Some` when the whole statement
+    /// ends with that flow (`return`, `break`, `continue`).
+    pub(crate) fn star_handled(&self, st: &mut StarState, sub: &Rc<Instance>, r: PyResult<super::exec::Flow>) -> Option<super::exec::Flow> {
+        match r {
+            Ok(super::exec::Flow::Normal) => None,
+            Ok(other) => Some(other),
+            Err(e) => {
+                if Rc::ptr_eq(&e.0, sub) {
+                    st.raised.extend(self.group_exceptions(sub));
+                } else {
+                    st.raised.push(Value::Instance(self.chain_context(e, sub).0));
+                }
+                None
+            }
+        }
+    }
+
+    /// After the last handler: what is left unhandled and what the handlers
+    /// raised, re-raised together.
+    pub(crate) fn star_finish(&self, st: StarState) -> PyResult<super::exec::Flow> {
+        let is_group = st.err.class().is_subclass(&self.types.exc("BaseExceptionGroup"));
+        let mut all = st.remaining;
+        all.extend(st.raised);
         if all.is_empty() {
             return Ok(super::exec::Flow::Normal);
         }
@@ -663,11 +689,11 @@ impl Vm {
                 return Err(PyErr(i.clone()));
             }
         }
-        let msg = if is_group { self.group_message(&err.0) } else { Value::str("") };
-        let class = if is_group { err.0.class() } else { self.types.exc("ExceptionGroup") };
+        let msg = if is_group { self.group_message(&st.err) } else { Value::str("") };
+        let class = if is_group { st.err.class() } else { self.types.exc("ExceptionGroup") };
         match self.make_group(&class, msg, all)? {
             Value::Instance(i) => Err(PyErr(i)),
-            _ => Err(err),
+            _ => Err(PyErr(st.err)),
         }
     }
 
@@ -691,6 +717,14 @@ impl Vm {
         let inst = self.exc_instance(class, vec![msg, Value::tuple(excs)]);
         Ok(Value::Instance(inst))
     }
+}
+
+/// An `except*` between its handlers: the exception, what no handler has
+/// matched yet, and what the handlers raised.
+pub(crate) struct StarState {
+    pub err: Rc<Instance>,
+    pub remaining: Vec<Value>,
+    pub raised: Vec<Value>,
 }
 
 /// The dict storage of a dict or of an instance of a dict subclass.

@@ -15,6 +15,7 @@
 
 use super::exec::Flow;
 use super::generator::{GenStep, Resume};
+use super::class::StarState;
 use super::{Frame, Vm};
 use crate::compile::ir::{self, CodeKind, Stmt, StmtKind, SuspendKind};
 use crate::runtime::gc;
@@ -421,11 +422,30 @@ impl Vm {
                 }
                 Ok(Flow::Normal) => self.run_child(f, c, &t.orelse, else_at),
                 Ok(flow) => Ok(flow),
-                Err(err) if t.is_star => self.exec_except_star(f, t, err),
+                Err(err) if t.is_star => {
+                    let st = self.star_state(err);
+                    self.run_star(f, c, t, st, 0, None)
+                }
                 Err(err) => self.try_handlers(f, c, t, err),
             }
         } else if at == else_at {
             self.run_child(f, c, &t.orelse, else_at)
+        } else if t.is_star {
+            match f.slots[t.state_slot as usize].take() {
+                Some(Value::List(saved)) => {
+                    let saved = saved.items.borrow().clone();
+                    match &saved[..] {
+                        [Value::Instance(err), Value::List(remaining), Value::List(raised), sub] => {
+                            let remaining = remaining.items.borrow().clone();
+                            let raised = raised.items.borrow().clone();
+                            let st = StarState { err: err.clone(), remaining, raised };
+                            self.run_star(f, c, t, st, (at - 1) as usize, Some(sub.clone()))
+                        }
+                        _ => Err(self.new_error("SystemError", "resumed except* lost its state")),
+                    }
+                }
+                _ => Err(self.new_error("SystemError", "resumed except* lost its state")),
+            }
         } else {
             self.run_handler_body(f, c, t, (at - 1) as usize, None)
         };
@@ -441,6 +461,56 @@ impl Vm {
         }
         f.slots[t.state_slot as usize] = payload;
         self.finally_block(f, c, t, kind)
+    }
+
+    /// `except*` handlers from `from` on; `resumed` is the group handler
+    /// `from` was handling when the frame suspended in it.
+    fn run_star(
+        &self,
+        f: &mut Frame,
+        c: &mut Cursor,
+        t: &ir::TryStmt,
+        mut st: StarState,
+        mut from: usize,
+        mut resumed: Option<Value>,
+    ) -> PyResult<Flow> {
+        loop {
+            let (i, sub) = match resumed.take() {
+                Some(sub) => (from, sub),
+                None => match self.star_next(f, t, &mut st, from)? {
+                    Some(next) => next,
+                    None => return self.star_finish(st),
+                },
+            };
+            let h = &t.handlers[i];
+            let Value::Instance(sub_inst) = &sub else { return self.star_finish(st) };
+            if !c.resuming {
+                if let Some(name) = &h.name {
+                    self.assign(f, name, sub.clone())?;
+                }
+                self.handling.borrow_mut().push(sub_inst.clone());
+            }
+            let r = self.run_block(f, c, &h.body);
+            if let Ok(Flow::Suspend) = r {
+                let saved = vec![
+                    Value::Instance(st.err.clone()),
+                    Value::list(std::mem::take(&mut st.remaining)),
+                    Value::list(std::mem::take(&mut st.raised)),
+                    sub.clone(),
+                ];
+                f.slots[t.state_slot as usize] = Some(Value::list(saved));
+                c.path.push(1 + i as u32);
+                return r;
+            }
+            self.handling.borrow_mut().pop();
+            if let Some(name) = &h.name {
+                self.unbind(f, name);
+            }
+            if let Some(flow) = self.star_handled(&mut st, sub_inst, r) {
+                return Ok(flow);
+            }
+            from = i + 1;
+        }
     }
 
     fn try_handlers(&self, f: &mut Frame, c: &mut Cursor, t: &ir::TryStmt, err: PyErr) -> PyResult<Flow> {
