@@ -714,7 +714,8 @@ impl Vm {
     }
 
     pub fn make_group(&self, class: &Rc<Class>, msg: Value, excs: Vec<Value>) -> PyResult<Value> {
-        let inst = self.exc_instance(class, vec![msg, Value::tuple(excs)]);
+        // As `derive` does, the exceptions are passed as a list.
+        let inst = self.exc_instance(class, vec![msg, Value::list(excs)]);
         Ok(Value::Instance(inst))
     }
 }
