@@ -200,6 +200,9 @@ impl Anf<'_> {
                 self.emit(out, S::Raise(exc, cause));
             }
             S::Try(mut t) => {
+                if !t.is_star {
+                    self.suspending_handler_types(&mut t);
+                }
                 t.body = self.block(std::mem::take(&mut t.body));
                 for h in &mut t.handlers {
                     let saved = std::mem::replace(&mut self.line, h.line);
@@ -257,6 +260,30 @@ impl Anf<'_> {
                 self.emit(out, kind)
             }
         }
+    }
+
+    /// `except (await f()):` — handler types are evaluated only when the
+    /// handlers before them did not match. From the first suspending type
+    /// on, the handlers move into a catch-all that evaluates that type and
+    /// re-raises the exception into a `try` holding them:
+    /// `except BaseException as e: <type>; try: raise e; except <type>: ...`.
+    fn suspending_handler_types(&mut self, t: &mut TryStmt) {
+        let Some(k) = t.handlers.iter().position(|h| h.type_.as_ref().is_some_and(|e| e.suspends)) else { return };
+        let mut moved = t.handlers.split_off(k);
+        let line = moved[0].line;
+        let saved = std::mem::replace(&mut self.line, line);
+        let caught = self.temp();
+        let mut body = Vec::new();
+        if let Some(first) = moved.first_mut() {
+            if let Some(type_) = first.type_.take() {
+                first.type_ = Some(self.expr(type_, &mut body));
+            }
+        }
+        let raise = Stmt::new(StmtKind::Raise(Some(local(caught)), None), line);
+        let inner = TryStmt { body: vec![raise], handlers: moved, orelse: Vec::new(), finalbody: Vec::new(), is_star: false, state_slot: 0 };
+        body.push(Stmt::new(StmtKind::Try(Box::new(inner)), line));
+        t.handlers.push(Handler { type_: None, name: Some(Target::Local(caught)), body, line });
+        self.line = saved;
     }
 
     fn suspend(&mut self, kind: SuspendKind, value: Option<Expr>, target: Option<Target>, out: &mut Vec<Stmt>) {
