@@ -1,0 +1,215 @@
+//! `re`: regular expressions with CPython 3.11's syntax and matching
+//! semantics. The engine is native (`parse` -> `compile` -> `matcher`);
+//! the `Pattern` and `Match` classes and the module functions are written in
+//! Python (`re.py`, run as the module's prelude) on three native helpers:
+//! `_compile`, `_match` and `_scan`.
+
+mod compile;
+mod flags;
+mod matcher;
+mod parse;
+
+use super::def;
+use crate::builtins::args;
+use crate::eval::Vm;
+use crate::runtime::object::*;
+use crate::runtime::value::Value;
+use matcher::{Matcher, Unit, UNSET};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+pub const PRELUDE: &str = include_str!("re.py");
+
+pub fn init(vm: &Vm, d: &Dict) -> PyResult<()> {
+    def(vm, d, "_compile_native", compile_pattern);
+    def(vm, d, "_match", match_pattern);
+    def(vm, d, "_scan", scan);
+    Ok(())
+}
+
+/// A compiled pattern, held by a `Pattern` object.
+struct Compiled {
+    prog: compile::Program,
+}
+
+/// `_compile(pattern, flags)`: `(handle, flags, groups, ((name, index), ...))`,
+/// or `(None, message, position, None)` for a `re.error`.
+fn compile_pattern(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check(vm, "_compile", a, 2, 2)?;
+    let flags = vm.index_value(&a[1])? as u32;
+    let (chars, is_str): (Vec<char>, bool) = match &a[0] {
+        Value::Bytes(b) => (b.data.iter().map(|&b| b as char).collect(), false),
+        v => match v.as_str() {
+            Some(s) => (s.as_str().chars().collect(), true),
+            None => return Err(vm.type_error("first argument must be string or compiled pattern")),
+        },
+    };
+    let error = |e: parse::Error| -> PyResult<Value> {
+        if let Some(msg) = e.msg.strip_prefix("OverflowError:") {
+            return Err(vm.new_error("OverflowError", msg));
+        }
+        let pos = e.pos.map_or(Value::None, |p| Value::Int(p as i64));
+        Ok(Value::tuple(vec![Value::None, Value::string(e.msg), pos, Value::None]))
+    };
+    let parsed = match parse::parse(&chars, is_str, flags) {
+        Ok(p) => p,
+        Err(e) => return error(e),
+    };
+    let prog = match compile::compile(&parsed.node, parsed.groups) {
+        Ok(p) => p,
+        Err(e) => return error(e),
+    };
+    let names = parsed.names.iter().map(|(n, i)| Value::tuple(vec![Value::str(n), Value::Int(*i as i64)])).collect();
+    let handle = Value::Native(Rc::new(NativeObj {
+        class: vm.iterator_class("re._compiled"),
+        data: RefCell::new(Box::new(Compiled { prog })),
+    }));
+    Ok(Value::tuple(vec![handle, Value::Int(parsed.flags as i64), Value::Int(parsed.groups as i64), Value::tuple(names)]))
+}
+
+/// The subject string as the matcher's units.
+enum Subject<'a> {
+    Bytes(std::borrow::Cow<'a, [u8]>),
+    Chars(Rc<Vec<char>>),
+}
+
+thread_local! {
+    /// The last non-ASCII string converted to chars: loops that match one
+    /// string at increasing positions convert it once.
+    static LAST_CHARS: RefCell<Option<(Rc<crate::runtime::str::Str>, Rc<Vec<char>>)>> = const { RefCell::new(None) };
+}
+
+fn chars_of(s: &Rc<crate::runtime::str::Str>) -> Rc<Vec<char>> {
+    LAST_CHARS.with(|last| {
+        let mut last = last.borrow_mut();
+        if let Some((k, v)) = &*last {
+            if Rc::ptr_eq(k, s) {
+                return v.clone();
+            }
+        }
+        let v = Rc::new(s.as_str().chars().collect::<Vec<char>>());
+        *last = Some((s.clone(), v.clone()));
+        v
+    })
+}
+
+fn subject<'a>(vm: &Vm, v: &'a Value) -> PyResult<Subject<'a>> {
+    use std::borrow::Cow;
+    let s = match v {
+        Value::Bytes(b) => return Ok(Subject::Bytes(Cow::Borrowed(&b.data[..]))),
+        Value::ByteArray(b) => return Ok(Subject::Bytes(Cow::Owned(b.data.borrow().clone()))),
+        Value::Str(s) => s,
+        Value::Instance(i) => match &i.payload {
+            Payload::Value(Value::Str(s)) => s,
+            _ => return Err(not_a_string(vm, v)),
+        },
+        _ => return Err(not_a_string(vm, v)),
+    };
+    if s.is_ascii() {
+        Ok(Subject::Bytes(Cow::Borrowed(s.as_str().as_bytes())))
+    } else {
+        Ok(Subject::Chars(chars_of(s)))
+    }
+}
+
+fn not_a_string(vm: &Vm, v: &Value) -> PyErr {
+    vm.type_error(format!("expected string or bytes-like object, got '{}'", vm.type_name(v).as_str()))
+}
+
+fn with_prog<R>(vm: &Vm, v: &Value, f: impl FnOnce(&compile::Program) -> R) -> PyResult<R> {
+    if let Value::Native(n) = v {
+        if let Some(c) = n.data.borrow().downcast_ref::<Compiled>() {
+            return Ok(f(&c.prog));
+        }
+    }
+    Err(vm.type_error("expected a compiled pattern"))
+}
+
+/// CPython's clamping of `pos` and `endpos` to the string.
+fn bounds(vm: &Vm, a: &[Value], len: usize) -> PyResult<(usize, usize)> {
+    let clamp = |v: &Value, default: usize| -> PyResult<usize> {
+        if v.is_none() {
+            return Ok(default);
+        }
+        let n = vm.index_value(v)?;
+        Ok(n.clamp(0, len as i64) as usize)
+    };
+    Ok((clamp(&a[2], 0)?, clamp(&a[3], len)?))
+}
+
+/// The match as `(start0, end0, start1, ..., lastindex)`, -1 for unset.
+fn marks<T: Unit>(m: &Matcher<T>) -> Value {
+    let mut v: Vec<Value> = m.slots.iter().map(|&s| Value::Int(if s == UNSET { -1 } else { s as i64 })).collect();
+    // A group is only set when both its ends are.
+    for g in 0..v.len() / 2 {
+        if m.slots[2 * g] == UNSET || m.slots[2 * g + 1] == UNSET {
+            v[2 * g] = Value::Int(-1);
+            v[2 * g + 1] = Value::Int(-1);
+        }
+    }
+    v.push(if m.lastindex == 0 { Value::None } else { Value::Int(m.lastindex as i64) });
+    Value::tuple(v)
+}
+
+fn run_one<T: Unit>(prog: &compile::Program, input: &[T], pos: usize, endpos: usize, mode: i64) -> Value {
+    if endpos < pos {
+        return Value::None;
+    }
+    let mut m = Matcher::new(prog, &input[..endpos]);
+    let found = match mode {
+        0 => m.match_at(pos, false),
+        1 => m.match_at(pos, true),
+        _ => m.search(pos, UNSET),
+    };
+    if found {
+        marks(&m)
+    } else {
+        Value::None
+    }
+}
+
+/// `_match(handle, string, pos, endpos, mode)`: mode 0 match, 1 fullmatch,
+/// 2 search; the marks or None.
+fn match_pattern(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check(vm, "_match", a, 5, 5)?;
+    let mode = vm.index_value(&a[4])?;
+    let subj = subject(vm, &a[1])?;
+    with_prog(vm, &a[0], |prog| match &subj {
+        Subject::Bytes(b) => bounds(vm, a, b.len()).map(|(p, e)| run_one(prog, b, p, e, mode)),
+        Subject::Chars(c) => bounds(vm, a, c.len()).map(|(p, e)| run_one(prog, c, p, e, mode)),
+    })?
+}
+
+fn run_all<T: Unit>(prog: &compile::Program, input: &[T], pos: usize, endpos: usize, limit: usize) -> Vec<Value> {
+    let mut out = Vec::new();
+    if endpos < pos {
+        return out;
+    }
+    let mut m = Matcher::new(prog, &input[..endpos]);
+    let mut at = pos;
+    let mut no_empty_at = UNSET;
+    while at <= endpos && (limit == 0 || out.len() < limit) {
+        if !m.search(at, no_empty_at) {
+            break;
+        }
+        let (s, e) = (m.slots[0], m.slots[1]);
+        out.push(marks(&m));
+        no_empty_at = if s == e { e } else { UNSET };
+        at = e;
+    }
+    out
+}
+
+/// `_scan(handle, string, pos, endpos, limit)`: the marks of every
+/// non-overlapping match, as `finditer` finds them (at most `limit`, 0 for
+/// all).
+fn scan(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check(vm, "_scan", a, 5, 5)?;
+    let limit = vm.index_value(&a[4])?.max(0) as usize;
+    let subj = subject(vm, &a[1])?;
+    let found = with_prog(vm, &a[0], |prog| match &subj {
+        Subject::Bytes(b) => bounds(vm, a, b.len()).map(|(p, e)| run_all(prog, b, p, e, limit)),
+        Subject::Chars(c) => bounds(vm, a, c.len()).map(|(p, e)| run_all(prog, c, p, e, limit)),
+    })??;
+    Ok(Value::list(found))
+}
