@@ -17,9 +17,16 @@ _FLAG_NAMES = (
 )
 
 
-def _flag_text(value):
+# RegexFlag's members in definition order (its repr's order).
+_ENUM_ORDER = (
+    ('ASCII', 256), ('IGNORECASE', 2), ('LOCALE', 4), ('UNICODE', 32), ('MULTILINE', 8),
+    ('DOTALL', 16), ('VERBOSE', 64), ('TEMPLATE', 1), ('DEBUG', 128),
+)
+
+
+def _flag_text(value, order=_FLAG_NAMES):
     parts = []
-    for name, bit in _FLAG_NAMES:
+    for name, bit in order:
         if value & bit:
             parts.append('re.' + name)
             value &= ~bit
@@ -33,9 +40,9 @@ class RegexFlag(int):
         v = int(self)
         if v == 0:
             return 're.NOFLAG'
-        if v < 0:
-            return '~' + _flag_text(~v)
-        return _flag_text(v)
+        if v & 511 == 0:
+            return 're.RegexFlag(%d)' % v
+        return _flag_text(v, _ENUM_ORDER)
 
     __str__ = __repr__
 
@@ -67,15 +74,14 @@ class RegexFlag(int):
     __rxor__ = __xor__
 
     def __invert__(self):
-        return RegexFlag(~int(self))
+        return RegexFlag(~int(self) & 511)
 
     @property
     def name(self):
         v = int(self)
-        for n, bit in _FLAG_NAMES:
-            if v == bit:
-                return n
-        return None if v else 'NOFLAG'
+        if v == 0:
+            return 'NOFLAG'
+        return '|'.join(n for n, bit in _ENUM_ORDER if v & bit) or None
 
     @property
     def value(self):
@@ -124,10 +130,8 @@ def _check_subject(pattern, string):
     elif isinstance(string, (bytes, bytearray)):
         if not pattern._isbytes:
             raise TypeError('cannot use a string pattern on a bytes-like object')
-    elif isinstance(string, memoryview):
-        if not pattern._isbytes:
-            raise TypeError('cannot use a string pattern on a bytes-like object')
-        return bytes(string)
+        if type(string) is not bytes:
+            return bytes(string)
     else:
         raise TypeError("expected string or bytes-like object, got '%s'" % type(string).__name__)
     return string
@@ -355,7 +359,7 @@ class Pattern:
             template = None
         else:
             if self._isbytes:
-                if not isinstance(repl, (bytes, bytearray, memoryview)):
+                if not isinstance(repl, (bytes, bytearray)):
                     raise TypeError("expected a bytes-like object, %s found" % type(repl).__name__)
             elif not isinstance(repl, str):
                 raise TypeError("expected str instance, %s found" % type(repl).__name__)
@@ -371,7 +375,8 @@ class Pattern:
         last = 0
         n = len(subject)
         for m in found:
-            pieces.append(subject[last:m[0]])
+            if last < m[0]:
+                pieces.append(subject[last:m[0]])
             if template is None:
                 r = repl(_new_match(self, string, subject, m, 0, n))
                 if r is not None:
@@ -381,16 +386,19 @@ class Pattern:
             else:
                 pieces.append(_fill(template, subject, m))
             last = m[1]
-        pieces.append(subject[last:])
+        if last < n:
+            pieces.append(subject[last:])
         empty = b'' if self._isbytes else ''
         try:
             return (empty.join(pieces), len(found))
         except TypeError:
-            for p in pieces:
+            for i, p in enumerate(pieces):
                 if self._isbytes and not isinstance(p, (bytes, bytearray)):
-                    raise TypeError("expected a bytes-like object, %s found" % type(p).__name__) from None
+                    raise TypeError("sequence item %d: expected a bytes-like object, %s found"
+                                    % (i, type(p).__name__)) from None
                 if not self._isbytes and not isinstance(p, str):
-                    raise TypeError("expected str instance, %s found" % type(p).__name__) from None
+                    raise TypeError("sequence item %d: expected str instance, %s found"
+                                    % (i, type(p).__name__)) from None
             raise
 
     def scanner(self, string, pos=0, endpos=_MAXSIZE):
@@ -659,6 +667,9 @@ def _compile(pattern, flags):
 class _GroupIndex(dict):
     def __repr__(self):
         return 'mappingproxy(%s)' % dict.__repr__(self)
+
+    def __str__(self):
+        return dict.__repr__(self)
 
     def __setitem__(self, key, value):
         raise TypeError("'mappingproxy' object does not support item assignment")
