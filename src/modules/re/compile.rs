@@ -269,7 +269,10 @@ impl Compiler {
             return Ok(());
         }
         if greed == Greed::Possessive {
-            let inner = Node::Repeat { body: Box::new(body.clone()), min, max, greed: Greed::Greedy };
+            // CPython commits to each iteration's first match, and to the
+            // whole repeat: (?>(?>body){min,max}).
+            let once = Node::Atomic(Box::new(body.clone()));
+            let inner = Node::Repeat { body: Box::new(once), min, max, greed: Greed::Greedy };
             return self.sub(&inner, |body| Inst::Atomic { body, next: 0 });
         }
         if max == 0 {

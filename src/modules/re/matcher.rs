@@ -123,7 +123,7 @@ enum Bt {
     /// A lazy single-item repeat that can take more characters up to `max`.
     Lazy { next: usize, item: Item, max: usize, cur: usize },
     /// A lazy counted loop that can run its body once more.
-    LazyIter { reg: usize, body: usize, pos: usize },
+    LazyIter { reg: usize, body: usize, max: u32, pos: usize },
 }
 
 pub struct Matcher<'a, T> {
@@ -344,29 +344,26 @@ impl<'a, T: Unit> Matcher<'a, T> {
                     true
                 }
                 Inst::RepCheck { reg, min, max, lazy, body, exit } => {
+                    // CPython's MAX_UNTIL / MIN_UNTIL: `lasts` is where the
+                    // last iteration beyond the minimum started; one that
+                    // would start there again (an empty loop) is not run.
                     let (reg, body, exit) = (*reg, *body, *exit);
                     let count = self.counts[reg];
-                    if count > 0 && count >= *min && self.lasts[reg] == pos {
-                        // An empty iteration: stop looping.
-                        pc = exit;
-                        true
-                    } else if count < *min {
-                        self.set_reg(reg, count + 1, pos);
+                    if count < *min {
+                        let last = self.lasts[reg];
+                        self.set_reg(reg, count + 1, last);
                         pc = body;
-                        true
-                    } else if *max != INF && count >= *max {
-                        pc = exit;
-                        true
                     } else if *lazy {
-                        self.stack.push(Bt::LazyIter { reg, body, pos });
+                        self.stack.push(Bt::LazyIter { reg, body, max: *max, pos });
                         pc = exit;
-                        true
-                    } else {
+                    } else if (*max == INF || count < *max) && pos != self.lasts[reg] {
                         self.stack.push(Bt::Branch { pc: exit, pos });
                         self.set_reg(reg, count + 1, pos);
                         pc = body;
-                        true
+                    } else {
+                        pc = exit;
                     }
+                    true
                 }
                 Inst::Backref { group, icase, ascii } => {
                     let (s, e) = (self.slots.get(2 * group).copied(), self.slots.get(2 * group + 1).copied());
@@ -486,8 +483,11 @@ impl<'a, T: Unit> Matcher<'a, T> {
                             break;
                         }
                     }
-                    Some(Bt::LazyIter { reg, body, pos: q }) => {
+                    Some(Bt::LazyIter { reg, body, max, pos: q }) => {
                         let count = self.counts[reg];
+                        if (max != INF && count >= max) || q == self.lasts[reg] {
+                            continue;
+                        }
                         self.set_reg(reg, count + 1, q);
                         pc = body;
                         pos = q;
