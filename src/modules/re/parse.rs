@@ -163,7 +163,28 @@ pub fn parse(src: &[char], is_str: bool, flags: u32) -> Result<Parsed> {
         cond_refs: Vec::new(),
     };
     let verbose = flags & VERBOSE != 0;
-    let node = p.alternation(verbose, 0)?;
+    // CPython's tokenizer reads `\x` as one token and fails on a lone
+    // final backslash as soon as it becomes the lookahead.
+    let mut i = 0;
+    let mut trailing = None;
+    while i < src.len() {
+        if src[i] == '\\' {
+            if i + 1 == src.len() {
+                trailing = Some(i);
+            }
+            i += 1;
+        }
+        i += 1;
+    }
+    let node = match p.alternation(verbose, 0) {
+        Ok(n) => n,
+        Err(e) => {
+            return match trailing {
+                Some(t) if p.pos >= t => err("bad escape (end of pattern)", t),
+                _ => Err(e),
+            }
+        }
+    };
     if let Some(c) = p.peek() {
         // Only ')' can stop the top level early.
         debug_assert_eq!(c, ')');
@@ -186,6 +207,18 @@ impl<'a> Parser<'a> {
         let c = self.peek()?;
         self.pos += 1;
         Some(c)
+    }
+
+    /// The token CPython's tokenizer reads for `c`: a backslash takes the
+    /// next character with it.
+    fn token(&mut self, c: char) -> String {
+        match (c, self.peek()) {
+            ('\\', Some(n)) => {
+                self.pos += 1;
+                format!("\\{n}")
+            }
+            _ => c.to_string(),
+        }
     }
 
     fn eat(&mut self, c: char) -> bool {
@@ -423,7 +456,8 @@ impl<'a> Parser<'a> {
                         let Some(c) = self.next() else {
                             return err("unexpected end of pattern", self.pos);
                         };
-                        return err(format!("unknown extension ?P{c}"), self.pos - 3);
+                        let t = self.token(c);
+                        return err(format!("unknown extension ?P{t}"), start + 1);
                     }
                 }
                 ':' => capture = false,
@@ -442,7 +476,8 @@ impl<'a> Parser<'a> {
                             return err("unexpected end of pattern", self.pos);
                         };
                         if k != '=' && k != '!' {
-                            return err(format!("unknown extension ?<{k}"), self.pos - 3);
+                            let t = self.token(k);
+                            return err(format!("unknown extension ?<{t}"), start + 1);
                         }
                         behind = true;
                         kind = k;
@@ -515,7 +550,10 @@ impl<'a> Parser<'a> {
                         }
                     }
                 }
-                c => return err(format!("unknown extension ?{c}"), self.pos - 2),
+                c => {
+                    let t = self.token(c);
+                    return err(format!("unknown extension ?{t}"), start + 1);
+                }
             }
         }
         let index = if capture {
