@@ -1,6 +1,6 @@
 //! Compiling the parse tree to a program for the backtracking matcher.
 
-use super::parse::{Assert, Error, Greed, Node, Set, INF};
+use super::parse::{Assert, Error, Greed, Node, Set, SetItem, INF};
 
 /// Something that matches exactly one character.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -133,6 +133,31 @@ pub fn width(node: &Node) -> (u64, u64) {
     }
 }
 
+/// `a|b|[cd]` as one class, when every branch is a character or a
+/// non-negated class with the same case and ASCII flags.
+fn alt_as_set(branches: &[Node]) -> Option<Set> {
+    let mut flags = None;
+    let mut items = Vec::new();
+    for b in branches {
+        let f = match b {
+            Node::Char { c, icase, ascii } => {
+                items.push(SetItem::Char(*c));
+                (*icase, *ascii)
+            }
+            Node::Set(s) if !s.negated => {
+                items.extend(s.items.iter().cloned());
+                (s.icase, s.ascii)
+            }
+            _ => return None,
+        };
+        if *flags.get_or_insert(f) != f {
+            return None;
+        }
+    }
+    let (icase, ascii) = flags?;
+    Some(Set { negated: false, items, icase, ascii })
+}
+
 impl Compiler {
     fn emit(&mut self, i: Inst) -> usize {
         self.insts.push(i);
@@ -153,11 +178,11 @@ impl Compiler {
     fn item(&mut self, node: &Node) -> Option<Item> {
         Some(match node {
             Node::Char { c, icase: true, ascii } => {
-                let folds = if *ascii {
-                    char::from_u32(*c).is_some_and(|c| c.is_ascii_alphabetic())
-                } else {
-                    super::matcher::lower(*c) != *c || super::matcher::upper(*c) != *c
-                };
+                // Non-ASCII characters can fold to others without a simple
+                // case mapping of their own ('ß' and 'ẞ'), so they compare
+                // folded.
+                let letter = char::from_u32(*c).is_some_and(|c| c.is_ascii_alphabetic());
+                let folds = letter || (!*ascii && *c >= 128);
                 if folds {
                     Item::CharI { c: *c, ascii: *ascii }
                 } else {
@@ -171,6 +196,15 @@ impl Compiler {
                 self.sets.push((**s).clone());
                 Item::Set(self.sets.len() - 1)
             }
+            Node::Alt(branches) => {
+                // Alternatives of single characters are a class: each
+                // consumes one character, so the first that fits is as good
+                // as any.
+                let set = alt_as_set(branches)?;
+                self.sets.push(set);
+                Item::Set(self.sets.len() - 1)
+            }
+            Node::Group { index: 0, body } => return self.item(body),
             _ => return None,
         })
     }
@@ -192,6 +226,11 @@ impl Compiler {
                 }
             }
             Node::Alt(branches) => {
+                if let Some(set) = alt_as_set(branches) {
+                    self.sets.push(set);
+                    self.emit(Inst::One(Item::Set(self.sets.len() - 1)));
+                    return Ok(());
+                }
                 let mut ends = Vec::new();
                 for (i, b) in branches.iter().enumerate() {
                     if i + 1 < branches.len() {

@@ -45,8 +45,11 @@ fn compile_pattern(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
         },
     };
     let error = |e: parse::Error| -> PyResult<Value> {
-        if let Some(msg) = e.msg.strip_prefix("OverflowError:") {
-            return Err(vm.new_error("OverflowError", msg));
+        // Errors other than re.error carry their class as a prefix.
+        for class in ["OverflowError", "RecursionError"] {
+            if let Some(msg) = e.msg.strip_prefix(class).and_then(|m| m.strip_prefix(':')) {
+                return Err(vm.new_error(class, msg));
+            }
         }
         let pos = e.pos.map_or(Value::None, |p| Value::Int(p as i64));
         Ok(Value::tuple(vec![Value::None, Value::string(e.msg), pos, Value::None]))

@@ -18,8 +18,9 @@ pub const INF: u32 = u32::MAX;
 /// CPython's limit on repeat counts (`MAXREPEAT`) and group numbers.
 const MAXREPEAT: u64 = u32::MAX as u64;
 const MAXGROUPS: usize = (u32::MAX / 2) as usize;
-/// Nesting deeper than this is refused rather than overflowing the stack.
-const MAX_NESTING: usize = 400;
+/// Nesting deeper than this is a RecursionError, about where CPython's
+/// recursive parser gives up.
+const MAX_NESTING: usize = 495;
 
 /// A class shorthand such as `\d`.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -241,7 +242,7 @@ impl<'a> Parser<'a> {
 
     fn alternation_with(&mut self, verbose: bool, depth: usize, scope: u32) -> Result<Node> {
         if depth > MAX_NESTING {
-            return err("too many nested parentheses", self.pos);
+            return Err(Error { msg: "RecursionError:maximum recursion depth exceeded".into(), pos: None });
         }
         let mut branches = Vec::new();
         loop {

@@ -467,6 +467,41 @@ class _Scanner:
         return self._step(2)
 
 
+class Scanner:
+    """An undocumented tokenizer: `lexicon` is a list of (pattern, action)."""
+
+    def __init__(self, lexicon, flags=0):
+        self.lexicon = lexicon
+        self._actions = {}
+        parts = []
+        n = 1
+        for phrase, action in lexicon:
+            self._actions[n] = action
+            parts.append('(%s)' % phrase)
+            n += 1 + _compile(phrase, flags).groups
+        self.scanner = _compile('|'.join(parts), flags)
+
+    def scan(self, string):
+        result = []
+        match = self.scanner.scanner(string).match
+        i = 0
+        while True:
+            m = match()
+            if not m:
+                break
+            j = m.end()
+            if i == j:
+                break
+            action = self._actions[m.lastindex]
+            if callable(action):
+                self.match = m
+                action = action(self, m.group())
+            if action is not None:
+                result.append(action)
+            i = j
+        return result, string[i:]
+
+
 # Replacement templates: a string without escapes, or a list whose items
 # are literal pieces and group numbers.
 
