@@ -138,26 +138,42 @@ def _check_subject(pattern, string):
 
 
 class Match:
-    __slots__ = ('_marks', 'string', 're', 'pos', 'endpos', 'lastindex', '_subject')
+    # _marks: (start0, end0, start1, end1, ..., lastindex) from the engine;
+    # _ctx: (pattern, string, subject, pos, endpos), where subject is the
+    # string as matched (bytes for a bytearray) and pos/endpos are as given.
+    __slots__ = ('_marks', '_ctx')
 
     def __init__(self, *args, **kwargs):
         raise TypeError("cannot create 're.Match' instances")
 
-    def _slice(self, s, e):
-        if s < 0:
-            return None
-        r = self._subject[s:e]
-        if type(r) is bytearray:
-            r = bytes(r)
-        return r
+    @property
+    def string(self):
+        return self._ctx[1]
+
+    @property
+    def re(self):
+        return self._ctx[0]
+
+    @property
+    def pos(self):
+        return _clamp(self._ctx[3], len(self._ctx[2]))
+
+    @property
+    def endpos(self):
+        return _clamp(self._ctx[4], len(self._ctx[2]))
+
+    @property
+    def lastindex(self):
+        return self._marks[-1]
 
     def _index(self, g):
-        if isinstance(g, int) and not isinstance(g, bool) or type(g) is bool:
+        groups = self._ctx[0].groups
+        if isinstance(g, int):
             g = int(g)
-            if 0 <= g <= self.re.groups:
+            if 0 <= g <= groups:
                 return g
         elif isinstance(g, (str, bytes)):
-            i = self.re.groupindex.get(g)
+            i = self._ctx[0].groupindex.get(g)
             if i is not None:
                 return i
         else:
@@ -165,69 +181,86 @@ class Match:
                 g = g.__index__()
             except (AttributeError, TypeError):
                 raise IndexError('no such group') from None
-            if 0 <= g <= self.re.groups:
+            if 0 <= g <= groups:
                 return g
         raise IndexError('no such group')
 
     def group(self, *groups):
         marks = self._marks
         if not groups:
-            return self._slice(marks[0], marks[1])
+            return self._ctx[2][marks[0]:marks[1]]
         if len(groups) == 1:
-            i = self._index(groups[0])
-            return self._slice(marks[2 * i], marks[2 * i + 1])
+            i = groups[0]
+            if type(i) is not int or not 0 <= i < len(marks) >> 1:
+                i = self._index(i)
+            s = marks[2 * i]
+            return None if s < 0 else self._ctx[2][s:marks[2 * i + 1]]
         out = []
+        subject = self._ctx[2]
         for g in groups:
             i = self._index(g)
-            out.append(self._slice(marks[2 * i], marks[2 * i + 1]))
+            s = marks[2 * i]
+            out.append(None if s < 0 else subject[s:marks[2 * i + 1]])
         return tuple(out)
 
     def __getitem__(self, g):
-        i = self._index(g)
-        return self._slice(self._marks[2 * i], self._marks[2 * i + 1])
+        i = g
+        if type(i) is not int or not 0 <= i < len(self._marks) >> 1:
+            i = self._index(g)
+        s = self._marks[2 * i]
+        return None if s < 0 else self._ctx[2][s:self._marks[2 * i + 1]]
 
     def groups(self, default=None):
         marks = self._marks
+        subject = self._ctx[2]
         out = []
-        for i in range(1, self.re.groups + 1):
+        for i in range(1, self._ctx[0].groups + 1):
             s = marks[2 * i]
-            out.append(default if s < 0 else self._slice(s, marks[2 * i + 1]))
+            out.append(default if s < 0 else subject[s:marks[2 * i + 1]])
         return tuple(out)
 
     def groupdict(self, default=None):
         marks = self._marks
+        subject = self._ctx[2]
         out = {}
-        for name, i in self.re.groupindex.items():
+        for name, i in self._ctx[0].groupindex.items():
             s = marks[2 * i]
-            out[name] = default if s < 0 else self._slice(s, marks[2 * i + 1])
+            out[name] = default if s < 0 else subject[s:marks[2 * i + 1]]
         return out
 
     def start(self, group=0):
+        if group == 0:
+            return self._marks[0]
         return self._marks[2 * self._index(group)]
 
     def end(self, group=0):
+        if group == 0:
+            return self._marks[1]
         return self._marks[2 * self._index(group) + 1]
 
     def span(self, group=0):
+        if group == 0:
+            return (self._marks[0], self._marks[1])
         i = self._index(group)
         return (self._marks[2 * i], self._marks[2 * i + 1])
 
     @property
     def regs(self):
         m = self._marks
-        return tuple((m[2 * i], m[2 * i + 1]) for i in range(self.re.groups + 1))
+        return tuple((m[2 * i], m[2 * i + 1]) for i in range(self._ctx[0].groups + 1))
 
     @property
     def lastgroup(self):
-        if self.lastindex is None:
+        last = self._marks[-1]
+        if last is None:
             return None
-        for name, i in self.re.groupindex.items():
-            if i == self.lastindex:
+        for name, i in self._ctx[0].groupindex.items():
+            if i == last:
                 return name
         return None
 
     def expand(self, template):
-        return _expand(self.re, template, self)
+        return _expand(self._ctx[0], template, self)
 
     def __repr__(self):
         return '<re.Match object; span=(%d, %d), match=%s>' % (
@@ -246,15 +279,13 @@ class Match:
         return cls
 
 
+_new = object.__new__
+
+
 def _new_match(pattern, string, subject, marks, pos, endpos):
-    m = object.__new__(Match)
+    m = _new(Match)
     m._marks = marks
-    m.string = string
-    m._subject = subject
-    m.re = pattern
-    m.pos = pos
-    m.endpos = endpos
-    m.lastindex = marks[-1]
+    m._ctx = (pattern, string, subject, pos, endpos)
     return m
 
 
@@ -271,23 +302,42 @@ class Pattern:
     def __init__(self, *args, **kwargs):
         raise TypeError("cannot create 're.Pattern' instances")
 
+    def match(self, string, pos=0, endpos=_MAXSIZE):
+        subject = string if type(string) is str and not self._isbytes else _check_subject(self, string)
+        marks = _match(self._handle, subject, pos, endpos, 0)
+        if marks is None:
+            return None
+        m = _new(Match)
+        m._marks = marks
+        m._ctx = (self, string, subject, pos, endpos)
+        return m
+
+    def fullmatch(self, string, pos=0, endpos=_MAXSIZE):
+        subject = string if type(string) is str and not self._isbytes else _check_subject(self, string)
+        marks = _match(self._handle, subject, pos, endpos, 1)
+        if marks is None:
+            return None
+        m = _new(Match)
+        m._marks = marks
+        m._ctx = (self, string, subject, pos, endpos)
+        return m
+
+    def search(self, string, pos=0, endpos=_MAXSIZE):
+        subject = string if type(string) is str and not self._isbytes else _check_subject(self, string)
+        marks = _match(self._handle, subject, pos, endpos, 2)
+        if marks is None:
+            return None
+        m = _new(Match)
+        m._marks = marks
+        m._ctx = (self, string, subject, pos, endpos)
+        return m
+
     def _run(self, string, pos, endpos, mode):
         subject = _check_subject(self, string)
         marks = _match(self._handle, subject, pos, endpos, mode)
         if marks is None:
             return None
-        n = len(subject)
-        return _new_match(self, string, subject, marks, _clamp(pos, n),
-                          _clamp(endpos, n))
-
-    def match(self, string, pos=0, endpos=_MAXSIZE):
-        return self._run(string, pos, endpos, 0)
-
-    def fullmatch(self, string, pos=0, endpos=_MAXSIZE):
-        return self._run(string, pos, endpos, 1)
-
-    def search(self, string, pos=0, endpos=_MAXSIZE):
-        return self._run(string, pos, endpos, 2)
+        return _new_match(self, string, subject, marks, pos, endpos)
 
     def _all(self, string, pos, endpos, limit):
         subject = _check_subject(self, string)
@@ -326,9 +376,7 @@ class Pattern:
 
     def finditer(self, string, pos=0, endpos=_MAXSIZE):
         subject, found = self._all(string, pos, endpos, 0)
-        n = len(subject)
-        p, e = _clamp(pos, n), _clamp(endpos, n)
-        return iter([_new_match(self, string, subject, m, p, e) for m in found])
+        return iter([_new_match(self, string, subject, m, pos, endpos) for m in found])
 
     def split(self, string, maxsplit=0):
         subject = _check_subject(self, string)
@@ -378,7 +426,7 @@ class Pattern:
             if last < m[0]:
                 pieces.append(subject[last:m[0]])
             if template is None:
-                r = repl(_new_match(self, string, subject, m, 0, n))
+                r = repl(_new_match(self, string, subject, m, 0, _MAXSIZE))
                 if r is not None:
                     pieces.append(r)
             elif type(template) is not list:
@@ -644,7 +692,7 @@ def _expand(pattern, template, match):
     t = _compile_template(pattern, template)
     if type(t) is not list:
         return t
-    return _fill(t, match._subject, match._marks)
+    return _fill(t, match._ctx[2], match._marks)
 
 
 # The module's functions.
@@ -654,8 +702,9 @@ _MAXCACHE = 512
 
 
 def _compile(pattern, flags):
-    if isinstance(flags, RegexFlag):
-        flags = int(flags)
+    p = _cache.get((type(pattern), pattern, flags))
+    if p is not None:
+        return p
     if isinstance(pattern, Pattern):
         if flags:
             raise ValueError('cannot process flags argument with a compiled pattern')
@@ -664,6 +713,8 @@ def _compile(pattern, flags):
     p = _cache.get(key)
     if p is not None:
         return p
+    if isinstance(flags, RegexFlag):
+        flags = int(flags)
     if not isinstance(pattern, (str, bytes)):
         raise TypeError('first argument must be string or compiled pattern')
     r = _compile_native(pattern, flags)
