@@ -247,6 +247,9 @@ impl<'a> Parser<'a> {
         let mut branches = Vec::new();
         loop {
             let first = depth == 0 && branches.is_empty();
+            // Global flags, allowed only at the very start, apply to every
+            // top-level branch.
+            let (verbose, scope) = if depth == 0 { (self.flags & VERBOSE != 0, self.flags) } else { (verbose, scope) };
             branches.push(self.sequence(verbose, depth, scope, first)?);
             if !self.eat('|') {
                 break;
