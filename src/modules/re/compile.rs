@@ -50,6 +50,8 @@ pub struct Program {
     pub prefix: Vec<u32>,
     /// Matches can only start at the beginning of the string.
     pub anchored: bool,
+    /// What the first character of every match must be, if known.
+    pub first: Option<Item>,
 }
 
 struct Compiler {
@@ -65,7 +67,12 @@ pub fn compile(node: &Node, groups: usize) -> Result<Program, Error> {
     let mut prefix = Vec::new();
     literal_prefix(node, &mut prefix);
     let anchored = starts_anchored(node);
-    Ok(Program { insts: c.insts, sets: c.sets, regs: c.regs, groups, prefix, anchored })
+    let first = c.insts.iter().find(|i| !matches!(i, Inst::Save(_))).and_then(|i| match i {
+        Inst::One(item) => Some(*item),
+        Inst::RepeatOne { item, min, .. } if *min > 0 => Some(*item),
+        _ => None,
+    });
+    Ok(Program { insts: c.insts, sets: c.sets, regs: c.regs, groups, prefix, anchored, first })
 }
 
 fn literal_prefix(node: &Node, out: &mut Vec<u32>) -> bool {

@@ -563,6 +563,15 @@ impl<'a, T: Unit> Matcher<'a, T> {
                     continue;
                 }
             }
+            if let Some(item) = self.prog.first {
+                // Skip places where the first character cannot match.
+                while start < len && !self.item(item, self.at(start)) {
+                    start += 1;
+                }
+                if start >= len {
+                    return false;
+                }
+            }
             if self.attempt_at(start) {
                 return true;
             }

@@ -419,6 +419,9 @@ class Pattern:
             if type(subject) is str:
                 return (subject, 0)
             return (bytes(subject), 0)
+        if template is not None:
+            items = template if type(template) is list else [template]
+            return (_fill_all(subject, found, items), len(found))
         pieces = []
         last = 0
         n = len(subject)
