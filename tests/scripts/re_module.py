@@ -236,3 +236,12 @@ show('alternation lookbehind', re.search(r'(?<=ab|cd)x', 'cdx'))
 show('repeat captures', (re.match(r'((a)|b)+', 'ab').groups(), re.match(r'(a|(b))+', 'ba').groups()))
 sc = re.Scanner([(r'\d+', lambda s, t: ('num', t)), (r'\w+', lambda s, t: ('name', t)), (r'\s+', None)])
 show('Scanner', sc.scan('x 12 y3 !'))
+
+print('== ignoring case beyond ASCII')
+for group in ['sſS', 'kKK', 'σςΣ', 'iİIı', 'µμΜ', 'ßẞ', 'θϑΘ', 'ǆǅǄ', 'åÅÅ']:
+    row = []
+    for a in group:
+        for b in group:
+            row.append('%d%d%d%d' % (bool(re.match(re.escape(a), b, re.I)), bool(re.match('[' + a + ']', b, re.I)),
+                                     bool(re.match('[^' + a + ']', b, re.I)), bool(re.match(r'(.)\1', a + b, re.I))))
+    print(group, ' '.join(row))

@@ -11,19 +11,18 @@ use crate::builtins::unicode as uni;
 /// An unset capture slot.
 pub const UNSET: usize = usize::MAX;
 
-/// The simple lowercase mapping of a code point.
+/// The simple lowercase mapping of a code point. Of the characters whose
+/// full mapping has more than one character, only U+0130 has a simple one:
+/// the first character of its full mapping.
 pub fn lower(c: u32) -> u32 {
     if c < 128 {
         return (c as u8).to_ascii_lowercase() as u32;
     }
     match char::from_u32(c) {
-        Some(ch) => {
-            let mut l = ch.to_lowercase();
-            match (l.next(), l.next()) {
-                (Some(x), None) => x as u32,
-                _ => c,
-            }
-        }
+        Some(ch) => match ch.to_lowercase().next() {
+            Some(x) => x as u32,
+            None => c,
+        },
         None => c,
     }
 }
@@ -45,6 +44,12 @@ pub fn upper(c: u32) -> u32 {
     }
 }
 
+/// The case-insensitive identity of a character: characters with equal
+/// keys match each other ignoring case ('s', 'S' and 'ſ'; 'σ' and 'ς').
+fn case_key(c: u32) -> u32 {
+    upper(lower(c))
+}
+
 fn same_ignoring_case(a: u32, b: u32, ascii: bool) -> bool {
     if a == b {
         return true;
@@ -52,7 +57,28 @@ fn same_ignoring_case(a: u32, b: u32, ascii: bool) -> bool {
     if ascii {
         a < 128 && b < 128 && (a as u8).eq_ignore_ascii_case(&(b as u8))
     } else {
-        lower(a) == lower(b) || upper(a) == upper(b)
+        case_key(a) == case_key(b)
+    }
+}
+
+/// Backreferences compare lowercase forms only, as CPython does.
+fn same_lowercase(a: u32, b: u32, ascii: bool) -> bool {
+    if ascii {
+        a < 128 && b < 128 && (a as u8).eq_ignore_ascii_case(&(b as u8))
+    } else {
+        lower(a) == lower(b)
+    }
+}
+
+/// Characters that ignore case into the same class as the lowercase `l`
+/// without being reachable by simple case mappings from the others.
+fn extra_cases(l: u32) -> &'static [u32] {
+    match l {
+        0x69 => &[0x130, 0x131],
+        0x6b => &[0x212a],
+        0xe5 => &[0x212b],
+        0x3c9 => &[0x2126],
+        _ => &[],
     }
 }
 
@@ -107,7 +133,11 @@ fn in_set(set: &Set, c: u32) -> bool {
             }
         } else {
             let (l, u) = (lower(c), upper(c));
-            found = (l != c && set_has(set, l)) || (u != c && set_has(set, u));
+            let k = upper(l);
+            let candidates = [l, u, k, lower(u)];
+            found = candidates.iter().any(|&x| x != c && set_has(set, x))
+                || extra_cases(l).iter().any(|&x| x != c && set_has(set, x))
+                || set.items.iter().any(|item| matches!(*item, SetItem::Char(x) if case_key(x) == upper(l)));
         }
     }
     found != set.negated
@@ -373,7 +403,7 @@ impl<'a, T: Unit> Matcher<'a, T> {
                             if pos + n <= len
                                 && (0..n).all(|i| {
                                     let (a, b) = (self.at(s + i), self.at(pos + i));
-                                    a == b || (*icase && same_ignoring_case(a, b, *ascii))
+                                    a == b || (*icase && same_lowercase(a, b, *ascii))
                                 })
                             {
                                 pos += n;
