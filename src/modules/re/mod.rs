@@ -2,7 +2,7 @@
 //! semantics. The engine is native (`parse` -> `compile` -> `matcher`);
 //! the `Pattern` and `Match` classes and the module functions are written in
 //! Python (`re.py`, run as the module's prelude) on native helpers:
-//! `_compile_native`, `_match`, `_scan` and `_fill_all`.
+//! `_compile_native`, `_match`, `_scan`, `_fill_all` and `_split`.
 
 mod compile;
 mod flags;
@@ -25,6 +25,7 @@ pub fn init(vm: &Vm, d: &Dict) -> PyResult<()> {
     def(vm, d, "_match", match_pattern);
     def(vm, d, "_scan", scan);
     def(vm, d, "_fill_all", fill_all);
+    def(vm, d, "_split", split);
     Ok(())
 }
 
@@ -309,4 +310,53 @@ fn fill_all(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     }
     out.push_str(piece(last, i64::MAX));
     Ok(Value::string(out))
+}
+
+/// `_split(subject, matches, groups)`: the pieces between the matches, each
+/// followed by the match's groups (None for those that did not take part).
+fn split(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check(vm, "_split", a, 3, 3)?;
+    let found = list_items(vm, &a[1])?;
+    let groups = vm.index_value(&a[2])?.max(0) as usize;
+    let mut out = Vec::with_capacity(found.len() * (groups + 1) + 1);
+    let mut walk = |piece: &dyn Fn(i64, i64) -> Value, len: i64| {
+        let mut last = 0i64;
+        for m in &found {
+            out.push(piece(last, mark(m, 0)));
+            for g in 1..=groups {
+                let s = mark(m, 2 * g);
+                out.push(if s < 0 { Value::None } else { piece(s, mark(m, 2 * g + 1)) });
+            }
+            last = mark(m, 1);
+        }
+        out.push(piece(last, len));
+    };
+    if let Value::Bytes(b) = &a[0] {
+        let data = &b.data[..];
+        let piece = |s: i64, e: i64| -> Value {
+            let bytes = data.get(s.max(0) as usize..e.max(s).max(0) as usize).unwrap_or(&[]);
+            Value::Bytes(Rc::new(Bytes { data: bytes.into() }))
+        };
+        walk(&piece, data.len() as i64);
+    } else {
+        let Some(text) = a[0].as_str() else {
+            return Err(vm.type_error("expected str or bytes"));
+        };
+        let s = text.as_str();
+        let offsets: Option<Vec<usize>> =
+            if text.is_ascii() { None } else { Some(s.char_indices().map(|(i, _)| i).chain(std::iter::once(s.len())).collect()) };
+        let byte = |i: i64| -> usize {
+            let i = i.max(0) as usize;
+            match &offsets {
+                Some(o) => o.get(i).copied().unwrap_or(s.len()),
+                None => i.min(s.len()),
+            }
+        };
+        let piece = |a: i64, b: i64| -> Value {
+            let (x, y) = (byte(a), byte(b));
+            Value::str(s.get(x..y.max(x)).unwrap_or(""))
+        };
+        walk(&piece, i64::MAX);
+    }
+    Ok(Value::list(out))
 }

@@ -383,17 +383,7 @@ class Pattern:
         if maxsplit < 0:
             return [string[:] if type(string) is str else subject[0:]]
         found = _scan(self._handle, subject, 0, _MAXSIZE, maxsplit)
-        out = []
-        last = 0
-        groups = self.groups
-        for m in found:
-            out.append(subject[last:m[0]])
-            for i in range(1, groups + 1):
-                s = m[2 * i]
-                out.append(None if s < 0 else subject[s:m[2 * i + 1]])
-            last = m[1]
-        out.append(subject[last:])
-        return out
+        return _split(subject, found, self.groups)
 
     def subn(self, repl, string, count=0):
         return self._subx(repl, string, count)
