@@ -6,6 +6,7 @@
 
 mod compile;
 mod flags;
+mod match_obj;
 mod matcher;
 mod parse;
 
@@ -26,12 +27,16 @@ pub fn init(vm: &Vm, d: &Dict) -> PyResult<()> {
     def(vm, d, "_scan", scan);
     def(vm, d, "_fill_all", fill_all);
     def(vm, d, "_split", split);
+    def(vm, d, "_make_match", new_match);
+    d.set_str(vm.intern("Match"), Value::Class(match_obj::class(vm)));
     Ok(())
 }
 
 /// A compiled pattern, held by a `Pattern` object.
 struct Compiled {
     prog: compile::Program,
+    /// Group names and numbers.
+    names: Vec<(String, usize)>,
 }
 
 /// `_compile(pattern, flags)`: `(handle, flags, groups, ((name, index), ...))`,
@@ -67,7 +72,7 @@ fn compile_pattern(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let names = parsed.names.iter().map(|(n, i)| Value::tuple(vec![Value::str(n), Value::Int(*i as i64)])).collect();
     let handle = Value::Native(Rc::new(NativeObj {
         class: vm.iterator_class("re._compiled"),
-        data: RefCell::new(Box::new(Compiled { prog })),
+        data: RefCell::new(Box::new(Compiled { prog, names: parsed.names.clone() })),
     }));
     Ok(Value::tuple(vec![handle, Value::Int(parsed.flags as i64), Value::Int(parsed.groups as i64), Value::tuple(names)]))
 }
@@ -144,45 +149,83 @@ fn bounds(vm: &Vm, a: &[Value], len: usize) -> PyResult<(usize, usize)> {
 
 /// The match as `(start0, end0, start1, ..., lastindex)`, -1 for unset.
 fn marks<T: Unit>(m: &Matcher<T>) -> Value {
-    let mut v: Vec<Value> = m.slots.iter().map(|&s| Value::Int(if s == UNSET { -1 } else { s as i64 })).collect();
-    // A group is only set when both its ends are.
-    for g in 0..v.len() / 2 {
-        if m.slots[2 * g] == UNSET || m.slots[2 * g + 1] == UNSET {
-            v[2 * g] = Value::Int(-1);
-            v[2 * g + 1] = Value::Int(-1);
-        }
-    }
-    v.push(if m.lastindex == 0 { Value::None } else { Value::Int(m.lastindex as i64) });
-    Value::tuple(v)
+    let (v, last) = found(m);
+    let mut items: Vec<Value> = v.into_iter().map(Value::Int).collect();
+    items.push(last.map_or(Value::None, Value::Int));
+    Value::tuple(items)
 }
 
-fn run_one<T: Unit>(prog: &compile::Program, input: &[T], pos: usize, endpos: usize, mode: i64) -> Value {
+/// The marks of one match and its lastindex, or None.
+type Found = Option<(Vec<i64>, Option<i64>)>;
+
+fn found<T: Unit>(m: &Matcher<T>) -> (Vec<i64>, Option<i64>) {
+    let mut v: Vec<i64> = m.slots.iter().map(|&s| if s == UNSET { -1 } else { s as i64 }).collect();
+    for g in 0..v.len() / 2 {
+        if v[2 * g] < 0 || v[2 * g + 1] < 0 {
+            v[2 * g] = -1;
+            v[2 * g + 1] = -1;
+        }
+    }
+    (v, if m.lastindex == 0 { None } else { Some(m.lastindex as i64) })
+}
+
+fn run_one<T: Unit>(prog: &compile::Program, input: &[T], pos: usize, endpos: usize, mode: i64) -> Found {
     if endpos < pos {
-        return Value::None;
+        return None;
     }
     let mut m = Matcher::new(prog, &input[..endpos]);
-    let found = match mode {
+    let ok = match mode {
         0 => m.match_at(pos, false),
         1 => m.match_at(pos, true),
         _ => m.search(pos, UNSET),
     };
-    if found {
-        marks(&m)
+    ok.then(|| found(&m))
+}
+
+/// `_match(handle, subject, pos, endpos, mode, pattern, string)`: mode 0
+/// match, 1 fullmatch, 2 search; a Match or None.
+fn match_pattern(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check(vm, "_match", a, 7, 7)?;
+    let mode = vm.index_value(&a[4])?;
+    let subj = subject(vm, &a[1])?;
+    let r = with_prog(vm, &a[0], |prog| match &subj {
+        Subject::Bytes(b) => bounds(vm, a, b.len()).map(|(p, e)| run_one(prog, b, p, e, mode)),
+        Subject::Chars(c) => bounds(vm, a, c.len()).map(|(p, e)| run_one(prog, c, p, e, mode)),
+    })??;
+    Ok(match r {
+        None => Value::None,
+        Some((marks, last)) => {
+            let pos = given(vm, &a[2], 0)?;
+            let endpos = given(vm, &a[3], i64::MAX)?;
+            match_obj::new(vm, &marks, last, [a[0].clone(), a[5].clone(), a[6].clone(), a[1].clone()], pos, endpos)
+        }
+    })
+}
+
+fn given(vm: &Vm, v: &Value, default: i64) -> PyResult<i64> {
+    if v.is_none() {
+        Ok(default)
     } else {
-        Value::None
+        Ok(vm.index_value(v).unwrap_or(default))
     }
 }
 
-/// `_match(handle, string, pos, endpos, mode)`: mode 0 match, 1 fullmatch,
-/// 2 search; the marks or None.
-fn match_pattern(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "_match", a, 5, 5)?;
-    let mode = vm.index_value(&a[4])?;
-    let subj = subject(vm, &a[1])?;
-    with_prog(vm, &a[0], |prog| match &subj {
-        Subject::Bytes(b) => bounds(vm, a, b.len()).map(|(p, e)| run_one(prog, b, p, e, mode)),
-        Subject::Chars(c) => bounds(vm, a, c.len()).map(|(p, e)| run_one(prog, c, p, e, mode)),
-    })?
+/// `_make_match(handle, pattern, string, subject, marks, pos, endpos)`: a
+/// Match from marks that `_scan` returned.
+fn new_match(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check(vm, "_make_match", a, 7, 7)?;
+    let Value::Tuple(t) = &a[4] else {
+        return Err(vm.type_error("marks must be a tuple"));
+    };
+    let n = t.items.len().saturating_sub(1);
+    let marks: Vec<i64> = (0..n).map(|i| mark(&a[4], i)).collect();
+    let last = match t.items.get(n) {
+        Some(Value::Int(i)) => Some(*i),
+        _ => None,
+    };
+    let pos = given(vm, &a[5], 0)?;
+    let endpos = given(vm, &a[6], i64::MAX)?;
+    Ok(match_obj::new(vm, &marks, last, [a[0].clone(), a[1].clone(), a[2].clone(), a[3].clone()], pos, endpos))
 }
 
 fn run_all<T: Unit>(prog: &compile::Program, input: &[T], pos: usize, endpos: usize, limit: usize) -> Vec<Value> {

@@ -1,5 +1,5 @@
-# The Python half of `re`: Pattern and Match objects, the module functions,
-# replacement templates. Matching itself is native: _compile, _match, _scan.
+# The Python half of `re`: Pattern objects, the module functions and
+# replacement templates. Matching and Match objects are native (mod.rs).
 
 __version__ = '2.2.1'
 __all__ = [
@@ -137,156 +137,8 @@ def _check_subject(pattern, string):
     return string
 
 
-class Match:
-    # _marks: (start0, end0, start1, end1, ..., lastindex) from the engine;
-    # _ctx: (pattern, string, subject, pos, endpos), where subject is the
-    # string as matched (bytes for a bytearray) and pos/endpos are as given.
-    __slots__ = ('_marks', '_ctx')
-
-    def __init__(self, *args, **kwargs):
-        raise TypeError("cannot create 're.Match' instances")
-
-    @property
-    def string(self):
-        return self._ctx[1]
-
-    @property
-    def re(self):
-        return self._ctx[0]
-
-    @property
-    def pos(self):
-        return _clamp(self._ctx[3], len(self._ctx[2]))
-
-    @property
-    def endpos(self):
-        return _clamp(self._ctx[4], len(self._ctx[2]))
-
-    @property
-    def lastindex(self):
-        return self._marks[-1]
-
-    def _index(self, g):
-        groups = self._ctx[0].groups
-        if isinstance(g, int):
-            g = int(g)
-            if 0 <= g <= groups:
-                return g
-        elif isinstance(g, (str, bytes)):
-            i = self._ctx[0].groupindex.get(g)
-            if i is not None:
-                return i
-        else:
-            try:
-                g = g.__index__()
-            except (AttributeError, TypeError):
-                raise IndexError('no such group') from None
-            if 0 <= g <= groups:
-                return g
-        raise IndexError('no such group')
-
-    def group(self, *groups):
-        marks = self._marks
-        if not groups:
-            return self._ctx[2][marks[0]:marks[1]]
-        if len(groups) == 1:
-            i = groups[0]
-            if type(i) is not int or not 0 <= i < len(marks) >> 1:
-                i = self._index(i)
-            s = marks[2 * i]
-            return None if s < 0 else self._ctx[2][s:marks[2 * i + 1]]
-        out = []
-        subject = self._ctx[2]
-        for g in groups:
-            i = self._index(g)
-            s = marks[2 * i]
-            out.append(None if s < 0 else subject[s:marks[2 * i + 1]])
-        return tuple(out)
-
-    def __getitem__(self, g):
-        i = g
-        if type(i) is not int or not 0 <= i < len(self._marks) >> 1:
-            i = self._index(g)
-        s = self._marks[2 * i]
-        return None if s < 0 else self._ctx[2][s:self._marks[2 * i + 1]]
-
-    def groups(self, default=None):
-        marks = self._marks
-        subject = self._ctx[2]
-        out = []
-        for i in range(1, self._ctx[0].groups + 1):
-            s = marks[2 * i]
-            out.append(default if s < 0 else subject[s:marks[2 * i + 1]])
-        return tuple(out)
-
-    def groupdict(self, default=None):
-        marks = self._marks
-        subject = self._ctx[2]
-        out = {}
-        for name, i in self._ctx[0].groupindex.items():
-            s = marks[2 * i]
-            out[name] = default if s < 0 else subject[s:marks[2 * i + 1]]
-        return out
-
-    def start(self, group=0):
-        if group == 0:
-            return self._marks[0]
-        return self._marks[2 * self._index(group)]
-
-    def end(self, group=0):
-        if group == 0:
-            return self._marks[1]
-        return self._marks[2 * self._index(group) + 1]
-
-    def span(self, group=0):
-        if group == 0:
-            return (self._marks[0], self._marks[1])
-        i = self._index(group)
-        return (self._marks[2 * i], self._marks[2 * i + 1])
-
-    @property
-    def regs(self):
-        m = self._marks
-        return tuple((m[2 * i], m[2 * i + 1]) for i in range(self._ctx[0].groups + 1))
-
-    @property
-    def lastgroup(self):
-        last = self._marks[-1]
-        if last is None:
-            return None
-        for name, i in self._ctx[0].groupindex.items():
-            if i == last:
-                return name
-        return None
-
-    def expand(self, template):
-        return _expand(self._ctx[0], template, self)
-
-    def __repr__(self):
-        return '<re.Match object; span=(%d, %d), match=%s>' % (
-            self._marks[0], self._marks[1], repr(self.group(0))[:50])
-
-    def __bool__(self):
-        return True
-
-    def __copy__(self):
-        return self
-
-    def __deepcopy__(self, memo):
-        return self
-
-    def __class_getitem__(cls, item):
-        return cls
-
-
-_new = object.__new__
-
-
 def _new_match(pattern, string, subject, marks, pos, endpos):
-    m = _new(Match)
-    m._marks = marks
-    m._ctx = (pattern, string, subject, pos, endpos)
-    return m
+    return _make_match(pattern._handle, pattern, string, subject, marks, pos, endpos)
 
 
 def _clamp(n, length):
@@ -304,40 +156,19 @@ class Pattern:
 
     def match(self, string, pos=0, endpos=_MAXSIZE):
         subject = string if type(string) is str and not self._isbytes else _check_subject(self, string)
-        marks = _match(self._handle, subject, pos, endpos, 0)
-        if marks is None:
-            return None
-        m = _new(Match)
-        m._marks = marks
-        m._ctx = (self, string, subject, pos, endpos)
-        return m
+        return _match(self._handle, subject, pos, endpos, 0, self, string)
 
     def fullmatch(self, string, pos=0, endpos=_MAXSIZE):
         subject = string if type(string) is str and not self._isbytes else _check_subject(self, string)
-        marks = _match(self._handle, subject, pos, endpos, 1)
-        if marks is None:
-            return None
-        m = _new(Match)
-        m._marks = marks
-        m._ctx = (self, string, subject, pos, endpos)
-        return m
+        return _match(self._handle, subject, pos, endpos, 1, self, string)
 
     def search(self, string, pos=0, endpos=_MAXSIZE):
         subject = string if type(string) is str and not self._isbytes else _check_subject(self, string)
-        marks = _match(self._handle, subject, pos, endpos, 2)
-        if marks is None:
-            return None
-        m = _new(Match)
-        m._marks = marks
-        m._ctx = (self, string, subject, pos, endpos)
-        return m
+        return _match(self._handle, subject, pos, endpos, 2, self, string)
 
     def _run(self, string, pos, endpos, mode):
         subject = _check_subject(self, string)
-        marks = _match(self._handle, subject, pos, endpos, mode)
-        if marks is None:
-            return None
-        return _new_match(self, string, subject, marks, pos, endpos)
+        return _match(self._handle, subject, pos, endpos, mode, self, string)
 
     def _all(self, string, pos, endpos, limit):
         subject = _check_subject(self, string)
@@ -685,7 +516,8 @@ def _expand(pattern, template, match):
     t = _compile_template(pattern, template)
     if type(t) is not list:
         return t
-    return _fill(t, match._ctx[2], match._marks)
+    empty = b'' if pattern._isbytes else ''
+    return empty.join([x if type(x) is not int else (match.group(x) or empty) for x in t])
 
 
 # The module's functions.
@@ -832,4 +664,7 @@ def escape(pattern):
 
 
 Pattern.__module__ = 're'
-Match.__module__ = 're'
+try:
+    Match.__class_getitem__ = classmethod(lambda cls, item: cls)
+except (TypeError, AttributeError):
+    pass
