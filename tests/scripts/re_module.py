@@ -245,3 +245,30 @@ for group in ['sſS', 'kKK', 'σςΣ', 'iİIı', 'µμΜ', 'ßẞ', 'θϑΘ', '�
             row.append('%d%d%d%d' % (bool(re.match(re.escape(a), b, re.I)), bool(re.match('[' + a + ']', b, re.I)),
                                      bool(re.match('[^' + a + ']', b, re.I)), bool(re.match(r'(.)\1', a + b, re.I))))
     print(group, ' '.join(row))
+
+print('== match object details')
+import copy
+m = re.match(r'(?P<a>x)(y)?', 'xz')
+print(re.Match[str], isinstance(m, re.Match), type(m), type(m).__name__, type(m).__module__)
+print(copy.copy(m) is m, copy.deepcopy(m) is m, bool(m), m.group(True), m.start(True))
+try:
+    m.foo = 1
+except AttributeError as e:
+    print('AttributeError')
+print(m.groupdict(), m.groupdict('-'), m.groups(default='d'), m.span(1), m.start('a'), m.end('a'))
+try:
+    m.group(1.0)
+except IndexError as e: print('IndexError', e)
+try:
+    m.group(b'a')
+except IndexError as e: print('IndexError', e)
+try:
+    re.Match()
+except TypeError as e: print('TypeError', e)
+print(m.re, m.string, m.pos, m.endpos, m.regs, m.lastindex, m.lastgroup)
+print([m.group(0) for m in re.finditer(r'\w', 'ab')], re.sub('(a)', lambda m: m.group(1).upper() + str(m.span()), 'banana'))
+print(re.search(b'b', bytearray(b'abc')).string, re.search(b'b', bytearray(b'abc')).group())
+print(re.match('(a)(b)', 'ab').group(1, 2, 0), re.match('a', 'a').groups())
+
+try: m.span(group=1)
+except TypeError as e: print(e)

@@ -51,6 +51,7 @@ pub fn class(vm: &Vm) -> Rc<Class> {
             ("__repr__", repr),
             ("__copy__", copy),
             ("__deepcopy__", copy),
+            ("__init__", no_init),
         ],
     );
     for (name, f) in [
@@ -227,16 +228,19 @@ fn group_arg(vm: &Vm, m: &MatchData, a: &[Value], kw: &KwArgs) -> PyResult<usize
 
 fn start(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     args::check_method(vm, "start", a, 0, 1)?;
+    args::no_kw(vm, "Match.start", kw)?;
     with(vm, a.first(), |m| Ok(Value::Int(m.marks[2 * group_arg(vm, m, a, kw)?])))
 }
 
 fn end(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     args::check_method(vm, "end", a, 0, 1)?;
+    args::no_kw(vm, "Match.end", kw)?;
     with(vm, a.first(), |m| Ok(Value::Int(m.marks[2 * group_arg(vm, m, a, kw)? + 1])))
 }
 
 fn span(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     args::check_method(vm, "span", a, 0, 1)?;
+    args::no_kw(vm, "Match.span", kw)?;
     with(vm, a.first(), |m| {
         let i = group_arg(vm, m, a, kw)?;
         Ok(Value::tuple(vec![Value::Int(m.marks[2 * i]), Value::Int(m.marks[2 * i + 1])]))
@@ -256,6 +260,10 @@ fn repr(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let r = vm.repr(&text)?;
     let r: String = r.as_str().chars().take(50).collect();
     Ok(Value::string(format!("<re.Match object; span=({s}, {e}), match={r}>")))
+}
+
+fn no_init(vm: &Vm, _a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    Err(vm.type_error("cannot create 're.Match' instances"))
 }
 
 fn copy(_vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
