@@ -231,10 +231,6 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn scoped(&self, icase: bool) -> (bool, bool) {
-        (icase, !self.is_str || self.flags & ASCII != 0)
-    }
-
     /// Branches separated by `|`, up to `)` or the end.
     fn alternation(&mut self, verbose: bool, depth: usize) -> Result<Node> {
         self.alternation_with(verbose, depth, self.flags)
@@ -284,7 +280,7 @@ impl<'a> Parser<'a> {
             let icase = scope & IGNORECASE != 0;
             let ascii = !self.is_str || scope & ASCII != 0;
             match this {
-                '\\' => items.push(self.escape(start, icase, ascii, scope)?),
+                '\\' => items.push(self.escape(start, icase, ascii)?),
                 '[' => items.push(self.class(start, icase, ascii)?),
                 '*' | '+' | '?' | '{' => {
                     let (min, max) = match this {
@@ -415,11 +411,10 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
-    fn close(&mut self, start: usize, depth: usize) -> Result<()> {
+    fn close(&mut self, start: usize) -> Result<()> {
         if !self.eat(')') {
             return err("missing ), unterminated subpattern", start);
         }
-        let _ = depth;
         Ok(())
     }
 
@@ -454,7 +449,8 @@ impl<'a> Parser<'a> {
                             return err("cannot refer to an open group", pos);
                         }
                         self.check_lookbehind_group(gid, pos)?;
-                        let (icase, ascii) = self.scoped(scope & IGNORECASE != 0);
+                        let icase = scope & IGNORECASE != 0;
+                        let ascii = !self.is_str || scope & ASCII != 0;
                         return Ok(GroupResult::Node(Node::Backref { group: gid, icase, ascii }));
                     } else {
                         let Some(c) = self.next() else {
@@ -492,7 +488,7 @@ impl<'a> Parser<'a> {
                     }
                     let body = self.alternation_with(verbose, depth + 1, scope)?;
                     self.lookbehind_groups = saved;
-                    self.close(start, depth)?;
+                    self.close(start)?;
                     return Ok(GroupResult::Node(Node::Look { behind, negated: kind == '!', body: Box::new(body) }));
                 }
                 '(' => {
@@ -528,7 +524,7 @@ impl<'a> Parser<'a> {
                     } else {
                         Node::Empty
                     };
-                    self.close(start, depth)?;
+                    self.close(start)?;
                     return Ok(GroupResult::Node(Node::Cond { group: gid, yes: Box::new(yes), no: Box::new(no) }));
                 }
                 '>' => {
@@ -583,9 +579,9 @@ impl<'a> Parser<'a> {
         };
         let saved_flags = self.flags;
         // Scoped ASCII/IGNORECASE only apply inside; `self.flags` stays.
-        let body = self.alternation_scoped(inner_verbose, depth + 1, inner_scope)?;
+        let body = self.alternation_with(inner_verbose, depth + 1, inner_scope)?;
         self.flags = saved_flags;
-        self.close(start, depth)?;
+        self.close(start)?;
         if let Some(gid) = index {
             self.closed[gid] = true;
         }
@@ -601,10 +597,6 @@ impl<'a> Parser<'a> {
             }
             n => n,
         }))
-    }
-
-    fn alternation_scoped(&mut self, verbose: bool, depth: usize, scope: u32) -> Result<Node> {
-        self.alternation_with(verbose, depth, scope)
     }
 
     /// CPython's `_parse_flags`: `None` for global flags `(?i)`.
@@ -682,12 +674,11 @@ impl<'a> Parser<'a> {
         Ok(Some((add, del)))
     }
 
-    fn hex(&mut self, start: usize, n: usize, esc: char) -> Result<u32> {
+    fn hex(&mut self, start: usize, n: usize) -> Result<u32> {
         let s: String = self.src[self.pos..].iter().take(n).take_while(|c| c.is_ascii_hexdigit()).collect();
         self.pos += s.len();
         if s.len() != n {
             let text: String = self.src[start..self.pos].iter().collect();
-            let _ = esc;
             return err(format!("incomplete escape {text}"), start);
         }
         u32::from_str_radix(&s, 16).map_err(|_| Error { msg: "bad escape".into(), pos: Some(start) })
@@ -707,10 +698,10 @@ impl<'a> Parser<'a> {
             't' => 9,
             'v' => 11,
             '\\' => '\\' as u32,
-            'x' => self.hex(start, 2, 'x')?,
-            'u' if self.is_str => self.hex(start, 4, 'u')?,
+            'x' => self.hex(start, 2)?,
+            'u' if self.is_str => self.hex(start, 4)?,
             'U' if self.is_str => {
-                let v = self.hex(start, 8, 'U')?;
+                let v = self.hex(start, 8)?;
                 if char::from_u32(v).is_none() && v > 0x10ffff {
                     return err(format!("bad escape {}", self.text(start)), start);
                 }
@@ -730,7 +721,7 @@ impl<'a> Parser<'a> {
         }))
     }
 
-    fn escape(&mut self, start: usize, icase: bool, ascii: bool, scope: u32) -> Result<Node> {
+    fn escape(&mut self, start: usize, icase: bool, ascii: bool) -> Result<Node> {
         let Some(c) = self.next() else {
             return err("bad escape (end of pattern)", start);
         };
@@ -788,7 +779,6 @@ impl<'a> Parser<'a> {
                         return err("cannot refer to an open group", start);
                     }
                     self.check_lookbehind_group(group, start)?;
-                    let _ = scope;
                     return Ok(Node::Backref { group, icase, ascii });
                 }
                 return err(format!("invalid group reference {group}"), start + 1);
