@@ -43,3 +43,13 @@ for g in garbage:
         print(repr(g), 'compiled', p.groups)
     except re.error as e:
         print(repr(g), 'error:', e)
+
+for p in ['(a)' + '(?(1)' * 100000, '(a)' + '(?(1)' * 300 + ')' * 300, '(?=' * 100000]:
+    try:
+        print('nested', re.compile(p).groups)
+    except RecursionError:
+        print('nested RecursionError')
+try:
+    re._make_match(re.compile('a')._handle, None, 'a', 'a', (), 0, 1)
+except TypeError as e:
+    print('TypeError', e)

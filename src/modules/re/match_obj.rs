@@ -102,7 +102,7 @@ fn with<R>(vm: &Vm, v: Option<&Value>, f: impl FnOnce(&MatchData) -> PyResult<R>
 
 impl MatchData {
     fn groups(&self) -> usize {
-        self.marks.len() / 2 - 1
+        (self.marks.len() / 2).saturating_sub(1)
     }
 
     fn names(&self) -> Vec<(String, usize)> {

@@ -218,6 +218,9 @@ fn new_match(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
         return Err(vm.type_error("marks must be a tuple"));
     };
     let n = t.items.len().saturating_sub(1);
+    if n < 2 || n % 2 != 0 {
+        return Err(vm.type_error("marks must hold a start and an end for each group"));
+    }
     let marks: Vec<i64> = (0..n).map(|i| mark(&a[4], i)).collect();
     let last = match t.items.get(n) {
         Some(Value::Int(i)) => Some(*i),

@@ -419,6 +419,10 @@ impl<'a> Parser<'a> {
     }
 
     fn group(&mut self, start: usize, verbose: bool, depth: usize, scope: u32, first: bool) -> Result<GroupResult> {
+        // Conditionals nest through here without `alternation_with`.
+        if depth >= MAX_NESTING {
+            return Err(Error { msg: "RecursionError:maximum recursion depth exceeded".into(), pos: None });
+        }
         let mut name = None;
         let mut atomic = false;
         let mut capture = true;
