@@ -594,12 +594,11 @@ impl<'a> Parser<'a> {
             None if atomic => Node::Atomic(Box::new(body)),
             None => body,
         };
-        // A non-capturing group is kept whole for repeats: wrap sequences.
+        // A non-capturing group is kept whole (group 0), so that a repeat
+        // after it applies to all of it and `(?:\b)*` is not a bare assertion.
         Ok(GroupResult::Node(match node {
-            n @ (Node::Seq(_) | Node::Alt(_) | Node::Empty | Node::Repeat { .. }) if !atomic && index.is_none() => {
-                Node::Group { index: 0, body: Box::new(n) }
-            }
-            n => n,
+            n @ Node::Group { .. } | n @ Node::Atomic(_) => n,
+            n => Node::Group { index: 0, body: Box::new(n) },
         }))
     }
 
