@@ -272,3 +272,10 @@ print(re.match('(a)(b)', 'ab').group(1, 2, 0), re.match('a', 'a').groups())
 
 try: m.span(group=1)
 except TypeError as e: print(e)
+
+print('== subclasses of str and bytes')
+class S(str): pass
+class B(bytes): pass
+print(type(re.sub('x', 'y', S('a'))), type(re.sub('a', 'y', S('a'))), type(re.split('x', S('a'))[0]),
+      type(re.sub(b'x', b'y', B(b'a'))), type(re.match('a', S('a')).group()), type(re.findall('a', S('a'))[0]),
+      type(re.subn('a', 'b', S('a'), count=-1)[0]))

@@ -237,8 +237,8 @@ class Pattern:
             return (subject[0:] if type(subject) is not str else subject, 0)
         found = _scan(self._handle, subject, 0, _MAXSIZE, count)
         if not found:
-            if type(subject) is str:
-                return (subject, 0)
+            if isinstance(subject, str):
+                return (subject if type(subject) is str else subject[:], 0)
             return (bytes(subject), 0)
         if template is not None:
             items = template if type(template) is list else [template]
