@@ -279,3 +279,39 @@ class B(bytes): pass
 print(type(re.sub('x', 'y', S('a'))), type(re.sub('a', 'y', S('a'))), type(re.split('x', S('a'))[0]),
       type(re.sub(b'x', b'y', B(b'a'))), type(re.match('a', S('a')).group()), type(re.findall('a', S('a'))[0]),
       type(re.subn('a', 'b', S('a'), count=-1)[0]))
+
+print('== argument errors')
+tests = [
+    lambda: re.sub('a', None, 'a'),
+    lambda: re.sub('a', b'x', 'a'),
+    lambda: re.sub(b'a', 'x', b'a'),
+    lambda: re.sub('a', 'x', None),
+    lambda: re.findall('a', 3),
+    lambda: re.compile('a', 'x'),
+    lambda: re.compile(None),
+    lambda: re.split('a', b'a'),
+    lambda: re.sub('a', lambda m: None, 'bab'),
+    lambda: re.sub(b'a', lambda m: 'x', b'a'),
+    lambda: re.compile('a').match('a', 'x'),
+    lambda: re.escape(5),
+    lambda: re.compile(b'\\u1234'),
+    lambda: re.compile('(?u)a', re.A),
+    lambda: re.compile(b'(?a)a'),
+    lambda: re.compile(b'(?u)a'),
+    lambda: re.compile('(?L)a'),
+    lambda: re.compile(b'(?L)a').flags,
+    lambda: re.compile('a', re.T).flags,
+    lambda: re.sub('(a)', r'\g<-1>', 'a'),
+    lambda: re.sub('(a)', r'\g<+1>', 'a'),
+    lambda: re.sub('(a)', r'\g<१>', 'a'),
+    lambda: re.purge(),
+    lambda: re.compile('a').sub('b', 'aaa', count=2),
+    lambda: re.compile('a').split('bab', maxsplit=1),
+    lambda: re.compile('\\d').findall('a1b2', pos=2),
+    lambda: re.compile('\\d').finditer('a1b2', endpos=2).__next__(),
+]
+for i, t in enumerate(tests):
+    try:
+        print(i, repr(t()))
+    except Exception as e:
+        print(i, type(e).__name__, e)

@@ -227,11 +227,8 @@ class Pattern:
         if callable(repl):
             template = None
         else:
-            if self._isbytes:
-                if not isinstance(repl, (bytes, bytearray)):
-                    raise TypeError("expected a bytes-like object, %s found" % type(repl).__name__)
-            elif not isinstance(repl, str):
-                raise TypeError("expected str instance, %s found" % type(repl).__name__)
+            if not isinstance(repl, (str, bytes, bytearray)):
+                raise TypeError('decoding to str: need a bytes-like object, %s found' % type(repl).__name__)
             template = _compile_template(self, repl)
         if count < 0:
             return (subject[0:] if type(subject) is not str else subject, 0)
@@ -240,7 +237,7 @@ class Pattern:
             if isinstance(subject, str):
                 return (subject if type(subject) is str else subject[:], 0)
             return (bytes(subject), 0)
-        if template is not None:
+        if template is not None and isinstance(repl, str) != self._isbytes:
             items = template if type(template) is list else [template]
             return (_fill_all(subject, found, items), len(found))
         pieces = []
@@ -256,7 +253,8 @@ class Pattern:
             elif type(template) is not list:
                 pieces.append(template)
             else:
-                pieces.append(_fill(template, subject, m))
+                # A template of the other string type: CPython's join error.
+                pieces.extend([x for x in template if type(x) is not int])
             last = m[1]
         if last < n:
             pieces.append(subject[last:])
@@ -452,9 +450,12 @@ def _parse_template(text, pattern, original):
                 except KeyError:
                     raise IndexError('unknown group name %r' % name) from None
             else:
-                if not (name.isdigit() and all(ch in _DIG for ch in name)):
-                    raise error('bad character in group name %r' % name, original, i - len(name) - 1)
-                index = int(name)
+                try:
+                    index = int(name)
+                    if index < 0:
+                        raise ValueError
+                except ValueError:
+                    raise error('bad character in group name %r' % name, original, i - len(name) - 1) from None
                 if index >= 2147483647:
                     raise error('invalid group reference %d' % index, original, i - len(name) - 1)
             addgroup(index, i - len(name) - 1)
@@ -496,22 +497,6 @@ def _parse_template(text, pattern, original):
     return items
 
 
-def _fill(items, subject, marks):
-    out = []
-    isarray = type(subject) is bytearray
-    for x in items:
-        if type(x) is int:
-            s = marks[2 * x]
-            if s >= 0:
-                r = subject[s:marks[2 * x + 1]]
-                out.append(bytes(r) if isarray else r)
-        else:
-            out.append(x)
-    if type(subject) is str:
-        return ''.join(out)
-    return b''.join(out)
-
-
 def _expand(pattern, template, match):
     t = _compile_template(pattern, template)
     if type(t) is not list:
@@ -530,6 +515,8 @@ def _compile(pattern, flags):
     p = _cache.get((type(pattern), pattern, flags))
     if p is not None:
         return p
+    if not isinstance(flags, int):
+        raise TypeError("unsupported operand type(s) for &: '%s' and 'RegexFlag'" % type(flags).__name__)
     if isinstance(pattern, Pattern):
         if flags:
             raise ValueError('cannot process flags argument with a compiled pattern')
