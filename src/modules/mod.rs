@@ -7,6 +7,7 @@ pub mod io;
 pub mod math;
 pub mod os;
 pub mod random;
+pub mod re;
 pub mod stat;
 pub mod string;
 mod strptime;
@@ -41,6 +42,10 @@ pub fn load_native(vm: &Vm, name: &str) -> Option<PyResult<Value>> {
             return Some(vm.import_module("os").and_then(|_| {
                 vm.modules.get_str(&vm.intern("os.path")).ok_or_else(|| vm.new_error("ImportError", "os.path is missing"))
             }))
+        }
+        "re" => {
+            prelude = Some(re::PRELUDE);
+            re::init
         }
         "math" => math::init,
         "gc" => gc::init,

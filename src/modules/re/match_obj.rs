@@ -1,0 +1,312 @@
+//! `re.Match`: a native object holding the marks of one match, with
+//! CPython's methods and attributes.
+
+use super::Compiled;
+use crate::builtins::args;
+use crate::eval::Vm;
+use crate::runtime::object::*;
+use crate::runtime::types::new_class;
+use crate::runtime::value::Value;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+pub struct MatchData {
+    /// start0, end0, start1, end1, ...; -1 for a group that did not match.
+    marks: Vec<i64>,
+    lastindex: Option<i64>,
+    /// The compiled program's handle (for group names).
+    handle: Value,
+    pattern: Value,
+    string: Value,
+    /// The string as matched: str or bytes.
+    subject: Value,
+    /// `pos` and `endpos` as given; clamped when read.
+    pos: i64,
+    endpos: i64,
+}
+
+const KEY: &str = "re.Match";
+
+/// The `re.Match` class, created on first use.
+pub fn class(vm: &Vm) -> Rc<Class> {
+    if let Some(c) = vm.types.iterators.borrow().get(KEY) {
+        return c.clone();
+    }
+    let class = new_class(&vm.interner, "Match", Some(&vm.types.object), Layout::Object, None);
+    class.dict.borrow_mut().set_str(vm.intern("__module__"), Value::str("re"));
+    class.has_dict.set(false);
+    crate::builtins::methods(
+        vm,
+        &class,
+        "Match",
+        &[
+            ("group", group),
+            ("__getitem__", getitem),
+            ("groups", groups),
+            ("groupdict", groupdict),
+            ("start", start),
+            ("end", end),
+            ("span", span),
+            ("expand", expand),
+            ("__repr__", repr),
+            ("__copy__", copy),
+            ("__deepcopy__", copy),
+            ("__init__", no_init),
+        ],
+    );
+    for (name, f) in [
+        ("string", string as NativeFn),
+        ("re", re),
+        ("pos", pos),
+        ("endpos", endpos),
+        ("lastindex", lastindex),
+        ("lastgroup", lastgroup),
+        ("regs", regs),
+    ] {
+        let p = Property {
+            fget: crate::builtins::function(name, f),
+            fset: Value::None,
+            fdel: Value::None,
+            doc: Value::None,
+            gc: GcHeader::new(),
+        };
+        class.dict.borrow_mut().set_str(vm.intern(name), Value::Property(Rc::new(p)));
+    }
+    vm.types.iterators.borrow_mut().insert(KEY, class.clone());
+    class
+}
+
+/// A new match from the marks `(start0, end0, ...)`. Matches are instances
+/// of `re.Match` (so `repr()` and the rest find the class's methods) whose
+/// one slot holds the native `MatchData`.
+pub fn new(vm: &Vm, marks: &[i64], lastindex: Option<i64>, parts: [Value; 4], pos: i64, endpos: i64) -> Value {
+    let [handle, pattern, string, subject] = parts;
+    let data = MatchData { marks: marks.to_vec(), lastindex, handle, pattern, string, subject, pos, endpos };
+    let state = Value::Native(Rc::new(NativeObj { class: vm.types.object.clone(), data: RefCell::new(Box::new(data)) }));
+    let inst = vm.instance_with(&class(vm), Payload::None);
+    inst.slots.borrow_mut().push(Some(state));
+    Value::Instance(inst)
+}
+
+fn with<R>(vm: &Vm, v: Option<&Value>, f: impl FnOnce(&MatchData) -> PyResult<R>) -> PyResult<R> {
+    if let Some(Value::Instance(i)) = v {
+        let state = i.slots.borrow().last().cloned().flatten();
+        if let Some(Value::Native(n)) = state {
+            if let Some(m) = n.data.borrow().downcast_ref::<MatchData>() {
+                return f(m);
+            }
+        }
+    }
+    Err(vm.type_error("descriptor requires a 're.Match' object"))
+}
+
+impl MatchData {
+    fn groups(&self) -> usize {
+        (self.marks.len() / 2).saturating_sub(1)
+    }
+
+    fn names(&self) -> Vec<(String, usize)> {
+        if let Value::Native(n) = &self.handle {
+            if let Some(c) = n.data.borrow().downcast_ref::<Compiled>() {
+                return c.names.clone();
+            }
+        }
+        Vec::new()
+    }
+
+    /// The group number `g` names (an int or a group name).
+    fn index(&self, vm: &Vm, g: &Value) -> PyResult<usize> {
+        let n = match g {
+            Value::Int(i) => Some(*i),
+            Value::Bool(b) => Some(b.get() as i64),
+            v if v.as_str().is_some() => {
+                let name = v.as_str().map(|s| s.as_str().to_string()).unwrap_or_default();
+                return self
+                    .names()
+                    .into_iter()
+                    .find(|(k, _)| *k == name)
+                    .map(|(_, i)| i)
+                    .ok_or_else(|| vm.new_error("IndexError", "no such group"));
+            }
+            Value::Float(_) | Value::Bytes(_) | Value::None => None,
+            v => vm.index_value(v).ok(),
+        };
+        match n {
+            Some(i) if i >= 0 && (i as usize) <= self.groups() => Ok(i as usize),
+            _ => Err(vm.new_error("IndexError", "no such group")),
+        }
+    }
+
+    fn slice(&self, s: i64, e: i64) -> Value {
+        if s < 0 {
+            return Value::None;
+        }
+        let (s, e) = (s as usize, (e.max(s)) as usize);
+        match &self.subject {
+            Value::Bytes(b) => {
+                let data = b.data.get(s..e).unwrap_or(&[]);
+                Value::Bytes(Rc::new(Bytes { data: data.into() }))
+            }
+            v => match v.as_str() {
+                Some(text) => {
+                    let n = text.char_len();
+                    Value::str(text.slice_chars(s.min(n), e.min(n)))
+                }
+                None => Value::None,
+            },
+        }
+    }
+
+    fn group(&self, i: usize) -> Value {
+        self.slice(self.marks[2 * i], self.marks[2 * i + 1])
+    }
+
+    fn len(&self) -> i64 {
+        match &self.subject {
+            Value::Bytes(b) => b.data.len() as i64,
+            v => v.as_str().map_or(0, |s| s.char_len() as i64),
+        }
+    }
+}
+
+fn group(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    with(vm, a.first(), |m| match a.len() {
+        0 | 1 => Ok(m.group(0)),
+        2 => Ok(m.group(m.index(vm, &a[1])?)),
+        _ => {
+            let mut out = Vec::with_capacity(a.len() - 1);
+            for g in &a[1..] {
+                out.push(m.group(m.index(vm, g)?));
+            }
+            Ok(Value::tuple(out))
+        }
+    })
+}
+
+fn getitem(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check_method(vm, "__getitem__", a, 1, 1)?;
+    with(vm, a.first(), |m| Ok(m.group(m.index(vm, &a[1])?)))
+}
+
+fn default_arg(a: &[Value], kw: &KwArgs) -> Value {
+    args::arg(&a[1.min(a.len())..], kw, 0, "default").unwrap_or(Value::None)
+}
+
+fn groups(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    args::check_method(vm, "groups", a, 0, 1)?;
+    let default = default_arg(a, kw);
+    with(vm, a.first(), |m| {
+        Ok(Value::tuple(
+            (1..=m.groups()).map(|i| if m.marks[2 * i] < 0 { default.clone() } else { m.group(i) }).collect(),
+        ))
+    })
+}
+
+fn groupdict(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    args::check_method(vm, "groupdict", a, 0, 1)?;
+    let default = default_arg(a, kw);
+    let pairs = with(vm, a.first(), |m| {
+        Ok(m.names()
+            .into_iter()
+            .map(|(name, i)| (Value::string(name), if m.marks[2 * i] < 0 { default.clone() } else { m.group(i) }))
+            .collect::<Vec<_>>())
+    })?;
+    let dict = vm.call(&Value::Class(vm.types.dict.clone()), &[], &Vec::new())?;
+    let setitem = vm.get_attr(&dict, &vm.intern("__setitem__"))?;
+    for (k, v) in pairs {
+        vm.call(&setitem, &[k, v], &Vec::new())?;
+    }
+    Ok(dict)
+}
+
+fn group_arg(vm: &Vm, m: &MatchData, a: &[Value], kw: &KwArgs) -> PyResult<usize> {
+    match args::arg(&a[1.min(a.len())..], kw, 0, "group") {
+        None => Ok(0),
+        Some(g) => m.index(vm, &g),
+    }
+}
+
+fn start(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    args::check_method(vm, "start", a, 0, 1)?;
+    args::no_kw(vm, "Match.start", kw)?;
+    with(vm, a.first(), |m| Ok(Value::Int(m.marks[2 * group_arg(vm, m, a, kw)?])))
+}
+
+fn end(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    args::check_method(vm, "end", a, 0, 1)?;
+    args::no_kw(vm, "Match.end", kw)?;
+    with(vm, a.first(), |m| Ok(Value::Int(m.marks[2 * group_arg(vm, m, a, kw)? + 1])))
+}
+
+fn span(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    args::check_method(vm, "span", a, 0, 1)?;
+    args::no_kw(vm, "Match.span", kw)?;
+    with(vm, a.first(), |m| {
+        let i = group_arg(vm, m, a, kw)?;
+        Ok(Value::tuple(vec![Value::Int(m.marks[2 * i]), Value::Int(m.marks[2 * i + 1])]))
+    })
+}
+
+fn expand(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check_method(vm, "expand", a, 1, 1)?;
+    let pattern = with(vm, a.first(), |m| Ok(m.pattern.clone()))?;
+    let module = vm.import_module("re")?;
+    let f = vm.get_attr(&module, &vm.intern("_expand"))?;
+    vm.call(&f, &[pattern, a[1].clone(), a[0].clone()], &Vec::new())
+}
+
+fn repr(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let (s, e, text) = with(vm, a.first(), |m| Ok((m.marks[0], m.marks[1], m.group(0))))?;
+    let r = vm.repr(&text)?;
+    let r: String = r.as_str().chars().take(50).collect();
+    Ok(Value::string(format!("<re.Match object; span=({s}, {e}), match={r}>")))
+}
+
+fn no_init(vm: &Vm, _a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    Err(vm.type_error("cannot create 're.Match' instances"))
+}
+
+fn copy(_vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    Ok(a.first().cloned().unwrap_or(Value::None))
+}
+
+fn string(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    with(vm, a.first(), |m| Ok(m.string.clone()))
+}
+
+fn re(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    with(vm, a.first(), |m| Ok(m.pattern.clone()))
+}
+
+fn pos(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    with(vm, a.first(), |m| Ok(Value::Int(m.pos.clamp(0, m.len()))))
+}
+
+fn endpos(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    with(vm, a.first(), |m| Ok(Value::Int(m.endpos.clamp(0, m.len()))))
+}
+
+fn lastindex(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    with(vm, a.first(), |m| Ok(m.lastindex.map_or(Value::None, Value::Int)))
+}
+
+fn lastgroup(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    with(vm, a.first(), |m| {
+        Ok(match m.lastindex {
+            Some(last) => {
+                m.names().into_iter().find(|(_, i)| *i as i64 == last).map_or(Value::None, |(n, _)| Value::string(n))
+            }
+            None => Value::None,
+        })
+    })
+}
+
+fn regs(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    with(vm, a.first(), |m| {
+        Ok(Value::tuple(
+            (0..=m.groups())
+                .map(|i| Value::tuple(vec![Value::Int(m.marks[2 * i]), Value::Int(m.marks[2 * i + 1])]))
+                .collect(),
+        ))
+    })
+}
