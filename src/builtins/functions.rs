@@ -860,9 +860,8 @@ impl Vm {
         if globals.get_str(&self.names.builtins).is_none() {
             globals.set_str(self.names.builtins.clone(), Value::Dict(self.builtins.clone()));
         }
-        let mut slots = crate::eval::frame::slots_for(&code);
-        let mut cells = crate::eval::frame::cells_for(&code, &[]);
-        let mut frame = Frame::new(code.clone(), globals, locals, &mut slots, &mut cells);
+        let (mut slots, mut cells) = (Default::default(), Default::default());
+        let mut frame = Frame::new(code.clone(), globals, locals, &[], &mut slots, &mut cells);
         match self.exec_block(&mut frame, &code.body)? {
             crate::eval::exec::Flow::Return(v) => Ok(v),
             _ => Ok(Value::None),

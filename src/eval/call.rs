@@ -2,7 +2,7 @@
 
 use super::exec::Flow;
 use super::expr::ArgVec;
-use super::frame::{cells_for, slots_for};
+use super::frame::new_cells;
 use super::{Frame, Vm};
 use crate::compile::ir::Sym;
 use crate::runtime::gc;
@@ -115,9 +115,8 @@ impl Vm {
         if code.is_generator_like() {
             return self.start_generator(func, args, kw);
         }
-        let mut slots = slots_for(code);
-        let mut cells = cells_for(code, &func.closure);
-        let mut frame = Frame::new(code.clone(), func.globals.clone(), None, &mut slots, &mut cells);
+        let (mut slots, mut cells) = (Default::default(), Default::default());
+        let mut frame = Frame::new(code.clone(), func.globals.clone(), None, &func.closure, &mut slots, &mut cells);
         self.bind_args(func, &mut frame, args, kw)?;
         if !code.cell_params.is_empty() {
             move_cell_params(&mut frame);
@@ -136,9 +135,8 @@ impl Vm {
         args: impl Iterator<Item = &'e crate::compile::ir::Expr>,
     ) -> PyResult<Value> {
         let code = &func.code;
-        let mut slots = slots_for(code);
-        let mut cells = cells_for(code, &func.closure);
-        let mut frame = Frame::new(code.clone(), func.globals.clone(), None, &mut slots, &mut cells);
+        let (mut slots, mut cells) = (Default::default(), Default::default());
+        let mut frame = Frame::new(code.clone(), func.globals.clone(), None, &func.closure, &mut slots, &mut cells);
         let mut i = 0;
         if let Some(v) = first {
             frame.slots[0] = Some(v);
@@ -157,8 +155,8 @@ impl Vm {
     fn start_generator(&self, func: &Rc<Function>, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
         let code = &func.code;
         let mut slots: Box<[Option<Value>]> = vec![None; code.slot_names.len()].into_boxed_slice();
-        let mut cells: Box<[Rc<CellObj>]> = cells_for(code, &func.closure).into_vec().into_boxed_slice();
-        let mut frame = Frame::new(code.clone(), func.globals.clone(), None, &mut slots, &mut cells);
+        let mut cells = new_cells(code, &func.closure);
+        let mut frame = Frame::over(code.clone(), func.globals.clone(), None, &mut slots, &mut cells);
         self.bind_args(func, &mut frame, args, kw)?;
         move_cell_params(&mut frame);
         Ok(self.make_generator(func, slots, cells))

@@ -29,40 +29,37 @@ pub type Slots = SmallVec<[Option<Value>; 8]>;
 /// The cells of a call.
 pub type Cells = SmallVec<[Rc<CellObj>; 4]>;
 
-/// The cells of a frame of `code`: the closure's, then fresh ones for the
-/// frame's own.
-#[inline(always)]
-pub fn cells_for(code: &Code, closure: &[Rc<CellObj>]) -> Cells {
-    let n = code.cell_names.len();
-    let mut cells = Cells::new();
-    if n != 0 {
-        cells.extend(closure.iter().cloned());
-        for _ in closure.len()..n {
-            cells.push(gc::new(CellObj::new(None)));
-        }
-    }
-    cells
-}
-
-/// Unbound slots for every local of `code`.
-#[inline(always)]
-pub fn slots_for(code: &Code) -> Slots {
-    let n = code.slot_names.len();
-    let mut slots = Slots::new();
-    if n > 8 {
-        slots.reserve_exact(n);
-    }
-    for _ in 0..n {
-        slots.push(None);
-    }
-    slots
-}
-
 impl<'s> Frame<'s> {
-    /// A frame for `code` over `slots` and `cells` (see `slots_for` and
-    /// `cells_for`).
+    /// A frame for `code` whose storage is `slots` and `cells` (empty; on
+    /// the caller's stack, filled here so that nothing is copied): unbound
+    /// slots for every local, the closure's cells, then fresh ones for the
+    /// frame's own.
     #[inline(always)]
     pub fn new(
+        code: Rc<Code>,
+        globals: Rc<Dict>,
+        locals: Option<Rc<Dict>>,
+        closure: &[Rc<CellObj>],
+        slots: &'s mut Slots,
+        cells: &'s mut Cells,
+    ) -> Frame<'s> {
+        let n = code.slot_names.len();
+        if n > 8 {
+            slots.reserve_exact(n);
+        }
+        for _ in 0..n {
+            slots.push(None);
+        }
+        let n_cells = code.cell_names.len();
+        if n_cells != 0 {
+            fill_cells(cells, closure, n_cells);
+        }
+        Frame::over(code, globals, locals, slots, cells)
+    }
+
+    /// A frame over storage that is already filled (a generator's).
+    #[inline(always)]
+    pub fn over(
         code: Rc<Code>,
         globals: Rc<Dict>,
         locals: Option<Rc<Dict>>,
@@ -72,4 +69,19 @@ impl<'s> Frame<'s> {
         let line = code.first_line;
         Frame { code, slots, cells, globals, locals, line }
     }
+}
+
+#[inline(never)]
+fn fill_cells(cells: &mut Cells, closure: &[Rc<CellObj>], n: usize) {
+    cells.extend(closure.iter().cloned());
+    for _ in closure.len()..n {
+        cells.push(gc::new(CellObj::new(None)));
+    }
+}
+
+/// The cells of a generator's frame: the closure's, then fresh ones.
+pub fn new_cells(code: &Code, closure: &[Rc<CellObj>]) -> Box<[Rc<CellObj>]> {
+    let mut cells = Cells::new();
+    fill_cells(&mut cells, closure, code.cell_names.len());
+    cells.into_vec().into_boxed_slice()
 }

@@ -248,9 +248,8 @@ impl Vm {
         if globals.get_str(&self.names.builtins).is_none() {
             globals.set_str(self.names.builtins.clone(), Value::Dict(self.builtins.clone()));
         }
-        let mut slots = super::frame::slots_for(&code);
-        let mut cells = super::frame::cells_for(&code, &[]);
-        let mut frame = Frame::new(code.clone(), globals, locals, &mut slots, &mut cells);
+        let (mut slots, mut cells) = (Default::default(), Default::default());
+        let mut frame = Frame::new(code.clone(), globals, locals, &[], &mut slots, &mut cells);
         let depth = self.depth.get();
         self.depth.set(depth + 1);
         let r = self.exec_block(&mut frame, &code.body);
