@@ -1,6 +1,7 @@
 //! Modules implemented natively.
 
 pub mod gc;
+pub mod inspect;
 pub mod io;
 pub mod math;
 pub mod os;
@@ -42,6 +43,7 @@ pub fn load_native(vm: &Vm, name: &str) -> Option<PyResult<Value>> {
         }
         "math" => math::init,
         "gc" => gc::init,
+        "_inspect" => inspect::init,
         "_random" => random::init,
         "io" => io::init,
         "stat" => stat::init,
