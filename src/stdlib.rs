@@ -45,6 +45,7 @@ const MODULES: &[(&str, &str, bool)] = &[
     module!("enum", "enum.py"),
     module!("functools", "functools.py"),
     module!("heapq", "heapq.py"),
+    module!("inspect", "inspect.py"),
     module!("itertools", "itertools.py"),
     module!("json", "json/__init__.py", package),
     module!("json.decoder", "json/decoder.py"),

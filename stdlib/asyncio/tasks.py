@@ -7,6 +7,7 @@ done-callback that schedules the step (`_wakeup`); a bare yield, as in
 loop iteration."""
 
 import contextvars
+import inspect
 import itertools
 import types
 
@@ -250,7 +251,7 @@ def ensure_future(coro_or_future, *, loop=None):
         return coro_or_future
     wrapped = False
     if not coroutines.iscoroutine(coro_or_future):
-        if not hasattr(type(coro_or_future), "__await__"):
+        if not inspect.isawaitable(coro_or_future):
             raise TypeError("An asyncio.Future, a coroutine or an awaitable is required")
         coro_or_future = _AwaitableWrapper(coro_or_future).run()
         wrapped = True
