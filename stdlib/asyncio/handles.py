@@ -36,9 +36,6 @@ class Handle:
     def __repr__(self):
         return "<" + " ".join(self._state_words()) + ">"
 
-    def get_context(self):
-        return self._context
-
     def cancel(self):
         if not self._cancelled:
             self._cancelled = True

@@ -69,9 +69,6 @@ class Task(futures.Future):
     def get_coro(self):
         return self._coro
 
-    def get_context(self):
-        return self._context
-
     def get_name(self):
         return self._name
 
