@@ -8,14 +8,6 @@ set inside ctx.run() stay in ctx and are invisible to other contexts."""
 __all__ = ("Context", "ContextVar", "Token", "copy_context")
 
 _MISSING = object()
-_current = None     # the current Context; created on first use
-
-
-def _current_context():
-    global _current
-    if _current is None:
-        _current = Context()
-    return _current
 
 
 class Context:
@@ -29,7 +21,7 @@ class Context:
         global _current
         if self._entered:
             raise RuntimeError(f"cannot enter context: {self!r} is already entered")
-        outer = _current_context()
+        outer = _current
         self._entered = True
         _current = self
         try:
@@ -81,8 +73,11 @@ class Context:
     __hash__ = None
 
 
+_current = Context()     # the context in force
+
+
 def copy_context():
-    return _current_context().copy()
+    return _current.copy()
 
 
 class ContextVar:
@@ -101,7 +96,7 @@ class ContextVar:
     def get(self, *default):
         if len(default) > 1:
             raise TypeError(f"get expected at most 1 argument, got {len(default)}")
-        value = _current_context()._vars.get(self, _MISSING)
+        value = _current._vars.get(self, _MISSING)
         if value is not _MISSING:
             return value
         if default:
@@ -111,7 +106,7 @@ class ContextVar:
         raise LookupError(self)
 
     def set(self, value):
-        ctx = _current_context()
+        ctx = _current
         token = Token(ctx, self, ctx._vars.get(self, Token.MISSING))
         ctx._vars[self] = value
         return token
@@ -123,7 +118,7 @@ class ContextVar:
             raise RuntimeError(f"{token!r} has already been used once")
         if token._var is not self:
             raise ValueError(f"{token!r} was created by a different ContextVar")
-        ctx = _current_context()
+        ctx = _current
         if token._context is not ctx:
             raise ValueError(f"{token!r} was created in a different Context")
         token._used = True

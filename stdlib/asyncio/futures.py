@@ -46,6 +46,16 @@ class Future:
     def __class_getitem__(cls, item):
         return cls
 
+    def __del__(self):
+        # An exception nobody asked for (result(), exception(), await) would
+        # go unnoticed: report it when the future is freed, as CPython does.
+        if self._log_traceback:
+            self._loop.call_exception_handler({
+                "message": f"{type(self).__name__} exception was never retrieved",
+                "exception": self._exception,
+                "future": self,
+            })
+
     def _repr_words(self):
         words = [self._state.lower()]
         if self._state == _FINISHED:

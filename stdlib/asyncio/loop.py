@@ -80,21 +80,17 @@ class EventLoop(events.AbstractEventLoop):
     # -- scheduling --
 
     def call_soon(self, callback, *args, context=None):
-        self._check_closed()
+        if self._closed:
+            raise RuntimeError("Event loop is closed")
         if self._debug:
             _check_callback(callback, "call_soon")
         handle = Handle(callback, args, self, context)
         self._ready.append(handle)
         return handle
 
-    # Without threads, waking the loop from "another thread" is call_soon.
     def call_soon_threadsafe(self, callback, *args, context=None):
-        self._check_closed()
-        if self._debug:
-            _check_callback(callback, "call_soon_threadsafe")
-        handle = Handle(callback, args, self, context)
-        self._ready.append(handle)
-        return handle
+        """Without threads, waking the loop from "another thread" is call_soon."""
+        return self.call_soon(callback, *args, context=context)
 
     def call_later(self, delay, callback, *args, context=None):
         if delay is None:

@@ -106,20 +106,27 @@ class Task(futures.Future):
             self._cancel_requests -= 1
         return self._cancel_requests
 
+    # The hot path of every task switch: plain attribute and dict operations
+    # rather than method calls.
     def _step(self, exc=None):
-        if self.done():
+        if self._state != futures._PENDING:
             raise InvalidStateError(f"_step(): already done: {self!r}, {exc!r}")
         if self._must_cancel:
             if not isinstance(exc, CancelledError):
                 exc = self._make_cancelled_error()
             self._must_cancel = False
         self._waiting_on = None
-        _enter_task(self._loop, self)
+        loop = self._loop
+        running = _running_task.get(loop)
+        if running is not None:
+            raise RuntimeError(f"Cannot enter into task {self!r} while another "
+                               f"task {running!r} is being executed.")
+        _running_task[loop] = self
         try:
             self._advance(exc)
         finally:
-            _leave_task(self._loop, self)
-            if self.done():
+            del _running_task[loop]
+            if self._state != futures._PENDING:
                 _pending_tasks.discard(self)
 
     def _advance(self, exc):
@@ -148,11 +155,11 @@ class Task(futures.Future):
 
     def _block_on(self, yielded):
         """Arrange the next step after the coroutine yielded `yielded`."""
+        if yielded is None:
+            self._loop.call_soon(self._step, context=self._context)
+            return
         blocking = getattr(yielded, "_asyncio_future_blocking", None)
         if blocking is None:
-            if yielded is None:
-                self._loop.call_soon(self._step, context=self._context)
-                return
             if isinstance(yielded, types.GeneratorType):
                 problem = RuntimeError(f"yield was used instead of yield from for generator "
                                        f"in task {self!r} with {yielded!r}")
@@ -180,21 +187,6 @@ class Task(futures.Future):
             self._step(exc)
         else:
             self._step()
-
-
-def _enter_task(loop, task):
-    running = _running_task.get(loop)
-    if running is not None:
-        raise RuntimeError(f"Cannot enter into task {task!r} while another "
-                           f"task {running!r} is being executed.")
-    _running_task[loop] = task
-
-
-def _leave_task(loop, task):
-    running = _running_task.get(loop)
-    if running is not task:
-        raise RuntimeError(f"Leaving task {task!r} does not match the current task {running!r}.")
-    del _running_task[loop]
 
 
 def _set_task_name(task, name):
