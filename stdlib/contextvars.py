@@ -2,19 +2,22 @@
 
 A Context is a mapping from ContextVar to value. Exactly one context is
 current at a time; Context.run() makes another one current for the duration
-of a call. Each Context owns its own dict, so copy() copies the dict: values
-set inside ctx.run() stay in ctx and are invisible to other contexts."""
+of a call. Values set inside ctx.run() stay in ctx and are invisible to
+other contexts. asyncio copies the context for every task and callback, so
+copying must be cheap: a context's dict is never changed in place (set()
+and reset() give the context a new dict), and copies share it."""
 
 __all__ = ("Context", "ContextVar", "Token", "copy_context")
 
 _MISSING = object()
+_NO_VALUES = {}     # shared by every empty context: never changed in place
 
 
 class Context:
     __slots__ = ("_vars", "_entered")
 
     def __init__(self):
-        self._vars = {}
+        self._vars = _NO_VALUES
         self._entered = False
 
     def run(self, callable, /, *args, **kwargs):
@@ -32,7 +35,7 @@ class Context:
 
     def copy(self):
         twin = Context()
-        twin._vars = dict(self._vars)
+        twin._vars = self._vars
         return twin
 
     def __getitem__(self, var):
@@ -108,7 +111,7 @@ class ContextVar:
     def set(self, value):
         ctx = _current
         token = Token(ctx, self, ctx._vars.get(self, Token.MISSING))
-        ctx._vars[self] = value
+        ctx._vars = {**ctx._vars, self: value}
         return token
 
     def reset(self, token):
@@ -122,10 +125,12 @@ class ContextVar:
         if token._context is not ctx:
             raise ValueError(f"{token!r} was created in a different Context")
         token._used = True
+        values = dict(ctx._vars)
         if token._old_value is Token.MISSING:
-            ctx._vars.pop(self, None)
+            values.pop(self, None)
         else:
-            ctx._vars[self] = token._old_value
+            values[self] = token._old_value
+        ctx._vars = values
 
     def __repr__(self):
         shown = "" if self._default is _MISSING else f" default={self._default!r}"
