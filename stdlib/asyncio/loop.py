@@ -22,6 +22,11 @@ __all__ = ("EventLoop",)
 _CANCELLED_TIMERS_COMPACT = 100
 
 
+# The longest single wait for a timer (CPython's select() timeout cap): a
+# far deadline is reached in several waits.
+_LONGEST_WAIT = 24 * 3600
+
+
 def _stop_loop_when_done(fut):
     # SystemExit and KeyboardInterrupt already stop the loop by propagating.
     if not fut.cancelled() and isinstance(fut.exception(), (SystemExit, KeyboardInterrupt)):
@@ -229,9 +234,9 @@ class EventLoop(events.AbstractEventLoop):
             # Nothing can ever become ready: CPython would block in select()
             # forever; so do we.
             while True:
-                time.sleep(3600)
+                time.sleep(_LONGEST_WAIT)
         if timeout > 0:
-            time.sleep(timeout)
+            time.sleep(min(timeout, _LONGEST_WAIT))
         timers = self._timers
         # A timer is due when its deadline is before now plus the clock's
         # resolution (1 ns for time.monotonic).
