@@ -28,20 +28,24 @@ def _callback_name(fn):
 
 
 class Future:
-    _state = _PENDING
-    _result = None
-    _exception = None
-    _loop = None
-    _cancel_message = None
-    # The CancelledError a task ended with: the first result() re-raises it.
-    _cancelled_exc = None
-    # None marks "not a future" for isfuture(); a bool on futures.
-    _asyncio_future_blocking = False
-    _log_traceback = False
+    # Slots: a program may hold many thousands of pending futures. The
+    # __dict__ slot still lets code add attributes, as on CPython's futures.
+    __slots__ = ("_log_traceback", "_state", "_result", "_exception", "_loop",
+                 "_callbacks", "_cancel_message", "_cancelled_exc",
+                 "_asyncio_future_blocking", "__dict__")
 
     def __init__(self, *, loop=None):
+        self._log_traceback = False     # first: __del__ reads it
+        self._state = _PENDING
+        self._result = None
+        self._exception = None
         self._loop = events.get_event_loop() if loop is None else loop
         self._callbacks = []
+        self._cancel_message = None
+        # The CancelledError a task ended with: the first result() re-raises it.
+        self._cancelled_exc = None
+        # None would mark "not a future" for isfuture(); a bool on futures.
+        self._asyncio_future_blocking = False
 
     def __class_getitem__(cls, item):
         return cls

@@ -10,6 +10,8 @@ __all__ = ("gather", "shield")
 class _GatheringFuture(futures.Future):
     """The future gather() returns: cancelling it cancels its children."""
 
+    __slots__ = ("_children", "_cancel_requested")
+
     def __init__(self, children, *, loop):
         super().__init__(loop=loop)
         self._children = children
@@ -82,8 +84,6 @@ def gather(*aws, return_exceptions=False):
             child = ensure_future(arg, loop=loop)
             if loop is None:
                 loop = futures._get_loop(child)
-            if child is not arg:
-                child._log_destroy_pending = False
             by_arg[arg] = child
             child.add_done_callback(on_child_done)
         children.append(child)

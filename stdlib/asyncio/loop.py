@@ -170,8 +170,6 @@ class EventLoop(events.AbstractEventLoop):
         self._check_can_run()
         wrapped = not futures.isfuture(future)
         future = tasks.ensure_future(future, loop=self)
-        if wrapped:
-            future._log_destroy_pending = False
         future.add_done_callback(_stop_loop_when_done)
         try:
             self.run_forever()

@@ -40,12 +40,12 @@ def _coro_description(coro, finished):
 
 
 class Task(futures.Future):
-    _log_destroy_pending = True
+    __slots__ = ("_coro", "_name", "_context", "_waiting_on", "_must_cancel",
+                 "_cancel_requests")
 
     def __init__(self, coro, *, loop=None, name=None, context=None):
         super().__init__(loop=loop)
         if not coroutines.iscoroutine(coro):
-            self._log_destroy_pending = False
             raise TypeError(f"a coroutine was expected, got {coro!r}")
         self._coro = coro
         self._name = f"Task-{next(_task_numbers)}" if name is None else str(name)
