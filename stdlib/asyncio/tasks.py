@@ -14,7 +14,8 @@ import types
 from . import coroutines, events, futures
 from .exceptions import CancelledError, InvalidStateError
 
-__all__ = ("Task", "all_tasks", "create_task", "current_task", "ensure_future")
+__all__ = ("Task", "all_tasks", "create_task", "current_task", "ensure_future",
+           "run_coroutine_threadsafe")
 
 # Default task names are "Task-1", "Task-2", ... over the whole process.
 _task_numbers = itertools.count(1)
@@ -252,3 +253,42 @@ def ensure_future(coro_or_future, *, loop=None):
         if wrapped:
             coro_or_future.close()
         raise
+
+
+def run_coroutine_threadsafe(coro, loop):
+    """Run `coro` as a task of `loop`; its outcome arrives in the returned
+    concurrent.futures.Future. (tulip has no threads: call it from code that
+    does not block the loop, such as a callback.)"""
+    if not coroutines.iscoroutine(coro):
+        raise TypeError("A coroutine object is required")
+    import concurrent.futures
+    outcome = concurrent.futures.Future()
+
+    def copy_outcome(task):
+        if not outcome.set_running_or_notify_cancel():
+            return
+        if task.cancelled():
+            outcome.cancel()
+        elif task.exception() is not None:
+            outcome.set_exception(task.exception())
+        else:
+            outcome.set_result(task.result())
+
+    def start():
+        try:
+            task = ensure_future(coro, loop=loop)
+        except (SystemExit, KeyboardInterrupt):
+            raise
+        except BaseException as exc:
+            if outcome.set_running_or_notify_cancel():
+                outcome.set_exception(exc)
+            raise
+        def cancel_task(_):
+            if outcome.cancelled():
+                loop.call_soon_threadsafe(task.cancel)
+
+        task.add_done_callback(copy_outcome)
+        outcome.add_done_callback(cancel_task)
+
+    loop.call_soon_threadsafe(start)
+    return outcome
