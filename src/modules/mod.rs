@@ -3,6 +3,7 @@
 pub mod bisect;
 pub mod gc;
 pub mod heapq;
+pub mod inspect;
 pub mod io;
 pub mod math;
 pub mod os;
@@ -49,6 +50,7 @@ pub fn load_native(vm: &Vm, name: &str) -> Option<PyResult<Value>> {
         }
         "math" => math::init,
         "gc" => gc::init,
+        "_inspect" => inspect::init,
         "_random" => random::init,
         "_bisect" => bisect::init,
         "_heapq" => heapq::init,

@@ -1,0 +1,31 @@
+"""asyncio for tulip: CPython 3.11's event loop semantics, written in Python.
+
+The loop has no I/O (no sockets, subprocesses or signals) and no threads:
+run_in_executor() and to_thread() run their function on the loop."""
+
+from .exceptions import *
+from .coroutines import *
+from .events import *
+from .handles import *
+from .futures import *
+from .tasks import *
+from .waiting import *
+from .gathering import *
+from .timeouts import *
+from .taskgroups import *
+from .locks import *
+from .queues import *
+from .runners import *
+from .threads import *
+from .loop import EventLoop
+
+from . import (coroutines, events, exceptions, futures, gathering, handles, locks,
+               queues, runners, taskgroups, tasks, threads, timeouts, waiting)
+
+# CPython's names for its loop classes.
+BaseEventLoop = SelectorEventLoop = EventLoop
+
+__all__ = (exceptions.__all__ + coroutines.__all__ + events.__all__ + handles.__all__
+           + futures.__all__ + tasks.__all__ + waiting.__all__ + gathering.__all__
+           + timeouts.__all__ + taskgroups.__all__ + locks.__all__ + queues.__all__
+           + runners.__all__ + threads.__all__ + ("BaseEventLoop", "SelectorEventLoop"))

@@ -1,0 +1,364 @@
+"""EventLoop: CPython's scheduling order, without I/O.
+
+One FIFO of ready handles is shared by task steps and call_soon callbacks;
+timers wait in a heap ordered by (deadline, creation order). Each iteration
+moves the due timers onto the ready queue, then runs exactly the handles
+that were ready when the iteration began: a handle scheduled while the
+iteration runs waits for the next one. With nothing ready, the loop sleeps
+until the earliest deadline."""
+
+import heapq
+import sys
+import time
+from collections import deque
+
+from . import coroutines, events, futures, gathering, tasks
+from .handles import Handle, TimerHandle
+
+__all__ = ("EventLoop",)
+
+# Rebuild the timer heap once this many cancelled timers sit in it and they
+# are more than half of it, so that many cancelled timeouts do not pile up.
+_CANCELLED_TIMERS_COMPACT = 100
+
+
+# The longest single wait for a timer (CPython's select() timeout cap): a
+# far deadline is reached in several waits.
+_LONGEST_WAIT = 24 * 3600
+
+
+def _stop_loop_when_done(fut):
+    # SystemExit and KeyboardInterrupt already stop the loop by propagating.
+    if not fut.cancelled() and isinstance(fut.exception(), (SystemExit, KeyboardInterrupt)):
+        return
+    futures._get_loop(fut).stop()
+
+
+def _check_callback(callback, method):
+    """The callback checks CPython makes in debug mode (and always in run_in_executor)."""
+    if coroutines.iscoroutine(callback) or coroutines.iscoroutinefunction(callback):
+        raise TypeError(f"coroutines cannot be used with {method}()")
+    if not callable(callback):
+        raise TypeError(f"a callable object was expected by {method}(), got {callback!r}")
+
+
+class EventLoop(events.AbstractEventLoop):
+    def __init__(self):
+        self._ready = deque()
+        self._timers = []               # heap of (when, sequence, TimerHandle)
+        self._timer_sequence = 0
+        self._cancelled_timers = 0
+        self._stopping = False
+        self._running = False
+        self._closed = False
+        self._debug = False
+        self._exception_handler = None
+        self._task_factory = None
+        self._default_executor = None
+        self._asyncgens = set()
+        self._asyncgens_shutdown_called = False
+
+    def __repr__(self):
+        return f"<{type(self).__name__} running={self._running} closed={self._closed} debug={self._debug}>"
+
+    # -- state --
+
+    def time(self):
+        return time.monotonic()
+
+    def is_running(self):
+        return self._running
+
+    def is_closed(self):
+        return self._closed
+
+    def get_debug(self):
+        return self._debug
+
+    def set_debug(self, enabled):
+        self._debug = enabled
+
+    def _check_closed(self):
+        if self._closed:
+            raise RuntimeError("Event loop is closed")
+
+    # -- scheduling --
+
+    def call_soon(self, callback, *args, context=None):
+        if self._closed:
+            raise RuntimeError("Event loop is closed")
+        if self._debug:
+            _check_callback(callback, "call_soon")
+        handle = Handle(callback, args, self, context)
+        self._ready.append(handle)
+        return handle
+
+    def call_soon_threadsafe(self, callback, *args, context=None):
+        """Without threads, waking the loop from "another thread" is call_soon."""
+        return self.call_soon(callback, *args, context=context)
+
+    def call_later(self, delay, callback, *args, context=None):
+        if delay is None:
+            raise TypeError("delay must not be None")
+        return self.call_at(self.time() + delay, callback, *args, context=context)
+
+    def call_at(self, when, callback, *args, context=None):
+        if when is None:
+            raise TypeError("when cannot be None")
+        self._check_closed()
+        if self._debug:
+            _check_callback(callback, "call_at")
+        timer = TimerHandle(when, callback, args, self, context)
+        self._timer_sequence += 1
+        heapq.heappush(self._timers, (when, self._timer_sequence, timer))
+        timer._scheduled = True
+        return timer
+
+    def _timer_handle_cancelled(self, timer):
+        self._cancelled_timers += 1
+
+    def create_future(self):
+        return futures.Future(loop=self)
+
+    def create_task(self, coro, *, name=None, context=None):
+        self._check_closed()
+        if self._task_factory is not None:
+            if context is None:
+                task = self._task_factory(self, coro)
+            else:
+                task = self._task_factory(self, coro, context=context)
+            tasks._set_task_name(task, name)
+            return task
+        return tasks.Task(coro, loop=self, name=name, context=context)
+
+    def set_task_factory(self, factory):
+        if factory is not None and not callable(factory):
+            raise TypeError("task factory must be a callable or None")
+        self._task_factory = factory
+
+    def get_task_factory(self):
+        return self._task_factory
+
+    # -- running --
+
+    def _check_can_run(self):
+        self._check_closed()
+        if self._running:
+            raise RuntimeError("This event loop is already running")
+        if events._get_running_loop() is not None:
+            raise RuntimeError("Cannot run the event loop while another loop is running")
+
+    def run_forever(self):
+        self._check_can_run()
+        saved_hooks = sys.get_asyncgen_hooks()
+        sys.set_asyncgen_hooks(firstiter=self._asyncgen_first_iteration,
+                               finalizer=self._asyncgen_finalize)
+        self._running = True
+        events._set_running_loop(self)
+        try:
+            while True:
+                self._run_once()
+                if self._stopping:
+                    break
+        finally:
+            self._stopping = False
+            self._running = False
+            events._set_running_loop(None)
+            sys.set_asyncgen_hooks(*saved_hooks)
+
+    def run_until_complete(self, future):
+        self._check_can_run()
+        wrapped = not futures.isfuture(future)
+        future = tasks.ensure_future(future, loop=self)
+        future.add_done_callback(_stop_loop_when_done)
+        try:
+            self.run_forever()
+        except BaseException:
+            if wrapped and future.done() and not future.cancelled():
+                future.exception()     # the error propagates: it counts as retrieved
+            raise
+        finally:
+            future.remove_done_callback(_stop_loop_when_done)
+        if not future.done():
+            raise RuntimeError("Event loop stopped before Future completed.")
+        return future.result()
+
+    def stop(self):
+        self._stopping = True
+
+    def close(self):
+        if self._running:
+            raise RuntimeError("Cannot close a running event loop")
+        if self._closed:
+            return
+        self._closed = True
+        self._ready.clear()
+        self._timers.clear()
+        self._cancelled_timers = 0
+        executor, self._default_executor = self._default_executor, None
+        if executor is not None:
+            executor.shutdown(wait=False)
+
+    def _next_timeout(self):
+        """How long the coming iteration may wait for a timer: 0 when
+        something is ready or a stop is pending, None with no timers."""
+        timers = self._timers
+        while timers and timers[0][2]._cancelled:
+            heapq.heappop(timers)[2]._scheduled = False
+            self._cancelled_timers -= 1
+        if self._ready or self._stopping:
+            return 0
+        if not timers:
+            return None
+        return max(0, timers[0][0] - self.time())
+
+    def _compact_timers(self):
+        live = []
+        for entry in self._timers:
+            if entry[2]._cancelled:
+                entry[2]._scheduled = False
+            else:
+                live.append(entry)
+        heapq.heapify(live)
+        self._timers = live
+        self._cancelled_timers = 0
+
+    def _run_once(self):
+        if (self._cancelled_timers > _CANCELLED_TIMERS_COMPACT
+                and 2 * self._cancelled_timers > len(self._timers)):
+            self._compact_timers()
+        timeout = self._next_timeout()
+        if timeout is None:
+            # Nothing can ever become ready: CPython would block in select()
+            # forever; so do we.
+            while True:
+                time.sleep(_LONGEST_WAIT)
+        if timeout > 0:
+            time.sleep(min(timeout, _LONGEST_WAIT))
+        timers = self._timers
+        # A timer is due when its deadline is before now plus the clock's
+        # resolution (1 ns for time.monotonic).
+        horizon = self.time() + 1e-09
+        while timers and timers[0][0] < horizon:
+            timer = heapq.heappop(timers)[2]
+            timer._scheduled = False
+            if timer._cancelled:
+                self._cancelled_timers -= 1
+            self._ready.append(timer)
+        ready = self._ready
+        for _ in range(len(ready)):
+            handle = ready.popleft()
+            if not handle._cancelled:
+                handle._run()
+
+    # -- errors --
+
+    def get_exception_handler(self):
+        return self._exception_handler
+
+    def set_exception_handler(self, handler):
+        if handler is not None and not callable(handler):
+            raise TypeError(f"A callable object or None is expected, got {handler!r}")
+        self._exception_handler = handler
+
+    def default_exception_handler(self, context):
+        """Print the error report to stderr, where CPython's logger writes it."""
+        message = context.get("message") or "Unhandled exception in event loop"
+        lines = [message]
+        for key in sorted(context):
+            if key not in ("message", "exception"):
+                lines.append(f"{key}: {context[key]!r}")
+        exc = context.get("exception")
+        if exc is not None:
+            lines.append(f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__)
+        print("\n".join(lines), file=sys.stderr)
+
+    def call_exception_handler(self, context):
+        if self._exception_handler is None:
+            try:
+                self.default_exception_handler(context)
+            except (SystemExit, KeyboardInterrupt):
+                raise
+            except BaseException:
+                print("Exception in default exception handler", file=sys.stderr)
+            return
+        try:
+            self._exception_handler(self, context)
+        except (SystemExit, KeyboardInterrupt):
+            raise
+        except BaseException as exc:
+            try:
+                self.default_exception_handler({
+                    "message": "Unhandled error in exception handler",
+                    "exception": exc,
+                    "context": context,
+                })
+            except (SystemExit, KeyboardInterrupt):
+                raise
+            except BaseException:
+                print("Exception in default exception handler while handling an "
+                      "unexpected error in custom exception handler", file=sys.stderr)
+
+    # -- async generators --
+
+    def _asyncgen_first_iteration(self, agen):
+        if self._asyncgens_shutdown_called:
+            import warnings
+            warnings.warn(f"asynchronous generator {agen!r} was scheduled after "
+                          f"loop.shutdown_asyncgens() call", ResourceWarning, source=self)
+        self._asyncgens.add(agen)
+
+    def _asyncgen_finalize(self, agen):
+        self._asyncgens.discard(agen)
+        if not self._closed:
+            self.call_soon_threadsafe(self.create_task, agen.aclose())
+
+    async def shutdown_asyncgens(self):
+        """Close the async generators that are still suspended."""
+        self._asyncgens_shutdown_called = True
+        if not self._asyncgens:
+            return
+        closing = list(self._asyncgens)
+        self._asyncgens.clear()
+        outcomes = await gathering.gather(*[agen.aclose() for agen in closing],
+                                      return_exceptions=True)
+        for agen, outcome in zip(closing, outcomes):
+            if isinstance(outcome, Exception):
+                self.call_exception_handler({
+                    "message": f"an error occurred during closing of asynchronous generator {agen!r}",
+                    "exception": outcome,
+                    "asyncgen": agen,
+                })
+
+    # -- executors --
+
+    def run_in_executor(self, executor, func, *args):
+        """tulip has no threads yet: the job runs on the loop, in the
+        iteration after this call, and its result resolves the future."""
+        self._check_closed()
+        _check_callback(func, "run_in_executor")
+        if executor is None:
+            executor = self._default_executor
+            if executor is None:
+                from concurrent.futures import ThreadPoolExecutor
+                executor = self._default_executor = ThreadPoolExecutor(
+                    thread_name_prefix="asyncio")
+        outcome = self.create_future()
+
+        def job():
+            if not outcome.cancelled():
+                futures._copy_concurrent_state(executor.submit(func, *args), outcome)
+
+        self.call_soon(job)
+        return outcome
+
+    def set_default_executor(self, executor):
+        from concurrent.futures import ThreadPoolExecutor
+        if not isinstance(executor, ThreadPoolExecutor):
+            raise TypeError("executor must be ThreadPoolExecutor")
+        self._default_executor = executor
+
+    async def shutdown_default_executor(self):
+        executor, self._default_executor = self._default_executor, None
+        if executor is not None:
+            executor.shutdown(wait=True)
