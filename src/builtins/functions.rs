@@ -948,7 +948,15 @@ fn aiter(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 
 fn anext(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     args::check(vm, "anext", args, 1, 2)?;
-    vm.call_method(&args[0], "__anext__", &[])
+    let class = vm.type_of(&args[0]);
+    let Some(m) = class.lookup(&vm.names.anext) else {
+        return Err(vm.type_error(format!("'{}' object is not an async iterator", class.name().as_str())));
+    };
+    let awaitable = vm.call_special(m, &args[0], &[])?;
+    match args.get(1) {
+        Some(default) => Ok(super::generator::anext_with_default(vm, awaitable, default.clone())),
+        None => Ok(awaitable),
+    }
 }
 
 fn breakpoint(_vm: &Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {

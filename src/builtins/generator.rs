@@ -26,6 +26,15 @@ pub fn install(vm: &Vm) {
     );
     let awaitable: &[(&'static str, NativeFn)] =
         &[("send", awaitable_send), ("throw", awaitable_throw), ("close", awaitable_close), ("__next__", awaitable_next)];
+    let c = new_class(&vm.interner, ANEXT, Some(&t.object), Layout::Value, None);
+    super::methods(
+        vm,
+        &c,
+        ANEXT,
+        &[("send", anext_send), ("throw", anext_throw), ("close", anext_close), ("__next__", anext_next)],
+    );
+    super::methods(vm, &c, ANEXT, &[("__iter__", return_self), ("__await__", return_self)]);
+    vm.types.iterators.borrow_mut().insert(ANEXT, c);
     for name in [ASEND, ATHROW, WRAPPER] {
         let c = new_class(&vm.interner, name, Some(&t.object), Layout::Value, None);
         super::methods(vm, &c, name, awaitable);
@@ -37,6 +46,7 @@ pub fn install(vm: &Vm) {
 const ASEND: &str = "async_generator_asend";
 const ATHROW: &str = "async_generator_athrow";
 const WRAPPER: &str = "coroutine_wrapper";
+const ANEXT: &str = "anext_awaitable";
 
 fn return_self(_vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(a[0].clone())
@@ -373,4 +383,84 @@ impl Awaitable {
             r => r,
         }
     }
+}
+
+// ----- anext(iterator, default) -----
+
+/// What `anext(ait, default)` returns: awaits `ait.__anext__()`, giving
+/// `default` instead of StopAsyncIteration.
+struct AnextAwaitable {
+    /// The awaitable `__anext__()` returned, then the iterator it awaits.
+    inner: std::cell::RefCell<Value>,
+    started: Cell<bool>,
+    default: Value,
+}
+
+pub fn anext_with_default(vm: &Vm, awaitable: Value, default: Value) -> Value {
+    let a = AnextAwaitable { inner: std::cell::RefCell::new(awaitable), started: Cell::new(false), default };
+    Value::Native(Rc::new(NativeObj { class: vm.iterator_class(ANEXT), data: std::cell::RefCell::new(Box::new(a)) }))
+}
+
+impl AnextAwaitable {
+    fn iterator(&self, vm: &Vm) -> PyResult<Value> {
+        if !self.started.replace(true) {
+            let awaitable = self.inner.borrow().clone();
+            *self.inner.borrow_mut() = vm.awaitable_iter(&awaitable)?;
+        }
+        Ok(self.inner.borrow().clone())
+    }
+
+    fn outcome(&self, vm: &Vm, r: PyResult<GenStep>) -> PyResult<Value> {
+        match r {
+            Ok(GenStep::Yielded(v)) | Ok(GenStep::Produced(v)) => Ok(v),
+            Ok(GenStep::Returned(v)) => Err(vm.stop_iteration(v)),
+            Err(e) if vm.err_is(&e, "StopAsyncIteration") => Err(vm.stop_iteration(self.default.clone())),
+            Err(e) => Err(e),
+        }
+    }
+}
+
+fn with_anext<R>(vm: &Vm, v: &Value, f: impl FnOnce(&AnextAwaitable) -> PyResult<R>) -> PyResult<R> {
+    let Value::Native(n) = v else { return Err(vm.type_error("expected an anext awaitable")) };
+    let data = n.data.borrow();
+    match data.downcast_ref::<AnextAwaitable>() {
+        Some(a) => f(a),
+        None => Err(vm.type_error("expected an anext awaitable")),
+    }
+}
+
+fn anext_send(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check_method(vm, "send", a, 1, 1)?;
+    with_anext(vm, &a[0], |an| {
+        let it = an.iterator(vm)?;
+        an.outcome(vm, vm.send_to(&it, a[1].clone()))
+    })
+}
+
+fn anext_next(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    with_anext(vm, &a[0], |an| {
+        let it = an.iterator(vm)?;
+        an.outcome(vm, vm.send_to(&it, Value::None))
+    })
+}
+
+fn anext_throw(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check_method(vm, "throw", a, 1, 3)?;
+    let e = thrown(vm, &a[1..])?;
+    with_anext(vm, &a[0], |an| {
+        let it = an.iterator(vm)?;
+        an.outcome(vm, vm.throw_to(&it, e))
+    })
+}
+
+fn anext_close(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    with_anext(vm, &a[0], |an| {
+        if an.started.get() {
+            let it = an.inner.borrow().clone();
+            if let Value::Generator(g) = &it {
+                g.close(vm)?;
+            }
+        }
+        Ok(Value::None)
+    })
 }

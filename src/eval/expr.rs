@@ -385,7 +385,9 @@ impl Vm {
     #[inline(never)]
     fn eval_genexp(&self, f: &mut Frame, def: &Rc<ir::FuncDef>, first: &Expr) -> PyResult<Value> {
         let iterable = self.eval(f, first)?;
-        let it = self.iter(&iterable)?;
+        // The outermost iterable of `(x async for x in it)` is `aiter(it)`.
+        let first_async = matches!(def.code.body.first().map(|s| &s.kind), Some(ir::StmtKind::For(fs)) if fs.is_async);
+        let it = if first_async { self.aiter(&iterable)? } else { self.iter(&iterable)? };
         let func = self.make_function(f, def)?;
         self.call(&func, &[it], &[])
     }
