@@ -218,10 +218,10 @@ impl Generator {
             self.state.set(GenState::Finished);
             return Ok(GenStep::Returned(Value::None));
         };
-        if let Some(delegate) = body.delegate.clone() {
+        if let Some(delegate) = &body.delegate {
             let step = match input {
-                Resume::Send(v) => vm.send_to(&delegate, v),
-                Resume::Throw(e) => vm.throw_to(&delegate, e),
+                Resume::Send(v) => vm.send_to(delegate, v),
+                Resume::Throw(e) => vm.throw_to(delegate, e),
             };
             match step {
                 Ok(GenStep::Yielded(v)) | Ok(GenStep::Produced(v)) => {

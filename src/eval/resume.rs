@@ -37,6 +37,7 @@ impl Default for ResumePath {
 }
 
 impl ResumePath {
+    #[inline]
     pub fn push(&mut self, v: u32) {
         match self {
             ResumePath::Short { len, items } if (*len as usize) < items.len() && v <= u8::MAX as u32 => {
@@ -44,6 +45,7 @@ impl ResumePath {
                 *len += 1;
             }
             ResumePath::Short { len, items } => {
+                // Rare: a deep path or a block of over 255 statements.
                 let mut long: Vec<u32> = items[..*len as usize].iter().map(|&b| b as u32).collect();
                 long.push(v);
                 *self = ResumePath::Long(Box::new(long));
@@ -52,6 +54,7 @@ impl ResumePath {
         }
     }
 
+    #[inline]
     pub fn pop(&mut self) -> Option<u32> {
         match self {
             ResumePath::Short { len: 0, .. } => None,
