@@ -200,10 +200,22 @@ impl Generator {
             GenState::Suspended => {}
         }
         let depth = vm.depth.get();
-        if depth >= vm.recursion_limit.get() {
-            return Err(vm.new_error("RecursionError", "maximum recursion depth exceeded"));
+        // Closing a chain of delegating generators is not limited by the
+        // recursion limit (as in CPython), only by the machine stack.
+        let closing = matches!(&input, Resume::Throw(e) if vm.err_is(e, "GeneratorExit"));
+        let too_deep = if depth >= vm.recursion_limit.get() && !closing {
+            Err(vm.new_error("RecursionError", "maximum recursion depth exceeded"))
+        } else {
+            vm.check_stack()
+        };
+        if let Err(e) = too_deep {
+            // As in CPython, a frame that fails to start is finished, not
+            // "never awaited".
+            if self.state.get() == GenState::Created {
+                drop(self.finish());
+            }
+            return Err(e);
         }
-        vm.check_stack()?;
         vm.depth.set(depth + 1);
         let resuming = self.state.get() == GenState::Suspended;
         self.state.set(GenState::Running);
