@@ -106,10 +106,12 @@ def _validate_tz(tz):
                         "not type '%s'" % type(tz).__name__)
 
 
-def _cmp(a, b):
-    if a == b:
-        return 0
-    return 1 if a > b else -1
+def _label(obj):
+    """The type name reprs show: qualified for this module's own classes."""
+    cls = type(obj)
+    if cls.__module__ == __name__:
+        return __name__ + "." + cls.__name__
+    return cls.__name__
 
 
 def _clock_text(h, m, s, us, timespec):
@@ -274,7 +276,7 @@ class timedelta:
             parts.append("microseconds=%d" % self._microseconds)
         if not parts:
             parts.append("0")
-        return "%s.%s(%s)" % (type(self).__module__, type(self).__qualname__,
+        return "%s(%s)" % (_label(self),
                               ", ".join(parts))
 
     def __str__(self):
@@ -437,8 +439,8 @@ class IsoCalendarDate(tuple):
         return self[2]
 
     def __repr__(self):
-        return "%s.%s(year=%d, week=%d, weekday=%d)" % (
-            type(self).__module__, type(self).__qualname__, self[0], self[1], self[2])
+        return "%s(year=%d, week=%d, weekday=%d)" % (
+            _label(self), self[0], self[1], self[2])
 
     def __reduce__(self):
         return (tuple, (tuple(self),))
@@ -534,7 +536,7 @@ class date:
         return self._day
 
     def __repr__(self):
-        return "%s.%s(%d, %d, %d)" % (type(self).__module__, type(self).__qualname__,
+        return "%s(%d, %d, %d)" % (_label(self),
                                       self._year, self._month, self._day)
 
     def isoformat(self):
@@ -814,7 +816,7 @@ class time:
             args += ", %d, %d" % (self._second, self._microsecond)
         elif self._second:
             args += ", %d" % self._second
-        text = "%s.%s(%s)" % (type(self).__module__, type(self).__qualname__, args)
+        text = "%s(%s)" % (_label(self), args)
         if self._tzinfo is not None:
             text = text[:-1] + ", tzinfo=%r)" % (self._tzinfo,)
         if self._fold:
@@ -1037,13 +1039,11 @@ class datetime(date):
 
     @classmethod
     def strptime(cls, text, fmt):
-        us = 0
-        tz = None
         if "%f" in fmt or "%z" in fmt:
             return _strptime_extended(cls, text, fmt)
         tm = _clock.strptime(text, fmt)
         return cls(tm.tm_year, tm.tm_mon, tm.tm_mday, tm.tm_hour, tm.tm_min,
-                   tm.tm_sec, us, tz)
+                   tm.tm_sec)
 
     # -- views
 
@@ -1143,7 +1143,7 @@ class datetime(date):
                   self._second, self._microsecond]
         while len(fields) > 5 and fields[-1] == 0:
             fields.pop()
-        text = "%s.%s(%s)" % (type(self).__module__, type(self).__qualname__,
+        text = "%s(%s)" % (_label(self),
                               ", ".join("%d" % f for f in fields))
         if self._tzinfo is not None:
             text = text[:-1] + ", tzinfo=%r)" % (self._tzinfo,)
@@ -1273,19 +1273,13 @@ datetime.resolution = timedelta(microseconds=1)
 
 
 def _strptime_extended(cls, text, fmt):
-    """strptime for formats using %f / %z, which the time module lacks.
+    """strptime for formats using %f / %z, which time.strptime lacks.
 
-    The format is split at those directives; the literal/other parts are
-    matched by time.strptime piecewise is impractical, so the %f/%z fields
-    are cut out of the text by scanning with the known surrounding literals.
+    Walks format and text together: the %f / %z fields are decoded here and
+    cut out, everything else is collected and handed to time.strptime.
     """
     us = 0
     tz = None
-    new_fmt = []
-    new_text = text
-    i = 0
-    pos_fmt = fmt
-    # Replace each %f / %z with a fixed placeholder after locating the value.
     out_text = []
     ti = 0
     fi = 0
@@ -1323,8 +1317,8 @@ def _strptime_extended(cls, text, fmt):
             ti = j
             fi += 2
         else:
-            # advance through one format unit and the text it matches by
-            # reparsing only the plain part at the end
+            # take the text one directive (or literal) matches; it is
+            # validated by time.strptime at the end
             plain.append(fmt[fi])
             if fmt[fi] == "%" and fi + 1 < len(fmt):
                 plain.append(fmt[fi + 1])
@@ -1390,9 +1384,9 @@ class timezone(tzinfo):
         if self is _UTC:
             return "datetime.timezone.utc"
         if self._name is None:
-            return "%s.%s(%r)" % (type(self).__module__, type(self).__qualname__,
+            return "%s(%r)" % (_label(self),
                                   self._offset)
-        return "%s.%s(%r, %r)" % (type(self).__module__, type(self).__qualname__,
+        return "%s(%r, %r)" % (_label(self),
                                   self._offset, self._name)
 
     def __str__(self):

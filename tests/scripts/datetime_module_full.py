@@ -142,3 +142,13 @@ class Fixed(tzinfo):
 b = datetime(2022, 1, 1, 0, 0, tzinfo=Fixed())
 print(b, b.tzname(), b.utcoffset(), b.astimezone(utc), datetime(2022, 1, 1, tzinfo=utc).astimezone(Fixed()).tzname())
 print(b.timetuple()[:9], time(5, tzinfo=Fixed()).isoformat())
+
+class MyDate(date):
+    pass
+
+class MyDelta(timedelta):
+    pass
+
+print(repr(MyDate(2020, 1, 1)), repr(MyDate(2020, 1, 1) + timedelta(1)), repr(MyDelta(hours=1)))
+print(datetime.strptime("2020-01-02T03:04:05+0130", "%Y-%m-%dT%H:%M:%S%z"))
+print(datetime.max - datetime.min, timedelta.max + timedelta.min, timedelta(minutes=-1.5), timedelta(hours=1) * 1.1)
