@@ -723,7 +723,7 @@ def _parse_clock(s):
 
 
 def _parse_time_text(s):
-    """Returns (h, m, s, us, tz)."""
+    """Returns (h, m, s, us, offset), offset None, timezone.utc or a timedelta."""
     tz = None
     cut = -1
     for mark in ("+", "-", "Z"):
@@ -739,10 +739,16 @@ def _parse_time_text(s):
         else:
             sign = -1 if zone[0] == "-" else 1
             h, m, sec, us = _parse_clock(zone[1:])
-            off = timedelta(hours=h, minutes=m, seconds=sec, microseconds=us)
-            tz = timezone.utc if not off else timezone(sign * off)
+            tz = sign * timedelta(hours=h, minutes=m, seconds=sec, microseconds=us)
     h, m, sec, us = _parse_clock(s)
     return h, m, sec, us, tz
+
+
+def _zone_from(off):
+    """The tzinfo for a parsed offset (None, a timedelta or timezone.utc)."""
+    if off is None or isinstance(off, tzinfo):
+        return off
+    return timezone.utc if not off else timezone(off)
 
 
 class time:
@@ -782,7 +788,7 @@ class time:
             h, m, s, us, tz = _parse_time_text(body)
         except (ValueError, IndexError):
             raise ValueError("Invalid isoformat string: %r" % (text,)) from None
-        return cls(h, m, s, us, tz)
+        return cls(h, m, s, us, _zone_from(tz))
 
     def utcoffset(self):
         if self._tzinfo is None:
@@ -1035,7 +1041,8 @@ class datetime(date):
         if parts[0] == "iso":
             d = date.fromisocalendar(*parts[1:])
             parts = (d.year, d.month, d.day)
-        return cls(parts[0], parts[1], parts[2], *clock)
+        return cls(parts[0], parts[1], parts[2], clock[0], clock[1], clock[2],
+                   clock[3], _zone_from(clock[4]))
 
     @classmethod
     def strptime(cls, text, fmt):

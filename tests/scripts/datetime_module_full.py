@@ -152,3 +152,9 @@ class MyDelta(timedelta):
 print(repr(MyDate(2020, 1, 1)), repr(MyDate(2020, 1, 1) + timedelta(1)), repr(MyDelta(hours=1)))
 print(datetime.strptime("2020-01-02T03:04:05+0130", "%Y-%m-%dT%H:%M:%S%z"))
 print(datetime.max - datetime.min, timedelta.max + timedelta.min, timedelta(minutes=-1.5), timedelta(hours=1) * 1.1)
+for text in ["2011-W01-2", "20111104T000523", "2011-11-04T00:05:23,5", "2011-11-04T00:05:23-05:30", "2011-11-04T00", "2011-11-04T00:05:23+25:00", "2011-11-4"]:
+    try:
+        print(repr(datetime.fromisoformat(text)))
+    except ValueError as e:
+        print("ValueError:", e)
+print(datetime(2020, 1, 1).strftime("[%z][%Z]"), time(1, 2, 3, 4).strftime("%f"), date(2020, 1, 1).strftime("%H:%M %f"))
