@@ -65,7 +65,8 @@ def _as_int(v):
         raise TypeError("'float' object cannot be interpreted as an integer")
     idx = getattr(type(v), "__index__", None)
     if idx is None:
-        raise TypeError("an integer is required (got type %s)" % type(v).__name__)
+        raise TypeError("'%s' object cannot be interpreted as an integer"
+                        % type(v).__name__)
     return idx(v)
 
 
@@ -1201,7 +1202,7 @@ class datetime(date):
             return True
         if isinstance(other, date):
             raise TypeError("can't compare %s to %s" % (
-                type(self).__name__, type(other).__name__))
+                _label(self), _label(other)))
         return False
 
     def __lt__(self, other):
@@ -1365,9 +1366,11 @@ class timezone(tzinfo):
 
     def __new__(cls, offset, name=None):
         if not isinstance(offset, timedelta):
-            raise TypeError("offset must be a timedelta")
+            raise TypeError("timezone() argument 1 must be datetime.timedelta, "
+                            "not %s" % type(offset).__name__)
         if name is not None and not isinstance(name, str):
-            raise TypeError("name must be a string")
+            raise TypeError("timezone() argument 2 must be str, not %s"
+                            % type(name).__name__)
         if not -timedelta(1) < offset < timedelta(1):
             raise ValueError("offset must be a timedelta strictly between "
                              "-timedelta(hours=24) and timedelta(hours=24), "
@@ -1407,21 +1410,21 @@ class timezone(tzinfo):
     def __reduce__(self):
         return (type(self), self.__getinitargs__())
 
-    def _arg_check(self, dt):
+    def _arg_check(self, dt, what):
         if dt is not None and not isinstance(dt, datetime):
-            raise TypeError("utcoffset() argument must be a datetime instance"
-                            " or None")
+            raise TypeError("%s(dt) argument must be a datetime instance or "
+                            "None, not %s" % (what, type(dt).__name__))
 
     def utcoffset(self, dt):
-        self._arg_check(dt)
+        self._arg_check(dt, "utcoffset")
         return self._offset
 
     def dst(self, dt):
-        self._arg_check(dt)
+        self._arg_check(dt, "dst")
         return None
 
     def tzname(self, dt):
-        self._arg_check(dt)
+        self._arg_check(dt, "tzname")
         if self._name is not None:
             return self._name
         if not self._offset:
@@ -1430,8 +1433,7 @@ class timezone(tzinfo):
 
     def fromutc(self, dt):
         if not isinstance(dt, datetime):
-            raise TypeError("fromutc() argument must be a datetime instance"
-                            " or None")
+            raise TypeError("fromutc: argument must be a datetime")
         if dt.tzinfo is not self:
             raise ValueError("fromutc: dt.tzinfo is not self")
         return dt + self._offset

@@ -158,3 +158,24 @@ for text in ["2011-W01-2", "20111104T000523", "2011-11-04T00:05:23,5", "2011-11-
     except ValueError as e:
         print("ValueError:", e)
 print(datetime(2020, 1, 1).strftime("[%z][%Z]"), time(1, 2, 3, 4).strftime("%f"), date(2020, 1, 1).strftime("%H:%M %f"))
+
+def attempt(f):
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print(type(e).__name__, e)
+
+attempt(lambda: date(2020, 1, 1) < datetime(2020, 1, 1))
+attempt(lambda: date("2020", 1, 1))
+attempt(lambda: date(year=2020, month=2, day=3))
+attempt(lambda: timedelta(1) / 0)
+attempt(lambda: date.fromordinal(0))
+attempt(lambda: datetime(2020, 1, 1).isoformat(timespec="bogus"))
+attempt(lambda: timezone(5))
+attempt(lambda: timezone(timedelta(1), 5))
+attempt(lambda: timezone.utc.utcoffset(5))
+attempt(lambda: timezone.utc.fromutc(datetime(2020, 1, 1)))
+attempt(lambda: -timedelta.max)
+attempt(lambda: timedelta.min - timedelta(1))
+attempt(lambda: time(tzinfo=5))
+attempt(lambda: time(1) == 3)
