@@ -556,7 +556,8 @@ class date:
 
     def __format__(self, spec):
         if not isinstance(spec, str):
-            raise TypeError("must be str, not %s" % type(spec).__name__)
+            raise TypeError("__format__() argument 1 must be str, not %s"
+                            % type(spec).__name__)
         if spec:
             return self.strftime(spec)
         return str(self)
@@ -836,7 +837,8 @@ class time:
 
     def __format__(self, spec):
         if not isinstance(spec, str):
-            raise TypeError("must be str, not %s" % type(spec).__name__)
+            raise TypeError("__format__() argument 1 must be str, not %s"
+                            % type(spec).__name__)
         if spec:
             return self.strftime(spec)
         return str(self)
