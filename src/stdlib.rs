@@ -42,6 +42,7 @@ const MODULES: &[(&str, &str, bool)] = &[
     module!("contextvars", "contextvars.py"),
     module!("copy", "copy.py"),
     module!("dataclasses", "dataclasses.py"),
+    module!("datetime", "datetime.py"),
     module!("enum", "enum.py"),
     module!("functools", "functools.py"),
     module!("heapq", "heapq.py"),
