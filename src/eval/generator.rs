@@ -173,10 +173,10 @@ impl Generator {
         match self.state.get() {
             GenState::Running => return Err(vm.value_error(format!("{} already executing", self.kind_name()))),
             GenState::Finished => {
+                // A finished coroutine refuses sends and throws alike (close()
+                // returns before getting here).
                 return match input {
-                    Resume::Send(_) if self.kind == CodeKind::Coroutine => {
-                        Err(vm.runtime_error("cannot reuse already awaited coroutine"))
-                    }
+                    _ if self.kind == CodeKind::Coroutine => Err(vm.runtime_error("cannot reuse already awaited coroutine")),
                     Resume::Send(_) if self.kind == CodeKind::AsyncGenerator => Err(vm.new_error("StopAsyncIteration", "")),
                     Resume::Send(_) => Ok(GenStep::Returned(Value::None)),
                     Resume::Throw(e) => Err(e),

@@ -162,3 +162,26 @@ next(h.gen)
 del h
 gc.collect()
 print("collected")
+
+# A finished coroutine refuses throw() as well as send(); a finished
+# generator re-raises what is thrown into it.
+async def finished():
+    return 1
+fc = finished()
+try:
+    fc.send(None)
+except StopIteration:
+    pass
+for op in (lambda: fc.send(None), lambda: fc.throw(ValueError("late")), fc.close):
+    try:
+        print("result", op())
+    except Exception as e:
+        print(type(e).__name__, e)
+def finished_gen():
+    yield 1
+fg = finished_gen()
+list(fg)
+try:
+    fg.throw(ValueError("late"))
+except ValueError as e:
+    print("ValueError", e)
