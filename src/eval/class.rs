@@ -595,21 +595,34 @@ impl Vm {
         while let Some((i, sub)) = self.star_next(f, t, &mut st, from)? {
             let h = &t.handlers[i];
             let Value::Instance(sub_inst) = &sub else { break };
-            if let Some(name) = &h.name {
-                self.assign(f, name, sub.clone())?;
-            }
-            self.handling.borrow_mut().push(sub_inst.clone());
+            self.enter_star_handler(f, h, &sub)?;
             let r = self.exec_block(f, &h.body);
-            self.handling.borrow_mut().pop();
-            if let Some(name) = &h.name {
-                self.unbind(f, name);
-            }
+            self.leave_star_handler(f, h);
             if let Some(flow) = self.star_handled(&mut st, sub_inst, r) {
                 return Ok(flow);
             }
             from = i + 1;
         }
         self.star_finish(st)
+    }
+
+    /// Binds a handler's `as` name to the group it handles, which becomes
+    /// the exception being handled.
+    pub(crate) fn enter_star_handler(&self, f: &mut Frame, h: &ir::Handler, sub: &Value) -> PyResult<()> {
+        if let Some(name) = &h.name {
+            self.assign(f, name, sub.clone())?;
+        }
+        if let Value::Instance(i) = sub {
+            self.handling.borrow_mut().push(i.clone());
+        }
+        Ok(())
+    }
+
+    pub(crate) fn leave_star_handler(&self, f: &mut Frame, h: &ir::Handler) {
+        self.handling.borrow_mut().pop();
+        if let Some(name) = &h.name {
+            self.unbind(f, name);
+        }
     }
 
     /// The state of an `except*` before its first handler.

@@ -145,12 +145,12 @@ impl Generator {
     pub fn frame(&self, vm: &Vm) -> Value {
         let Ok(body) = self.body.try_borrow() else { return Value::None };
         let Some(body) = body.as_ref() else { return Value::None };
-        let class = vm.types.iterators.borrow().get("frame").cloned();
-        let class = match class {
-            Some(c) => c,
-            None => crate::runtime::types::new_class(&vm.interner, "frame", Some(&vm.types.object), Layout::Value, None),
-        };
-        vm.types.iterators.borrow_mut().insert("frame", class.clone());
+        let known = vm.types.iterators.borrow().get("frame").cloned();
+        let class = known.unwrap_or_else(|| {
+            let c = crate::runtime::types::new_class(&vm.interner, "frame", Some(&vm.types.object), Layout::Value, None);
+            vm.types.iterators.borrow_mut().insert("frame", c.clone());
+            c
+        });
         let frame = vm.instance_with(&class, Payload::None);
         if let Some(d) = &frame.dict {
             let code = NativeObj { class: vm.iterator_class("code"), data: RefCell::new(Box::new(body.code.clone())) };

@@ -488,10 +488,7 @@ impl Vm {
             let h = &t.handlers[i];
             let Value::Instance(sub_inst) = &sub else { return self.star_finish(st) };
             if !c.resuming {
-                if let Some(name) = &h.name {
-                    self.assign(f, name, sub.clone())?;
-                }
-                self.handling.borrow_mut().push(sub_inst.clone());
+                self.enter_star_handler(f, h, &sub)?;
             }
             let r = self.run_block(f, c, &h.body);
             if let Ok(Flow::Suspend) = r {
@@ -505,10 +502,7 @@ impl Vm {
                 c.path.push(1 + i as u32);
                 return r;
             }
-            self.handling.borrow_mut().pop();
-            if let Some(name) = &h.name {
-                self.unbind(f, name);
-            }
+            self.leave_star_handler(f, h);
             if let Some(flow) = self.star_handled(&mut st, sub_inst, r) {
                 return Ok(flow);
             }
@@ -653,15 +647,12 @@ impl Vm {
     fn async_context(&self, mgr: &Value) -> PyResult<(Value, Value)> {
         let class = self.type_of(mgr);
         let (Some(enter), Some(exit)) = (class.lookup(&self.names.aenter), class.lookup(&self.names.aexit)) else {
+            let missed = if class.lookup(&self.names.aenter).is_some() { " (missed __aexit__ method)" } else { "" };
             let tn = class.name();
-            let msg = if class.lookup(&self.names.enter).is_some() && class.lookup(&self.names.aenter).is_none() {
-                format!("'{}' object does not support the asynchronous context manager protocol", tn.as_str())
-            } else if class.lookup(&self.names.aenter).is_some() {
-                format!("'{}' object does not support the asynchronous context manager protocol (missed __aexit__ method)", tn.as_str())
-            } else {
-                format!("'{}' object does not support the asynchronous context manager protocol", tn.as_str())
-            };
-            return Err(self.type_error(msg));
+            return Err(self.type_error(format!(
+                "'{}' object does not support the asynchronous context manager protocol{missed}",
+                tn.as_str()
+            )));
         };
         Ok((self.bind_descriptor(enter, mgr)?, self.bind_descriptor(exit, mgr)?))
     }
