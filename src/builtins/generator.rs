@@ -48,14 +48,15 @@ const ATHROW: &str = "async_generator_athrow";
 const WRAPPER: &str = "coroutine_wrapper";
 const ANEXT: &str = "anext_awaitable";
 
-fn return_self(_vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    Ok(a[0].clone())
+fn return_self(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    a.first().cloned().ok_or_else(|| vm.type_error("descriptor needs an argument"))
 }
 
-fn generator<'a>(vm: &Vm, v: &'a Value, what: &str) -> PyResult<&'a Rc<Generator>> {
+fn generator<'a>(vm: &Vm, v: Option<&'a Value>, what: &str) -> PyResult<&'a Rc<Generator>> {
     match v {
-        Value::Generator(g) => Ok(g),
-        other => Err(vm.type_error(format!("descriptor requires a '{what}' object but received '{}'", vm.type_name(other).as_str()))),
+        Some(Value::Generator(g)) => Ok(g),
+        None => Err(vm.type_error(format!("descriptor of '{what}' object needs an argument"))),
+        Some(other) => Err(vm.type_error(format!("descriptor requires a '{what}' object but received '{}'", vm.type_name(other).as_str()))),
     }
 }
 
@@ -68,12 +69,12 @@ fn step_value(vm: &Vm, step: GenStep) -> PyResult<Value> {
 
 fn gen_send(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     args::check_method(vm, "send", a, 1, 1)?;
-    let g = generator(vm, &a[0], "generator")?;
+    let g = generator(vm, a.first(), "generator")?;
     step_value(vm, g.resume(vm, Resume::Send(a[1].clone()))?)
 }
 
 fn gen_next(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let g = generator(vm, &a[0], "generator")?;
+    let g = generator(vm, a.first(), "generator")?;
     step_value(vm, g.resume(vm, Resume::Send(Value::None))?)
 }
 
@@ -94,19 +95,19 @@ fn thrown(vm: &Vm, a: &[Value]) -> PyResult<PyErr> {
 
 fn gen_throw(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     args::check_method(vm, "throw", a, 1, 3)?;
-    let g = generator(vm, &a[0], "generator")?;
+    let g = generator(vm, a.first(), "generator")?;
     let e = thrown(vm, &a[1..])?;
     step_value(vm, g.resume(vm, Resume::Throw(e))?)
 }
 
 fn gen_close(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     args::check_method(vm, "close", a, 0, 0)?;
-    generator(vm, &a[0], "generator")?.close(vm)?;
+    generator(vm, a.first(), "generator")?.close(vm)?;
     Ok(Value::None)
 }
 
 fn coro_await(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let g = generator(vm, &a[0], "coroutine")?;
+    let g = generator(vm, a.first(), "coroutine")?;
     Ok(awaitable(vm, WRAPPER, Awaitable { gen: g.clone(), mode: Mode::Wrapper, state: Cell::new(State::Iter) }))
 }
 
@@ -140,10 +141,11 @@ fn awaitable(vm: &Vm, class: &'static str, a: Awaitable) -> Value {
     Value::Native(Rc::new(NativeObj { class: vm.iterator_class(class), data: std::cell::RefCell::new(Box::new(a)) }))
 }
 
-fn async_gen<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a Rc<Generator>> {
+fn async_gen<'a>(vm: &Vm, v: Option<&'a Value>) -> PyResult<&'a Rc<Generator>> {
     match v {
-        Value::Generator(g) if g.agen.is_some() => Ok(g),
-        other => Err(vm.type_error(format!(
+        Some(Value::Generator(g)) if g.agen.is_some() => Ok(g),
+        None => Err(vm.type_error("descriptor of 'async_generator' object needs an argument")),
+        Some(other) => Err(vm.type_error(format!(
             "descriptor requires a 'async_generator' object but received '{}'",
             vm.type_name(other).as_str()
         ))),
@@ -169,20 +171,20 @@ fn init_hooks(vm: &Vm, g: &Rc<Generator>) -> PyResult<()> {
 
 fn agen_asend(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     args::check_method(vm, "asend", a, 1, 1)?;
-    let g = async_gen(vm, &a[0])?;
+    let g = async_gen(vm, a.first())?;
     init_hooks(vm, g)?;
     Ok(awaitable(vm, ASEND, Awaitable { gen: g.clone(), mode: Mode::Send(a[1].clone()), state: Cell::new(State::Init) }))
 }
 
 fn agen_anext(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let g = async_gen(vm, &a[0])?;
+    let g = async_gen(vm, a.first())?;
     init_hooks(vm, g)?;
     Ok(awaitable(vm, ASEND, Awaitable { gen: g.clone(), mode: Mode::Send(Value::None), state: Cell::new(State::Init) }))
 }
 
 fn agen_athrow(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     args::check_method(vm, "athrow", a, 1, 3)?;
-    let g = async_gen(vm, &a[0])?;
+    let g = async_gen(vm, a.first())?;
     init_hooks(vm, g)?;
     let exc = Value::Instance(thrown(vm, &a[1..])?.0);
     Ok(awaitable(vm, ATHROW, Awaitable { gen: g.clone(), mode: Mode::Throw(exc), state: Cell::new(State::Init) }))
@@ -190,14 +192,14 @@ fn agen_athrow(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 
 fn agen_aclose(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     args::check_method(vm, "aclose", a, 0, 0)?;
-    let g = async_gen(vm, &a[0])?;
+    let g = async_gen(vm, a.first())?;
     init_hooks(vm, g)?;
     Ok(awaitable(vm, ATHROW, Awaitable { gen: g.clone(), mode: Mode::Close, state: Cell::new(State::Init) }))
 }
 
 /// Runs `f` with the awaitable behind `v`.
-fn with_awaitable<R>(vm: &Vm, v: &Value, f: impl FnOnce(&Awaitable) -> PyResult<R>) -> PyResult<R> {
-    let Value::Native(n) = v else { return Err(vm.type_error("expected an async generator awaitable")) };
+fn with_awaitable<R>(vm: &Vm, v: Option<&Value>, f: impl FnOnce(&Awaitable) -> PyResult<R>) -> PyResult<R> {
+    let Some(Value::Native(n)) = v else { return Err(vm.type_error("expected an async generator awaitable")) };
     // The awaitable is immutable but for its state cell, so a shared
     // borrow may be held while the generator runs.
     let data = n.data.borrow();
@@ -208,22 +210,22 @@ fn with_awaitable<R>(vm: &Vm, v: &Value, f: impl FnOnce(&Awaitable) -> PyResult<
 }
 
 fn awaitable_next(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    with_awaitable(vm, &a[0], |aw| aw.send(vm, Value::None))
+    with_awaitable(vm, a.first(), |aw| aw.send(vm, Value::None))
 }
 
 fn awaitable_send(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     args::check_method(vm, "send", a, 1, 1)?;
-    with_awaitable(vm, &a[0], |aw| aw.send(vm, a[1].clone()))
+    with_awaitable(vm, a.first(), |aw| aw.send(vm, a[1].clone()))
 }
 
 fn awaitable_throw(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     args::check_method(vm, "throw", a, 1, 3)?;
     let e = thrown(vm, &a[1..])?;
-    with_awaitable(vm, &a[0], |aw| aw.throw(vm, e))
+    with_awaitable(vm, a.first(), |aw| aw.throw(vm, e))
 }
 
 fn awaitable_close(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    with_awaitable(vm, &a[0], |aw| {
+    with_awaitable(vm, a.first(), |aw| {
         if let Mode::Wrapper = aw.mode {
             aw.gen.close(vm)?;
         }
@@ -420,8 +422,8 @@ impl AnextAwaitable {
     }
 }
 
-fn with_anext<R>(vm: &Vm, v: &Value, f: impl FnOnce(&AnextAwaitable) -> PyResult<R>) -> PyResult<R> {
-    let Value::Native(n) = v else { return Err(vm.type_error("expected an anext awaitable")) };
+fn with_anext<R>(vm: &Vm, v: Option<&Value>, f: impl FnOnce(&AnextAwaitable) -> PyResult<R>) -> PyResult<R> {
+    let Some(Value::Native(n)) = v else { return Err(vm.type_error("expected an anext awaitable")) };
     let data = n.data.borrow();
     match data.downcast_ref::<AnextAwaitable>() {
         Some(a) => f(a),
@@ -431,14 +433,14 @@ fn with_anext<R>(vm: &Vm, v: &Value, f: impl FnOnce(&AnextAwaitable) -> PyResult
 
 fn anext_send(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     args::check_method(vm, "send", a, 1, 1)?;
-    with_anext(vm, &a[0], |an| {
+    with_anext(vm, a.first(), |an| {
         let it = an.iterator(vm)?;
         an.outcome(vm, vm.send_to(&it, a[1].clone()))
     })
 }
 
 fn anext_next(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    with_anext(vm, &a[0], |an| {
+    with_anext(vm, a.first(), |an| {
         let it = an.iterator(vm)?;
         an.outcome(vm, vm.send_to(&it, Value::None))
     })
@@ -447,14 +449,14 @@ fn anext_next(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 fn anext_throw(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     args::check_method(vm, "throw", a, 1, 3)?;
     let e = thrown(vm, &a[1..])?;
-    with_anext(vm, &a[0], |an| {
+    with_anext(vm, a.first(), |an| {
         let it = an.iterator(vm)?;
         an.outcome(vm, vm.throw_to(&it, e))
     })
 }
 
 fn anext_close(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    with_anext(vm, &a[0], |an| {
+    with_anext(vm, a.first(), |an| {
         if an.started.get() {
             let it = an.inner.borrow().clone();
             if let Value::Generator(g) = &it {
