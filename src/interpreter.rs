@@ -20,6 +20,14 @@ pub struct Interpreter {
     vm: Box<Vm>,
 }
 
+impl Drop for Interpreter {
+    /// Threads still running never take the GIL again: they cannot reach
+    /// the `Vm` once it is dropped.
+    fn drop(&mut self) {
+        self.vm.gil.close();
+    }
+}
+
 impl Default for Interpreter {
     fn default() -> Self {
         Interpreter::new()
@@ -62,10 +70,23 @@ impl Interpreter {
         globals.set_str(vm.names.package.clone(), Value::None);
         let main = Rc::new(Module { name: vm.intern("__main__"), dict: globals.clone() });
         vm.modules.set_str(vm.intern("__main__"), Value::Module(main));
-        let r = vm.run_code(code, globals, None);
+        let r = vm.run_code(code, globals, None).map(|_| ()).map_err(|e| self.script_error(e));
+        self.wait_for_threads();
         crate::modules::io::flush_all();
         vm.flush_out();
-        r.map(|_| ()).map_err(|e| self.script_error(e))
+        r
+    }
+
+    /// Waits for the threads that are not daemons, as CPython does when
+    /// the main program ends (`threading._shutdown`).
+    fn wait_for_threads(&self) {
+        let vm = &self.vm;
+        let Some(threading) = vm.modules.get_str(&vm.intern("threading")) else { return };
+        let shutdown = vm.get_attr(&threading, &vm.intern("_shutdown"));
+        if let Err(e) = shutdown.and_then(|f| vm.call(&f, &[], &[])) {
+            vm.flush_out();
+            eprint!("Exception ignored on threading shutdown:\n{}", vm.format_exception(&e.0));
+        }
     }
 
     /// Runs module `name` from `sys.path` as `__main__` (`tulip -m name`).

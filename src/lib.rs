@@ -7,6 +7,7 @@
 //! - [`compile`] — scope analysis and lowering to the executable tree.
 //! - [`eval`] — the evaluator ([`eval::Vm`]), generators and coroutines.
 //! - [`runtime`] — values, objects, builtin types.
+//! - [`aio`] — the GIL that lets OS threads run Python code.
 //! - [`builtins`], [`modules`], `stdlib/` — the builtins namespace, native
 //!   modules, and modules written in Python.
 //! - [`diag`] — rendering of syntax errors and tracebacks for people.
@@ -16,6 +17,7 @@
 //! assert!(interp.run_source("x = 6 * 7\nassert x == 42\n", "<doc>").is_ok());
 //! ```
 
+pub mod aio;
 pub mod builtins;
 pub mod compile;
 pub mod diag;

@@ -54,6 +54,7 @@ const MODULES: &[(&str, &str, bool)] = &[
     module!("operator", "operator.py"),
     module!("random", "random.py"),
     module!("textwrap", "textwrap.py"),
+    module!("threading", "threading.py"),
     module!("types", "types.py"),
     module!("typing", "typing.py"),
     module!("warnings", "warnings.py"),

@@ -171,7 +171,7 @@ impl Vm {
             return Err(self.new_error("RecursionError", "maximum recursion depth exceeded"));
         }
         self.check_stack()?;
-        gc::safe_point();
+        self.safe_point();
         self.depth.set(depth + 1);
         let r = self.exec_block(frame, body);
         self.close_freed_generators();

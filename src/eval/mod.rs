@@ -20,6 +20,7 @@ pub mod iterate;
 pub mod ops;
 pub mod repr;
 pub mod resume;
+mod threads;
 
 use crate::compile::ir::Sym;
 use crate::runtime::gc;
@@ -231,6 +232,8 @@ pub struct Vm {
     /// `sys.set_asyncgen_hooks`: the first-iteration hook and the finalizer.
     pub asyncgen_hooks: RefCell<[Value; 2]>,
     static_syms: RefCell<std::collections::HashMap<usize, Sym, std::hash::BuildHasherDefault<AddressHasher>>>,
+    /// The lock that lets one thread at a time run Python code.
+    pub gil: std::sync::Arc<crate::aio::gil::Gil>,
 }
 
 impl Drop for Vm {
@@ -269,6 +272,7 @@ impl Vm {
             repr_stack: RefCell::new(std::collections::HashSet::new()),
             registry: RefCell::new(Vec::new()),
             static_syms: RefCell::new(Default::default()),
+            gil: crate::aio::gil::Gil::new(),
             interner,
         });
         crate::builtins::install(&vm);

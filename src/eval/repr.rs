@@ -136,6 +136,12 @@ impl Vm {
                     }
                     return Ok(format!("{}[{}]", self.alias_arg_repr(&g.origin)?, parts.join(", ")));
                 }
+                // A native class may define its own repr (`_thread.lock`).
+                let own = n.class.dict.borrow().get_str(self.names.repr.hash(), &self.names.repr);
+                if let Some(f @ Value::Builtin(_)) = own {
+                    let text = self.call(&f, std::slice::from_ref(v), &[])?;
+                    return Ok(self.str(&text)?.as_str().to_string());
+                }
                 format!("<{} object at {:#x}>", n.class.name().as_str(), v.id())
             }
             Value::Instance(i) => {

@@ -601,6 +601,18 @@ thread_local! {
     static OPEN: RefCell<Vec<Weak<NativeObj>>> = const { RefCell::new(Vec::new()) };
 }
 
+/// The open-files table while no thread holds the GIL: it moves with the
+/// GIL from thread to thread (see `aio::gil`).
+pub struct DetachedFiles(Vec<Weak<NativeObj>>);
+
+pub fn detach_files() -> DetachedFiles {
+    DetachedFiles(OPEN.try_with(|o| std::mem::take(&mut *o.borrow_mut())).unwrap_or_default())
+}
+
+pub fn attach_files(files: DetachedFiles) {
+    let _ = OPEN.try_with(|o| *o.borrow_mut() = files.0);
+}
+
 fn register(n: &Rc<NativeObj>) {
     OPEN.with(|o| {
         let mut o = o.borrow_mut();

@@ -15,6 +15,7 @@ mod strptime;
 pub mod structseq;
 pub mod sys;
 pub mod tempfile;
+pub mod thread;
 pub mod time;
 
 use crate::eval::Vm;
@@ -54,6 +55,7 @@ pub fn load_native(vm: &Vm, name: &str) -> Option<PyResult<Value>> {
         "_random" => random::init,
         "_bisect" => bisect::init,
         "_heapq" => heapq::init,
+        "_thread" => thread::init,
         "io" => io::init,
         "stat" => stat::init,
         "_io" => return Some(vm.import_module("io")),

@@ -44,6 +44,10 @@ pub fn init(vm: &Vm, d: &Dict) -> PyResult<()> {
     set("__stderr__", d.get_str(&vm.intern("stderr")).unwrap_or(Value::None));
     def(vm, d, "exit", exit);
     def(vm, d, "getrecursionlimit", getrecursionlimit);
+    def(vm, d, "getswitchinterval", getswitchinterval);
+    def(vm, d, "excepthook", excepthook);
+    d.set_str(vm.intern("__excepthook__"), d.get_str(&vm.intern("excepthook")).unwrap_or(Value::None));
+    def(vm, d, "setswitchinterval", setswitchinterval);
     def(vm, d, "setrecursionlimit", setrecursionlimit);
     def(vm, d, "exc_info", exc_info);
     def(vm, d, "exception", exception);
@@ -146,6 +150,35 @@ fn setrecursionlimit(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
         return Err(vm.value_error("recursion limit must be greater or equal than 1"));
     }
     vm.recursion_limit.set(n as usize);
+    Ok(Value::None)
+}
+
+fn getswitchinterval(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check(vm, "getswitchinterval", a, 0, 0)?;
+    Ok(Value::float(vm.gil.switch_interval().as_secs_f64()))
+}
+
+/// How long a thread waiting for the GIL lets the holder run before asking
+/// for it.
+fn setswitchinterval(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check(vm, "setswitchinterval", a, 1, 1)?;
+    let secs = vm.to_float(&a[0])?;
+    if !(secs > 0.0) {
+        return Err(vm.value_error("switch interval must be strictly positive"));
+    }
+    let secs = secs.min(1e9);
+    vm.gil.set_switch_interval(std::time::Duration::from_secs_f64(secs));
+    Ok(Value::None)
+}
+
+/// Prints an exception and its traceback to stderr, as for an uncaught one.
+fn excepthook(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check(vm, "excepthook", a, 3, 3)?;
+    vm.flush_out();
+    match &a[1] {
+        Value::Instance(exc) if matches!(exc.payload, Payload::Exception(_)) => eprint!("{}", vm.format_exception(exc)),
+        other => eprintln!("TypeError: print_exception(): Exception expected for value, {} found", vm.type_name(other).as_str()),
+    }
     Ok(Value::None)
 }
 

@@ -183,7 +183,8 @@ fn sleep(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
         if vm.interrupt.get() {
             break;
         }
-        std::thread::sleep((deadline - now).min(std::time::Duration::from_millis(50)));
+        let slice = (deadline - now).min(std::time::Duration::from_millis(50));
+        vm.allow_threads(move || std::thread::sleep(slice));
     }
     Ok(Value::None)
 }

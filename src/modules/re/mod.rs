@@ -89,6 +89,12 @@ thread_local! {
     static LAST_CHARS: RefCell<Option<(Rc<crate::runtime::str::Str>, Rc<Vec<char>>)>> = const { RefCell::new(None) };
 }
 
+/// Drops the cached conversion: a thread releasing the GIL must not keep
+/// references to objects (see `aio::gil`).
+pub fn forget_cached_chars() {
+    let _ = LAST_CHARS.try_with(|last| last.borrow_mut().take());
+}
+
 fn chars_of(s: &Rc<crate::runtime::str::Str>) -> Rc<Vec<char>> {
     LAST_CHARS.with(|last| {
         let mut last = last.borrow_mut();

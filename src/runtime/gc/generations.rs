@@ -91,6 +91,39 @@ impl Heap {
     }
 }
 
+/// The registry while no thread holds the GIL: it moves into the thread
+/// that takes the GIL next (see `aio::gil`), so the containers every
+/// thread creates are in one registry.
+pub struct Detached {
+    heap: Heap,
+    due: bool,
+}
+
+/// Takes the registry out of this thread; `None` while a collection runs
+/// (the thread must then keep the GIL until it ends).
+pub fn detach() -> Option<Detached> {
+    HEAP.try_with(|h| {
+        let mut h = h.try_borrow_mut().ok()?;
+        if h.collecting {
+            return None;
+        }
+        let heap = std::mem::replace(&mut *h, Heap::new());
+        Some(Detached { heap, due: DUE.try_with(|d| d.replace(false)).unwrap_or(false) })
+    })
+    .ok()
+    .flatten()
+}
+
+/// Installs a registry taken by `detach` (on this or another thread).
+pub fn attach(d: Detached) {
+    let _ = HEAP.try_with(|h| {
+        if let Ok(mut h) = h.try_borrow_mut() {
+            *h = d.heap;
+        }
+    });
+    let _ = DUE.try_with(|due| due.set(d.due));
+}
+
 pub fn register(t: Tracked) {
     let _ = HEAP.try_with(|heap| {
         // Busy only while the registry itself is being updated; an object

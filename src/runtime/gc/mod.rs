@@ -19,6 +19,7 @@ mod collect;
 mod generations;
 mod traverse;
 
+pub use generations::{attach, detach, Detached};
 pub use generations::{collect_generation, counts, disable, enable, is_enabled, set_thresholds, thresholds};
 pub use traverse::may_reference_containers;
 use super::object::*;

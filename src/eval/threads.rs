@@ -1,0 +1,91 @@
+//! The interpreter state that belongs to one OS thread (call depth, machine
+//! stack bounds, the exceptions being handled, reprs in progress): it lives
+//! in the `Vm` while its thread holds the GIL and on that thread's stack
+//! while it does not.
+
+use super::Vm;
+use crate::runtime::gc;
+use crate::runtime::object::Instance;
+use std::collections::HashSet;
+use std::rc::Rc;
+
+pub struct ThreadState {
+    depth: usize,
+    stack_base: usize,
+    stack_size: usize,
+    handling: Vec<Rc<Instance>>,
+    repr_stack: HashSet<i64>,
+}
+
+impl Vm {
+    fn take_thread_state(&self) -> ThreadState {
+        ThreadState {
+            depth: self.depth.get(),
+            stack_base: self.stack_base.get(),
+            stack_size: self.stack_size.get(),
+            handling: std::mem::take(&mut *self.handling.borrow_mut()),
+            repr_stack: std::mem::take(&mut *self.repr_stack.borrow_mut()),
+        }
+    }
+
+    fn put_thread_state(&self, s: ThreadState) {
+        self.depth.set(s.depth);
+        self.set_stack(s.stack_base, s.stack_size);
+        *self.handling.borrow_mut() = s.handling;
+        *self.repr_stack.borrow_mut() = s.repr_stack;
+    }
+
+    /// Installs the state of a thread that starts running Python code; its
+    /// stack begins near `stack_base`.
+    pub(crate) fn enter_new_thread(&self, stack_base: usize, stack_size: usize) {
+        self.put_thread_state(ThreadState {
+            depth: 0,
+            stack_base,
+            stack_size,
+            handling: Vec::new(),
+            repr_stack: HashSet::new(),
+        });
+    }
+
+    /// Drops what a finishing thread leaves behind, while it holds the GIL.
+    pub(crate) fn leave_thread(&self) {
+        drop(self.take_thread_state());
+    }
+
+    /// Runs `f`, which touches no interpreter object (it is `Send`, so it
+    /// cannot hold an `Rc`), with the GIL released so that other Python
+    /// threads run meanwhile: blocking calls (sleeps, lock waits, I/O) go
+    /// through here.
+    pub fn allow_threads<R: Send>(&self, f: impl FnOnce() -> R + Send) -> R {
+        if !self.gil.is_threaded() {
+            return f();
+        }
+        let saved = self.take_thread_state();
+        if !self.gil.release() {
+            self.put_thread_state(saved);
+            return f();
+        }
+        let r = f();
+        self.gil.acquire();
+        self.put_thread_state(saved);
+        r
+    }
+
+    /// Where the evaluator may collect garbage and hand the GIL to another
+    /// thread: loop back-edges and calls.
+    #[inline(always)]
+    pub fn safe_point(&self) {
+        gc::safe_point();
+        if crate::aio::gil::switch_wanted() {
+            self.switch_threads();
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn switch_threads(&self) {
+        let saved = self.take_thread_state();
+        self.gil.yield_to_waiters();
+        self.put_thread_state(saved);
+    }
+}
