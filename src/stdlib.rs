@@ -52,6 +52,7 @@ const MODULES: &[(&str, &str, bool)] = &[
     module!("json.decoder", "json/decoder.py"),
     module!("json.encoder", "json/encoder.py"),
     module!("operator", "operator.py"),
+    module!("queue", "queue.py"),
     module!("random", "random.py"),
     module!("textwrap", "textwrap.py"),
     module!("threading", "threading.py"),

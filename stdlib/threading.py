@@ -605,6 +605,15 @@ def active_count():
 activeCount = active_count
 
 
+_exit_hooks = []
+
+
+def _register_atexit(func, *args, **kwargs):
+    """Calls `func` when the main program ends, before the threads that
+    are not daemons are waited for (executors finish their jobs here)."""
+    _exit_hooks.append((func, args, kwargs))
+
+
 def _shutdown():
     """Waits for the threads that are not daemons (called when the main
     program ends)."""
@@ -612,6 +621,8 @@ def _shutdown():
         return
     _main_thread._finished = True
     _main_thread._running_lock.release()
+    for func, args, kwargs in reversed(_exit_hooks):
+        func(*args, **kwargs)
     while True:
         with _registry_lock:
             waiting = [t for t in list(_running.values()) + list(_starting.values())

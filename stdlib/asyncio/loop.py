@@ -5,8 +5,10 @@ timers wait in a heap ordered by (deadline, creation order). Each iteration
 moves the due timers onto the ready queue, then runs exactly the handles
 that were ready when the iteration began: a handle scheduled while the
 iteration runs waits for the next one. With nothing ready, the loop sleeps
-until the earliest deadline."""
+until the earliest deadline, or until another thread wakes it
+(call_soon_threadsafe)."""
 
+import _thread
 import heapq
 import sys
 import time
@@ -57,6 +59,10 @@ class EventLoop(events.AbstractEventLoop):
         self._default_executor = None
         self._asyncgens = set()
         self._asyncgens_shutdown_called = False
+        # Free while a wake-up is pending: the loop's wait takes it, other
+        # threads give it back to wake the loop.
+        self._wakeup = _thread.allocate_lock()
+        self._wakeup.acquire()
 
     def __repr__(self):
         return f"<{type(self).__name__} running={self._running} closed={self._closed} debug={self._debug}>"
@@ -94,8 +100,23 @@ class EventLoop(events.AbstractEventLoop):
         return handle
 
     def call_soon_threadsafe(self, callback, *args, context=None):
-        """Without threads, waking the loop from "another thread" is call_soon."""
-        return self.call_soon(callback, *args, context=context)
+        """call_soon from any thread: the loop wakes up if it is waiting."""
+        handle = self.call_soon(callback, *args, context=context)
+        self._wake_up()
+        return handle
+
+    def _wake_up(self):
+        try:
+            self._wakeup.release()
+        except RuntimeError:
+            pass        # a wake-up is pending already
+
+    def _wait(self, timeout):
+        """Sleeps up to `timeout` seconds (None: until woken)."""
+        if timeout is None:
+            self._wakeup.acquire()
+        else:
+            self._wakeup.acquire(True, min(timeout, _LONGEST_WAIT))
 
     def call_later(self, delay, callback, *args, context=None):
         if delay is None:
@@ -228,13 +249,8 @@ class EventLoop(events.AbstractEventLoop):
                 and 2 * self._cancelled_timers > len(self._timers)):
             self._compact_timers()
         timeout = self._next_timeout()
-        if timeout is None:
-            # Nothing can ever become ready: CPython would block in select()
-            # forever; so do we.
-            while True:
-                time.sleep(_LONGEST_WAIT)
-        if timeout > 0:
-            time.sleep(min(timeout, _LONGEST_WAIT))
+        if timeout is None or timeout > 0:
+            self._wait(timeout)
         timers = self._timers
         # A timer is due when its deadline is before now plus the clock's
         # resolution (1 ns for time.monotonic).
@@ -333,8 +349,8 @@ class EventLoop(events.AbstractEventLoop):
     # -- executors --
 
     def run_in_executor(self, executor, func, *args):
-        """tulip has no threads yet: the job runs on the loop, in the
-        iteration after this call, and its result resolves the future."""
+        """Runs `func(*args)` on a worker thread; the returned future
+        resolves on the loop when it is done."""
         self._check_closed()
         _check_callback(func, "run_in_executor")
         if executor is None:
@@ -343,14 +359,7 @@ class EventLoop(events.AbstractEventLoop):
                 from concurrent.futures import ThreadPoolExecutor
                 executor = self._default_executor = ThreadPoolExecutor(
                     thread_name_prefix="asyncio")
-        outcome = self.create_future()
-
-        def job():
-            if not outcome.cancelled():
-                futures._copy_concurrent_state(executor.submit(func, *args), outcome)
-
-        self.call_soon(job)
-        return outcome
+        return futures.wrap_future(executor.submit(func, *args), loop=self)
 
     def set_default_executor(self, executor):
         from concurrent.futures import ThreadPoolExecutor
@@ -359,6 +368,23 @@ class EventLoop(events.AbstractEventLoop):
         self._default_executor = executor
 
     async def shutdown_default_executor(self):
+        """Waits, without blocking the loop, for the default executor's
+        jobs to finish and its threads to end."""
         executor, self._default_executor = self._default_executor, None
-        if executor is not None:
-            executor.shutdown(wait=True)
+        if executor is None:
+            return
+        import threading
+        finished = self.create_future()
+
+        def shut_down():
+            try:
+                executor.shutdown(wait=True)
+            finally:
+                self.call_soon_threadsafe(futures._set_result_unless_cancelled, finished, None)
+
+        closer = threading.Thread(target=shut_down)
+        closer.start()
+        try:
+            await finished
+        finally:
+            closer.join()

@@ -1,7 +1,5 @@
-"""to_thread(): run a blocking function in the loop's default executor.
-
-tulip has no threads yet, so the function runs on the loop itself (see
-EventLoop.run_in_executor)."""
+"""to_thread(): run a blocking function on a thread of the loop's default
+executor, in a copy of the caller's context."""
 
 import contextvars
 import functools

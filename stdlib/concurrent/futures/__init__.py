@@ -1,7 +1,5 @@
-"""concurrent.futures: Futures and executors (ThreadPoolExecutor).
-
-tulip has no threads yet: a ThreadPoolExecutor runs each callable when it
-is submitted."""
+"""concurrent.futures: Futures, and ThreadPoolExecutor to run callables on
+worker threads."""
 
 from ._base import *
 from ._base import __all__ as _base_names

@@ -1,9 +1,10 @@
 """concurrent.futures' Future, Executor, wait() and as_completed().
 
-tulip has no threads yet: executors run each job when it is submitted, so
-a Future is usually finished when the caller first sees it. A future that
-nobody finishes can never finish, so waiting on one only times out."""
+A Future is finished by whichever thread runs its job; the threads that
+wait on it sleep on its condition variable."""
 
+import collections
+import threading
 import time
 
 __all__ = ("ALL_COMPLETED", "FIRST_COMPLETED", "FIRST_EXCEPTION", "BrokenExecutor",
@@ -39,19 +40,18 @@ class BrokenExecutor(RuntimeError):
     """The executor cannot run jobs any more."""
 
 
-def _never_finishes(timeout):
-    """What waiting on a pending future amounts to without threads."""
-    if timeout is not None and timeout > 0:
-        time.sleep(timeout)
-    raise TimeoutError()
+DoneAndNotDoneFutures = collections.namedtuple("DoneAndNotDoneFutures", "done not_done")
 
 
 class Future:
     def __init__(self):
+        self._condition = threading.Condition()
         self._state = _PENDING
         self._result = None
         self._exception = None
         self._callbacks = []
+        # Conditions of wait()/as_completed() calls to notify when this finishes.
+        self._watchers = []
 
     def __repr__(self):
         where = f"at {id(self):#x} state={self._state.lower()}"
@@ -62,7 +62,8 @@ class Future:
         return f"<Future {where}>"
 
     def __class_getitem__(cls, item):
-        return cls
+        import types
+        return types.GenericAlias(cls, item)
 
     def _run_callbacks(self):
         callbacks, self._callbacks = self._callbacks, []
@@ -74,14 +75,25 @@ class Future:
             fn(self)
         except Exception as exc:
             import sys
-            print(f"exception calling callback for {self!r}: {exc!r}", file=sys.stderr)
+            print(f"exception calling callback for {self!r}", file=sys.stderr)
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+
+    def _settle(self, state):
+        """Enters a final state (with the condition held) and wakes everyone."""
+        self._state = state
+        self._condition.notify_all()
+        for watcher in self._watchers:
+            with watcher:
+                watcher.notify_all()
 
     def cancel(self):
-        if self._state in (_RUNNING, _FINISHED):
-            return False
-        if self._state != _CANCELLED:
-            self._state = _CANCELLED
-            self._run_callbacks()
+        with self._condition:
+            if self._state in (_RUNNING, _FINISHED):
+                return False
+            if self._state == _CANCELLED:
+                return True
+            self._settle(_CANCELLED)
+        self._run_callbacks()
         return True
 
     def cancelled(self):
@@ -94,50 +106,55 @@ class Future:
         return self._state in (_CANCELLED, _FINISHED)
 
     def add_done_callback(self, fn):
-        if self.done():
-            self._call(fn)
-        else:
-            self._callbacks.append(fn)
+        with self._condition:
+            if not self.done():
+                self._callbacks.append(fn)
+                return
+        self._call(fn)
+
+    def _wait_until_done(self, timeout):
+        with self._condition:
+            if not self.done():
+                self._condition.wait(timeout)
+            if self._state == _CANCELLED:
+                raise CancelledError()
+            if self._state != _FINISHED:
+                raise TimeoutError()
 
     def result(self, timeout=None):
-        if self._state == _CANCELLED:
-            raise CancelledError()
-        if self._state != _FINISHED:
-            _never_finishes(timeout)
+        self._wait_until_done(timeout)
         if self._exception is not None:
             raise self._exception
         return self._result
 
     def exception(self, timeout=None):
-        if self._state == _CANCELLED:
-            raise CancelledError()
-        if self._state != _FINISHED:
-            _never_finishes(timeout)
+        self._wait_until_done(timeout)
         return self._exception
 
     def set_running_or_notify_cancel(self):
-        if self._state == _CANCELLED:
-            return False
-        if self._state != _PENDING:
-            raise RuntimeError(f"Future in unexpected state: {self._state}")
-        self._state = _RUNNING
-        return True
-
-    def _finish(self):
-        self._state = _FINISHED
-        self._run_callbacks()
+        with self._condition:
+            if self._state == _CANCELLED:
+                return False
+            if self._state != _PENDING:
+                raise RuntimeError(f"Future in unexpected state: {self._state}")
+            self._state = _RUNNING
+            return True
 
     def set_result(self, result):
-        if self.done():
-            raise InvalidStateError(f"{self._state}: {self!r}")
-        self._result = result
-        self._finish()
+        with self._condition:
+            if self.done():
+                raise InvalidStateError(f"{self._state}: {self!r}")
+            self._result = result
+            self._settle(_FINISHED)
+        self._run_callbacks()
 
     def set_exception(self, exception):
-        if self.done():
-            raise InvalidStateError(f"{self._state}: {self!r}")
-        self._exception = exception
-        self._finish()
+        with self._condition:
+            if self.done():
+                raise InvalidStateError(f"{self._state}: {self!r}")
+            self._exception = exception
+            self._settle(_FINISHED)
+        self._run_callbacks()
 
 
 class Executor:
@@ -147,11 +164,21 @@ class Executor:
         raise NotImplementedError()
 
     def map(self, fn, *iterables, timeout=None, chunksize=1):
+        deadline = None if timeout is None else time.monotonic() + timeout
         jobs = [self.submit(fn, *args) for args in zip(*iterables)]
 
         def results():
-            for job in jobs:
-                yield job.result(timeout)
+            try:
+                jobs.reverse()
+                while jobs:
+                    job = jobs.pop()
+                    if deadline is None:
+                        yield job.result()
+                    else:
+                        yield job.result(deadline - time.monotonic())
+            finally:
+                for job in jobs:
+                    job.cancel()
         return results()
 
     def shutdown(self, wait=True, *, cancel_futures=False):
@@ -165,30 +192,69 @@ class Executor:
         return False
 
 
+class _Watch:
+    """Registers a condition with futures for the length of a wait."""
+
+    def __init__(self, futures):
+        self.condition = threading.Condition()
+        self.futures = futures
+
+    def __enter__(self):
+        for f in self.futures:
+            with f._condition:
+                f._watchers.append(self.condition)
+        return self.condition
+
+    def __exit__(self, *exc):
+        for f in self.futures:
+            with f._condition:
+                f._watchers.remove(self.condition)
+
+
+def _satisfied(done, pending, return_when):
+    if not pending:
+        return True
+    if return_when == FIRST_COMPLETED:
+        return bool(done)
+    if return_when == FIRST_EXCEPTION:
+        return any(not f.cancelled() and f._exception is not None for f in done)
+    return False
+
+
 def wait(fs, timeout=None, return_when=ALL_COMPLETED):
-    """(done, not_done) sets of futures. Without threads nothing finishes
-    while we wait, so the answer is known at once."""
+    """Waits for the futures `fs`; returns the (done, not_done) sets."""
     fs = set(fs)
-    done = {f for f in fs if f.done()}
-    pending = fs - done
-    if pending and timeout is not None and timeout > 0:
-        satisfied = (return_when == FIRST_COMPLETED and done) or (
-            return_when == FIRST_EXCEPTION
-            and any(not f.cancelled() and f.exception() is not None for f in done))
-        if not satisfied:
-            time.sleep(timeout)
-    return done, pending
+    deadline = None if timeout is None else time.monotonic() + timeout
+    with _Watch(fs) as changed:
+        with changed:
+            while True:
+                done = {f for f in fs if f.done()}
+                pending = fs - done
+                if _satisfied(done, pending, return_when):
+                    break
+                left = None if deadline is None else deadline - time.monotonic()
+                if left is not None and left <= 0:
+                    break
+                changed.wait(left)
+    return DoneAndNotDoneFutures(done, pending)
 
 
 def as_completed(fs, timeout=None):
-    """Yield the futures of `fs` as they finish: here, the finished ones,
-    then TimeoutError if some never will."""
+    """Yields the futures of `fs` as they finish (the finished ones first);
+    raises TimeoutError if some are unfinished when `timeout` runs out."""
     fs = set(fs)
-    pending = len(fs)
-    for f in fs:
-        if f.done():
-            pending -= 1
-            yield f
-    if pending:
-        _never_finishes(timeout)
-        raise TimeoutError(f"{pending} (of {len(fs)}) futures unfinished")
+    total = len(fs)
+    deadline = None if timeout is None else time.monotonic() + timeout
+    pending = set(fs)
+    with _Watch(fs) as changed:
+        while pending:
+            with changed:
+                finished = {f for f in pending if f.done()}
+                if not finished:
+                    left = None if deadline is None else deadline - time.monotonic()
+                    if left is not None and left <= 0:
+                        raise TimeoutError(f"{len(pending)} (of {total}) futures unfinished")
+                    changed.wait(left)
+                    continue
+            pending -= finished
+            yield from finished

@@ -1,0 +1,53 @@
+import concurrent.futures as cf
+import threading, time
+f=cf.Future(); f.set_result(3)
+try: f.set_result(4)
+except Exception as e: print(type(e).__name__)
+e=cf.ThreadPoolExecutor(2)
+print(e._max_workers)
+fs=[e.submit(pow,2,i) for i in range(3)]
+d, nd = cf.wait(fs)
+print(sorted(x.result() for x in d), nd)
+print(e.submit(lambda: threading.current_thread().name).result().startswith("ThreadPoolExecutor-"))
+e.shutdown()
+try: e.submit(print)
+except Exception as x: print(type(x).__name__, x)
+print(list(cf.as_completed([])))
+g=cf.Future()
+try: g.result(timeout=0.01)
+except Exception as x: print(type(x), repr(x))
+try: list(cf.as_completed([g], timeout=0.01))
+except Exception as x: print(type(x), repr(x))
+print(g.cancel(), g.cancelled())
+def init(): raise ValueError
+e2=cf.ThreadPoolExecutor(1, initializer=init)
+try: e2.submit(print).result()
+except Exception as x: print(type(x).__name__, x)
+with cf.ThreadPoolExecutor(max_workers=3) as ex:
+    t0=time.monotonic()
+    print(list(ex.map(lambda x: (time.sleep(0.1), x*2)[1], range(6))), time.monotonic()-t0 < 0.35)
+    futs = {ex.submit(time.sleep, 0.05*i): i for i in (3,1,2)}
+    print([futs[f] for f in cf.as_completed(futs)])
+    done, nd = cf.wait([ex.submit(time.sleep, 0.01), ex.submit(time.sleep, 1)], return_when=cf.FIRST_COMPLETED)
+    print(len(done), len(nd))
+    def boom(): raise KeyError(1)
+    fb = ex.submit(boom)
+    print(repr(fb.exception()))
+    done, nd = cf.wait([fb, ex.submit(time.sleep, 0.5)], return_when=cf.FIRST_EXCEPTION)
+    print(len(done), len(nd))
+import queue
+q = queue.Queue(maxsize=2)
+def prod():
+    for i in range(5): q.put(i)
+    q.put(None)
+threading.Thread(target=prod).start()
+got=[]
+while (x := q.get()) is not None: got.append(x); q.task_done()
+print(got)
+try: q.get(timeout=0.01)
+except queue.Empty: print("empty")
+pq = queue.PriorityQueue(); [pq.put(x) for x in (3,1,2)]; print([pq.get() for _ in range(3)])
+lq = queue.LifoQueue(); [lq.put(x) for x in (3,1,2)]; print([lq.get() for _ in range(3)])
+sq = queue.SimpleQueue(); sq.put(1); print(sq.get(), sq.empty())
+try: sq.get(timeout=0.01)
+except queue.Empty: print("sq empty")
