@@ -63,20 +63,20 @@ pub fn is_native(b: &Builtin, f: NativeFn) -> bool {
 pub fn methods(vm: &Vm, class: &Rc<Class>, owner: &'static str, table: &[(&'static str, NativeFn)]) {
     let mut d = class.dict.borrow_mut();
     for &(name, func) in table {
-        let b = Builtin { name, func, kind: BuiltinKind::Method, bound: None, owner };
+        let b = Builtin { name, func, kind: BuiltinKind::Method, bound: None, owner, owner_class: Some(Rc::downgrade(class)) };
         d.set_str(vm.intern(name), Value::Builtin(Rc::new(b)));
     }
 }
 
 /// Installs a native method of another kind (classmethod, staticmethod).
 pub fn method_kind(vm: &Vm, class: &Rc<Class>, owner: &'static str, name: &'static str, func: NativeFn, kind: BuiltinKind) {
-    let b = Builtin { name, func, kind, bound: None, owner };
+    let b = Builtin { name, func, kind, bound: None, owner, owner_class: Some(Rc::downgrade(class)) };
     class.dict.borrow_mut().set_str(vm.intern(name), Value::Builtin(Rc::new(b)));
 }
 
 /// A builtin function value (not bound to anything).
 pub fn function(name: &'static str, func: NativeFn) -> Value {
-    Value::Builtin(Rc::new(Builtin { name, func, kind: BuiltinKind::Function, bound: None, owner: "" }))
+    Value::Builtin(Rc::new(Builtin { name, func, kind: BuiltinKind::Function, bound: None, owner: "", owner_class: None }))
 }
 
 pub fn set_function(vm: &Vm, ns: &Dict, name: &'static str, func: NativeFn) {

@@ -156,8 +156,11 @@ impl Vm {
         match d {
             Value::Function(_) => Ok(Value::Method(Rc::new(Method { func: d.clone(), self_: obj.clone() }))),
             Value::Builtin(b) => Ok(match b.kind {
-                BuiltinKind::Method if b.bound.is_none() => Value::Builtin(Rc::new(Builtin { bound: Some(obj.clone()), ..**b })),
-                BuiltinKind::ClassMethod => Value::Builtin(Rc::new(Builtin { bound: Some(Value::Class(class.clone())), ..**b })),
+                BuiltinKind::Method if b.bound.is_none() => {
+                    self.check_receiver(b, Some(obj))?;
+                    Value::Builtin(Rc::new(b.bound_to(obj.clone())))
+                }
+                BuiltinKind::ClassMethod => Value::Builtin(Rc::new(b.bound_to(Value::Class(class.clone())))),
                 _ => d.clone(),
             }),
             Value::ClassMethod(f) => Ok(Value::Method(Rc::new(Method { func: f.func.clone(), self_: Value::Class(class.clone()) }))),
@@ -236,7 +239,7 @@ impl Vm {
             Value::ClassMethod(f) => Ok(Value::Method(Rc::new(Method { func: f.func.clone(), self_: Value::Class(c.clone()) }))),
             Value::StaticMethod(f) => Ok(f.func.clone()),
             Value::Builtin(b) if b.kind == BuiltinKind::ClassMethod => {
-                Ok(Value::Builtin(Rc::new(Builtin { bound: Some(Value::Class(c.clone())), ..**b })))
+                Ok(Value::Builtin(Rc::new(b.bound_to(Value::Class(c.clone())))))
             }
             Value::Instance(i) => {
                 let dc = i.class();

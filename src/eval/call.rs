@@ -23,7 +23,14 @@ impl Vm {
                     v.extend(args.iter().cloned());
                     (b.func)(self, &v, kw)
                 }
-                None => (b.func)(self, args, kw),
+                None => {
+                    match b.kind {
+                        BuiltinKind::Method => self.check_receiver(b, args.first())?,
+                        BuiltinKind::StaticMethod if b.name == "__new__" => self.check_new_class(b, args.first())?,
+                        _ => {}
+                    }
+                    (b.func)(self, args, kw)
+                }
             },
             Value::Method(m) => {
                 let mut v: ArgVec = SmallVec::with_capacity(args.len() + 1);
@@ -72,6 +79,7 @@ impl Vm {
                 self.call_function(&func, argv, kw)
             }
             Some(Value::Builtin(b)) if b.kind == BuiltinKind::Method && b.bound.is_none() => {
+                self.check_receiver(&b, Some(&obj))?;
                 argv[0] = obj;
                 (b.func)(self, argv, kw)
             }
@@ -91,8 +99,62 @@ impl Vm {
         };
         match &f {
             Value::Function(func) => self.call_function(func, &with_self(), &[]),
-            Value::Builtin(b) if b.kind == BuiltinKind::Method && b.bound.is_none() => (b.func)(self, &with_self(), &[]),
+            Value::Builtin(b) if b.kind == BuiltinKind::Method && b.bound.is_none() => {
+                self.check_receiver(b, Some(obj))?;
+                (b.func)(self, &with_self(), &[])
+            }
             _ => self.call(&self.bind_descriptor(f, obj)?, args, &[]),
+        }
+    }
+
+    /// A native method's receiver must be an instance of the class that
+    /// defines it (natives rely on it): `int.__round__()` or
+    /// `list.append(1, 2)` raise TypeError as in CPython.
+    #[inline]
+    pub fn check_receiver(&self, b: &Builtin, receiver: Option<&Value>) -> PyResult<()> {
+        let Some(owner) = &b.owner_class else { return Ok(()) };
+        let Some(receiver) = receiver else {
+            let msg = if b.name.starts_with("__") && b.name.ends_with("__") {
+                format!("descriptor '{}' of '{}' object needs an argument", b.name, b.owner)
+            } else {
+                format!("unbound method {}.{}() needs an argument", b.owner, b.name)
+            };
+            return Err(self.type_error(msg));
+        };
+        if let Some(class) = self.builtin_type(receiver) {
+            if std::ptr::eq(Rc::as_ptr(class), owner.as_ptr()) {
+                return Ok(());
+            }
+        }
+        match owner.upgrade() {
+            Some(owner) if !self.is_instance_of(receiver, &owner) => Err(self.type_error(format!(
+                "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+                b.name,
+                owner.name().as_str(),
+                self.type_name(receiver).as_str()
+            ))),
+            _ => Ok(()),
+        }
+    }
+
+    /// A native `__new__` called explicitly (`int.__new__(cls)`) needs a
+    /// subclass of its class as first argument, as in CPython.
+    fn check_new_class(&self, b: &Builtin, cls: Option<&Value>) -> PyResult<()> {
+        let Some(owner) = b.owner_class.as_ref().and_then(std::rc::Weak::upgrade) else { return Ok(()) };
+        let owner_name = owner.name();
+        let owner_name = owner_name.as_str();
+        match cls {
+            None => Err(self.type_error(format!("{owner_name}.__new__(): not enough arguments"))),
+            Some(Value::Class(c)) if c.is_subclass(&owner) => Ok(()),
+            Some(Value::Class(c)) => {
+                let name = c.name();
+                let name = name.as_str();
+                Err(self.type_error(format!("{owner_name}.__new__({name}): {name} is not a subtype of {owner_name}")))
+            }
+            Some(other) => Err(self.type_error(format!(
+                "{owner_name}.__new__(X): X is not a type object ({})",
+                self.type_name(other).as_str()
+            ))),
         }
     }
 

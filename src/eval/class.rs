@@ -374,7 +374,7 @@ impl Vm {
                             Value::ClassMethod(f) => Ok(Value::Method(Rc::new(Method { func: f.func.clone(), self_: s.obj.clone() }))),
                             Value::StaticMethod(f) => Ok(f.func.clone()),
                             Value::Builtin(b) if b.kind == BuiltinKind::ClassMethod => {
-                                Ok(Value::Builtin(Rc::new(Builtin { bound: Some(s.obj.clone()), ..**b })))
+                                Ok(Value::Builtin(Rc::new(b.bound_to(s.obj.clone()))))
                             }
                             _ => Ok(v),
                         }

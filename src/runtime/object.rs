@@ -332,6 +332,22 @@ pub struct Builtin {
     pub bound: Option<Value>,
     /// The type name for reprs of methods (`<method 'append' of 'list' objects>`).
     pub owner: &'static str,
+    /// The class a method belongs to: its receiver must be an instance.
+    pub owner_class: Option<std::rc::Weak<Class>>,
+}
+
+impl Builtin {
+    /// This method or class method bound to `receiver`.
+    pub fn bound_to(&self, receiver: Value) -> Builtin {
+        Builtin {
+            name: self.name,
+            func: self.func,
+            kind: self.kind,
+            bound: Some(receiver),
+            owner: self.owner,
+            owner_class: self.owner_class.clone(),
+        }
+    }
 }
 
 /// A Python function bound to an instance.

@@ -1162,6 +1162,14 @@ class UserString(_collections_abc.Sequence):
     def __str__(self):
         return str(self.data)
 
+    # Sequence's mixins would search item by item; str searches substrings.
+
+    def index(self, sub, start=0, end=_sys.maxsize):
+        return self.data.index(_string_data(sub), start, end)
+
+    def count(self, sub, start=0, end=_sys.maxsize):
+        return self.data.count(_string_data(sub), start, end)
+
     def __getattr__(self, name):
         attr = getattr(self.data, name)
         if callable(attr):
