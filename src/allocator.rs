@@ -6,19 +6,59 @@
 //! all allocations of a sorting benchmark took that path). Every mimalloc
 //! block is 8-aligned, which is all a `Value` or an `Rc` box needs, so those
 //! go to the plain entry points; larger alignments keep the aligned ones.
+//!
+//! mimalloc maps big blocks with `MAP_NORESERVE`, so the kernel grants any
+//! size and the process is killed when it touches more than the machine
+//! has. A request larger than the machine's RAM and swap together is refused
+//! here instead, as the kernel's own overcommit heuristic refuses it to
+//! `malloc`: the caller's fallible reservation then raises MemoryError.
 
 use libmimalloc_sys as mi;
 use std::alloc::{GlobalAlloc, Layout};
 use std::ffi::c_void;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The alignment of every block `mi_malloc` returns.
 const MI_MIN_ALIGN: usize = 8;
 
 pub struct Mimalloc;
 
+/// Requests from this size on are compared with the machine's memory.
+const LARGE: usize = 1 << 30;
+
+/// RAM plus swap in bytes, measured at the first large request.
+static MACHINE_MEMORY: AtomicUsize = AtomicUsize::new(0);
+
+#[inline]
+fn could_fit(size: usize) -> bool {
+    size < LARGE || size <= machine_memory()
+}
+
+#[cold]
+fn machine_memory() -> usize {
+    let known = MACHINE_MEMORY.load(Ordering::Relaxed);
+    if known != 0 {
+        return known;
+    }
+    // SAFETY: sysinfo only writes the struct it is given.
+    let total = unsafe {
+        let mut info: libc::sysinfo = std::mem::zeroed();
+        if libc::sysinfo(&mut info) == 0 {
+            (info.totalram as usize).saturating_add(info.totalswap as usize).saturating_mul(info.mem_unit as usize)
+        } else {
+            usize::MAX
+        }
+    };
+    MACHINE_MEMORY.store(total, Ordering::Relaxed);
+    total
+}
+
 unsafe impl GlobalAlloc for Mimalloc {
     #[inline]
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        if !could_fit(layout.size()) {
+            return std::ptr::null_mut();
+        }
         if layout.align() <= MI_MIN_ALIGN {
             mi::mi_malloc(layout.size()) as *mut u8
         } else {
@@ -28,6 +68,9 @@ unsafe impl GlobalAlloc for Mimalloc {
 
     #[inline]
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        if !could_fit(layout.size()) {
+            return std::ptr::null_mut();
+        }
         if layout.align() <= MI_MIN_ALIGN {
             mi::mi_zalloc(layout.size()) as *mut u8
         } else {
@@ -42,6 +85,9 @@ unsafe impl GlobalAlloc for Mimalloc {
 
     #[inline]
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        if !could_fit(new_size) {
+            return std::ptr::null_mut();
+        }
         if layout.align() <= MI_MIN_ALIGN {
             mi::mi_realloc(ptr as *mut c_void, new_size) as *mut u8
         } else {

@@ -502,7 +502,7 @@ fn add(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(make(ba, data))
 }
 
-fn repeat_count(vm: &Vm, v: &Value, len: usize) -> PyResult<usize> {
+fn repeat_count(vm: &Vm, v: &Value) -> PyResult<usize> {
     let n = match v.builtin_base() {
         Value::BigInt(b) => {
             if num_traits::Signed::is_negative(&**b) {
@@ -516,10 +516,7 @@ fn repeat_count(vm: &Vm, v: &Value, len: usize) -> PyResult<usize> {
     if n <= 0 {
         return Ok(0);
     }
-    if (n as u128) * (len.max(1) as u128) > (1u128 << 34) {
-        return Err(vm.new_error("MemoryError", ""));
-    }
-    Ok(n as usize)
+    usize::try_from(n).map_err(|_| vm.memory_error())
 }
 
 fn mul(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
@@ -528,8 +525,8 @@ fn mul(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     if !super::string::is_index(vm, &a[1]) {
         return Ok(Value::NotImplemented);
     }
-    let n = repeat_count(vm, &a[1], data.len())?;
-    Ok(make(ba, data.repeat(n)))
+    let n = repeat_count(vm, &a[1])?;
+    Ok(make(ba, crate::runtime::alloc::repeat_bytes(&data, n).map_err(|_| vm.memory_error())?))
 }
 
 fn mod_(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
@@ -965,9 +962,7 @@ fn justify(vm: &Vm, a: &[Value], kw: &KwArgs, name: &str) -> PyResult<Value> {
             (left, marg - left)
         }
     };
-    let mut out = vec![fill; left];
-    out.extend_from_slice(&data);
-    out.extend(std::iter::repeat_n(fill, right));
+    let out = crate::runtime::alloc::pad_bytes(&data, left, right, fill).map_err(|_| vm.memory_error())?;
     Ok(make(ba, out))
 }
 
@@ -989,16 +984,11 @@ fn zfill(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
         return Ok(make(ba, data));
     }
     let fill = width as usize - data.len();
-    let mut out = Vec::with_capacity(width as usize);
-    let rest = match data.first() {
-        Some(b'+') | Some(b'-') => {
-            out.push(data[0]);
-            &data[1..]
-        }
-        _ => &data[..],
-    };
-    out.extend(std::iter::repeat_n(b'0', fill));
-    out.extend_from_slice(rest);
+    let sign = usize::from(matches!(data.first(), Some(b'+') | Some(b'-')));
+    let mut out = crate::runtime::alloc::pad_bytes(&data[sign..], fill, 0, b'0').map_err(|_| vm.memory_error())?;
+    if sign == 1 {
+        out.insert(0, data[0]);
+    }
     Ok(make(ba, out))
 }
 
@@ -1408,9 +1398,8 @@ fn iadd(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 fn imul(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     args::check_method(vm, "__imul__", a, 1, 1)?;
     let b = this_ba(vm, a)?;
-    let len = b.data.borrow().len();
-    let n = repeat_count(vm, &a[1], len)?;
-    let d = b.data.borrow().repeat(n);
+    let n = repeat_count(vm, &a[1])?;
+    let d = crate::runtime::alloc::repeat_bytes(&b.data.borrow(), n).map_err(|_| vm.memory_error())?;
     *b.data.borrow_mut() = d;
     Ok(a[0].clone())
 }

@@ -520,10 +520,7 @@ fn repeat_count(vm: &Vm, n: &Value, item_len: usize) -> PyResult<Option<usize>> 
     if n <= 0 || item_len == 0 {
         return Ok(Some(0));
     }
-    if (n as u128) * (item_len as u128) > (1u128 << 34) {
-        return Err(vm.new_error("MemoryError", ""));
-    }
-    Ok(Some(n as usize))
+    usize::try_from(n).map(Some).map_err(|_| vm.memory_error())
 }
 
 fn mul_error(vm: &Vm, n: &Value) -> PyErr {
@@ -542,11 +539,7 @@ fn list_mul(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
         }
         return Err(mul_error(vm, &a[1]));
     };
-    let mut v = Vec::with_capacity(items.len() * n);
-    for _ in 0..n {
-        v.extend(items.iter().cloned());
-    }
-    Ok(Value::list(v))
+    Ok(Value::list(crate::runtime::alloc::repeat_items(&items, n).map_err(|_| vm.memory_error())?))
 }
 
 fn list_imul(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
@@ -558,10 +551,7 @@ fn list_imul(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let Some(n) = repeat_count(vm, &a[1], orig.len())? else {
         return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(&a[1]).as_str())));
     };
-    let mut v = Vec::with_capacity(orig.len() * n);
-    for _ in 0..n {
-        v.extend(orig.iter().cloned());
-    }
+    let v = crate::runtime::alloc::repeat_items(&orig, n).map_err(|_| vm.memory_error())?;
     let old = std::mem::replace(&mut *l.items.borrow_mut(), v);
     drop(old);
     Ok(a[0].clone())
@@ -706,10 +696,7 @@ fn tuple_mul(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     if n == 1 && matches!(a[0], Value::Tuple(_)) {
         return Ok(a[0].clone());
     }
-    let mut v = Vec::with_capacity(t.items.len() * n);
-    for _ in 0..n {
-        v.extend(t.items.iter().cloned());
-    }
+    let v = crate::runtime::alloc::repeat_items(&t.items, n).map_err(|_| vm.memory_error())?;
     Ok(Value::tuple(v))
 }
 

@@ -201,9 +201,17 @@ fn to_bytes(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     while bytes.len() > 1 && *bytes.last().unwrap_or(&0) == fill && (!signed || (bytes[bytes.len() - 2] & 0x80 == fill & 0x80)) {
         bytes.pop();
     }
+    if length < 0 {
+        return Err(vm.value_error("length argument must be non-negative"));
+    }
     if bytes.len() > length as usize && !(length == 0 && b.is_zero()) {
         return Err(vm.overflow_error("int too big to convert"));
     }
+    // CPython's limit on the size of a bytes object.
+    if length as usize > isize::MAX as usize - 64 {
+        return Err(vm.overflow_error("byte string is too large"));
+    }
+    bytes.try_reserve_exact(length as usize - bytes.len()).map_err(|_| vm.memory_error())?;
     bytes.resize(length as usize, fill);
     if order == "big" {
         bytes.reverse();

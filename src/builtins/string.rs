@@ -674,14 +674,6 @@ fn pad_args(vm: &Vm, name: &str, a: &[Value], kw: &KwArgs) -> PyResult<(i64, cha
     Ok((width, fill))
 }
 
-fn pad(s: &str, left: usize, right: usize, fill: char) -> String {
-    let mut out = String::with_capacity(s.len() + left + right);
-    out.extend(std::iter::repeat_n(fill, left));
-    out.push_str(s);
-    out.extend(std::iter::repeat_n(fill, right));
-    out
-}
-
 fn justify(vm: &Vm, a: &[Value], kw: &KwArgs, name: &str) -> PyResult<Value> {
     let (width, fill) = pad_args(vm, name, a, kw)?;
     let s = this(vm, a)?;
@@ -698,7 +690,8 @@ fn justify(vm: &Vm, a: &[Value], kw: &KwArgs, name: &str) -> PyResult<Value> {
             (left, marg - left)
         }
     };
-    Ok(Value::string(pad(s.as_str(), left, right, fill)))
+    let padded = crate::runtime::alloc::pad_str(s.as_str(), left, right, fill).map_err(|_| vm.memory_error())?;
+    Ok(Value::string(padded))
 }
 
 fn center(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
@@ -721,16 +714,12 @@ fn zfill(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     }
     let fill = (width - len) as usize;
     let text = s.as_str();
-    let mut out = String::with_capacity(text.len() + fill);
-    let rest = match text.as_bytes().first() {
-        Some(b'+') | Some(b'-') => {
-            out.push_str(&text[..1]);
-            &text[1..]
-        }
-        _ => text,
+    let (sign, rest) = match text.as_bytes().first() {
+        Some(b'+') | Some(b'-') => text.split_at(1),
+        _ => ("", text),
     };
-    out.extend(std::iter::repeat_n('0', fill));
-    out.push_str(rest);
+    let mut out = crate::runtime::alloc::pad_str(rest, fill, 0, '0').map_err(|_| vm.memory_error())?;
+    out.insert_str(0, sign);
     Ok(Value::string(out))
 }
 
@@ -1214,7 +1203,9 @@ fn join_items(vm: &Vm, sep: &Str, items: &[Value]) -> PyResult<Value> {
             }
         }
     }
-    let mut out = String::with_capacity(total + sep.as_str().len() * items.len().saturating_sub(1));
+    let seps = crate::runtime::alloc::bytes_for(sep.as_str().len(), items.len().saturating_sub(1));
+    let capacity = seps.ok().and_then(|s| s.checked_add(total)).ok_or_else(|| vm.memory_error())?;
+    let mut out = crate::runtime::alloc::string_with_capacity(capacity).map_err(|_| vm.memory_error())?;
     for (i, item) in items.iter().enumerate() {
         if i > 0 {
             out.push_str(sep.as_str());

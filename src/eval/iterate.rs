@@ -337,8 +337,16 @@ impl Vm {
             Value::List(l) => out.extend(l.items.borrow().iter().cloned()),
             Value::Tuple(t) => out.extend(t.items.iter().cloned()),
             _ => {
+                if let Value::Range(r) = v {
+                    // As CPython, which sizes the list from the range first.
+                    out.try_reserve_exact(usize::try_from(r.len()).unwrap_or(0)).map_err(|_| self.memory_error())?;
+                }
                 let it = self.iter(v)?;
                 while let Some(x) = self.next(&it)? {
+                    // Growth fails as a MemoryError, not an abort.
+                    if out.len() == out.capacity() {
+                        out.try_reserve(out.len().max(4)).map_err(|_| self.memory_error())?;
+                    }
                     out.push(x);
                 }
             }

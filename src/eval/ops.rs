@@ -4,6 +4,7 @@
 
 use super::Vm;
 use crate::compile::ir::{BinOp, CmpOp, UnaryOp};
+use crate::runtime::alloc;
 use crate::runtime::dict::{native_eq, DictTable, Probe};
 use crate::runtime::gc;
 use crate::runtime::int::{self, ArithOp, Num};
@@ -634,8 +635,8 @@ impl Vm {
                 Some(Value::string(out))
             }
             (ArithOp::Mul, Value::Str(s), n) | (ArithOp::Mul, n, Value::Str(s)) if is_int(n) => {
-                let n = self.repeat_count(n, s.as_str().len())?;
-                Some(Value::string(s.as_str().repeat(n)))
+                let n = self.repeat_count(n)?;
+                Some(Value::string(alloc::repeat_str(s.as_str(), n).map_err(|_| self.memory_error())?))
             }
             (ArithOp::Mod, Value::Str(s), _) => Some(self.percent_format_str(s.as_str(), y)?),
             (ArithOp::Add, Value::List(p), Value::List(q)) => {
@@ -645,12 +646,8 @@ impl Vm {
             }
             (ArithOp::Mul, Value::List(l), n) | (ArithOp::Mul, n, Value::List(l)) if is_int(n) => {
                 let items = l.items.borrow();
-                let n = self.repeat_count(n, items.len())?;
-                let mut v = Vec::with_capacity(items.len() * n);
-                for _ in 0..n {
-                    v.extend(items.iter().cloned());
-                }
-                Some(Value::list(v))
+                let n = self.repeat_count(n)?;
+                Some(Value::list(alloc::repeat_items(&items, n).map_err(|_| self.memory_error())?))
             }
             (ArithOp::Add, Value::Tuple(p), Value::Tuple(q)) => {
                 let mut v = p.items.to_vec();
@@ -658,12 +655,8 @@ impl Vm {
                 Some(Value::tuple(v))
             }
             (ArithOp::Mul, Value::Tuple(t), n) | (ArithOp::Mul, n, Value::Tuple(t)) if is_int(n) => {
-                let n = self.repeat_count(n, t.items.len())?;
-                let mut v = Vec::with_capacity(t.items.len() * n);
-                for _ in 0..n {
-                    v.extend(t.items.iter().cloned());
-                }
-                Some(Value::tuple(v))
+                let n = self.repeat_count(n)?;
+                Some(Value::tuple(alloc::repeat_items(&t.items, n).map_err(|_| self.memory_error())?))
             }
             (ArithOp::Add, Value::Bytes(p), Value::Bytes(q)) => {
                 let mut v = p.data.to_vec();
@@ -681,12 +674,13 @@ impl Vm {
                 Some(Value::ByteArray(Rc::new(ByteArray { data: RefCell::new(v) })))
             }
             (ArithOp::Mul, Value::Bytes(b), n) | (ArithOp::Mul, n, Value::Bytes(b)) if is_int(n) => {
-                let n = self.repeat_count(n, b.data.len())?;
-                Some(Value::Bytes(Rc::new(Bytes { data: b.data.repeat(n).into() })))
+                let n = self.repeat_count(n)?;
+                let data = alloc::repeat_bytes(&b.data, n).map_err(|_| self.memory_error())?;
+                Some(Value::Bytes(Rc::new(Bytes { data: data.into() })))
             }
             (ArithOp::Mul, Value::ByteArray(b), n) | (ArithOp::Mul, n, Value::ByteArray(b)) if is_int(n) => {
-                let n = self.repeat_count(n, b.data.borrow().len())?;
-                let data = b.data.borrow().repeat(n);
+                let n = self.repeat_count(n)?;
+                let data = alloc::repeat_bytes(&b.data.borrow(), n).map_err(|_| self.memory_error())?;
                 Some(Value::ByteArray(Rc::new(ByteArray { data: RefCell::new(data) })))
             }
             (ArithOp::Add, Value::Bytes(p), Value::ByteArray(q)) => {
@@ -716,7 +710,7 @@ impl Vm {
         })
     }
 
-    fn repeat_count(&self, n: &Value, item_len: usize) -> PyResult<usize> {
+    fn repeat_count(&self, n: &Value) -> PyResult<usize> {
         let n = match n {
             Value::Int(i) => *i,
             Value::Bool(b) => *b as i64,
@@ -732,10 +726,7 @@ impl Vm {
         if n <= 0 {
             return Ok(0);
         }
-        if (n as u128) * (item_len.max(1) as u128) > (1u128 << 34) {
-            return Err(self.new_error("MemoryError", ""));
-        }
-        Ok(n as usize)
+        usize::try_from(n).map_err(|_| self.memory_error())
     }
 
     fn complex_arith(&self, op: ArithOp, x: &Value, y: &Value) -> PyResult<Option<Value>> {
@@ -775,14 +766,12 @@ impl Vm {
                 return Ok(x);
             }
             (Value::List(l), BinOp::Arith(ArithOp::Mul)) if is_int(&y) => {
-                let n = self.repeat_count(&y, l.items.borrow().len())?;
-                let mut items = l.items.borrow_mut();
-                let orig = items.clone();
-                items.clear();
-                for _ in 0..n {
-                    items.extend(orig.iter().cloned());
-                }
-                drop(items);
+                let n = self.repeat_count(&y)?;
+                let repeated = alloc::repeat_items(&l.items.borrow(), n).map_err(|_| self.memory_error())?;
+                // The old items are dropped after the borrow ends: their
+                // destructors may run Python code that touches the list.
+                let old = std::mem::replace(&mut *l.items.borrow_mut(), repeated);
+                drop(old);
                 return Ok(x);
             }
             (Value::ByteArray(b), BinOp::Arith(ArithOp::Add)) => {
@@ -794,8 +783,8 @@ impl Vm {
                 return Ok(x);
             }
             (Value::ByteArray(b), BinOp::Arith(ArithOp::Mul)) if is_int(&y) => {
-                let n = self.repeat_count(&y, b.data.borrow().len())?;
-                let data = b.data.borrow().repeat(n);
+                let n = self.repeat_count(&y)?;
+                let data = alloc::repeat_bytes(&b.data.borrow(), n).map_err(|_| self.memory_error())?;
                 *b.data.borrow_mut() = data;
                 return Ok(x);
             }

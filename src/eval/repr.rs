@@ -252,6 +252,7 @@ impl Vm {
             ErrKind::ValueError => self.value_error(e.msg),
             ErrKind::TypeError => self.type_error(e.msg),
             ErrKind::OverflowError => self.overflow_error(e.msg),
+            ErrKind::MemoryError => self.memory_error(),
         }
     }
 

@@ -2101,6 +2101,7 @@ fn sio_write_str(vm: &Vm, this: &Value, v: &Value) -> PyResult<usize> {
         let t = sio_translate(s.newline, text.as_str());
         let new: Vec<char> = t.chars().collect();
         if s.pos > s.chars.len() {
+            s.chars.try_reserve_exact(s.pos - s.chars.len()).map_err(|_| vm.memory_error())?;
             s.chars.resize(s.pos, '\0');
         }
         let end = (s.pos + new.len()).min(s.chars.len());
@@ -2330,6 +2331,7 @@ fn bio_write_bytes(vm: &Vm, this: &Value, v: &Value) -> PyResult<usize> {
     let data = bytes_arg(vm, v)?;
     bio(vm, this, |s| {
         if s.pos > s.data.len() {
+            s.data.try_reserve_exact(s.pos - s.data.len()).map_err(|_| vm.memory_error())?;
             s.data.resize(s.pos, 0);
         }
         let end = (s.pos + data.len()).min(s.data.len());

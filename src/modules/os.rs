@@ -655,7 +655,8 @@ fn cpu_count(_vm: &Vm, _a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 
 pub fn random_bytes(n: usize) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
-    let mut buf = vec![0u8; n];
+    let mut buf = crate::runtime::alloc::vec_with_capacity(n).map_err(|_| std::io::ErrorKind::OutOfMemory)?;
+    buf.resize(n, 0u8);
     let mut f = std::fs::File::open("/dev/urandom")?;
     f.read_exact(&mut buf)?;
     Ok(buf)
@@ -667,6 +668,7 @@ fn urandom(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     if n < 0 {
         return Err(vm.value_error("negative argument not allowed"));
     }
+    crate::runtime::alloc::vec_with_capacity::<u8>(n as usize).map_err(|_| vm.memory_error())?;
     let buf = random_bytes(n as usize).map_err(|e| io_error(vm, &e, None))?;
     Ok(Value::Bytes(Rc::new(Bytes { data: buf.into() })))
 }

@@ -36,6 +36,7 @@ pub enum ErrKind {
     ValueError,
     TypeError,
     OverflowError,
+    MemoryError,
 }
 
 /// An error with CPython's exact exception type and message.
@@ -75,6 +76,19 @@ impl fmt::Display for FormatError {
 impl std::error::Error for FormatError {}
 
 type Result<T> = std::result::Result<T, FormatError>;
+
+/// Fails with MemoryError when a result of about `n` bytes (a width or a
+/// precision the script chose) cannot be allocated, before any work: the
+/// layout code below then allocates without checking.
+fn ensure_room(n: usize) -> Result<()> {
+    if n <= 1 << 16 {
+        return Ok(());
+    }
+    match crate::runtime::alloc::vec_with_capacity::<u8>(n.saturating_mul(4)) {
+        Ok(_) => Ok(()),
+        Err(_) => Err(FormatError { kind: ErrKind::MemoryError, msg: String::new() }),
+    }
+}
 
 // ======================================================================================
 // Character tables (Unicode 14.0, as CPython 3.11)
@@ -526,11 +540,13 @@ fn pad_string(s: &str, nchars: usize, width: Option<usize>, align: Align, fill: 
 /// float first (OverflowError `int too large to convert to float`).  The caller must
 /// handle the empty spec as `str(value)` (for `bool` that is `'True'`/`'False'`).
 pub fn format_int(value: &BigInt, spec: &FormatSpec, type_name: &str) -> Result<String> {
+    ensure_room(spec.width.unwrap_or(0))?;
     format_integer(IntArg::Big(value), spec, type_name)
 }
 
 /// [`format_int`] for machine integers, without converting them to a BigInt.
 pub fn format_i64(value: i64, spec: &FormatSpec, type_name: &str) -> Result<String> {
+    ensure_room(spec.width.unwrap_or(0))?;
     format_integer(IntArg::Small(value), spec, type_name)
 }
 
@@ -732,12 +748,15 @@ fn dtoa(x: f64, mode: DigitMode) -> (String, i64) {
     }
     match mode {
         DigitMode::Shortest => shortest_digits(x),
-        DigitMode::Significant(n) => split_exp(&format!("{:.*e}", n.max(1) - 1, x)),
+        // A double's exact decimal expansion has at most 767 significant
+        // digits and 1074 decimals: beyond those the digits are zeros (which
+        // are stripped anyway), and core's formatter refuses precisions > 65535.
+        DigitMode::Significant(n) => split_exp(&format!("{:.*e}", n.clamp(1, 800) - 1, x)),
         DigitMode::Fixed(n) => {
             if let Some(r) = fixed_digits(x, n) {
                 return r;
             }
-            let s = format!("{:.*}", n, x);
+            let s = format!("{:.*}", n.min(1100), x);
             let (int_part, frac) = s.split_once('.').unwrap_or((&s, ""));
             let mut digits = format!("{}{}", int_part, frac);
             let lead = digits.bytes().take_while(|&b| b == b'0').count();
@@ -946,6 +965,7 @@ pub fn float_repr(x: f64) -> String {
 /// `format(value, spec)` for a float: types `e E f F g G n %` and `None` (repr-like, or
 /// `'g'`-like with at least one digit after the point when a precision is given).
 pub fn format_float(value: f64, spec: &FormatSpec) -> Result<String> {
+    ensure_room(spec.width.unwrap_or(0))?;
     match spec.ty {
         None | Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n' | '%') => {
             format_float_internal(value, spec)
@@ -960,6 +980,7 @@ fn float_body(value: f64, spec: &FormatSpec) -> Result<String> {
     if spec.precision.is_some_and(|p| p > i32::MAX as usize) {
         return Err(FormatError::value("precision too big"));
     }
+    ensure_room(spec.precision.unwrap_or(0))?;
     let mut ty = spec.ty.unwrap_or('\0');
     let mut default_precision = 6;
     let mut add_dot_0 = false;
@@ -1045,6 +1066,7 @@ pub fn complex_repr(re: f64, im: f64) -> String {
 /// `format(complex(re, im), spec)`: types `e E f F g G n` and `None`
 /// (port of CPython's `format_complex_internal`).
 pub fn format_complex(re: f64, im: f64, spec: &FormatSpec) -> Result<String> {
+    ensure_room(spec.width.unwrap_or(0))?;
     let ty = match spec.ty {
         None | Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n') => spec.ty,
         Some(ty) => return Err(unknown_format_code(ty, "complex")),
@@ -1143,6 +1165,7 @@ pub fn format_complex(re: f64, im: f64, spec: &FormatSpec) -> Result<String> {
 /// `format(value, spec)` for a `str`: type `s` or `None`; precision truncates and width
 /// pads, both counted in characters; default alignment is left.
 pub fn format_str(value: &str, spec: &FormatSpec) -> Result<String> {
+    ensure_room(spec.width.unwrap_or(0))?;
     if let (Some(sep), None) = (spec.grouping, spec.ty) {
         return Err(invalid_grouping(sep, 's'));
     }
@@ -1541,6 +1564,7 @@ fn advance(f: &mut Formatter, arg: &mut PercentArg) {
 /// Turn the caller's converted value into text for `arg.ch`
 /// (`unicode_format_arg_format`).
 fn convert_percent_arg(f: &Formatter, arg: &mut PercentArg, value: PercentValue) -> Result<String> {
+    ensure_room(arg.width.max(arg.prec).max(0) as usize)?;
     let ch = arg.ch;
     let type_name = |v: &PercentValue| match v {
         PercentValue::WrongType(t) => t.clone(),

@@ -1,5 +1,6 @@
 //! Values and objects: the data the evaluator works on.
 
+pub mod alloc;
 pub mod dict;
 pub mod exceptions;
 pub mod format;
