@@ -26,13 +26,14 @@ class Queue:
     order by overriding _init, _qsize, _put and _get."""
 
     def __init__(self, maxsize=0):
+        # One lock guards the storage; three conditions share it.
+        lock = self.mutex = threading.Lock()
+        self.all_tasks_done = threading.Condition(lock)
+        self.not_full = threading.Condition(lock)
+        self.not_empty = threading.Condition(lock)
+        self.unfinished_tasks = 0
         self.maxsize = maxsize
         self._init(maxsize)
-        self.mutex = threading.Lock()
-        self.not_empty = threading.Condition(self.mutex)
-        self.not_full = threading.Condition(self.mutex)
-        self.all_tasks_done = threading.Condition(self.mutex)
-        self.unfinished_tasks = 0
 
     def __class_getitem__(cls, item):
         import types
@@ -41,15 +42,19 @@ class Queue:
     # -- storage, overridden by the other orders --
 
     def _init(self, maxsize):
+        """Creates the storage, `self.queue`."""
         self.queue = deque()
 
     def _qsize(self):
+        """How many items are stored."""
         return len(self.queue)
 
     def _put(self, item):
+        """Stores one item."""
         self.queue.append(item)
 
     def _get(self):
+        """Takes out the next item."""
         return self.queue.popleft()
 
     # -- the protocol --

@@ -29,7 +29,9 @@ pub fn install(vm: &Vm) {
     super::method_kind(vm, &t.super_, "super", "__new__", super_new, BuiltinKind::StaticMethod);
     super::methods(vm, &t.function, "function", &[("__get__", function_get)]);
     super::methods(vm, &t.range, "range", &[("__iter__", seq_iter), ("__len__", seq_len), ("__getitem__", seq_getitem), ("__contains__", seq_contains)]);
-    let alias = vm.iterator_class("types.GenericAlias");
+    // Not an iterator: registered before `iterator_class` would add `__next__`.
+    let alias = new_class(&vm.interner, "types.GenericAlias", Some(&vm.types.object), Layout::Value, None);
+    vm.types.iterators.borrow_mut().insert("types.GenericAlias", alias.clone());
     super::methods(vm, &alias, "GenericAlias", &[("__call__", alias_call), ("__getitem__", alias_getitem)]);
     for c in [&t.none, &t.not_implemented, &t.ellipsis] {
         super::method_kind(vm, c, "NoneType", "__new__", singleton_new, BuiltinKind::StaticMethod);
@@ -346,5 +348,17 @@ fn alias_call(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 
 fn alias_getitem(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     args::check_method(vm, "__getitem__", a, 1, 1)?;
+    // Only an alias with type variables left can be subscripted again.
+    if !has_type_variables(vm, &a[0]) {
+        return Err(vm.type_error(format!("{} is not a generic class", vm.repr(&a[0])?.as_str())));
+    }
     Ok(vm.generic_alias(a[0].clone(), &a[1]))
+}
+
+fn has_type_variables(vm: &Vm, v: &Value) -> bool {
+    let Value::Native(n) = v else { return false };
+    let Some(alias) = n.data.borrow().downcast_ref::<GenericAlias>().map(|g| g.args.clone()) else { return false };
+    alias.iter().any(|arg| {
+        matches!(vm.type_name(arg).as_str(), "TypeVar" | "ParamSpec" | "TypeVarTuple") || has_type_variables(vm, arg)
+    })
 }

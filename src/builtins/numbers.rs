@@ -360,6 +360,7 @@ fn int_new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
                 Value::Bytes(bs) => String::from_utf8_lossy(&bs.data).into_owned(),
                 _ => return Err(vm.type_error("int() can't convert non-string with explicit base")),
             };
+            vm.check_int_digits(&text, b as u32)?;
             match format::parse_int(&text, b as u32) {
                 Some(v) => Value::from_bigint(v),
                 None => {
@@ -387,6 +388,7 @@ impl Vm {
                 if let Some(i) = format::parse_small_int(s.as_str()) {
                     return Ok(Value::Int(i));
                 }
+                self.check_int_digits(s.as_str(), 10)?;
                 return match format::parse_int(s.as_str(), 10) {
                     Some(v) => Ok(Value::from_bigint(v)),
                     None => Err(self.value_error(format!("invalid literal for int() with base 10: {}", self.repr(&Value::Str(s.clone()))?.as_str()))),
@@ -394,6 +396,7 @@ impl Vm {
             }
             Value::Bytes(b) => {
                 let text = String::from_utf8_lossy(&b.data).into_owned();
+                self.check_int_digits(&text, 10)?;
                 return match format::parse_int(&text, 10) {
                     Some(v) => Ok(Value::from_bigint(v)),
                     None => Err(self.value_error(format!("invalid literal for int() with base 10: {}", self.repr(x)?.as_str()))),

@@ -210,6 +210,8 @@ pub struct Vm {
     pub argv: RefCell<Vec<String>>,
     pub depth: Cell<usize>,
     pub recursion_limit: Cell<usize>,
+    /// `sys.set_int_max_str_digits`: the longest decimal int/str conversion (0: no limit).
+    pub int_max_str_digits: Cell<usize>,
     /// Address near the bottom of the interpreter thread's stack.
     stack_base: Cell<usize>,
     stack_size: Cell<usize>,
@@ -259,6 +261,7 @@ impl Vm {
             argv: RefCell::new(Vec::new()),
             depth: Cell::new(0),
             recursion_limit: Cell::new(1000),
+            int_max_str_digits: Cell::new(4300),
             orphans: generator::Orphans::new(),
             asyncgen_hooks: RefCell::new([Value::None, Value::None]),
             stack_base: Cell::new(0),
@@ -537,6 +540,48 @@ impl Vm {
             Value::Instance(i) => i.class.borrow().is_subclass(class),
             _ => self.type_of(v).is_subclass(class),
         }
+    }
+
+    /// `str(n)` of a big int, within `sys.get_int_max_str_digits()`.
+    pub fn int_to_decimal(&self, n: &num_bigint::BigInt) -> PyResult<String> {
+        let limit = self.int_max_str_digits.get();
+        // log10(2) < 0.30103: a bound on the digits before converting.
+        if limit > 0 && n.bits() as f64 * 0.30103 > limit as f64 + 1.0 {
+            return Err(self.int_digits_error(None));
+        }
+        let text = n.to_string();
+        let digits = text.len() - usize::from(text.starts_with('-'));
+        if limit > 0 && digits > limit {
+            return Err(self.int_digits_error(None));
+        }
+        Ok(text)
+    }
+
+    /// Refuses to parse `text` as an int in `base` when it has more digits
+    /// than `sys.get_int_max_str_digits()` allows (bases that are powers of
+    /// two have no limit), as CPython does against quadratic conversions.
+    pub fn check_int_digits(&self, text: &str, base: u32) -> PyResult<()> {
+        let limit = self.int_max_str_digits.get();
+        if limit == 0 || text.len() <= limit || base.is_power_of_two() {
+            return Ok(());
+        }
+        let body = text.trim().trim_start_matches(['+', '-']);
+        if base == 0 && body.len() > 1 && body.starts_with('0') && matches!(body.as_bytes()[1], b'x' | b'X' | b'o' | b'O' | b'b' | b'B') {
+            return Ok(());
+        }
+        let digits = body.chars().filter(|c| c.is_alphanumeric()).count();
+        if digits > limit {
+            return Err(self.int_digits_error(Some(digits)));
+        }
+        Ok(())
+    }
+
+    fn int_digits_error(&self, digits: Option<usize>) -> PyErr {
+        let limit = self.int_max_str_digits.get();
+        let has = digits.map(|d| format!(": value has {d} digits")).unwrap_or_default();
+        self.value_error(format!(
+            "Exceeds the limit ({limit} digits) for integer string conversion{has}; use sys.set_int_max_str_digits() to increase the limit"
+        ))
     }
 
     pub fn builtin(&self, name: &str) -> Value {

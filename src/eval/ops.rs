@@ -209,12 +209,17 @@ impl Vm {
             }
             Value::Bytes(b) => crate::runtime::str::hash_str(unsafe_bytes_as_str(&b.data)),
             Value::FrozenSet(s) => {
+                if let Some(h) = s.hash.get() {
+                    return Ok(h);
+                }
                 let keys = s.table.borrow().keys();
                 let mut hs = Vec::with_capacity(keys.len());
                 for k in &keys {
                     hs.push(self.hash(k)?);
                 }
-                frozenset_hash(&hs)
+                let h = frozenset_hash(&hs);
+                s.hash.set(Some(h));
+                h
             }
             Value::Complex(c) => {
                 let re = int::hash_f64(c.re).unwrap_or(0);
@@ -1052,11 +1057,10 @@ impl Vm {
                     let bounds = self.slice_indices(s, len as i64)?;
                     return Ok(Value::list(slice_items(&l.items.borrow(), bounds)));
                 }
-                let items = l.items.borrow();
-                match self.seq_index(idx, items.len(), "list")? {
-                    Some(i) => Ok(items[i].clone()),
-                    None => Err(self.index_error("list index out of range")),
-                }
+                // `__index__` may change the list: look at it again after.
+                let len = l.items.borrow().len();
+                let item = self.seq_index(idx, len, "list")?.and_then(|i| l.items.borrow().get(i).cloned());
+                item.ok_or_else(|| self.index_error("list index out of range"))
             }
             Value::Tuple(t) => {
                 if let Value::Slice(s) = idx {
@@ -1186,13 +1190,15 @@ impl Vm {
                     return self.list_set_slice(l, s, new);
                 }
                 let len = l.items.borrow().len();
-                match self.seq_index(&idx, len, "list")? {
-                    Some(i) => {
-                        l.items.borrow_mut()[i] = v;
-                        Ok(())
-                    }
-                    None => Err(self.index_error("list assignment index out of range")),
-                }
+                let i = self.seq_index(&idx, len, "list")?;
+                // The old item is dropped after the borrow ends (its `__del__`
+                // may use the list); `__index__` may have shrunk the list.
+                let old = match i.and_then(|i| l.items.borrow_mut().get_mut(i).map(|slot| std::mem::replace(slot, v))) {
+                    Some(old) => old,
+                    None => return Err(self.index_error("list assignment index out of range")),
+                };
+                drop(old);
+                Ok(())
             }
             Value::Dict(d) => self.dict_set(d, idx, v),
             Value::ByteArray(_) => crate::builtins::bytes::set_item(self, obj, &idx, &v),
@@ -1211,9 +1217,10 @@ impl Vm {
         let len = l.items.borrow().len();
         let (start, stop, step) = self.slice_indices(s, len as i64)?;
         if step == 1 {
-            let start = start as usize;
-            let stop = (stop as usize).max(start);
             let mut items = l.items.borrow_mut();
+            // The bounds' `__index__` may have shrunk the list meanwhile.
+            let start = (start as usize).min(items.len());
+            let stop = (stop as usize).clamp(start, items.len());
             if stop - start == new.len() {
                 // Same length: replace in place; the old items drop after the borrow.
                 let old: Vec<Value> = items[start..stop].iter_mut().zip(new).map(|(slot, v)| std::mem::replace(slot, v)).collect();
@@ -1235,9 +1242,14 @@ impl Vm {
             )));
         }
         let mut items = l.items.borrow_mut();
+        let mut old = Vec::with_capacity(pos.len());
         for (i, v) in pos.into_iter().zip(new) {
-            items[i] = v;
+            if let Some(slot) = items.get_mut(i) {
+                old.push(std::mem::replace(slot, v));
+            }
         }
+        drop(items);
+        drop(old);
         Ok(())
     }
 
@@ -1249,15 +1261,24 @@ impl Vm {
                     let mut pos = self.slice_positions(s, len)?;
                     pos.sort_unstable();
                     let mut items = l.items.borrow_mut();
+                    let mut removed = Vec::with_capacity(pos.len());
                     for i in pos.into_iter().rev() {
-                        items.remove(i);
+                        if i < items.len() {
+                            removed.push(items.remove(i));
+                        }
                     }
+                    drop(items);
+                    drop(removed);
                     return Ok(());
                 }
                 let len = l.items.borrow().len();
-                match self.seq_index(idx, len, "list")? {
-                    Some(i) => {
-                        let removed = l.items.borrow_mut().remove(i);
+                let i = self.seq_index(idx, len, "list")?;
+                let removed = i.and_then(|i| {
+                    let mut items = l.items.borrow_mut();
+                    (i < items.len()).then(|| items.remove(i))
+                });
+                match removed {
+                    Some(removed) => {
                         drop(removed);
                         Ok(())
                     }
@@ -1496,8 +1517,11 @@ fn slice_items(items: &[Value], (start, stop, step): (i64, i64, i64)) -> Vec<Val
     let mut out = Vec::new();
     let mut i = start;
     while (step > 0 && i < stop) || (step < 0 && i > stop) {
-        out.push(items[i as usize].clone());
-        i += step;
+        let Some(item) = usize::try_from(i).ok().and_then(|i| items.get(i)) else { break };
+        out.push(item.clone());
+        // A step near i64::MAX leaves the range in one jump.
+        let Some(next) = i.checked_add(step) else { break };
+        i = next;
     }
     out
 }

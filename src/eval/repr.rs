@@ -27,14 +27,7 @@ impl Vm {
             Value::Ellipsis => "Ellipsis".into(),
             Value::Bool(b) => if b.get() { "True" } else { "False" }.into(),
             Value::Int(i) => i.to_string(),
-            Value::BigInt(b) => {
-                if b.bits() > 4300 * 10 / 3 + 8 {
-                    return Err(self.value_error(
-                        "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit",
-                    ));
-                }
-                b.to_string()
-            }
+            Value::BigInt(b) => self.int_to_decimal(b)?,
             Value::Float(f) => format::float_repr(f.get()),
             Value::Complex(c) => format::complex_repr(c.re, c.im),
             Value::Str(s) => srepr::str_repr(s.as_str()),
@@ -124,10 +117,14 @@ impl Vm {
             Value::ClassMethod(f) => format!("<classmethod({})>", self.repr(&f.func)?.as_str()),
             Value::Super(s) => format!("<super: <class '{}'>, <{} object>>", s.class.name().as_str(), s.obj_type.name().as_str()),
             Value::Native(n) => {
-                if let Some(view) = n.data.borrow().downcast_ref::<crate::builtins::dict::DictView>() {
-                    let name = ["dict_keys", "dict_values", "dict_items"][view.what as usize];
-                    let items = self.collect(v)?;
-                    return Ok(format!("{}({})", name, self.join_reprs("[", &items, "]")?));
+                let view_kind = n.data.borrow().downcast_ref::<crate::builtins::dict::DictView>().map(|view| view.what as usize);
+                if let Some(what) = view_kind {
+                    // A view inside its own dict prints as `...`, as CPython's.
+                    let name = ["dict_keys", "dict_values", "dict_items"][what];
+                    return self.guarded_repr(v, "...", || {
+                        let items = self.collect(v)?;
+                        Ok(format!("{}({})", name, self.join_reprs("[", &items, "]")?))
+                    });
                 }
                 if let Some(g) = n.data.borrow().downcast_ref::<crate::builtins::misc::GenericAlias>() {
                     let mut parts = Vec::new();

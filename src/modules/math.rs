@@ -1158,7 +1158,7 @@ fn comb(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
         return Ok(Value::Int(0));
     }
     let k = std::cmp::min(k.clone(), &n - &k);
-    let Some(k) = k.to_u64() else {
+    let Some(k) = k.to_u64().filter(|k| *k <= i64::MAX as u64) else {
         return Err(vm.overflow_error(format!("min(n - k, k) must not exceed {}", i64::MAX)));
     };
     let mut acc = BigInt::one();
@@ -1184,7 +1184,7 @@ fn perm(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     if k > n {
         return Ok(Value::Int(0));
     }
-    let Some(k) = k.to_u64() else {
+    let Some(k) = k.to_u64().filter(|k| *k <= i64::MAX as u64) else {
         return Err(vm.overflow_error(format!("k must not exceed {}", i64::MAX)));
     };
     let mut acc = BigInt::one();

@@ -45,6 +45,8 @@ pub fn init(vm: &Vm, d: &Dict) -> PyResult<()> {
     def(vm, d, "exit", exit);
     def(vm, d, "getrecursionlimit", getrecursionlimit);
     def(vm, d, "getswitchinterval", getswitchinterval);
+    def(vm, d, "get_int_max_str_digits", get_int_max_str_digits);
+    def(vm, d, "set_int_max_str_digits", set_int_max_str_digits);
     def(vm, d, "excepthook", excepthook);
     d.set_str(vm.intern("__excepthook__"), d.get_str(&vm.intern("excepthook")).unwrap_or(Value::None));
     def(vm, d, "setswitchinterval", setswitchinterval);
@@ -150,6 +152,24 @@ fn setrecursionlimit(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
         return Err(vm.value_error("recursion limit must be greater or equal than 1"));
     }
     vm.recursion_limit.set(n as usize);
+    Ok(Value::None)
+}
+
+fn get_int_max_str_digits(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check(vm, "get_int_max_str_digits", a, 0, 0)?;
+    Ok(Value::Int(vm.int_max_str_digits.get() as i64))
+}
+
+fn set_int_max_str_digits(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    args::only_kw(vm, "set_int_max_str_digits", kw, &["maxdigits"])?;
+    let Some(n) = args::arg(a, kw, 0, "maxdigits") else {
+        return Err(vm.type_error("set_int_max_str_digits() missing required argument 'maxdigits' (pos 1)"));
+    };
+    let n = vm.index_value(&n)?;
+    if n != 0 && !(640..).contains(&n) {
+        return Err(vm.value_error("maxdigits must be 0 or larger than 640"));
+    }
+    vm.int_max_str_digits.set(n as usize);
     Ok(Value::None)
 }
 

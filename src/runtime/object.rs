@@ -227,6 +227,8 @@ impl DictTable {
 pub struct Set {
     pub table: RefCell<DictTable>,
     pub gc: GcHeader,
+    /// A frozenset's hash once computed (nested frozensets hash in linear time).
+    pub hash: Cell<Option<i64>>,
 }
 
 impl Set {
@@ -235,7 +237,7 @@ impl Set {
     }
 
     pub fn from_table(t: DictTable) -> Set {
-        Set { table: RefCell::new(t), gc: GcHeader::new() }
+        Set { table: RefCell::new(t), gc: GcHeader::new(), hash: Cell::new(None) }
     }
 
     pub fn len(&self) -> usize {
