@@ -23,7 +23,14 @@ impl Vm {
                     v.extend(args.iter().cloned());
                     (b.func)(self, &v, kw)
                 }
-                None => (b.func)(self, args, kw),
+                None => {
+                    let r = (b.func)(self, args, kw);
+                    // A blocking native (`time.sleep`) returns early on Ctrl-C: raise now.
+                    if super::interrupt::requested() {
+                        self.raise_interrupt()?;
+                    }
+                    r
+                }
             },
             Value::Method(m) => {
                 let mut v: ArgVec = SmallVec::with_capacity(args.len() + 1);
@@ -171,7 +178,7 @@ impl Vm {
             return Err(self.new_error("RecursionError", "maximum recursion depth exceeded"));
         }
         self.check_stack()?;
-        gc::safe_point();
+        self.safe_point()?;
         self.depth.set(depth + 1);
         let r = self.exec_block(frame, body);
         self.close_freed_generators();

@@ -640,7 +640,7 @@ impl Vm {
             }
             let (start, step, n) = (r.start as i64, r.step as i64, r.len());
             'outer: for k in 0..n {
-                gc::safe_point();
+                self.safe_point()?;
                 f.slots[*slot as usize] = Some(Value::Int(start + k * step));
                 for cond in &g.ifs {
                     if !self.eval_cond(f, cond)? {
@@ -653,7 +653,7 @@ impl Vm {
         }
         let mut items = self.loop_items(iterable)?;
         'items: while let Some(item) = self.next_loop_item(&mut items)? {
-            gc::safe_point();
+            self.safe_point()?;
             self.assign(f, &g.target, item)?;
             for cond in &g.ifs {
                 if !self.eval_cond(f, cond)? {

@@ -16,6 +16,7 @@ pub mod expr;
 pub mod frame;
 pub mod generator;
 pub mod import;
+pub mod interrupt;
 pub mod iterate;
 pub mod ops;
 pub mod repr;
@@ -215,8 +216,11 @@ pub struct Vm {
     /// Exceptions being handled, innermost last (`sys.exc_info`, bare `raise`).
     pub handling: RefCell<Vec<Rc<Instance>>>,
     out: RefCell<Vec<u8>>,
-    /// Set by hosts (and Ctrl-C handlers) to make the script raise KeyboardInterrupt.
-    pub interrupt: Cell<bool>,
+    /// Write stdout through at once (`-u`, and the REPL on a terminal).
+    pub unbuffered: Cell<bool>,
+    /// Whether Ctrl-C (or a host, through `interrupt::request`) asked the
+    /// script to raise KeyboardInterrupt.
+    pub interrupt: interrupt::Interrupt,
     pub main_module: RefCell<Option<Rc<Module>>>,
     /// Modules whose code is running (for circular-import messages).
     pub initializing: RefCell<Vec<Sym>>,
@@ -262,7 +266,8 @@ impl Vm {
             stack_size: Cell::new(0),
             handling: RefCell::new(Vec::new()),
             out: RefCell::new(Vec::new()),
-            interrupt: Cell::new(false),
+            unbuffered: Cell::new(false),
+            interrupt: interrupt::Interrupt,
             main_module: RefCell::new(None),
             initializing: RefCell::new(Vec::new()),
             sources: RefCell::new(std::collections::HashMap::new()),
@@ -297,6 +302,26 @@ impl Vm {
     pub fn set_stack(&self, base: usize, size: usize) {
         self.stack_base.set(base);
         self.stack_size.set(size);
+    }
+
+    /// Where the evaluator may collect cycles and be interrupted: calls and
+    /// loop back-edges. Costs one relaxed load when nothing is pending.
+    #[inline(always)]
+    pub fn safe_point(&self) -> PyResult<()> {
+        gc::safe_point();
+        if interrupt::requested() {
+            return self.raise_interrupt();
+        }
+        Ok(())
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn raise_interrupt(&self) -> PyResult<()> {
+        if interrupt::take() {
+            return Err(self.new_exc(&self.types.exc("KeyboardInterrupt"), Vec::new()));
+        }
+        Ok(())
     }
 
     /// Fails with RecursionError when less than a safety margin of machine
@@ -336,8 +361,12 @@ impl Vm {
     pub fn write_out(&self, s: &str) {
         let mut out = self.out.borrow_mut();
         out.extend_from_slice(s.as_bytes());
-        if out.len() > 1 << 14 {
-            let _ = std::io::stdout().write_all(&out);
+        if out.len() > 1 << 14 || self.unbuffered.get() {
+            let mut stdout = std::io::stdout();
+            let _ = stdout.write_all(&out);
+            if self.unbuffered.get() {
+                let _ = stdout.flush();
+            }
             out.clear();
         }
     }

@@ -18,7 +18,6 @@ use super::generator::{GenStep, Resume};
 use super::class::StarState;
 use super::{Frame, Vm};
 use crate::compile::ir::{self, CodeKind, Stmt, StmtKind, SuspendKind};
-use crate::runtime::gc;
 use crate::runtime::object::*;
 use crate::runtime::value::Value;
 
@@ -258,7 +257,7 @@ impl Vm {
         }
         loop {
             if !in_body {
-                gc::safe_point();
+                self.safe_point()?;
                 if !self.eval_cond(f, test)? {
                     return self.run_child(f, c, orelse, ELSE);
                 }
@@ -379,7 +378,7 @@ impl Vm {
                     self.loop_next(f, base)?
                 };
                 let Some(item) = item else { return Ok(Flow::Normal) };
-                gc::safe_point();
+                self.safe_point()?;
                 self.assign(f, &fs.target, item)?;
             }
             at = None;
