@@ -600,6 +600,24 @@ impl Vm {
         Ok(Value::Function(func))
     }
 
+    /// A function of no parameters running `code` in `globals` (how an
+    /// interactive input that awaits becomes a coroutine).
+    pub fn function_of_code(&self, code: Rc<ir::Code>, globals: Rc<Dict>) -> Rc<Function> {
+        let module = globals.get_str(&self.names.name).unwrap_or(Value::None);
+        gc::new(Function {
+            name: std::cell::RefCell::new(code.name.clone()),
+            qualname: std::cell::RefCell::new(code.qualname.clone()),
+            code,
+            globals,
+            defaults: std::cell::RefCell::new(Vec::new()),
+            kwdefaults: std::cell::RefCell::new(Vec::new()),
+            closure: Box::new([]),
+            dict: std::cell::RefCell::new(crate::runtime::dict::DictTable::new()),
+            module,
+            gc: GcHeader::new(),
+        })
+    }
+
     #[inline(never)]
     fn eval_comprehension(&self, f: &mut Frame, c: &ir::Comprehension) -> PyResult<Value> {
         for &cell in &c.fresh_cells {
