@@ -208,6 +208,7 @@ fn traceback_then_recovery() {
     repl.expect(">>> ");
     repl.check("1 / 0", "ZeroDivisionError: division by zero");
     repl.check("undefined_name", "NameError: name 'undefined_name' is not defined");
+    repl.check("lenn([1])", "NameError: name 'lenn' is not defined. Did you mean: 'len'?");
     repl.line("x = 5");
     repl.check("x + 1", "6");
     repl.check("if x ==", "SyntaxError");

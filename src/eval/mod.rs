@@ -436,7 +436,22 @@ impl Vm {
     }
 
     pub fn name_error(&self, name: &str) -> PyErr {
-        self.new_error("NameError", format!("name '{name}' is not defined"))
+        let err = self.new_error("NameError", format!("name '{name}' is not defined"));
+        if let Some(d) = &err.0.dict {
+            d.set_str(self.static_sym("name"), Value::str(name));
+        }
+        err
+    }
+
+    /// AttributeError for `obj.name` with `name` and `obj` set, as CPython
+    /// 3.10+ does (the traceback suggests a close attribute from them).
+    pub fn missing_attribute(&self, obj: &Value, name: &Str, msg: String) -> PyErr {
+        let err = self.attr_error(msg);
+        if let Some(d) = &err.0.dict {
+            d.set_str(self.static_sym("name"), Value::str(name.as_str()));
+            d.set_str(self.static_sym("obj"), obj.clone());
+        }
+        err
     }
 
     pub fn overflow_error(&self, msg: impl Into<String>) -> PyErr {
