@@ -153,7 +153,7 @@ impl<'a> Session<'a> {
             }
         };
         let coro = vm.call_function(&vm.function_of_code(code, self.globals.clone()), &[], &[])?;
-        vm.call_method(&event_loop, "run_until_complete", &[coro])?;
+        vm.call_method(&event_loop, "run_until_complete", &[coro]).map_err(without_loop_frames)?;
         let asyncio = vm.import_module("asyncio")?;
         let turn = vm.call_method(&asyncio, "sleep", &[Value::Int(0)])?;
         vm.call_method(&event_loop, "run_until_complete", &[turn])?;
@@ -165,6 +165,20 @@ impl<'a> Session<'a> {
     pub fn complete(&self, line: &str) -> (usize, Vec<String>) {
         complete::candidates(self.interp.vm(), &self.globals, line)
     }
+}
+
+/// Drops the event loop's own frames from the outer end of a traceback, so
+/// that an awaited input's error shows the input's frames, as in CPython's
+/// asyncio REPL.
+fn without_loop_frames(err: PyErr) -> PyErr {
+    if let Some(data) = err.0.exc() {
+        let mut data = data.borrow_mut();
+        // Innermost first: the loop's frames are at the end.
+        while data.traceback.last().is_some_and(|e| e.filename.starts_with("<stdlib>/asyncio/")) {
+            data.traceback.pop();
+        }
+    }
+    err
 }
 
 /// Statements with a block: CPython's REPL waits for a blank line after them.
