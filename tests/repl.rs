@@ -175,12 +175,28 @@ fn strip_escapes(s: &str) -> String {
     out
 }
 
-/// A scratch home directory, so history stays out of the real one.
-fn scratch_home(name: &str) -> PathBuf {
+/// A scratch home directory, so history stays out of the real one; removed
+/// when the test ends.
+struct Home(PathBuf);
+
+impl std::ops::Deref for Home {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for Home {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn scratch_home(name: &str) -> Home {
     let dir = std::env::temp_dir().join(format!("tulip-repl-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("make a scratch home");
-    dir
+    Home(dir)
 }
 
 #[test]
