@@ -329,3 +329,26 @@ fn history_is_recalled_after_a_restart() {
     repl.line("\x1b[A");
     repl.check("marker", "54");
 }
+
+#[test]
+fn interrupted_script_prints_its_traceback_and_dies_of_sigint() {
+    use std::io::BufRead;
+    use std::os::unix::process::ExitStatusExt;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tulip"))
+        .args(["-u", "-c", "print('ready')\nn = 0\nwhile True:\n    n += 1\n"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start tulip");
+    let mut stdout = std::io::BufReader::new(child.stdout.take().expect("piped stdout"));
+    let mut line = String::new();
+    stdout.read_line(&mut line).expect("read stdout");
+    assert_eq!(line, "ready\n");
+    // SAFETY: signalling our own child.
+    unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGINT) };
+    let out = child.wait_with_output().expect("wait for tulip");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.starts_with("Traceback (most recent call last):\n"), "{stderr}");
+    assert!(stderr.ends_with("\nKeyboardInterrupt\n"), "{stderr}");
+    assert_eq!(out.status.signal(), Some(libc::SIGINT), "python3 dies of the signal: status 130 in a shell");
+}
