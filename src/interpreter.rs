@@ -12,6 +12,8 @@ pub enum ScriptError {
     Exit(i32, Option<String>),
     /// An uncaught exception: the formatted traceback, ending in `Type: message`.
     Exception(String),
+    /// An uncaught KeyboardInterrupt (Ctrl-C): the formatted traceback.
+    Interrupted(String),
     /// The source did not parse: the syntax error.
     Syntax(crate::syntax::SyntaxError),
 }
@@ -63,13 +65,9 @@ impl Interpreter {
         let module = tulip_syntax::parse_module(source).map_err(ScriptError::Syntax)?;
         vm.sources.borrow_mut().insert(Rc::from(filename), Rc::from(source));
         let code = crate::compile::lower::lower_module(&module, source, Rc::from(filename), &vm.interner, false);
-        let globals = Rc::new(Dict::new());
-        globals.set_str(vm.names.name.clone(), Value::str("__main__"));
+        let globals = self.new_main_module();
         globals.set_str(vm.names.file.clone(), Value::str(filename));
         globals.set_str(vm.names.doc.clone(), code.doc.clone().unwrap_or(Value::None));
-        globals.set_str(vm.names.package.clone(), Value::None);
-        let main = Rc::new(Module { name: vm.intern("__main__"), dict: globals.clone() });
-        vm.modules.set_str(vm.intern("__main__"), Value::Module(main));
         let r = vm.run_code(code, globals, None).map(|_| ()).map_err(|e| self.script_error(e));
         self.wait_for_threads();
         crate::modules::io::flush_all();
@@ -86,6 +84,26 @@ impl Interpreter {
         if let Err(e) = shutdown.and_then(|f| vm.call(&f, &[], &[])) {
             vm.flush_out();
             eprint!("Exception ignored on threading shutdown:\n{}", vm.format_exception(&e.0));
+        }
+    }
+
+    /// Makes a fresh, empty `__main__` module and returns its namespace.
+    pub fn new_main_module(&self) -> Rc<Dict> {
+        let vm = &self.vm;
+        let globals = Rc::new(Dict::new());
+        globals.set_str(vm.names.name.clone(), Value::str("__main__"));
+        globals.set_str(vm.names.doc.clone(), Value::None);
+        globals.set_str(vm.names.package.clone(), Value::None);
+        let main = Rc::new(Module { name: vm.intern("__main__"), dict: globals.clone() });
+        vm.modules.set_str(vm.intern("__main__"), Value::Module(main));
+        globals
+    }
+
+    /// The namespace of `__main__` (made when no script ran yet).
+    pub fn main_globals(&self) -> Rc<Dict> {
+        match self.vm.modules.get_str(&self.vm.names.main) {
+            Some(Value::Module(m)) => m.dict.clone(),
+            _ => self.new_main_module(),
         }
     }
 
@@ -111,7 +129,8 @@ impl Interpreter {
         Err(ScriptError::Exception(format!("No module named {name}")))
     }
 
-    fn script_error(&self, e: PyErr) -> ScriptError {
+    /// How an uncaught exception ends a script, with its traceback formatted.
+    pub fn script_error(&self, e: PyErr) -> ScriptError {
         let vm = &self.vm;
         vm.flush_out();
         if vm.err_is(&e, "SystemExit") {
@@ -128,6 +147,9 @@ impl Interpreter {
                     ScriptError::Exit(1, Some(text))
                 }
             };
+        }
+        if vm.err_is(&e, "KeyboardInterrupt") {
+            return ScriptError::Interrupted(vm.format_exception(&e.0));
         }
         ScriptError::Exception(vm.format_exception(&e.0))
     }

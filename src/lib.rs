@@ -11,6 +11,8 @@
 //! - [`builtins`], [`modules`], `stdlib/` — the builtins namespace, native
 //!   modules, and modules written in Python.
 //! - [`diag`] — rendering of syntax errors and tracebacks for people.
+//! - [`interactive`] — a REPL session: input completeness, running inputs,
+//!   top-level `await`, completion candidates.
 //!
 //! ```
 //! let interp = tulip::Interpreter::new();
@@ -22,6 +24,7 @@ pub mod builtins;
 pub mod compile;
 pub mod diag;
 pub mod eval;
+pub mod interactive;
 pub mod interpreter;
 pub mod modules;
 pub mod runtime;

@@ -3,6 +3,7 @@
 use clap::Parser;
 
 mod allocator;
+mod repl;
 
 #[global_allocator]
 static GLOBAL: allocator::Mimalloc = allocator::Mimalloc;
@@ -13,8 +14,14 @@ use std::process::ExitCode;
 use tulip::diag::render_syntax_error;
 use tulip::syntax::{self, SyntaxError};
 
+/// The flags follow python3's where they overlap; `-V` prints tulip's own version.
 #[derive(Parser)]
-#[command(name = "tulip", version, about = "A Python-compatible interpreter with asyncio built in")]
+#[command(
+    name = "tulip",
+    version,
+    about = "A Python-compatible interpreter with asyncio built in",
+    after_help = "With no script and a terminal on stdin, tulip starts an interactive prompt."
+)]
 struct Cli {
     /// Print `ast.dump(ast.parse(source))` of FILE, as CPython 3.11 does
     /// (syntax only: no compile-time checks, as with `ast.parse`).
@@ -33,6 +40,18 @@ struct Cli {
     #[arg(short = 'm', value_name = "MODULE")]
     module: Option<String>,
 
+    /// Inspect interactively after running the script or command.
+    #[arg(short = 'i')]
+    inspect: bool,
+
+    /// Don't print the version banner when the prompt starts.
+    #[arg(short = 'q')]
+    quiet: bool,
+
+    /// Unbuffered standard output.
+    #[arg(short = 'u')]
+    unbuffered: bool,
+
     /// The script to run (`-` for standard input), then its arguments.
     #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
     script: Vec<String>,
@@ -46,12 +65,29 @@ fn main() -> ExitCode {
     if let Some(paths) = &cli.parse_only {
         return parse_only(paths);
     }
+    let (inspect, quiet, unbuffered) = (cli.inspect, cli.quiet, cli.unbuffered);
+    let after = move |interp: &tulip::Interpreter, status: ExitCode| {
+        if inspect {
+            repl::run(interp, false)
+        } else {
+            status
+        }
+    };
+    tulip::eval::interrupt::catch_sigint();
     if let Some(module) = cli.module.clone() {
         let mut argv = vec![module.clone()];
         argv.extend(cli.script.iter().cloned());
-        return on_interpreter_thread(move |interp| {
+        return on_interpreter_thread(unbuffered, move |interp| {
             interp.set_argv(argv, &std::env::current_dir().map(|p| p.display().to_string()).unwrap_or_default());
-            finish(interp.run_module(&module), &module, "")
+            let status = finish(interp.run_module(&module), &module, "", inspect);
+            after(interp, status)
+        });
+    }
+    let interactive = cli.command.is_none() && cli.script.is_empty() && (inspect || std::io::stdin().is_terminal());
+    if interactive {
+        return on_interpreter_thread(unbuffered || std::io::stdout().is_terminal(), move |interp| {
+            interp.set_argv(vec![String::new()], "");
+            repl::run(interp, !quiet)
         });
     }
     let (name, source, argv, path0) = match (&cli.command, cli.script.first().map(String::as_str)) {
@@ -76,9 +112,10 @@ fn main() -> ExitCode {
         Ok(s) => s,
         Err(failure) => return failure.report(&name),
     };
-    on_interpreter_thread(move |interp| {
+    on_interpreter_thread(unbuffered, move |interp| {
         interp.set_argv(argv, &path0);
-        finish(interp.run_source(&source, &name), &name, &source)
+        let status = finish(interp.run_source(&source, &name), &name, &source, inspect);
+        after(interp, status)
     })
 }
 
@@ -87,11 +124,13 @@ fn main() -> ExitCode {
 const STACK_SIZE: usize = 1 << 30;
 
 /// Runs `f` with a fresh interpreter on a thread with a large stack.
-fn on_interpreter_thread(f: impl FnOnce(&tulip::Interpreter) -> ExitCode + Send + 'static) -> ExitCode {
+/// `unbuffered` writes stdout through at once (`-u`, or a prompt on a terminal).
+fn on_interpreter_thread(unbuffered: bool, f: impl FnOnce(&tulip::Interpreter) -> ExitCode + Send + 'static) -> ExitCode {
     let thread = std::thread::Builder::new().name("tulip".into()).stack_size(STACK_SIZE).spawn(move || {
         let marker = 0u8;
         let interp = tulip::Interpreter::new();
         interp.set_stack(&marker as *const u8 as usize, STACK_SIZE);
+        interp.vm().unbuffered.set(unbuffered);
         let status = f(&interp);
         // Exit without tearing the object graph down: the OS reclaims it.
         std::mem::forget(interp);
@@ -106,8 +145,9 @@ fn on_interpreter_thread(f: impl FnOnce(&tulip::Interpreter) -> ExitCode + Send 
     }
 }
 
-/// Reports how a script ended and turns it into the process's exit status.
-fn finish(result: Result<(), tulip::ScriptError>, name: &str, source: &str) -> ExitCode {
+/// Reports how a script ended and turns it into the process's exit status
+/// (`inspect`: the prompt follows, so nothing ends the process here).
+fn finish(result: Result<(), tulip::ScriptError>, name: &str, source: &str, inspect: bool) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(tulip::ScriptError::Exit(code, message)) => {
@@ -119,6 +159,16 @@ fn finish(result: Result<(), tulip::ScriptError>, name: &str, source: &str) -> E
         Err(tulip::ScriptError::Exception(text)) => {
             let _ = std::io::stderr().write_all(text.as_bytes());
             ExitCode::from(1)
+        }
+        Err(tulip::ScriptError::Interrupted(text)) => {
+            let _ = std::io::stderr().write_all(text.as_bytes());
+            // CPython ends by killing itself with SIGINT, so a shell sees
+            // status 130 and stops a loop of commands.
+            if !inspect {
+                let _ = std::io::stdout().flush();
+                tulip::eval::interrupt::die_of_sigint();
+            }
+            ExitCode::from(130)
         }
         Err(tulip::ScriptError::Syntax(err)) => Failure::Syntax(err, source.to_owned()).report(name),
     }

@@ -61,6 +61,11 @@ const MODULES: &[(&str, &str, bool)] = &[
     module!("warnings", "warnings.py"),
 ];
 
+/// The names of the embedded modules.
+pub fn names() -> impl Iterator<Item = &'static str> {
+    MODULES.iter().map(|(n, _, _)| *n)
+}
+
 /// The embedded source of module `name`, and whether it is a package.
 pub fn find(name: &str) -> Option<(&'static str, bool)> {
     MODULES.iter().find(|(n, _, _)| *n == name).map(|(_, src, pkg)| (*src, *pkg))

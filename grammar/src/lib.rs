@@ -31,5 +31,5 @@ pub mod token;
 pub mod validate;
 
 pub use error::{ErrorKind, LineIndex, SyntaxError};
-pub use parser::{parse_ast, parse_expression, parse_module};
+pub use parser::{parse_ast, parse_expression, parse_interactive, parse_module};
 pub use source::decode_source;

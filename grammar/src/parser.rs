@@ -24,6 +24,14 @@ pub fn parse_module(source: &str) -> Result<ast::Module, SyntaxError> {
     Ok(module)
 }
 
+/// Parses one input of an interactive session: as `parse_module`, with
+/// top-level `await` allowed.
+pub fn parse_interactive(source: &str) -> Result<ast::Module, SyntaxError> {
+    let module = parse_ast(source)?;
+    crate::validate::validate_interactive(&module)?;
+    Ok(module)
+}
+
 /// Parses a module without the compile-time checks: what CPython's
 /// `ast.parse` accepts (`nonlocal x` at module level parses, say).
 pub fn parse_ast(source: &str) -> Result<ast::Module, SyntaxError> {

@@ -22,10 +22,20 @@ use crate::error::SyntaxError;
 /// Checks a parsed module as CPython's compiler would; `Err` is the first
 /// SyntaxError CPython 3.11 would raise when compiling it.
 pub fn validate_module(module: &ast::Module) -> Result<(), SyntaxError> {
+    validate(module, false)
+}
+
+/// As `validate_module`, for a REPL input: `await`, `async for` and `async
+/// with` are allowed at the top level (the input runs as a coroutine).
+pub fn validate_interactive(module: &ast::Module) -> Result<(), SyntaxError> {
+    validate(module, true)
+}
+
+fn validate(module: &ast::Module, top_level_await: bool) -> Result<(), SyntaxError> {
     let features = future::check_future_imports(module)?;
     let table = symtable::SymbolTable::build(module, features.annotations)?;
     table.analyze()?;
-    compile::check_module(module, &table, &features)
+    compile::check_module(module, &table, &features, top_level_await)
 }
 
 #[cfg(test)]

@@ -51,6 +51,8 @@ pub struct Gil {
     /// never released and blocking calls cost nothing extra.
     threaded: AtomicBool,
     interval_ns: AtomicU64,
+    /// The thread that created the interpreter (`pthread_self`).
+    main_thread: u64,
 }
 
 struct State {
@@ -106,7 +108,13 @@ impl Gil {
             changed: Condvar::new(),
             threaded: AtomicBool::new(false),
             interval_ns: AtomicU64::new(DEFAULT_INTERVAL_NS),
+            main_thread: current_thread(),
         })
+    }
+
+    /// Whether the calling thread is the one that created the interpreter.
+    pub fn on_main_thread(&self) -> bool {
+        current_thread() == self.main_thread
     }
 
     pub fn is_threaded(&self) -> bool {
@@ -196,6 +204,11 @@ impl Gil {
         lock(&self.state).closed = true;
         self.changed.notify_all();
     }
+}
+
+fn current_thread() -> u64 {
+    // SAFETY: pthread_self has no preconditions.
+    unsafe { libc::pthread_self() as u64 }
 }
 
 /// Values that belong to the interpreter, carried to a new thread

@@ -53,6 +53,9 @@ pub struct Lowerer<'a> {
     source: &'a str,
     /// `from __future__ import annotations`: annotations are kept as strings.
     future_annotations: bool,
+    /// In an interactive input, the function expression statements at module
+    /// level pass their value to.
+    display: Option<Value>,
 }
 
 /// Lowers a whole module. `module_names_local` makes top-level names resolve
@@ -63,6 +66,35 @@ pub fn lower_module(
     filename: Rc<str>,
     interner: &Interner,
     module_names_local: bool,
+) -> Rc<Code> {
+    lower_top(module, source, filename, interner, module_names_local, None, false)
+}
+
+/// Lowers one input of an interactive session (CPython's "single" mode):
+/// every expression statement of the module's own code (not of the functions
+/// and classes it defines) passes its value to `display` (`sys.displayhook`).
+/// An input that awaits becomes a coroutine whose names are the module's
+/// globals, as CPython compiles with `PyCF_ALLOW_TOP_LEVEL_AWAIT`;
+/// `as_coroutine` makes any input one.
+pub fn lower_interactive(
+    module: &ast::Module,
+    source: &str,
+    filename: Rc<str>,
+    interner: &Interner,
+    display: Value,
+    as_coroutine: bool,
+) -> Rc<Code> {
+    lower_top(module, source, filename, interner, false, Some(display), as_coroutine)
+}
+
+fn lower_top(
+    module: &ast::Module,
+    source: &str,
+    filename: Rc<str>,
+    interner: &Interner,
+    module_names_local: bool,
+    display: Option<Value>,
+    as_coroutine: bool,
 ) -> Rc<Code> {
     let table = ScopeTable::build(module);
     let future_annotations = module.body.iter().any(|st| {
@@ -79,17 +111,20 @@ pub fn lower_module(
         module_names_local,
         source,
         future_annotations,
+        display,
     };
     l.frames.push(Frame { slot_names: Vec::new(), cell_names: Vec::new(), n_free: 0 });
     l.scopes.push(ScopeCtx { id: 0, map: HashMap::new(), frame: 0, qualname: String::new(), class: None, pass_cells: HashMap::new() });
     let body = l.block(&module.body);
-    let frame = l.frames.pop().unwrap_or(Frame { slot_names: Vec::new(), cell_names: Vec::new(), n_free: 0 });
+    let mut frame = l.frames.pop().unwrap_or(Frame { slot_names: Vec::new(), cell_names: Vec::new(), n_free: 0 });
+    let kind = if as_coroutine || body.iter().any(|s| s.suspends) { CodeKind::Coroutine } else { CodeKind::Module };
+    let body = if kind == CodeKind::Coroutine { super::anf::lower_body(body, &mut frame.slot_names, interner) } else { body };
     Rc::new(Code {
         name: interner.intern("<module>"),
         qualname: interner.intern("<module>"),
         filename: l.filename.clone(),
         first_line: 1,
-        kind: CodeKind::Module,
+        kind,
         params: Params::none(),
         slot_names: frame.slot_names,
         cell_names: frame.cell_names,
@@ -574,7 +609,17 @@ impl<'a> Lowerer<'a> {
                 StmtKind::ImportFrom(Box::new(ir::ImportFrom { module: module.as_ref().map(|m| self.sym(m)), level: *level, names }))
             }
             S::Global { .. } | S::Nonlocal { .. } | S::Pass => StmtKind::Pass,
-            S::Expr { value } => StmtKind::Expr(self.expr(value)),
+            S::Expr { value } => {
+                let value = self.expr(value);
+                match &self.display {
+                    Some(display) if self.scopes.len() == 1 => {
+                        let call = ExprKind::CallPos(Box::new(Expr::new(ExprKind::Const(display.clone()))), vec![value]);
+                        let suspends = call.suspends();
+                        StmtKind::Expr(Expr { kind: call, suspends })
+                    }
+                    _ => StmtKind::Expr(value),
+                }
+            }
             S::Break => StmtKind::Break,
             S::Continue => StmtKind::Continue,
         }

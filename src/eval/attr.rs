@@ -29,7 +29,7 @@ impl Vm {
                     if let Some(ga) = m.dict.get_str(&self.names.getattr) {
                         return self.call(&ga, &[Value::Str(self.intern(name.as_str()))], &[]);
                     }
-                    Err(self.attr_error(format!("module '{}' has no attribute '{}'", m.name.as_str(), name.as_str())))
+                    Err(self.missing_attribute(obj, name, format!("module '{}' has no attribute '{}'", m.name.as_str(), name.as_str())))
                 }
             },
             Value::Super(s) => self.super_getattr(s, name),
@@ -81,7 +81,7 @@ impl Vm {
     }
 
     pub fn no_attribute(&self, obj: &Value, name: &Str) -> PyErr {
-        self.attr_error(format!("'{}' object has no attribute '{}'", self.type_name(obj).as_str(), name.as_str()))
+        self.missing_attribute(obj, name, format!("'{}' object has no attribute '{}'", self.type_name(obj).as_str(), name.as_str()))
     }
 
     /// The generic lookup; `None` when nothing is found (the caller then
@@ -230,7 +230,11 @@ impl Vm {
                 return self.call(&g, &[Value::Class(c.clone()), Value::Str(self.intern(name.as_str()))], &[]);
             }
         }
-        Err(self.attr_error(format!("type object '{}' has no attribute '{}'", c.name().as_str(), name.as_str())))
+        Err(self.missing_attribute(
+            &Value::Class(c.clone()),
+            name,
+            format!("type object '{}' has no attribute '{}'", c.name().as_str(), name.as_str()),
+        ))
     }
 
     /// An attribute found on a class, accessed through the class.

@@ -29,7 +29,12 @@ impl Vm {
                         BuiltinKind::StaticMethod if b.name == "__new__" => self.check_new_class(b, args.first())?,
                         _ => {}
                     }
-                    (b.func)(self, args, kw)
+                    let r = (b.func)(self, args, kw);
+                    // A blocking native (`time.sleep`) returns early on Ctrl-C: raise now.
+                    if super::interrupt::requested() {
+                        self.raise_interrupt()?;
+                    }
+                    r
                 }
             },
             Value::Method(m) => {
@@ -233,7 +238,7 @@ impl Vm {
             return Err(self.new_error("RecursionError", "maximum recursion depth exceeded"));
         }
         self.check_stack()?;
-        self.safe_point();
+        self.safe_point()?;
         self.depth.set(depth + 1);
         let r = self.exec_block(frame, body);
         self.close_freed_generators();

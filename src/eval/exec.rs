@@ -62,7 +62,7 @@ impl Vm {
             }
             StmtKind::While(test, body, orelse) => {
                 loop {
-                    self.safe_point();
+                    self.safe_point()?;
                     if !self.eval_cond(f, test)? {
                         return self.exec_block(f, orelse);
                     }
@@ -179,7 +179,7 @@ impl Vm {
             let (start, step) = (r.start as i64, r.step as i64);
             let slot = *slot as usize;
             for k in 0..n {
-                self.safe_point();
+                self.safe_point()?;
                 f.slots[slot] = Some(Value::Int(start + k * step));
                 match self.exec_block(f, &fs.body)? {
                     Flow::Break => return Ok(Flow::Normal),
@@ -191,7 +191,7 @@ impl Vm {
         }
         let mut items = self.loop_items(iterable)?;
         while let Some(item) = self.next_loop_item(&mut items)? {
-            self.safe_point();
+            self.safe_point()?;
             self.assign(f, &fs.target, item)?;
             match self.exec_block(f, &fs.body)? {
                 Flow::Break => return Ok(Flow::Normal),

@@ -600,6 +600,24 @@ impl Vm {
         Ok(Value::Function(func))
     }
 
+    /// A function of no parameters running `code` in `globals` (how an
+    /// interactive input that awaits becomes a coroutine).
+    pub fn function_of_code(&self, code: Rc<ir::Code>, globals: Rc<Dict>) -> Rc<Function> {
+        let module = globals.get_str(&self.names.name).unwrap_or(Value::None);
+        gc::new(Function {
+            name: std::cell::RefCell::new(code.name.clone()),
+            qualname: std::cell::RefCell::new(code.qualname.clone()),
+            code,
+            globals,
+            defaults: std::cell::RefCell::new(Vec::new()),
+            kwdefaults: std::cell::RefCell::new(Vec::new()),
+            closure: Box::new([]),
+            dict: std::cell::RefCell::new(crate::runtime::dict::DictTable::new()),
+            module,
+            gc: GcHeader::new(),
+        })
+    }
+
     #[inline(never)]
     fn eval_comprehension(&self, f: &mut Frame, c: &ir::Comprehension) -> PyResult<Value> {
         for &cell in &c.fresh_cells {
@@ -640,7 +658,7 @@ impl Vm {
             }
             let (start, step, n) = (r.start as i64, r.step as i64, r.len());
             'outer: for k in 0..n {
-                self.safe_point();
+                self.safe_point()?;
                 f.slots[*slot as usize] = Some(Value::Int(start + k * step));
                 for cond in &g.ifs {
                     if !self.eval_cond(f, cond)? {
@@ -653,7 +671,7 @@ impl Vm {
         }
         let mut items = self.loop_items(iterable)?;
         'items: while let Some(item) = self.next_loop_item(&mut items)? {
-            self.safe_point();
+            self.safe_point()?;
             self.assign(f, &g.target, item)?;
             for cond in &g.ifs {
                 if !self.eval_cond(f, cond)? {

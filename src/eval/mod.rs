@@ -16,6 +16,7 @@ pub mod expr;
 pub mod frame;
 pub mod generator;
 pub mod import;
+pub mod interrupt;
 pub mod iterate;
 pub mod ops;
 pub mod repr;
@@ -218,8 +219,11 @@ pub struct Vm {
     /// Exceptions being handled, innermost last (`sys.exc_info`, bare `raise`).
     pub handling: RefCell<Vec<Rc<Instance>>>,
     out: RefCell<Vec<u8>>,
-    /// Set by hosts (and Ctrl-C handlers) to make the script raise KeyboardInterrupt.
-    pub interrupt: Cell<bool>,
+    /// Write stdout through at once (`-u`, and the REPL on a terminal).
+    pub unbuffered: Cell<bool>,
+    /// Whether Ctrl-C (or a host, through `interrupt::request`) asked the
+    /// script to raise KeyboardInterrupt.
+    pub interrupt: interrupt::Interrupt,
     pub main_module: RefCell<Option<Rc<Module>>>,
     /// Modules whose code is running (for circular-import messages).
     pub initializing: RefCell<Vec<Sym>>,
@@ -268,7 +272,8 @@ impl Vm {
             stack_size: Cell::new(0),
             handling: RefCell::new(Vec::new()),
             out: RefCell::new(Vec::new()),
-            interrupt: Cell::new(false),
+            unbuffered: Cell::new(false),
+            interrupt: interrupt::Interrupt,
             main_module: RefCell::new(None),
             initializing: RefCell::new(Vec::new()),
             sources: RefCell::new(std::collections::HashMap::new()),
@@ -304,6 +309,31 @@ impl Vm {
     pub fn set_stack(&self, base: usize, size: usize) {
         self.stack_base.set(base);
         self.stack_size.set(size);
+    }
+
+    /// Where the evaluator may collect cycles, hand the GIL to another
+    /// thread and be interrupted: calls and loop back-edges. Costs two
+    /// relaxed loads when nothing is pending.
+    #[inline(always)]
+    pub fn safe_point(&self) -> PyResult<()> {
+        gc::safe_point();
+        if crate::aio::gil::switch_wanted() {
+            self.switch_threads();
+        }
+        if interrupt::requested() {
+            return self.raise_interrupt();
+        }
+        Ok(())
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn raise_interrupt(&self) -> PyResult<()> {
+        // KeyboardInterrupt goes to the main thread, as in CPython.
+        if self.gil.on_main_thread() && interrupt::take() {
+            return Err(self.new_exc(&self.types.exc("KeyboardInterrupt"), Vec::new()));
+        }
+        Ok(())
     }
 
     /// Fails with RecursionError when less than a safety margin of machine
@@ -343,8 +373,12 @@ impl Vm {
     pub fn write_out(&self, s: &str) {
         let mut out = self.out.borrow_mut();
         out.extend_from_slice(s.as_bytes());
-        if out.len() > 1 << 14 {
-            let _ = std::io::stdout().write_all(&out);
+        if out.len() > 1 << 14 || self.unbuffered.get() {
+            let mut stdout = std::io::stdout();
+            let _ = stdout.write_all(&out);
+            if self.unbuffered.get() {
+                let _ = stdout.flush();
+            }
             out.clear();
         }
     }
@@ -414,7 +448,22 @@ impl Vm {
     }
 
     pub fn name_error(&self, name: &str) -> PyErr {
-        self.new_error("NameError", format!("name '{name}' is not defined"))
+        let err = self.new_error("NameError", format!("name '{name}' is not defined"));
+        if let Some(d) = &err.0.dict {
+            d.set_str(self.static_sym("name"), Value::str(name));
+        }
+        err
+    }
+
+    /// AttributeError for `obj.name` with `name` and `obj` set, as CPython
+    /// 3.10+ does (the traceback suggests a close attribute from them).
+    pub fn missing_attribute(&self, obj: &Value, name: &Str, msg: String) -> PyErr {
+        let err = self.attr_error(msg);
+        if let Some(d) = &err.0.dict {
+            d.set_str(self.static_sym("name"), Value::str(name.as_str()));
+            d.set_str(self.static_sym("obj"), obj.clone());
+        }
+        err
     }
 
     pub fn overflow_error(&self, msg: impl Into<String>) -> PyErr {

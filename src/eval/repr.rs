@@ -360,6 +360,9 @@ impl Vm {
             Err(_) => "<exception str() failed>".to_string(),
         };
         let mut out = if msg.is_empty() { name } else { format!("{name}: {msg}") };
+        if let Some(meant) = self.suggestion(exc) {
+            out.push_str(&format!(". Did you mean: '{meant}'?"));
+        }
         if let Some(d) = &exc.dict {
             if let Some(notes) = d.get_str(&self.names.notes) {
                 if let Ok(items) = self.collect(&notes) {
@@ -414,6 +417,32 @@ impl Vm {
         }
         out.push_str(&self.format_exception_only(exc));
         out.push('\n');
+    }
+
+    /// The name a NameError or AttributeError probably meant: the closest
+    /// of `dir(obj)` for an attribute; for a name, of `__main__`'s globals
+    /// and the builtins (tracebacks keep no frames, so a function's locals
+    /// are not searched).
+    fn suggestion(&self, exc: &Rc<Instance>) -> Option<String> {
+        let d = exc.dict.as_ref()?;
+        let name = d.get_str(&self.intern("name"))?;
+        let name = name.as_str()?;
+        let class = exc.class();
+        let is = |n: &str| self.types.exceptions.get(n).is_some_and(|c| class.is_subclass(c));
+        let candidates: Vec<Value> = if is("AttributeError") {
+            let obj = d.get_str(&self.intern("obj"))?;
+            self.dir_names(&obj).ok()?
+        } else if is("NameError") && !is("UnboundLocalError") {
+            let mut names = self.builtins.table.borrow().keys();
+            if let Some(Value::Module(m)) = self.modules.get_str(&self.names.main) {
+                names.extend(m.dict.table.borrow().keys());
+            }
+            names
+        } else {
+            return None;
+        };
+        let strs = candidates.iter().filter_map(|v| v.as_str().map(|s| s.as_str()));
+        crate::diag::closest(name.as_str(), strs).map(str::to_string)
     }
 
     fn source_line(&self, filename: &str, line: u32) -> Option<String> {

@@ -257,7 +257,7 @@ impl Vm {
         }
         loop {
             if !in_body {
-                self.safe_point();
+                self.safe_point()?;
                 if !self.eval_cond(f, test)? {
                     return self.run_child(f, c, orelse, ELSE);
                 }
@@ -378,7 +378,7 @@ impl Vm {
                     self.loop_next(f, base)?
                 };
                 let Some(item) = item else { return Ok(Flow::Normal) };
-                self.safe_point();
+                self.safe_point()?;
                 self.assign(f, &fs.target, item)?;
             }
             at = None;

@@ -4,7 +4,6 @@
 //! while it does not.
 
 use super::Vm;
-use crate::runtime::gc;
 use crate::runtime::object::Instance;
 use std::collections::HashSet;
 use std::rc::Rc;
@@ -71,19 +70,10 @@ impl Vm {
         r
     }
 
-    /// Where the evaluator may collect garbage and hand the GIL to another
-    /// thread: loop back-edges and calls.
-    #[inline(always)]
-    pub fn safe_point(&self) {
-        gc::safe_point();
-        if crate::aio::gil::switch_wanted() {
-            self.switch_threads();
-        }
-    }
-
+    /// Hands the GIL to the threads waiting for it (`Vm::safe_point`).
     #[cold]
     #[inline(never)]
-    fn switch_threads(&self) {
+    pub(crate) fn switch_threads(&self) {
         let saved = self.take_thread_state();
         self.gil.yield_to_waiters();
         self.put_thread_state(saved);

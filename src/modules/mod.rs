@@ -23,6 +23,9 @@ use crate::runtime::object::*;
 use crate::runtime::value::Value;
 use std::rc::Rc;
 
+/// The public native modules (for completion after `import`).
+pub const NAMES: &[&str] = &["builtins", "gc", "io", "math", "os", "re", "stat", "string", "sys", "tempfile", "time"];
+
 /// Creates the native module `name`, or `None` if there is none.
 pub fn load_native(vm: &Vm, name: &str) -> Option<PyResult<Value>> {
     let mut prelude: Option<&'static str> = None;

@@ -43,6 +43,7 @@ pub fn init(vm: &Vm, d: &Dict) -> PyResult<()> {
     set("__stdout__", d.get_str(&vm.intern("stdout")).unwrap_or(Value::None));
     set("__stderr__", d.get_str(&vm.intern("stderr")).unwrap_or(Value::None));
     def(vm, d, "exit", exit);
+    def(vm, d, "displayhook", displayhook);
     def(vm, d, "getrecursionlimit", getrecursionlimit);
     def(vm, d, "getswitchinterval", getswitchinterval);
     def(vm, d, "get_int_max_str_digits", get_int_max_str_digits);
@@ -139,6 +140,23 @@ fn stdin(vm: &Vm) -> Value {
 fn exit(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     args::check(vm, "exit", a, 0, 1)?;
     Err(vm.new_exc(&vm.types.exc("SystemExit"), a.to_vec()))
+}
+
+/// What the REPL does with an expression statement's value: prints its repr
+/// and keeps it in `builtins._` (None is neither printed nor kept).
+fn displayhook(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check(vm, "displayhook", a, 1, 1)?;
+    if a[0].is_none() {
+        return Ok(Value::None);
+    }
+    let underscore = vm.intern("_");
+    // Cleared first, as CPython does, so that a repr reading `_` sees None.
+    vm.builtins.set_str(underscore.clone(), Value::None);
+    let text = vm.repr(&a[0])?;
+    vm.write_out(text.as_str());
+    vm.write_out("\n");
+    vm.builtins.set_str(underscore, a[0].clone());
+    Ok(Value::None)
 }
 
 fn getrecursionlimit(vm: &Vm, _a: &[Value], _kw: &KwArgs) -> PyResult<Value> {

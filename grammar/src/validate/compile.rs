@@ -57,10 +57,18 @@ struct Unit<'a> {
 }
 
 /// Checks the whole module as `compiler_mod` would.
-pub(super) fn check_module(module: &Module, table: &SymbolTable<'_>, future: &FutureFeatures) -> Result<(), SyntaxError> {
+/// `top_level_await` allows `await`, `async for` and `async with` at module
+/// level, as CPython's `PyCF_ALLOW_TOP_LEVEL_AWAIT` does for asyncio's REPL.
+pub(super) fn check_module(
+    module: &Module,
+    table: &SymbolTable<'_>,
+    future: &FutureFeatures,
+    top_level_await: bool,
+) -> Result<(), SyntaxError> {
     let mut checker = Checker {
         table,
         future_annotations: future.annotations,
+        top_level_await,
         unit: Unit { kind: UnitKind::Module, async_generator: false, blocks: Vec::new() },
     };
     // The docstring and the valid future imports cannot fail these checks.
@@ -70,6 +78,7 @@ pub(super) fn check_module(module: &Module, table: &SymbolTable<'_>, future: &Fu
 struct Checker<'t, 's> {
     table: &'t SymbolTable<'s>,
     future_annotations: bool,
+    top_level_await: bool,
     unit: Unit<'t>,
 }
 
@@ -206,10 +215,19 @@ impl<'t, 's> Checker<'t, 's> {
     }
 
     fn require_async_function(&self, msg: &str, span: Span) -> Check {
-        if self.unit.kind == UnitKind::AsyncFunction {
+        if self.may_await() {
             return Ok(());
         }
         Err(error(msg, span))
+    }
+
+    /// Whether the current code object may suspend on `await`.
+    fn may_await(&self) -> bool {
+        match self.unit.kind {
+            UnitKind::AsyncFunction => true,
+            UnitKind::Module => self.top_level_await,
+            _ => false,
+        }
     }
 
     fn function_def(&mut self, def: &'t FunctionDef, span: Span) -> Check {
@@ -453,6 +471,7 @@ impl<'t, 's> Checker<'t, 's> {
             ExprKind::DictComp { key, value, generators } => self.comprehension(expr, generators, key, Some(value), false),
             ExprKind::Await { value } => {
                 match self.unit.kind {
+                    UnitKind::Module if self.top_level_await => {}
                     UnitKind::Module | UnitKind::Class => return Err(error("'await' outside function", span)),
                     UnitKind::Function | UnitKind::Lambda => return Err(error("'await' outside async function", span)),
                     UnitKind::AsyncFunction | UnitKind::Comprehension => {}
@@ -554,6 +573,7 @@ impl<'t, 's> Checker<'t, 's> {
         if !is_generator_expression
             && self.table.is_async_comprehension(expr)
             && !matches!(enclosing, UnitKind::AsyncFunction | UnitKind::Comprehension)
+            && !self.may_await()
         {
             return Err(error("asynchronous comprehension outside of an asynchronous function", expr.span));
         }
