@@ -12,6 +12,7 @@ pub mod re;
 pub mod stat;
 pub mod string;
 mod strptime;
+pub mod struct_;
 pub mod structseq;
 pub mod sys;
 pub mod tempfile;
@@ -47,6 +48,10 @@ pub fn load_native(vm: &Vm, name: &str) -> Option<PyResult<Value>> {
         "re" => {
             prelude = Some(re::PRELUDE);
             re::init
+        }
+        "struct" => {
+            prelude = Some(struct_::PRELUDE);
+            struct_::init
         }
         "math" => math::init,
         "gc" => gc::init,
