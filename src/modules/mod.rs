@@ -1,5 +1,6 @@
 //! Modules implemented natively.
 
+pub mod binascii;
 pub mod bisect;
 pub mod gc;
 pub mod heapq;
@@ -52,6 +53,10 @@ pub fn load_native(vm: &Vm, name: &str) -> Option<PyResult<Value>> {
         "struct" => {
             prelude = Some(struct_::PRELUDE);
             struct_::init
+        }
+        "binascii" => {
+            prelude = Some(binascii::PRELUDE);
+            binascii::init
         }
         "math" => math::init,
         "gc" => gc::init,
