@@ -46,6 +46,7 @@ const MODULES: &[(&str, &str, bool)] = &[
     module!("datetime", "datetime.py"),
     module!("enum", "enum.py"),
     module!("functools", "functools.py"),
+    module!("hashlib", "hashlib.py"),
     module!("heapq", "heapq.py"),
     module!("inspect", "inspect.py"),
     module!("itertools", "itertools.py"),

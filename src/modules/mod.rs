@@ -3,6 +3,7 @@
 pub mod binascii;
 pub mod bisect;
 pub mod gc;
+pub mod hashlib;
 pub mod heapq;
 pub mod inspect;
 pub mod io;
@@ -58,6 +59,7 @@ pub fn load_native(vm: &Vm, name: &str) -> Option<PyResult<Value>> {
             prelude = Some(binascii::PRELUDE);
             binascii::init
         }
+        "_hashlib" => hashlib::init,
         "math" => math::init,
         "gc" => gc::init,
         "_inspect" => inspect::init,
