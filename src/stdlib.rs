@@ -56,6 +56,7 @@ const MODULES: &[(&str, &str, bool)] = &[
     module!("operator", "operator.py"),
     module!("random", "random.py"),
     module!("textwrap", "textwrap.py"),
+    module!("traceback", "traceback.py"),
     module!("types", "types.py"),
     module!("typing", "typing.py"),
     module!("warnings", "warnings.py"),

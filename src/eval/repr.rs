@@ -412,7 +412,7 @@ impl Vm {
         out.push('\n');
     }
 
-    fn source_line(&self, filename: &str, line: u32) -> Option<String> {
+    pub fn source_line(&self, filename: &str, line: u32) -> Option<String> {
         let sources = self.sources.borrow();
         let src = sources.get(filename)?;
         src.lines().nth(line.checked_sub(1)? as usize).map(|s| s.to_string())

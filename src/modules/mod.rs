@@ -19,6 +19,7 @@ pub mod structseq;
 pub mod sys;
 pub mod tempfile;
 pub mod time;
+pub mod traceback;
 
 use crate::eval::Vm;
 use crate::runtime::object::*;
@@ -60,6 +61,7 @@ pub fn load_native(vm: &Vm, name: &str) -> Option<PyResult<Value>> {
             binascii::init
         }
         "_hashlib" => hashlib::init,
+        "_traceback" => traceback::init,
         "math" => math::init,
         "gc" => gc::init,
         "_inspect" => inspect::init,
