@@ -93,6 +93,7 @@ fn on_interpreter_thread(f: impl FnOnce(&tulip::Interpreter) -> ExitCode + Send 
         let interp = tulip::Interpreter::new();
         interp.set_stack(&marker as *const u8 as usize, STACK_SIZE);
         let status = f(&interp);
+        interp.run_exit_handlers();
         // Exit without tearing the object graph down: the OS reclaims it.
         std::mem::forget(interp);
         status

@@ -31,6 +31,7 @@ const MODULES: &[(&str, &str, bool)] = &[
     module!("asyncio.threads", "asyncio/threads.py"),
     module!("asyncio.timeouts", "asyncio/timeouts.py"),
     module!("asyncio.waiting", "asyncio/waiting.py"),
+    module!("atexit", "atexit.py"),
     module!("base64", "base64.py"),
     module!("bisect", "bisect.py"),
     module!("collections", "collections/__init__.py", package),
