@@ -58,6 +58,7 @@ const MODULES: &[(&str, &str, bool)] = &[
     module!("numbers", "numbers.py"),
     module!("operator", "operator.py"),
     module!("random", "random.py"),
+    module!("statistics", "statistics.py"),
     module!("textwrap", "textwrap.py"),
     module!("traceback", "traceback.py"),
     module!("types", "types.py"),
