@@ -55,6 +55,7 @@ const MODULES: &[(&str, &str, bool)] = &[
     module!("json", "json/__init__.py", package),
     module!("json.decoder", "json/decoder.py"),
     module!("json.encoder", "json/encoder.py"),
+    module!("logging", "logging/__init__.py", package),
     module!("numbers", "numbers.py"),
     module!("operator", "operator.py"),
     module!("random", "random.py"),
