@@ -62,6 +62,7 @@ const MODULES: &[(&str, &str, bool)] = &[
     module!("logging", "logging/__init__.py", package),
     module!("numbers", "numbers.py"),
     module!("operator", "operator.py"),
+    module!("pprint", "pprint.py"),
     module!("random", "random.py"),
     module!("shlex", "shlex.py"),
     module!("statistics", "statistics.py"),
