@@ -70,6 +70,7 @@ const MODULES: &[(&str, &str, bool)] = &[
     module!("traceback", "traceback.py"),
     module!("types", "types.py"),
     module!("typing", "typing.py"),
+    module!("uuid", "uuid.py"),
     module!("warnings", "warnings.py"),
 ];
 
