@@ -43,6 +43,7 @@ const MODULES: &[(&str, &str, bool)] = &[
     module!("contextlib", "contextlib.py"),
     module!("contextvars", "contextvars.py"),
     module!("copy", "copy.py"),
+    module!("csv", "csv.py"),
     module!("dataclasses", "dataclasses.py"),
     module!("datetime", "datetime.py"),
     module!("enum", "enum.py"),
