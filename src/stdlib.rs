@@ -15,6 +15,7 @@ const MODULES: &[(&str, &str, bool)] = &[
     module!("__future__", "__future__.py"),
     module!("_collections_abc", "_collections_abc.py"),
     module!("abc", "abc.py"),
+    module!("argparse", "argparse.py"),
     module!("asyncio", "asyncio/__init__.py", package),
     module!("asyncio.coroutines", "asyncio/coroutines.py"),
     module!("asyncio.events", "asyncio/events.py"),
