@@ -35,6 +35,7 @@ const MODULES: &[(&str, &str, bool)] = &[
     module!("atexit", "atexit.py"),
     module!("base64", "base64.py"),
     module!("bisect", "bisect.py"),
+    module!("calendar", "calendar.py"),
     module!("collections", "collections/__init__.py", package),
     module!("collections.abc", "collections/abc.py"),
     module!("concurrent", "concurrent/__init__.py", package),
