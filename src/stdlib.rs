@@ -49,6 +49,7 @@ const MODULES: &[(&str, &str, bool)] = &[
     module!("csv", "csv.py"),
     module!("dataclasses", "dataclasses.py"),
     module!("datetime", "datetime.py"),
+    module!("difflib", "difflib.py"),
     module!("enum", "enum.py"),
     module!("errno", "errno.py"),
     module!("fnmatch", "fnmatch.py"),
