@@ -69,6 +69,7 @@ const MODULES: &[(&str, &str, bool)] = &[
     module!("logging", "logging/__init__.py", package),
     module!("numbers", "numbers.py"),
     module!("operator", "operator.py"),
+    module!("pathlib", "pathlib.py"),
     module!("platform", "platform.py"),
     module!("pprint", "pprint.py"),
     module!("random", "random.py"),
