@@ -82,6 +82,7 @@ const MODULES: &[(&str, &str, bool)] = &[
     module!("typing", "typing.py"),
     module!("uuid", "uuid.py"),
     module!("warnings", "warnings.py"),
+    module!("weakref", "weakref.py"),
 ];
 
 /// The embedded source of module `name`, and whether it is a package.

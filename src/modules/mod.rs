@@ -20,6 +20,7 @@ pub mod sys;
 pub mod tempfile;
 pub mod time;
 pub mod traceback;
+pub mod weakref;
 
 use crate::eval::Vm;
 use crate::runtime::object::*;
@@ -62,6 +63,7 @@ pub fn load_native(vm: &Vm, name: &str) -> Option<PyResult<Value>> {
         }
         "_hashlib" => hashlib::init,
         "_traceback" => traceback::init,
+        "_weakref" => weakref::init,
         "math" => math::init,
         "gc" => gc::init,
         "_inspect" => inspect::init,
