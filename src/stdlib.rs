@@ -42,6 +42,7 @@ const MODULES: &[(&str, &str, bool)] = &[
     module!("concurrent.futures", "concurrent/futures/__init__.py", package),
     module!("concurrent.futures._base", "concurrent/futures/_base.py"),
     module!("concurrent.futures.thread", "concurrent/futures/thread.py"),
+    module!("configparser", "configparser.py"),
     module!("contextlib", "contextlib.py"),
     module!("contextvars", "contextvars.py"),
     module!("copy", "copy.py"),
