@@ -16,6 +16,7 @@ const MODULES: &[(&str, &str, bool)] = &[
     module!("_collections_abc", "_collections_abc.py"),
     module!("abc", "abc.py"),
     module!("argparse", "argparse.py"),
+    module!("array", "array.py"),
     module!("asyncio", "asyncio/__init__.py", package),
     module!("asyncio.coroutines", "asyncio/coroutines.py"),
     module!("asyncio.events", "asyncio/events.py"),
