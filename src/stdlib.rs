@@ -82,6 +82,8 @@ const MODULES: &[(&str, &str, bool)] = &[
     module!("traceback", "traceback.py"),
     module!("types", "types.py"),
     module!("typing", "typing.py"),
+    module!("urllib", "urllib/__init__.py", package),
+    module!("urllib.parse", "urllib/parse.py"),
     module!("uuid", "uuid.py"),
     module!("warnings", "warnings.py"),
     module!("weakref", "weakref.py"),
