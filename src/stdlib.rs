@@ -62,6 +62,8 @@ const MODULES: &[(&str, &str, bool)] = &[
     module!("hashlib", "hashlib.py"),
     module!("heapq", "heapq.py"),
     module!("hmac", "hmac.py"),
+    module!("html", "html/__init__.py", package),
+    module!("html.entities", "html/entities.py"),
     module!("inspect", "inspect.py"),
     module!("itertools", "itertools.py"),
     module!("json", "json/__init__.py", package),
