@@ -79,6 +79,7 @@ const MODULES: &[(&str, &str, bool)] = &[
     module!("random", "random.py"),
     module!("secrets", "secrets.py"),
     module!("shlex", "shlex.py"),
+    module!("shutil", "shutil.py"),
     module!("statistics", "statistics.py"),
     module!("textwrap", "textwrap.py"),
     module!("traceback", "traceback.py"),
