@@ -147,12 +147,12 @@ def copytree(src, dst, symlinks=False, ignore=None, copy_function=copy2,
 def rmtree(path, ignore_errors=False, onerror=None, *, dir_fd=None):
     """Removes a directory tree. Errors go to onerror(func, path, exc_info),
     are ignored with ignore_errors, or are raised."""
-    if ignore_errors:
+    if ignore_errors or onerror is None:
+        swallow = ignore_errors
+
         def onerror(*args):
-            pass
-    elif onerror is None:
-        def onerror(*args):
-            raise
+            if not swallow:
+                raise
     path = os.fspath(path)
     try:
         os.lstat(path)
@@ -201,18 +201,21 @@ def move(src, dst, copy_function=copy2):
             raise Error("Destination path '%s' already exists" % real_dst)
     try:
         os.rename(src, real_dst)
+        return real_dst
     except OSError:
-        if os.path.islink(src):
-            os.symlink(os.readlink(src), real_dst)
-            os.unlink(src)
-        elif os.path.isdir(src):
-            if (os.path.abspath(real_dst) + os.sep).startswith(os.path.abspath(src) + os.sep):
-                raise Error("Cannot move a directory '%s' into itself '%s'." % (src, dst))
-            copytree(src, real_dst, copy_function=copy_function, symlinks=True)
-            rmtree(src)
-        else:
-            copy_function(src, real_dst)
-            os.unlink(src)
+        pass
+    # Across filesystems: copy, then remove the original.
+    if os.path.islink(src):
+        os.symlink(os.readlink(src), real_dst)
+        os.unlink(src)
+    elif os.path.isdir(src):
+        if (os.path.abspath(real_dst) + os.sep).startswith(os.path.abspath(src) + os.sep):
+            raise Error("Cannot move a directory '%s' into itself '%s'." % (src, dst))
+        copytree(src, real_dst, copy_function=copy_function, symlinks=True)
+        rmtree(src)
+    else:
+        copy_function(src, real_dst)
+        os.unlink(src)
     return real_dst
 
 
@@ -224,24 +227,24 @@ def disk_usage(path):
     raise NotImplementedError("disk_usage is not available in tulip")
 
 
+def _env_size(name):
+    try:
+        return max(int(os.environ[name]), 0)
+    except (KeyError, ValueError):
+        return 0
+
+
 def get_terminal_size(fallback=(80, 24)):
-    try:
-        columns = int(os.environ['COLUMNS'])
-    except (KeyError, ValueError):
-        columns = 0
-    try:
-        lines = int(os.environ['LINES'])
-    except (KeyError, ValueError):
-        lines = 0
-    if columns <= 0 or lines <= 0:
+    """(columns, lines): COLUMNS and LINES when set, else the terminal's
+    size, else `fallback`."""
+    columns, lines = _env_size('COLUMNS'), _env_size('LINES')
+    if not (columns and lines):
         try:
-            size = os.get_terminal_size(sys.__stdout__.fileno())
+            measured = os.get_terminal_size(sys.__stdout__.fileno())
         except (AttributeError, ValueError, OSError):
-            size = os.terminal_size(fallback)
-        if columns <= 0:
-            columns = size.columns or fallback[0]
-        if lines <= 0:
-            lines = size.lines or fallback[1]
+            measured = os.terminal_size(fallback)
+        columns = columns or measured.columns or fallback[0]
+        lines = lines or measured.lines or fallback[1]
     return os.terminal_size((columns, lines))
 
 
