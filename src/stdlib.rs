@@ -85,6 +85,7 @@ const MODULES: &[(&str, &str, bool)] = &[
     module!("traceback", "traceback.py"),
     module!("types", "types.py"),
     module!("typing", "typing.py"),
+    module!("unittest", "unittest/__init__.py", package),
     module!("urllib", "urllib/__init__.py", package),
     module!("urllib.parse", "urllib/parse.py"),
     module!("uuid", "uuid.py"),
