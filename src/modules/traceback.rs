@@ -10,6 +10,7 @@ use crate::runtime::value::Value;
 pub fn init(vm: &Vm, d: &Dict) -> PyResult<()> {
     def(vm, d, "entries", entries);
     def(vm, d, "getline", getline);
+    def(vm, d, "source", source);
     Ok(())
 }
 
@@ -46,4 +47,14 @@ fn getline(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let text = std::fs::read(&name).ok().map(|b| String::from_utf8_lossy(&b).into_owned());
     let found = text.and_then(|t| t.lines().nth(line as usize - 1).map(str::to_string));
     Ok(Value::string(found.unwrap_or_default()))
+}
+
+/// `source(filename)`: the whole text of a source the interpreter ran
+/// (from a file or from memory), or None; `linecache` reads it.
+fn source(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    args::no_kw(vm, "source", kw)?;
+    args::check(vm, "source", a, 1, 1)?;
+    let Some(name) = a[0].as_str() else { return Ok(Value::None) };
+    let text = vm.sources.borrow().get(name.as_str()).cloned();
+    Ok(text.map(|t| Value::str(&t)).unwrap_or(Value::None))
 }
