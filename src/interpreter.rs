@@ -129,6 +129,20 @@ impl Interpreter {
         Err(ScriptError::Exception(format!("No module named {name}")))
     }
 
+    /// Runs the functions registered with `atexit`, last registered first,
+    /// as CPython does when the main module has finished (after the
+    /// traceback of an uncaught exception is printed).
+    pub fn run_exit_handlers(&self) {
+        let vm = &self.vm;
+        if let Some(m) = vm.modules.get_str(&vm.intern("atexit")) {
+            if let Ok(run) = vm.get_attr(&m, &vm.intern("_run_exitfuncs")) {
+                let _ = vm.call(&run, &[], &[]);
+            }
+        }
+        crate::modules::io::flush_all();
+        vm.flush_out();
+    }
+
     /// How an uncaught exception ends a script, with its traceback formatted.
     pub fn script_error(&self, e: PyErr) -> ScriptError {
         let vm = &self.vm;

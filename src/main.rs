@@ -132,6 +132,7 @@ fn on_interpreter_thread(unbuffered: bool, f: impl FnOnce(&tulip::Interpreter) -
         interp.set_stack(&marker as *const u8 as usize, STACK_SIZE);
         interp.vm().unbuffered.set(unbuffered);
         let status = f(&interp);
+        interp.run_exit_handlers();
         // Exit without tearing the object graph down: the OS reclaims it.
         std::mem::forget(interp);
         status

@@ -445,7 +445,7 @@ impl Vm {
         crate::diag::closest(name.as_str(), strs).map(str::to_string)
     }
 
-    fn source_line(&self, filename: &str, line: u32) -> Option<String> {
+    pub fn source_line(&self, filename: &str, line: u32) -> Option<String> {
         let sources = self.sources.borrow();
         let src = sources.get(filename)?;
         src.lines().nth(line.checked_sub(1)? as usize).map(|s| s.to_string())

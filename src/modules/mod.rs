@@ -1,7 +1,9 @@
 //! Modules implemented natively.
 
+pub mod binascii;
 pub mod bisect;
 pub mod gc;
+pub mod hashlib;
 pub mod heapq;
 pub mod inspect;
 pub mod io;
@@ -12,11 +14,14 @@ pub mod re;
 pub mod stat;
 pub mod string;
 mod strptime;
+pub mod struct_;
 pub mod structseq;
 pub mod sys;
 pub mod tempfile;
 pub mod thread;
 pub mod time;
+pub mod traceback;
+pub mod weakref;
 
 use crate::eval::Vm;
 use crate::runtime::object::*;
@@ -52,6 +57,17 @@ pub fn load_native(vm: &Vm, name: &str) -> Option<PyResult<Value>> {
             prelude = Some(re::PRELUDE);
             re::init
         }
+        "struct" => {
+            prelude = Some(struct_::PRELUDE);
+            struct_::init
+        }
+        "binascii" => {
+            prelude = Some(binascii::PRELUDE);
+            binascii::init
+        }
+        "_hashlib" => hashlib::init,
+        "_traceback" => traceback::init,
+        "_weakref" => weakref::init,
         "math" => math::init,
         "gc" => gc::init,
         "_inspect" => inspect::init,

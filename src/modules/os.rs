@@ -712,7 +712,22 @@ fn utime(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let p = args::arg(a, kw, 0, "path").ok_or_else(|| vm.type_error("utime() missing required argument 'path' (pos 1)"))?;
     let path = path_arg(vm, "utime", &p)?;
     let times = args::arg(a, kw, 1, "times").unwrap_or(Value::None);
-    let ts = if times.is_none() {
+    let ns = args::kwarg(kw, "ns");
+    if ns.is_some() && !times.is_none() {
+        return Err(vm.value_error("utime: you may specify either 'times' or 'ns' but not both"));
+    }
+    // ns=(atime_ns, mtime_ns): whole nanoseconds, as shutil.copystat passes them.
+    let ts = if let Some(ns) = ns {
+        let t = vm.collect(&ns)?;
+        if t.len() != 2 {
+            return Err(vm.type_error("utime: 'ns' must be a tuple of two ints"));
+        }
+        let conv = |v: &Value| -> PyResult<libc::timespec> {
+            let n = vm.index_value(v)?;
+            Ok(libc::timespec { tv_sec: n.div_euclid(1_000_000_000) as libc::time_t, tv_nsec: n.rem_euclid(1_000_000_000) as libc::c_long })
+        };
+        [conv(&t[0])?, conv(&t[1])?]
+    } else if times.is_none() {
         [libc::timespec { tv_sec: 0, tv_nsec: libc::UTIME_NOW }, libc::timespec { tv_sec: 0, tv_nsec: libc::UTIME_NOW }]
     } else {
         let t = vm.collect(&times)?;

@@ -221,8 +221,13 @@ fn excepthook(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn exc_info(vm: &Vm, _a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    Ok(match vm.handling.borrow().last() {
-        Some(e) => Value::tuple(vec![Value::Class(e.class()), Value::Instance(e.clone()), Value::None]),
+    let current = vm.handling.borrow().last().cloned();
+    Ok(match current {
+        Some(e) => {
+            let value = Value::Instance(e.clone());
+            let tb = vm.get_attr(&value, &vm.intern("__traceback__")).unwrap_or(Value::None);
+            Value::tuple(vec![Value::Class(e.class()), value, tb])
+        }
         None => Value::tuple(vec![Value::None, Value::None, Value::None]),
     })
 }

@@ -1,0 +1,60 @@
+//! `_traceback`: what `stdlib/traceback.py` needs from the interpreter:
+//! the entries of a traceback object and the source lines it knows.
+
+use super::def;
+use crate::builtins::args;
+use crate::eval::Vm;
+use crate::runtime::object::*;
+use crate::runtime::value::Value;
+
+pub fn init(vm: &Vm, d: &Dict) -> PyResult<()> {
+    def(vm, d, "entries", entries);
+    def(vm, d, "getline", getline);
+    def(vm, d, "source", source);
+    Ok(())
+}
+
+/// `entries(tb)`: a list of `(filename, lineno, name)`, outermost frame
+/// first (the order tracebacks print in); `[]` for None.
+fn entries(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    args::no_kw(vm, "entries", kw)?;
+    args::check(vm, "entries", a, 1, 1)?;
+    let mut out = Vec::new();
+    if let Value::Native(n) = &a[0] {
+        if let Some(tb) = n.data.borrow().downcast_ref::<Vec<TbEntry>>() {
+            // Recorded as the exception unwinds: innermost frame first.
+            for e in tb.iter().rev() {
+                out.push(Value::tuple(vec![Value::str(&e.filename), Value::Int(e.line as i64), Value::Str(e.name.clone())]));
+            }
+        }
+    }
+    Ok(Value::list(out))
+}
+
+/// `getline(filename, lineno)`: the line (without its newline) of a source
+/// the interpreter ran, else of the file on disk, else ''.
+fn getline(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    args::no_kw(vm, "getline", kw)?;
+    args::check(vm, "getline", a, 2, 2)?;
+    let name = a[0].as_str().map(|s| s.as_str().to_string()).unwrap_or_default();
+    let line = vm.index_value(&a[1])?;
+    if line < 1 || line > u32::MAX as i64 {
+        return Ok(Value::str(""));
+    }
+    if let Some(text) = vm.source_line(&name, line as u32) {
+        return Ok(Value::string(text));
+    }
+    let text = std::fs::read(&name).ok().map(|b| String::from_utf8_lossy(&b).into_owned());
+    let found = text.and_then(|t| t.lines().nth(line as usize - 1).map(str::to_string));
+    Ok(Value::string(found.unwrap_or_default()))
+}
+
+/// `source(filename)`: the whole text of a source the interpreter ran
+/// (from a file or from memory), or None; `linecache` reads it.
+fn source(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    args::no_kw(vm, "source", kw)?;
+    args::check(vm, "source", a, 1, 1)?;
+    let Some(name) = a[0].as_str() else { return Ok(Value::None) };
+    let text = vm.sources.borrow().get(name.as_str()).cloned();
+    Ok(text.map(|t| Value::str(&t)).unwrap_or(Value::None))
+}
