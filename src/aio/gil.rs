@@ -23,21 +23,20 @@
 //!    threads that ask for it wait forever, as CPython's daemon threads do at
 //!    exit.
 
-use crate::eval::Vm;
+use crate::eval::{pending, Vm};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
-/// Set by a thread that waited a whole switch interval for the GIL without
-/// the holder changing; the holder reads it at its safe points and hands
-/// the GIL over. One flag for the process: a request meant for another
-/// interpreter costs the reader one look at its own waiters.
-static SWITCH_WANTED: AtomicBool = AtomicBool::new(false);
+// A thread that waited a whole switch interval for the GIL without the
+// holder changing sets `pending::SWITCH`; the holder reads it at its safe
+// points and hands the GIL over. One flag for the process: a request meant
+// for another interpreter costs the reader one look at its own waiters.
 
 /// Whether some thread asked the holder to hand the GIL over.
 #[inline(always)]
 pub fn switch_wanted() -> bool {
-    SWITCH_WANTED.load(Ordering::Relaxed)
+    pending::is_set(pending::SWITCH)
 }
 
 /// CPython's default switch interval (`sys.getswitchinterval()`).
@@ -149,7 +148,7 @@ impl Gil {
                 self.changed.wait_timeout(st, self.switch_interval()).unwrap_or_else(PoisonError::into_inner);
             st = guard;
             if wait.timed_out() && st.held && st.switches == seen {
-                SWITCH_WANTED.store(true, Ordering::Relaxed);
+                pending::set(pending::SWITCH);
             }
         }
         st.waiting -= 1;
@@ -185,7 +184,7 @@ impl Gil {
     /// Hands the GIL to a thread waiting for it, then takes it back: the
     /// holder's answer to `switch_wanted`.
     pub fn yield_to_waiters(&self) {
-        SWITCH_WANTED.store(false, Ordering::Relaxed);
+        pending::take(pending::SWITCH);
         let mut st = lock(&self.state);
         if st.waiting == 0 || st.closed || !Self::release_locked(&mut st) {
             return;

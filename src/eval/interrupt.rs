@@ -1,29 +1,27 @@
 //! Ctrl-C: a request to interrupt the running script with KeyboardInterrupt.
 //!
-//! The request is one process-wide flag, because a signal handler can touch
-//! nothing else safely. The evaluator reads it at its safe points (calls and
-//! loop back-edges) with one relaxed load, and blocking natives such as
+//! The request is one process-wide flag (a bit of `pending`), because a
+//! signal handler can touch nothing else safely. The evaluator reads it at
+//! its safe points (calls and loop back-edges), and blocking natives such as
 //! `time.sleep` poll it through `Vm::interrupt`.
 
-use std::sync::atomic::{AtomicBool, Ordering};
-
-static REQUESTED: AtomicBool = AtomicBool::new(false);
+use super::pending;
 
 /// Asks the running script to raise KeyboardInterrupt at its next safe point.
 /// Safe to call from a signal handler or another thread.
 pub fn request() {
-    REQUESTED.store(true, Ordering::Relaxed);
+    pending::set(pending::INTERRUPT);
 }
 
 /// Whether an interrupt is waiting to be raised.
 #[inline(always)]
 pub fn requested() -> bool {
-    REQUESTED.load(Ordering::Relaxed)
+    pending::is_set(pending::INTERRUPT)
 }
 
 /// Takes the waiting request, if any: it is raised once.
 pub fn take() -> bool {
-    REQUESTED.swap(false, Ordering::Relaxed)
+    pending::take(pending::INTERRUPT)
 }
 
 /// Makes SIGINT (Ctrl-C) request an interrupt instead of killing the

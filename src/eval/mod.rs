@@ -17,6 +17,7 @@ pub mod frame;
 pub mod generator;
 pub mod import;
 pub mod interrupt;
+pub mod pending;
 pub mod iterate;
 pub mod ops;
 pub mod repr;
@@ -312,18 +313,25 @@ impl Vm {
     }
 
     /// Where the evaluator may collect cycles, hand the GIL to another
-    /// thread and be interrupted: calls and loop back-edges. Costs two
-    /// relaxed loads when nothing is pending.
+    /// thread and be interrupted: calls and loop back-edges. Costs one
+    /// relaxed load when nothing is pending.
     #[inline(always)]
     pub fn safe_point(&self) -> PyResult<()> {
         gc::safe_point();
+        if pending::any() {
+            return self.attend();
+        }
+        Ok(())
+    }
+
+    /// Answers what `pending` holds: hands the GIL over, raises Ctrl-C.
+    #[cold]
+    #[inline(never)]
+    fn attend(&self) -> PyResult<()> {
         if crate::aio::gil::switch_wanted() {
             self.switch_threads();
         }
-        if interrupt::requested() {
-            return self.raise_interrupt();
-        }
-        Ok(())
+        self.raise_interrupt()
     }
 
     #[cold]
