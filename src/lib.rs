@@ -9,6 +9,7 @@
 //! - [`runtime`] — values, objects, builtin types.
 //! - [`builtins`], [`modules`], `stdlib/` — the builtins namespace, native
 //!   modules, and modules written in Python.
+//! - [`aio`] — asyncio's native core (`_asyncio`): Future and Task.
 //! - [`diag`] — rendering of syntax errors and tracebacks for people.
 //!
 //! ```
@@ -16,6 +17,7 @@
 //! assert!(interp.run_source("x = 6 * 7\nassert x == 42\n", "<doc>").is_ok());
 //! ```
 
+pub mod aio;
 pub mod builtins;
 pub mod compile;
 pub mod diag;

@@ -230,6 +230,8 @@ pub struct Vm {
     pub orphans: Rc<generator::Orphans>,
     /// `sys.set_asyncgen_hooks`: the first-iteration hook and the finalizer.
     pub asyncgen_hooks: RefCell<[Value; 2]>,
+    /// asyncio's native state, made when `_asyncio` is first imported.
+    pub aio: std::cell::OnceCell<Rc<crate::aio::State>>,
     static_syms: RefCell<std::collections::HashMap<usize, Sym, std::hash::BuildHasherDefault<AddressHasher>>>,
 }
 
@@ -258,6 +260,7 @@ impl Vm {
             recursion_limit: Cell::new(1000),
             orphans: generator::Orphans::new(),
             asyncgen_hooks: RefCell::new([Value::None, Value::None]),
+            aio: std::cell::OnceCell::new(),
             stack_base: Cell::new(0),
             stack_size: Cell::new(0),
             handling: RefCell::new(Vec::new()),
