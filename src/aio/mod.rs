@@ -1,6 +1,7 @@
 //! asyncio's native core, the module `_asyncio`: `Future` and `Task` (as
-//! CPython's C accelerator has them) and the registry of tasks: which task
-//! is running on each loop, and which tasks are unfinished.
+//! CPython's C accelerator has them), the registry of tasks (which task is
+//! running on each loop, which tasks are unfinished), and the loop's hot
+//! path: `Handle`, the ready queue and `call_soon`.
 //!
 //! Futures and tasks are ordinary instances whose state lives in
 //! `__slots__` at fixed indices (`future::SLOT_*`, `task::SLOT_*`): the
@@ -9,7 +10,9 @@
 //! subclasses inherit the layout (their own slots come after ours), and the
 //! cycle collector already traverses instance slots.
 
+pub mod context;
 pub mod future;
+pub mod handle;
 pub mod task;
 
 use crate::eval::Vm;
@@ -24,6 +27,7 @@ use std::rc::Rc;
 pub struct State {
     pub future_class: Rc<Class>,
     pub task_class: Rc<Class>,
+    pub handle_class: Rc<Class>,
     /// The values of `_state`.
     pub pending: Value,
     pub cancelled: Value,
@@ -31,11 +35,13 @@ pub struct State {
     /// `context`, the keyword of `call_soon` and `add_done_callback`.
     pub context_kw: Rc<Str>,
     pub call_soon: Rc<Str>,
+    pub names: Names,
     /// `asyncio.exceptions`' CancelledError and InvalidStateError, looked up
     /// on first use: `_asyncio` is imported while `asyncio` initialises.
     errors: OnceCell<(Rc<Class>, Rc<Class>)>,
     /// `contextvars.copy_context`.
     copy_context: OnceCell<Value>,
+    contexts: OnceCell<context::ContextModule>,
     /// Default task names are "Task-1", "Task-2", ... over the process.
     pub task_counter: Cell<i64>,
     /// (loop, task) for each loop running a task step.
@@ -44,7 +50,24 @@ pub struct State {
     registered: RefCell<HashMap<usize, Value>>,
 }
 
+/// Attribute names the loop's hot path reads.
+pub struct Names {
+    pub closed: Rc<Str>,
+    pub debug: Rc<Str>,
+    pub ready: Rc<Str>,
+    /// `contextvars._current`.
+    pub current: Rc<Str>,
+}
+
 impl State {
+    pub fn context_module(&self, vm: &Vm) -> PyResult<&context::ContextModule> {
+        if self.contexts.get().is_none() {
+            let m = context::ContextModule::load(vm)?;
+            let _ = self.contexts.set(m);
+        }
+        self.contexts.get().ok_or_else(|| vm.runtime_error("contextvars is not loaded"))
+    }
+
     pub fn cancelled_error(&self, vm: &Vm) -> PyResult<Rc<Class>> {
         Ok(self.errors(vm)?.0)
     }
@@ -84,9 +107,7 @@ impl State {
 
     /// `loop.call_soon(callback, *args, context=context)`.
     pub fn call_soon(&self, vm: &Vm, lp: &Value, args: &[Value], context: Value) -> PyResult<()> {
-        let m = vm.get_attr(lp, &self.call_soon)?;
-        vm.call(&m, args, &[(self.context_kw.clone(), context)])?;
-        Ok(())
+        handle::loop_call_soon(vm, self, lp, args, context)
     }
 }
 
@@ -105,16 +126,25 @@ pub fn init(vm: &Vm, d: &Dict) -> PyResult<()> {
         None => {
             let future_class = future::make_class(vm);
             let task_class = task::make_class(vm, &future_class);
+            let handle_class = handle::make_class(vm);
             let s = Rc::new(State {
                 future_class,
                 task_class,
+                handle_class,
                 pending: Value::Str(vm.intern("PENDING")),
                 cancelled: Value::Str(vm.intern("CANCELLED")),
                 finished: Value::Str(vm.intern("FINISHED")),
                 context_kw: vm.intern("context"),
                 call_soon: vm.intern("call_soon"),
+                names: Names {
+                    closed: vm.intern("_closed"),
+                    debug: vm.intern("_debug"),
+                    ready: vm.intern("_ready"),
+                    current: vm.intern("_current"),
+                },
                 errors: OnceCell::new(),
                 copy_context: OnceCell::new(),
+                contexts: OnceCell::new(),
                 task_counter: Cell::new(0),
                 current: RefCell::new(Vec::new()),
                 registered: RefCell::new(HashMap::new()),
@@ -124,6 +154,11 @@ pub fn init(vm: &Vm, d: &Dict) -> PyResult<()> {
     };
     d.set_str(vm.intern("Future"), Value::Class(st.future_class.clone()));
     d.set_str(vm.intern("Task"), Value::Class(st.task_class.clone()));
+    d.set_str(vm.intern("Handle"), Value::Class(st.handle_class.clone()));
+    crate::modules::def(vm, d, "ReadyQueue", handle::new_queue);
+    // A method of EventLoop: it binds the loop like a function would.
+    let b = Builtin { name: "call_soon", func: handle::call_soon, kind: BuiltinKind::Method, bound: None, owner: "EventLoop" };
+    d.set_str(vm.intern("call_soon"), Value::Builtin(Rc::new(b)));
     crate::modules::def(vm, d, "current_task", current_task);
     crate::modules::def(vm, d, "_register_task", register_task);
     crate::modules::def(vm, d, "_unregister_task", unregister_task);

@@ -10,10 +10,11 @@ until the earliest deadline."""
 import heapq
 import sys
 import time
-from collections import deque
+
+import _asyncio
 
 from . import coroutines, events, futures, gathering, tasks
-from .handles import Handle, TimerHandle
+from .handles import TimerHandle
 
 __all__ = ("EventLoop",)
 
@@ -44,7 +45,7 @@ def _check_callback(callback, method):
 
 class EventLoop(events.AbstractEventLoop):
     def __init__(self):
-        self._ready = deque()
+        self._ready = _asyncio.ReadyQueue()
         self._timers = []               # heap of (when, sequence, TimerHandle)
         self._timer_sequence = 0
         self._cancelled_timers = 0
@@ -84,14 +85,9 @@ class EventLoop(events.AbstractEventLoop):
 
     # -- scheduling --
 
-    def call_soon(self, callback, *args, context=None):
-        if self._closed:
-            raise RuntimeError("Event loop is closed")
-        if self._debug:
-            _check_callback(callback, "call_soon")
-        handle = Handle(callback, args, self, context)
-        self._ready.append(handle)
-        return handle
+    # call_soon(callback, *args, context=None), native: every task step and
+    # done callback is scheduled through it (src/aio/handle.rs).
+    call_soon = _asyncio.call_soon
 
     def call_soon_threadsafe(self, callback, *args, context=None):
         """Without threads, waking the loop from "another thread" is call_soon."""
@@ -245,11 +241,8 @@ class EventLoop(events.AbstractEventLoop):
             if timer._cancelled:
                 self._cancelled_timers -= 1
             self._ready.append(timer)
-        ready = self._ready
-        for _ in range(len(ready)):
-            handle = ready.popleft()
-            if not handle._cancelled:
-                handle._run()
+        # Exactly the handles ready now; those they schedule wait.
+        self._ready.run(len(self._ready))
 
     # -- errors --
 
