@@ -46,6 +46,8 @@ const ITER: &str = "FutureIter";
 
 pub fn make_class(vm: &Vm) -> Rc<Class> {
     let c = super::slotted_class(vm, "Future", &vm.types.object, &SLOT_NAMES, &SLOT_NAMES);
+    // As in CPython, futures and tasks have no `__dict__` (subclasses do).
+    c.has_dict.set(false);
     crate::builtins::methods(
         vm,
         &c,

@@ -34,6 +34,7 @@ pub fn make_class(vm: &Vm, future_class: &Rc<Class>) -> Rc<Class> {
     names.extend(TASK_NAMES);
     let visible = ["_coro", "_context", "_fut_waiter", "_must_cancel", "_num_cancels_requested"];
     let c = super::slotted_class(vm, "Task", future_class, &names, &visible);
+    c.has_dict.set(false);
     crate::builtins::methods(
         vm,
         &c,

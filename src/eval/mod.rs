@@ -372,13 +372,13 @@ impl Vm {
             class: RefCell::new(class.clone()),
             dict: Some(Rc::new(Dict::new())),
             slots: RefCell::new(Vec::new()),
-            payload: Payload::Exception(RefCell::new(ExcData {
+            payload: Payload::Exception(Box::new(RefCell::new(ExcData {
                 args: Value::tuple(args),
                 traceback: Vec::new(),
                 cause: Value::None,
                 context: Value::None,
                 suppress_context: false,
-            })),
+            }))),
             gc: GcHeader::new(),
         })
     }
