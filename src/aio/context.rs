@@ -6,6 +6,8 @@
 //! both. For contexts of exactly that class this does the same steps on the
 //! context's `_entered` slot and the module's globals, without a Python
 //! frame; any other context object is asked to `run` through Python.
+//! `copy_context()` likewise makes the copy (a new Context sharing the
+//! current one's `_vars`, which are never changed in place) natively.
 
 use super::{future::flag, set_slot, State};
 use crate::eval::Vm;
@@ -15,9 +17,11 @@ use std::rc::Rc;
 
 /// What the fast path needs of the module `contextvars`.
 pub struct ContextModule {
+    module: Rc<Module>,
     class: Rc<Class>,
     globals: Rc<Dict>,
-    /// The slot index of `_entered` in Context instances.
+    /// The slot indices of `_vars` and `_entered` in Context instances.
+    vars: usize,
     entered: usize,
 }
 
@@ -29,9 +33,11 @@ impl ContextModule {
         let Value::Class(class) = vm.get_attr(&Value::Module(m.clone()), &vm.intern("Context"))? else {
             return Err(vm.type_error("contextvars.Context is not a class"));
         };
-        let entered = class.slots.borrow().iter().position(|s| s.as_str() == "_entered");
-        let Some(entered) = entered else { return Err(vm.type_error("contextvars.Context has no _entered slot")) };
-        Ok(ContextModule { class, globals: m.dict.clone(), entered })
+        let index = |name: &str| class.slots.borrow().iter().position(|s| s.as_str() == name);
+        let (Some(vars), Some(entered)) = (index("_vars"), index("_entered")) else {
+            return Err(vm.type_error("contextvars.Context has no _vars and _entered slots"));
+        };
+        Ok(ContextModule { class, globals: m.dict.clone(), module: m, vars, entered })
     }
 }
 
@@ -59,4 +65,20 @@ pub fn run(vm: &Vm, st: &State, ctx: &Value, f: &Value, args: &[Value]) -> PyRes
     all.push(f.clone());
     all.extend(args.iter().cloned());
     vm.call(&run, &all, &[])
+}
+
+/// `contextvars.copy_context()`.
+pub fn copy_current(vm: &Vm, st: &State) -> PyResult<Value> {
+    let m = st.context_module(vm)?;
+    if let Some(Value::Instance(cur)) = m.globals.get_str(&st.names.current) {
+        let nslots = m.vars.max(m.entered) + 1;
+        if Rc::ptr_eq(&cur.class.borrow(), &m.class) && cur.slots.borrow().len() >= nslots {
+            let copy = vm.instance_with(&m.class, Payload::None);
+            set_slot(&copy, m.vars, super::slot(&cur, m.vars));
+            set_slot(&copy, m.entered, Value::bool(false));
+            return Ok(Value::Instance(copy));
+        }
+    }
+    let f = vm.get_attr(&Value::Module(m.module.clone()), &vm.intern("copy_context"))?;
+    vm.call(&f, &[], &[])
 }

@@ -39,8 +39,6 @@ pub struct State {
     /// `asyncio.exceptions`' CancelledError and InvalidStateError, looked up
     /// on first use: `_asyncio` is imported while `asyncio` initialises.
     errors: OnceCell<(Rc<Class>, Rc<Class>)>,
-    /// `contextvars.copy_context`.
-    copy_context: OnceCell<Value>,
     contexts: OnceCell<context::ContextModule>,
     /// Default task names are "Task-1", "Task-2", ... over the process.
     pub task_counter: Cell<i64>,
@@ -94,15 +92,7 @@ impl State {
 
     /// A copy of the current context (`contextvars.copy_context()`).
     pub fn copy_context(&self, vm: &Vm) -> PyResult<Value> {
-        let f = match self.copy_context.get() {
-            Some(f) => f.clone(),
-            None => {
-                let m = vm.import_module("contextvars")?;
-                let f = vm.get_attr(&m, &vm.intern("copy_context"))?;
-                self.copy_context.get_or_init(|| f).clone()
-            }
-        };
-        vm.call(&f, &[], &[])
+        context::copy_current(vm, self)
     }
 
     /// `loop.call_soon(callback, *args, context=context)`.
@@ -143,7 +133,6 @@ pub fn init(vm: &Vm, d: &Dict) -> PyResult<()> {
                     current: vm.intern("_current"),
                 },
                 errors: OnceCell::new(),
-                copy_context: OnceCell::new(),
                 contexts: OnceCell::new(),
                 task_counter: Cell::new(0),
                 current: RefCell::new(Vec::new()),
