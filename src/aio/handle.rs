@@ -4,8 +4,8 @@
 //!
 //! `EventLoop` (stdlib/asyncio/loop.py) keeps its handles in a
 //! `ReadyQueue` and takes `call_soon` from here; `run(n)` runs the first
-//! `n` handles as `_run_once` does. `TimerHandle` is a Python subclass of
-//! `Handle`.
+//! `n` handles as `_run_once` does. `TimerHandle` (src/aio/timer.rs) is a
+//! subclass of `Handle`.
 
 use super::{context, receiver, set_slot, slot, state, State};
 use crate::builtins::args;
@@ -23,7 +23,7 @@ pub const SLOT_LOOP: usize = 3;
 pub const SLOT_CONTEXT: usize = 4;
 pub const HANDLE_SLOTS: usize = 5;
 
-const NAMES: [&str; HANDLE_SLOTS] = ["_callback", "_args", "_cancelled", "_loop", "_context"];
+pub const NAMES: [&str; HANDLE_SLOTS] = ["_callback", "_args", "_cancelled", "_loop", "_context"];
 const QUEUE: &str = "ReadyQueue";
 
 pub fn make_class(vm: &Vm) -> Rc<Class> {
@@ -61,7 +61,7 @@ fn this<'a>(vm: &Vm, a: &'a [Value], method: &str) -> PyResult<(Rc<State>, &'a R
     Ok((st, h))
 }
 
-fn fill(h: &Instance, callback: Value, args: Value, lp: Value, ctx: Value) {
+pub fn fill(h: &Instance, callback: Value, args: Value, lp: Value, ctx: Value) {
     let fields = [callback, args, Value::bool(false), lp, ctx];
     let old: Vec<Option<Value>> = h.slots.borrow_mut().iter_mut().zip(fields).map(|(s, v)| s.replace(v)).collect();
     drop(old);
@@ -88,6 +88,11 @@ fn handle_repr(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 fn cancel(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     args::check_method(vm, "cancel", a, 0, 0)?;
     let (_, h) = this(vm, a, "cancel")?;
+    cancel_handle(h);
+    Ok(Value::None)
+}
+
+pub fn cancel_handle(h: &Instance) {
     if !super::future::flag(h, SLOT_CANCELLED) {
         set_slot(h, SLOT_CANCELLED, Value::bool(true));
         // A cancelled handle may wait in the loop's queues for a while: it
@@ -95,7 +100,6 @@ fn cancel(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
         set_slot(h, SLOT_CALLBACK, Value::None);
         set_slot(h, SLOT_ARGS, Value::None);
     }
-    Ok(Value::None)
 }
 
 fn cancelled(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
@@ -174,15 +178,22 @@ pub fn loop_call_soon(vm: &Vm, st: &State, lp: &Value, args: &[Value], ctx: Valu
     Ok(())
 }
 
-fn schedule(vm: &Vm, st: &State, lp: &Value, callback: Value, args: Value, ctx: Value) -> PyResult<Rc<Instance>> {
+/// The loop must be open; in debug mode the callback is checked (by
+/// loop.py's `_check_callback`).
+pub fn check_loop(vm: &Vm, st: &State, lp: &Value, callback: &Value, method: &str) -> PyResult<()> {
     if vm.truthy(&vm.get_attr(lp, &st.names.closed)?)? {
         return Err(vm.runtime_error("Event loop is closed"));
     }
     if vm.truthy(&vm.get_attr(lp, &st.names.debug)?)? {
         let m = vm.import_module("asyncio.loop")?;
         let check = vm.get_attr(&m, &vm.intern("_check_callback"))?;
-        vm.call(&check, &[callback.clone(), Value::str("call_soon")], &[])?;
+        vm.call(&check, &[callback.clone(), Value::str(method)], &[])?;
     }
+    Ok(())
+}
+
+fn schedule(vm: &Vm, st: &State, lp: &Value, callback: Value, args: Value, ctx: Value) -> PyResult<Rc<Instance>> {
+    check_loop(vm, st, lp, &callback, "call_soon")?;
     let ctx = if ctx.is_none() { st.copy_context(vm)? } else { ctx };
     let h = vm.instance_with(&st.handle_class, Payload::None);
     fill(&h, callback, args, lp.clone(), ctx);

@@ -1,7 +1,8 @@
 //! asyncio's native core, the module `_asyncio`: `Future` and `Task` (as
 //! CPython's C accelerator has them), the registry of tasks (which task is
 //! running on each loop, which tasks are unfinished), and the loop's hot
-//! path: `Handle`, the ready queue and `call_soon`.
+//! path: `Handle`, `TimerHandle`, the ready queue, `call_soon` and
+//! `call_at`.
 //!
 //! Futures and tasks are ordinary instances whose state lives in
 //! `__slots__` at fixed indices (`future::SLOT_*`, `task::SLOT_*`): the
@@ -14,6 +15,7 @@ pub mod context;
 pub mod future;
 pub mod handle;
 pub mod task;
+pub mod timer;
 
 use crate::eval::Vm;
 use crate::runtime::object::*;
@@ -28,6 +30,7 @@ pub struct State {
     pub future_class: Rc<Class>,
     pub task_class: Rc<Class>,
     pub handle_class: Rc<Class>,
+    pub timer_class: Rc<Class>,
     /// The values of `_state`.
     pub pending: Value,
     pub cancelled: Value,
@@ -53,6 +56,8 @@ pub struct Names {
     pub closed: Rc<Str>,
     pub debug: Rc<Str>,
     pub ready: Rc<Str>,
+    pub timers: Rc<Str>,
+    pub timer_sequence: Rc<Str>,
     /// `contextvars._current`.
     pub current: Rc<Str>,
 }
@@ -117,10 +122,12 @@ pub fn init(vm: &Vm, d: &Dict) -> PyResult<()> {
             let future_class = future::make_class(vm);
             let task_class = task::make_class(vm, &future_class);
             let handle_class = handle::make_class(vm);
+            let timer_class = timer::make_class(vm, &handle_class);
             let s = Rc::new(State {
                 future_class,
                 task_class,
                 handle_class,
+                timer_class,
                 pending: Value::Str(vm.intern("PENDING")),
                 cancelled: Value::Str(vm.intern("CANCELLED")),
                 finished: Value::Str(vm.intern("FINISHED")),
@@ -130,6 +137,8 @@ pub fn init(vm: &Vm, d: &Dict) -> PyResult<()> {
                     closed: vm.intern("_closed"),
                     debug: vm.intern("_debug"),
                     ready: vm.intern("_ready"),
+                    timers: vm.intern("_timers"),
+                    timer_sequence: vm.intern("_timer_sequence"),
                     current: vm.intern("_current"),
                 },
                 errors: OnceCell::new(),
@@ -144,10 +153,13 @@ pub fn init(vm: &Vm, d: &Dict) -> PyResult<()> {
     d.set_str(vm.intern("Future"), Value::Class(st.future_class.clone()));
     d.set_str(vm.intern("Task"), Value::Class(st.task_class.clone()));
     d.set_str(vm.intern("Handle"), Value::Class(st.handle_class.clone()));
+    d.set_str(vm.intern("TimerHandle"), Value::Class(st.timer_class.clone()));
     crate::modules::def(vm, d, "ReadyQueue", handle::new_queue);
-    // A method of EventLoop: it binds the loop like a function would.
-    let b = Builtin { name: "call_soon", func: handle::call_soon, kind: BuiltinKind::Method, bound: None, owner: "EventLoop" };
-    d.set_str(vm.intern("call_soon"), Value::Builtin(Rc::new(b)));
+    // Methods of EventLoop: they bind the loop as functions would.
+    for (name, func) in [("call_soon", handle::call_soon as NativeFn), ("call_at", timer::call_at)] {
+        let b = Builtin { name, func, kind: BuiltinKind::Method, bound: None, owner: "EventLoop" };
+        d.set_str(vm.intern(name), Value::Builtin(Rc::new(b)));
+    }
     crate::modules::def(vm, d, "current_task", current_task);
     crate::modules::def(vm, d, "_register_task", register_task);
     crate::modules::def(vm, d, "_unregister_task", unregister_task);

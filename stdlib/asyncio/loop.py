@@ -14,7 +14,6 @@ import time
 import _asyncio
 
 from . import coroutines, events, futures, gathering, tasks
-from .handles import TimerHandle
 
 __all__ = ("EventLoop",)
 
@@ -98,17 +97,9 @@ class EventLoop(events.AbstractEventLoop):
             raise TypeError("delay must not be None")
         return self.call_at(self.time() + delay, callback, *args, context=context)
 
-    def call_at(self, when, callback, *args, context=None):
-        if when is None:
-            raise TypeError("when cannot be None")
-        self._check_closed()
-        if self._debug:
-            _check_callback(callback, "call_at")
-        timer = TimerHandle(when, callback, args, self, context)
-        self._timer_sequence += 1
-        heapq.heappush(self._timers, (when, self._timer_sequence, timer))
-        timer._scheduled = True
-        return timer
+    # call_at(when, callback, *args, context=None), native: files a
+    # TimerHandle in the heap of (when, sequence, timer) (src/aio/timer.rs).
+    call_at = _asyncio.call_at
 
     def _timer_handle_cancelled(self, timer):
         self._cancelled_timers += 1

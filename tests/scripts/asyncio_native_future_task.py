@@ -250,6 +250,33 @@ async def exceptions():
     print(t.result())
 
 
+async def handles():
+    loop = asyncio.get_running_loop()
+    calls = []
+    h = loop.call_soon(calls.append, "soon")
+    t = loop.call_later(0.01, calls.append, "later")
+    t2 = loop.call_at(loop.time() + 0.005, calls.append, "at")
+    dropped = loop.call_later(0.001, calls.append, "dropped")
+    print(type(h).__name__, type(t).__name__, isinstance(t, asyncio.Handle), h.cancelled())
+    print(t.when() > loop.time(), repr(h) == "<Handle list.append('soon')>" or repr(h))
+    dropped.cancel()
+    print(dropped.cancelled(), repr(dropped).endswith("cancelled>"), dropped._callback)
+    await asyncio.sleep(0.02)
+    print(calls)
+    def bad():
+        raise ZeroDivisionError("in callback")
+    seen = []
+    loop.set_exception_handler(lambda lp, ctx: seen.append((ctx["message"].split("()")[0], type(ctx["exception"]).__name__)))
+    loop.call_soon(bad)
+    await asyncio.sleep(0)
+    loop.set_exception_handler(None)
+    print(seen)
+    try:
+        loop.call_at(None, print)
+    except TypeError as e:
+        print(e)
+
+
 def unbound():
     for call in (lambda: asyncio.Future.done(), lambda: asyncio.Future.done(1),
                  lambda: asyncio.Task.get_name(asyncio.Future()),
@@ -261,7 +288,7 @@ def unbound():
 
 
 async def main():
-    for part in (states, callbacks, cancelling, subclasses, names, current, bad_yields, exceptions):
+    for part in (states, callbacks, cancelling, subclasses, names, current, bad_yields, exceptions, handles):
         print("--", part.__name__)
         await part()
 
