@@ -15,7 +15,7 @@ use crate::eval::generator::GenStep;
 use crate::eval::Vm;
 use crate::runtime::object::*;
 use crate::runtime::value::Value;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 pub const SLOT_STATE: usize = 0;
@@ -76,7 +76,14 @@ pub fn make_class(vm: &Vm) -> Rc<Class> {
         vm,
         &it,
         ITER,
-        &[("__next__", iter_next), ("send", iter_send_method), ("throw", iter_throw), ("close", iter_close), ("__iter__", iter_self)],
+        &[
+            ("__next__", iter_next),
+            ("send", iter_send_method),
+            ("throw", iter_throw),
+            ("close", iter_close),
+            ("__iter__", iter_self),
+            ("__await__", iter_self),
+        ],
     );
     vm.types.iterators.borrow_mut().insert(ITER, it);
     c
@@ -392,22 +399,36 @@ fn set_exception(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 // ----- awaiting -----
 
 /// What `Future.__await__()` returns; the future is dropped once its
-/// result was delivered.
+/// result was delivered. Without a future, it is what `sleep(0)` awaits:
+/// it yields None once (the task gives up one loop iteration).
 struct FutureIter {
     fut: RefCell<Option<Rc<Instance>>>,
+    yield_once: Cell<bool>,
+}
+
+fn new_iter(vm: &Vm, it: FutureIter) -> Value {
+    Value::Native(Rc::new(NativeObj { class: vm.iterator_class(ITER), data: RefCell::new(Box::new(it)) }))
 }
 
 fn future_await(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let (_, f) = this(vm, a, "__await__")?;
-    let it = FutureIter { fut: RefCell::new(Some(f.clone())) };
-    Ok(Value::Native(Rc::new(NativeObj { class: vm.iterator_class(ITER), data: RefCell::new(Box::new(it)) })))
+    Ok(new_iter(vm, FutureIter { fut: RefCell::new(Some(f.clone())), yield_once: Cell::new(false) }))
+}
+
+/// `_asyncio._yield_once()`: an awaitable that yields None once.
+pub fn yield_once(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    args::no_kw(vm, "_yield_once", kw)?;
+    args::check(vm, "_yield_once", a, 0, 0)?;
+    Ok(new_iter(vm, FutureIter { fut: RefCell::new(None), yield_once: Cell::new(true) }))
 }
 
 impl FutureIter {
     /// One step: the future itself while it is pending (the first time),
     /// then its result.
     fn step(&self, vm: &Vm) -> PyResult<GenStep> {
-        let Some(f) = self.fut.borrow().clone() else { return Ok(GenStep::Returned(Value::None)) };
+        let Some(f) = self.fut.borrow().clone() else {
+            return Ok(if self.yield_once.replace(false) { GenStep::Yielded(Value::None) } else { GenStep::Returned(Value::None) });
+        };
         let st = state(vm)?;
         if phase(&st, &f) == Phase::Pending {
             if flag(&f, SLOT_BLOCKING) {

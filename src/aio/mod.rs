@@ -155,6 +155,7 @@ pub fn init(vm: &Vm, d: &Dict) -> PyResult<()> {
     d.set_str(vm.intern("Handle"), Value::Class(st.handle_class.clone()));
     d.set_str(vm.intern("TimerHandle"), Value::Class(st.timer_class.clone()));
     crate::modules::def(vm, d, "ReadyQueue", handle::new_queue);
+    crate::modules::def(vm, d, "_yield_once", future::yield_once);
     // Methods of EventLoop: they bind the loop as functions would.
     for (name, func) in [("call_soon", handle::call_soon as NativeFn), ("call_at", timer::call_at)] {
         let b = Builtin { name, func, kind: BuiltinKind::Method, bound: None, owner: "EventLoop" };
