@@ -10,6 +10,7 @@
 //! - [`aio`] — the GIL that lets OS threads run Python code.
 //! - [`builtins`], [`modules`], `stdlib/` — the builtins namespace, native
 //!   modules, and modules written in Python.
+//! - [`aio`] — asyncio's native core (`_asyncio`): Future and Task.
 //! - [`diag`] — rendering of syntax errors and tracebacks for people.
 //! - [`interactive`] — a REPL session: input completeness, running inputs,
 //!   top-level `await`, completion candidates.

@@ -1,4 +1,353 @@
 //! The machinery of concurrency: the GIL that lets several OS threads run
-//! Python code one at a time.
+//! Python code one at a time (`gil`), and asyncio's native core, the module
+//! `_asyncio`: `Future` and `Task` (as
+//! CPython's C accelerator has them), the registry of tasks (which task is
+//! running on each loop, which tasks are unfinished), and the loop's hot
+//! path: `Handle`, `TimerHandle`, the ready queue, `call_soon` and
+//! `call_at`.
+//!
+//! Futures and tasks are ordinary instances whose state lives in
+//! `__slots__` at fixed indices (`future::SLOT_*`, `task::SLOT_*`): the
+//! attributes asyncio code reads (`_state`, `_loop`,
+//! `_asyncio_future_blocking`, ...) are the slots themselves, Python
+//! subclasses inherit the layout (their own slots come after ours), and the
+//! cycle collector already traverses instance slots.
 
+pub mod context;
+pub mod future;
 pub mod gil;
+pub mod handle;
+pub mod task;
+pub mod timer;
+
+use crate::eval::Vm;
+use crate::runtime::object::*;
+use crate::runtime::str::Str;
+use crate::runtime::value::Value;
+use std::cell::{Cell, OnceCell, RefCell};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+/// The interpreter's asyncio state, made with the module `_asyncio`.
+pub struct State {
+    pub future_class: Rc<Class>,
+    pub task_class: Rc<Class>,
+    pub handle_class: Rc<Class>,
+    pub timer_class: Rc<Class>,
+    /// The values of `_state`.
+    pub pending: Value,
+    pub cancelled: Value,
+    pub finished: Value,
+    /// `context`, the keyword of `call_soon` and `add_done_callback`.
+    pub context_kw: Rc<Str>,
+    pub call_soon: Rc<Str>,
+    pub names: Names,
+    /// `asyncio.exceptions`' CancelledError and InvalidStateError, looked up
+    /// on first use: `_asyncio` is imported while `asyncio` initialises.
+    errors: OnceCell<(Rc<Class>, Rc<Class>)>,
+    contexts: OnceCell<context::ContextModule>,
+    /// Default task names are "Task-1", "Task-2", ... over the process.
+    pub task_counter: Cell<i64>,
+    /// (loop, task) for each loop running a task step.
+    current: RefCell<Vec<(Value, Value)>>,
+    /// Registered tasks not known to be finished, by address.
+    registered: RefCell<HashMap<usize, Value>>,
+}
+
+/// Attribute names the loop's hot path reads.
+pub struct Names {
+    pub closed: Rc<Str>,
+    pub debug: Rc<Str>,
+    pub ready: Rc<Str>,
+    pub timers: Rc<Str>,
+    pub timer_sequence: Rc<Str>,
+    /// `contextvars._current`.
+    pub current: Rc<Str>,
+}
+
+impl State {
+    pub fn context_module(&self, vm: &Vm) -> PyResult<&context::ContextModule> {
+        if self.contexts.get().is_none() {
+            let m = context::ContextModule::load(vm)?;
+            let _ = self.contexts.set(m);
+        }
+        self.contexts.get().ok_or_else(|| vm.runtime_error("contextvars is not loaded"))
+    }
+
+    pub fn cancelled_error(&self, vm: &Vm) -> PyResult<Rc<Class>> {
+        Ok(self.errors(vm)?.0)
+    }
+
+    pub fn invalid_state_error(&self, vm: &Vm, msg: impl Into<String>) -> PyErr {
+        match self.errors(vm) {
+            Ok((_, invalid)) => vm.new_exc(&invalid, vec![Value::string(msg.into())]),
+            Err(e) => e,
+        }
+    }
+
+    fn errors(&self, vm: &Vm) -> PyResult<(Rc<Class>, Rc<Class>)> {
+        if let Some(e) = self.errors.get() {
+            return Ok(e.clone());
+        }
+        let m = vm.import_module("asyncio.exceptions")?;
+        let class = |name: &str| match vm.get_attr(&m, &vm.intern(name))? {
+            Value::Class(c) => Ok(c),
+            _ => Err(vm.type_error(format!("asyncio.exceptions.{name} is not a class"))),
+        };
+        let pair = (class("CancelledError")?, class("InvalidStateError")?);
+        Ok(self.errors.get_or_init(|| pair).clone())
+    }
+
+    /// A copy of the current context (`contextvars.copy_context()`).
+    pub fn copy_context(&self, vm: &Vm) -> PyResult<Value> {
+        context::copy_current(vm, self)
+    }
+
+    /// `loop.call_soon(callback, *args, context=context)`.
+    pub fn call_soon(&self, vm: &Vm, lp: &Value, args: &[Value], context: Value) -> PyResult<()> {
+        handle::loop_call_soon(vm, self, lp, args, context)
+    }
+}
+
+/// The asyncio state, once `_asyncio` was imported.
+pub fn state(vm: &Vm) -> PyResult<Rc<State>> {
+    match vm.aio.get() {
+        Some(s) => Ok(s.clone()),
+        None => Err(vm.runtime_error("_asyncio is not initialised")),
+    }
+}
+
+/// Initialises the module `_asyncio`.
+pub fn init(vm: &Vm, d: &Dict) -> PyResult<()> {
+    let st = match vm.aio.get() {
+        Some(s) => s.clone(),
+        None => {
+            let future_class = future::make_class(vm);
+            let task_class = task::make_class(vm, &future_class);
+            let handle_class = handle::make_class(vm);
+            let timer_class = timer::make_class(vm, &handle_class);
+            let s = Rc::new(State {
+                future_class,
+                task_class,
+                handle_class,
+                timer_class,
+                pending: Value::Str(vm.intern("PENDING")),
+                cancelled: Value::Str(vm.intern("CANCELLED")),
+                finished: Value::Str(vm.intern("FINISHED")),
+                context_kw: vm.intern("context"),
+                call_soon: vm.intern("call_soon"),
+                names: Names {
+                    closed: vm.intern("_closed"),
+                    debug: vm.intern("_debug"),
+                    ready: vm.intern("_ready"),
+                    timers: vm.intern("_timers"),
+                    timer_sequence: vm.intern("_timer_sequence"),
+                    current: vm.intern("_current"),
+                },
+                errors: OnceCell::new(),
+                contexts: OnceCell::new(),
+                task_counter: Cell::new(0),
+                current: RefCell::new(Vec::new()),
+                registered: RefCell::new(HashMap::new()),
+            });
+            vm.aio.get_or_init(|| s).clone()
+        }
+    };
+    d.set_str(vm.intern("Future"), Value::Class(st.future_class.clone()));
+    d.set_str(vm.intern("Task"), Value::Class(st.task_class.clone()));
+    d.set_str(vm.intern("Handle"), Value::Class(st.handle_class.clone()));
+    d.set_str(vm.intern("TimerHandle"), Value::Class(st.timer_class.clone()));
+    crate::modules::def(vm, d, "ReadyQueue", handle::new_queue);
+    crate::modules::def(vm, d, "_yield_once", future::yield_once);
+    // Methods of EventLoop: they bind the loop as functions would.
+    for (name, func) in [("call_soon", handle::call_soon as NativeFn), ("call_at", timer::call_at)] {
+        let b = Builtin { name, func, kind: BuiltinKind::Method, bound: None, owner: "EventLoop", owner_class: None };
+        d.set_str(vm.intern(name), Value::Builtin(Rc::new(b)));
+    }
+    crate::modules::def(vm, d, "current_task", current_task);
+    crate::modules::def(vm, d, "_register_task", register_task);
+    crate::modules::def(vm, d, "_unregister_task", unregister_task);
+    crate::modules::def(vm, d, "_enter_task", enter_task);
+    crate::modules::def(vm, d, "_leave_task", leave_task);
+    crate::modules::def(vm, d, "_registered_tasks", registered_tasks);
+    Ok(())
+}
+
+/// Creates a native class whose instances carry the slots `slots`; only
+/// the names in `visible` get attribute descriptors.
+fn slotted_class(vm: &Vm, name: &str, base: &Rc<Class>, slots: &[&str], visible: &[&str]) -> Rc<Class> {
+    let c = crate::runtime::types::new_class(&vm.interner, name, Some(base), Layout::Object, None);
+    let names: Vec<Rc<Str>> = slots.iter().map(|s| vm.intern(s)).collect();
+    for (index, name) in names.iter().enumerate() {
+        if !visible.contains(&name.as_str()) {
+            continue;
+        }
+        let desc = Value::Native(Rc::new(NativeObj {
+            class: vm.iterator_class("member_descriptor"),
+            data: RefCell::new(Box::new(crate::eval::attr::SlotDescriptor { index, name: name.clone() })),
+        }));
+        c.dict.borrow_mut().set_str(name.clone(), desc);
+    }
+    c.dict.borrow_mut().set_str(vm.names.module.clone(), Value::str("_asyncio"));
+    *c.slots.borrow_mut() = names;
+    c
+}
+
+/// The instance behind a native method's receiver, if it is an instance of
+/// `class` with at least `nslots` slots; CPython's TypeError otherwise.
+pub(crate) fn receiver<'a>(
+    vm: &Vm,
+    args: &'a [Value],
+    class: &Class,
+    nslots: usize,
+    method: &str,
+) -> PyResult<&'a Rc<Instance>> {
+    let tn = class.name();
+    match args.first() {
+        Some(Value::Instance(i)) if i.class.borrow().is_subclass(class) && i.slots.borrow().len() >= nslots => Ok(i),
+        None => Err(vm.type_error(format!("descriptor '{method}' of '_asyncio.{}' object needs an argument", tn.as_str()))),
+        Some(other) => Err(vm.type_error(format!(
+            "descriptor '{method}' for '_asyncio.{}' objects doesn't apply to a '{}' object",
+            tn.as_str(),
+            vm.type_name(other).as_str()
+        ))),
+    }
+}
+
+/// Slot `i` of `inst` (None when unset).
+#[inline]
+pub(crate) fn slot(inst: &Instance, i: usize) -> Value {
+    inst.slots.borrow().get(i).and_then(|v| v.clone()).unwrap_or(Value::None)
+}
+
+/// Sets slot `i` of `inst`; the old value is dropped after the borrow ends.
+#[inline]
+pub(crate) fn set_slot(inst: &Instance, i: usize, v: Value) {
+    let old = inst.slots.borrow_mut().get_mut(i).map(|s| s.replace(v));
+    drop(old);
+}
+
+fn key(v: &Value) -> usize {
+    v.heap_ptr().unwrap_or(0)
+}
+
+impl State {
+    pub fn register(&self, task: &Value) {
+        self.registered.borrow_mut().insert(key(task), task.clone());
+    }
+
+    pub fn unregister(&self, task: &Value) {
+        let old = self.registered.borrow_mut().remove(&key(task));
+        drop(old);
+    }
+
+    /// The task running on `lp`, if any.
+    pub fn current(&self, lp: &Value) -> Option<Value> {
+        self.current.borrow().iter().find(|(l, _)| l.is(lp)).map(|(_, t)| t.clone())
+    }
+
+    /// `_enter_task(loop, task)`.
+    pub fn enter(&self, vm: &Vm, lp: &Value, task: &Value) -> PyResult<()> {
+        if let Some(running) = self.current(lp) {
+            let (t, r) = (vm.repr(task)?, vm.repr(&running)?);
+            return Err(vm.runtime_error(format!(
+                "Cannot enter into task {} while another task {} is being executed.",
+                t.as_str(),
+                r.as_str()
+            )));
+        }
+        self.current.borrow_mut().push((lp.clone(), task.clone()));
+        Ok(())
+    }
+
+    /// `_leave_task(loop, task)`.
+    pub fn leave(&self, vm: &Vm, lp: &Value, task: &Value) -> PyResult<()> {
+        let found = self.current.borrow().iter().position(|(l, _)| l.is(lp));
+        let running = found.map(|i| self.current.borrow()[i].1.clone());
+        match (found, running) {
+            (Some(i), Some(r)) if r.is(task) => {
+                let old = self.current.borrow_mut().remove(i);
+                drop(old);
+                Ok(())
+            }
+            (_, r) => {
+                let r = r.unwrap_or(Value::None);
+                let (t, r) = (vm.repr(task)?, vm.repr(&r)?);
+                Err(vm.runtime_error(format!(
+                    "Leaving task {} does not match the current task {}.",
+                    t.as_str(),
+                    r.as_str()
+                )))
+            }
+        }
+    }
+}
+
+/// `current_task(loop=None)`.
+fn current_task(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    crate::builtins::args::only_kw(vm, "current_task", kw, &["loop"])?;
+    crate::builtins::args::check(vm, "current_task", a, 0, 1)?;
+    let st = state(vm)?;
+    let lp = match crate::builtins::args::arg(a, kw, 0, "loop") {
+        Some(l) if !l.is_none() => l,
+        _ => {
+            let events = vm.import_module("asyncio.events")?;
+            let f = vm.get_attr(&events, &vm.intern("get_running_loop"))?;
+            vm.call(&f, &[], &[])?
+        }
+    };
+    Ok(st.current(&lp).unwrap_or(Value::None))
+}
+
+fn one_arg<'a>(vm: &Vm, name: &str, a: &'a [Value], kw: &KwArgs, n: usize) -> PyResult<&'a [Value]> {
+    crate::builtins::args::no_kw(vm, name, kw)?;
+    crate::builtins::args::check(vm, name, a, n, n)?;
+    Ok(a)
+}
+
+fn register_task(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let a = one_arg(vm, "_register_task", a, kw, 1)?;
+    state(vm)?.register(&a[0]);
+    Ok(Value::None)
+}
+
+fn unregister_task(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let a = one_arg(vm, "_unregister_task", a, kw, 1)?;
+    state(vm)?.unregister(&a[0]);
+    Ok(Value::None)
+}
+
+fn enter_task(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let a = one_arg(vm, "_enter_task", a, kw, 2)?;
+    state(vm)?.enter(vm, &a[0], &a[1])?;
+    Ok(Value::None)
+}
+
+fn leave_task(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let a = one_arg(vm, "_leave_task", a, kw, 2)?;
+    state(vm)?.leave(vm, &a[0], &a[1])?;
+    Ok(Value::None)
+}
+
+/// `_registered_tasks()`: a list of the registered tasks; native tasks
+/// that finished are dropped from the registry on the way.
+fn registered_tasks(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    one_arg(vm, "_registered_tasks", a, kw, 0)?;
+    let st = state(vm)?;
+    let done = |t: &Value| match t {
+        Value::Instance(i) if i.class.borrow().is_subclass(&st.task_class) => !slot(i, future::SLOT_STATE).is(&st.pending),
+        _ => false,
+    };
+    let mut finished = Vec::new();
+    st.registered.borrow_mut().retain(|_, t| {
+        if done(t) {
+            finished.push(t.clone());
+            false
+        } else {
+            true
+        }
+    });
+    drop(finished);
+    let tasks: Vec<Value> = st.registered.borrow().values().cloned().collect();
+    Ok(Value::list(tasks))
+}

@@ -238,6 +238,8 @@ pub struct Vm {
     pub orphans: Rc<generator::Orphans>,
     /// `sys.set_asyncgen_hooks`: the first-iteration hook and the finalizer.
     pub asyncgen_hooks: RefCell<[Value; 2]>,
+    /// asyncio's native state, made when `_asyncio` is first imported.
+    pub aio: std::cell::OnceCell<Rc<crate::aio::State>>,
     static_syms: RefCell<std::collections::HashMap<usize, Sym, std::hash::BuildHasherDefault<AddressHasher>>>,
     /// The lock that lets one thread at a time run Python code.
     pub gil: std::sync::Arc<crate::aio::gil::Gil>,
@@ -269,6 +271,7 @@ impl Vm {
             int_max_str_digits: Cell::new(4300),
             orphans: generator::Orphans::new(),
             asyncgen_hooks: RefCell::new([Value::None, Value::None]),
+            aio: std::cell::OnceCell::new(),
             stack_base: Cell::new(0),
             stack_size: Cell::new(0),
             handling: RefCell::new(Vec::new()),
@@ -418,13 +421,13 @@ impl Vm {
             class: RefCell::new(class.clone()),
             dict: Some(Rc::new(Dict::new())),
             slots: RefCell::new(Vec::new()),
-            payload: Payload::Exception(RefCell::new(ExcData {
+            payload: Payload::Exception(Box::new(RefCell::new(ExcData {
                 args: Value::tuple(args),
                 traceback: Vec::new(),
                 cause: Value::None,
                 context: Value::None,
                 suppress_context: false,
-            })),
+            }))),
             gc: GcHeader::new(),
         })
     }

@@ -104,8 +104,9 @@ impl Vm {
             Value::Bytes(b) => !b.data.is_empty(),
             Value::ByteArray(b) => !b.data.borrow().is_empty(),
             Value::Range(r) => r.len() != 0,
-            Value::Instance(i) => {
-                let class = i.class();
+            // Native objects of module types (a ready queue) may define them too.
+            Value::Instance(_) | Value::Native(_) => {
+                let class = self.type_of(v);
                 if let Some(b) = class.lookup(&self.names.bool_) {
                     let r = self.call_special(b, v, &[])?;
                     return match r {
@@ -137,11 +138,9 @@ impl Vm {
                 }
                 r.len() as usize
             }
-            Value::Native(n) => {
-                if let Some(view) = n.data.borrow().downcast_ref::<crate::builtins::dict::DictView>() {
-                    return self.len(&view.dict);
-                }
-                return Err(self.type_error(format!("object of type '{}' has no len()", self.type_name(v).as_str())));
+            Value::Native(n) if n.data.borrow().is::<crate::builtins::dict::DictView>() => {
+                let dict = n.data.borrow().downcast_ref::<crate::builtins::dict::DictView>().map(|view| view.dict.clone());
+                return self.len(&dict.unwrap_or(Value::None));
             }
             _ => {
                 let class = self.type_of(v);

@@ -741,6 +741,12 @@ impl Vm {
 
     /// Sends `v` into the iterator a `yield from`/`await` delegates to.
     pub fn send_to(&self, it: &Value, v: Value) -> PyResult<GenStep> {
+        if let Value::Native(n) = it {
+            // Awaiting an asyncio future: no method call, no StopIteration.
+            if let Some(step) = crate::aio::future::iter_send(self, n) {
+                return step;
+            }
+        }
         match it {
             Value::Generator(g) => g.resume(self, Resume::Send(v)),
             _ if v.is_none() => Ok(match self.next_with_value(it)? {

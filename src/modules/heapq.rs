@@ -107,7 +107,7 @@ fn sink(vm: &Vm, heap: &List, order: Order, pos: usize) -> PyResult<()> {
     rise(vm, heap, order, root, pos)
 }
 
-fn heappush(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+pub fn heappush(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     args::no_kw(vm, "heappush", kw)?;
     args::check(vm, "heappush", a, 2, 2)?;
     let heap = heap_arg(vm, "heappush", "argument 1", &a[0])?;

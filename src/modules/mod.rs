@@ -69,6 +69,7 @@ pub fn load_native(vm: &Vm, name: &str) -> Option<PyResult<Value>> {
         "_traceback" => traceback::init,
         "_weakref" => weakref::init,
         "math" => math::init,
+        "_asyncio" => crate::aio::init,
         "gc" => gc::init,
         "_inspect" => inspect::init,
         "_random" => random::init,

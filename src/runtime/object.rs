@@ -538,7 +538,9 @@ pub enum Payload {
     List(Rc<List>),
     Dict(Rc<Dict>),
     Set(Rc<Set>),
-    Exception(RefCell<ExcData>),
+    /// Boxed: every instance carries a `Payload`, and most are not
+    /// exceptions (an inline `ExcData` made each instance 80 bytes larger).
+    Exception(Box<RefCell<ExcData>>),
 }
 
 pub struct Instance {
@@ -556,7 +558,7 @@ impl Instance {
 
     pub fn exc(&self) -> Option<&RefCell<ExcData>> {
         match &self.payload {
-            Payload::Exception(e) => Some(e),
+            Payload::Exception(e) => Some(&**e),
             _ => None,
         }
     }

@@ -1,4 +1,5 @@
-"""asyncio for tulip: CPython 3.11's event loop semantics, written in Python.
+"""asyncio for tulip: CPython 3.11's event loop semantics, written in Python
+around a native core (_asyncio, src/aio/: Future, Task, handles, the ready queue).
 
 The loop has no I/O (no sockets, subprocesses or signals) and no threads:
 run_in_executor() and to_thread() run their function on the loop."""

@@ -12,10 +12,10 @@ import _thread
 import heapq
 import sys
 import time
-from collections import deque
+
+import _asyncio
 
 from . import coroutines, events, futures, gathering, tasks
-from .handles import Handle, TimerHandle
 
 __all__ = ("EventLoop",)
 
@@ -46,7 +46,7 @@ def _check_callback(callback, method):
 
 class EventLoop(events.AbstractEventLoop):
     def __init__(self):
-        self._ready = deque()
+        self._ready = _asyncio.ReadyQueue()
         self._timers = []               # heap of (when, sequence, TimerHandle)
         self._timer_sequence = 0
         self._cancelled_timers = 0
@@ -90,14 +90,9 @@ class EventLoop(events.AbstractEventLoop):
 
     # -- scheduling --
 
-    def call_soon(self, callback, *args, context=None):
-        if self._closed:
-            raise RuntimeError("Event loop is closed")
-        if self._debug:
-            _check_callback(callback, "call_soon")
-        handle = Handle(callback, args, self, context)
-        self._ready.append(handle)
-        return handle
+    # call_soon(callback, *args, context=None), native: every task step and
+    # done callback is scheduled through it (src/aio/handle.rs).
+    call_soon = _asyncio.call_soon
 
     def call_soon_threadsafe(self, callback, *args, context=None):
         """call_soon from any thread: the loop wakes up if it is waiting."""
@@ -123,17 +118,9 @@ class EventLoop(events.AbstractEventLoop):
             raise TypeError("delay must not be None")
         return self.call_at(self.time() + delay, callback, *args, context=context)
 
-    def call_at(self, when, callback, *args, context=None):
-        if when is None:
-            raise TypeError("when cannot be None")
-        self._check_closed()
-        if self._debug:
-            _check_callback(callback, "call_at")
-        timer = TimerHandle(when, callback, args, self, context)
-        self._timer_sequence += 1
-        heapq.heappush(self._timers, (when, self._timer_sequence, timer))
-        timer._scheduled = True
-        return timer
+    # call_at(when, callback, *args, context=None), native: files a
+    # TimerHandle in the heap of (when, sequence, timer) (src/aio/timer.rs).
+    call_at = _asyncio.call_at
 
     def _timer_handle_cancelled(self, timer):
         self._cancelled_timers += 1
@@ -261,11 +248,8 @@ class EventLoop(events.AbstractEventLoop):
             if timer._cancelled:
                 self._cancelled_timers -= 1
             self._ready.append(timer)
-        ready = self._ready
-        for _ in range(len(ready)):
-            handle = ready.popleft()
-            if not handle._cancelled:
-                handle._run()
+        # Exactly the handles ready now; those they schedule wait.
+        self._ready.run(len(self._ready))
 
     # -- errors --
 

@@ -1,6 +1,8 @@
 """Waiting on time and on other awaitables: sleep, wait, wait_for,
 as_completed."""
 
+from _asyncio import _yield_once
+
 from . import coroutines, events, futures
 from .exceptions import CancelledError
 from .tasks import ensure_future
@@ -13,18 +15,11 @@ FIRST_EXCEPTION = "FIRST_EXCEPTION"
 ALL_COMPLETED = "ALL_COMPLETED"
 
 
-class _YieldOnce:
-    """Awaiting it suspends the task for exactly one loop iteration: the task
-    sees a bare yield and schedules its next step right away."""
-
-    def __await__(self):
-        yield
-
-
 async def sleep(delay, result=None):
     """Suspend the current task for `delay` seconds, then return `result`."""
     if delay <= 0:
-        await _YieldOnce()
+        # Yields None once: the task gives up exactly one loop iteration.
+        await _yield_once()
         return result
     loop = events.get_running_loop()
     alarm = loop.create_future()

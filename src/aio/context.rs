@@ -1,0 +1,84 @@
+//! Calling a function inside a `contextvars.Context`, natively: the ready
+//! queue does it for every handle it runs.
+//!
+//! `Context.run` is written in Python (stdlib/contextvars.py): it marks the
+//! context entered, makes it the module's `_current`, calls, and undoes
+//! both. For contexts of exactly that class this does the same steps on the
+//! context's `_entered` slot and the module's globals, without a Python
+//! frame; any other context object is asked to `run` through Python.
+//! `copy_context()` likewise makes the copy (a new Context sharing the
+//! current one's `_vars`, which are never changed in place) natively.
+
+use super::{future::flag, set_slot, State};
+use crate::eval::Vm;
+use crate::runtime::object::*;
+use crate::runtime::value::Value;
+use std::rc::Rc;
+
+/// What the fast path needs of the module `contextvars`.
+pub struct ContextModule {
+    module: Rc<Module>,
+    class: Rc<Class>,
+    globals: Rc<Dict>,
+    /// The slot indices of `_vars` and `_entered` in Context instances.
+    vars: usize,
+    entered: usize,
+}
+
+impl ContextModule {
+    pub fn load(vm: &Vm) -> PyResult<ContextModule> {
+        let Value::Module(m) = vm.import_module("contextvars")? else {
+            return Err(vm.type_error("contextvars is not a module"));
+        };
+        let Value::Class(class) = vm.get_attr(&Value::Module(m.clone()), &vm.intern("Context"))? else {
+            return Err(vm.type_error("contextvars.Context is not a class"));
+        };
+        let index = |name: &str| class.slots.borrow().iter().position(|s| s.as_str() == name);
+        let (Some(vars), Some(entered)) = (index("_vars"), index("_entered")) else {
+            return Err(vm.type_error("contextvars.Context has no _vars and _entered slots"));
+        };
+        Ok(ContextModule { class, globals: m.dict.clone(), module: m, vars, entered })
+    }
+}
+
+/// `ctx.run(f, *args)`.
+pub fn run(vm: &Vm, st: &State, ctx: &Value, f: &Value, args: &[Value]) -> PyResult<Value> {
+    if let Value::Instance(c) = ctx {
+        let m = st.context_module(vm)?;
+        if Rc::ptr_eq(&c.class.borrow(), &m.class) && c.slots.borrow().len() > m.entered {
+            if flag(c, m.entered) {
+                let r = vm.repr(ctx)?;
+                return Err(vm.runtime_error(format!("cannot enter context: {} is already entered", r.as_str())));
+            }
+            let current = &st.names.current;
+            let outer = m.globals.get_str(current).unwrap_or(Value::None);
+            set_slot(c, m.entered, Value::bool(true));
+            m.globals.set_str(current.clone(), ctx.clone());
+            let r = vm.call(f, args, &[]);
+            m.globals.set_str(current.clone(), outer);
+            set_slot(c, m.entered, Value::bool(false));
+            return r;
+        }
+    }
+    let run = vm.get_attr(ctx, &vm.intern("run"))?;
+    let mut all = Vec::with_capacity(args.len() + 1);
+    all.push(f.clone());
+    all.extend(args.iter().cloned());
+    vm.call(&run, &all, &[])
+}
+
+/// `contextvars.copy_context()`.
+pub fn copy_current(vm: &Vm, st: &State) -> PyResult<Value> {
+    let m = st.context_module(vm)?;
+    if let Some(Value::Instance(cur)) = m.globals.get_str(&st.names.current) {
+        let nslots = m.vars.max(m.entered) + 1;
+        if Rc::ptr_eq(&cur.class.borrow(), &m.class) && cur.slots.borrow().len() >= nslots {
+            let copy = vm.instance_with(&m.class, Payload::None);
+            set_slot(&copy, m.vars, super::slot(&cur, m.vars));
+            set_slot(&copy, m.entered, Value::bool(false));
+            return Ok(Value::Instance(copy));
+        }
+    }
+    let f = vm.get_attr(&Value::Module(m.module.clone()), &vm.intern("copy_context"))?;
+    vm.call(&f, &[], &[])
+}

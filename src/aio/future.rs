@@ -1,0 +1,501 @@
+//! `_asyncio.Future`: the eventual outcome of an operation, with CPython
+//! 3.11's states, messages and callback order.
+//!
+//! Done callbacks are `(fn, context)` tuples in a list (`_callbacks`, None
+//! while there are none); finishing the future schedules each with
+//! `loop.call_soon(fn, future, context=context)`, in the order they were
+//! added. Awaiting a pending future yields the future itself with
+//! `_asyncio_future_blocking` set: that is how a task learns what it waits
+//! for. The iterator `__await__` returns is native, and `eval::resume`
+//! drives it without a method call (`iter_send`).
+
+use super::{receiver, set_slot, slot, state, State};
+use crate::builtins::args;
+use crate::eval::generator::GenStep;
+use crate::eval::Vm;
+use crate::runtime::object::*;
+use crate::runtime::value::Value;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+pub const SLOT_STATE: usize = 0;
+pub const SLOT_RESULT: usize = 1;
+pub const SLOT_EXCEPTION: usize = 2;
+pub const SLOT_LOOP: usize = 3;
+pub const SLOT_CALLBACKS: usize = 4;
+pub const SLOT_CANCEL_MESSAGE: usize = 5;
+pub const SLOT_CANCELLED_EXC: usize = 6;
+pub const SLOT_BLOCKING: usize = 7;
+pub const SLOT_LOG_TRACEBACK: usize = 8;
+/// How many slots a future has; a task's come after these.
+pub const FUTURE_SLOTS: usize = 9;
+
+pub const SLOT_NAMES: [&str; FUTURE_SLOTS] = [
+    "_state",
+    "_result",
+    "_exception",
+    "_loop",
+    "_callbacks",
+    "_cancel_message",
+    "_cancelled_exc",
+    "_asyncio_future_blocking",
+    "_log_traceback",
+];
+
+const ITER: &str = "FutureIter";
+
+pub fn make_class(vm: &Vm) -> Rc<Class> {
+    let c = super::slotted_class(vm, "Future", &vm.types.object, &SLOT_NAMES, &SLOT_NAMES);
+    // As in CPython, futures and tasks have no `__dict__` (subclasses do).
+    c.has_dict.set(false);
+    crate::builtins::methods(
+        vm,
+        &c,
+        "Future",
+        &[
+            ("__init__", future_init),
+            ("__repr__", future_repr),
+            ("__await__", future_await),
+            ("__iter__", future_await),
+            ("get_loop", get_loop),
+            ("cancel", cancel),
+            ("cancelled", cancelled),
+            ("done", done),
+            ("result", result),
+            ("exception", exception),
+            ("add_done_callback", add_done_callback),
+            ("remove_done_callback", remove_done_callback),
+            ("set_result", set_result),
+            ("set_exception", set_exception),
+            ("_make_cancelled_error", make_cancelled_error_method),
+        ],
+    );
+    crate::builtins::method_kind(vm, &c, "Future", "__class_getitem__", class_getitem, BuiltinKind::ClassMethod);
+    let it = crate::runtime::types::new_class(&vm.interner, ITER, Some(&vm.types.object), Layout::Value, None);
+    crate::builtins::methods(
+        vm,
+        &it,
+        ITER,
+        &[
+            ("__next__", iter_next),
+            ("send", iter_send_method),
+            ("throw", iter_throw),
+            ("close", iter_close),
+            ("__iter__", iter_self),
+            ("__await__", iter_self),
+        ],
+    );
+    vm.types.iterators.borrow_mut().insert(ITER, it);
+    c
+}
+
+/// Where a future is in its life.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Phase {
+    Pending,
+    Cancelled,
+    Finished,
+}
+
+pub fn phase(st: &State, fut: &Instance) -> Phase {
+    let s = slot(fut, SLOT_STATE);
+    if s.is(&st.pending) {
+        return Phase::Pending;
+    }
+    if s.is(&st.finished) {
+        return Phase::Finished;
+    }
+    if s.is(&st.cancelled) {
+        return Phase::Cancelled;
+    }
+    // A state string assigned from Python: compare the text.
+    match s.as_str().map(|s| s.as_str()) {
+        Some("FINISHED") => Phase::Finished,
+        Some("CANCELLED") => Phase::Cancelled,
+        _ => Phase::Pending,
+    }
+}
+
+/// Whether a flag slot holds a true value.
+pub fn flag(inst: &Instance, i: usize) -> bool {
+    match slot(inst, i) {
+        Value::Bool(b) => b.get(),
+        Value::None => false,
+        Value::Int(n) => n != 0,
+        _ => true,
+    }
+}
+
+fn this<'a>(vm: &Vm, a: &'a [Value], method: &str) -> PyResult<(Rc<State>, &'a Rc<Instance>)> {
+    let st = state(vm)?;
+    let f = receiver(vm, a, &st.future_class, FUTURE_SLOTS, method)?;
+    Ok((st, f))
+}
+
+/// Sets the fields of a new pending future of loop `lp`.
+pub fn init_fields(st: &State, f: &Instance, lp: Value) {
+    let mut slots = f.slots.borrow_mut();
+    let fields = [
+        st.pending.clone(),
+        Value::None,
+        Value::None,
+        lp,
+        Value::None,
+        Value::None,
+        Value::None,
+        Value::bool(false),
+        Value::bool(false),
+    ];
+    let old: Vec<Option<Value>> = slots.iter_mut().zip(fields).map(|(s, v)| s.replace(v)).collect();
+    drop(slots);
+    drop(old);
+}
+
+/// The loop a future belongs to: `loop` if given, else the current loop.
+pub fn loop_arg(vm: &Vm, lp: Option<Value>) -> PyResult<Value> {
+    match lp {
+        Some(l) if !l.is_none() => Ok(l),
+        _ => {
+            let events = vm.import_module("asyncio.events")?;
+            let f = vm.get_attr(&events, &vm.intern("get_event_loop"))?;
+            vm.call(&f, &[], &[])
+        }
+    }
+}
+
+fn future_init(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (st, f) = this(vm, a, "__init__")?;
+    args::only_kw(vm, "Future", kw, &["loop"])?;
+    if a.len() > 1 {
+        return Err(vm.type_error(format!("Future() takes no positional arguments ({} given)", a.len() - 1)));
+    }
+    let lp = loop_arg(vm, args::kwarg(kw, "loop"))?;
+    init_fields(&st, f, lp);
+    Ok(Value::None)
+}
+
+fn class_getitem(_vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    Ok(a.first().cloned().unwrap_or(Value::None))
+}
+
+/// `asyncio.<module>.<func>(obj)`: reprs are written in Python, as
+/// CPython's C futures call `asyncio.base_futures` for theirs.
+pub fn python_repr(vm: &Vm, module: &str, func: &str, obj: &Value) -> PyResult<Value> {
+    let m = vm.import_module(module)?;
+    let f = vm.get_attr(&m, &vm.intern(func))?;
+    vm.call(&f, &[obj.clone()], &[])
+}
+
+fn future_repr(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    this(vm, a, "__repr__")?;
+    python_repr(vm, "asyncio.futures", "_future_repr", &a[0])
+}
+
+fn get_loop(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check_method(vm, "get_loop", a, 0, 0)?;
+    let (_, f) = this(vm, a, "get_loop")?;
+    Ok(slot(f, SLOT_LOOP))
+}
+
+/// Schedules the done callbacks of `fut` on its loop, in order.
+pub fn schedule_callbacks(vm: &Vm, st: &State, fut: &Rc<Instance>) -> PyResult<()> {
+    let callbacks = slot(fut, SLOT_CALLBACKS);
+    let Value::List(list) = callbacks else { return Ok(()) };
+    set_slot(fut, SLOT_CALLBACKS, Value::None);
+    let items = std::mem::take(&mut *list.items.borrow_mut());
+    let lp = slot(fut, SLOT_LOOP);
+    let me = Value::Instance(fut.clone());
+    for item in items {
+        if let Value::Tuple(t) = &item {
+            if let [func, ctx] = &t.items[..] {
+                st.call_soon(vm, &lp, &[func.clone(), me.clone()], ctx.clone())?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `Future.cancel(msg)` on a future known to be one.
+pub fn cancel_future(vm: &Vm, st: &State, f: &Rc<Instance>, msg: Value) -> PyResult<bool> {
+    set_slot(f, SLOT_LOG_TRACEBACK, Value::bool(false));
+    if phase(st, f) != Phase::Pending {
+        return Ok(false);
+    }
+    set_slot(f, SLOT_STATE, st.cancelled.clone());
+    set_slot(f, SLOT_CANCEL_MESSAGE, msg);
+    schedule_callbacks(vm, st, f)?;
+    Ok(true)
+}
+
+fn cancel(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (st, f) = this(vm, a, "cancel")?;
+    args::only_kw(vm, "cancel", kw, &["msg"])?;
+    args::check_method(vm, "cancel", a, 0, 1)?;
+    let msg = args::arg(a, kw, 1, "msg").unwrap_or(Value::None);
+    Ok(Value::bool(cancel_future(vm, &st, f, msg)?))
+}
+
+fn cancelled(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check_method(vm, "cancelled", a, 0, 0)?;
+    let (st, f) = this(vm, a, "cancelled")?;
+    Ok(Value::bool(phase(&st, f) == Phase::Cancelled))
+}
+
+fn done(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check_method(vm, "done", a, 0, 0)?;
+    let (st, f) = this(vm, a, "done")?;
+    Ok(Value::bool(phase(&st, f) != Phase::Pending))
+}
+
+/// The CancelledError a cancelled future raises: the one its task ended
+/// with (once), else a new one carrying the cancel message.
+pub fn make_cancelled_error(vm: &Vm, st: &State, f: &Instance) -> PyResult<PyErr> {
+    let saved = slot(f, SLOT_CANCELLED_EXC);
+    if let Value::Instance(e) = saved {
+        set_slot(f, SLOT_CANCELLED_EXC, Value::None);
+        return Ok(PyErr(e));
+    }
+    let class = st.cancelled_error(vm)?;
+    let msg = slot(f, SLOT_CANCEL_MESSAGE);
+    Ok(vm.new_exc(&class, if msg.is_none() { Vec::new() } else { vec![msg] }))
+}
+
+fn make_cancelled_error_method(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let (st, f) = this(vm, a, "_make_cancelled_error")?;
+    Ok(Value::Instance(make_cancelled_error(vm, &st, f)?.0))
+}
+
+/// `Future.result()`.
+pub fn result_of(vm: &Vm, st: &State, f: &Instance) -> PyResult<Value> {
+    match phase(st, f) {
+        Phase::Cancelled => Err(make_cancelled_error(vm, st, f)?),
+        Phase::Pending => Err(st.invalid_state_error(vm, "Result is not set.")),
+        Phase::Finished => {
+            set_slot(f, SLOT_LOG_TRACEBACK, Value::bool(false));
+            match slot(f, SLOT_EXCEPTION) {
+                Value::Instance(e) => Err(PyErr(e)),
+                _ => Ok(slot(f, SLOT_RESULT)),
+            }
+        }
+    }
+}
+
+fn result(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check_method(vm, "result", a, 0, 0)?;
+    let (st, f) = this(vm, a, "result")?;
+    result_of(vm, &st, f)
+}
+
+fn exception(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check_method(vm, "exception", a, 0, 0)?;
+    let (st, f) = this(vm, a, "exception")?;
+    match phase(&st, f) {
+        Phase::Cancelled => Err(make_cancelled_error(vm, &st, f)?),
+        Phase::Pending => Err(st.invalid_state_error(vm, "Exception is not set.")),
+        Phase::Finished => {
+            set_slot(f, SLOT_LOG_TRACEBACK, Value::bool(false));
+            Ok(slot(f, SLOT_EXCEPTION))
+        }
+    }
+}
+
+/// Adds a done callback to a future known to be one: scheduled at once
+/// when the future is already done.
+pub fn add_callback(vm: &Vm, st: &State, f: &Rc<Instance>, func: Value, ctx: Value) -> PyResult<()> {
+    if phase(st, f) != Phase::Pending {
+        return st.call_soon(vm, &slot(f, SLOT_LOOP), &[func, Value::Instance(f.clone())], ctx);
+    }
+    let entry = Value::tuple(vec![func, ctx]);
+    match slot(f, SLOT_CALLBACKS) {
+        Value::List(l) => l.items.borrow_mut().push(entry),
+        _ => set_slot(f, SLOT_CALLBACKS, Value::list(vec![entry])),
+    }
+    Ok(())
+}
+
+fn add_done_callback(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (st, f) = this(vm, a, "add_done_callback")?;
+    args::only_kw(vm, "add_done_callback", kw, &["context"])?;
+    args::check_method(vm, "add_done_callback", a, 1, 1)?;
+    let ctx = match args::kwarg(kw, "context") {
+        Some(c) if !c.is_none() => c,
+        _ => st.copy_context(vm)?,
+    };
+    add_callback(vm, &st, f, a[1].clone(), ctx)?;
+    Ok(Value::None)
+}
+
+fn remove_done_callback(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check_method(vm, "remove_done_callback", a, 1, 1)?;
+    let (_, f) = this(vm, a, "remove_done_callback")?;
+    let Value::List(list) = slot(f, SLOT_CALLBACKS) else { return Ok(Value::Int(0)) };
+    // Comparing may run Python code: work on a copy, then store the rest.
+    let items = list.items.borrow().clone();
+    let mut kept = Vec::with_capacity(items.len());
+    for item in items {
+        let func = match &item {
+            Value::Tuple(t) => t.items.first().cloned().unwrap_or(Value::None),
+            _ => Value::None,
+        };
+        if !vm.eq(&func, &a[1])? {
+            kept.push(item);
+        }
+    }
+    let removed = list.items.borrow().len().saturating_sub(kept.len());
+    if removed > 0 {
+        let old = std::mem::replace(&mut *list.items.borrow_mut(), kept);
+        drop(old);
+    }
+    Ok(Value::Int(removed as i64))
+}
+
+/// `Future.set_result(value)` on a future known to be one.
+pub fn set_result_of(vm: &Vm, st: &State, f: &Rc<Instance>, v: Value) -> PyResult<()> {
+    if phase(st, f) != Phase::Pending {
+        return Err(st.invalid_state_error(vm, "invalid state"));
+    }
+    set_slot(f, SLOT_RESULT, v);
+    set_slot(f, SLOT_STATE, st.finished.clone());
+    schedule_callbacks(vm, st, f)
+}
+
+fn set_result(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check_method(vm, "set_result", a, 1, 1)?;
+    let (st, f) = this(vm, a, "set_result")?;
+    set_result_of(vm, &st, f, a[1].clone())?;
+    Ok(Value::None)
+}
+
+/// `Future.set_exception(exc)` on a future known to be one.
+pub fn set_exception_of(vm: &Vm, st: &State, f: &Rc<Instance>, exc: Value) -> PyResult<()> {
+    if phase(st, f) != Phase::Pending {
+        return Err(st.invalid_state_error(vm, "invalid state"));
+    }
+    let exc = match &exc {
+        Value::Class(c) if c.is_subclass(&vm.types.exc("BaseException")) => vm.call(&exc, &[], &[])?,
+        _ => exc,
+    };
+    let Value::Instance(e) = &exc else { return Err(vm.type_error("invalid exception object")) };
+    if e.exc().is_none() {
+        return Err(vm.type_error("invalid exception object"));
+    }
+    if Rc::ptr_eq(&e.class(), &vm.types.exc("StopIteration")) {
+        return Err(vm.type_error("StopIteration interacts badly with generators and cannot be raised into a Future"));
+    }
+    set_slot(f, SLOT_EXCEPTION, exc);
+    set_slot(f, SLOT_STATE, st.finished.clone());
+    schedule_callbacks(vm, st, f)?;
+    set_slot(f, SLOT_LOG_TRACEBACK, Value::bool(true));
+    Ok(())
+}
+
+fn set_exception(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check_method(vm, "set_exception", a, 1, 1)?;
+    let (st, f) = this(vm, a, "set_exception")?;
+    set_exception_of(vm, &st, f, a[1].clone())?;
+    Ok(Value::None)
+}
+
+// ----- awaiting -----
+
+/// What `Future.__await__()` returns; the future is dropped once its
+/// result was delivered. Without a future, it is what `sleep(0)` awaits:
+/// it yields None once (the task gives up one loop iteration).
+struct FutureIter {
+    fut: RefCell<Option<Rc<Instance>>>,
+    yield_once: Cell<bool>,
+}
+
+fn new_iter(vm: &Vm, it: FutureIter) -> Value {
+    Value::Native(Rc::new(NativeObj { class: vm.iterator_class(ITER), data: RefCell::new(Box::new(it)) }))
+}
+
+fn future_await(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let (_, f) = this(vm, a, "__await__")?;
+    Ok(new_iter(vm, FutureIter { fut: RefCell::new(Some(f.clone())), yield_once: Cell::new(false) }))
+}
+
+/// `_asyncio._yield_once()`: an awaitable that yields None once.
+pub fn yield_once(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    args::no_kw(vm, "_yield_once", kw)?;
+    args::check(vm, "_yield_once", a, 0, 0)?;
+    Ok(new_iter(vm, FutureIter { fut: RefCell::new(None), yield_once: Cell::new(true) }))
+}
+
+impl FutureIter {
+    /// One step: the future itself while it is pending (the first time),
+    /// then its result.
+    fn step(&self, vm: &Vm) -> PyResult<GenStep> {
+        let Some(f) = self.fut.borrow().clone() else {
+            return Ok(if self.yield_once.replace(false) { GenStep::Yielded(Value::None) } else { GenStep::Returned(Value::None) });
+        };
+        let st = state(vm)?;
+        if phase(&st, &f) == Phase::Pending {
+            if flag(&f, SLOT_BLOCKING) {
+                return Err(vm.runtime_error("await wasn't used with future"));
+            }
+            set_slot(&f, SLOT_BLOCKING, Value::bool(true));
+            return Ok(GenStep::Yielded(Value::Instance(f)));
+        }
+        let old = self.fut.borrow_mut().take();
+        drop(old);
+        result_of(vm, &st, &f).map(GenStep::Returned)
+    }
+}
+
+/// Steps `n` if it is a future's iterator (the fast path of `await`).
+pub fn iter_send(vm: &Vm, n: &NativeObj) -> Option<PyResult<GenStep>> {
+    let data = n.data.borrow();
+    let it = data.downcast_ref::<FutureIter>()?;
+    Some(it.step(vm))
+}
+
+fn with_iter(vm: &Vm, a: &[Value], f: impl FnOnce(&FutureIter) -> PyResult<Value>) -> PyResult<Value> {
+    if let Some(Value::Native(n)) = a.first() {
+        if let Some(it) = n.data.borrow().downcast_ref::<FutureIter>() {
+            return f(it);
+        }
+    }
+    Err(vm.type_error("descriptor requires a '_asyncio.FutureIter' object"))
+}
+
+fn step_value(vm: &Vm, step: GenStep) -> PyResult<Value> {
+    match step {
+        GenStep::Yielded(v) | GenStep::Produced(v) => Ok(v),
+        GenStep::Returned(v) => Err(vm.stop_iteration(v)),
+    }
+}
+
+fn iter_next(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    with_iter(vm, a, |it| step_value(vm, it.step(vm)?))
+}
+
+/// `send(value)`: the value is ignored, as CPython's future iterator does.
+fn iter_send_method(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check_method(vm, "send", a, 1, 1)?;
+    with_iter(vm, a, |it| step_value(vm, it.step(vm)?))
+}
+
+/// `throw(exc)`: raised where the future is awaited.
+fn iter_throw(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check_method(vm, "throw", a, 1, 3)?;
+    with_iter(vm, a, |_| {
+        let exc = match (&a[1], a.get(2)) {
+            (Value::Class(_), Some(v)) if !v.is_none() => vm.call(&a[1], &[v.clone()], &[])?,
+            (v, _) => v.clone(),
+        };
+        Err(PyErr(vm.exception_instance(exc)?))
+    })
+}
+
+fn iter_close(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    with_iter(vm, a, |it| {
+        let old = it.fut.borrow_mut().take();
+        drop(old);
+        Ok(Value::None)
+    })
+}
+
+fn iter_self(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    a.first().cloned().ok_or_else(|| vm.type_error("descriptor '__iter__' needs an argument"))
+}

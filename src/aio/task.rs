@@ -1,0 +1,426 @@
+//! `_asyncio.Task`: a future that runs a coroutine, one step per loop
+//! callback, with CPython 3.11's behaviour and messages.
+//!
+//! A step sends None into the coroutine, or throws the exception it was
+//! woken with, by calling the generator's resume directly. What the
+//! coroutine yields decides when the next step runs: a future it awaits
+//! gets the task's wakeup as a done callback; a bare `yield` (`sleep(0)`)
+//! schedules the next step at once; anything else is an error thrown into
+//! the coroutine at the next step.
+
+use super::future::{self, flag, phase, Phase, FUTURE_SLOTS, SLOT_BLOCKING, SLOT_CANCEL_MESSAGE, SLOT_LOG_TRACEBACK, SLOT_LOOP};
+use super::{receiver, set_slot, slot, state, State};
+use crate::builtins::args;
+use crate::compile::ir::CodeKind;
+use crate::eval::generator::{GenStep, Resume};
+use crate::eval::Vm;
+use crate::runtime::object::*;
+use crate::runtime::value::Value;
+use std::rc::Rc;
+
+pub const SLOT_CORO: usize = FUTURE_SLOTS;
+/// The name, or the number of a default name not formatted yet.
+pub const SLOT_NAME: usize = FUTURE_SLOTS + 1;
+pub const SLOT_CONTEXT: usize = FUTURE_SLOTS + 2;
+pub const SLOT_FUT_WAITER: usize = FUTURE_SLOTS + 3;
+pub const SLOT_MUST_CANCEL: usize = FUTURE_SLOTS + 4;
+pub const SLOT_NUM_CANCELS: usize = FUTURE_SLOTS + 5;
+pub const TASK_SLOTS: usize = FUTURE_SLOTS + 6;
+
+const TASK_NAMES: [&str; 6] = ["_coro", "_name", "_context", "_fut_waiter", "_must_cancel", "_num_cancels_requested"];
+
+pub fn make_class(vm: &Vm, future_class: &Rc<Class>) -> Rc<Class> {
+    let mut names: Vec<&str> = future::SLOT_NAMES.to_vec();
+    names.extend(TASK_NAMES);
+    let visible = ["_coro", "_context", "_fut_waiter", "_must_cancel", "_num_cancels_requested"];
+    let c = super::slotted_class(vm, "Task", future_class, &names, &visible);
+    c.has_dict.set(false);
+    crate::builtins::methods(
+        vm,
+        &c,
+        "Task",
+        &[
+            ("__init__", task_init),
+            ("__repr__", task_repr),
+            ("get_coro", get_coro),
+            ("get_name", get_name),
+            ("set_name", set_name),
+            ("get_stack", get_stack),
+            ("cancel", cancel),
+            ("cancelling", cancelling),
+            ("uncancel", uncancel),
+            ("set_result", set_result),
+            ("set_exception", set_exception),
+        ],
+    );
+    c
+}
+
+fn this<'a>(vm: &Vm, a: &'a [Value], method: &str) -> PyResult<(Rc<State>, &'a Rc<Instance>)> {
+    let st = state(vm)?;
+    let t = receiver(vm, a, &st.task_class, TASK_SLOTS, method)?;
+    Ok((st, t))
+}
+
+/// Whether `v` is a coroutine for asyncio: a coroutine object, or what
+/// `asyncio.coroutines.iscoroutine` accepts.
+fn is_coroutine(vm: &Vm, v: &Value) -> PyResult<bool> {
+    if let Value::Generator(g) = v {
+        if g.kind == CodeKind::Coroutine {
+            return Ok(true);
+        }
+    }
+    let m = vm.import_module("asyncio.coroutines")?;
+    let f = vm.get_attr(&m, &vm.intern("iscoroutine"))?;
+    let r = vm.call(&f, &[v.clone()], &[])?;
+    vm.truthy(&r)
+}
+
+fn task_init(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (st, t) = this(vm, a, "__init__")?;
+    args::only_kw(vm, "Task", kw, &["loop", "name", "context"])?;
+    args::check_method(vm, "Task", a, 1, 1)?;
+    let coro = a[1].clone();
+    let lp = future::loop_arg(vm, args::kwarg(kw, "loop"))?;
+    future::init_fields(&st, t, lp.clone());
+    if !is_coroutine(vm, &coro)? {
+        let r = vm.repr(&coro)?;
+        return Err(vm.type_error(format!("a coroutine was expected, got {}", r.as_str())));
+    }
+    let context = match args::kwarg(kw, "context") {
+        Some(c) if !c.is_none() => c,
+        _ => st.copy_context(vm)?,
+    };
+    let name = match args::kwarg(kw, "name") {
+        Some(n @ Value::Str(_)) => n,
+        Some(n) if !n.is_none() => Value::Str(vm.str(&n)?),
+        _ => {
+            let n = st.task_counter.get() + 1;
+            st.task_counter.set(n);
+            Value::Int(n)
+        }
+    };
+    set_slot(t, SLOT_CORO, coro);
+    set_slot(t, SLOT_NAME, name);
+    set_slot(t, SLOT_CONTEXT, context.clone());
+    set_slot(t, SLOT_FUT_WAITER, Value::None);
+    set_slot(t, SLOT_MUST_CANCEL, Value::bool(false));
+    set_slot(t, SLOT_NUM_CANCELS, Value::Int(0));
+    st.call_soon(vm, &lp, &[bound(t, "task_step", task_step)], context)?;
+    st.register(&a[0]);
+    Ok(Value::None)
+}
+
+/// A native method of the task bound to it (the step and the wakeup).
+fn bound(t: &Rc<Instance>, name: &'static str, func: NativeFn) -> Value {
+    let b = Builtin { name, func, kind: BuiltinKind::Method, bound: Some(Value::Instance(t.clone())), owner: "Task", owner_class: None };
+    Value::Builtin(Rc::new(b))
+}
+
+fn task_repr(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    this(vm, a, "__repr__")?;
+    future::python_repr(vm, "asyncio.tasks", "_task_repr", &a[0])
+}
+
+fn get_coro(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check_method(vm, "get_coro", a, 0, 0)?;
+    let (_, t) = this(vm, a, "get_coro")?;
+    Ok(slot(t, SLOT_CORO))
+}
+
+/// The task's name; a default name is formatted on first use.
+fn get_name(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check_method(vm, "get_name", a, 0, 0)?;
+    let (_, t) = this(vm, a, "get_name")?;
+    let name = slot(t, SLOT_NAME);
+    match name {
+        Value::Int(n) => {
+            let s = Value::string(format!("Task-{n}"));
+            set_slot(t, SLOT_NAME, s.clone());
+            Ok(s)
+        }
+        other => Ok(other),
+    }
+}
+
+fn set_name(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check_method(vm, "set_name", a, 1, 1)?;
+    let (_, t) = this(vm, a, "set_name")?;
+    let name = match &a[1] {
+        n @ Value::Str(_) => n.clone(),
+        other => Value::Str(vm.str(other)?),
+    };
+    set_slot(t, SLOT_NAME, name);
+    Ok(Value::None)
+}
+
+/// `get_stack(*, limit=None)`: tulip keeps no frame chain, so the stack is
+/// the coroutine's own frame while it is suspended.
+fn get_stack(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    args::only_kw(vm, "get_stack", kw, &["limit"])?;
+    args::check_method(vm, "get_stack", a, 0, 0)?;
+    let (_, t) = this(vm, a, "get_stack")?;
+    let limit = args::kwarg(kw, "limit").unwrap_or(Value::None);
+    let frame = vm.get_attr_opt(&slot(t, SLOT_CORO), &vm.intern("cr_frame"))?.unwrap_or(Value::None);
+    if frame.is_none() || matches!(limit, Value::Int(0)) {
+        return Ok(Value::list(Vec::new()));
+    }
+    Ok(Value::list(vec![frame]))
+}
+
+fn cancel(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (st, t) = this(vm, a, "cancel")?;
+    args::only_kw(vm, "cancel", kw, &["msg"])?;
+    args::check_method(vm, "cancel", a, 0, 1)?;
+    let msg = args::arg(a, kw, 1, "msg").unwrap_or(Value::None);
+    set_slot(t, SLOT_LOG_TRACEBACK, Value::bool(false));
+    if phase(&st, t) != Phase::Pending {
+        return Ok(Value::bool(false));
+    }
+    let n = match slot(t, SLOT_NUM_CANCELS) {
+        Value::Int(n) => n,
+        _ => 0,
+    };
+    set_slot(t, SLOT_NUM_CANCELS, Value::Int(n + 1));
+    // Cancelling the awaited future wakes the task with CancelledError; if
+    // it cannot be cancelled, the next step throws one.
+    let waiter = slot(t, SLOT_FUT_WAITER);
+    if !waiter.is_none() && cancel_waiter(vm, &waiter, msg.clone())? {
+        return Ok(Value::bool(true));
+    }
+    set_slot(t, SLOT_MUST_CANCEL, Value::bool(true));
+    set_slot(t, SLOT_CANCEL_MESSAGE, msg);
+    Ok(Value::bool(true))
+}
+
+/// `waiter.cancel(msg=msg)`, through Python dispatch (subclasses and tasks
+/// cancel their own way).
+fn cancel_waiter(vm: &Vm, waiter: &Value, msg: Value) -> PyResult<bool> {
+    let m = vm.get_attr(waiter, &vm.intern("cancel"))?;
+    let r = vm.call(&m, &[], &[(vm.intern("msg"), msg)])?;
+    vm.truthy(&r)
+}
+
+fn cancelling(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check_method(vm, "cancelling", a, 0, 0)?;
+    let (_, t) = this(vm, a, "cancelling")?;
+    Ok(slot(t, SLOT_NUM_CANCELS))
+}
+
+fn uncancel(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check_method(vm, "uncancel", a, 0, 0)?;
+    let (_, t) = this(vm, a, "uncancel")?;
+    let n = match slot(t, SLOT_NUM_CANCELS) {
+        Value::Int(n) if n > 0 => n - 1,
+        _ => 0,
+    };
+    set_slot(t, SLOT_NUM_CANCELS, Value::Int(n));
+    Ok(Value::Int(n))
+}
+
+fn set_result(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    this(vm, a, "set_result")?;
+    Err(vm.runtime_error("Task does not support set_result operation"))
+}
+
+fn set_exception(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    this(vm, a, "set_exception")?;
+    Err(vm.runtime_error("Task does not support set_exception operation"))
+}
+
+// ----- running -----
+
+/// The step scheduled on the loop: `task_step(exc=None)`.
+fn task_step(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let (st, t) = this(vm, a, "task_step")?;
+    let exc = match a.get(1) {
+        Some(Value::Instance(e)) if e.exc().is_some() => Some(PyErr(e.clone())),
+        _ => None,
+    };
+    step(vm, &st, t, exc)?;
+    Ok(Value::None)
+}
+
+/// The done callback of the awaited future: the next step, with the
+/// future's exception if it has one.
+fn task_wakeup(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check_method(vm, "task_wakeup", a, 1, 1)?;
+    let (st, t) = this(vm, a, "task_wakeup")?;
+    let outcome = match &a[1] {
+        Value::Instance(f) if is_native(&st, f) => future::result_of(vm, &st, f),
+        other => vm.call_method(other, "result", &[]),
+    };
+    step(vm, &st, t, outcome.err())?;
+    Ok(Value::None)
+}
+
+/// Whether `f` is exactly a native future or task (no Python subclass
+/// that might override what the fast paths skip).
+fn is_native(st: &State, f: &Instance) -> bool {
+    let c = f.class.borrow();
+    (Rc::ptr_eq(&c, &st.future_class) || Rc::ptr_eq(&c, &st.task_class)) && f.slots.borrow().len() >= FUTURE_SLOTS
+}
+
+fn step(vm: &Vm, st: &State, t: &Rc<Instance>, mut exc: Option<PyErr>) -> PyResult<()> {
+    let me = Value::Instance(t.clone());
+    if phase(st, t) != Phase::Pending {
+        let shown = match &exc {
+            Some(e) => vm.repr(&Value::Instance(e.0.clone()))?,
+            None => vm.repr(&Value::None)?,
+        };
+        let r = vm.repr(&me)?;
+        return Err(st.invalid_state_error(vm, format!("_step(): already done: {}, {}", r.as_str(), shown.as_str())));
+    }
+    if flag(t, SLOT_MUST_CANCEL) {
+        let cancelled = st.cancelled_error(vm)?;
+        if !exc.as_ref().is_some_and(|e| e.0.class().is_subclass(&cancelled)) {
+            exc = Some(future::make_cancelled_error(vm, st, t)?);
+        }
+        set_slot(t, SLOT_MUST_CANCEL, Value::bool(false));
+    }
+    set_slot(t, SLOT_FUT_WAITER, Value::None);
+    let lp = slot(t, SLOT_LOOP);
+    st.enter(vm, &lp, &me)?;
+    let r = advance(vm, st, t, &me, exc);
+    let left = st.leave(vm, &lp, &me);
+    if phase(st, t) != Phase::Pending {
+        st.unregister(&me);
+    }
+    r.and(left)
+}
+
+/// Sends into (or throws into) the coroutine and deals with the outcome.
+fn advance(vm: &Vm, st: &State, t: &Rc<Instance>, me: &Value, exc: Option<PyErr>) -> PyResult<()> {
+    let coro = slot(t, SLOT_CORO);
+    let outcome = match exc {
+        None => vm.send_to(&coro, Value::None),
+        Some(e) => throw(vm, &coro, e),
+    };
+    match outcome {
+        Ok(GenStep::Returned(v)) => {
+            if flag(t, SLOT_MUST_CANCEL) {
+                // cancel() came during the step in which the coroutine returned.
+                set_slot(t, SLOT_MUST_CANCEL, Value::bool(false));
+                future::cancel_future(vm, st, t, slot(t, SLOT_CANCEL_MESSAGE))?;
+            } else {
+                future::set_result_of(vm, st, t, v)?;
+            }
+            Ok(())
+        }
+        Ok(GenStep::Yielded(y)) | Ok(GenStep::Produced(y)) => block_on(vm, st, t, me, y),
+        Err(e) => {
+            if e.0.class().is_subclass(&*st.cancelled_error(vm)?) {
+                set_slot(t, future::SLOT_CANCELLED_EXC, Value::Instance(e.0));
+                future::cancel_future(vm, st, t, Value::None)?;
+                return Ok(());
+            }
+            let fatal = vm.err_is(&e, "KeyboardInterrupt") || vm.err_is(&e, "SystemExit");
+            future::set_exception_of(vm, st, t, Value::Instance(e.0.clone()))?;
+            if fatal {
+                return Err(e);
+            }
+            Ok(())
+        }
+    }
+}
+
+/// `coro.throw(exc)`: straight into a coroutine object, else through its
+/// `throw` method.
+fn throw(vm: &Vm, coro: &Value, e: PyErr) -> PyResult<GenStep> {
+    match coro {
+        Value::Generator(g) => g.resume(vm, Resume::Throw(e)),
+        _ => match vm.call_method(coro, "throw", &[Value::Instance(e.0)]) {
+            Ok(v) => Ok(GenStep::Yielded(v)),
+            Err(x) if vm.err_is(&x, "StopIteration") => Ok(GenStep::Returned(vm.stop_value(&x))),
+            Err(x) => Err(x),
+        },
+    }
+}
+
+/// Arranges the next step after the coroutine yielded `y`.
+fn block_on(vm: &Vm, st: &State, t: &Rc<Instance>, me: &Value, y: Value) -> PyResult<()> {
+    let ctx = slot(t, SLOT_CONTEXT);
+    let lp = slot(t, SLOT_LOOP);
+    if y.is_none() {
+        return st.call_soon(vm, &lp, &[bound(t, "task_step", task_step)], ctx);
+    }
+    let problem = match &y {
+        Value::Instance(f) if is_native(st, f) => {
+            if !slot(f, SLOT_LOOP).is(&lp) {
+                different_loop(vm, me, &y)?
+            } else if !flag(f, SLOT_BLOCKING) {
+                yield_instead(vm, me, &y)?
+            } else if y.is(me) {
+                await_itself(vm, me)?
+            } else {
+                set_slot(f, SLOT_BLOCKING, Value::bool(false));
+                future::add_callback(vm, st, f, bound(t, "task_wakeup", task_wakeup), ctx)?;
+                return waiting_on(vm, t, y);
+            }
+        }
+        _ => match vm.get_attr_opt(&y, &vm.intern("_asyncio_future_blocking"))? {
+            Some(blocking) if !blocking.is_none() => {
+                if !future_loop(vm, &y)?.is(&lp) {
+                    different_loop(vm, me, &y)?
+                } else if !vm.truthy(&blocking)? {
+                    yield_instead(vm, me, &y)?
+                } else if y.is(me) {
+                    await_itself(vm, me)?
+                } else {
+                    vm.set_attr(&y, &vm.intern("_asyncio_future_blocking"), Value::bool(false))?;
+                    let add = vm.get_attr(&y, &vm.intern("add_done_callback"))?;
+                    vm.call(&add, &[bound(t, "task_wakeup", task_wakeup)], &[(st.context_kw.clone(), ctx)])?;
+                    return waiting_on(vm, t, y);
+                }
+            }
+            _ => match &y {
+                Value::Generator(g) if g.kind == CodeKind::Generator => {
+                    let (r, g) = (vm.repr(me)?, vm.repr(&y)?);
+                    vm.runtime_error(format!(
+                        "yield was used instead of yield from for generator in task {} with {}",
+                        r.as_str(),
+                        g.as_str()
+                    ))
+                }
+                _ => vm.runtime_error(format!("Task got bad yield: {}", vm.repr(&y)?.as_str())),
+            },
+        },
+    };
+    st.call_soon(vm, &lp, &[bound(t, "task_step", task_step), Value::Instance(problem.0)], ctx)
+}
+
+/// Records the awaited future; a cancel() that came during the step
+/// goes on to it.
+fn waiting_on(vm: &Vm, t: &Rc<Instance>, y: Value) -> PyResult<()> {
+    set_slot(t, SLOT_FUT_WAITER, y.clone());
+    if flag(t, SLOT_MUST_CANCEL) && cancel_waiter(vm, &y, slot(t, SLOT_CANCEL_MESSAGE))? {
+        set_slot(t, SLOT_MUST_CANCEL, Value::bool(false));
+    }
+    Ok(())
+}
+
+/// `futures._get_loop(fut)`: `fut.get_loop()`, else `fut._loop`.
+fn future_loop(vm: &Vm, fut: &Value) -> PyResult<Value> {
+    match vm.get_attr_opt(fut, &vm.intern("get_loop"))? {
+        Some(get_loop) => vm.call(&get_loop, &[], &[]),
+        None => vm.get_attr(fut, &vm.intern("_loop")),
+    }
+}
+
+#[cold]
+fn different_loop(vm: &Vm, me: &Value, y: &Value) -> PyResult<PyErr> {
+    let (r, f) = (vm.repr(me)?, vm.repr(y)?);
+    Ok(vm.runtime_error(format!("Task {} got Future {} attached to a different loop", r.as_str(), f.as_str())))
+}
+
+#[cold]
+fn yield_instead(vm: &Vm, me: &Value, y: &Value) -> PyResult<PyErr> {
+    let (r, f) = (vm.repr(me)?, vm.repr(y)?);
+    Ok(vm.runtime_error(format!("yield was used instead of yield from in task {} with {}", r.as_str(), f.as_str())))
+}
+
+#[cold]
+fn await_itself(vm: &Vm, me: &Value) -> PyResult<PyErr> {
+    let r = vm.repr(me)?;
+    Ok(vm.runtime_error(format!("Task cannot await on itself: {}", r.as_str())))
+}

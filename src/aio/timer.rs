@@ -1,0 +1,93 @@
+//! `_asyncio.TimerHandle` (a handle due at a deadline) and the loop's
+//! `call_at`, which files it in the timer heap: every `sleep()` with a
+//! delay and every timeout goes through them.
+
+use super::handle::{fill, HANDLE_SLOTS, SLOT_CANCELLED, SLOT_LOOP};
+use super::{future::flag, receiver, set_slot, slot, state, State};
+use crate::builtins::args;
+use crate::eval::Vm;
+use crate::runtime::object::*;
+use crate::runtime::value::Value;
+use std::rc::Rc;
+
+pub const SLOT_WHEN: usize = HANDLE_SLOTS;
+pub const SLOT_SCHEDULED: usize = HANDLE_SLOTS + 1;
+pub const TIMER_SLOTS: usize = HANDLE_SLOTS + 2;
+
+pub fn make_class(vm: &Vm, handle_class: &Rc<Class>) -> Rc<Class> {
+    let mut names: Vec<&str> = super::handle::NAMES.to_vec();
+    names.extend(["_when", "_scheduled"]);
+    let c = super::slotted_class(vm, "TimerHandle", handle_class, &names, &names);
+    c.has_dict.set(false);
+    crate::builtins::methods(vm, &c, "TimerHandle", &[("__init__", timer_init), ("when", when), ("cancel", cancel)]);
+    c
+}
+
+fn this<'a>(vm: &Vm, a: &'a [Value], method: &str) -> PyResult<(Rc<State>, &'a Rc<Instance>)> {
+    let st = state(vm)?;
+    let t = receiver(vm, a, &st.timer_class, TIMER_SLOTS, method)?;
+    Ok((st, t))
+}
+
+/// `TimerHandle(when, callback, args, loop, context=None)`.
+fn timer_init(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (st, t) = this(vm, a, "__init__")?;
+    args::only_kw(vm, "TimerHandle", kw, &["context"])?;
+    args::check_method(vm, "TimerHandle", a, 4, 5)?;
+    let ctx = match args::arg(a, kw, 5, "context") {
+        Some(c) if !c.is_none() => c,
+        _ => st.copy_context(vm)?,
+    };
+    fill(t, a[2].clone(), a[3].clone(), a[4].clone(), ctx);
+    set_slot(t, SLOT_WHEN, a[1].clone());
+    set_slot(t, SLOT_SCHEDULED, Value::bool(false));
+    Ok(Value::None)
+}
+
+fn when(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check_method(vm, "when", a, 0, 0)?;
+    let (_, t) = this(vm, a, "when")?;
+    Ok(slot(t, SLOT_WHEN))
+}
+
+/// Cancelling a timer still in the heap tells the loop, which counts them
+/// to compact the heap.
+fn cancel(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check_method(vm, "cancel", a, 0, 0)?;
+    let (_, t) = this(vm, a, "cancel")?;
+    if !flag(t, SLOT_CANCELLED) && flag(t, SLOT_SCHEDULED) {
+        vm.call_method(&slot(t, SLOT_LOOP), "_timer_handle_cancelled", &[a[0].clone()])?;
+    }
+    super::handle::cancel_handle(t);
+    Ok(Value::None)
+}
+
+/// `EventLoop.call_at(when, callback, *args, context=None)`: a native
+/// method of the Python class.
+pub fn call_at(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    args::only_kw(vm, "call_at", kw, &["context"])?;
+    let [lp, when, callback, rest @ ..] = a else {
+        return Err(vm.type_error("call_at() missing required arguments 'when' and 'callback'"));
+    };
+    if when.is_none() {
+        return Err(vm.type_error("when cannot be None"));
+    }
+    let st = state(vm)?;
+    super::handle::check_loop(vm, &st, lp, callback, "call_at")?;
+    let ctx = match args::kwarg(kw, "context") {
+        Some(c) if !c.is_none() => c,
+        _ => st.copy_context(vm)?,
+    };
+    let t = vm.instance_with(&st.timer_class, Payload::None);
+    fill(&t, callback.clone(), Value::tuple(rest.to_vec()), lp.clone(), ctx);
+    set_slot(&t, SLOT_WHEN, when.clone());
+    set_slot(&t, SLOT_SCHEDULED, Value::bool(false));
+    let sequence = vm.get_attr(lp, &st.names.timer_sequence)?;
+    let sequence = vm.binary_op(crate::compile::ir::BinOp::Arith(crate::runtime::int::ArithOp::Add), sequence, Value::Int(1))?;
+    vm.set_attr(lp, &st.names.timer_sequence, sequence.clone())?;
+    let timers = vm.get_attr(lp, &st.names.timers)?;
+    let entry = Value::tuple(vec![when.clone(), sequence, Value::Instance(t.clone())]);
+    crate::modules::heapq::heappush(vm, &[timers, entry], &[])?;
+    set_slot(&t, SLOT_SCHEDULED, Value::bool(true));
+    Ok(Value::Instance(t))
+}
