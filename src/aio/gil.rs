@@ -205,7 +205,9 @@ impl Gil {
     }
 }
 
-fn current_thread() -> u64 {
+/// The calling thread's identity, `pthread_self()` (what CPython's
+/// `threading.get_ident()` returns).
+pub fn current_thread() -> u64 {
     // SAFETY: pthread_self has no preconditions.
     unsafe { libc::pthread_self() as u64 }
 }

@@ -143,15 +143,9 @@ fn report_uncaught(vm: &Vm, func: &Value, e: PyErr) {
     eprint!("Exception ignored in thread started by: {what}\n{}", vm.format_exception(&e.0));
 }
 
-/// `pthread_self()`, the number CPython's `get_ident()` returns.
-fn current_ident() -> u64 {
-    // SAFETY: pthread_self has no preconditions.
-    unsafe { libc::pthread_self() as u64 }
-}
-
 fn get_ident(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     args::check(vm, "get_ident", a, 0, 0)?;
-    Ok(Value::Int(current_ident() as i64))
+    Ok(Value::Int(gil::current_thread() as i64))
 }
 
 fn get_native_id(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
@@ -378,7 +372,7 @@ fn lock_repr(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn rlock_acquire(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let me = current_ident();
+    let me = gil::current_thread();
     let (raw, reentered) = with_rlock(vm, a, "acquire", |l| {
         if l.count.get() > 0 && l.owner.get() == me {
             l.count.set(l.count.get() + 1);
@@ -402,7 +396,7 @@ fn rlock_acquire(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn rlock_release(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let me = current_ident();
+    let me = gil::current_thread();
     let released = with_rlock(vm, a, "release", |l| {
         if l.count.get() == 0 || l.owner.get() != me {
             return false;
@@ -422,12 +416,12 @@ fn rlock_release(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn rlock_is_owned(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let me = current_ident();
+    let me = gil::current_thread();
     Ok(Value::bool(with_rlock(vm, a, "_is_owned", |l| l.count.get() > 0 && l.owner.get() == me)?))
 }
 
 fn rlock_recursion_count(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let me = current_ident();
+    let me = gil::current_thread();
     let n = with_rlock(vm, a, "_recursion_count", |l| if l.owner.get() == me { l.count.get() } else { 0 })?;
     Ok(Value::Int(n as i64))
 }
