@@ -308,7 +308,9 @@ impl Vm {
                 f.globals.del_str(n);
             }
             Target::Name(n) => {
-                f.locals.as_ref().unwrap_or(&f.globals).del_str(n);
+                // The handler's own binding; a mapping that refuses the
+                // deletion keeps it, as CPython's DELETE_NAME would fail.
+                let _ = self.delete_name(f, n);
             }
             _ => {}
         }
@@ -425,12 +427,15 @@ impl Vm {
     }
 
     pub(crate) fn record_annotation(&self, f: &mut Frame, name: &Rc<crate::runtime::str::Str>, v: Value) -> PyResult<()> {
-        let ns = f.locals.clone().unwrap_or_else(|| f.globals.clone());
-        let anns = match ns.get_str(&self.names.annotations) {
+        let existing = match &f.locals {
+            None => f.globals.get_str(&self.names.annotations),
+            Some(_) => self.local_name(f, &self.names.annotations)?,
+        };
+        let anns = match existing {
             Some(a) => a,
             None => {
                 let d = Value::Dict(gc::new(Dict::new()));
-                ns.set_str(self.names.annotations.clone(), d.clone());
+                self.store_name(f, &self.names.annotations, d.clone())?;
                 d
             }
         };
@@ -468,8 +473,7 @@ impl Vm {
                 }
             }
             Target::Name(n) => {
-                let ns = f.locals.as_ref().unwrap_or(&f.globals);
-                if ns.del_str(n).is_none() {
+                if !self.delete_name(f, n)? {
                     return Err(self.name_error(n.as_str()));
                 }
             }
@@ -500,10 +504,7 @@ impl Vm {
             Target::Local(i) => f.slots[*i as usize] = Some(v),
             Target::Cell(i) => *f.cells[*i as usize].value.borrow_mut() = Some(v),
             Target::Global(n) => f.globals.set_str(n.clone(), v),
-            Target::Name(n) => match &f.locals {
-                Some(l) => l.set_str(n.clone(), v),
-                None => f.globals.set_str(n.clone(), v),
-            },
+            Target::Name(n) => self.store_name(f, n, v)?,
             Target::Attr(obj, site) => match super::expr::leaf(f, obj) {
                 Some(o) => self.set_attr_at(o, site, v)?,
                 None => {
