@@ -105,7 +105,7 @@ impl Vm {
                 let r = self.after_try_body(f, t, body);
                 return self.run_finally(f, &t.finalbody, r);
             }
-            StmtKind::With(w) => return self.exec_with(f, &w.items, &w.body),
+            StmtKind::With(w) => return self.exec_with(f, s.line, &w.items, &w.body),
             StmtKind::FunctionDef(def, target) => {
                 let func = self.make_function(f, def)?;
                 let func = self.decorate(f, &def.decorators, func)?;
@@ -316,7 +316,8 @@ impl Vm {
         }
     }
 
-    fn exec_with(&self, f: &mut Frame, items: &[(ir::Expr, Option<Target>)], body: &[Stmt]) -> PyResult<Flow> {
+    /// A `with` statement at `line`, from its first item on.
+    fn exec_with(&self, f: &mut Frame, line: u32, items: &[(ir::Expr, Option<Target>)], body: &[Stmt]) -> PyResult<Flow> {
         let Some(((ctx, target), rest)) = items.split_first() else {
             return self.exec_block(f, body);
         };
@@ -327,10 +328,10 @@ impl Vm {
             None => Ok(()),
         };
         let r = match r {
-            Ok(()) => self.exec_with(f, rest, body),
+            Ok(()) => self.exec_with(f, line, rest, body),
             Err(e) => Err(e),
         };
-        self.exit_context(&exit, r)
+        self.exit_context(f, line, &exit, r)
     }
 
     /// Calls `__enter__`; returns the bound `__exit__` and the entered value.
@@ -351,7 +352,13 @@ impl Vm {
         Ok((exit, value))
     }
 
-    pub(crate) fn exit_context(&self, exit: &Value, r: PyResult<Flow>) -> PyResult<Flow> {
+    /// Calls the `__exit__` of a `with` statement at `line` after its body
+    /// ended with `r`. As in CPython, an exception the exit raises is
+    /// reported at the `with` line, one from the body that it lets through
+    /// at the body's line.
+    pub(crate) fn exit_context(&self, f: &mut Frame, line: u32, exit: &Value, r: PyResult<Flow>) -> PyResult<Flow> {
+        let body_line = f.line;
+        f.line = line;
         match r {
             Ok(flow) => {
                 self.call(exit, &[Value::None, Value::None, Value::None], &[])?;
@@ -368,6 +375,7 @@ impl Vm {
                 if self.truthy(&res)? {
                     Ok(Flow::Normal)
                 } else {
+                    f.line = body_line;
                     Err(err)
                 }
             }
