@@ -782,7 +782,7 @@ pub fn call_frame_builtin(vm: &Vm, f: &Frame, b: &Builtin, args: &[Value], kw: &
 /// function's local variables.
 fn frame_locals(vm: &Vm, f: &Frame) -> Value {
     if let Some(l) = &f.locals {
-        return Value::Dict(l.clone());
+        return l.clone();
     }
     if f.code.kind == crate::compile::ir::CodeKind::Module {
         return Value::Dict(f.globals.clone());
@@ -815,12 +815,15 @@ fn exec_in(vm: &Vm, args: &[Value], kw: &KwArgs, f: Option<&Frame>, name: &str) 
         },
     };
     let locals = match args::arg(args, kw, 2, "locals").filter(|g| !g.is_none()) {
-        Some(Value::Dict(d)) => Some(d),
-        Some(_) => None,
+        Some(l) if matches!(l, Value::Dict(_)) || vm.type_of(&l).lookup(&vm.names.getitem).is_some() => Some(l),
+        Some(l) if name == "exec" => {
+            return Err(vm.type_error(format!("locals must be a mapping or None, not {}", vm.type_name(&l).as_str())))
+        }
+        Some(_) => return Err(vm.type_error("locals must be a mapping")),
         None => match (f, args.get(1)) {
             (Some(f), None) => match frame_locals(vm, f) {
-                Value::Dict(d) if !Rc::ptr_eq(&d, &f.globals) => Some(d),
-                _ => None,
+                Value::Dict(d) if Rc::ptr_eq(&d, &f.globals) => None,
+                l => Some(l),
             },
             _ => None,
         },
@@ -846,7 +849,7 @@ fn exec_in(vm: &Vm, args: &[Value], kw: &KwArgs, f: Option<&Frame>, name: &str) 
 
 impl Vm {
     /// `eval(text)`: an expression, run in the given namespaces.
-    pub fn eval_source(&self, text: &str, globals: Rc<Dict>, locals: Option<Rc<Dict>>) -> PyResult<Value> {
+    pub fn eval_source(&self, text: &str, globals: Rc<Dict>, locals: Option<Value>) -> PyResult<Value> {
         let trimmed = text.trim_start_matches([' ', '\t']);
         let expr = tulip_syntax::parse_expression(trimmed).map_err(|e| self.syntax_error_exc(&e, "<string>", trimmed))?;
         let span = expr.span;
@@ -884,7 +887,9 @@ fn compile(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     if !matches!(mode.as_str(), "exec" | "single") {
         return Err(vm.value_error("compile() mode must be 'exec', 'eval' or 'single'"));
     }
-    let code = vm.compile_module(&text, &filename, false)?;
+    // The code may later run with separate locals (`exec(code, g, l)`), so
+    // its top-level names are looked up by name, not as globals.
+    let code = vm.compile_module(&text, &filename, true)?;
     Ok(Value::Native(Rc::new(NativeObj {
         class: vm.iterator_class("code"),
         data: std::cell::RefCell::new(Box::new(code)),

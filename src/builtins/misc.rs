@@ -1,6 +1,6 @@
 //! `range`, `slice`, `property`, `staticmethod`, `classmethod`, `super`,
-//! the lazy iterator classes (`enumerate`, `zip`, `map`, `filter`,
-//! `reversed`).
+//! `method`, the lazy iterator classes (`enumerate`, `zip`, `map`,
+//! `filter`, `reversed`).
 
 use super::args;
 use crate::eval::Vm;
@@ -27,6 +27,7 @@ pub fn install(vm: &Vm) {
     super::method_kind(vm, &t.staticmethod, "staticmethod", "__new__", staticmethod_new, BuiltinKind::StaticMethod);
     super::method_kind(vm, &t.classmethod, "classmethod", "__new__", classmethod_new, BuiltinKind::StaticMethod);
     super::method_kind(vm, &t.super_, "super", "__new__", super_new, BuiltinKind::StaticMethod);
+    super::method_kind(vm, &t.method, "method", "__new__", method_new, BuiltinKind::StaticMethod);
     super::methods(vm, &t.function, "function", &[("__get__", function_get)]);
     super::methods(vm, &t.range, "range", &[("__iter__", seq_iter), ("__len__", seq_len), ("__getitem__", seq_getitem), ("__contains__", seq_contains)]);
     // Not an iterator: registered before `iterator_class` would add `__next__`.
@@ -195,6 +196,22 @@ fn staticmethod_new(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 fn classmethod_new(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     args::check(vm, "classmethod", &a[1..], 1, 1)?;
     Ok(Value::ClassMethod(gc::new(FuncWrapper::new(a[1].clone()))))
+}
+
+/// `types.MethodType(func, obj)`: binds `func` to `obj` as attribute
+/// lookup would.
+fn method_new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    args::no_kw(vm, "method", kw)?;
+    let [func, obj] = &a[1..] else {
+        return Err(vm.type_error(format!("method expected 2 arguments, got {}", a.len() - 1)));
+    };
+    if !vm.is_callable(func) {
+        return Err(vm.type_error("first argument must be callable"));
+    }
+    if obj.is_none() {
+        return Err(vm.type_error("instance must not be None"));
+    }
+    Ok(Value::Method(Rc::new(Method { func: func.clone(), self_: obj.clone() })))
 }
 
 fn super_new(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {

@@ -389,6 +389,7 @@ impl Vm {
                         },
                         Some("suspended") => Value::bool(g.state() == GenState::Suspended),
                         Some("frame") => g.frame(self),
+                        Some("code") => g.code_object(self),
                         Some("yieldfrom") if prefix == "gi_" => g.delegate(),
                         Some("await") if prefix != "gi_" => g.delegate(),
                         Some("origin") if prefix == "cr_" => Value::None,
@@ -463,6 +464,9 @@ impl Vm {
                         "__args__" => Some(Value::tuple(g.args.clone())),
                         _ => None,
                     });
+                }
+                if let Some(code) = data.downcast_ref::<Rc<crate::compile::ir::Code>>() {
+                    return Ok(self.code_attr(code, n));
                 }
                 if let Some(tb) = data.downcast_ref::<Vec<TbEntry>>() {
                     return Ok(match n {

@@ -110,7 +110,7 @@ impl Vm {
             .map(|&c| f.cells.get(c as usize).cloned().unwrap_or_else(|| gc::new(CellObj::new(None))))
             .collect();
         let (mut slots, mut cells) = (Default::default(), Default::default());
-        let mut frame = Frame::new(def.body.clone(), f.globals.clone(), Some(ns.clone()), &closure, &mut slots, &mut cells);
+        let mut frame = Frame::new(def.body.clone(), f.globals.clone(), Some(Value::Dict(ns.clone())), &closure, &mut slots, &mut cells);
         let depth = self.depth.get();
         self.depth.set(depth + 1);
         let code = def.body.clone();

@@ -105,7 +105,7 @@ impl Vm {
                 let r = self.after_try_body(f, t, body);
                 return self.run_finally(f, &t.finalbody, r);
             }
-            StmtKind::With(w) => return self.exec_with(f, &w.items, &w.body),
+            StmtKind::With(w) => return self.exec_with(f, s.line, &w.items, &w.body),
             StmtKind::FunctionDef(def, target) => {
                 let func = self.make_function(f, def)?;
                 let func = self.decorate(f, &def.decorators, func)?;
@@ -308,13 +308,16 @@ impl Vm {
                 f.globals.del_str(n);
             }
             Target::Name(n) => {
-                f.locals.as_ref().unwrap_or(&f.globals).del_str(n);
+                // The handler's own binding; a mapping that refuses the
+                // deletion keeps it, as CPython's DELETE_NAME would fail.
+                let _ = self.delete_name(f, n);
             }
             _ => {}
         }
     }
 
-    fn exec_with(&self, f: &mut Frame, items: &[(ir::Expr, Option<Target>)], body: &[Stmt]) -> PyResult<Flow> {
+    /// A `with` statement at `line`, from its first item on.
+    fn exec_with(&self, f: &mut Frame, line: u32, items: &[(ir::Expr, Option<Target>)], body: &[Stmt]) -> PyResult<Flow> {
         let Some(((ctx, target), rest)) = items.split_first() else {
             return self.exec_block(f, body);
         };
@@ -325,10 +328,10 @@ impl Vm {
             None => Ok(()),
         };
         let r = match r {
-            Ok(()) => self.exec_with(f, rest, body),
+            Ok(()) => self.exec_with(f, line, rest, body),
             Err(e) => Err(e),
         };
-        self.exit_context(&exit, r)
+        self.exit_context(f, line, &exit, r)
     }
 
     /// Calls `__enter__`; returns the bound `__exit__` and the entered value.
@@ -349,7 +352,13 @@ impl Vm {
         Ok((exit, value))
     }
 
-    pub(crate) fn exit_context(&self, exit: &Value, r: PyResult<Flow>) -> PyResult<Flow> {
+    /// Calls the `__exit__` of a `with` statement at `line` after its body
+    /// ended with `r`. As in CPython, an exception the exit raises is
+    /// reported at the `with` line, one from the body that it lets through
+    /// at the body's line.
+    pub(crate) fn exit_context(&self, f: &mut Frame, line: u32, exit: &Value, r: PyResult<Flow>) -> PyResult<Flow> {
+        let body_line = f.line;
+        f.line = line;
         match r {
             Ok(flow) => {
                 self.call(exit, &[Value::None, Value::None, Value::None], &[])?;
@@ -366,6 +375,7 @@ impl Vm {
                 if self.truthy(&res)? {
                     Ok(Flow::Normal)
                 } else {
+                    f.line = body_line;
                     Err(err)
                 }
             }
@@ -425,12 +435,15 @@ impl Vm {
     }
 
     pub(crate) fn record_annotation(&self, f: &mut Frame, name: &Rc<crate::runtime::str::Str>, v: Value) -> PyResult<()> {
-        let ns = f.locals.clone().unwrap_or_else(|| f.globals.clone());
-        let anns = match ns.get_str(&self.names.annotations) {
+        let existing = match &f.locals {
+            None => f.globals.get_str(&self.names.annotations),
+            Some(_) => self.local_name(f, &self.names.annotations)?,
+        };
+        let anns = match existing {
             Some(a) => a,
             None => {
                 let d = Value::Dict(gc::new(Dict::new()));
-                ns.set_str(self.names.annotations.clone(), d.clone());
+                self.store_name(f, &self.names.annotations, d.clone())?;
                 d
             }
         };
@@ -468,8 +481,7 @@ impl Vm {
                 }
             }
             Target::Name(n) => {
-                let ns = f.locals.as_ref().unwrap_or(&f.globals);
-                if ns.del_str(n).is_none() {
+                if !self.delete_name(f, n)? {
                     return Err(self.name_error(n.as_str()));
                 }
             }
@@ -500,10 +512,7 @@ impl Vm {
             Target::Local(i) => f.slots[*i as usize] = Some(v),
             Target::Cell(i) => *f.cells[*i as usize].value.borrow_mut() = Some(v),
             Target::Global(n) => f.globals.set_str(n.clone(), v),
-            Target::Name(n) => match &f.locals {
-                Some(l) => l.set_str(n.clone(), v),
-                None => f.globals.set_str(n.clone(), v),
-            },
+            Target::Name(n) => self.store_name(f, n, v)?,
             Target::Attr(obj, site) => match super::expr::leaf(f, obj) {
                 Some(o) => self.set_attr_at(o, site, v)?,
                 None => {

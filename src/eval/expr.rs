@@ -114,10 +114,8 @@ impl Vm {
             ExprKind::Global(n, cache) => self.load_global_cached(f, n, cache),
             ExprKind::Name(n) => self.load_name(f, n),
             ExprKind::ClassDeref(n, i) => {
-                if let Some(l) = &f.locals {
-                    if let Some(v) = l.get_str(n) {
-                        return Ok(v);
-                    }
+                if let Some(v) = self.local_name(f, n)? {
+                    return Ok(v);
                 }
                 self.load_cell(f, *i)
             }
@@ -550,13 +548,49 @@ impl Vm {
         Err(self.name_error(name.as_str()))
     }
 
-    pub fn load_name(&self, f: &Frame, name: &Str) -> PyResult<Value> {
-        if let Some(l) = &f.locals {
-            if let Some(v) = l.get_str(name) {
-                return Ok(v);
-            }
+    pub fn load_name(&self, f: &Frame, name: &Rc<Str>) -> PyResult<Value> {
+        if let Some(v) = self.local_name(f, name)? {
+            return Ok(v);
         }
         self.load_global(f, name)
+    }
+
+    /// `name` in the frame's locals namespace, if it has one and binds it.
+    /// A mapping that raises KeyError does not bind the name.
+    pub fn local_name(&self, f: &Frame, name: &Rc<Str>) -> PyResult<Option<Value>> {
+        match &f.locals {
+            None => Ok(None),
+            Some(Value::Dict(l)) => Ok(l.get_str(name)),
+            Some(m) => match self.get_item(m, &Value::Str(name.clone())) {
+                Ok(v) => Ok(Some(v)),
+                Err(e) if self.err_is(&e, "KeyError") => Ok(None),
+                Err(e) => Err(e),
+            },
+        }
+    }
+
+    /// Binds `name` in the frame's locals namespace, or its globals when it
+    /// has none.
+    pub fn store_name(&self, f: &Frame, name: &Rc<Str>, v: Value) -> PyResult<()> {
+        match &f.locals {
+            None => f.globals.set_str(name.clone(), v),
+            Some(Value::Dict(l)) => l.set_str(name.clone(), v),
+            Some(m) => self.set_item(m, Value::Str(name.clone()), v)?,
+        }
+        Ok(())
+    }
+
+    /// Unbinds `name` like `store_name` binds it; false if it was unbound.
+    pub fn delete_name(&self, f: &Frame, name: &Rc<Str>) -> PyResult<bool> {
+        match &f.locals {
+            None => Ok(f.globals.del_str(name).is_some()),
+            Some(Value::Dict(l)) => Ok(l.del_str(name).is_some()),
+            Some(m) => match self.del_item(m, &Value::Str(name.clone())) {
+                Ok(()) => Ok(true),
+                Err(e) if self.err_is(&e, "KeyError") => Ok(false),
+                Err(e) => Err(e),
+            },
+        }
     }
 
     pub fn make_function(&self, f: &mut Frame, def: &ir::FuncDef) -> PyResult<Value> {

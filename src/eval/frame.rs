@@ -17,8 +17,10 @@ pub struct Frame<'s> {
     /// cells; held like the slots.
     pub cells: &'s mut [Rc<CellObj>],
     pub globals: Rc<Dict>,
-    /// The namespace of a class body or of `exec` with separate locals.
-    pub locals: Option<Rc<Dict>>,
+    /// The namespace of a class body or of `exec` with separate locals: a
+    /// dict, or any mapping `exec` was given (reached by `__getitem__`,
+    /// `__setitem__` and `__delitem__`).
+    pub locals: Option<Value>,
     /// The line of the statement being executed, for tracebacks.
     pub line: u32,
 }
@@ -38,7 +40,7 @@ impl<'s> Frame<'s> {
     pub fn new(
         code: Rc<Code>,
         globals: Rc<Dict>,
-        locals: Option<Rc<Dict>>,
+        locals: Option<Value>,
         closure: &[Rc<CellObj>],
         slots: &'s mut Slots,
         cells: &'s mut Cells,
@@ -62,7 +64,7 @@ impl<'s> Frame<'s> {
     pub fn over(
         code: Rc<Code>,
         globals: Rc<Dict>,
-        locals: Option<Rc<Dict>>,
+        locals: Option<Value>,
         slots: &'s mut [Option<Value>],
         cells: &'s mut [Rc<CellObj>],
     ) -> Frame<'s> {

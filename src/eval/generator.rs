@@ -160,6 +160,14 @@ impl Generator {
         Value::Instance(frame)
     }
 
+    /// `gi_code`/`cr_code`/`ag_code`: the body's code object, while the
+    /// generator still holds its body (None once it has finished).
+    pub fn code_object(&self, vm: &Vm) -> Value {
+        let Ok(body) = self.body.try_borrow() else { return Value::None };
+        let Some(body) = body.as_ref() else { return Value::None };
+        Value::Native(Rc::new(NativeObj { class: vm.iterator_class("code"), data: RefCell::new(Box::new(body.code.clone())) }))
+    }
+
     pub fn kind_name(&self) -> &'static str {
         match self.kind {
             CodeKind::Coroutine => "coroutine",

@@ -83,12 +83,11 @@ impl Vm {
                 .filter(|k| k.as_str().is_some_and(|s| !s.as_str().starts_with('_')))
                 .collect(),
         };
-        let ns = f.locals.clone().unwrap_or_else(|| f.globals.clone());
         for n in names {
             let Some(s) = n.as_str() else { continue };
             let sym = self.intern(s.as_str());
             let v = self.get_attr(module, &sym)?;
-            ns.set_str(sym, v);
+            self.store_name(f, &sym, v)?;
         }
         Ok(())
     }
@@ -239,12 +238,12 @@ impl Vm {
     }
 
     /// Runs module-level code in `globals` (and `locals`, for `exec`).
-    pub fn exec_source(&self, source: &str, filename: &str, globals: Rc<Dict>, locals: Option<Rc<Dict>>) -> PyResult<Value> {
+    pub fn exec_source(&self, source: &str, filename: &str, globals: Rc<Dict>, locals: Option<Value>) -> PyResult<Value> {
         let code = self.compile_module(source, filename, locals.is_some())?;
         self.run_code(code, globals, locals)
     }
 
-    pub fn run_code(&self, code: Rc<Code>, globals: Rc<Dict>, locals: Option<Rc<Dict>>) -> PyResult<Value> {
+    pub fn run_code(&self, code: Rc<Code>, globals: Rc<Dict>, locals: Option<Value>) -> PyResult<Value> {
         if globals.get_str(&self.names.builtins).is_none() {
             globals.set_str(self.names.builtins.clone(), Value::Dict(self.builtins.clone()));
         }

@@ -11,6 +11,7 @@ pub mod attr;
 pub mod attr_cache;
 pub mod call;
 pub mod class;
+pub mod code;
 pub mod exec;
 pub mod expr;
 pub mod frame;

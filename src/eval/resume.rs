@@ -177,7 +177,7 @@ impl Vm {
             StmtKind::While(test, body, orelse) => self.run_while(f, c, test, body, orelse),
             StmtKind::For(fs) => self.run_for(f, c, fs),
             StmtKind::Try(t) => self.run_try(f, c, t),
-            StmtKind::With(w) => self.run_with(f, c, w),
+            StmtKind::With(w) => self.run_with(f, c, w, s.line),
             StmtKind::Match(m) => self.run_match(f, c, m),
             _ => self.exec_stmt(f, s),
         }
@@ -581,7 +581,7 @@ impl Vm {
 
     // Positions: the body; a pending `__aenter__`; a pending `__aexit__`,
     // offset by the kind of outcome it holds.
-    fn run_with(&self, f: &mut Frame, c: &mut Cursor, w: &ir::WithStmt) -> PyResult<Flow> {
+    fn run_with(&self, f: &mut Frame, c: &mut Cursor, w: &ir::WithStmt, line: u32) -> PyResult<Flow> {
         let Some((ctx, target)) = w.items.first() else { return self.run_block(f, c, &w.body) };
         let exit_slot = w.exit_slot as usize;
         let at = if c.resuming { Some(c.pop()) } else { None };
@@ -610,7 +610,7 @@ impl Vm {
                 };
                 if let Some(t) = target {
                     if let Err(e) = self.assign(f, t, value) {
-                        return self.leave_with(f, c, w, Err(e));
+                        return self.leave_with(f, c, w, line, Err(e));
                     }
                 }
             }
@@ -624,13 +624,13 @@ impl Vm {
                 };
                 if let Some(t) = target {
                     if let Err(e) = self.assign(f, t, value) {
-                        return self.leave_with(f, c, w, Err(e));
+                        return self.leave_with(f, c, w, line, Err(e));
                     }
                 }
             }
             Some(at) if at >= EXIT => {
                 let outcome = c.resumed_outcome();
-                return self.with_exited(f, w, at - EXIT, outcome);
+                return self.with_exited(f, w, line, at - EXIT, outcome);
             }
             Some(_) => {}
         }
@@ -639,7 +639,7 @@ impl Vm {
             c.path.push(BODY);
             return r;
         }
-        self.leave_with(f, c, w, r)
+        self.leave_with(f, c, w, line, r)
     }
 
     /// `__aenter__` and the bound `__aexit__` of an async context manager.
@@ -656,13 +656,13 @@ impl Vm {
         Ok((self.bind_descriptor(enter, mgr)?, self.bind_descriptor(exit, mgr)?))
     }
 
-    /// Leaves a `with` whose body ended with `r`: calls the exit (and for
-    /// `async with` awaits what it returns).
-    fn leave_with(&self, f: &mut Frame, c: &mut Cursor, w: &ir::WithStmt, r: PyResult<Flow>) -> PyResult<Flow> {
+    /// Leaves a `with` at `line` whose body ended with `r`: calls the exit
+    /// (and for `async with` awaits what it returns).
+    fn leave_with(&self, f: &mut Frame, c: &mut Cursor, w: &ir::WithStmt, line: u32, r: PyResult<Flow>) -> PyResult<Flow> {
         let exit_slot = w.exit_slot as usize;
         let Some(exit) = f.slots[exit_slot].take() else { return r };
         if !w.is_async {
-            return self.exit_context(&exit, r);
+            return self.exit_context(f, line, &exit, r);
         }
         let (kind, payload) = pending_of(r);
         let awaitable = match &payload {
@@ -685,13 +685,17 @@ impl Vm {
             },
             Err(e) => Err(e),
         };
-        self.with_exited(f, w, kind, outcome)
+        self.with_exited(f, w, line, kind, outcome)
     }
 
     /// After `await __aexit__(...)` gave `outcome`: the body's pending
     /// outcome of kind `kind`, unless the exit suppressed its exception.
-    fn with_exited(&self, f: &mut Frame, w: &ir::WithStmt, kind: u32, outcome: PyResult<Value>) -> PyResult<Flow> {
+    /// An exception from the exit is reported at the `with` line.
+    fn with_exited(&self, f: &mut Frame, w: &ir::WithStmt, line: u32, kind: u32, outcome: PyResult<Value>) -> PyResult<Flow> {
         let payload = f.slots[w.exit_slot as usize + 1].take();
+        if outcome.is_err() {
+            f.line = line;
+        }
         if kind != PENDING_RAISE {
             outcome?;
             return flow_of(kind, payload);

@@ -41,7 +41,11 @@ pub fn strerror(errno: i32) -> String {
 }
 
 /// An OSError (subclass) for `errno`, like CPython's `PyErr_SetFromErrnoWithFilenameObjects`.
+/// A path-like filename is recorded as its `os.fspath` string, as CPython's
+/// path converter does, so the message shows `'/x'`, not `PosixPath('/x')`.
 pub fn errno_error(vm: &Vm, errno: i32, filename: Option<Value>, filename2: Option<Value>) -> PyErr {
+    let filename = filename.map(|f| error_filename(vm, f));
+    let filename2 = filename2.map(|f| error_filename(vm, f));
     let class = vm.types.exc(errno_class(errno));
     let msg = strerror(errno);
     let mut args = vec![Value::Int(errno as i64), Value::string(msg.clone())];
@@ -68,6 +72,19 @@ pub fn errno_error(vm: &Vm, errno: i32, filename: Option<Value>, filename2: Opti
         e.borrow_mut().args = Value::tuple(a);
     }
     err
+}
+
+/// The filename an OSError records for the path argument `f`: its fspath
+/// when it is path-like, else itself (a descriptor, or whatever
+/// `__fspath__` refused).
+fn error_filename(vm: &Vm, f: Value) -> Value {
+    match f {
+        Value::Str(_) | Value::Bytes(_) | Value::Int(_) => f,
+        _ => match fspath_value(vm, &f) {
+            Ok(Some(p)) => p,
+            _ => f,
+        },
+    }
 }
 
 /// An OSError for a Rust I/O error on `filename`.
