@@ -173,6 +173,15 @@ POOL = [
     "{Clear(): 1, 2: 3}", "[EqRaises(), 1]", "(x for x in RaisingIter())",
 ]
 
+# The misbehaving objects, drawn more often than their share of POOL: a
+# method's argument that empties the receiver is where borrows go wrong.
+HOSTILE = [
+    "Clear()", "Clear()", "HugeIndex()", "NegIndex()", "RaisingIndex()",
+    "WrongTypes()", "BadLen()", "HugeLen()", "EqRaises()", "FlipHash()",
+    "IntSub(3)", "StrSub('abc')", "[Clear(), Clear()]", "slice(Clear(), Clear(), Clear())",
+    "slice(Clear(), 3)", "(Clear(), Clear())",
+]
+
 KEYWORDS = [
     "key", "reverse", "default", "start", "end", "sep", "encoding", "errors",
     "base", "ndigits", "maxsplit", "byteorder", "signed", "length", "initial",
@@ -345,10 +354,13 @@ def make_snippet(rng, target):
     """Source text for one call of target with generated arguments."""
     label, receiver, func = target
     nargs = rng.choice([0, 1, 1, 1, 2, 2, 2, 3, 3, 4, 5])
-    args = [rng.choice(POOL) for _ in range(nargs)]
+    args = [rng.choice(HOSTILE if rng.random() < 0.2 else POOL) for _ in range(nargs)]
     if rng.random() < 0.15:
         args.append(rng.choice(KEYWORDS) + "=" + rng.choice(POOL))
-    if receiver is None and rng.random() < 0.3 and args:
+    if receiver is not None and rng.random() < 0.3 and args:
+        # A method's first argument is often an index or a key.
+        args[0] = rng.choice(HOSTILE)
+    elif receiver is None and rng.random() < 0.3 and args:
         # Unbound methods get a receiver of their own type now and then.
         owner = label.split(".")[0]
         if owner in RECEIVERS:
