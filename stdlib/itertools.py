@@ -424,7 +424,18 @@ def _permutations(pool, n, r):
             return
 
 
+def _index(v):
+    """v as an int, checked before any iterable is consumed (an infinite one
+    would never end)."""
+    try:
+        index = type(v).__index__
+    except AttributeError:
+        raise TypeError(f"'{type(v).__name__}' object cannot be interpreted as an integer") from None
+    return index(v)
+
+
 def combinations(iterable, r):
+    r = _index(r)
     pool = tuple(iterable)
     if r < 0:
         raise ValueError("r must be non-negative")
@@ -450,6 +461,7 @@ def _combinations(pool, r):
 
 
 def combinations_with_replacement(iterable, r):
+    r = _index(r)
     pool = tuple(iterable)
     if r < 0:
         raise ValueError("r must be non-negative")
