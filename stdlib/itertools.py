@@ -319,7 +319,11 @@ def tee(iterable, n=2):
     if n < 0:
         raise ValueError("n must be >= 0")
     it = iter(iterable)
-    buffers = [[] for _ in range(n)]
+    # Allocated at once, so that a huge n fails with MemoryError before the
+    # loop rather than running for ever.
+    buffers = [None] * n
+    for i in range(n):
+        buffers[i] = []
     return tuple(_tee(it, buf, buffers) for buf in buffers)
 
 

@@ -2,6 +2,7 @@
 # raises at once for each of them, and so must tulip.
 import enum
 import itertools
+import sys
 import typing
 
 cases = [
@@ -61,3 +62,9 @@ for code in ["b[x] = x", "b[x:3] = b'xyz'", "del b[x:3:x]", "del b[x]", "b[::x] 
 # A list slice read whose bound's __index__ empties the list.
 a = list(range(10))
 print(a[emptying(a, 2):8], a)
+
+# tee with a count too large to allocate fails at once.
+try:
+    itertools.tee(iter([1, 2]), sys.maxsize)
+except MemoryError:
+    print("MemoryError")
