@@ -38,6 +38,9 @@ def _high_bit(value):
 
 
 def _iter_bits_lsb(num):
+    if num < 0:
+        # A negative number has infinitely many bits set.
+        raise ValueError(f"{num!r} is not a positive integer")
     while num:
         b = num & (~num + 1)
         yield b

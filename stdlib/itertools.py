@@ -319,7 +319,11 @@ def tee(iterable, n=2):
     if n < 0:
         raise ValueError("n must be >= 0")
     it = iter(iterable)
-    buffers = [[] for _ in range(n)]
+    # Allocated at once, so that a huge n fails with MemoryError before the
+    # loop rather than running for ever.
+    buffers = [None] * n
+    for i in range(n):
+        buffers[i] = []
     return tuple(_tee(it, buf, buffers) for buf in buffers)
 
 
@@ -424,7 +428,18 @@ def _permutations(pool, n, r):
             return
 
 
+def _index(v):
+    """v as an int, checked before any iterable is consumed (an infinite one
+    would never end)."""
+    try:
+        index = type(v).__index__
+    except AttributeError:
+        raise TypeError(f"'{type(v).__name__}' object cannot be interpreted as an integer") from None
+    return index(v)
+
+
 def combinations(iterable, r):
+    r = _index(r)
     pool = tuple(iterable)
     if r < 0:
         raise ValueError("r must be non-negative")
@@ -450,6 +465,7 @@ def _combinations(pool, r):
 
 
 def combinations_with_replacement(iterable, r):
+    r = _index(r)
     pool = tuple(iterable)
     if r < 0:
         raise ValueError("r must be non-negative")

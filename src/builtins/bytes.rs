@@ -1416,12 +1416,15 @@ pub fn set_item(vm: &Vm, obj: &Value, idx: &Value, v: &Value) -> PyResult<()> {
             }
             _ => iterable_bytes(vm, v, || vm.type_error(format!("cannot convert '{}' object to bytearray", vm.type_name(v).as_str())))?,
         };
+        // The bounds' `__index__` may shrink the bytearray: positions are
+        // checked against its length after they are computed.
         let len = b.data.borrow().len();
         let (start, stop, step) = vm.slice_indices(s, len as i64)?;
         if step == 1 {
-            let start = start as usize;
-            let stop = (stop.max(start as i64)) as usize;
-            b.data.borrow_mut().splice(start..stop, new);
+            let mut d = b.data.borrow_mut();
+            let start = (start as usize).min(d.len());
+            let stop = (stop as usize).clamp(start, d.len());
+            d.splice(start..stop, new);
             return Ok(());
         }
         let pos = vm.slice_positions(s, len)?;
@@ -1434,17 +1437,18 @@ pub fn set_item(vm: &Vm, obj: &Value, idx: &Value, v: &Value) -> PyResult<()> {
         }
         let mut d = b.data.borrow_mut();
         for (i, x) in pos.into_iter().zip(new) {
-            d[i] = x;
+            if let Some(slot) = d.get_mut(i) {
+                *slot = x;
+            }
         }
         return Ok(());
     }
     let len = b.data.borrow().len();
-    match vm.seq_index(idx, len, "bytearray")? {
-        Some(i) => {
-            let byte = byte_value(vm, v)?;
-            b.data.borrow_mut()[i] = byte;
-            Ok(())
-        }
+    let i = vm.seq_index(idx, len, "bytearray")?;
+    let byte = byte_value(vm, v)?;
+    // Both conversions run Python code that may have shrunk the bytearray.
+    match i.and_then(|i| b.data.borrow_mut().get_mut(i).map(|slot| *slot = byte)) {
+        Some(()) => Ok(()),
         None => Err(vm.index_error("bytearray index out of range")),
     }
 }
@@ -1461,17 +1465,22 @@ pub fn del_item(vm: &Vm, obj: &Value, idx: &Value) -> PyResult<()> {
         let mut d = b.data.borrow_mut();
         let mut keep = vec![true; d.len()];
         for i in pos {
-            keep[i] = false;
+            // The bounds' `__index__` may have shrunk the bytearray.
+            if let Some(k) = keep.get_mut(i) {
+                *k = false;
+            }
         }
         let mut k = keep.iter();
         d.retain(|_| *k.next().unwrap_or(&true));
         return Ok(());
     }
-    match vm.seq_index(idx, len, "bytearray")? {
-        Some(i) => {
-            b.data.borrow_mut().remove(i);
-            Ok(())
-        }
+    let i = vm.seq_index(idx, len, "bytearray")?;
+    let removed = i.and_then(|i| {
+        let mut d = b.data.borrow_mut();
+        (i < d.len()).then(|| d.remove(i))
+    });
+    match removed {
+        Some(_) => Ok(()),
         None => Err(vm.index_error("bytearray index out of range")),
     }
 }

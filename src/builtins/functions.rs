@@ -578,6 +578,9 @@ fn format(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn round(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    if args.len() + kw.len() > 2 {
+        return Err(vm.type_error(format!("round() takes at most 2 arguments ({} given)", args.len() + kw.len())));
+    }
     let x = args::arg(args, kw, 0, "number").ok_or_else(|| vm.type_error("round() missing required argument 'number' (pos 1)"))?;
     let nd = args::arg(args, kw, 1, "ndigits").filter(|n| !n.is_none());
     match (x.builtin_base(), &nd) {

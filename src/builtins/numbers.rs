@@ -177,7 +177,9 @@ fn int_ratio(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::tuple(vec![index(vm, a, kw)?, Value::Int(1)]))
 }
 
-fn int_round(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn int_round(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    args::check_method(vm, "__round__", a, 0, 1)?;
+    args::no_kw(vm, "__round__", kw)?;
     let f = vm.builtin("round");
     let mut args = vec![a[0].builtin_base().clone()];
     args.extend(a[1..].iter().cloned());
@@ -281,7 +283,9 @@ pub fn float_to_int_checked(vm: &Vm, f: f64) -> PyResult<Value> {
     Ok(num::float_to_int(f))
 }
 
-fn float_round(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn float_round(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    args::check_method(vm, "__round__", a, 0, 1)?;
+    args::no_kw(vm, "__round__", kw)?;
     let f = vm.builtin("round");
     let mut args = vec![a[0].builtin_base().clone()];
     args.extend(a[1..].iter().cloned());

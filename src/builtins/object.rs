@@ -54,7 +54,30 @@ pub fn install(vm: &Vm) {
 
 pub fn object_new(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     match args.first() {
-        Some(Value::Class(c)) => vm.new_instance(c),
+        Some(Value::Class(c)) => {
+            // The first class up the MRO whose `__new__` (its own or
+            // inherited) is not written in Python decides: if that `__new__`
+            // is a builtin constructor other than this one, it sets up storage
+            // a bare instance would lack (`object.__new__(int)` would be an int
+            // without a value).
+            let new = &vm.names.new;
+            let python_new = |k: &Rc<Class>| match k.lookup(new) {
+                Some(Value::StaticMethod(w)) => matches!(w.func, Value::Function(_)),
+                Some(Value::Function(_)) => true,
+                _ => false,
+            };
+            let base = c.mro.borrow().iter().find(|k| !python_new(k)).cloned();
+            if let Some(base) = base {
+                if !matches!(base.lookup(new), Some(Value::Builtin(b)) if super::is_native(&b, object_new)) {
+                    return Err(vm.type_error(format!(
+                        "object.__new__({}) is not safe, use {}.__new__()",
+                        c.name().as_str(),
+                        base.name().as_str()
+                    )));
+                }
+            }
+            vm.new_instance(c)
+        }
         _ => Err(vm.type_error("object.__new__(X): X is not a type object")),
     }
 }

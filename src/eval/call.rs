@@ -531,7 +531,18 @@ impl Vm {
             }
         }
         let payload = match c.layout {
-            Layout::Object | Layout::Value => Payload::None,
+            Layout::Object => Payload::None,
+            Layout::Value => {
+                // An immutable builtin base (int, str, tuple, ...) holds a value
+                // that only its own constructor provides; an instance without
+                // one would send its methods round in circles.
+                let base = c.mro.borrow().iter().find(|k| !k.is_heap).map(|k| k.name());
+                return Err(self.type_error(format!(
+                    "object.__new__({}) is not safe, use {}.__new__()",
+                    c.name().as_str(),
+                    base.as_ref().map_or("object", |n| n.as_str())
+                )));
+            }
             Layout::List => Payload::List(gc::new(List::new(Vec::new()))),
             Layout::Dict => Payload::Dict(gc::new(Dict::new())),
             Layout::Set => Payload::Set(gc::new(Set::new())),

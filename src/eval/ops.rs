@@ -1510,7 +1510,9 @@ fn is_int(v: &Value) -> bool {
 /// The items `start..stop` by `step` (from `slice_indices`).
 fn slice_items(items: &[Value], (start, stop, step): (i64, i64, i64)) -> Vec<Value> {
     if step == 1 {
-        let (a, b) = (start as usize, (stop.max(start)) as usize);
+        // The bounds' `__index__` may have shrunk the sequence since.
+        let a = (start as usize).min(items.len());
+        let b = (stop.max(start) as usize).clamp(a, items.len());
         return items[a..b].to_vec();
     }
     let mut out = Vec::new();
