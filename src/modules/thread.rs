@@ -30,8 +30,6 @@ pub fn init(vm: &Vm, d: &Dict) -> PyResult<()> {
     let object = &vm.types.object;
     let lock = new_class(&vm.interner, "lock", Some(object), Layout::Value, None);
     let rlock = new_class(&vm.interner, "RLock", Some(object), Layout::Value, None);
-    let shared: &[(&'static str, NativeFn)] = &[("__exit__", lock_exit), ("__repr__", lock_repr)];
-    methods(vm, &lock, "lock", shared);
     methods(
         vm,
         &lock,
@@ -44,9 +42,10 @@ pub fn init(vm: &Vm, d: &Dict) -> PyResult<()> {
             ("release_lock", lock_release),
             ("locked", lock_locked),
             ("locked_lock", lock_locked),
+            ("__exit__", lock_exit),
+            ("__repr__", lock_repr),
         ],
     );
-    methods(vm, &rlock, "RLock", shared);
     methods(
         vm,
         &rlock,
@@ -59,6 +58,8 @@ pub fn init(vm: &Vm, d: &Dict) -> PyResult<()> {
             ("_recursion_count", rlock_recursion_count),
             ("_release_save", rlock_release_save),
             ("_acquire_restore", rlock_acquire_restore),
+            ("__exit__", rlock_exit),
+            ("__repr__", rlock_repr),
         ],
     );
     crate::builtins::method_kind(vm, &rlock, "RLock", "__new__", rlock_new, BuiltinKind::StaticMethod);
@@ -258,21 +259,20 @@ fn rlock_new(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 
 /// Runs `f` on the lock `self`, checking that it is one.
 fn with_lock<R>(vm: &Vm, a: &[Value], name: &str, f: impl FnOnce(&LockObj) -> R) -> PyResult<R> {
-    if let Some(Value::Native(n)) = a.first() {
-        if let Some(lock) = n.data.borrow().downcast_ref::<LockObj>() {
-            return Ok(f(lock));
-        }
-    }
-    Err(receiver_error(vm, a, name, "lock"))
+    with_receiver(vm, a, name, "lock", f)
 }
 
 fn with_rlock<R>(vm: &Vm, a: &[Value], name: &str, f: impl FnOnce(&RLockObj) -> R) -> PyResult<R> {
+    with_receiver(vm, a, name, "_thread.RLock", f)
+}
+
+fn with_receiver<T: 'static, R>(vm: &Vm, a: &[Value], name: &str, owner: &str, f: impl FnOnce(&T) -> R) -> PyResult<R> {
     if let Some(Value::Native(n)) = a.first() {
-        if let Some(lock) = n.data.borrow().downcast_ref::<RLockObj>() {
-            return Ok(f(lock));
+        if let Some(state) = n.data.borrow().downcast_ref::<T>() {
+            return Ok(f(state));
         }
     }
-    Err(receiver_error(vm, a, name, "_thread.RLock"))
+    Err(receiver_error(vm, a, name, owner))
 }
 
 fn receiver_error(vm: &Vm, a: &[Value], name: &str, owner: &str) -> PyErr {
@@ -350,25 +350,32 @@ fn lock_locked(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::bool(with_lock(vm, a, "locked", |l| l.raw.is_locked())?))
 }
 
-/// `__exit__` of both lock types: release.
+/// `__exit__(*exc_info)`: release.
 fn lock_exit(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let head = &a[..a.len().min(1)];
-    if matches!(a.first(), Some(Value::Native(n)) if n.data.borrow().is::<RLockObj>()) {
-        rlock_release(vm, head, kw)
+    lock_release(vm, &a[..a.len().min(1)], kw)
+}
+
+fn rlock_exit(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    rlock_release(vm, &a[..a.len().min(1)], kw)
+}
+
+fn lock_state(locked: bool) -> &'static str {
+    if locked {
+        "locked"
     } else {
-        lock_release(vm, head, kw)
+        "unlocked"
     }
 }
 
 fn lock_repr(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let id = a.first().map(Value::id).unwrap_or(0);
-    if let Ok((owner, count, locked)) = with_rlock(vm, a, "__repr__", |l| (l.owner.get(), l.count.get(), l.raw.is_locked())) {
-        let state = if locked { "locked" } else { "unlocked" };
-        return Ok(Value::string(format!("<{state} _thread.RLock object owner={owner} count={count} at {id:#x}>")));
-    }
-    let locked = with_lock(vm, a, "__repr__", |l| l.raw.is_locked())?;
-    let state = if locked { "locked" } else { "unlocked" };
-    Ok(Value::string(format!("<{state} _thread.lock object at {id:#x}>")))
+    let state = lock_state(with_lock(vm, a, "__repr__", |l| l.raw.is_locked())?);
+    Ok(Value::string(format!("<{state} _thread.lock object at {:#x}>", a[0].id())))
+}
+
+fn rlock_repr(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let (owner, count, locked) = with_rlock(vm, a, "__repr__", |l| (l.owner.get(), l.count.get(), l.raw.is_locked()))?;
+    let state = lock_state(locked);
+    Ok(Value::string(format!("<{state} _thread.RLock object owner={owner} count={count} at {:#x}>", a[0].id())))
 }
 
 fn rlock_acquire(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
