@@ -502,30 +502,13 @@ fn add(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(make(ba, data))
 }
 
-fn repeat_count(vm: &Vm, v: &Value) -> PyResult<usize> {
-    let n = match v.builtin_base() {
-        Value::BigInt(b) => {
-            if num_traits::Signed::is_negative(&**b) {
-                0
-            } else {
-                return Err(vm.overflow_error("cannot fit 'int' into an index-sized integer"));
-            }
-        }
-        _ => vm.index_value(v)?,
-    };
-    if n <= 0 {
-        return Ok(0);
-    }
-    usize::try_from(n).map_err(|_| vm.memory_error())
-}
-
 fn mul(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     args::check_method(vm, "__mul__", a, 1, 1)?;
     let (data, ba) = this(vm, a)?;
     if !super::string::is_index(vm, &a[1]) {
         return Ok(Value::NotImplemented);
     }
-    let n = repeat_count(vm, &a[1])?;
+    let n = vm.repeat_count(&a[1])?;
     Ok(make(ba, crate::runtime::alloc::repeat_bytes(&data, n).map_err(|_| vm.memory_error())?))
 }
 
@@ -1398,7 +1381,7 @@ fn iadd(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 fn imul(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     args::check_method(vm, "__imul__", a, 1, 1)?;
     let b = this_ba(vm, a)?;
-    let n = repeat_count(vm, &a[1])?;
+    let n = vm.repeat_count(&a[1])?;
     let d = crate::runtime::alloc::repeat_bytes(&b.data.borrow(), n).map_err(|_| vm.memory_error())?;
     *b.data.borrow_mut() = d;
     Ok(a[0].clone())

@@ -502,25 +502,12 @@ fn list_iadd(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 }
 
 /// The repeat count of `seq * n`, or `None` when `n` is not an integer.
-fn repeat_count(vm: &Vm, n: &Value, item_len: usize) -> PyResult<Option<usize>> {
-    let n = match n.builtin_base() {
-        Value::Int(i) => *i,
-        Value::Bool(b) => *b as i64,
-        Value::BigInt(b) => {
-            use num_traits::Signed;
-            if b.is_negative() || item_len == 0 {
-                0
-            } else {
-                return Err(vm.overflow_error("cannot fit 'int' into an index-sized integer"));
-            }
-        }
-        Value::Instance(_) if vm.type_of(n).lookup(&vm.names.index).is_some() => vm.index_value(n)?,
-        _ => return Ok(None),
-    };
-    if n <= 0 || item_len == 0 {
-        return Ok(Some(0));
+fn repeat_count(vm: &Vm, n: &Value) -> PyResult<Option<usize>> {
+    let is_int = matches!(n.builtin_base(), Value::Int(_) | Value::Bool(_) | Value::BigInt(_));
+    if !is_int && !(matches!(n, Value::Instance(_)) && vm.type_of(n).lookup(&vm.names.index).is_some()) {
+        return Ok(None);
     }
-    usize::try_from(n).map(Some).map_err(|_| vm.memory_error())
+    vm.repeat_count(n).map(Some)
 }
 
 fn mul_error(vm: &Vm, n: &Value) -> PyErr {
@@ -533,7 +520,7 @@ fn list_mul(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
         return Err(vm.type_error(format!("expected 1 argument, got {}", a.len() - 1)));
     }
     let items = base.as_list().map(|l| l.items.borrow().clone()).unwrap_or_default();
-    let Some(n) = repeat_count(vm, &a[1], items.len())? else {
+    let Some(n) = repeat_count(vm, &a[1])? else {
         if has_reflected(vm, &a[1], "__rmul__") {
             return Ok(Value::NotImplemented);
         }
@@ -548,7 +535,7 @@ fn list_imul(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
         return Err(vm.type_error(format!("expected 1 argument, got {}", a.len() - 1)));
     }
     let orig = l.items.borrow().clone();
-    let Some(n) = repeat_count(vm, &a[1], orig.len())? else {
+    let Some(n) = repeat_count(vm, &a[1])? else {
         return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(&a[1]).as_str())));
     };
     let v = crate::runtime::alloc::repeat_items(&orig, n).map_err(|_| vm.memory_error())?;
@@ -687,7 +674,7 @@ fn tuple_mul(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     if a.len() != 2 {
         return Err(vm.type_error(format!("expected 1 argument, got {}", a.len() - 1)));
     }
-    let Some(n) = repeat_count(vm, &a[1], t.items.len())? else {
+    let Some(n) = repeat_count(vm, &a[1])? else {
         if has_reflected(vm, &a[1], "__rmul__") {
             return Ok(Value::NotImplemented);
         }

@@ -714,18 +714,12 @@ impl Vm {
         })
     }
 
-    fn repeat_count(&self, n: &Value) -> PyResult<usize> {
-        let n = match n {
-            Value::Int(i) => *i,
-            Value::Bool(b) => *b as i64,
-            Value::BigInt(b) => {
-                if b.is_negative() {
-                    0
-                } else {
-                    return Err(self.overflow_error("cannot fit 'int' into an index-sized integer"));
-                }
-            }
-            _ => 0,
+    /// The count of a sequence repetition (`seq * n`): negative counts are
+    /// 0; a count beyond 64 bits, of either sign, is CPython's OverflowError.
+    pub fn repeat_count(&self, n: &Value) -> PyResult<usize> {
+        let n = match n.builtin_base() {
+            Value::BigInt(_) => return Err(self.overflow_error("cannot fit 'int' into an index-sized integer")),
+            _ => self.index_value(n)?,
         };
         if n <= 0 {
             return Ok(0);
