@@ -3,14 +3,16 @@
 //! other, self-referencing lists, closures capturing themselves, an instance
 //! holding a bound method of itself, an instance holding a suspended
 //! generator or a coroutine of itself), and must peak at about the memory of
-//! the same program making the same objects without cycles.
+//! the same program making the same objects without cycles. A collection
+//! of a very wide container needs no memory in proportion to its width.
 
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-/// Runs the script with `mode`; returns its peak resident set size in KiB.
-fn peak_rss_kib(mode: &str) -> i64 {
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/memory/cycles.py");
+/// Runs tests/memory/`script` with `mode`; returns its peak resident set
+/// size in KiB.
+fn peak_rss_kib(script: &str, mode: &str) -> i64 {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/memory").join(script);
     let child = Command::new(env!("CARGO_BIN_EXE_tulip"))
         .arg(&script)
         .arg(mode)
@@ -30,8 +32,17 @@ fn peak_rss_kib(mode: &str) -> i64 {
 
 #[test]
 fn dropped_cycles_do_not_accumulate() {
-    let acyclic = peak_rss_kib("acyclic");
-    let cycles = peak_rss_kib("cycles");
+    let acyclic = peak_rss_kib("cycles.py", "acyclic");
+    let cycles = peak_rss_kib("cycles.py", "cycles");
     eprintln!("peak RSS: {acyclic} KiB without cycles, {cycles} KiB with");
     assert!(cycles <= 3 * acyclic, "with cycles the program peaked at {cycles} KiB, without at {acyclic} KiB");
+}
+
+#[test]
+fn collecting_a_wide_list_needs_no_memory_per_item() {
+    let plain = peak_rss_kib("wide_collect.py", "plain");
+    let collected = peak_rss_kib("wide_collect.py", "collect");
+    eprintln!("peak RSS: {plain} KiB without a collection, {collected} KiB with");
+    // A stack of every item would take 16 MB.
+    assert!(collected <= plain + 4 * 1024, "with a collection the program peaked at {collected} KiB, without at {plain} KiB");
 }

@@ -84,31 +84,51 @@ fn subtract_internal_references(members: &[Tracked], epoch: u32, pinned: &mut Ve
     }
 }
 
+/// How many containers step 3 holds at once: past it, a container found
+/// reachable is only marked as a root, and the walk over the members picks
+/// it up (in another pass if it was already behind), so that a collection
+/// never needs memory in proportion to a wide container (a list of a
+/// million generators).
+const PENDING_LIMIT: usize = 1 << 12;
+
 /// Step 3: sets `refs` to REACHED on everything reachable from the members
 /// referenced from outside; returns the work done.
 fn mark_reachable(members: &[Tracked], epoch: u32) -> usize {
     let mut work = 0;
     let mut pending: Vec<Strong> = Vec::new();
-    for t in members {
-        let Some(obj) = t.upgrade() else { continue };
-        let h = obj.header();
-        match h.refs(epoch) {
-            Some(refs) if refs > 0 && refs != REACHED => h.set_refs(epoch, REACHED),
-            _ => continue,
+    loop {
+        let mut deferred = false;
+        for t in members {
+            let Some(obj) = t.upgrade() else { continue };
+            let h = obj.header();
+            match h.refs(epoch) {
+                Some(refs) if refs > 0 && refs != REACHED => h.set_refs(epoch, REACHED),
+                _ => continue,
+            }
+            pending.push(obj);
+            while let Some(obj) = pending.pop() {
+                let scanned = obj.visit(&mut |e| {
+                    let h = e.header();
+                    match h.refs(epoch) {
+                        Some(REACHED) | None => {}
+                        Some(_) if pending.len() < PENDING_LIMIT => {
+                            h.set_refs(epoch, REACHED);
+                            pending.push(e.to_strong());
+                        }
+                        Some(refs) => {
+                            // A positive count makes it a root of this walk.
+                            h.set_refs(epoch, refs.max(1));
+                            deferred = true;
+                        }
+                    }
+                });
+                work += 1 + scanned.unwrap_or(0);
+            }
         }
-        pending.push(obj);
-        while let Some(obj) = pending.pop() {
-            let scanned = obj.visit(&mut |e| {
-                let h = e.header();
-                if h.refs(epoch).is_some_and(|refs| refs != REACHED) {
-                    h.set_refs(epoch, REACHED);
-                    pending.push(e.to_strong());
-                }
-            });
-            work += 1 + scanned.unwrap_or(0);
+        if !deferred {
+            return work;
         }
     }
-    work
 }
 
 /// Step 4. All of the garbage is held first, so that none is freed while

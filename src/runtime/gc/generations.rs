@@ -175,6 +175,10 @@ pub fn collect_generation(generation: usize) -> usize {
         h.epoch = h.epoch % (u32::MAX >> 1) + 1;
         let mut set = std::mem::take(&mut h.generations[g]);
         for younger in 0..g {
+            // Append the smaller to the larger: no copy of a big generation.
+            if set.len() < h.generations[younger].len() {
+                std::mem::swap(&mut set, &mut h.generations[younger]);
+            }
             set.append(&mut h.generations[younger]);
         }
         Some((h.epoch, set))
