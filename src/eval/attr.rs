@@ -379,8 +379,8 @@ impl Vm {
                     _ => "gi_",
                 };
                 match n {
-                    "__name__" => Value::Str(g.name.clone()),
-                    "__qualname__" => Value::Str(g.qualname.clone()),
+                    "__name__" => Value::Str(g.name()),
+                    "__qualname__" => Value::Str(g.qualname()),
                     _ => match n.strip_prefix(prefix) {
                         // An async generator is "running" while an asend/athrow drives it.
                         Some("running") => match &g.agen {

@@ -19,7 +19,7 @@
 use super::exec::Flow;
 use super::resume::{Cursor, ResumePath};
 use super::{Frame, Vm};
-use crate::compile::ir::{Code, CodeKind};
+use crate::compile::ir::CodeKind;
 use crate::runtime::gc;
 use crate::runtime::object::*;
 use crate::runtime::str::Str;
@@ -49,30 +49,77 @@ pub enum GenState {
     Finished,
 }
 
-/// What a suspended frame keeps: the parts of its `Frame`, with exactly
-/// as many slots as its code needs, and where to resume.
-pub(crate) struct Suspended {
-    pub code: Rc<Code>,
-    pub globals: Rc<Dict>,
+/// What a suspended frame keeps besides its function (which gives its code
+/// and globals): exactly as many slots as its code needs, and where to
+/// resume. Every suspended generator holds one, so it is kept small; what
+/// few frames need is in `FrameExtra`.
+#[derive(Default)]
+pub(crate) struct GenFrame {
     pub slots: Box<[Option<Value>]>,
-    pub cells: Box<[Rc<CellObj>]>,
-    /// The line it suspended at.
-    pub line: u32,
-    pub path: ResumePath,
+    /// The resume position, packed (see `ResumePath::pack`); `LONG_PATH`
+    /// when it is in `extra.long_path`.
+    path: u64,
     /// The iterator a `yield from`/`await` is delegating to.
     pub delegate: Option<Value>,
+    pub extra: Option<Box<FrameExtra>>,
+}
+
+#[derive(Default)]
+pub(crate) struct FrameExtra {
+    /// The closure's cells, then the frame's own.
+    pub cells: Box<[Rc<CellObj>]>,
     /// Exceptions the frame's handlers were handling when it suspended.
-    pub handled: Option<Box<Vec<Rc<Instance>>>>,
+    pub handled: Vec<Rc<Instance>>,
+    /// A resume position too long to pack.
+    long_path: Option<ResumePath>,
+    /// An orphaned async generator's finalizer hook (see `Orphan`).
+    finalizer: Option<Value>,
+}
+
+const LONG_PATH: u64 = u64::MAX;
+
+impl GenFrame {
+    fn extra(&mut self) -> &mut FrameExtra {
+        self.extra.get_or_insert_with(Box::default)
+    }
+
+    fn take_path(&mut self) -> ResumePath {
+        if self.path == LONG_PATH {
+            self.path = 0;
+            return self.extra().long_path.take().unwrap_or_default();
+        }
+        ResumePath::unpack(std::mem::take(&mut self.path))
+    }
+
+    fn set_path(&mut self, path: ResumePath) {
+        self.path = match path.pack() {
+            Ok(word) => word,
+            Err(long) => {
+                self.extra().long_path = Some(long);
+                LONG_PATH
+            }
+        };
+    }
+
+    pub fn cells(&self) -> &[Rc<CellObj>] {
+        self.extra.as_ref().map_or(&[][..], |x| &x.cells)
+    }
+
+    pub fn handled(&self) -> &[Rc<Instance>] {
+        self.extra.as_ref().map_or(&[][..], |x| &x.handled)
+    }
 }
 
 pub struct Generator {
     pub kind: CodeKind,
     state: Cell<GenState>,
-    pub name: Rc<Str>,
-    pub qualname: Rc<Str>,
-    /// The frame and what it needs to resume; `None` once finished. Boxed,
-    /// so that a freed generator's frame moves to the orphans as a pointer.
-    pub(crate) body: RefCell<Option<Box<Suspended>>>,
+    /// The line the frame suspended at.
+    line: Cell<u32>,
+    /// The function it runs: its code, globals and names. (A function
+    /// renamed while its generator lives renames the generator too.)
+    pub func: Rc<Function>,
+    /// Emptied once finished (CPython clears a finished frame).
+    pub(crate) frame: RefCell<GenFrame>,
     orphans: Rc<Orphans>,
     /// Async generators: the `sys.set_asyncgen_hooks` state.
     pub agen: Option<Box<AsyncGenState>>,
@@ -94,28 +141,27 @@ pub struct AsyncGenState {
 }
 
 impl Generator {
-    pub fn new(vm: &Vm, func: &Function, slots: Box<[Option<Value>]>, cells: Box<[Rc<CellObj>]>) -> Rc<Generator> {
+    pub fn new(vm: &Vm, func: &Rc<Function>, slots: Box<[Option<Value>]>, cells: Box<[Rc<CellObj>]>) -> Rc<Generator> {
         let kind = func.code.kind;
-        let body = Suspended {
-            code: func.code.clone(),
-            globals: func.globals.clone(),
-            slots,
-            cells,
-            line: func.code.first_line,
-            path: ResumePath::default(),
-            delegate: None,
-            handled: None,
-        };
+        let extra = (!cells.is_empty()).then(|| Box::new(FrameExtra { cells, ..FrameExtra::default() }));
         gc::new(Generator {
             kind,
             state: Cell::new(GenState::Created),
-            name: func.name.borrow().clone(),
-            qualname: func.qualname.borrow().clone(),
-            body: RefCell::new(Some(Box::new(body))),
+            line: Cell::new(func.code.first_line),
+            func: func.clone(),
+            frame: RefCell::new(GenFrame { slots, extra, ..GenFrame::default() }),
             orphans: vm.orphans.clone(),
             agen: (kind == CodeKind::AsyncGenerator).then(Box::default),
             gc: GcHeader::new(),
         })
+    }
+
+    pub fn name(&self) -> Rc<Str> {
+        self.func.name.borrow().clone()
+    }
+
+    pub fn qualname(&self) -> Rc<Str> {
+        self.func.qualname.borrow().clone()
     }
 
     pub fn state(&self) -> GenState {
@@ -131,20 +177,21 @@ impl Generator {
     }
 
     pub fn is_delegating(&self) -> bool {
-        self.body.try_borrow().is_ok_and(|b| b.as_ref().is_some_and(|b| b.delegate.is_some()))
+        self.frame.try_borrow().is_ok_and(|f| f.delegate.is_some())
     }
 
     /// `gi_yieldfrom` / `cr_await`.
     pub fn delegate(&self) -> Value {
-        let body = self.body.try_borrow();
-        body.ok().and_then(|b| b.as_ref().and_then(|b| b.delegate.clone())).unwrap_or(Value::None)
+        let frame = self.frame.try_borrow();
+        frame.ok().and_then(|f| f.delegate.clone()).unwrap_or(Value::None)
     }
 
     /// `gi_frame`: None once finished, else a snapshot of the frame's
     /// position (`f_lineno`, `f_code`); tulip keeps no frame objects.
     pub fn frame(&self, vm: &Vm) -> Value {
-        let Ok(body) = self.body.try_borrow() else { return Value::None };
-        let Some(body) = body.as_ref() else { return Value::None };
+        if self.is_finished() {
+            return Value::None;
+        }
         let known = vm.types.iterators.borrow().get("frame").cloned();
         let class = known.unwrap_or_else(|| {
             let c = crate::runtime::types::new_class(&vm.interner, "frame", Some(&vm.types.object), Layout::Value, None);
@@ -153,19 +200,15 @@ impl Generator {
         });
         let frame = vm.instance_with(&class, Payload::None);
         if let Some(d) = &frame.dict {
-            let code = NativeObj { class: vm.iterator_class("code"), data: RefCell::new(Box::new(body.code.clone())) };
-            d.set_str(vm.intern("f_lineno"), Value::Int(body.line as i64));
-            d.set_str(vm.intern("f_code"), Value::Native(Rc::new(code)));
+            d.set_str(vm.intern("f_lineno"), Value::Int(self.line.get() as i64));
+            d.set_str(vm.intern("f_code"), self.code_object(vm));
         }
         Value::Instance(frame)
     }
 
-    /// `gi_code`/`cr_code`/`ag_code`: the body's code object, while the
-    /// generator still holds its body (None once it has finished).
+    /// `gi_code`/`cr_code`/`ag_code`.
     pub fn code_object(&self, vm: &Vm) -> Value {
-        let Ok(body) = self.body.try_borrow() else { return Value::None };
-        let Some(body) = body.as_ref() else { return Value::None };
-        Value::Native(Rc::new(NativeObj { class: vm.iterator_class("code"), data: RefCell::new(Box::new(body.code.clone())) }))
+        Value::Native(Rc::new(NativeObj { class: vm.iterator_class("code"), data: RefCell::new(Box::new(self.func.code.clone())) }))
     }
 
     pub fn kind_name(&self) -> &'static str {
@@ -197,10 +240,8 @@ impl Generator {
                 Resume::Throw(e) => {
                     // Raised where the body would start.
                     let e = PyErr(e.0.clone());
-                    if let Some(body) = self.finish() {
-                        let id = &*body as *const Suspended as usize;
-                        vm.push_traceback(&e, id, &body.code, body.line);
-                    }
+                    drop(self.finish());
+                    vm.push_traceback(&e, self as *const Generator as usize, &self.func.code, self.line.get());
                     return Err(e);
                 }
                 Resume::Send(_) => {}
@@ -233,11 +274,8 @@ impl Generator {
     }
 
     fn step(&self, vm: &Vm, mut input: Resume, resuming: bool) -> PyResult<GenStep> {
-        let mut guard = self.body.borrow_mut();
-        let Some(body) = guard.as_mut() else {
-            self.state.set(GenState::Finished);
-            return Ok(GenStep::Returned(Value::None));
-        };
+        let mut guard = self.frame.borrow_mut();
+        let body: &mut GenFrame = &mut guard;
         if let Some(delegate) = &body.delegate {
             let step = match input {
                 Resume::Send(v) => vm.send_to(delegate, v),
@@ -254,12 +292,12 @@ impl Generator {
             body.delegate = None;
         }
         let base = vm.handling.borrow().len();
-        if let Some(handled) = body.handled.take() {
-            vm.handling.borrow_mut().extend(*handled);
+        if let Some(extra) = body.extra.as_mut() {
+            vm.handling.borrow_mut().append(&mut extra.handled);
         }
-        let code = body.code.clone();
+        let code = self.func.code.clone();
         let mut cursor = Cursor {
-            path: std::mem::take(&mut body.path),
+            path: body.take_path(),
             resuming,
             input: Some(input),
             yielded: Value::None,
@@ -267,26 +305,29 @@ impl Generator {
             delegate: None,
             kind: self.kind,
         };
-        let body: &mut Suspended = body;
+        let (slots, cells) = match body.extra.as_mut() {
+            Some(extra) => (&mut body.slots, &mut extra.cells[..]),
+            None => (&mut body.slots, &mut [][..]),
+        };
         let mut frame = Frame {
             code: code.clone(),
-            slots: &mut body.slots,
-            cells: &mut body.cells,
-            globals: body.globals.clone(),
+            slots,
+            cells,
+            globals: self.func.globals.clone(),
             locals: None,
-            line: body.line,
+            line: self.line.get(),
         };
         let r = vm.run_block(&mut frame, &mut cursor, &code.body);
         if let Err(e) = &r {
             vm.add_traceback(e, &frame);
         }
-        body.line = frame.line;
+        self.line.set(frame.line);
         if let Ok(Flow::Suspend) = r {
             let mut handling = vm.handling.borrow_mut();
             if handling.len() > base {
-                body.handled = Some(Box::new(handling.split_off(base)));
+                body.extra().handled = handling.split_off(base);
             }
-            body.path = cursor.path;
+            body.set_path(cursor.path);
             body.delegate = cursor.delegate;
             self.state.set(GenState::Suspended);
             return Ok(if cursor.produced { GenStep::Produced(cursor.yielded) } else { GenStep::Yielded(cursor.yielded) });
@@ -326,9 +367,9 @@ impl Generator {
 
     /// Marks the generator finished and takes its frame, which the caller
     /// drops (CPython clears a finished frame).
-    fn finish(&self) -> Option<Box<Suspended>> {
+    fn finish(&self) -> Option<GenFrame> {
         self.state.set(GenState::Finished);
-        self.body.try_borrow_mut().ok().and_then(|mut b| b.take())
+        self.frame.try_borrow_mut().ok().map(|mut f| std::mem::take(&mut *f))
     }
 
     /// `next(gen)`: `None` when the generator returns.
@@ -367,10 +408,8 @@ impl Generator {
         match self.state.get() {
             GenState::Suspended => self.orphan(),
             GenState::Created => {
-                if let Ok(mut body) = self.body.try_borrow_mut() {
-                    if let Some(body) = body.as_mut() {
-                        out.extend(std::mem::take(&mut body.slots).into_vec().into_iter().flatten());
-                    }
+                if let Ok(mut frame) = self.frame.try_borrow_mut() {
+                    out.extend(std::mem::take(&mut frame.slots).into_vec().into_iter().flatten());
                 }
             }
             _ => {}
@@ -382,11 +421,11 @@ impl Generator {
         if self.state.get() != GenState::Suspended || !self.orphans.accepting.get() || finalized {
             return;
         }
-        let Some(taken) = self.body.try_borrow_mut().ok().and_then(|mut b| b.take()) else { return };
-        self.state.set(GenState::Finished);
-        let finalizer = self.agen.as_ref().and_then(|a| a.finalizer.borrow_mut().take());
-        let orphan = Orphan { kind: self.kind, name: self.name.clone(), qualname: self.qualname.clone(), body: taken, finalizer };
-        self.orphans.push(Box::new(orphan));
+        let Some(mut frame) = self.finish() else { return };
+        if let Some(finalizer) = self.agen.as_ref().and_then(|a| a.finalizer.borrow_mut().take()) {
+            frame.extra().finalizer = Some(finalizer);
+        }
+        self.orphans.push(Orphan { func: self.func.clone(), frame });
     }
 }
 
@@ -394,7 +433,7 @@ impl Drop for Generator {
     fn drop(&mut self) {
         match self.state.get() {
             GenState::Created if self.kind == CodeKind::Coroutine && self.orphans.accepting.get() => {
-                self.orphans.unawaited.borrow_mut().push(self.qualname.clone());
+                self.orphans.unawaited.borrow_mut().push(self.qualname());
                 self.orphans.pending.set(true);
             }
             GenState::Suspended => self.orphan(),
@@ -403,14 +442,17 @@ impl Drop for Generator {
     }
 }
 
-/// A generator freed while suspended, waiting to be closed.
+/// A generator freed while suspended, waiting to be closed: its frame,
+/// which keeps an async generator's finalizer hook. Small, because freeing
+/// a list of a million generators queues a million of them.
 pub(crate) struct Orphan {
-    kind: CodeKind,
-    name: Rc<Str>,
-    qualname: Rc<Str>,
-    body: Box<Suspended>,
-    finalizer: Option<Value>,
+    func: Rc<Function>,
+    frame: GenFrame,
 }
+
+/// Orphans are queued in chunks of this many, so that the queue never
+/// copies itself as it grows.
+const ORPHAN_CHUNK: usize = 1024;
 
 /// Generators freed unfinished and coroutines freed unawaited, dealt with
 /// at the next statement boundary (`Vm::close_freed_generators`).
@@ -419,9 +461,7 @@ pub struct Orphans {
     pub pending: Cell<bool>,
     /// Cleared when the interpreter goes away: then nothing is queued.
     pub accepting: Cell<bool>,
-    /// Boxed, so that freeing many generators at once (a list of them
-    /// cleared) queues pointers, not copies of their frames.
-    gens: RefCell<Vec<Box<Orphan>>>,
+    gens: RefCell<Vec<Vec<Orphan>>>,
     unawaited: RefCell<Vec<Rc<Str>>>,
 }
 
@@ -432,9 +472,27 @@ impl Orphans {
         o
     }
 
-    fn push(&self, o: Box<Orphan>) {
-        self.gens.borrow_mut().push(o);
+    fn push(&self, o: Orphan) {
+        let mut chunks = self.gens.borrow_mut();
+        match chunks.last_mut() {
+            Some(chunk) if chunk.len() < ORPHAN_CHUNK => chunk.push(o),
+            _ => {
+                let mut chunk = Vec::with_capacity(ORPHAN_CHUNK);
+                chunk.push(o);
+                chunks.push(chunk);
+            }
+        }
         self.pending.set(true);
+    }
+
+    fn pop(&self) -> Option<Orphan> {
+        let mut chunks = self.gens.borrow_mut();
+        let chunk = chunks.last_mut()?;
+        let o = chunk.pop();
+        if chunk.is_empty() {
+            chunks.pop();
+        }
+        o
     }
 
     /// Drops everything queued without running any code.
@@ -467,20 +525,23 @@ impl Vm {
             for name in names {
                 self.warn_unawaited(&name);
             }
-            let Some(o) = self.orphans.gens.borrow_mut().pop() else { break };
-            let o = *o;
+            let Some(mut o) = self.orphans.pop() else { break };
+            let finalizer = o.frame.extra.as_mut().and_then(|x| x.finalizer.take());
             // Not tracked: it is closed and dropped right here.
+            let kind = o.func.code.kind;
             let g = Rc::new(Generator {
-                kind: o.kind,
+                kind,
                 state: Cell::new(GenState::Suspended),
-                name: o.name,
-                qualname: o.qualname,
-                body: RefCell::new(Some(o.body)),
+                // The suspended line is not kept: closing re-enters the
+                // frame's statements, which set it again.
+                line: Cell::new(o.func.code.first_line),
+                func: o.func,
+                frame: RefCell::new(o.frame),
                 orphans: self.orphans.clone(),
-                agen: (o.kind == CodeKind::AsyncGenerator).then(Box::default),
+                agen: (kind == CodeKind::AsyncGenerator).then(Box::default),
                 gc: GcHeader::new(),
             });
-            if let Some(finalizer) = o.finalizer {
+            if let Some(finalizer) = finalizer {
                 if let Some(a) = &g.agen {
                     a.hooks_inited.set(true);
                     a.finalized.set(true);

@@ -109,7 +109,7 @@ impl Vm {
                     None => format!("<module '{}' (built-in)>", m.name.as_str()),
                 }
             }
-            Value::Generator(g) => format!("<{} object {} at {:#x}>", g.kind_name().replace(' ', "_"), g.qualname.as_str(), v.id()),
+            Value::Generator(g) => format!("<{} object {} at {:#x}>", g.kind_name().replace(' ', "_"), g.qualname().as_str(), v.id()),
             Value::Iter(it) => format!("<{} object at {:#x}>", it.type_name, v.id()),
             Value::Cell(_) => format!("<cell at {:#x}>", v.id()),
             Value::Property(_) => format!("<property object at {:#x}>", v.id()),

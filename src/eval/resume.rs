@@ -66,6 +66,29 @@ impl ResumePath {
     }
 }
 
+impl ResumePath {
+    /// The path in one word, as a suspended generator keeps it: the length
+    /// in the low byte, then up to seven entries; a longer path comes back.
+    pub fn pack(self) -> Result<u64, ResumePath> {
+        match &self {
+            ResumePath::Short { len, items } if *len <= 7 => {
+                let entries = items[..*len as usize].iter().enumerate();
+                Ok(entries.fold(*len as u64, |word, (i, &b)| word | (b as u64) << (8 * (i + 1))))
+            }
+            _ => Err(self),
+        }
+    }
+
+    pub fn unpack(word: u64) -> ResumePath {
+        let len = (word & 0xff) as u8;
+        let mut items = [0; 14];
+        for (i, item) in items.iter_mut().enumerate().take(len as usize) {
+            *item = (word >> (8 * (i + 1))) as u8;
+        }
+        ResumePath::Short { len, items }
+    }
+}
+
 /// The state of one run of a suspending body, from its resumption to its
 /// next suspension.
 pub struct Cursor {

@@ -25,10 +25,16 @@ const DEFAULT_THRESHOLDS: [i64; 3] = [700, 10, 10];
 const PRUNE_AT: usize = 1000;
 const OLDEST: usize = 2;
 
+/// The fewest freed containers worth a sweep of the whole registry.
+const SWEEP_AT: usize = 10_000;
+
 thread_local! {
     static HEAP: RefCell<Heap> = const { RefCell::new(Heap::new()) };
-    /// Set when generation 0 is full; read at every safe point.
+    /// Set when generation 0 is full or a sweep is due; read at every safe point.
     static DUE: Cell<bool> = const { Cell::new(false) };
+    /// Tracked containers freed since the last sweep, and how many call
+    /// for the next one.
+    static FREED: Cell<(usize, usize)> = const { Cell::new((0, SWEEP_AT)) };
 }
 
 struct Heap {
@@ -137,6 +143,21 @@ pub fn register(t: Tracked) {
     });
 }
 
+/// A tracked container was freed. Its registry entry still pins the
+/// memory it lived in (a weak pointer), until its generation is next
+/// collected, which for the oldest may be long; so once many were freed,
+/// the next safe point sweeps the dead entries out of every generation.
+#[inline]
+pub fn note_freed() {
+    let _ = FREED.try_with(|f| {
+        let (freed, sweep_at) = f.get();
+        f.set((freed + 1, sweep_at));
+        if freed + 1 == sweep_at {
+            let _ = DUE.try_with(|due| due.set(true));
+        }
+    });
+}
+
 #[inline(always)]
 pub fn collection_due() -> bool {
     DUE.try_with(Cell::get).unwrap_or(false)
@@ -146,6 +167,9 @@ pub fn collection_due() -> bool {
 #[inline(never)]
 pub fn run_due() {
     let _ = DUE.try_with(|due| due.set(false));
+    if FREED.try_with(|f| f.get().0 >= f.get().1).unwrap_or(false) {
+        sweep();
+    }
     let due = HEAP.try_with(|h| {
         let h = h.try_borrow().ok()?;
         let collect = h.collect_at().is_some_and(|at| h.generations[0].len() >= at);
@@ -226,6 +250,24 @@ fn prune() {
         h.prune_at = (2 * young.len()).max(PRUNE_AT);
         h.update_limit();
     });
+}
+
+/// Drops the dead entries of every generation (see `note_freed`); the
+/// next sweep waits for half as many frees as there are live entries, so
+/// sweeping costs a bounded amount per freed container.
+fn sweep() {
+    let live = with_heap(None, |h| {
+        if h.collecting {
+            return None;
+        }
+        for generation in &mut h.generations {
+            generation.retain(Tracked::is_alive);
+        }
+        Some(h.generations.iter().map(Vec::len).sum::<usize>())
+    });
+    if let Some(live) = live {
+        let _ = FREED.try_with(|f| f.set((0, (live / 2).max(SWEEP_AT))));
+    }
 }
 
 fn with_heap<R>(default: R, f: impl FnOnce(&mut Heap) -> R) -> R {

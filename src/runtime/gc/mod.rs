@@ -154,6 +154,14 @@ impl GcHeader {
     }
 }
 
+impl Drop for GcHeader {
+    fn drop(&mut self) {
+        if self.is_tracked() {
+            generations::note_freed();
+        }
+    }
+}
+
 /// Allocates `value` as a container the collector tracks.
 #[inline(always)]
 pub fn new<T: Container>(value: T) -> Rc<T> {

@@ -176,18 +176,16 @@ fn visit_class(c: &Class, f: &mut impl FnMut(Edge)) -> Option<usize> {
 /// A generator's frame while it is suspended (a running one cannot be
 /// borrowed, and counts as referenced from outside).
 fn visit_generator(g: &Generator, f: &mut impl FnMut(Edge)) -> Option<usize> {
-    let guard = g.body.try_borrow().ok()?;
-    let Some(body) = guard.as_ref() else { return Some(0) };
-    f(Edge::Dict(&body.globals));
-    for c in body.cells.iter() {
+    let frame = g.frame.try_borrow().ok()?;
+    f(Edge::Function(&g.func));
+    for c in frame.cells() {
         f(Edge::Cell(c));
     }
-    let handled = body.handled.as_deref().map_or(&[][..], |h| &h[..]);
-    for e in handled {
+    for e in frame.handled() {
         f(Edge::Instance(e));
     }
-    let n = 1 + body.cells.len() + handled.len();
-    Some(n + visit_values(body.slots.iter().flatten().chain(body.delegate.iter()), f))
+    let n = 1 + frame.cells().len() + frame.handled().len();
+    Some(n + visit_values(frame.slots.iter().flatten().chain(frame.delegate.iter()), f))
 }
 
 impl Strong {
