@@ -164,7 +164,7 @@ fn init_hooks(vm: &Vm, g: &Rc<Generator>) -> PyResult<()> {
         *agen.finalizer.borrow_mut() = Some(finalizer);
     }
     if !firstiter.is_none() {
-        vm.call(&firstiter, &[Value::Generator(g.clone())], &[])?;
+        vm.call(&firstiter, &[Value::Generator(GenRef(g.clone()))], &[])?;
     }
     Ok(())
 }

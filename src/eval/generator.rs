@@ -72,8 +72,6 @@ pub(crate) struct FrameExtra {
     pub handled: Vec<Rc<Instance>>,
     /// A resume position too long to pack.
     long_path: Option<ResumePath>,
-    /// An orphaned async generator's finalizer hook (see `Orphan`).
-    finalizer: Option<Value>,
 }
 
 const LONG_PATH: u64 = u64::MAX;
@@ -124,6 +122,36 @@ pub struct Generator {
     /// Async generators: the `sys.set_asyncgen_hooks` state.
     pub agen: Option<Box<AsyncGenState>>,
     pub gc: GcHeader,
+}
+
+/// A generator as a `Value` holds it. The last one dropped while the
+/// generator is suspended hands it to the orphans instead (the generator
+/// object itself: queueing costs a pointer), so that it is closed at the
+/// next statement boundary. Other owners (`Rc<Generator>`) fall back to
+/// `Generator`'s own drop, which moves the frame out.
+pub struct GenRef(pub Rc<Generator>);
+
+impl Clone for GenRef {
+    fn clone(&self) -> GenRef {
+        GenRef(self.0.clone())
+    }
+}
+
+impl std::ops::Deref for GenRef {
+    type Target = Rc<Generator>;
+
+    fn deref(&self) -> &Rc<Generator> {
+        &self.0
+    }
+}
+
+impl Drop for GenRef {
+    fn drop(&mut self) {
+        let g = &self.0;
+        if Rc::strong_count(g) == 1 && g.state.get() == GenState::Suspended && g.wants_closing() {
+            g.orphans.push(g.clone());
+        }
+    }
 }
 
 #[derive(Default)]
@@ -416,16 +444,33 @@ impl Generator {
         }
     }
 
-    fn orphan(&self) {
+    /// Whether, freed suspended, it must still be closed or finalized.
+    fn wants_closing(&self) -> bool {
         let finalized = self.agen.as_ref().is_some_and(|a| a.finalized.get());
-        if self.state.get() != GenState::Suspended || !self.orphans.accepting.get() || finalized {
+        self.orphans.accepting.get() && !finalized
+    }
+
+    /// Queues a copy of this suspended generator, which owns its frame, to
+    /// be closed (see `GenRef`).
+    fn orphan(&self) {
+        if self.state.get() != GenState::Suspended || !self.wants_closing() {
             return;
         }
-        let Some(mut frame) = self.finish() else { return };
-        if let Some(finalizer) = self.agen.as_ref().and_then(|a| a.finalizer.borrow_mut().take()) {
-            frame.extra().finalizer = Some(finalizer);
-        }
-        self.orphans.push(Orphan { func: self.func.clone(), frame });
+        let Some(frame) = self.finish() else { return };
+        let agen = self.agen.as_ref().map(|a| {
+            Box::new(AsyncGenState { finalizer: RefCell::new(a.finalizer.borrow_mut().take()), ..AsyncGenState::default() })
+        });
+        // Not tracked: it is closed and dropped by `close_orphans`.
+        self.orphans.push(Rc::new(Generator {
+            kind: self.kind,
+            state: Cell::new(GenState::Suspended),
+            line: Cell::new(self.line.get()),
+            func: self.func.clone(),
+            frame: RefCell::new(frame),
+            orphans: self.orphans.clone(),
+            agen,
+            gc: GcHeader::new(),
+        }));
     }
 }
 
@@ -442,18 +487,6 @@ impl Drop for Generator {
     }
 }
 
-/// A generator freed while suspended, waiting to be closed: its frame,
-/// which keeps an async generator's finalizer hook. Small, because freeing
-/// a list of a million generators queues a million of them.
-pub(crate) struct Orphan {
-    func: Rc<Function>,
-    frame: GenFrame,
-}
-
-/// Orphans are queued in chunks of this many, so that the queue never
-/// copies itself as it grows.
-const ORPHAN_CHUNK: usize = 1024;
-
 /// Generators freed unfinished and coroutines freed unawaited, dealt with
 /// at the next statement boundary (`Vm::close_freed_generators`).
 #[derive(Default)]
@@ -461,7 +494,7 @@ pub struct Orphans {
     pub pending: Cell<bool>,
     /// Cleared when the interpreter goes away: then nothing is queued.
     pub accepting: Cell<bool>,
-    gens: RefCell<Vec<Vec<Orphan>>>,
+    gens: RefCell<Vec<Rc<Generator>>>,
     unawaited: RefCell<Vec<Rc<Str>>>,
 }
 
@@ -472,27 +505,13 @@ impl Orphans {
         o
     }
 
-    fn push(&self, o: Orphan) {
-        let mut chunks = self.gens.borrow_mut();
-        match chunks.last_mut() {
-            Some(chunk) if chunk.len() < ORPHAN_CHUNK => chunk.push(o),
-            _ => {
-                let mut chunk = Vec::with_capacity(ORPHAN_CHUNK);
-                chunk.push(o);
-                chunks.push(chunk);
-            }
-        }
+    fn push(&self, g: Rc<Generator>) {
+        self.gens.borrow_mut().push(g);
         self.pending.set(true);
     }
 
-    fn pop(&self) -> Option<Orphan> {
-        let mut chunks = self.gens.borrow_mut();
-        let chunk = chunks.last_mut()?;
-        let o = chunk.pop();
-        if chunk.is_empty() {
-            chunks.pop();
-        }
-        o
+    fn pop(&self) -> Option<Rc<Generator>> {
+        self.gens.borrow_mut().pop()
     }
 
     /// Drops everything queued without running any code.
@@ -525,29 +544,15 @@ impl Vm {
             for name in names {
                 self.warn_unawaited(&name);
             }
-            let Some(mut o) = self.orphans.pop() else { break };
-            let finalizer = o.frame.extra.as_mut().and_then(|x| x.finalizer.take());
-            // Not tracked: it is closed and dropped right here.
-            let kind = o.func.code.kind;
-            let g = Rc::new(Generator {
-                kind,
-                state: Cell::new(GenState::Suspended),
-                // The suspended line is not kept: closing re-enters the
-                // frame's statements, which set it again.
-                line: Cell::new(o.func.code.first_line),
-                func: o.func,
-                frame: RefCell::new(o.frame),
-                orphans: self.orphans.clone(),
-                agen: (kind == CodeKind::AsyncGenerator).then(Box::default),
-                gc: GcHeader::new(),
-            });
+            let Some(g) = self.orphans.pop() else { break };
+            let finalizer = g.agen.as_ref().and_then(|a| a.finalizer.borrow_mut().take());
             if let Some(finalizer) = finalizer {
                 if let Some(a) = &g.agen {
                     a.hooks_inited.set(true);
                     a.finalized.set(true);
                 }
                 // asyncio's hook schedules `aclose()` on the event loop.
-                if let Err(e) = self.call(&finalizer, &[Value::Generator(g.clone())], &[]) {
+                if let Err(e) = self.call(&finalizer, &[Value::Generator(GenRef(g.clone()))], &[]) {
                     self.report_unraisable(&e);
                 }
                 continue;
@@ -557,6 +562,11 @@ impl Vm {
             }
             // One that ignored GeneratorExit is not closed again.
             g.state.set(GenState::Finished);
+            drop(g);
+            // Closing a million generators must not wait for the end to
+            // free what each close left (a GeneratorExit, say): this loop
+            // may run no other safe point.
+            gc::safe_point();
         }
     }
 
@@ -574,7 +584,7 @@ impl Vm {
     }
 
     pub fn make_generator(&self, func: &Rc<Function>, slots: Box<[Option<Value>]>, cells: Box<[Rc<CellObj>]>) -> Value {
-        Value::Generator(Generator::new(self, func, slots, cells))
+        Value::Generator(GenRef(Generator::new(self, func, slots, cells)))
     }
 
     /// Prints an exception that cannot propagate (raised while closing a

@@ -59,7 +59,7 @@ impl WeakValue {
             WeakValue::Set(w) => w.upgrade().map(Value::Set),
             WeakValue::FrozenSet(w) => w.upgrade().map(Value::FrozenSet),
             WeakValue::Module(w) => w.upgrade().map(Value::Module),
-            WeakValue::Generator(w) => w.upgrade().map(Value::Generator),
+            WeakValue::Generator(w) => w.upgrade().map(|g| Value::Generator(GenRef(g))),
             WeakValue::Method(w) => w.upgrade().map(Value::Method),
         }
     }

@@ -13,7 +13,7 @@ use std::hash::BuildHasherDefault;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-pub use crate::eval::generator::Generator;
+pub use crate::eval::generator::{GenRef, Generator};
 pub use crate::runtime::iter::NativeIter;
 
 /// An error carrying a Python exception instance (a `BaseException`).

@@ -253,7 +253,7 @@ fn prune() {
 }
 
 /// Drops the dead entries of every generation (see `note_freed`); the
-/// next sweep waits for half as many frees as there are live entries, so
+/// next sweep waits for a quarter as many frees as there are live entries, so
 /// sweeping costs a bounded amount per freed container.
 fn sweep() {
     let live = with_heap(None, |h| {
@@ -266,7 +266,7 @@ fn sweep() {
         Some(h.generations.iter().map(Vec::len).sum::<usize>())
     });
     if let Some(live) = live {
-        let _ = FREED.try_with(|f| f.set((0, (live / 2).max(SWEEP_AT))));
+        let _ = FREED.try_with(|f| f.set((0, (live / 4).max(SWEEP_AT))));
     }
 }
 
