@@ -143,6 +143,35 @@ impl Interpreter {
         vm.flush_out();
     }
 
+    /// Frees what the main module still holds, as CPython does at exit, if
+    /// that can run Python code: generators left suspended are closed and
+    /// `__del__` methods run, in the module's order (names with a single
+    /// leading underscore first, as CPython clears a module). Otherwise
+    /// nothing is freed: the OS reclaims it all at once.
+    pub fn finalize_main(&self) {
+        let vm = &self.vm;
+        if !vm.orphans.teardown_runs_code() {
+            return;
+        }
+        let Some(Value::Module(main)) = vm.modules.get_str(&vm.names.main) else { return };
+        let keys: Vec<Rc<crate::runtime::str::Str>> =
+            main.dict.table.borrow().iter().filter_map(|e| match &e.key {
+                Value::Str(s) => Some(s.clone()),
+                _ => None,
+            }).collect();
+        let private = |k: &str| k.starts_with('_') && !k.starts_with("__");
+        for first_pass in [true, false] {
+            for key in keys.iter().filter(|k| private(k.as_str()) == first_pass && k.as_str() != "__builtins__") {
+                main.dict.set_str(key.clone(), Value::None);
+                vm.close_freed_generators();
+            }
+        }
+        crate::runtime::gc::collect_generation(2);
+        vm.close_freed_generators();
+        crate::modules::io::flush_all();
+        vm.flush_out();
+    }
+
     /// How an uncaught exception ends a script, with its traceback formatted.
     pub fn script_error(&self, e: PyErr) -> ScriptError {
         let vm = &self.vm;

@@ -133,6 +133,7 @@ fn on_interpreter_thread(unbuffered: bool, f: impl FnOnce(&tulip::Interpreter) -
         interp.vm().unbuffered.set(unbuffered);
         let status = f(&interp);
         interp.run_exit_handlers();
+        interp.finalize_main();
         // Exit without tearing the object graph down: the OS reclaims it.
         std::mem::forget(interp);
         status

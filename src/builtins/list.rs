@@ -199,7 +199,8 @@ fn clear(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let l = slf(vm, a, "clear")?;
     fixed(vm, "list.clear", a, kw, 0)?;
     let old = std::mem::take(&mut *l.items.borrow_mut());
-    drop(old);
+    // Last item first, as CPython frees them.
+    old.into_iter().rev().for_each(drop);
     Ok(Value::None)
 }
 

@@ -575,6 +575,10 @@ impl Vm {
                     *c.qualname.borrow_mut() = self.intern(s.as_str());
                 }
             }
+            "__del__" => {
+                c.dict.borrow_mut().set_str(self.intern(name.as_str()), value);
+                self.enable_finalizers(c);
+            }
             _ => c.dict.borrow_mut().set_str(self.intern(name.as_str()), value),
         }
         bump_type_version();

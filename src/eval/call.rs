@@ -241,6 +241,11 @@ impl Vm {
         self.safe_point()?;
         self.depth.set(depth + 1);
         let r = self.exec_block(frame, body);
+        // The locals die with the call, before the caller goes on: a
+        // generator suspended in one is closed, a `__del__` runs.
+        if self.orphans.teardown_runs_code() {
+            frame.slots.fill(None);
+        }
         self.close_freed_generators();
         self.depth.set(depth);
         match r {

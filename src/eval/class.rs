@@ -181,6 +181,7 @@ impl Vm {
             slots: RefCell::new(Vec::new()),
             has_dict: Cell::new(true),
             is_heap: true,
+            finalizers: RefCell::new(None),
             gc: GcHeader::new(),
         });
         let mut mro = vec![class.clone()];
@@ -189,6 +190,9 @@ impl Vm {
         self.register_class(&class);
         self.setup_class_dict(&class)?;
         self.setup_slots(&class, &bases)?;
+        if class.lookup(&self.intern("__del__")).is_some() {
+            self.enable_finalizers(&class);
+        }
         bump_type_version();
         // __set_name__ on descriptors, in definition order.
         let entries: Vec<(Value, Value)> = class.dict.borrow().iter().map(|e| (e.key.clone(), e.value.clone())).collect();

@@ -51,7 +51,10 @@ impl Vm {
                 }
                 self.close_freed_generators();
             }
-            StmtKind::AugAssign(target, op, value) => self.aug_assign(f, target, *op, value)?,
+            StmtKind::AugAssign(target, op, value) => {
+                self.aug_assign(f, target, *op, value)?;
+                self.close_freed_generators();
+            }
             StmtKind::Annotate(name, ann) => {
                 let v = self.eval(f, ann)?;
                 self.record_annotation(f, name, v)?;
@@ -103,9 +106,16 @@ impl Vm {
             StmtKind::Try(t) => {
                 let body = self.exec_block(f, &t.body);
                 let r = self.after_try_body(f, t, body);
-                return self.run_finally(f, &t.finalbody, r);
+                let flow = self.run_finally(f, &t.finalbody, r);
+                // The exception a handler caught is freed here.
+                self.close_freed_generators();
+                return flow;
             }
-            StmtKind::With(w) => return self.exec_with(f, s.line, &w.items, &w.body),
+            StmtKind::With(w) => {
+                let flow = self.exec_with(f, s.line, &w.items, &w.body);
+                self.close_freed_generators();
+                return flow;
+            }
             StmtKind::FunctionDef(def, target) => {
                 let func = self.make_function(f, def)?;
                 let func = self.decorate(f, &def.decorators, func)?;

@@ -149,7 +149,7 @@ impl Drop for GenRef {
     fn drop(&mut self) {
         let g = &self.0;
         if Rc::strong_count(g) == 1 && g.state.get() == GenState::Suspended && g.wants_closing() {
-            g.orphans.push(g.clone());
+            g.orphans.push(Orphan::Generator(g.clone()));
         }
     }
 }
@@ -295,6 +295,9 @@ impl Generator {
         }
         vm.depth.set(depth + 1);
         let resuming = self.state.get() == GenState::Suspended;
+        if self.state.get() == GenState::Created {
+            self.orphans.started.set(self.orphans.started.get() + 1);
+        }
         self.state.set(GenState::Running);
         let r = self.step(vm, input, resuming);
         vm.depth.set(depth);
@@ -396,6 +399,9 @@ impl Generator {
     /// Marks the generator finished and takes its frame, which the caller
     /// drops (CPython clears a finished frame).
     fn finish(&self) -> Option<GenFrame> {
+        if matches!(self.state.get(), GenState::Running | GenState::Suspended) {
+            self.orphans.started.set(self.orphans.started.get().saturating_sub(1));
+        }
         self.state.set(GenState::Finished);
         self.frame.try_borrow_mut().ok().map(|mut f| std::mem::take(&mut *f))
     }
@@ -461,7 +467,8 @@ impl Generator {
             Box::new(AsyncGenState { finalizer: RefCell::new(a.finalizer.borrow_mut().take()), ..AsyncGenState::default() })
         });
         // Not tracked: it is closed and dropped by `close_orphans`.
-        self.orphans.push(Rc::new(Generator {
+        self.orphans.started.set(self.orphans.started.get() + 1);
+        self.orphans.push(Orphan::Generator(Rc::new(Generator {
             kind: self.kind,
             state: Cell::new(GenState::Suspended),
             line: Cell::new(self.line.get()),
@@ -470,7 +477,7 @@ impl Generator {
             orphans: self.orphans.clone(),
             agen,
             gc: GcHeader::new(),
-        }));
+        })));
     }
 }
 
@@ -487,15 +494,29 @@ impl Drop for Generator {
     }
 }
 
-/// Generators freed unfinished and coroutines freed unawaited, dealt with
-/// at the next statement boundary (`Vm::close_freed_generators`).
+/// What waits for the next statement boundary, in the order it was freed.
+pub(crate) enum Orphan {
+    /// A generator freed while suspended, to be closed or finalized.
+    Generator(Rc<Generator>),
+    /// An instance freed, for its `__del__`.
+    Instance(Rc<Instance>),
+}
+
+/// Generators freed unfinished, instances with `__del__` freed, and
+/// coroutines freed unawaited, dealt with at the next statement boundary
+/// (`Vm::close_freed_generators`).
 #[derive(Default)]
 pub struct Orphans {
     pub pending: Cell<bool>,
     /// Cleared when the interpreter goes away: then nothing is queued.
     pub accepting: Cell<bool>,
-    gens: RefCell<Vec<Rc<Generator>>>,
+    queue: RefCell<Vec<Orphan>>,
     unawaited: RefCell<Vec<Rc<Str>>>,
+    /// Generators started and not finished: if some remain at exit, or a
+    /// class has `__del__`, the end of the program must free the main
+    /// module's objects one by one (see `Interpreter::finalize_main`).
+    started: Cell<usize>,
+    pub has_del_classes: Cell<bool>,
 }
 
 impl Orphans {
@@ -505,20 +526,29 @@ impl Orphans {
         o
     }
 
-    fn push(&self, g: Rc<Generator>) {
-        self.gens.borrow_mut().push(g);
+    fn push(&self, o: Orphan) {
+        self.queue.borrow_mut().push(o);
         self.pending.set(true);
     }
 
-    fn pop(&self) -> Option<Rc<Generator>> {
-        self.gens.borrow_mut().pop()
+    pub fn push_finalizer(&self, inst: Rc<Instance>) {
+        if self.accepting.get() {
+            self.push(Orphan::Instance(inst));
+        }
+    }
+
+    /// Whether freeing what the program still holds at its end could run
+    /// Python code (a `finally`, a `__del__`).
+    #[inline]
+    pub fn teardown_runs_code(&self) -> bool {
+        self.started.get() > 0 || self.has_del_classes.get()
     }
 
     /// Drops everything queued without running any code.
     pub fn shut_down(&self) {
         self.accepting.set(false);
-        let gens = std::mem::take(&mut *self.gens.borrow_mut());
-        drop(gens);
+        let queue = std::mem::take(&mut *self.queue.borrow_mut());
+        drop(queue);
         self.unawaited.borrow_mut().clear();
     }
 }
@@ -544,30 +574,59 @@ impl Vm {
             for name in names {
                 self.warn_unawaited(&name);
             }
-            let Some(g) = self.orphans.pop() else { break };
-            let finalizer = g.agen.as_ref().and_then(|a| a.finalizer.borrow_mut().take());
-            if let Some(finalizer) = finalizer {
-                if let Some(a) = &g.agen {
-                    a.hooks_inited.set(true);
-                    a.finalized.set(true);
-                }
-                // asyncio's hook schedules `aclose()` on the event loop.
-                if let Err(e) = self.call(&finalizer, &[Value::Generator(GenRef(g.clone()))], &[]) {
-                    self.report_unraisable(&e);
-                }
-                continue;
+            let batch = std::mem::take(&mut *self.orphans.queue.borrow_mut());
+            if batch.is_empty() {
+                break;
             }
-            if let Err(e) = g.close(self) {
+            for orphan in batch {
+                match orphan {
+                    Orphan::Generator(g) => self.close_orphan(g),
+                    Orphan::Instance(inst) => self.call_del(inst),
+                }
+                // Closing a million generators must not wait for the end
+                // to free what each close left (a GeneratorExit, say):
+                // this loop may run no other safe point.
+                gc::safe_point();
+            }
+        }
+    }
+
+    fn close_orphan(&self, g: Rc<Generator>) {
+        let finalizer = g.agen.as_ref().and_then(|a| a.finalizer.borrow_mut().take());
+        if let Some(finalizer) = finalizer {
+            if let Some(a) = &g.agen {
+                a.hooks_inited.set(true);
+                a.finalized.set(true);
+            }
+            // asyncio's hook schedules `aclose()` on the event loop.
+            if let Err(e) = self.call(&finalizer, &[Value::Generator(GenRef(g.clone()))], &[]) {
                 self.report_unraisable(&e);
             }
-            // One that ignored GeneratorExit is not closed again.
-            g.state.set(GenState::Finished);
-            drop(g);
-            // Closing a million generators must not wait for the end to
-            // free what each close left (a GeneratorExit, say): this loop
-            // may run no other safe point.
-            gc::safe_point();
+            return;
         }
+        if let Err(e) = g.close(self) {
+            self.report_unraisable(&e);
+        }
+        // One that ignored GeneratorExit is not closed again.
+        g.state.set(GenState::Finished);
+    }
+
+    /// Calls `__del__` on a freed instance (see `Instance`'s drop); what it
+    /// raises is reported, as CPython does, and goes no further.
+    fn call_del(&self, inst: Rc<Instance>) {
+        let Some(del) = inst.class().lookup(&self.intern("__del__")) else { return };
+        if let Err(e) = self.call(&del, &[Value::Instance(inst)], &[]) {
+            self.flush_out();
+            let what = self.repr(&del).map(|s| s.as_str().to_string()).unwrap_or_default();
+            eprint!("Exception ignored in: {what}\n{}", self.format_exception(&e.0));
+        }
+    }
+
+    /// From now on, freed instances of `class` (and of its subclasses
+    /// made later) have `__del__` called.
+    pub fn enable_finalizers(&self, class: &Class) {
+        *class.finalizers.borrow_mut() = Some(self.orphans.clone());
+        self.orphans.has_del_classes.set(true);
     }
 
     /// CPython's `RuntimeWarning: coroutine '...' was never awaited`,

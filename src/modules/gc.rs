@@ -33,7 +33,16 @@ fn collect(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
         None => 2,
     };
     match usize::try_from(generation) {
-        Ok(g @ 0..=2) => Ok(Value::from(gc::collect_generation(g))),
+        Ok(g @ 0..=2) => {
+            let mut found = gc::collect_generation(g);
+            // Unreachable objects with `__del__` were kept for it: it runs
+            // now, as part of the collection, and they are freed after.
+            if vm.orphans.pending.get() {
+                vm.close_freed_generators();
+                found += gc::collect_generation(g);
+            }
+            Ok(Value::from(found))
+        }
         _ => Err(vm.value_error("invalid generation")),
     }
 }

@@ -13,7 +13,7 @@ use std::hash::BuildHasherDefault;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-pub use crate::eval::generator::{GenRef, Generator};
+pub use crate::eval::generator::{GenRef, Generator, Orphans};
 pub use crate::runtime::iter::NativeIter;
 
 /// An error carrying a Python exception instance (a `BaseException`).
@@ -76,6 +76,8 @@ impl Drop for Dict {
     fn drop(&mut self) {
         let mut out = Vec::new();
         self.table.get_mut().drain_values(&mut out);
+        // `free_values` takes from the end; a dict frees in order.
+        out.reverse();
         free_values(out);
     }
 }
@@ -98,10 +100,13 @@ fn free_values(values: Vec<Value>) {
             }
             Value::Dict(rc) => {
                 if let Ok(mut d) = Rc::try_unwrap(rc) {
-                    d.table.get_mut().drain_values(&mut work);
+                    let mut entries = Vec::new();
+                    d.table.get_mut().drain_values(&mut entries);
+                    work.extend(entries.into_iter().rev());
                 }
             }
-            Value::Instance(rc) => {
+            // One with `__del__` is left whole to its own drop.
+            Value::Instance(rc) if !needs_finalizer(&rc) => {
                 if let Ok(mut inst) = Rc::try_unwrap(rc) {
                     if let Some(d) = inst.dict.take() {
                         work.push(Value::Dict(d));
@@ -447,6 +452,9 @@ pub struct Class {
     pub has_dict: Cell<bool>,
     /// Set for classes defined in Python (affects reprs and mutability).
     pub is_heap: bool,
+    /// For classes that define or inherit `__del__`: the queue their
+    /// instances join when freed, to have it called (see `Instance`'s drop).
+    pub finalizers: RefCell<Option<Rc<Orphans>>>,
     pub gc: GcHeader,
 }
 
@@ -549,6 +557,33 @@ pub struct Instance {
     pub slots: RefCell<Vec<Option<Value>>>,
     pub payload: Payload,
     pub gc: GcHeader,
+}
+
+fn needs_finalizer(inst: &Instance) -> bool {
+    inst.class.borrow().finalizers.borrow().is_some() && !inst.gc.is_finalized()
+}
+
+/// An instance of a class with `__del__`, freed, comes back to life as a
+/// copy holding its contents, queued to have `__del__` called at the next
+/// statement boundary (where Python code may run); the copy is marked
+/// finalized, so that `__del__` runs once (PEP 442).
+impl Drop for Instance {
+    fn drop(&mut self) {
+        let class = self.class.get_mut();
+        let Some(queue) = class.finalizers.borrow().clone() else { return };
+        if self.gc.is_finalized() {
+            return;
+        }
+        let revived = Instance {
+            class: RefCell::new(class.clone()),
+            dict: self.dict.take(),
+            slots: RefCell::new(std::mem::take(self.slots.get_mut())),
+            payload: std::mem::replace(&mut self.payload, Payload::None),
+            gc: GcHeader::new(),
+        };
+        revived.gc.set_finalized();
+        queue.push_finalizer(Rc::new(revived));
+    }
 }
 
 impl Instance {

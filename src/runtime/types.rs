@@ -107,6 +107,7 @@ pub fn new_class(
         slots: RefCell::new(Vec::new()),
         has_dict: Cell::new(true),
         is_heap: false,
+        finalizers: RefCell::new(None),
         gc: GcHeader::new(),
     });
     let mut mro = vec![class.clone()];

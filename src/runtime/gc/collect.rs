@@ -41,9 +41,31 @@ pub fn collect(mut members: Vec<Tracked>, epoch: u32) -> Outcome {
     let garbage: Vec<Tracked> = members
         .extract_if(.., |t| t.upgrade().is_some_and(|obj| obj.header().refs(epoch) != Some(REACHED)))
         .collect();
+    if queue_finalizers(&garbage) {
+        // Their `__del__` runs first (at the next statement boundary); a
+        // later collection frees what it leaves unreachable.
+        members.extend(garbage);
+        return Outcome { survivors: members, garbage: 0, work };
+    }
     let freed = garbage.len();
     free(garbage);
     Outcome { survivors: members, garbage: freed, work }
+}
+
+/// Queues the garbage instances whose `__del__` has not run (PEP 442);
+/// returns whether there were any.
+fn queue_finalizers(garbage: &[Tracked]) -> bool {
+    let mut queued = false;
+    for t in garbage {
+        let Some(Strong::Instance(inst)) = t.upgrade() else { continue };
+        let queue = inst.class().finalizers.borrow().clone();
+        if let Some(queue) = queue.filter(|_| !inst.gc.is_finalized()) {
+            inst.gc.set_finalized();
+            queue.push_finalizer(inst);
+            queued = true;
+        }
+    }
+    queued
 }
 
 /// Step 1, keeping only the live, distinct members (dropping the dead ones

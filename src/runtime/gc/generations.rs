@@ -196,7 +196,7 @@ pub fn collect_generation(generation: usize) -> usize {
             return None;
         }
         h.collecting = true;
-        h.epoch = h.epoch % (u32::MAX >> 1) + 1;
+        h.epoch = h.epoch % (super::EPOCH_LIMIT - 1) + 1;
         let mut set = std::mem::take(&mut h.generations[g]);
         for younger in 0..g {
             // Append the smaller to the larger: no copy of a big generation.

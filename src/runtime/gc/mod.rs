@@ -127,8 +127,13 @@ pub trait Container: Sized {
 /// happens to match can only make the collector keep more alive).
 pub struct GcHeader(Cell<u64>);
 
-// Bit 63: tracked; bits 32-62: the collection's number; bits 0-31: `refs`.
+// Bit 63: tracked; bit 62: finalized (`__del__` ran); bits 32-61: the
+// collection's number; bits 0-31: `refs`.
 const TRACKED: u64 = 1 << 63;
+const FINALIZED: u64 = 1 << 62;
+const FLAGS: u64 = TRACKED | FINALIZED;
+/// Collection numbers stay below this (30 bits).
+pub(super) const EPOCH_LIMIT: u32 = 1 << 30;
 
 impl GcHeader {
     pub const fn new() -> GcHeader {
@@ -143,14 +148,23 @@ impl GcHeader {
         self.0.set(self.0.get() | TRACKED);
     }
 
+    /// Whether the object's `__del__` has run (see `Instance`'s drop).
+    pub fn is_finalized(&self) -> bool {
+        self.0.get() & FINALIZED != 0
+    }
+
+    pub fn set_finalized(&self) {
+        self.0.set(self.0.get() | FINALIZED);
+    }
+
     /// The count of collection `epoch`, if the object is one of its members.
     fn refs(&self, epoch: u32) -> Option<i32> {
         let s = self.0.get();
-        (((s >> 32) as u32 & !(1 << 31)) == epoch).then_some(s as u32 as i32)
+        ((s & !FLAGS) >> 32 == epoch as u64).then_some(s as u32 as i32)
     }
 
     fn set_refs(&self, epoch: u32, refs: i32) {
-        self.0.set((self.0.get() & TRACKED) | (epoch as u64) << 32 | refs as u32 as u64);
+        self.0.set((self.0.get() & FLAGS) | (epoch as u64) << 32 | refs as u32 as u64);
     }
 }
 
