@@ -448,25 +448,72 @@ impl Vm {
     /// For `c(args)` with `n` positional arguments: the `__init__` to run
     /// on a fresh instance when nothing else is involved (no metaclass, the
     /// default `__new__`, a Python `__init__` that binds positionally).
+    /// The instance comes from `Vm::plain_instance`.
     #[inline]
     pub fn plain_init(&self, c: &Rc<Class>, n: usize) -> Option<Rc<Function>> {
-        if c.meta.borrow().is_some() {
-            return None;
+        match self.construct_plan(c) {
+            Construct::Init(init) if init.code.binds_positionally(n + 1) => Some(init),
+            _ => None,
+        }
+    }
+
+    /// How calling `c` makes an instance, worked out once per type version
+    /// (four MRO lookups and a dict probe saved on every construction).
+    #[inline]
+    pub fn construct_plan(&self, c: &Class) -> Construct {
+        let version = type_version();
+        if let Ok(plan) = c.construct.try_borrow() {
+            if plan.0 == version {
+                return plan.1.clone();
+            }
+        }
+        let plan = self.work_out_construct(c);
+        if let Ok(mut cached) = c.construct.try_borrow_mut() {
+            *cached = (version, plan.clone());
+        }
+        plan
+    }
+
+    fn work_out_construct(&self, c: &Class) -> Construct {
+        let abstract_ = c.dict.borrow().get_str(self.names.abstractmethods.hash(), &self.names.abstractmethods).is_some();
+        if c.meta.borrow().is_some() || c.layout != Layout::Object || abstract_ {
+            return Construct::General;
         }
         match c.lookup(&self.names.new) {
             Some(Value::Builtin(b)) if crate::builtins::is_native(&b, crate::builtins::object::object_new) => {}
-            _ => return None,
+            _ => return Construct::General,
         }
         match c.lookup(&self.names.init) {
-            Some(Value::Function(init)) if init.code.binds_positionally(n + 1) => Some(init),
-            _ => None,
+            Some(Value::Builtin(b)) if crate::builtins::is_native(&b, crate::builtins::object::object_init) => Construct::Bare,
+            Some(Value::Function(init)) => Construct::Init(init),
+            _ => Construct::General,
         }
+    }
+
+    /// A fresh instance of a class whose plan is `Bare` or `Init`.
+    pub fn plain_instance(&self, c: &Rc<Class>) -> Value {
+        Value::Instance(self.instance_with(c, Payload::None))
     }
 
     /// `type.__call__`: creates and initialises an instance of `c`.
     pub fn type_call(&self, c: &Rc<Class>, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
         if Rc::ptr_eq(c, &self.types.type_) && args.len() == 1 && kw.is_empty() {
             return Ok(Value::Class(self.type_of(&args[0])));
+        }
+        match self.construct_plan(c) {
+            Construct::Bare if args.is_empty() && kw.is_empty() => return Ok(self.plain_instance(c)),
+            Construct::Init(init) => {
+                let obj = self.plain_instance(c);
+                let mut v: ArgVec = SmallVec::with_capacity(args.len() + 1);
+                v.push(obj.clone());
+                v.extend(args.iter().cloned());
+                let r = self.call_function(&init, &v, kw)?;
+                if !r.is_none() {
+                    return Err(self.type_error(format!("__init__() should return None, not '{}'", self.type_name(&r).as_str())));
+                }
+                return Ok(obj);
+            }
+            _ => {}
         }
         let new = c.lookup(&self.names.new);
         let obj = match &new {

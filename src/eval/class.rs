@@ -182,6 +182,7 @@ impl Vm {
             has_dict: Cell::new(true),
             is_heap: true,
             finalizers: RefCell::new(None),
+            construct: RefCell::new(Construct::UNSET),
             gc: GcHeader::new(),
         });
         let mut mro = vec![class.clone()];

@@ -455,7 +455,27 @@ pub struct Class {
     /// For classes that define or inherit `__del__`: the queue their
     /// instances join when freed, to have it called (see `Instance`'s drop).
     pub finalizers: RefCell<Option<Rc<Orphans>>>,
+    /// How calling the class makes an instance, and the type version that
+    /// holds for (`Vm::construct_plan`).
+    pub construct: RefCell<(u64, Construct)>,
     pub gc: GcHeader,
+}
+
+/// How calling a class makes an instance.
+#[derive(Clone)]
+pub enum Construct {
+    /// `object.__new__` and `object.__init__`: a bare instance.
+    Bare,
+    /// `object.__new__`, then this Python `__init__`.
+    Init(Rc<Function>),
+    /// A metaclass, a builtin base, an abstract class, another `__new__`
+    /// or `__init__`: the general path of `type.__call__`.
+    General,
+}
+
+impl Construct {
+    /// No plan yet: no type version is this old.
+    pub const UNSET: (u64, Construct) = (u64::MAX, Construct::General);
 }
 
 impl Class {

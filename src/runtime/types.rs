@@ -4,7 +4,7 @@
 use super::dict::DictTable;
 use super::exceptions::HIERARCHY;
 use super::intern::Interner;
-use super::object::{Class, GcHeader, Layout};
+use super::object::{Class, Construct, GcHeader, Layout};
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -108,6 +108,7 @@ pub fn new_class(
         has_dict: Cell::new(true),
         is_heap: false,
         finalizers: RefCell::new(None),
+        construct: RefCell::new(Construct::UNSET),
         gc: GcHeader::new(),
     });
     let mut mro = vec![class.clone()];

@@ -170,6 +170,10 @@ fn visit_class(c: &Class, f: &mut impl FnMut(Edge)) -> Option<usize> {
         f(Edge::Class(k));
         n += 1;
     }
+    if let Construct::Init(init) = &c.construct.try_borrow().ok()?.1 {
+        f(Edge::Function(init));
+        n += 1;
+    }
     Some(n + visit_values(cache.values(), f))
 }
 
@@ -281,5 +285,10 @@ fn clear_class(c: &Class, out: &mut Detached) {
     }
     if let Ok(mut cache) = c.cache.try_borrow_mut() {
         cache.take_values(out);
+    }
+    if let Ok(mut plan) = c.construct.try_borrow_mut() {
+        if let (_, Construct::Init(init)) = std::mem::replace(&mut *plan, Construct::UNSET) {
+            out.push(Value::Function(init));
+        }
     }
 }
