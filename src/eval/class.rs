@@ -709,7 +709,7 @@ impl Vm {
         }
     }
 
-    fn group_exceptions(&self, g: &Rc<Instance>) -> Vec<Value> {
+    pub(crate) fn group_exceptions(&self, g: &Rc<Instance>) -> Vec<Value> {
         let args = g.exc().map(|d| d.borrow().args.clone()).unwrap_or(Value::None);
         match &args {
             Value::Tuple(t) if t.items.len() >= 2 => self.collect(&t.items[1]).unwrap_or_default(),
