@@ -402,7 +402,18 @@ impl Vm {
                 class.name().as_str()
             )));
         };
-        self.call_special(m, ait, &[])
+        let awaitable = self.call_special(m, ait, &[])?;
+        let is_awaitable = match &awaitable {
+            Value::Generator(g) => g.kind == CodeKind::Coroutine,
+            other => self.type_of(other).lookup(&self.names.await_).is_some_and(|m| !m.is_none()),
+        };
+        if !is_awaitable {
+            return Err(self.type_error(format!(
+                "'async for' received an invalid object from __anext__: {}",
+                self.type_name(&awaitable).as_str()
+            )));
+        }
+        Ok(awaitable)
     }
 
     // ----- try -----
