@@ -70,6 +70,9 @@ pub struct Generator {
     state: Cell<GenState>,
     pub name: Rc<Str>,
     pub qualname: Rc<Str>,
+    /// Kept after the body is gone: a finished coroutine still has a
+    /// `cr_code` (task reprs show where it was defined).
+    code: Rc<Code>,
     /// The frame and what it needs to resume; `None` once finished. Boxed,
     /// so that a freed generator's frame moves to the orphans as a pointer.
     pub(crate) body: RefCell<Option<Box<Suspended>>>,
@@ -111,6 +114,7 @@ impl Generator {
             state: Cell::new(GenState::Created),
             name: func.name.borrow().clone(),
             qualname: func.qualname.borrow().clone(),
+            code: func.code.clone(),
             body: RefCell::new(Some(Box::new(body))),
             orphans: vm.orphans.clone(),
             agen: (kind == CodeKind::AsyncGenerator).then(Box::default),
@@ -160,12 +164,9 @@ impl Generator {
         Value::Instance(frame)
     }
 
-    /// `gi_code`/`cr_code`/`ag_code`: the body's code object, while the
-    /// generator still holds its body (None once it has finished).
+    /// `gi_code`/`cr_code`/`ag_code`: the body's code object.
     pub fn code_object(&self, vm: &Vm) -> Value {
-        let Ok(body) = self.body.try_borrow() else { return Value::None };
-        let Some(body) = body.as_ref() else { return Value::None };
-        Value::Native(Rc::new(NativeObj { class: vm.iterator_class("code"), data: RefCell::new(Box::new(body.code.clone())) }))
+        Value::Native(Rc::new(NativeObj { class: vm.iterator_class("code"), data: RefCell::new(Box::new(self.code.clone())) }))
     }
 
     pub fn kind_name(&self) -> &'static str {
@@ -475,6 +476,7 @@ impl Vm {
                 state: Cell::new(GenState::Suspended),
                 name: o.name,
                 qualname: o.qualname,
+                code: o.body.code.clone(),
                 body: RefCell::new(Some(o.body)),
                 orphans: self.orphans.clone(),
                 agen: (o.kind == CodeKind::AsyncGenerator).then(Box::default),
