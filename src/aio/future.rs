@@ -174,8 +174,10 @@ fn future_init(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn class_getitem(_vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    Ok(a.first().cloned().unwrap_or(Value::None))
+/// `Future[int]`: a `types.GenericAlias`, as for builtin generic classes.
+fn class_getitem(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let [cls, item] = a else { return Err(vm.type_error("__class_getitem__() takes exactly one argument")) };
+    Ok(vm.generic_alias(cls.clone(), item))
 }
 
 /// `asyncio.<module>.<func>(obj)`: reprs are written in Python, as
