@@ -44,7 +44,7 @@ def _check_callback(callback, method):
         raise TypeError(f"a callable object was expected by {method}(), got {callback!r}")
 
 
-class EventLoop(events.AbstractEventLoop):
+class _UnixSelectorEventLoop(events.AbstractEventLoop):
     def __init__(self):
         self._ready = _asyncio.ReadyQueue()
         self._timers = []               # heap of (when, sequence, TimerHandle)
@@ -372,3 +372,8 @@ class EventLoop(events.AbstractEventLoop):
             await finished
         finally:
             closer.join()
+
+
+# CPython's loop class on Unix is _UnixSelectorEventLoop, the name reprs and
+# type() show; EventLoop is tulip's own name for it.
+EventLoop = _UnixSelectorEventLoop
