@@ -12,6 +12,7 @@ import _thread
 import heapq
 import sys
 import time
+import weakref
 
 import _asyncio
 
@@ -57,7 +58,9 @@ class _UnixSelectorEventLoop(events.AbstractEventLoop):
         self._exception_handler = None
         self._task_factory = None
         self._default_executor = None
-        self._asyncgens = set()
+        # Weak, so that an abandoned async generator is freed (and its
+        # finalizer schedules aclose()) as soon as nothing else holds it.
+        self._asyncgens = weakref.WeakSet()
         self._asyncgens_shutdown_called = False
         # Free while a wake-up is pending: the loop's wait takes it, other
         # threads give it back to wake the loop.
