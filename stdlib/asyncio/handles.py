@@ -52,3 +52,4 @@ def _handle_repr(handle):
     if handle._callback is not None:
         words.append(_describe_callback(handle._callback, handle._args))
     return "<" + " ".join(words) + ">"
+
