@@ -46,6 +46,7 @@ pub fn make_class(vm: &Vm, future_class: &Rc<Class>) -> Rc<Class> {
             ("get_name", get_name),
             ("set_name", set_name),
             ("get_stack", get_stack),
+            ("print_stack", print_stack),
             ("cancel", cancel),
             ("cancelling", cancelling),
             ("uncancel", uncancel),
@@ -166,6 +167,17 @@ fn get_stack(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
         return Ok(Value::list(Vec::new()));
     }
     Ok(Value::list(vec![frame]))
+}
+
+/// `print_stack(*, limit=None, file=None)`, written in Python
+/// (`asyncio.tasks._print_stack`).
+fn print_stack(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    args::only_kw(vm, "print_stack", kw, &["limit", "file"])?;
+    args::check_method(vm, "print_stack", a, 0, 0)?;
+    this(vm, a, "print_stack")?;
+    let m = vm.import_module("asyncio.tasks")?;
+    let f = vm.get_attr(&m, &vm.intern("_print_stack"))?;
+    vm.call(&f, &a[..1], kw)
 }
 
 fn cancel(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {

@@ -452,3 +452,28 @@ async def main():
     print(await with_lambda())
 
 asyncio.run(main())
+
+# ---- print_stack
+print("---- print_stack")
+import asyncio, sys
+async def inner():
+    await asyncio.sleep(0)
+    raise KeyError("b")
+async def sleeper():
+    await asyncio.sleep(1)
+async def main():
+    t = asyncio.create_task(inner())
+    await asyncio.sleep(0.01)
+    t.print_stack(file=sys.stdout)
+    s = asyncio.create_task(sleeper())
+    await asyncio.sleep(0)
+    s.print_stack(file=sys.stdout)
+    s.print_stack(limit=0, file=sys.stdout)
+    s.cancel()
+    c = asyncio.create_task(sleeper())
+    c.print_stack(file=sys.stdout)
+    await asyncio.sleep(0)
+    c.cancel()
+    await asyncio.sleep(0)
+    c.print_stack(file=sys.stdout)
+asyncio.run(main())
