@@ -127,3 +127,77 @@ async def main():
     loop3.close()
 
 asyncio.run(main())
+
+# ---- cv2
+print("---- cv2")
+import contextvars, threading, concurrent.futures
+v = contextvars.ContextVar("v", default="default")
+v.set("main")
+out = []
+t = threading.Thread(target=lambda: out.append(v.get()))
+t.start(); t.join()
+print(out)
+with concurrent.futures.ThreadPoolExecutor() as ex:
+    print(ex.submit(v.get).result())
+def setter():
+    v.set("thread")
+    return v.get()
+t = threading.Thread(target=lambda: out.append(setter()))
+t.start(); t.join()
+print(out, v.get())
+
+# ---- t74_ctx_more
+print("---- t74_ctx_more")
+import asyncio, contextvars
+
+v = contextvars.ContextVar("v", default="default")
+
+async def main():
+    loop = asyncio.get_running_loop()
+    v.set("main")
+    print(await loop.run_in_executor(None, v.get))
+    print(await asyncio.to_thread(v.get))
+    # done callbacks run in the context of add_done_callback's caller
+    f = loop.create_future()
+    async def adder():
+        v.set("adder")
+        f.add_done_callback(lambda _: print("cb sees", v.get()))
+    await asyncio.create_task(adder())
+    f.set_result(None)
+    await asyncio.sleep(0)
+    # call_later captures context at scheduling time
+    v.set("before")
+    loop.call_later(0.001, lambda: print("later sees", v.get()))
+    v.set("after")
+    await asyncio.sleep(0.005)
+    # Runner with explicit context
+    # tasks created inside a task inherit that task's context
+    async def parent():
+        v.set("parent")
+        child = asyncio.create_task(read())
+        v.set("parent-changed")
+        return await child
+    async def read():
+        return v.get()
+    print(await asyncio.create_task(parent()))
+    print(v.get())
+    # gather wraps coroutines in tasks: each gets a copy
+    async def setter(x):
+        v.set(x)
+        await asyncio.sleep(0)
+        return v.get()
+    print(await asyncio.gather(setter("g1"), setter("g2")))
+    print(v.get())
+    # asyncio.run context isolation
+    ctx = contextvars.copy_context()
+    print(ctx.run(v.get), len(list(ctx.keys())) >= 1)
+
+asyncio.run(main())
+print(v.get())
+with asyncio.Runner() as r:
+    ctx = contextvars.Context()
+    ctx.run(v.set, "runner-ctx")
+    async def read():
+        return v.get()
+    print(r.run(read(), context=ctx))
+    print(r.run(read()))
