@@ -217,9 +217,52 @@ pub fn schedule_callbacks(vm: &Vm, st: &State, fut: &Rc<Instance>) -> PyResult<(
     Ok(())
 }
 
+/// Reports an exception nobody retrieved when the future holding it is
+/// freed (CPython's "Task exception was never retrieved", logged from the
+/// future's `__del__`). It sits in the `_log_traceback` slot while armed.
+struct UnretrievedGuard {
+    armed: Cell<bool>,
+    orphans: Rc<crate::eval::generator::Orphans>,
+    /// `asyncio.futures._report_unretrieved` and its arguments.
+    report: Value,
+    args: Vec<Value>,
+}
+
+impl Drop for UnretrievedGuard {
+    fn drop(&mut self) {
+        if self.armed.get() {
+            self.orphans.defer_report(self.report.clone(), std::mem::take(&mut self.args));
+        }
+    }
+}
+
+/// Arms the report for `f`, which just finished with `exc`. The future's
+/// repr is taken now: it is gone when the report is made.
+fn arm_unretrieved_report(vm: &Vm, st: &State, f: &Rc<Instance>, exc: Value) -> PyResult<()> {
+    let what = vm.repr(&Value::Instance(f.clone()))?;
+    let module = vm.import_module("asyncio.futures")?;
+    let report = vm.get_attr(&module, &vm.intern("_report_unretrieved"))?;
+    let is_task = f.class.borrow().is_subclass(&st.task_class);
+    let args = vec![slot(f, SLOT_LOOP), exc, Value::Str(what), Value::bool(is_task)];
+    let guard = UnretrievedGuard { armed: Cell::new(true), orphans: vm.orphans.clone(), report, args };
+    let data: RefCell<Box<dyn std::any::Any>> = RefCell::new(Box::new(guard));
+    set_slot(f, SLOT_LOG_TRACEBACK, Value::Native(Rc::new(NativeObj { class: vm.iterator_class("UnretrievedGuard"), data })));
+    Ok(())
+}
+
+/// The future's outcome was looked at (or it was cancelled): nothing to report.
+pub fn mark_retrieved(f: &Instance) {
+    if let Value::Native(n) = slot(f, SLOT_LOG_TRACEBACK) {
+        if let Some(g) = n.data.borrow().downcast_ref::<UnretrievedGuard>() {
+            g.armed.set(false);
+        }
+    }
+    set_slot(f, SLOT_LOG_TRACEBACK, Value::bool(false));
+}
+
 /// `Future.cancel(msg)` on a future known to be one.
 pub fn cancel_future(vm: &Vm, st: &State, f: &Rc<Instance>, msg: Value) -> PyResult<bool> {
-    set_slot(f, SLOT_LOG_TRACEBACK, Value::bool(false));
+    mark_retrieved(f);
     if phase(st, f) != Phase::Pending {
         return Ok(false);
     }
@@ -273,7 +316,7 @@ pub fn result_of(vm: &Vm, st: &State, f: &Instance) -> PyResult<Value> {
         Phase::Cancelled => Err(make_cancelled_error(vm, st, f)?),
         Phase::Pending => Err(st.invalid_state_error(vm, "Result is not set.")),
         Phase::Finished => {
-            set_slot(f, SLOT_LOG_TRACEBACK, Value::bool(false));
+            mark_retrieved(f);
             match slot(f, SLOT_EXCEPTION) {
                 Value::Instance(e) => Err(PyErr(e)),
                 _ => Ok(slot(f, SLOT_RESULT)),
@@ -295,7 +338,7 @@ fn exception(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
         Phase::Cancelled => Err(make_cancelled_error(vm, &st, f)?),
         Phase::Pending => Err(st.invalid_state_error(vm, "Exception is not set.")),
         Phase::Finished => {
-            set_slot(f, SLOT_LOG_TRACEBACK, Value::bool(false));
+            mark_retrieved(f);
             Ok(slot(f, SLOT_EXCEPTION))
         }
     }
@@ -384,11 +427,10 @@ pub fn set_exception_of(vm: &Vm, st: &State, f: &Rc<Instance>, exc: Value) -> Py
     if Rc::ptr_eq(&e.class(), &vm.types.exc("StopIteration")) {
         return Err(vm.type_error("StopIteration interacts badly with generators and cannot be raised into a Future"));
     }
-    set_slot(f, SLOT_EXCEPTION, exc);
+    set_slot(f, SLOT_EXCEPTION, exc.clone());
     set_slot(f, SLOT_STATE, st.finished.clone());
     schedule_callbacks(vm, st, f)?;
-    set_slot(f, SLOT_LOG_TRACEBACK, Value::bool(true));
-    Ok(())
+    arm_unretrieved_report(vm, st, f, exc)
 }
 
 fn set_exception(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {

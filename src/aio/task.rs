@@ -8,7 +8,7 @@
 //! schedules the next step at once; anything else is an error thrown into
 //! the coroutine at the next step.
 
-use super::future::{self, flag, phase, Phase, FUTURE_SLOTS, SLOT_BLOCKING, SLOT_CANCEL_MESSAGE, SLOT_LOG_TRACEBACK, SLOT_LOOP};
+use super::future::{self, flag, phase, Phase, FUTURE_SLOTS, SLOT_BLOCKING, SLOT_CANCEL_MESSAGE, SLOT_LOOP};
 use super::{receiver, set_slot, slot, state, State};
 use crate::builtins::args;
 use crate::compile::ir::CodeKind;
@@ -185,7 +185,7 @@ fn cancel(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     args::only_kw(vm, "cancel", kw, &["msg"])?;
     args::check_method(vm, "cancel", a, 0, 1)?;
     let msg = args::arg(a, kw, 1, "msg").unwrap_or(Value::None);
-    set_slot(t, SLOT_LOG_TRACEBACK, Value::bool(false));
+    future::mark_retrieved(t);
     if phase(&st, t) != Phase::Pending {
         return Ok(Value::bool(false));
     }

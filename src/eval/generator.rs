@@ -413,7 +413,8 @@ pub(crate) struct Orphan {
     finalizer: Option<Value>,
 }
 
-/// Generators freed unfinished and coroutines freed unawaited, dealt with
+/// Generators freed unfinished, coroutines freed unawaited and reports of
+/// other freed objects, dealt with
 /// at the next statement boundary (`Vm::close_freed_generators`).
 #[derive(Default)]
 pub struct Orphans {
@@ -424,6 +425,9 @@ pub struct Orphans {
     /// cleared) queues pointers, not copies of their frames.
     gens: RefCell<Vec<Box<Orphan>>>,
     unawaited: RefCell<Vec<Rc<Str>>>,
+    /// Reports that objects freed meanwhile asked for (a future whose
+    /// exception nobody retrieved): a callable and its arguments.
+    reports: RefCell<Vec<(Value, Vec<Value>)>>,
 }
 
 impl Orphans {
@@ -438,12 +442,23 @@ impl Orphans {
         self.pending.set(true);
     }
 
+    /// Queues `report(*args)` for the next statement boundary (for an
+    /// object being freed, which cannot run Python code itself).
+    pub fn defer_report(&self, report: Value, args: Vec<Value>) {
+        if self.accepting.get() {
+            self.reports.borrow_mut().push((report, args));
+            self.pending.set(true);
+        }
+    }
+
     /// Drops everything queued without running any code.
     pub fn shut_down(&self) {
         self.accepting.set(false);
         let gens = std::mem::take(&mut *self.gens.borrow_mut());
         drop(gens);
         self.unawaited.borrow_mut().clear();
+        let reports = std::mem::take(&mut *self.reports.borrow_mut());
+        drop(reports);
     }
 }
 
@@ -467,6 +482,12 @@ impl Vm {
             let names = std::mem::take(&mut *self.orphans.unawaited.borrow_mut());
             for name in names {
                 self.warn_unawaited(&name);
+            }
+            let reports = std::mem::take(&mut *self.orphans.reports.borrow_mut());
+            for (report, args) in reports {
+                if let Err(e) = self.call(&report, &args, &[]) {
+                    self.report_unraisable(&e);
+                }
             }
             let Some(o) = self.orphans.gens.borrow_mut().pop() else { break };
             let o = *o;

@@ -42,6 +42,27 @@ def _future_repr(fut):
     return f"<{type(fut).__name__} {' '.join(_repr_words(fut))}>"
 
 
+class _Gone:
+    """Stands for a freed future in an error report: its repr from when it
+    finished."""
+
+    def __init__(self, text):
+        self._text = text
+
+    def __repr__(self):
+        return self._text
+
+
+def _report_unretrieved(loop, exc, what, is_task):
+    """Called when a future whose exception nobody retrieved is freed."""
+    kind = "Task" if is_task else "Future"
+    loop.call_exception_handler({
+        "message": f"{kind} exception was never retrieved",
+        "exception": exc,
+        "future": _Gone(what),
+    })
+
+
 def _get_loop(fut):
     get_loop = getattr(fut, "get_loop", None)
     return get_loop() if get_loop is not None else fut._loop

@@ -272,7 +272,9 @@ class _UnixSelectorEventLoop(events.AbstractEventLoop):
                 lines.append(f"{key}: {context[key]!r}")
         exc = context.get("exception")
         if exc is not None:
-            lines.append(f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__)
+            # As CPython's logger does with exc_info: the whole traceback.
+            import traceback
+            lines.append("".join(traceback.format_exception(exc)).rstrip("\n"))
         print("\n".join(lines), file=sys.stderr)
 
     def call_exception_handler(self, context):
