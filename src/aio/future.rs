@@ -27,8 +27,10 @@ pub const SLOT_CANCEL_MESSAGE: usize = 5;
 pub const SLOT_CANCELLED_EXC: usize = 6;
 pub const SLOT_BLOCKING: usize = 7;
 pub const SLOT_LOG_TRACEBACK: usize = 8;
+/// The armed `UnretrievedGuard`, hidden from Python.
+const SLOT_UNRETRIEVED: usize = 9;
 /// How many slots a future has; a task's come after these.
-pub const FUTURE_SLOTS: usize = 9;
+pub const FUTURE_SLOTS: usize = 10;
 
 pub const SLOT_NAMES: [&str; FUTURE_SLOTS] = [
     "_state",
@@ -40,12 +42,15 @@ pub const SLOT_NAMES: [&str; FUTURE_SLOTS] = [
     "_cancelled_exc",
     "_asyncio_future_blocking",
     "_log_traceback",
+    "_unretrieved_report",
 ];
 
 const ITER: &str = "FutureIter";
 
 pub fn make_class(vm: &Vm) -> Rc<Class> {
-    let c = super::slotted_class(vm, "Future", &vm.types.object, &SLOT_NAMES, &SLOT_NAMES);
+    // `_log_traceback` is a property of its own; the guard slot is hidden.
+    let c = super::slotted_class(vm, "Future", &vm.types.object, &SLOT_NAMES, &SLOT_NAMES[..SLOT_LOG_TRACEBACK]);
+    log_traceback_property(vm, &c);
     // As in CPython, futures and tasks have no `__dict__` (subclasses do).
     c.has_dict.set(false);
     crate::builtins::methods(
@@ -219,7 +224,7 @@ pub fn schedule_callbacks(vm: &Vm, st: &State, fut: &Rc<Instance>) -> PyResult<(
 
 /// Reports an exception nobody retrieved when the future holding it is
 /// freed (CPython's "Task exception was never retrieved", logged from the
-/// future's `__del__`). It sits in the `_log_traceback` slot while armed.
+/// future's `__del__`), from a slot of the future while armed.
 struct UnretrievedGuard {
     armed: Cell<bool>,
     orphans: Rc<crate::eval::generator::Orphans>,
@@ -246,16 +251,43 @@ fn arm_unretrieved_report(vm: &Vm, st: &State, f: &Rc<Instance>, exc: Value) -> 
     let args = vec![slot(f, SLOT_LOOP), exc, Value::Str(what), Value::bool(is_task)];
     let guard = UnretrievedGuard { armed: Cell::new(true), orphans: vm.orphans.clone(), report, args };
     let data: RefCell<Box<dyn std::any::Any>> = RefCell::new(Box::new(guard));
-    set_slot(f, SLOT_LOG_TRACEBACK, Value::Native(Rc::new(NativeObj { class: vm.iterator_class("UnretrievedGuard"), data })));
+    set_slot(f, SLOT_UNRETRIEVED, Value::Native(Rc::new(NativeObj { class: vm.iterator_class("UnretrievedGuard"), data })));
+    set_slot(f, SLOT_LOG_TRACEBACK, Value::bool(true));
     Ok(())
+}
+
+/// `fut._log_traceback`: True while an exception waits to be retrieved;
+/// setting it to False (the only value allowed) silences the report.
+fn log_traceback_property(vm: &Vm, c: &Rc<Class>) {
+    let builtin = |name, func| Value::Builtin(Rc::new(Builtin { name, func, kind: BuiltinKind::Function, bound: None, owner: "Future", owner_class: None }));
+    let getter = builtin("_log_traceback", get_log_traceback);
+    let setter = builtin("_log_traceback", set_log_traceback);
+    if let Ok(p) = vm.call(&Value::Class(vm.types.property.clone()), &[getter, setter], &[]) {
+        c.dict.borrow_mut().set_str(vm.intern("_log_traceback"), p);
+    }
+}
+
+fn get_log_traceback(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let (_, f) = this(vm, a, "_log_traceback")?;
+    Ok(slot(f, SLOT_LOG_TRACEBACK))
+}
+
+fn set_log_traceback(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let (_, f) = this(vm, a, "_log_traceback")?;
+    if vm.truthy(a.get(1).unwrap_or(&Value::None))? {
+        return Err(vm.value_error("_log_traceback can only be set to False"));
+    }
+    mark_retrieved(f);
+    Ok(Value::None)
 }
 
 /// The future's outcome was looked at (or it was cancelled): nothing to report.
 pub fn mark_retrieved(f: &Instance) {
-    if let Value::Native(n) = slot(f, SLOT_LOG_TRACEBACK) {
+    if let Value::Native(n) = slot(f, SLOT_UNRETRIEVED) {
         if let Some(g) = n.data.borrow().downcast_ref::<UnretrievedGuard>() {
             g.armed.set(false);
         }
+        set_slot(f, SLOT_UNRETRIEVED, Value::None);
     }
     set_slot(f, SLOT_LOG_TRACEBACK, Value::bool(false));
 }

@@ -477,3 +477,29 @@ async def main():
     await asyncio.sleep(0)
     c.print_stack(file=sys.stdout)
 asyncio.run(main())
+
+# ---- log_traceback
+print("---- log_traceback")
+import asyncio
+async def fail(): raise KeyError(1)
+async def main():
+    t = asyncio.create_task(fail())
+    await asyncio.sleep(0)
+    print(t._log_traceback)
+    t._log_traceback = False
+    print(t._log_traceback)
+    del t
+    t = asyncio.create_task(fail())
+    await asyncio.sleep(0)
+    t.exception()
+    print(t._log_traceback)
+    f = asyncio.get_running_loop().create_future()
+    print(f._log_traceback, hasattr(f, "_unretrieved_report"))
+asyncio.run(main())
+import asyncio
+async def m():
+    f = asyncio.get_running_loop().create_future()
+    try:
+        f._log_traceback = True
+    except ValueError as e: print(e)
+asyncio.run(m())
