@@ -105,7 +105,7 @@ fn main() -> ExitCode {
             let dir = std::path::Path::new(path).parent().map(|p| p.display().to_string()).unwrap_or_default();
             let dir = if dir.is_empty() { ".".to_owned() } else { dir };
             let dir = std::fs::canonicalize(&dir).map(|p| p.display().to_string()).unwrap_or(dir);
-            (path.to_owned(), read_source(&PathBuf::from(path)), cli.script.clone(), dir)
+            (absolute(path), read_source(&PathBuf::from(path)), cli.script.clone(), dir)
         }
     };
     let source = match source {
@@ -117,6 +117,24 @@ fn main() -> ExitCode {
         let status = finish(interp.run_source(&source, &name), &name, &source, inspect);
         after(interp, status)
     })
+}
+
+/// The script's path made absolute without resolving links, as CPython
+/// names the main script in `__file__`, code objects and tracebacks.
+fn absolute(path: &str) -> String {
+    use std::path::{Component, Path};
+    let Ok(cwd) = std::env::current_dir() else { return path.to_owned() };
+    let mut out = PathBuf::new();
+    for part in cwd.join(Path::new(path)).components() {
+        match part {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out.display().to_string()
 }
 
 /// The interpreter's machine stack: deep recursion is bounded by the

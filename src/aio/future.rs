@@ -27,8 +27,10 @@ pub const SLOT_CANCEL_MESSAGE: usize = 5;
 pub const SLOT_CANCELLED_EXC: usize = 6;
 pub const SLOT_BLOCKING: usize = 7;
 pub const SLOT_LOG_TRACEBACK: usize = 8;
+/// The armed `UnretrievedGuard`, hidden from Python.
+const SLOT_UNRETRIEVED: usize = 9;
 /// How many slots a future has; a task's come after these.
-pub const FUTURE_SLOTS: usize = 9;
+pub const FUTURE_SLOTS: usize = 10;
 
 pub const SLOT_NAMES: [&str; FUTURE_SLOTS] = [
     "_state",
@@ -40,12 +42,15 @@ pub const SLOT_NAMES: [&str; FUTURE_SLOTS] = [
     "_cancelled_exc",
     "_asyncio_future_blocking",
     "_log_traceback",
+    "_unretrieved_report",
 ];
 
 const ITER: &str = "FutureIter";
 
 pub fn make_class(vm: &Vm) -> Rc<Class> {
-    let c = super::slotted_class(vm, "Future", &vm.types.object, &SLOT_NAMES, &SLOT_NAMES);
+    // `_log_traceback` is a property of its own; the guard slot is hidden.
+    let c = super::slotted_class(vm, "Future", &vm.types.object, &SLOT_NAMES, &SLOT_NAMES[..SLOT_LOG_TRACEBACK]);
+    log_traceback_property(vm, &c);
     // As in CPython, futures and tasks have no `__dict__` (subclasses do).
     c.has_dict.set(false);
     crate::builtins::methods(
@@ -174,8 +179,10 @@ fn future_init(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn class_getitem(_vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    Ok(a.first().cloned().unwrap_or(Value::None))
+/// `Future[int]`: a `types.GenericAlias`, as for builtin generic classes.
+fn class_getitem(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let [cls, item] = a else { return Err(vm.type_error("__class_getitem__() takes exactly one argument")) };
+    Ok(vm.generic_alias(cls.clone(), item))
 }
 
 /// `asyncio.<module>.<func>(obj)`: reprs are written in Python, as
@@ -215,9 +222,79 @@ pub fn schedule_callbacks(vm: &Vm, st: &State, fut: &Rc<Instance>) -> PyResult<(
     Ok(())
 }
 
+/// Reports an exception nobody retrieved when the future holding it is
+/// freed (CPython's "Task exception was never retrieved", logged from the
+/// future's `__del__`), from a slot of the future while armed.
+struct UnretrievedGuard {
+    armed: Cell<bool>,
+    orphans: Rc<crate::eval::generator::Orphans>,
+    /// `asyncio.futures._report_unretrieved` and its arguments.
+    report: Value,
+    args: Vec<Value>,
+}
+
+impl Drop for UnretrievedGuard {
+    fn drop(&mut self) {
+        if self.armed.get() {
+            self.orphans.defer_report(self.report.clone(), std::mem::take(&mut self.args));
+        }
+    }
+}
+
+/// Arms the report for `f`, which just finished with `exc`. The future's
+/// repr is taken now: it is gone when the report is made.
+fn arm_unretrieved_report(vm: &Vm, st: &State, f: &Rc<Instance>, exc: Value) -> PyResult<()> {
+    let what = vm.repr(&Value::Instance(f.clone()))?;
+    let module = vm.import_module("asyncio.futures")?;
+    let report = vm.get_attr(&module, &vm.intern("_report_unretrieved"))?;
+    let is_task = f.class.borrow().is_subclass(&st.task_class);
+    let args = vec![slot(f, SLOT_LOOP), exc, Value::Str(what), Value::bool(is_task)];
+    let guard = UnretrievedGuard { armed: Cell::new(true), orphans: vm.orphans.clone(), report, args };
+    let data: RefCell<Box<dyn std::any::Any>> = RefCell::new(Box::new(guard));
+    set_slot(f, SLOT_UNRETRIEVED, Value::Native(Rc::new(NativeObj { class: vm.iterator_class("UnretrievedGuard"), data })));
+    set_slot(f, SLOT_LOG_TRACEBACK, Value::bool(true));
+    Ok(())
+}
+
+/// `fut._log_traceback`: True while an exception waits to be retrieved;
+/// setting it to False (the only value allowed) silences the report.
+fn log_traceback_property(vm: &Vm, c: &Rc<Class>) {
+    let builtin = |name, func| Value::Builtin(Rc::new(Builtin { name, func, kind: BuiltinKind::Function, bound: None, owner: "Future", owner_class: None }));
+    let getter = builtin("_log_traceback", get_log_traceback);
+    let setter = builtin("_log_traceback", set_log_traceback);
+    if let Ok(p) = vm.call(&Value::Class(vm.types.property.clone()), &[getter, setter], &[]) {
+        c.dict.borrow_mut().set_str(vm.intern("_log_traceback"), p);
+    }
+}
+
+fn get_log_traceback(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let (_, f) = this(vm, a, "_log_traceback")?;
+    Ok(slot(f, SLOT_LOG_TRACEBACK))
+}
+
+fn set_log_traceback(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let (_, f) = this(vm, a, "_log_traceback")?;
+    if vm.truthy(a.get(1).unwrap_or(&Value::None))? {
+        return Err(vm.value_error("_log_traceback can only be set to False"));
+    }
+    mark_retrieved(f);
+    Ok(Value::None)
+}
+
+/// The future's outcome was looked at (or it was cancelled): nothing to report.
+pub fn mark_retrieved(f: &Instance) {
+    if let Value::Native(n) = slot(f, SLOT_UNRETRIEVED) {
+        if let Some(g) = n.data.borrow().downcast_ref::<UnretrievedGuard>() {
+            g.armed.set(false);
+        }
+        set_slot(f, SLOT_UNRETRIEVED, Value::None);
+    }
+    set_slot(f, SLOT_LOG_TRACEBACK, Value::bool(false));
+}
+
 /// `Future.cancel(msg)` on a future known to be one.
 pub fn cancel_future(vm: &Vm, st: &State, f: &Rc<Instance>, msg: Value) -> PyResult<bool> {
-    set_slot(f, SLOT_LOG_TRACEBACK, Value::bool(false));
+    mark_retrieved(f);
     if phase(st, f) != Phase::Pending {
         return Ok(false);
     }
@@ -271,7 +348,7 @@ pub fn result_of(vm: &Vm, st: &State, f: &Instance) -> PyResult<Value> {
         Phase::Cancelled => Err(make_cancelled_error(vm, st, f)?),
         Phase::Pending => Err(st.invalid_state_error(vm, "Result is not set.")),
         Phase::Finished => {
-            set_slot(f, SLOT_LOG_TRACEBACK, Value::bool(false));
+            mark_retrieved(f);
             match slot(f, SLOT_EXCEPTION) {
                 Value::Instance(e) => Err(PyErr(e)),
                 _ => Ok(slot(f, SLOT_RESULT)),
@@ -293,7 +370,7 @@ fn exception(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
         Phase::Cancelled => Err(make_cancelled_error(vm, &st, f)?),
         Phase::Pending => Err(st.invalid_state_error(vm, "Exception is not set.")),
         Phase::Finished => {
-            set_slot(f, SLOT_LOG_TRACEBACK, Value::bool(false));
+            mark_retrieved(f);
             Ok(slot(f, SLOT_EXCEPTION))
         }
     }
@@ -382,11 +459,10 @@ pub fn set_exception_of(vm: &Vm, st: &State, f: &Rc<Instance>, exc: Value) -> Py
     if Rc::ptr_eq(&e.class(), &vm.types.exc("StopIteration")) {
         return Err(vm.type_error("StopIteration interacts badly with generators and cannot be raised into a Future"));
     }
-    set_slot(f, SLOT_EXCEPTION, exc);
+    set_slot(f, SLOT_EXCEPTION, exc.clone());
     set_slot(f, SLOT_STATE, st.finished.clone());
     schedule_callbacks(vm, st, f)?;
-    set_slot(f, SLOT_LOG_TRACEBACK, Value::bool(true));
-    Ok(())
+    arm_unretrieved_report(vm, st, f, exc)
 }
 
 fn set_exception(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {

@@ -60,7 +60,6 @@ pub struct Names {
     pub debug: Rc<Str>,
     pub ready: Rc<Str>,
     pub timers: Rc<Str>,
-    pub timer_sequence: Rc<Str>,
     /// `contextvars._current`.
     pub current: Rc<Str>,
 }
@@ -141,7 +140,6 @@ pub fn init(vm: &Vm, d: &Dict) -> PyResult<()> {
                     debug: vm.intern("_debug"),
                     ready: vm.intern("_ready"),
                     timers: vm.intern("_timers"),
-                    timer_sequence: vm.intern("_timer_sequence"),
                     current: vm.intern("_current"),
                 },
                 errors: OnceCell::new(),

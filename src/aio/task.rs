@@ -8,7 +8,7 @@
 //! schedules the next step at once; anything else is an error thrown into
 //! the coroutine at the next step.
 
-use super::future::{self, flag, phase, Phase, FUTURE_SLOTS, SLOT_BLOCKING, SLOT_CANCEL_MESSAGE, SLOT_LOG_TRACEBACK, SLOT_LOOP};
+use super::future::{self, flag, phase, Phase, FUTURE_SLOTS, SLOT_BLOCKING, SLOT_CANCEL_MESSAGE, SLOT_LOOP};
 use super::{receiver, set_slot, slot, state, State};
 use crate::builtins::args;
 use crate::compile::ir::CodeKind;
@@ -46,6 +46,7 @@ pub fn make_class(vm: &Vm, future_class: &Rc<Class>) -> Rc<Class> {
             ("get_name", get_name),
             ("set_name", set_name),
             ("get_stack", get_stack),
+            ("print_stack", print_stack),
             ("cancel", cancel),
             ("cancelling", cancelling),
             ("uncancel", uncancel),
@@ -168,12 +169,23 @@ fn get_stack(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::list(vec![frame]))
 }
 
+/// `print_stack(*, limit=None, file=None)`, written in Python
+/// (`asyncio.tasks._print_stack`).
+fn print_stack(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    args::only_kw(vm, "print_stack", kw, &["limit", "file"])?;
+    args::check_method(vm, "print_stack", a, 0, 0)?;
+    this(vm, a, "print_stack")?;
+    let m = vm.import_module("asyncio.tasks")?;
+    let f = vm.get_attr(&m, &vm.intern("_print_stack"))?;
+    vm.call(&f, &a[..1], kw)
+}
+
 fn cancel(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let (st, t) = this(vm, a, "cancel")?;
     args::only_kw(vm, "cancel", kw, &["msg"])?;
     args::check_method(vm, "cancel", a, 0, 1)?;
     let msg = args::arg(a, kw, 1, "msg").unwrap_or(Value::None);
-    set_slot(t, SLOT_LOG_TRACEBACK, Value::bool(false));
+    future::mark_retrieved(t);
     if phase(&st, t) != Phase::Pending {
         return Ok(Value::bool(false));
     }

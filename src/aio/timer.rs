@@ -5,6 +5,7 @@
 use super::handle::{fill, HANDLE_SLOTS, SLOT_CANCELLED, SLOT_LOOP};
 use super::{future::flag, receiver, set_slot, slot, state, State};
 use crate::builtins::args;
+use crate::compile::ir::CmpOp;
 use crate::eval::Vm;
 use crate::runtime::object::*;
 use crate::runtime::value::Value;
@@ -19,7 +20,20 @@ pub fn make_class(vm: &Vm, handle_class: &Rc<Class>) -> Rc<Class> {
     names.extend(["_when", "_scheduled"]);
     let c = super::slotted_class(vm, "TimerHandle", handle_class, &names, &names);
     c.has_dict.set(false);
-    crate::builtins::methods(vm, &c, "TimerHandle", &[("__init__", timer_init), ("when", when), ("cancel", cancel)]);
+    crate::builtins::methods(
+        vm,
+        &c,
+        "TimerHandle",
+        &[
+            ("__init__", timer_init),
+            ("when", when),
+            ("cancel", cancel),
+            ("__lt__", |vm, a, _| by_deadline(vm, a, CmpOp::Lt)),
+            ("__le__", |vm, a, _| by_deadline(vm, a, CmpOp::Le)),
+            ("__gt__", |vm, a, _| by_deadline(vm, a, CmpOp::Gt)),
+            ("__ge__", |vm, a, _| by_deadline(vm, a, CmpOp::Ge)),
+        ],
+    );
     c
 }
 
@@ -42,6 +56,17 @@ fn timer_init(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     set_slot(t, SLOT_WHEN, a[1].clone());
     set_slot(t, SLOT_SCHEDULED, Value::bool(false));
     Ok(Value::None)
+}
+
+/// Timer handles order by deadline alone (the heap relies on it for ties).
+fn by_deadline(vm: &Vm, a: &[Value], op: CmpOp) -> PyResult<Value> {
+    let (st, t) = this(vm, a, "__lt__")?;
+    match a.get(1) {
+        Some(Value::Instance(other)) if other.class.borrow().is_subclass(&st.timer_class) => {
+            vm.rich_compare(&slot(t, SLOT_WHEN), &slot(other, SLOT_WHEN), op)
+        }
+        _ => Ok(Value::NotImplemented),
+    }
 }
 
 fn when(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
@@ -82,11 +107,10 @@ pub fn call_at(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     fill(&t, callback.clone(), Value::tuple(rest.to_vec()), lp.clone(), ctx);
     set_slot(&t, SLOT_WHEN, when.clone());
     set_slot(&t, SLOT_SCHEDULED, Value::bool(false));
-    let sequence = vm.get_attr(lp, &st.names.timer_sequence)?;
-    let sequence = vm.binary_op(crate::compile::ir::BinOp::Arith(crate::runtime::int::ArithOp::Add), sequence, Value::Int(1))?;
-    vm.set_attr(lp, &st.names.timer_sequence, sequence.clone())?;
     let timers = vm.get_attr(lp, &st.names.timers)?;
-    let entry = Value::tuple(vec![when.clone(), sequence, Value::Instance(t.clone())]);
+    // Ordered by deadline alone, as CPython's heap of handles: timers due
+    // at the same time come out in heap order, not creation order.
+    let entry = Value::tuple(vec![when.clone(), Value::Instance(t.clone())]);
     crate::modules::heapq::heappush(vm, &[timers, entry], &[])?;
     set_slot(&t, SLOT_SCHEDULED, Value::bool(true));
     Ok(Value::Instance(t))

@@ -34,6 +34,7 @@ pub fn install(vm: &Vm) {
     let alias = new_class(&vm.interner, "types.GenericAlias", Some(&vm.types.object), Layout::Value, None);
     vm.types.iterators.borrow_mut().insert("types.GenericAlias", alias.clone());
     super::methods(vm, &alias, "GenericAlias", &[("__call__", alias_call), ("__getitem__", alias_getitem)]);
+    super::method_kind(vm, &alias, "GenericAlias", "__new__", alias_new, BuiltinKind::StaticMethod);
     for c in [&t.none, &t.not_implemented, &t.ellipsis] {
         super::method_kind(vm, c, "NoneType", "__new__", singleton_new, BuiltinKind::StaticMethod);
     }
@@ -350,6 +351,13 @@ impl Vm {
             other => Ok(self.repr(other)?.as_str().to_string()),
         }
     }
+}
+
+/// `types.GenericAlias(origin, args)`, as a class's `__class_getitem__` uses it.
+fn alias_new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    args::no_kw(vm, "GenericAlias", kw)?;
+    let [_, origin, index] = a else { return Err(vm.type_error("GenericAlias expected 2 arguments")) };
+    Ok(vm.generic_alias(origin.clone(), index))
 }
 
 fn alias_call(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {

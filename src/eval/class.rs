@@ -632,47 +632,61 @@ impl Vm {
 
     /// The state of an `except*` before its first handler.
     pub(crate) fn star_state(&self, err: PyErr) -> StarState {
-        let is_group = err.0.class().is_subclass(&self.types.exc("BaseExceptionGroup"));
-        let remaining = if is_group { self.group_exceptions(&err.0) } else { vec![Value::Instance(err.0.clone())] };
-        StarState { err: err.0, remaining, raised: Vec::new() }
+        let remaining = Some(Value::Instance(err.0.clone()));
+        StarState { err: err.0, remaining, reraised: Vec::new(), raised: Vec::new() }
     }
 
     /// The next handler from `from` on that matches some of the remaining
-    /// exceptions, and the group of those it matches (taken out of them).
+    /// exceptions, and the group of those it matches (split off them, at
+    /// any depth of nesting, as `BaseExceptionGroup.split` does).
     pub(crate) fn star_next(&self, f: &mut Frame, t: &ir::TryStmt, st: &mut StarState, from: usize) -> PyResult<Option<(usize, Value)>> {
-        let group_class = self.types.exc("BaseExceptionGroup");
-        let is_group = st.err.class().is_subclass(&group_class);
         for (i, h) in t.handlers.iter().enumerate().skip(from) {
-            if st.remaining.is_empty() {
-                break;
-            }
-            let Some(te) = &h.type_ else { continue };
-            let class = self.eval(f, te)?;
-            let mut matched = Vec::new();
-            let mut rest = Vec::new();
-            for e in std::mem::take(&mut st.remaining) {
-                let Value::Instance(inst) = &e else { continue };
-                if self.exception_matches(inst, &class)? {
-                    matched.push(e);
-                } else {
-                    rest.push(e);
-                }
-            }
-            st.remaining = rest;
-            if matched.is_empty() {
+            let Some(remaining) = st.remaining.take() else { break };
+            let Some(te) = &h.type_ else {
+                st.remaining = Some(remaining);
                 continue;
-            }
-            let sub = if is_group {
-                let msg = self.group_message(&st.err);
-                self.make_group(&st.err.class(), msg, matched)?
+            };
+            let class = self.eval(f, te)?;
+            let (matched, rest) = self.star_split(&remaining, &class)?;
+            st.remaining = rest;
+            let Some(matched) = matched else { continue };
+            let sub = if self.is_group(&matched) {
+                matched
             } else {
-                let single_is_exception = matches!(&matched[0], Value::Instance(i) if i.class().is_subclass(&self.types.exc("Exception")));
-                let class = if single_is_exception { self.types.exc("ExceptionGroup") } else { group_class.clone() };
-                self.make_group(&class, Value::str(""), matched)?
+                // A naked exception is handled wrapped in a group of its own.
+                let class = self.types.exc(if self.is_exception(&matched) { "ExceptionGroup" } else { "BaseExceptionGroup" });
+                let inst = self.exc_instance(&class, vec![Value::str(""), Value::tuple(vec![matched])]);
+                Value::Instance(inst)
             };
             return Ok(Some((i, sub)));
         }
         Ok(None)
+    }
+
+    /// `v` split into the part whose exceptions match `class` and the rest,
+    /// keeping the nesting of groups (a part that would be empty is None).
+    fn star_split(&self, v: &Value, class: &Value) -> PyResult<(Option<Value>, Option<Value>)> {
+        let Value::Instance(inst) = v else { return Ok((None, Some(v.clone()))) };
+        if !self.is_group(v) {
+            let hit = self.exception_matches(inst, class)?;
+            return Ok(if hit { (Some(v.clone()), None) } else { (None, Some(v.clone())) });
+        }
+        let (mut matched, mut rest) = (Vec::new(), Vec::new());
+        for item in self.group_exceptions(inst) {
+            let (m, r) = self.star_split(&item, class)?;
+            matched.extend(m);
+            rest.extend(r);
+        }
+        let part = |items: Vec<Value>, whole: bool| -> PyResult<Option<Value>> {
+            match (items.is_empty(), whole) {
+                (true, _) => Ok(None),
+                (false, true) => Ok(Some(v.clone())),
+                (false, false) => self.make_group(&inst.class(), self.group_message(inst), items).map(Some),
+            }
+        };
+        // A part that is all of `v` is `v` itself.
+        let (all_matched, none_matched) = (rest.is_empty(), matched.is_empty());
+        Ok((part(matched, all_matched)?, part(rest, none_matched)?))
     }
 
     /// Records how a handler's body ended; `Some` when the whole statement
@@ -683,7 +697,8 @@ impl Vm {
             Ok(other) => Some(other),
             Err(e) => {
                 if Rc::ptr_eq(&e.0, sub) {
-                    st.raised.extend(self.group_exceptions(sub));
+                    // A bare `raise`: the original's own exceptions go on.
+                    st.reraised.push(Value::Instance(sub.clone()));
                 } else {
                     st.raised.push(Value::Instance(self.chain_context(e, sub).0));
                 }
@@ -692,29 +707,96 @@ impl Vm {
         }
     }
 
-    /// After the last handler: what is left unhandled and what the handlers
-    /// raised, re-raised together.
+    /// After the last handler: the new exceptions the handlers raised, plus
+    /// what goes on of the original (unhandled or re-raised, in its own
+    /// order and nesting); one of them alone propagates as it is, several
+    /// together in a new group.
     pub(crate) fn star_finish(&self, st: StarState) -> PyResult<super::exec::Flow> {
-        let is_group = st.err.class().is_subclass(&self.types.exc("BaseExceptionGroup"));
-        let mut all = st.remaining;
-        all.extend(st.raised);
-        if all.is_empty() {
-            return Ok(super::exec::Flow::Normal);
-        }
-        if !is_group && all.len() == 1 {
-            if let Value::Instance(i) = &all[0] {
-                return Err(PyErr(i.clone()));
+        let mut going_on = st.raised;
+        let original = Value::Instance(st.err.clone());
+        if self.is_group(&original) {
+            let mut kept = Vec::new();
+            for v in st.remaining.iter().chain(&st.reraised) {
+                self.leaves(v, &mut kept);
             }
+            going_on.extend(self.project(&original, &kept)?);
+        } else {
+            // A naked exception: it goes on as it is if unhandled, in its
+            // wrapping group if re-raised (only one handler could run).
+            going_on.extend(st.remaining);
+            going_on.extend(st.reraised);
         }
-        let msg = if is_group { self.group_message(&st.err) } else { Value::str("") };
-        let class = if is_group { st.err.class() } else { self.types.exc("ExceptionGroup") };
-        match self.make_group(&class, msg, all)? {
+        let single = match going_on.as_slice() {
+            [] => return Ok(super::exec::Flow::Normal),
+            [Value::Instance(one)] => Some(one.clone()),
+            _ => None,
+        };
+        if let Some(one) = single {
+            return Err(PyErr(one));
+        }
+        let all_exceptions = going_on.iter().all(|e| self.is_exception(e));
+        let class = self.types.exc(if all_exceptions { "ExceptionGroup" } else { "BaseExceptionGroup" });
+        match self.make_group(&class, Value::str(""), going_on)? {
             Value::Instance(i) => Err(PyErr(i)),
             _ => Err(PyErr(st.err)),
         }
     }
 
-    fn group_exceptions(&self, g: &Rc<Instance>) -> Vec<Value> {
+    /// The exceptions (not groups) inside `v`, by address.
+    fn leaves(&self, v: &Value, out: &mut Vec<usize>) {
+        match v {
+            Value::Instance(inst) if self.is_group(v) => {
+                for item in self.group_exceptions(inst) {
+                    self.leaves(&item, out);
+                }
+            }
+            Value::Instance(inst) => out.push(Rc::as_ptr(inst) as usize),
+            _ => {}
+        }
+    }
+
+    /// `v` cut down to the exceptions in `keep`, nesting kept: `v` itself
+    /// when all of it is kept, None when nothing is.
+    fn project(&self, v: &Value, keep: &[usize]) -> PyResult<Option<Value>> {
+        let Value::Instance(inst) = v else { return Ok(None) };
+        if !self.is_group(v) {
+            return Ok(keep.contains(&(Rc::as_ptr(inst) as usize)).then(|| v.clone()));
+        }
+        let items = self.group_exceptions(inst);
+        let mut kept = Vec::new();
+        let mut whole = true;
+        for item in &items {
+            match self.project(item, keep)? {
+                Some(p) => {
+                    whole &= p.is(item);
+                    kept.push(p);
+                }
+                None => whole = false,
+            }
+        }
+        if kept.is_empty() {
+            return Ok(None);
+        }
+        if whole {
+            return Ok(Some(v.clone()));
+        }
+        self.make_group(&inst.class(), self.group_message(inst), kept).map(Some)
+    }
+
+    fn is_group(&self, v: &Value) -> bool {
+        matches!(v, Value::Instance(i) if i.class().is_subclass(&self.types.exc("BaseExceptionGroup")))
+    }
+
+    fn is_exception(&self, v: &Value) -> bool {
+        matches!(v, Value::Instance(i) if i.class().is_subclass(&self.types.exc("Exception")))
+    }
+
+    pub(crate) fn group_exceptions(&self, g: &Rc<Instance>) -> Vec<Value> {
+        // The tuple taken at creation, not `args`, which may hold a list
+        // changed since.
+        if let Some(Value::Tuple(t)) = g.dict.as_ref().and_then(|d| d.get_str(&self.intern("exceptions"))) {
+            return t.items.to_vec();
+        }
         let args = g.exc().map(|d| d.borrow().args.clone()).unwrap_or(Value::None);
         match &args {
             Value::Tuple(t) if t.items.len() >= 2 => self.collect(&t.items[1]).unwrap_or_default(),
@@ -741,7 +823,12 @@ impl Vm {
 /// matched yet, and what the handlers raised.
 pub(crate) struct StarState {
     pub err: Rc<Instance>,
-    pub remaining: Vec<Value>,
+    /// What no handler has matched yet (the original, then what splitting
+    /// it leaves).
+    pub remaining: Option<Value>,
+    /// Exceptions of the original that a handler re-raised (bare `raise`).
+    pub reraised: Vec<Value>,
+    /// New exceptions the handlers raised.
     pub raised: Vec<Value>,
 }
 

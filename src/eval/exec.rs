@@ -349,7 +349,7 @@ impl Vm {
         let class = self.type_of(mgr);
         let (Some(enter), Some(exit)) = (class.lookup(&self.names.enter), class.lookup(&self.names.exit)) else {
             let tn = self.type_name(mgr);
-            let msg = if class.lookup(&self.names.aenter).is_some() {
+            let msg = if class.lookup(&self.names.enter).is_some() {
                 format!("'{tn}' object does not support the context manager protocol (missed __exit__ method)")
             } else {
                 format!("'{tn}' object does not support the context manager protocol")

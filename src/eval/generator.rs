@@ -500,10 +500,14 @@ pub(crate) enum Orphan {
     Generator(Rc<Generator>),
     /// An instance freed, for its `__del__`.
     Instance(Rc<Instance>),
+    /// A report an object being freed asked for (a future whose exception
+    /// nobody retrieved): a callable and its arguments.
+    Report(Value, Vec<Value>),
 }
 
-/// Generators freed unfinished, instances with `__del__` freed, and
-/// coroutines freed unawaited, dealt with at the next statement boundary
+/// Generators freed unfinished, instances with `__del__` freed, reports
+/// of other freed objects and coroutines freed unawaited, dealt with at the
+/// next statement boundary
 /// (`Vm::close_freed_generators`).
 #[derive(Default)]
 pub struct Orphans {
@@ -534,6 +538,14 @@ impl Orphans {
     pub fn push_finalizer(&self, inst: Rc<Instance>) {
         if self.accepting.get() {
             self.push(Orphan::Instance(inst));
+        }
+    }
+
+    /// Queues `report(*args)` for the next statement boundary (for an
+    /// object being freed, which cannot run Python code itself).
+    pub fn defer_report(&self, report: Value, args: Vec<Value>) {
+        if self.accepting.get() {
+            self.push(Orphan::Report(report, args));
         }
     }
 
@@ -582,6 +594,11 @@ impl Vm {
                 match orphan {
                     Orphan::Generator(g) => self.close_orphan(g),
                     Orphan::Instance(inst) => self.call_del(inst),
+                    Orphan::Report(report, args) => {
+                        if let Err(e) = self.call(&report, &args, &[]) {
+                            self.report_unraisable(&e);
+                        }
+                    }
                 }
                 // Closing a million generators must not wait for the end
                 // to free what each close left (a GeneratorExit, say):

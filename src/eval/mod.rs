@@ -22,6 +22,7 @@ pub mod pending;
 pub mod iterate;
 pub mod ops;
 pub mod repr;
+pub mod report;
 pub mod resume;
 mod threads;
 

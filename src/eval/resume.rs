@@ -425,7 +425,18 @@ impl Vm {
                 class.name().as_str()
             )));
         };
-        self.call_special(m, ait, &[])
+        let awaitable = self.call_special(m, ait, &[])?;
+        let is_awaitable = match &awaitable {
+            Value::Generator(g) => g.kind == CodeKind::Coroutine,
+            other => self.type_of(other).lookup(&self.names.await_).is_some_and(|m| !m.is_none()),
+        };
+        if !is_awaitable {
+            return Err(self.type_error(format!(
+                "'async for' received an invalid object from __anext__: {}",
+                self.type_name(&awaitable).as_str()
+            )));
+        }
+        Ok(awaitable)
     }
 
     // ----- try -----
@@ -460,10 +471,11 @@ impl Vm {
                 Some(Value::List(saved)) => {
                     let saved = saved.items.borrow().clone();
                     match &saved[..] {
-                        [Value::Instance(err), Value::List(remaining), Value::List(raised), sub] => {
-                            let remaining = remaining.items.borrow().clone();
+                        [Value::Instance(err), remaining, Value::List(reraised), Value::List(raised), sub] => {
+                            let remaining = (!remaining.is_none()).then(|| remaining.clone());
+                            let reraised = reraised.items.borrow().clone();
                             let raised = raised.items.borrow().clone();
-                            let st = StarState { err: err.clone(), remaining, raised };
+                            let st = StarState { err: err.clone(), remaining, reraised, raised };
                             self.run_star(f, c, t, st, (at - 1) as usize, Some(sub.clone()))
                         }
                         _ => Err(self.new_error("SystemError", "resumed except* lost its state")),
@@ -516,7 +528,8 @@ impl Vm {
             if let Ok(Flow::Suspend) = r {
                 let saved = vec![
                     Value::Instance(st.err.clone()),
-                    Value::list(std::mem::take(&mut st.remaining)),
+                    st.remaining.take().unwrap_or(Value::None),
+                    Value::list(std::mem::take(&mut st.reraised)),
                     Value::list(std::mem::take(&mut st.raised)),
                     sub.clone(),
                 ];

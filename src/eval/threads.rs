@@ -1,10 +1,12 @@
 //! The interpreter state that belongs to one OS thread (call depth, machine
-//! stack bounds, the exceptions being handled, reprs in progress): it lives
+//! stack bounds, the exceptions being handled, reprs in progress, the
+//! current `contextvars` context): it lives
 //! in the `Vm` while its thread holds the GIL and on that thread's stack
 //! while it does not.
 
 use super::Vm;
-use crate::runtime::object::Instance;
+use crate::runtime::object::{Dict, Instance};
+use crate::runtime::value::Value;
 use std::collections::HashSet;
 use std::rc::Rc;
 
@@ -14,6 +16,9 @@ pub struct ThreadState {
     stack_size: usize,
     handling: Vec<Rc<Instance>>,
     repr_stack: HashSet<i64>,
+    /// The thread's current `contextvars` context (each thread has its own,
+    /// as in CPython); None while the module is not loaded.
+    context: Option<Value>,
 }
 
 impl Vm {
@@ -24,6 +29,16 @@ impl Vm {
             stack_size: self.stack_size.get(),
             handling: std::mem::take(&mut *self.handling.borrow_mut()),
             repr_stack: std::mem::take(&mut *self.repr_stack.borrow_mut()),
+            context: self.contextvars_globals().and_then(|g| g.get_str(&self.intern("_current"))),
+        }
+    }
+
+    /// The globals of `contextvars`, which keeps the current context in
+    /// `_current`, if the module is loaded.
+    fn contextvars_globals(&self) -> Option<Rc<Dict>> {
+        match self.modules.get_str(&self.intern("contextvars")) {
+            Some(Value::Module(m)) => Some(m.dict.clone()),
+            _ => None,
         }
     }
 
@@ -32,6 +47,9 @@ impl Vm {
         self.set_stack(s.stack_base, s.stack_size);
         *self.handling.borrow_mut() = s.handling;
         *self.repr_stack.borrow_mut() = s.repr_stack;
+        if let (Some(ctx), Some(g)) = (s.context, self.contextvars_globals()) {
+            g.set_str(self.intern("_current"), ctx);
+        }
     }
 
     /// Installs the state of a thread that starts running Python code; its
@@ -43,7 +61,15 @@ impl Vm {
             stack_size,
             handling: Vec::new(),
             repr_stack: HashSet::new(),
+            context: None,
         });
+        // A new thread starts in a new, empty context.
+        if let Some(g) = self.contextvars_globals() {
+            let fresh = g.get_str(&self.intern("Context")).map(|class| self.call(&class, &[], &[]));
+            if let Some(Ok(ctx)) = fresh {
+                g.set_str(self.intern("_current"), ctx);
+            }
+        }
     }
 
     /// Drops what a finishing thread leaves behind, while it holds the GIL.

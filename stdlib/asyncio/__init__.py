@@ -18,13 +18,13 @@ from .locks import *
 from .queues import *
 from .runners import *
 from .threads import *
-from .loop import EventLoop
+from .loop import EventLoop, _UnixSelectorEventLoop
 
 from . import (coroutines, events, exceptions, futures, gathering, handles, locks,
                queues, runners, taskgroups, tasks, threads, timeouts, waiting)
 
 # CPython's names for its loop classes.
-BaseEventLoop = SelectorEventLoop = EventLoop
+BaseEventLoop = SelectorEventLoop = _UnixSelectorEventLoop
 
 __all__ = (exceptions.__all__ + coroutines.__all__ + events.__all__ + handles.__all__
            + futures.__all__ + tasks.__all__ + waiting.__all__ + gathering.__all__

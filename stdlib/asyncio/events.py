@@ -1,29 +1,35 @@
 """The event loop interface, the running loop and the current loop.
 
-tulip has one thread, so "the running loop" and the policy's "current
-loop" are module globals rather than thread-local state."""
+The running loop is per thread (a loop may run in each thread, as with
+asyncio.run() inside a worker thread); the policy's "current loop" is one
+module global."""
+
+import _thread
 
 __all__ = ("AbstractEventLoop", "AbstractEventLoopPolicy", "DefaultEventLoopPolicy",
            "get_event_loop", "get_event_loop_policy", "get_running_loop",
            "new_event_loop", "set_event_loop", "set_event_loop_policy",
            "_get_running_loop", "_set_running_loop")
 
-_running = None
+_running = {}      # thread id -> the loop running in that thread
 
 
 def _get_running_loop():
-    return _running
+    return _running.get(_thread.get_ident())
 
 
 def _set_running_loop(loop):
-    global _running
-    _running = loop
+    if loop is None:
+        _running.pop(_thread.get_ident(), None)
+    else:
+        _running[_thread.get_ident()] = loop
 
 
 def get_running_loop():
-    if _running is None:
+    loop = _get_running_loop()
+    if loop is None:
         raise RuntimeError("no running event loop")
-    return _running
+    return loop
 
 
 def _abstract(*names):
@@ -96,8 +102,9 @@ def set_event_loop_policy(policy):
 
 
 def get_event_loop():
-    if _running is not None:
-        return _running
+    loop = _get_running_loop()
+    if loop is not None:
+        return loop
     return get_event_loop_policy().get_event_loop()
 
 

@@ -4,9 +4,11 @@ The type itself is native (`_asyncio.Future`, src/aio/future.rs); this
 module adds what is written more clearly in Python: its repr, isfuture()
 and the bridge from concurrent.futures."""
 
+import reprlib
+
 from _asyncio import Future
 
-from . import events
+from . import events, handles
 
 __all__ = ("Future", "isfuture", "wrap_future")
 
@@ -15,11 +17,6 @@ def isfuture(obj):
     """True for asyncio futures and for objects that follow their protocol."""
     return (hasattr(type(obj), "_asyncio_future_blocking")
             and obj._asyncio_future_blocking is not None)
-
-
-def _callback_name(fn):
-    return (getattr(fn, "__qualname__", None) or getattr(fn, "__name__", None)
-            or type(fn).__name__) + "()"
 
 
 def _repr_words(fut):
@@ -31,9 +28,9 @@ def _repr_words(fut):
         if fut._exception is not None:
             words.append(f"exception={fut._exception!r}")
         else:
-            words.append(f"result={fut._result!r}")
+            words.append(f"result={reprlib.repr(fut._result)}")
     if fut._callbacks:
-        names = [_callback_name(fn) for fn, _ in fut._callbacks]
+        names = [handles._describe_callback(fn, ()) for fn, _ in fut._callbacks]
         if len(names) > 2:
             names = [names[0], f"<{len(names) - 2} more>", names[-1]]
         words.append(f"cb=[{', '.join(names)}]")
@@ -43,6 +40,27 @@ def _repr_words(fut):
 def _future_repr(fut):
     """repr() of a Future (called by the native type)."""
     return f"<{type(fut).__name__} {' '.join(_repr_words(fut))}>"
+
+
+class _Gone:
+    """Stands for a freed future in an error report: its repr from when it
+    finished."""
+
+    def __init__(self, text):
+        self._text = text
+
+    def __repr__(self):
+        return self._text
+
+
+def _report_unretrieved(loop, exc, what, is_task):
+    """Called when a future whose exception nobody retrieved is freed."""
+    kind = "Task" if is_task else "Future"
+    loop.call_exception_handler({
+        "message": f"{kind} exception was never retrieved",
+        "exception": exc,
+        "future": _Gone(what),
+    })
 
 
 def _get_loop(fut):

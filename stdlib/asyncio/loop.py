@@ -1,10 +1,10 @@
 """EventLoop: CPython's scheduling order, without I/O.
 
 One FIFO of ready handles is shared by task steps and call_soon callbacks;
-timers wait in a heap ordered by (deadline, creation order). Each iteration
-moves the due timers onto the ready queue, then runs exactly the handles
-that were ready when the iteration began: a handle scheduled while the
-iteration runs waits for the next one. With nothing ready, the loop sleeps
+timers wait in a heap ordered by deadline (ties in heap order, as in
+CPython). Each iteration moves the due timers onto the ready queue, then
+runs exactly the handles that were ready when the iteration began: a
+handle scheduled while the iteration runs waits for the next one. With nothing ready, the loop sleeps
 until the earliest deadline, or until another thread wakes it
 (call_soon_threadsafe)."""
 
@@ -12,6 +12,7 @@ import _thread
 import heapq
 import sys
 import time
+import weakref
 
 import _asyncio
 
@@ -44,11 +45,10 @@ def _check_callback(callback, method):
         raise TypeError(f"a callable object was expected by {method}(), got {callback!r}")
 
 
-class EventLoop(events.AbstractEventLoop):
+class _UnixSelectorEventLoop(events.AbstractEventLoop):
     def __init__(self):
         self._ready = _asyncio.ReadyQueue()
-        self._timers = []               # heap of (when, sequence, TimerHandle)
-        self._timer_sequence = 0
+        self._timers = []               # heap of (when, TimerHandle)
         self._cancelled_timers = 0
         self._stopping = False
         self._running = False
@@ -57,7 +57,9 @@ class EventLoop(events.AbstractEventLoop):
         self._exception_handler = None
         self._task_factory = None
         self._default_executor = None
-        self._asyncgens = set()
+        # Weak, so that an abandoned async generator is freed (and its
+        # finalizer schedules aclose()) as soon as nothing else holds it.
+        self._asyncgens = weakref.WeakSet()
         self._asyncgens_shutdown_called = False
         # Free while a wake-up is pending: the loop's wait takes it, other
         # threads give it back to wake the loop.
@@ -119,7 +121,7 @@ class EventLoop(events.AbstractEventLoop):
         return self.call_at(self.time() + delay, callback, *args, context=context)
 
     # call_at(when, callback, *args, context=None), native: files a
-    # TimerHandle in the heap of (when, sequence, timer) (src/aio/timer.rs).
+    # TimerHandle in the heap of (when, timer) (src/aio/timer.rs).
     call_at = _asyncio.call_at
 
     def _timer_handle_cancelled(self, timer):
@@ -211,8 +213,8 @@ class EventLoop(events.AbstractEventLoop):
         """How long the coming iteration may wait for a timer: 0 when
         something is ready or a stop is pending, None with no timers."""
         timers = self._timers
-        while timers and timers[0][2]._cancelled:
-            heapq.heappop(timers)[2]._scheduled = False
+        while timers and timers[0][1]._cancelled:
+            heapq.heappop(timers)[1]._scheduled = False
             self._cancelled_timers -= 1
         if self._ready or self._stopping:
             return 0
@@ -223,8 +225,8 @@ class EventLoop(events.AbstractEventLoop):
     def _compact_timers(self):
         live = []
         for entry in self._timers:
-            if entry[2]._cancelled:
-                entry[2]._scheduled = False
+            if entry[1]._cancelled:
+                entry[1]._scheduled = False
             else:
                 live.append(entry)
         heapq.heapify(live)
@@ -243,7 +245,7 @@ class EventLoop(events.AbstractEventLoop):
         # resolution (1 ns for time.monotonic).
         horizon = self.time() + 1e-09
         while timers and timers[0][0] < horizon:
-            timer = heapq.heappop(timers)[2]
+            timer = heapq.heappop(timers)[1]
             timer._scheduled = False
             if timer._cancelled:
                 self._cancelled_timers -= 1
@@ -270,7 +272,9 @@ class EventLoop(events.AbstractEventLoop):
                 lines.append(f"{key}: {context[key]!r}")
         exc = context.get("exception")
         if exc is not None:
-            lines.append(f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__)
+            # As CPython's logger does with exc_info: the whole traceback.
+            import traceback
+            lines.append("".join(traceback.format_exception(exc)).rstrip("\n"))
         print("\n".join(lines), file=sys.stderr)
 
     def call_exception_handler(self, context):
@@ -372,3 +376,8 @@ class EventLoop(events.AbstractEventLoop):
             await finished
         finally:
             closer.join()
+
+
+# CPython's loop class on Unix is _UnixSelectorEventLoop, the name reprs and
+# type() show; EventLoop is tulip's own name for it.
+EventLoop = _UnixSelectorEventLoop

@@ -4,6 +4,7 @@ waits until task_done() was called once per item put."""
 
 import collections
 import heapq
+import types
 
 from .locks import Event, _LoopBound
 
@@ -63,8 +64,7 @@ class Queue(_LoopBound):
     def __str__(self):
         return f"<{type(self).__name__} {self._describe()}>"
 
-    def __class_getitem__(cls, item):
-        return cls
+    __class_getitem__ = classmethod(types.GenericAlias)
 
     def qsize(self):
         return len(self._queue)

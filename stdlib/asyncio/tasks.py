@@ -43,6 +43,29 @@ def _task_repr(task):
     return f"<{type(task).__name__} {' '.join(words)}>"
 
 
+def _print_stack(task, *, limit=None, file=None):
+    """Task.print_stack(): where the suspended coroutine is, or the
+    traceback of the exception the task ended with."""
+    import linecache
+    import traceback
+    exc = task._exception
+    entries = [traceback.FrameSummary(f.f_code.co_filename, f.f_lineno, f.f_code.co_name,
+                                      line=linecache.getline(f.f_code.co_filename, f.f_lineno))
+               for f in task.get_stack(limit=limit)]
+    if not entries and exc is not None:
+        entries = traceback.extract_tb(exc.__traceback__, limit=limit)
+    if not entries:
+        print(f"No stack for {task!r}", file=file)
+    elif exc is not None:
+        print(f"Traceback for {task!r} (most recent call last):", file=file)
+    else:
+        print(f"Stack for {task!r} (most recent call last):", file=file)
+    traceback.print_list(entries, file=file)
+    if exc is not None:
+        for line in traceback.format_exception_only(type(exc), exc):
+            print(line, file=file, end="")
+
+
 def _set_task_name(task, name):
     if name is not None:
         task.set_name(name)

@@ -25,9 +25,12 @@ class Timeout:
         self._when = when
         self._alarm = None
         self._task = None
+        self._cancelling = 0    # the task's pending cancellations on entry
 
     def __repr__(self):
-        when = f" when={self._when}" if self._phase is _Phase.ENTERED else ""
+        when = ""
+        if self._phase is _Phase.ENTERED:
+            when = f" when={None if self._when is None else round(self._when, 3)}"
         return f"<Timeout [{self._phase.value}]{when}>"
 
     def when(self):
@@ -52,10 +55,14 @@ class Timeout:
                 self._alarm = loop.call_at(when, self._expire)
 
     async def __aenter__(self):
-        self._phase = _Phase.ENTERED
-        self._task = tasks.current_task()
-        if self._task is None:
+        if self._phase is not _Phase.CREATED:
+            raise RuntimeError("Timeout has already been entered")
+        task = tasks.current_task()
+        if task is None:
             raise RuntimeError("Timeout should be used inside a task")
+        self._phase = _Phase.ENTERED
+        self._task = task
+        self._cancelling = task.cancelling()
         self.reschedule(self._when)
         return self
 
@@ -66,9 +73,9 @@ class Timeout:
         if self._phase is _Phase.EXPIRING:
             self._phase = _Phase.EXPIRED
             # Only the cancellation this timeout asked for becomes a
-            # TimeoutError; another pending cancel() keeps propagating.
-            if self._task.uncancel() == 0 and exc_type is CancelledError:
-                raise TimeoutError
+            # TimeoutError; another cancel() since entry keeps propagating.
+            if self._task.uncancel() <= self._cancelling and exc_type is CancelledError:
+                raise TimeoutError from exc_value
         elif self._phase is _Phase.ENTERED:
             self._phase = _Phase.EXITED
         return None
