@@ -162,8 +162,8 @@ impl Vm {
                 }
                 Ok(false)
             }
-            // Objects whose type defines __instancecheck__ (typing's aliases).
-            Value::Instance(i) => match i.class().lookup(&self.names.instancecheck) {
+            // Objects whose type defines __instancecheck__ (typing's aliases, unions).
+            Value::Instance(_) | Value::Native(_) => match self.type_of(spec).lookup(&self.names.instancecheck) {
                 Some(f) => {
                     let r = self.call(&self.bind_descriptor(f, spec)?, &[v.clone()], &[])?;
                     self.truthy(&r)
@@ -198,7 +198,7 @@ impl Vm {
                 }
                 Ok(false)
             }
-            Value::Instance(i) => match i.class().lookup(&self.names.subclasscheck) {
+            Value::Instance(_) | Value::Native(_) => match self.type_of(spec).lookup(&self.names.subclasscheck) {
                 Some(f) => {
                     let r = self.call(&self.bind_descriptor(f, spec)?, &[v.clone()], &[])?;
                     self.truthy(&r)

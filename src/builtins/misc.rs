@@ -31,7 +31,7 @@ pub fn install(vm: &Vm) {
     super::methods(vm, &t.function, "function", &[("__get__", function_get)]);
     super::methods(vm, &t.range, "range", &[("__iter__", seq_iter), ("__len__", seq_len), ("__getitem__", seq_getitem), ("__contains__", seq_contains)]);
     // Not an iterator: registered before `iterator_class` would add `__next__`.
-    let alias = new_class(&vm.interner, "types.GenericAlias", Some(&vm.types.object), Layout::Value, None);
+    let alias = super::union::types_class(vm, "GenericAlias");
     vm.types.iterators.borrow_mut().insert("types.GenericAlias", alias.clone());
     super::methods(vm, &alias, "GenericAlias", &[("__call__", alias_call), ("__getitem__", alias_getitem)]);
     for c in [&t.none, &t.not_implemented, &t.ellipsis] {

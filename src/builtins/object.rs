@@ -45,7 +45,7 @@ pub fn install(vm: &Vm) {
             ("__subclasscheck__", type_subclasscheck),
             ("__repr__", type_repr),
             ("__or__", type_or),
-            ("__ror__", type_or),
+            ("__ror__", type_ror),
         ],
     );
     super::method_kind(vm, t, "type", "__new__", type_new, BuiltinKind::StaticMethod);
@@ -292,19 +292,15 @@ fn type_repr(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     }
 }
 
-/// `int | None` in annotations: a tuple of the classes, which isinstance accepts.
+/// `int | None` in annotations: a `types.UnionType`.
 fn type_or(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     args::check(vm, "__or__", args, 2, 2)?;
-    let mut items = Vec::new();
-    for a in args {
-        match a {
-            Value::None => items.push(Value::Class(vm.types.none.clone())),
-            Value::Tuple(t) => items.extend(t.items.iter().cloned()),
-            Value::Class(_) => items.push(a.clone()),
-            _ => return Ok(Value::NotImplemented),
-        }
-    }
-    Ok(Value::tuple(items))
+    super::union::union_of(vm, &args[0], &args[1])
+}
+
+fn type_ror(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check(vm, "__ror__", args, 2, 2)?;
+    super::union::union_of(vm, &args[1], &args[0])
 }
 
 impl Vm {

@@ -465,6 +465,9 @@ impl Vm {
                         _ => None,
                     });
                 }
+                if let Some(u) = data.downcast_ref::<crate::builtins::union::UnionType>() {
+                    return Ok((n == "__args__").then(|| Value::tuple(u.args.clone())));
+                }
                 if let Some(code) = data.downcast_ref::<Rc<crate::compile::ir::Code>>() {
                     return Ok(self.code_attr(code, n));
                 }
