@@ -14,7 +14,7 @@ use std::rc::Rc;
 
 impl Vm {
     pub fn exec_class_def(&self, f: &mut Frame, def: &ir::ClassDef) -> PyResult<Value> {
-        let (pos, mut kw) = self.eval_args(f, &def.bases)?;
+        let (pos, mut kw) = self.eval_args(f, &def.bases, None)?;
         let mut bases = Vec::with_capacity(pos.len());
         let mut resolved_entries = false;
         for b in pos.iter() {
@@ -296,6 +296,9 @@ impl Vm {
             } else {
                 self.intern(name)
             };
+            if class.dict.borrow().get_str(sym.hash(), &sym).is_some() {
+                return Err(self.value_error(format!("'{}' in __slots__ conflicts with class variable", sym.as_str())));
+            }
             let index = all.len();
             all.push(sym.clone());
             let desc = Value::Native(Rc::new(NativeObj {
