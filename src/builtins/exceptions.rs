@@ -247,7 +247,9 @@ fn group_new(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     } else if c.is_subclass(&exception) && !all_exceptions {
         return Err(vm.type_error("Cannot nest BaseExceptions in an ExceptionGroup"));
     }
-    let inst = vm.exc_instance(&class, vec![a[1].clone(), Value::tuple(excs.clone())]);
+    // `args` keep the sequence as passed; `exceptions` is always a tuple.
+    let seq = if matches!(a[2], Value::List(_) | Value::Tuple(_)) { a[2].clone() } else { Value::tuple(excs.clone()) };
+    let inst = vm.exc_instance(&class, vec![a[1].clone(), seq]);
     if let Some(d) = &inst.dict {
         d.set_str(vm.intern("message"), a[1].clone());
         d.set_str(vm.intern("exceptions"), Value::tuple(excs));

@@ -473,22 +473,39 @@ fn complex_new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let cls = a[0].clone();
     let real = args::arg(&a[1..], kw, 0, "real");
     let imag = args::arg(&a[1..], kw, 1, "imag");
-    let part = |v: &Value| -> PyResult<(f64, f64)> {
+    // The imaginary part of a real argument is absent rather than 0.0, so
+    // that complex(3.0, -0.0) keeps its negative zero (as CPython does).
+    let part = |v: &Value| -> PyResult<(f64, Option<f64>)> {
         match v.builtin_base() {
-            Value::Complex(c) => Ok((c.re, c.im)),
-            Value::Str(s) => parse_complex(s.as_str()).ok_or_else(|| vm.value_error("complex() arg is a malformed string")),
-            _ => Ok((vm.to_float(v)?, 0.0)),
+            Value::Complex(c) => Ok((c.re, Some(c.im))),
+            Value::Str(s) => parse_complex(s.as_str()).map(|(re, im)| (re, Some(im))).ok_or_else(|| vm.value_error("complex() arg is a malformed string")),
+            Value::Instance(_) => match vm.type_of(v).lookup(&vm.intern("__complex__")) {
+                Some(f) => match vm.call(&vm.bind_descriptor(f, v)?, &[], &[])?.builtin_base() {
+                    Value::Complex(c) => Ok((c.re, Some(c.im))),
+                    other => Err(vm.type_error(format!("__complex__ returned non-complex (type {})", vm.type_name(other).as_str()))),
+                },
+                None => Ok((vm.to_float(v)?, None)),
+            },
+            _ => Ok((vm.to_float(v)?, None)),
         }
     };
     let (r1, i1) = match &real {
         Some(r) => part(r)?,
-        None => (0.0, 0.0),
+        None => (0.0, None),
     };
     let (r2, i2) = match &imag {
         Some(i) => part(i)?,
-        None => (0.0, 0.0),
+        None => (0.0, None),
     };
-    let v = Value::Complex(Rc::new(Complex { re: r1 - i2, im: i1 + r2 }));
+    let re = match i2 {
+        Some(i2) => r1 - i2,
+        None => r1,
+    };
+    let im = match i1 {
+        Some(i1) => i1 + r2,
+        None => r2,
+    };
+    let v = Value::Complex(Rc::new(Complex { re, im }));
     Ok(wrap_for_class(vm, &cls, &vm.types.complex, v))
 }
 

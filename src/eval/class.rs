@@ -334,7 +334,7 @@ impl Vm {
             let Some(c) = candidate else {
                 let names: Vec<String> = bases.iter().map(|b| b.name().as_str().to_string()).collect();
                 return Err(self.type_error(format!(
-                    "Cannot create a consistent method resolution order (MRO) for bases {}",
+                    "Cannot create a consistent method resolution\norder (MRO) for bases {}",
                     names.join(", ")
                 )));
             };
@@ -662,11 +662,12 @@ impl Vm {
             }
             let sub = if is_group {
                 let msg = self.group_message(&st.err);
-                self.make_group(&st.err.class(), msg, matched)?
+                self.make_group(&st.err.class(), msg, Value::list(matched))?
             } else {
                 let single_is_exception = matches!(&matched[0], Value::Instance(i) if i.class().is_subclass(&self.types.exc("Exception")));
                 let class = if single_is_exception { self.types.exc("ExceptionGroup") } else { group_class.clone() };
-                self.make_group(&class, Value::str(""), matched)?
+                // A naked exception is wrapped with a tuple, as CPython 3.11 does.
+                self.make_group(&class, Value::str(""), Value::tuple(matched))?
             };
             return Ok(Some((i, sub)));
         }
@@ -706,7 +707,7 @@ impl Vm {
         }
         let msg = if is_group { self.group_message(&st.err) } else { Value::str("") };
         let class = if is_group { st.err.class() } else { self.types.exc("ExceptionGroup") };
-        match self.make_group(&class, msg, all)? {
+        match self.make_group(&class, msg, Value::list(all))? {
             Value::Instance(i) => Err(PyErr(i)),
             _ => Err(PyErr(st.err)),
         }
@@ -728,9 +729,9 @@ impl Vm {
         }
     }
 
-    pub fn make_group(&self, class: &Rc<Class>, msg: Value, excs: Vec<Value>) -> PyResult<Value> {
-        // As `derive` does, the exceptions are passed as a list.
-        let inst = self.exc_instance(class, vec![msg, Value::list(excs)]);
+    /// A group whose `args` hold `excs` as given (`derive` passes a list).
+    pub fn make_group(&self, class: &Rc<Class>, msg: Value, excs: Value) -> PyResult<Value> {
+        let inst = self.exc_instance(class, vec![msg, excs]);
         Ok(Value::Instance(inst))
     }
 }

@@ -323,13 +323,8 @@ impl Vm {
         }
         match op {
             CmpOp::Eq => Ok(Value::bool(a.is(b))),
-            CmpOp::Ne => {
-                // object.__ne__: the inverse of __eq__ when that is defined.
-                if let Some(r) = self.try_dunder(&ta, a, "__eq__", b)? {
-                    return Ok(Value::bool(!self.truthy(&r)?));
-                }
-                Ok(Value::bool(!a.is(b)))
-            }
+            // object.__ne__ (inverting __eq__) was among the methods tried.
+            CmpOp::Ne => Ok(Value::bool(!a.is(b))),
             _ => Err(self.type_error(format!(
                 "'{}' not supported between instances of '{}' and '{}'",
                 sym,
@@ -1024,11 +1019,13 @@ impl Vm {
                         return Ok(normalize(i, len));
                     }
                 }
-                return Err(self.type_error(format!(
-                    "{} indices must be integers or slices, not {}",
-                    what,
-                    self.type_name(idx).as_str()
-                )));
+                let t = self.type_name(idx);
+                // str words it differently from the other sequences.
+                return Err(self.type_error(if what == "string" {
+                    format!("string indices must be integers, not '{}'", t.as_str())
+                } else {
+                    format!("{what} indices must be integers or slices, not {}", t.as_str())
+                }));
             }
         };
         Ok(normalize(i, len))
