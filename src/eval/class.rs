@@ -695,6 +695,8 @@ impl Vm {
     /// raised, re-raised together.
     pub(crate) fn star_finish(&self, st: StarState) -> PyResult<super::exec::Flow> {
         let is_group = st.err.class().is_subclass(&self.types.exc("BaseExceptionGroup"));
+        // Only the unmatched part left: it is the original group, split.
+        let derived = st.raised.is_empty();
         let mut all = st.remaining;
         all.extend(st.raised);
         if all.is_empty() {
@@ -708,7 +710,12 @@ impl Vm {
         let msg = if is_group { self.group_message(&st.err) } else { Value::str("") };
         let class = if is_group { st.err.class() } else { self.types.exc("ExceptionGroup") };
         match self.make_group(&class, msg, Value::list(all))? {
-            Value::Instance(i) => Err(PyErr(i)),
+            Value::Instance(i) => {
+                if derived && is_group {
+                    self.copy_group_metadata(&st.err, &i);
+                }
+                Err(PyErr(i))
+            }
             _ => Err(PyErr(st.err)),
         }
     }
@@ -726,6 +733,24 @@ impl Vm {
         match &args {
             Value::Tuple(t) if !t.items.is_empty() => t.items[0].clone(),
             _ => Value::str(""),
+        }
+    }
+
+    /// A group split off `from` keeps its traceback, cause, context and notes
+    /// (as `BaseExceptionGroup.split` does in CPython).
+    fn copy_group_metadata(&self, from: &Rc<Instance>, to: &Rc<Instance>) {
+        if let (Some(src), Some(dst)) = (from.exc(), to.exc()) {
+            let src = src.borrow();
+            let mut dst = dst.borrow_mut();
+            dst.traceback = src.traceback.clone();
+            dst.cause = src.cause.clone();
+            dst.context = src.context.clone();
+            dst.suppress_context = src.suppress_context;
+        }
+        if let (Some(src), Some(dst)) = (&from.dict, &to.dict) {
+            if let Some(notes) = src.get_str(&self.names.notes) {
+                dst.set_str(self.names.notes.clone(), notes);
+            }
         }
     }
 

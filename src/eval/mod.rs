@@ -23,6 +23,7 @@ pub mod iterate;
 pub mod ops;
 pub mod repr;
 pub mod resume;
+mod traceback;
 mod threads;
 
 use crate::compile::ir::Sym;

@@ -382,47 +382,6 @@ impl Vm {
         out
     }
 
-    /// The whole report of an uncaught exception, chained ones first.
-    pub fn format_exception(&self, exc: &Rc<Instance>) -> String {
-        let mut out = String::new();
-        let mut seen = Vec::new();
-        self.format_exception_into(exc, &mut out, &mut seen);
-        out
-    }
-
-    fn format_exception_into(&self, exc: &Rc<Instance>, out: &mut String, seen: &mut Vec<usize>) {
-        let id = Rc::as_ptr(exc) as usize;
-        if seen.contains(&id) || seen.len() > 100 {
-            return;
-        }
-        seen.push(id);
-        if let Some(d) = exc.exc() {
-            let (cause, context, suppress) = {
-                let d = d.borrow();
-                (d.cause.clone(), d.context.clone(), d.suppress_context)
-            };
-            if let Value::Instance(c) = &cause {
-                self.format_exception_into(c, out, seen);
-                out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
-            } else if let (Value::Instance(c), false) = (&context, suppress) {
-                self.format_exception_into(c, out, seen);
-                out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
-            }
-            let tb = d.borrow().traceback.clone();
-            if !tb.is_empty() {
-                out.push_str("Traceback (most recent call last):\n");
-                for e in tb.iter().rev() {
-                    out.push_str(&format!("  File \"{}\", line {}, in {}\n", e.filename, e.line, e.name.as_str()));
-                    if let Some(line) = self.source_line(&e.filename, e.line) {
-                        out.push_str(&format!("    {}\n", line.trim()));
-                    }
-                }
-            }
-        }
-        out.push_str(&self.format_exception_only(exc));
-        out.push('\n');
-    }
-
     /// The name a NameError or AttributeError probably meant: the closest
     /// of `dir(obj)` for an attribute; for a name, of `__main__`'s globals
     /// and the builtins (tracebacks keep no frames, so a function's locals
