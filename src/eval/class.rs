@@ -42,7 +42,7 @@ impl Vm {
             Some(other) => {
                 // A callable metaclass that is not a class: call it directly.
                 let ns = gc::new(Dict::new());
-                self.run_class_body(f, def, &ns)?;
+                self.run_class_body(f, def, &ns, None)?;
                 let bases_t = Value::tuple(bases.iter().map(|b| Value::Class(b.clone())).collect());
                 return self.call(&other, &[Value::Str(def.name.clone()), bases_t, Value::Dict(ns)], &kw);
             }
@@ -56,8 +56,9 @@ impl Vm {
                     let bases_t = Value::tuple(bases.iter().map(|b| Value::Class(b.clone())).collect());
                     let p = self.class_getattr(m, &self.names.prepare)?;
                     let ns = self.call(&p, &[Value::Str(def.name.clone()), bases_t], &kw)?;
-                    // A dict subclass's storage takes the body's names (its
-                    // `__setitem__`, if overridden, is not called).
+                    // A dict subclass keeps the names in its storage; the body
+                    // binds them through its `__setitem__` (enum's namespace
+                    // resolves auto() and refuses duplicates there).
                     match dict_storage(&ns) {
                         Some(d) => (Some(ns), d),
                         None if self.type_of(&ns).lookup(&self.names.getitem).is_none() => {
@@ -75,7 +76,7 @@ impl Vm {
             },
             None => (None, gc::new(Dict::new())),
         };
-        let body_frame_cells = self.run_class_body(f, def, &ns)?;
+        let body_frame_cells = self.run_class_body(f, def, &ns, ns_object.as_ref())?;
         if resolved_entries {
             // PEP 560: the bases as written, before __mro_entries__.
             ns.set_str(self.intern("__orig_bases__"), Value::tuple(pos.to_vec()));
@@ -97,12 +98,17 @@ impl Vm {
     }
 
     /// Runs a class body into `ns`; returns the body frame's cells (for `__class__`).
-    fn run_class_body(&self, f: &mut Frame, def: &ir::ClassDef, ns: &Rc<Dict>) -> PyResult<Option<Vec<Rc<CellObj>>>> {
+    /// `ns_object` is the mapping `__prepare__` returned when it is a dict
+    /// subclass: the body's names are bound through it.
+    fn run_class_body(&self, f: &mut Frame, def: &ir::ClassDef, ns: &Rc<Dict>, ns_object: Option<&Value>) -> PyResult<Option<Vec<Rc<CellObj>>>> {
+        let locals = ns_object.cloned().unwrap_or_else(|| Value::Dict(ns.clone()));
         let module = f.globals.get_str(&self.names.name).unwrap_or(Value::None);
-        ns.set_str(self.names.module.clone(), module);
-        ns.set_str(self.names.qualname.clone(), Value::Str(def.body.qualname.clone()));
+        let mut preset = vec![(self.names.module.clone(), module), (self.names.qualname.clone(), Value::Str(def.body.qualname.clone()))];
         if let Some(doc) = &def.body.doc {
-            ns.set_str(self.names.doc.clone(), doc.clone());
+            preset.push((self.names.doc.clone(), doc.clone()));
+        }
+        for (name, v) in preset {
+            self.set_item(&locals, Value::Str(name), v)?;
         }
         let closure: Vec<Rc<CellObj>> = def
             .closure
@@ -110,7 +116,7 @@ impl Vm {
             .map(|&c| f.cells.get(c as usize).cloned().unwrap_or_else(|| gc::new(CellObj::new(None))))
             .collect();
         let (mut slots, mut cells) = (Default::default(), Default::default());
-        let mut frame = Frame::new(def.body.clone(), f.globals.clone(), Some(Value::Dict(ns.clone())), &closure, &mut slots, &mut cells);
+        let mut frame = Frame::new(def.body.clone(), f.globals.clone(), Some(locals), &closure, &mut slots, &mut cells);
         let depth = self.depth.get();
         self.depth.set(depth + 1);
         let code = def.body.clone();
