@@ -195,6 +195,10 @@ impl Vm {
         self.register_class(&class);
         self.setup_class_dict(&class)?;
         self.setup_slots(&class, &bases)?;
+        // A class without a docstring (or a `__doc__` slot) has `__doc__` None in its dict.
+        if class.dict.borrow().find_str(self.names.doc.hash(), &self.names.doc).is_none() {
+            class.dict.borrow_mut().set_str(self.names.doc.clone(), Value::None);
+        }
         bump_type_version();
         // __set_name__ on descriptors, in definition order.
         let entries: Vec<(Value, Value)> = class.dict.borrow().iter().map(|e| (e.key.clone(), e.value.clone())).collect();
@@ -242,6 +246,8 @@ impl Vm {
     /// defining `__eq__` without `__hash__` is unhashable.
     fn setup_class_dict(&self, class: &Rc<Class>) -> PyResult<()> {
         let mut d = class.dict.borrow_mut();
+        // As in CPython, `__qualname__` lives on the type, not in its dict.
+        d.del_str(&self.names.qualname);
         for name in [&self.names.init_subclass, &self.names.class_getitem] {
             if let Some(v @ Value::Function(_)) = d.get_str(name.hash(), name) {
                 d.set_str(name.clone(), Value::ClassMethod(gc::new(FuncWrapper::new(v))));
