@@ -303,6 +303,16 @@ fn type_ror(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     super::union::union_of(vm, &args[1], &args[0])
 }
 
+/// Attributes every object of `class` has without a dict entry: its
+/// `__class__`, and the `__dict__` of instances of classes without slots.
+fn type_level_names(class: &Class) -> Vec<String> {
+    let mut names = vec!["__class__".to_string()];
+    if class.is_heap && class.has_dict.get() {
+        names.push("__dict__".to_string());
+    }
+    names
+}
+
 impl Vm {
     /// The attribute names `dir(v)` lists, sorted.
     pub fn dir_names(&self, v: &Value) -> PyResult<Vec<Value>> {
@@ -320,6 +330,7 @@ impl Vm {
                 for k in c.mro.borrow().iter() {
                     add_table(&k.dict.borrow(), &mut names);
                 }
+                names.extend(type_level_names(c));
             }
             _ => {
                 if let Value::Instance(i) = v {
@@ -327,9 +338,11 @@ impl Vm {
                         add_table(&d.table.borrow(), &mut names);
                     }
                 }
-                for k in self.type_of(v).mro.borrow().iter() {
+                let class = self.type_of(v);
+                for k in class.mro.borrow().iter() {
                     add_table(&k.dict.borrow(), &mut names);
                 }
+                names.extend(type_level_names(&class));
             }
         }
         names.sort();
