@@ -224,7 +224,7 @@ fn super_new(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 
 fn enumerate_new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let a = &a[1..];
-    let it = args::arg(a, kw, 0, "iterable").ok_or_else(|| vm.type_error("enumerate() missing required argument 'iterable' (pos 1)"))?;
+    let it = args::arg(a, kw, 0, "iterable").ok_or_else(|| vm.type_error("enumerate() missing required argument 'iterable'"))?;
     let start = args::arg(a, kw, 1, "start").unwrap_or(Value::Int(0));
     if !matches!(start.builtin_base(), Value::Int(_) | Value::BigInt(_) | Value::Bool(_)) {
         return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(&start).as_str())));
@@ -240,14 +240,8 @@ fn zip_new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
         None => false,
     };
     let mut its = Vec::new();
-    for (i, x) in a[1..].iter().enumerate() {
-        its.push(vm.iter(x).map_err(|e| {
-            if vm.err_is(&e, "TypeError") {
-                vm.type_error(format!("zip argument #{} must support iteration", i + 1))
-            } else {
-                e
-            }
-        })?);
+    for x in &a[1..] {
+        its.push(vm.iter(x)?);
     }
     Ok(vm.native_iter("zip", IterState::Zip { its, strict }))
 }
