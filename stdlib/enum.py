@@ -159,12 +159,45 @@ def _data_type_of(chain):
     return None
 
 
+class _EnumNamespace(dict):
+    """A class body's namespace: an auto() member gets its value as soon as
+    it is bound (so later lines can combine members), and a member name
+    cannot be bound twice."""
+
+    def __init__(self, cls_name, gnv):
+        super().__init__()
+        self._cls_name = cls_name
+        self._gnv = gnv
+        self._member_values = {}
+
+    def _is_member(self, key, value):
+        return not (_is_dunder(key) or _is_sunder(key) or _is_private(self._cls_name, key)
+                    or _is_descriptor(value) or isinstance(value, nonmember))
+
+    def __setitem__(self, key, value):
+        if key in self._member_values:
+            raise TypeError(f"{key!r} already defined as {self._member_values[key]!r}")
+        if key == "_generate_next_value_":
+            self._gnv = value.__func__ if isinstance(value, staticmethod) else value
+        elif self._is_member(key, value):
+            if isinstance(value, auto) and value.value is _auto_null and self._gnv is not None:
+                values = list(self._member_values.values())
+                value = self._gnv(key, 1, len(values), values)
+            self._member_values[key] = value.value if isinstance(value, (auto, member)) else value
+        super().__setitem__(key, value)
+
+
 class EnumType(type):
     """Metaclass of Enum: turns the class body's plain attributes into members."""
 
     @classmethod
     def __prepare__(metacls, cls, bases, **kwds):
-        return {}
+        gnv = None
+        for base in bases:
+            gnv = getattr(base, "_generate_next_value_", None)
+            if gnv is not None:
+                break
+        return _EnumNamespace(cls, gnv)
 
     def __new__(metacls, cls, bases, classdict, *, boundary=None, _simple=False, **kwds):
         classdict = dict(classdict)
@@ -307,7 +340,10 @@ class EnumType(type):
                 enum_member = canonical
                 break
         else:
-            cls._member_names_.append(member_name)
+            # A flag's multi-bit and zero members are aliases: not iterated.
+            is_flag = Flag is not None and issubclass(cls, Flag)
+            if not is_flag or (isinstance(value, int) and _is_single_bit(value)):
+                cls._member_names_.append(member_name)
         if member_name not in cls.__dict__ or not isinstance(cls.__dict__[member_name], property):
             type.__setattr__(cls, member_name, enum_member)
         cls._member_map_[member_name] = enum_member

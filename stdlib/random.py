@@ -3,7 +3,7 @@ the algorithms of its `random` module, so seeded scripts reproduce
 CPython's sequences."""
 
 import _random
-from math import log as _log, exp as _exp, sqrt as _sqrt, cos as _cos, sin as _sin, ceil as _ceil, floor as _floor, pi as _pi
+from math import log as _log, exp as _exp, sqrt as _sqrt, cos as _cos, sin as _sin, ceil as _ceil, floor as _floor, pi as _pi, acos as _acos, e as _e
 from bisect import bisect as _bisect
 from itertools import accumulate as _accumulate, repeat as _repeat
 
@@ -29,9 +29,11 @@ class Random:
             import time
             a = time.time_ns() ^ id(self)
         elif isinstance(a, (str, bytes, bytearray)):
+            # Version 2 seeding: the bytes followed by their SHA-512 digest.
+            from hashlib import sha512
             if isinstance(a, str):
                 a = a.encode()
-            a = int.from_bytes(a, "big")
+            a = int.from_bytes(bytes(a) + sha512(a).digest(), "big")
         elif isinstance(a, float):
             a = hash(a)
         elif not isinstance(a, int):
@@ -204,6 +206,71 @@ class Random:
         u = 1.0 - self.random()
         return alpha * (-_log(u)) ** (1.0 / beta)
 
+    def vonmisesvariate(self, mu, kappa):
+        # Best and Fisher's rejection method (1979): wrapped Cauchy envelope.
+        if kappa <= 1e-6:
+            return TWOPI * self.random()
+        half_inv = 0.5 / kappa
+        rho = half_inv + _sqrt(1.0 + half_inv * half_inv)
+        while True:
+            z = _cos(_pi * self.random())
+            d = z / (rho + z)
+            accept = self.random()
+            if accept < 1.0 - d * d or accept <= (1.0 - d) * _exp(d):
+                break
+        inv = 1.0 / rho
+        f = (inv + z) / (1.0 + inv * z)
+        turn = _acos(f)
+        if self.random() > 0.5:
+            return (mu + turn) % TWOPI
+        return (mu - turn) % TWOPI
+
+    def gammavariate(self, alpha, beta):
+        if alpha <= 0.0 or beta <= 0.0:
+            raise ValueError("gammavariate: alpha and beta must be > 0.0")
+        if alpha > 1.0:
+            return self._gamma_cheng(alpha) * beta
+        if alpha == 1.0:
+            return -_log(1.0 - self.random()) * beta
+        return self._gamma_small(alpha) * beta
+
+    def _gamma_cheng(self, alpha):
+        # Cheng (1977), algorithm GB, for shape > 1.
+        spread = _sqrt(2.0 * alpha - 1.0)
+        shift = alpha - _log(4.0)
+        slope = alpha + spread
+        while True:
+            u1 = self.random()
+            if not 1e-7 < u1 < 0.9999999:
+                continue
+            u2 = 1.0 - self.random()
+            v = _log(u1 / (1.0 - u1)) / spread
+            x = alpha * _exp(v)
+            z = u1 * u1 * u2
+            r = shift + slope * v - x
+            if r + 1.0 + _log(4.5) - 4.5 * z >= 0.0 or r >= _log(z):
+                return x
+
+    def _gamma_small(self, alpha):
+        # Ahrens and Dieter's algorithm GS, for shape < 1.
+        while True:
+            b = (_e + alpha) / _e
+            p = b * self.random()
+            x = p ** (1.0 / alpha) if p <= 1.0 else -_log((b - p) / alpha)
+            u = self.random()
+            if p > 1.0:
+                if u <= x ** (alpha - 1.0):
+                    return x
+            elif u <= _exp(-x):
+                return x
+
+    def betavariate(self, alpha, beta):
+        # The ratio of two gamma variates.
+        y = self.gammavariate(alpha, 1.0)
+        if y:
+            return y / (y + self.gammavariate(beta, 1.0))
+        return 0.0
+
     def randbytes(self, n):
         return self.getrandbits(n * 8).to_bytes(n, "little")
 
@@ -224,6 +291,9 @@ lognormvariate = _inst.lognormvariate
 expovariate = _inst.expovariate
 paretovariate = _inst.paretovariate
 weibullvariate = _inst.weibullvariate
+vonmisesvariate = _inst.vonmisesvariate
+gammavariate = _inst.gammavariate
+betavariate = _inst.betavariate
 gauss = _inst.gauss
 getstate = _inst.getstate
 setstate = _inst.setstate

@@ -126,8 +126,9 @@ class ForwardRef(_Final):
 ################################################################################
 
 class _SpecialForm(_Final, _Immutable, _UnionOperand):
-    """Any, Union, Optional, ...: each is an instance, whose subscription
-    calls the function it was made from."""
+    # Any, Union, Optional, ...: each is an instance, whose subscription
+    # calls the function it was made from. (No docstring: `__doc__` is a
+    # slot, which a class docstring would conflict with.)
 
     __slots__ = ("_name", "__doc__", "_getitem")
 

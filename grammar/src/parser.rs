@@ -202,6 +202,10 @@ impl<'a> ErrorContext<'a> {
         if tok == Some(&Tok::Newline) && expects(expected, ":") {
             return SyntaxError::syntax("expected ':'", span);
         }
+        // `{1: 2, 3}`: a dict display already, so the item needs its value.
+        if matches!(tok, Some(Tok::Rbrace | Tok::Comma)) && expects(expected, ":") && self.innermost_bracket() == Some(&Tok::Lbrace) {
+            return SyntaxError::syntax("':' expected after dictionary key", prev_span);
+        }
         let name_before = matches!(self.previous(), Some(Tok::Name(_)));
         if tok == Some(&Tok::Equal) && name_before && self.in_named_expression() && !self.name_is_unpacked() {
             return SyntaxError::syntax("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", prev_span);

@@ -79,6 +79,8 @@ const CASES: &[(&str, &str, &str, usize)] = &[
     ("f'{a b}'\n", "SyntaxError", "f-string: invalid syntax. Perhaps you forgot a comma?", 1),
     ("f'{x!z}'\n", "SyntaxError", "f-string: invalid conversion character: expected 's', 'r', or 'a'", 1),
     ("b'a' 'b'\n", "SyntaxError", "cannot mix bytes and nonbytes literals", 1),
+    ("d = {1: 2, 3}\n", "SyntaxError", "':' expected after dictionary key", 1),
+    ("d = {1: 2, 3, 4: 5}\n", "SyntaxError", "':' expected after dictionary key", 1),
     ("match x:\n    case a as _:\n        pass\n", "SyntaxError", "cannot use '_' as a target", 2),
     ("match x:\n    case C(a=1, b):\n        pass\n", "SyntaxError", "positional patterns follow keyword patterns", 2),
     ("match x:\n    case {**r, 'a': 1}:\n        pass\n", "SyntaxError", "invalid syntax", 2),

@@ -14,7 +14,8 @@ pub fn check(vm: &Vm, name: &str, args: &[Value], min: usize, max: usize) -> PyR
         match min {
             0 => format!("{name}() takes no arguments ({n} given)"),
             1 => format!("{name}() takes exactly one argument ({n} given)"),
-            _ => format!("{name}() takes exactly {min} arguments ({n} given)"),
+            // Argument Clinic's wording, which CPython's several-argument builtins use.
+            _ => format!("{name} expected {min} arguments, got {n}"),
         }
     } else if n < min {
         format!("{name} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })

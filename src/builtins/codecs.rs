@@ -95,7 +95,7 @@ pub fn str_arg(vm: &Vm, v: Option<&Value>, fname: &str, argname: &str, pos: usiz
     }
 }
 
-fn char_escape(c: char) -> String {
+pub(crate) fn char_escape(c: char) -> String {
     let n = c as u32;
     if n < 0x100 {
         format!("\\x{n:02x}")
@@ -107,16 +107,10 @@ fn char_escape(c: char) -> String {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn unicode_error(vm: &Vm, name: &str, msg: String, encoding: &str, object: Value, start: usize, end: usize, reason: &str) -> PyErr {
-    let err = vm.new_error(name, msg);
-    if let Some(d) = &err.0.dict {
-        d.set_str(vm.intern("encoding"), Value::str(encoding));
-        d.set_str(vm.intern("object"), object);
-        d.set_str(vm.intern("start"), Value::Int(start as i64));
-        d.set_str(vm.intern("end"), Value::Int(end as i64));
-        d.set_str(vm.intern("reason"), Value::str(reason));
-    }
-    err
+/// The error with CPython's five arguments; its `__str__` words the message.
+fn unicode_error(vm: &Vm, name: &str, encoding: &str, object: Value, start: usize, end: usize, reason: &str) -> PyErr {
+    let args = vec![Value::str(encoding), object, Value::Int(start as i64), Value::Int(end as i64), Value::str(reason)];
+    PyErr(vm.exc_instance(&vm.types.exc(name), args))
 }
 
 fn unknown_handler(vm: &Vm, errors: &str) -> PyErr {
@@ -194,15 +188,9 @@ pub fn encode(vm: &Vm, s: &str, codec: Codec, errors: &str) -> PyResult<Vec<u8>>
         }
         match errors {
             "strict" | "surrogateescape" | "surrogatepass" => {
-                let what = if end - start == 1 {
-                    format!("character '{}' in position {start}", char_escape(c))
-                } else {
-                    format!("characters in position {start}-{}", end - 1)
-                };
                 return Err(unicode_error(
                     vm,
                     "UnicodeEncodeError",
-                    format!("'{}' codec can't encode {what}: {reason}", codec.name()),
                     codec.name(),
                     Value::str(s),
                     start,
@@ -380,16 +368,10 @@ fn decode_error(vm: &Vm, out: &mut String, data: &[u8], codec: Codec, errors: &s
             Ok(())
         }
         "strict" | "surrogateescape" | "surrogatepass" | "xmlcharrefreplace" => {
-            let what = if end - start == 1 {
-                format!("byte 0x{:02x} in position {start}", data[start])
-            } else {
-                format!("bytes in position {start}-{}", end - 1)
-            };
             let obj = Value::Bytes(Rc::new(Bytes { data: data.into() }));
             Err(unicode_error(
                 vm,
                 "UnicodeDecodeError",
-                format!("'{}' codec can't decode {what}: {reason}", codec.name()),
                 codec.name(),
                 obj,
                 start,

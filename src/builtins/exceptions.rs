@@ -14,11 +14,14 @@ pub fn install(vm: &Vm) {
         vm,
         &base,
         "BaseException",
-        &[("__init__", init), ("__str__", str_), ("__repr__", repr), ("with_traceback", with_traceback), ("add_note", add_note)],
+        &[("__init__", init), ("__str__", str_), ("__repr__", repr), ("with_traceback", with_traceback), ("add_note", add_note), ("__reduce__", reduce)],
     );
     super::method_kind(vm, &base, "BaseException", "__new__", new, BuiltinKind::StaticMethod);
     super::methods(vm, &vm.types.exc("KeyError"), "KeyError", &[("__str__", key_error_str)]);
     super::methods(vm, &vm.types.exc("OSError"), "OSError", &[("__str__", os_error_str)]);
+    for name in ["UnicodeDecodeError", "UnicodeEncodeError"] {
+        super::methods(vm, &vm.types.exc(name), name, &[("__str__", unicode_error_str)]);
+    }
     for name in ["BaseExceptionGroup", "ExceptionGroup"] {
         let c = vm.types.exc(name);
         super::methods(vm, &c, "BaseExceptionGroup", &[("__str__", group_str), ("subgroup", subgroup), ("split", split), ("derive", derive)]);
@@ -84,6 +87,11 @@ pub fn set_special_attrs(vm: &Vm, inst: &Rc<Instance>, args: &[Value]) {
     let is_a = |name: &str| builtin_bases.iter().any(|n| n.as_str() == name);
     if is_a("StopIteration") || is_a("StopAsyncIteration") {
         d.set_str(vm.intern("value"), first.clone());
+    }
+    if (is_a("UnicodeDecodeError") || is_a("UnicodeEncodeError")) && args.len() == 5 {
+        for (name, v) in ["encoding", "object", "start", "end", "reason"].iter().zip(args) {
+            d.set_str(vm.intern(name), v.clone());
+        }
     }
     if is_a("SystemExit") {
         let code = if args.len() > 1 { Value::tuple(args.to_vec()) } else { first.clone() };
@@ -219,6 +227,45 @@ fn os_error_str(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     str_(vm, a, kw)
 }
 
+/// "'utf-8' codec can't decode byte 0xff in position 0: invalid start byte",
+/// worded from the attributes (which a handler may have changed).
+fn unicode_error_str(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let inst = data(vm, &a[0])?;
+    let Some(d) = &inst.dict else { return str_(vm, a, kw) };
+    let get = |n: &str| d.get_str(&vm.intern(n));
+    let (Some(enc), Some(obj), Some(Value::Int(start)), Some(Value::Int(end)), Some(reason)) =
+        (get("encoding"), get("object"), get("start"), get("end"), get("reason"))
+    else {
+        return str_(vm, a, kw);
+    };
+    let (enc, reason) = (vm.str(&enc)?, vm.str(&reason)?);
+    let decoding = inst.class().is_subclass(&vm.types.exc("UnicodeDecodeError"));
+    let what = match (&obj, end - start == 1) {
+        (Value::Bytes(b), true) if decoding => match b.data.get(start as usize) {
+            Some(byte) => format!("byte 0x{byte:02x} in position {start}"),
+            None => format!("bytes in position {start}-{}", end - 1),
+        },
+        (Value::Str(s), true) if !decoding => match s.as_str().chars().nth(start as usize) {
+            Some(c) => format!("character '{}' in position {start}", super::codecs::char_escape(c)),
+            None => format!("characters in position {start}-{}", end - 1),
+        },
+        _ => format!("{} in position {start}-{}", if decoding { "bytes" } else { "characters" }, end - 1),
+    };
+    let verb = if decoding { "decode" } else { "encode" };
+    Ok(Value::string(format!("'{}' codec can't {verb} {what}: {}", enc.as_str(), reason.as_str())))
+}
+
+/// `(type, args[, __dict__])`: how copy and pickle rebuild an exception.
+fn reduce(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let inst = data(vm, &a[0])?;
+    let args = inst.exc().map(|d| d.borrow().args.clone()).unwrap_or(Value::tuple(Vec::new()));
+    let mut parts = vec![Value::Class(inst.class()), args];
+    if let Some(d) = inst.dict.as_ref().filter(|d| d.len() != 0) {
+        parts.push(Value::Dict(d.clone()));
+    }
+    Ok(Value::tuple(parts))
+}
+
 fn group_new(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let Value::Class(c) = &a[0] else { return Err(vm.type_error("not a type")) };
     args::check(vm, c.name().as_str(), &a[1..], 2, 2)?;
@@ -247,8 +294,9 @@ fn group_new(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     } else if c.is_subclass(&exception) && !all_exceptions {
         return Err(vm.type_error("Cannot nest BaseExceptions in an ExceptionGroup"));
     }
-    // `args` keep the sequence as given (its repr shows a list or a tuple).
-    let inst = vm.exc_instance(&class, vec![a[1].clone(), a[2].clone()]);
+    // `args` keep the sequence as passed; `exceptions` is always a tuple.
+    let seq = if matches!(a[2], Value::List(_) | Value::Tuple(_)) { a[2].clone() } else { Value::tuple(excs.clone()) };
+    let inst = vm.exc_instance(&class, vec![a[1].clone(), seq]);
     if let Some(d) = &inst.dict {
         d.set_str(vm.intern("message"), a[1].clone());
         d.set_str(vm.intern("exceptions"), Value::tuple(excs));

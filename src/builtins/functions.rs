@@ -162,8 +162,8 @@ impl Vm {
                 }
                 Ok(false)
             }
-            // Objects whose type defines __instancecheck__ (typing's aliases).
-            Value::Instance(i) => match i.class().lookup(&self.names.instancecheck) {
+            // Objects whose type defines __instancecheck__ (typing's aliases, unions).
+            Value::Instance(_) | Value::Native(_) => match self.type_of(spec).lookup(&self.names.instancecheck) {
                 Some(f) => {
                     let r = self.call(&self.bind_descriptor(f, spec)?, &[v.clone()], &[])?;
                     self.truthy(&r)
@@ -198,7 +198,7 @@ impl Vm {
                 }
                 Ok(false)
             }
-            Value::Instance(i) => match i.class().lookup(&self.names.subclasscheck) {
+            Value::Instance(_) | Value::Native(_) => match self.type_of(spec).lookup(&self.names.subclasscheck) {
                 Some(f) => {
                     let r = self.call(&self.bind_descriptor(f, spec)?, &[v.clone()], &[])?;
                     self.truthy(&r)
@@ -663,6 +663,28 @@ fn divmod(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     )))
 }
 
+/// Three-argument pow of objects: the base's `__pow__(exp, mod)` decides
+/// (CPython never tries the reflected method with a modulus).
+fn ternary_pow(vm: &Vm, base: &Value, exp: &Value, m: &Value) -> PyResult<Value> {
+    if matches!(base, Value::Instance(_)) {
+        if let Some(f) = vm.type_of(base).lookup(&vm.intern("__pow__")) {
+            let r = vm.call(&vm.bind_descriptor(f, base)?, &[exp.clone(), m.clone()], &[])?;
+            if !matches!(r, Value::NotImplemented) {
+                return Ok(r);
+            }
+        }
+    }
+    if [base, exp, m].iter().all(|v| matches!(v.builtin_base(), Value::Int(_) | Value::BigInt(_) | Value::Bool(_) | Value::Float(_) | Value::Complex(_))) {
+        return Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+    }
+    Err(vm.type_error(format!(
+        "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
+        vm.type_name(base).as_str(),
+        vm.type_name(exp).as_str(),
+        vm.type_name(m).as_str()
+    )))
+}
+
 fn pow(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let base = args::arg(args, kw, 0, "base").ok_or_else(|| vm.type_error("pow() missing required argument 'base' (pos 1)"))?;
     let exp = args::arg(args, kw, 1, "exp").ok_or_else(|| vm.type_error("pow() missing required argument 'exp' (pos 2)"))?;
@@ -671,7 +693,7 @@ fn pow(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
         return vm.binary_op(crate::compile::ir::BinOp::Arith(num::ArithOp::Pow), base, exp);
     };
     let (Some(b), Some(e), Some(md)) = (num::big(&base), num::big(&exp), num::big(&m)) else {
-        return Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+        return ternary_pow(vm, &base, &exp, &m);
     };
     if md.is_zero() {
         return Err(vm.value_error("pow() 3rd argument cannot be 0"));

@@ -31,7 +31,7 @@ pub fn install(vm: &Vm) {
     super::methods(vm, &t.function, "function", &[("__get__", function_get)]);
     super::methods(vm, &t.range, "range", &[("__iter__", seq_iter), ("__len__", seq_len), ("__getitem__", seq_getitem), ("__contains__", seq_contains)]);
     // Not an iterator: registered before `iterator_class` would add `__next__`.
-    let alias = new_class(&vm.interner, "types.GenericAlias", Some(&vm.types.object), Layout::Value, None);
+    let alias = super::union::types_class(vm, "GenericAlias");
     vm.types.iterators.borrow_mut().insert("types.GenericAlias", alias.clone());
     super::methods(vm, &alias, "GenericAlias", &[("__call__", alias_call), ("__getitem__", alias_getitem)]);
     super::method_kind(vm, &alias, "GenericAlias", "__new__", alias_new, BuiltinKind::StaticMethod);
@@ -225,7 +225,7 @@ fn super_new(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 
 fn enumerate_new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let a = &a[1..];
-    let it = args::arg(a, kw, 0, "iterable").ok_or_else(|| vm.type_error("enumerate() missing required argument 'iterable' (pos 1)"))?;
+    let it = args::arg(a, kw, 0, "iterable").ok_or_else(|| vm.type_error("enumerate() missing required argument 'iterable'"))?;
     let start = args::arg(a, kw, 1, "start").unwrap_or(Value::Int(0));
     if !matches!(start.builtin_base(), Value::Int(_) | Value::BigInt(_) | Value::Bool(_)) {
         return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(&start).as_str())));
@@ -241,14 +241,8 @@ fn zip_new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
         None => false,
     };
     let mut its = Vec::new();
-    for (i, x) in a[1..].iter().enumerate() {
-        its.push(vm.iter(x).map_err(|e| {
-            if vm.err_is(&e, "TypeError") {
-                vm.type_error(format!("zip argument #{} must support iteration", i + 1))
-            } else {
-                e
-            }
-        })?);
+    for x in &a[1..] {
+        its.push(vm.iter(x)?);
     }
     Ok(vm.native_iter("zip", IterState::Zip { its, strict }))
 }

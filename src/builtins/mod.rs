@@ -17,6 +17,7 @@ pub mod str_format;
 pub mod string;
 pub mod unicode;
 pub mod unicode_tables;
+pub mod union;
 
 use crate::eval::Vm;
 use crate::runtime::object::*;
@@ -34,6 +35,7 @@ pub fn install(vm: &Vm) {
     bytes::install(vm);
     exceptions::install(vm);
     misc::install(vm);
+    union::install(vm);
     generator::install(vm);
     let t = &vm.types;
     for c in [

@@ -315,26 +315,78 @@ fn float_hex(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 fn float_fromhex(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let s = a.get(1).and_then(|v| v.as_str()).map(|s| s.as_str().trim().to_lowercase()).unwrap_or_default();
     let (neg, body) = match s.strip_prefix('-') {
-        Some(r) => (true, r.to_string()),
-        None => (false, s.trim_start_matches('+').to_string()),
+        Some(r) => (true, r),
+        None => (false, s.strip_prefix('+').unwrap_or(&s)),
     };
-    let body = body.trim_start_matches("0x");
+    let v = match body {
+        "inf" | "infinity" => f64::INFINITY,
+        "nan" => f64::NAN,
+        _ => parse_hex_float(body)
+            .ok_or_else(|| vm.value_error("invalid hexadecimal floating-point string"))?
+            .ok_or_else(|| vm.overflow_error("hexadecimal value too large to represent as a float"))?,
+    };
+    Ok(Value::float(if neg { -v } else { v }))
+}
+
+/// `[0x]digits[.digits][p[+-]exp]` as the nearest float (ties to even);
+/// `None` when malformed, `Some(None)` when too large.
+fn parse_hex_float(body: &str) -> Option<Option<f64>> {
+    use num_bigint::BigUint;
+    let body = body.strip_prefix("0x").unwrap_or(body);
     let (mant, exp) = match body.split_once('p') {
-        Some((m, e)) => (m, e.parse::<i32>().map_err(|_| vm.value_error("invalid hexadecimal floating-point string"))?),
+        Some((m, e)) => (m, e.parse::<i64>().ok()?),
         None => (body, 0),
     };
     let (int_part, frac_part) = mant.split_once('.').unwrap_or((mant, ""));
-    let mut v = 0f64;
-    for c in int_part.chars() {
-        v = v * 16.0 + c.to_digit(16).ok_or_else(|| vm.value_error("invalid hexadecimal floating-point string"))? as f64;
+    if int_part.is_empty() && frac_part.is_empty() {
+        return None;
     }
-    let mut scale = 1.0 / 16.0;
-    for c in frac_part.chars() {
-        v += c.to_digit(16).ok_or_else(|| vm.value_error("invalid hexadecimal floating-point string"))? as f64 * scale;
-        scale /= 16.0;
+    let digits = format!("{int_part}{frac_part}");
+    let m = BigUint::parse_bytes(digits.as_bytes(), 16)?;
+    if m.bits() == 0 {
+        return Some(Some(0.0));
     }
-    let v = v * 2f64.powi(exp);
-    Ok(Value::float(if neg { -v } else { v }))
+    // value = m * 2^e exactly.
+    let e = exp.checked_sub(4 * frac_part.len() as i64)?;
+    let top = m.bits() as i64 + e;
+    if top > 1024 {
+        return Some(None);
+    }
+    // The exponent of the last bit kept: 53 significant bits, fewer below the normal range.
+    let lsb = (top - 53).max(-1074);
+    let shift = lsb - e;
+    let q: u64 = if shift <= 0 {
+        u64::try_from(m << (-shift) as usize).ok()?
+    } else {
+        let q = &m >> shift as usize;
+        let rem = &m - (&q << shift as usize);
+        let half = BigUint::from(1u8) << (shift - 1) as usize;
+        let odd = q.bit(0);
+        let q = u64::try_from(q).ok()?;
+        if rem > half || (rem == half && odd) {
+            q + 1
+        } else {
+            q
+        }
+    };
+    let v = ldexp(q as f64, lsb);
+    if v.is_infinite() {
+        return Some(None);
+    }
+    Some(Some(v))
+}
+
+/// `x * 2^e` in steps that stay in range (x * 2^e is exact here).
+fn ldexp(mut x: f64, mut e: i64) -> f64 {
+    while e > 1000 {
+        x *= 2f64.powi(1000);
+        e -= 1000;
+    }
+    while e < -1000 {
+        x *= 2f64.powi(-1000);
+        e += 1000;
+    }
+    x * 2f64.powi(e as i32)
 }
 
 /// Wraps a builtin value in an instance when constructing a subclass.
@@ -473,22 +525,39 @@ fn complex_new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let cls = a[0].clone();
     let real = args::arg(&a[1..], kw, 0, "real");
     let imag = args::arg(&a[1..], kw, 1, "imag");
-    let part = |v: &Value| -> PyResult<(f64, f64)> {
+    // The imaginary part of a real argument is absent rather than 0.0, so
+    // that complex(3.0, -0.0) keeps its negative zero (as CPython does).
+    let part = |v: &Value| -> PyResult<(f64, Option<f64>)> {
         match v.builtin_base() {
-            Value::Complex(c) => Ok((c.re, c.im)),
-            Value::Str(s) => parse_complex(s.as_str()).ok_or_else(|| vm.value_error("complex() arg is a malformed string")),
-            _ => Ok((vm.to_float(v)?, 0.0)),
+            Value::Complex(c) => Ok((c.re, Some(c.im))),
+            Value::Str(s) => parse_complex(s.as_str()).map(|(re, im)| (re, Some(im))).ok_or_else(|| vm.value_error("complex() arg is a malformed string")),
+            Value::Instance(_) => match vm.type_of(v).lookup(&vm.intern("__complex__")) {
+                Some(f) => match vm.call(&vm.bind_descriptor(f, v)?, &[], &[])?.builtin_base() {
+                    Value::Complex(c) => Ok((c.re, Some(c.im))),
+                    other => Err(vm.type_error(format!("__complex__ returned non-complex (type {})", vm.type_name(other).as_str()))),
+                },
+                None => Ok((vm.to_float(v)?, None)),
+            },
+            _ => Ok((vm.to_float(v)?, None)),
         }
     };
     let (r1, i1) = match &real {
         Some(r) => part(r)?,
-        None => (0.0, 0.0),
+        None => (0.0, None),
     };
     let (r2, i2) = match &imag {
         Some(i) => part(i)?,
-        None => (0.0, 0.0),
+        None => (0.0, None),
     };
-    let v = Value::Complex(Rc::new(Complex { re: r1 - i2, im: i1 + r2 }));
+    let re = match i2 {
+        Some(i2) => r1 - i2,
+        None => r1,
+    };
+    let im = match i1 {
+        Some(i1) => i1 + r2,
+        None => r2,
+    };
+    let v = Value::Complex(Rc::new(Complex { re, im }));
     Ok(wrap_for_class(vm, &cls, &vm.types.complex, v))
 }
 

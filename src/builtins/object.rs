@@ -45,7 +45,7 @@ pub fn install(vm: &Vm) {
             ("__subclasscheck__", type_subclasscheck),
             ("__repr__", type_repr),
             ("__or__", type_or),
-            ("__ror__", type_or),
+            ("__ror__", type_ror),
         ],
     );
     super::method_kind(vm, t, "type", "__new__", type_new, BuiltinKind::StaticMethod);
@@ -292,19 +292,25 @@ fn type_repr(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     }
 }
 
-/// `int | None` in annotations: a tuple of the classes, which isinstance accepts.
+/// `int | None` in annotations: a `types.UnionType`.
 fn type_or(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     args::check(vm, "__or__", args, 2, 2)?;
-    let mut items = Vec::new();
-    for a in args {
-        match a {
-            Value::None => items.push(Value::Class(vm.types.none.clone())),
-            Value::Tuple(t) => items.extend(t.items.iter().cloned()),
-            Value::Class(_) => items.push(a.clone()),
-            _ => return Ok(Value::NotImplemented),
-        }
+    super::union::union_of(vm, &args[0], &args[1])
+}
+
+fn type_ror(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check(vm, "__ror__", args, 2, 2)?;
+    super::union::union_of(vm, &args[1], &args[0])
+}
+
+/// Attributes every object of `class` has without a dict entry: its
+/// `__class__`, and the `__dict__` of instances of classes without slots.
+fn type_level_names(class: &Class) -> Vec<String> {
+    let mut names = vec!["__class__".to_string()];
+    if class.is_heap && class.has_dict.get() {
+        names.push("__dict__".to_string());
     }
-    Ok(Value::tuple(items))
+    names
 }
 
 impl Vm {
@@ -324,6 +330,7 @@ impl Vm {
                 for k in c.mro.borrow().iter() {
                     add_table(&k.dict.borrow(), &mut names);
                 }
+                names.extend(type_level_names(c));
             }
             _ => {
                 if let Value::Instance(i) = v {
@@ -331,9 +338,11 @@ impl Vm {
                         add_table(&d.table.borrow(), &mut names);
                     }
                 }
-                for k in self.type_of(v).mro.borrow().iter() {
+                let class = self.type_of(v);
+                for k in class.mro.borrow().iter() {
                     add_table(&k.dict.borrow(), &mut names);
                 }
+                names.extend(type_level_names(&class));
             }
         }
         names.sort();

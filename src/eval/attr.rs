@@ -70,13 +70,22 @@ impl Vm {
                 };
             }
         }
-        match self.object_getattribute(inst, obj, &class, name)? {
-            Some(v) => Ok(v),
-            None if hooks & HAS_GETATTR == 0 => Err(self.no_attribute(obj, name)),
-            None => match class.lookup(&self.names.getattr) {
-                Some(g) => self.call(&g, &[obj.clone(), Value::Str(self.intern(name.as_str()))], &[]),
-                None => Err(self.no_attribute(obj, name)),
-            },
+        if hooks & HAS_GETATTR == 0 {
+            return self.object_getattribute(inst, obj, &class, name)?.ok_or_else(|| self.no_attribute(obj, name));
+        }
+        // __getattr__ also answers when a descriptor (a property, a slot) raised AttributeError.
+        match self.object_getattribute(inst, obj, &class, name) {
+            Ok(Some(v)) => Ok(v),
+            Ok(None) => self.call_getattr_hook(&class, obj, name, None),
+            Err(e) if self.err_is(&e, "AttributeError") => self.call_getattr_hook(&class, obj, name, Some(e)),
+            Err(e) => Err(e),
+        }
+    }
+
+    fn call_getattr_hook(&self, class: &Rc<Class>, obj: &Value, name: &Str, err: Option<PyErr>) -> PyResult<Value> {
+        match class.lookup(&self.names.getattr) {
+            Some(g) => self.call(&g, &[obj.clone(), Value::Str(self.intern(name.as_str()))], &[]),
+            None => Err(err.unwrap_or_else(|| self.no_attribute(obj, name))),
         }
     }
 
@@ -464,6 +473,9 @@ impl Vm {
                         "__args__" => Some(Value::tuple(g.args.clone())),
                         _ => None,
                     });
+                }
+                if let Some(u) = data.downcast_ref::<crate::builtins::union::UnionType>() {
+                    return Ok((n == "__args__").then(|| Value::tuple(u.args.clone())));
                 }
                 if let Some(code) = data.downcast_ref::<Rc<crate::compile::ir::Code>>() {
                     return Ok(self.code_attr(code, n));

@@ -171,14 +171,16 @@ impl Vm {
     #[inline(never)]
     fn fill_load<'c>(&self, cache: &'c AttrCache, inst: &Instance, name: &crate::compile::ir::Sym) -> &'c AttrEntry {
         let class = inst.class();
-        let (kind, value) = if self.hooks(&class) & CUSTOM_GETATTRIBUTE != 0 {
+        let hooks = self.hooks(&class);
+        let (kind, value) = if hooks & CUSTOM_GETATTRIBUTE != 0 {
             (AttrKind::Empty, Value::None)
         } else {
             match class.lookup(name) {
                 None if inst.dict.is_some() => (AttrKind::InstanceDict, Value::None),
                 None => (AttrKind::Empty, Value::None),
                 Some(f @ Value::Function(_)) => (AttrKind::Method, f),
-                Some(Value::Property(p)) if !p.fget.is_none() => (AttrKind::Property, p.fget.clone()),
+                // With __getattr__, the general path catches the getter's AttributeError.
+                Some(Value::Property(p)) if !p.fget.is_none() && hooks & HAS_GETATTR == 0 => (AttrKind::Property, p.fget.clone()),
                 Some(v) => match slot_index(&v) {
                     Some(i) => (AttrKind::Slot(i), Value::None),
                     None if is_plain_value(&v) => (AttrKind::ClassValue, v),

@@ -328,11 +328,12 @@ impl Vm {
                 None => match &kwdict {
                     Some(d) => {
                         if d.get_str(name).is_some() {
-                            return Err(self.type_error(format!(
-                                "{}() got multiple values for keyword argument '{}'",
-                                func.qualname.borrow().as_str(),
-                                name.as_str()
-                            )));
+                            // Only `**` merging repeats a name here; CPython then names the module too.
+                            let who = match func.module.as_str() {
+                                Some(m) if m.as_str() != "builtins" => format!("{}.{}", m.as_str(), func.qualname.borrow().as_str()),
+                                _ => func.qualname.borrow().as_str().to_string(),
+                            };
+                            return Err(self.type_error(format!("{who}() got multiple values for keyword argument '{}'", name.as_str())));
                         }
                         d.set_str(name.clone(), v.clone())
                     }

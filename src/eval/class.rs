@@ -14,7 +14,7 @@ use std::rc::Rc;
 
 impl Vm {
     pub fn exec_class_def(&self, f: &mut Frame, def: &ir::ClassDef) -> PyResult<Value> {
-        let (pos, mut kw) = self.eval_args(f, &def.bases)?;
+        let (pos, mut kw) = self.eval_args(f, &def.bases, None)?;
         let mut bases = Vec::with_capacity(pos.len());
         let mut resolved_entries = false;
         for b in pos.iter() {
@@ -42,7 +42,7 @@ impl Vm {
             Some(other) => {
                 // A callable metaclass that is not a class: call it directly.
                 let ns = gc::new(Dict::new());
-                self.run_class_body(f, def, &ns)?;
+                self.run_class_body(f, def, &ns, None)?;
                 let bases_t = Value::tuple(bases.iter().map(|b| Value::Class(b.clone())).collect());
                 return self.call(&other, &[Value::Str(def.name.clone()), bases_t, Value::Dict(ns)], &kw);
             }
@@ -56,8 +56,9 @@ impl Vm {
                     let bases_t = Value::tuple(bases.iter().map(|b| Value::Class(b.clone())).collect());
                     let p = self.class_getattr(m, &self.names.prepare)?;
                     let ns = self.call(&p, &[Value::Str(def.name.clone()), bases_t], &kw)?;
-                    // A dict subclass's storage takes the body's names (its
-                    // `__setitem__`, if overridden, is not called).
+                    // A dict subclass keeps the names in its storage; the body
+                    // binds them through its `__setitem__` (enum's namespace
+                    // resolves auto() and refuses duplicates there).
                     match dict_storage(&ns) {
                         Some(d) => (Some(ns), d),
                         None if self.type_of(&ns).lookup(&self.names.getitem).is_none() => {
@@ -75,7 +76,7 @@ impl Vm {
             },
             None => (None, gc::new(Dict::new())),
         };
-        let body_frame_cells = self.run_class_body(f, def, &ns)?;
+        let body_frame_cells = self.run_class_body(f, def, &ns, ns_object.as_ref())?;
         if resolved_entries {
             // PEP 560: the bases as written, before __mro_entries__.
             ns.set_str(self.intern("__orig_bases__"), Value::tuple(pos.to_vec()));
@@ -97,12 +98,17 @@ impl Vm {
     }
 
     /// Runs a class body into `ns`; returns the body frame's cells (for `__class__`).
-    fn run_class_body(&self, f: &mut Frame, def: &ir::ClassDef, ns: &Rc<Dict>) -> PyResult<Option<Vec<Rc<CellObj>>>> {
+    /// `ns_object` is the mapping `__prepare__` returned when it is a dict
+    /// subclass: the body's names are bound through it.
+    fn run_class_body(&self, f: &mut Frame, def: &ir::ClassDef, ns: &Rc<Dict>, ns_object: Option<&Value>) -> PyResult<Option<Vec<Rc<CellObj>>>> {
+        let locals = ns_object.cloned().unwrap_or_else(|| Value::Dict(ns.clone()));
         let module = f.globals.get_str(&self.names.name).unwrap_or(Value::None);
-        ns.set_str(self.names.module.clone(), module);
-        ns.set_str(self.names.qualname.clone(), Value::Str(def.body.qualname.clone()));
+        let mut preset = vec![(self.names.module.clone(), module), (self.names.qualname.clone(), Value::Str(def.body.qualname.clone()))];
         if let Some(doc) = &def.body.doc {
-            ns.set_str(self.names.doc.clone(), doc.clone());
+            preset.push((self.names.doc.clone(), doc.clone()));
+        }
+        for (name, v) in preset {
+            self.set_item(&locals, Value::Str(name), v)?;
         }
         let closure: Vec<Rc<CellObj>> = def
             .closure
@@ -110,7 +116,7 @@ impl Vm {
             .map(|&c| f.cells.get(c as usize).cloned().unwrap_or_else(|| gc::new(CellObj::new(None))))
             .collect();
         let (mut slots, mut cells) = (Default::default(), Default::default());
-        let mut frame = Frame::new(def.body.clone(), f.globals.clone(), Some(Value::Dict(ns.clone())), &closure, &mut slots, &mut cells);
+        let mut frame = Frame::new(def.body.clone(), f.globals.clone(), Some(locals), &closure, &mut slots, &mut cells);
         let depth = self.depth.get();
         self.depth.set(depth + 1);
         let code = def.body.clone();
@@ -194,6 +200,10 @@ impl Vm {
         if class.lookup(&self.intern("__del__")).is_some() {
             self.enable_finalizers(&class);
         }
+        // A class without a docstring (or a `__doc__` slot) has `__doc__` None in its dict.
+        if class.dict.borrow().find_str(self.names.doc.hash(), &self.names.doc).is_none() {
+            class.dict.borrow_mut().set_str(self.names.doc.clone(), Value::None);
+        }
         bump_type_version();
         // __set_name__ on descriptors, in definition order.
         let entries: Vec<(Value, Value)> = class.dict.borrow().iter().map(|e| (e.key.clone(), e.value.clone())).collect();
@@ -241,6 +251,8 @@ impl Vm {
     /// defining `__eq__` without `__hash__` is unhashable.
     fn setup_class_dict(&self, class: &Rc<Class>) -> PyResult<()> {
         let mut d = class.dict.borrow_mut();
+        // As in CPython, `__qualname__` lives on the type, not in its dict.
+        d.del_str(&self.names.qualname);
         for name in [&self.names.init_subclass, &self.names.class_getitem] {
             if let Some(v @ Value::Function(_)) = d.get_str(name.hash(), name) {
                 d.set_str(name.clone(), Value::ClassMethod(gc::new(FuncWrapper::new(v))));
@@ -301,6 +313,9 @@ impl Vm {
             } else {
                 self.intern(name)
             };
+            if class.dict.borrow().get_str(sym.hash(), &sym).is_some() {
+                return Err(self.value_error(format!("'{}' in __slots__ conflicts with class variable", sym.as_str())));
+            }
             let index = all.len();
             all.push(sym.clone());
             let desc = Value::Native(Rc::new(NativeObj {
@@ -336,7 +351,7 @@ impl Vm {
             let Some(c) = candidate else {
                 let names: Vec<String> = bases.iter().map(|b| b.name().as_str().to_string()).collect();
                 return Err(self.type_error(format!(
-                    "Cannot create a consistent method resolution order (MRO) for bases {}",
+                    "Cannot create a consistent method resolution\norder (MRO) for bases {}",
                     names.join(", ")
                 )));
             };
@@ -681,7 +696,7 @@ impl Vm {
             match (items.is_empty(), whole) {
                 (true, _) => Ok(None),
                 (false, true) => Ok(Some(v.clone())),
-                (false, false) => self.make_group(&inst.class(), self.group_message(inst), items).map(Some),
+                (false, false) => self.derive_group(inst, items).map(Some),
             }
         };
         // A part that is all of `v` is `v` itself.
@@ -736,7 +751,7 @@ impl Vm {
         }
         let all_exceptions = going_on.iter().all(|e| self.is_exception(e));
         let class = self.types.exc(if all_exceptions { "ExceptionGroup" } else { "BaseExceptionGroup" });
-        match self.make_group(&class, Value::str(""), going_on)? {
+        match self.make_group(&class, Value::str(""), Value::list(going_on))? {
             Value::Instance(i) => Err(PyErr(i)),
             _ => Err(PyErr(st.err)),
         }
@@ -780,7 +795,18 @@ impl Vm {
         if whole {
             return Ok(Some(v.clone()));
         }
-        self.make_group(&inst.class(), self.group_message(inst), kept).map(Some)
+        self.derive_group(inst, kept).map(Some)
+    }
+
+    /// A group of part of `inst`'s exceptions, as `BaseExceptionGroup.split`
+    /// makes one: same class and message, and the original's traceback,
+    /// cause, context and notes.
+    fn derive_group(&self, inst: &Rc<Instance>, items: Vec<Value>) -> PyResult<Value> {
+        let group = self.make_group(&inst.class(), self.group_message(inst), Value::list(items))?;
+        if let Value::Instance(g) = &group {
+            self.copy_group_metadata(inst, g);
+        }
+        Ok(group)
     }
 
     fn is_group(&self, v: &Value) -> bool {
@@ -812,9 +838,27 @@ impl Vm {
         }
     }
 
-    pub fn make_group(&self, class: &Rc<Class>, msg: Value, excs: Vec<Value>) -> PyResult<Value> {
-        // As `derive` does, the exceptions are passed as a list.
-        let inst = self.exc_instance(class, vec![msg, Value::list(excs)]);
+    /// A group split off `from` keeps its traceback, cause, context and notes
+    /// (as `BaseExceptionGroup.split` does in CPython).
+    fn copy_group_metadata(&self, from: &Rc<Instance>, to: &Rc<Instance>) {
+        if let (Some(src), Some(dst)) = (from.exc(), to.exc()) {
+            let src = src.borrow();
+            let mut dst = dst.borrow_mut();
+            dst.traceback = src.traceback.clone();
+            dst.cause = src.cause.clone();
+            dst.context = src.context.clone();
+            dst.suppress_context = src.suppress_context;
+        }
+        if let (Some(src), Some(dst)) = (&from.dict, &to.dict) {
+            if let Some(notes) = src.get_str(&self.names.notes) {
+                dst.set_str(self.names.notes.clone(), notes);
+            }
+        }
+    }
+
+    /// A group whose `args` hold `excs` as given (`derive` passes a list).
+    pub fn make_group(&self, class: &Rc<Class>, msg: Value, excs: Value) -> PyResult<Value> {
+        let inst = self.exc_instance(class, vec![msg, excs]);
         Ok(Value::Instance(inst))
     }
 }

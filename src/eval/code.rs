@@ -73,6 +73,8 @@ impl Vm {
             "co_varnames" => Value::tuple(varnames(code)),
             "co_nlocals" => Value::Int(varnames(code).len() as i64),
             "co_flags" => Value::Int(co_flags(code)),
+            "co_cellvars" => Value::tuple(code.cell_names[..code.n_own_cells].iter().map(|n| Value::Str(n.clone())).collect()),
+            "co_freevars" => Value::tuple(code.cell_names[code.n_own_cells..].iter().map(|n| Value::Str(n.clone())).collect()),
             _ => return None,
         })
     }

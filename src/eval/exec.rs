@@ -553,6 +553,15 @@ impl Vm {
         Ok(())
     }
 
+    /// CPython names a value that is not iterable at all in its own words.
+    fn unpack_error(&self, v: &Value, e: PyErr) -> PyErr {
+        let class = self.type_of(v);
+        if self.err_is(&e, "TypeError") && class.lookup(&self.names.iter).is_none() && class.lookup(&self.names.getitem).is_none() {
+            return self.type_error(format!("cannot unpack non-iterable {} object", self.type_name(v).as_str()));
+        }
+        e
+    }
+
     /// Unpacks `v` into `n` values; with a starred target at `star`, that
     /// position receives a list of the surplus.
     pub fn unpack(&self, v: Value, n: usize, star: Option<usize>) -> PyResult<Vec<Value>> {
@@ -562,7 +571,7 @@ impl Vm {
             _ => {
                 if star.is_none() {
                     // Stop reading once one item too many has been seen.
-                    let it = self.iter(&v)?;
+                    let it = self.iter(&v).map_err(|e| self.unpack_error(&v, e))?;
                     let mut out = Vec::with_capacity(n);
                     while let Some(x) = self.next(&it)? {
                         if out.len() == n {
@@ -572,7 +581,8 @@ impl Vm {
                     }
                     out
                 } else {
-                    self.collect(&v)?
+                    let it = self.iter(&v).map_err(|e| self.unpack_error(&v, e))?;
+                    self.collect(&it)?
                 }
             }
         };

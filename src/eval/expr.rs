@@ -302,7 +302,7 @@ impl Vm {
             }
             return self.call_method_at(o, name, &mut argv, &[]);
         }
-        let (pos, kw) = self.eval_args(f, args)?;
+        let (pos, kw) = self.eval_args(f, args, None)?;
         let mut argv: ArgVec = SmallVec::with_capacity(pos.len() + 1);
         argv.push(Value::None);
         argv.extend(pos);
@@ -362,7 +362,7 @@ impl Vm {
     #[inline(never)]
     fn eval_call(&self, f: &mut Frame, func: &Expr, args: &[Arg]) -> PyResult<Value> {
         let callee = self.eval(f, func)?;
-        let (pos, kw) = self.eval_args(f, args)?;
+        let (pos, kw) = self.eval_args(f, args, Some(&callee))?;
         if let Value::Builtin(b) = &callee {
             if b.kind == BuiltinKind::Function {
                 if let Some(r) = crate::builtins::functions::call_frame_builtin(self, f, b, &pos, &kw) {
@@ -411,7 +411,8 @@ impl Vm {
         Ok(out)
     }
 
-    pub fn eval_args(&self, f: &mut Frame, args: &[Arg]) -> PyResult<(ArgVec, Vec<(Sym, Value)>)> {
+    /// `callee`, when known, names the function in errors about `*`/`**` arguments.
+    pub fn eval_args(&self, f: &mut Frame, args: &[Arg], callee: Option<&Value>) -> PyResult<(ArgVec, Vec<(Sym, Value)>)> {
         let mut pos: ArgVec = SmallVec::new();
         let mut kw: Vec<(Sym, Value)> = Vec::new();
         for a in args {
@@ -419,7 +420,7 @@ impl Vm {
                 Arg::Pos(e) => pos.push(self.eval(f, e)?),
                 Arg::Star(e) => {
                     let v = self.eval(f, e)?;
-                    self.star_args(&mut pos, v)?;
+                    self.star_args(&mut pos, v, callee)?;
                 }
                 Arg::Kw(n, e) => {
                     let v = self.eval(f, e)?;
@@ -427,21 +428,22 @@ impl Vm {
                 }
                 Arg::StarStar(e) => {
                     let m = self.eval(f, e)?;
-                    self.star_star_args(&mut kw, m)?;
+                    self.star_star_args(&mut kw, m, callee)?;
                 }
             }
         }
         Ok((pos, kw))
     }
 
-    pub(crate) fn star_args(&self, pos: &mut ArgVec, v: Value) -> PyResult<()> {
+    pub(crate) fn star_args(&self, pos: &mut ArgVec, v: Value, callee: Option<&Value>) -> PyResult<()> {
         match &v {
             Value::Tuple(t) => pos.extend(t.items.iter().cloned()),
             Value::List(l) => pos.extend(l.items.borrow().iter().cloned()),
             _ => {
                 let it = self.iter(&v).map_err(|e| {
                     if self.err_is(&e, "TypeError") {
-                        self.type_error(format!("argument after * must be an iterable, not {}", self.type_name(&v).as_str()))
+                        let who = self.callee_prefix(callee);
+                        self.type_error(format!("{who}argument after * must be an iterable, not {}", self.type_name(&v).as_str()))
                     } else {
                         e
                     }
@@ -454,12 +456,12 @@ impl Vm {
         Ok(())
     }
 
-    pub(crate) fn star_star_args(&self, kw: &mut Vec<(Sym, Value)>, m: Value) -> PyResult<()> {
+    pub(crate) fn star_star_args(&self, kw: &mut Vec<(Sym, Value)>, m: Value, callee: Option<&Value>) -> PyResult<()> {
         let pairs: Vec<(Value, Value)> = match m.as_dict() {
             Some(d) if matches!(m, Value::Dict(_)) => d.table.borrow().iter().map(|e| (e.key.clone(), e.value.clone())).collect(),
             _ => {
                 let keys_fn = self.get_attr(&m, &self.intern("keys")).map_err(|_| {
-                    self.type_error(format!("argument after ** must be a mapping, not {}", self.type_name(&m).as_str()))
+                    self.type_error(format!("{}argument after ** must be a mapping, not {}", self.callee_prefix(callee), self.type_name(&m).as_str()))
                 })?;
                 let keys = self.call(&keys_fn, &[], &[])?;
                 let mut out = Vec::new();
@@ -476,11 +478,31 @@ impl Vm {
             };
             let name = self.intern(s.as_str());
             if kw.iter().any(|(n, _)| n.as_str() == name.as_str()) {
-                return Err(self.type_error(format!("got multiple values for keyword argument '{}'", name.as_str())));
+                let who = self.callee_prefix(callee);
+                return Err(self.type_error(format!("{who}got multiple values for keyword argument '{}'", name.as_str())));
             }
             kw.push((name, v));
         }
         Ok(())
+    }
+
+    /// `mod.func() ` as CPython names a callee in argument errors; empty
+    /// when the callee is unknown.
+    fn callee_prefix(&self, callee: Option<&Value>) -> String {
+        let name = match callee {
+            Some(Value::Function(func)) => {
+                let qualname = func.qualname.borrow().as_str().to_string();
+                match func.module.as_str() {
+                    Some(m) if m.as_str() != "builtins" => format!("{}.{qualname}", m.as_str()),
+                    _ => qualname,
+                }
+            }
+            Some(Value::Method(m)) => return self.callee_prefix(Some(&m.func)),
+            Some(Value::Builtin(b)) => b.name.to_string(),
+            Some(Value::Class(c)) => self.class_full_name(c),
+            _ => return String::new(),
+        };
+        format!("{name}() ")
     }
 
     pub fn load_cell(&self, f: &Frame, i: u32) -> PyResult<Value> {

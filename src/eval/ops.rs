@@ -230,14 +230,11 @@ impl Vm {
                     h
                 }
             }
-            Value::Native(n) if matches!(n.class.lookup(&self.names.hash), Some(Value::None)) => {
-                return Err(self.type_error(format!("unhashable type: '{}'", n.class.name().as_str())))
-            }
             Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::ByteArray(_) | Value::Slice(_) => {
                 return Err(self.type_error(format!("unhashable type: '{}'", self.type_name(v).as_str())))
             }
-            Value::Instance(i) => {
-                let class = i.class();
+            Value::Instance(_) | Value::Native(_) => {
+                let class = self.type_of(v);
                 match class.lookup(&self.names.hash) {
                     Some(Value::None) => {
                         return Err(self.type_error(format!("unhashable type: '{}'", class.name().as_str())));
@@ -326,13 +323,8 @@ impl Vm {
         }
         match op {
             CmpOp::Eq => Ok(Value::bool(a.is(b))),
-            CmpOp::Ne => {
-                // object.__ne__: the inverse of __eq__ when that is defined.
-                if let Some(r) = self.try_dunder(&ta, a, "__eq__", b)? {
-                    return Ok(Value::bool(!self.truthy(&r)?));
-                }
-                Ok(Value::bool(!a.is(b)))
-            }
+            // object.__ne__ (inverting __eq__) was among the methods tried.
+            CmpOp::Ne => Ok(Value::bool(!a.is(b))),
             _ => Err(self.type_error(format!(
                 "'{}' not supported between instances of '{}' and '{}'",
                 sym,
@@ -531,11 +523,19 @@ impl Vm {
     // ----- arithmetic -----
 
     pub fn binary_op(&self, op: BinOp, x: Value, y: Value) -> PyResult<Value> {
-        if !is_user_object(&x) && !is_user_object(&y) {
+        self.binary_dispatch(op, x, y, false)
+    }
+
+    /// `x op y` by the full protocol; `inplace` only names the operator in
+    /// the error (`+=` for an augmented assignment that fell back to `+`).
+    fn binary_dispatch(&self, op: BinOp, x: Value, y: Value, inplace: bool) -> PyResult<Value> {
+        // Classes find operators on their metaclass (`int | None`).
+        let operand_dunders = |v: &Value| is_user_object(v) || matches!(v, Value::Class(_));
+        if !operand_dunders(&x) && !operand_dunders(&y) {
             if let Some(r) = self.binary_native(op, &x, &y)? {
                 return Ok(r);
             }
-            return Err(self.binary_type_error(op, &x, &y));
+            return Err(self.binary_error(op, &x, &y, inplace));
         }
         let (name, rname, _) = op_dunders(op);
         let tx = self.type_of(&x);
@@ -566,10 +566,15 @@ impl Vm {
                 }
             }
         }
-        Err(self.binary_type_error(op, &x, &y))
+        Err(self.binary_error(op, &x, &y, inplace))
     }
 
     pub fn binary_type_error(&self, op: BinOp, x: &Value, y: &Value) -> PyErr {
+        self.binary_error(op, x, y, false)
+    }
+
+    fn binary_error(&self, op: BinOp, x: &Value, y: &Value, inplace: bool) -> PyErr {
+        let suffix = if inplace { "=" } else { "" };
         let (tx, ty) = (self.type_name(x), self.type_name(y));
         match (op, x.builtin_base(), y.builtin_base()) {
             (BinOp::Arith(ArithOp::Add), Value::Str(_), _) => {
@@ -593,13 +598,13 @@ impl Vm {
                 };
                 self.type_error(format!("can't multiply sequence by non-int of type '{}'", other.as_str()))
             }
-            (BinOp::Arith(ArithOp::Pow), _, _) => self.type_error(format!(
+            (BinOp::Arith(ArithOp::Pow), _, _) if !inplace => self.type_error(format!(
                 "unsupported operand type(s) for ** or pow(): '{}' and '{}'",
                 tx.as_str(),
                 ty.as_str()
             )),
             _ => self.type_error(format!(
-                "unsupported operand type(s) for {}: '{}' and '{}'",
+                "unsupported operand type(s) for {}{suffix}: '{}' and '{}'",
                 op_symbol(op),
                 tx.as_str(),
                 ty.as_str()
@@ -788,7 +793,7 @@ impl Vm {
             }
             (Value::Set(s), BinOp::Arith(a @ (ArithOp::Or | ArithOp::And | ArithOp::Sub | ArithOp::Xor))) => {
                 if y.as_set().is_none() {
-                    return Err(self.binary_type_error(op, &x, &y));
+                    return Err(self.binary_error(op, &x, &y, true));
                 }
                 if crate::builtins::set::native_inplace(self, a, &x, &y)?.is_some() {
                     return Ok(x);
@@ -816,7 +821,10 @@ impl Vm {
             }
             _ => {}
         }
-        self.binary_fast(op, x, y)
+        if let Some(r) = super::expr::arith_numbers(op, &x, &y) {
+            return Ok(r);
+        }
+        self.binary_dispatch(op, x, y, true)
     }
 
     pub fn unary_op(&self, op: UnaryOp, x: Value) -> PyResult<Value> {
@@ -1011,11 +1019,13 @@ impl Vm {
                         return Ok(normalize(i, len));
                     }
                 }
-                return Err(self.type_error(format!(
-                    "{} indices must be integers or slices, not {}",
-                    what,
-                    self.type_name(idx).as_str()
-                )));
+                let t = self.type_name(idx);
+                // str words it differently from the other sequences.
+                return Err(self.type_error(if what == "string" {
+                    format!("string indices must be integers, not '{}'", t.as_str())
+                } else {
+                    format!("{what} indices must be integers or slices, not {}", t.as_str())
+                }));
             }
         };
         Ok(normalize(i, len))
@@ -1323,7 +1333,10 @@ impl Vm {
 
     pub fn dict_get(&self, d: &Dict, key: &Value) -> PyResult<Option<Value>> {
         if let Value::Str(s) = key {
-            return Ok(d.get_str(s));
+            let t = d.table.borrow();
+            if let Some(found) = t.find_str_decided(s) {
+                return Ok(found.and_then(|i| t.entry_at(i)).map(|e| e.value.clone()));
+            }
         }
         let h = self.hash(key)?;
         let i = self.table_find(&d.table, h, key)?;
@@ -1332,8 +1345,19 @@ impl Vm {
 
     pub fn dict_set(&self, d: &Dict, key: Value, value: Value) -> PyResult<()> {
         if let Value::Str(s) = &key {
-            d.table.borrow_mut().set_str(s.clone(), value);
-            return Ok(());
+            let decided = d.table.borrow().find_str_decided(s);
+            if let Some(found) = decided {
+                // The old value is dropped after the borrow: its __del__ may touch the dict.
+                let old = match found {
+                    Some(i) => d.table.borrow_mut().value_at_mut(i).map(|slot| std::mem::replace(slot, value)),
+                    None => {
+                        d.table.borrow_mut().insert_new(s.hash(), key.clone(), value);
+                        None
+                    }
+                };
+                drop(old);
+                return Ok(());
+            }
         }
         let h = self.hash(&key)?;
         match self.table_find(&d.table, h, &key)? {

@@ -133,6 +133,10 @@ impl Vm {
                     }
                     return Ok(format!("{}[{}]", self.alias_arg_repr(&g.origin)?, parts.join(", ")));
                 }
+                if let Some(args) = crate::builtins::union::union_args(v) {
+                    let parts: Vec<String> = args.iter().map(|a| self.union_member_repr(a)).collect::<PyResult<_>>()?;
+                    return Ok(parts.join(" | "));
+                }
                 // A native class may define its own repr (`_thread.lock`).
                 let own = n.class.dict.borrow().get_str(self.names.repr.hash(), &self.names.repr);
                 if let Some(f @ Value::Builtin(_)) = own {

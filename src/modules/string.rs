@@ -207,12 +207,139 @@ class _ChainMap:
         raise KeyError(key)
 
 
+def _parse_template(s):
+    """(literal, field name, spec, conversion) for each replacement field,
+    as str.format reads them; escaped braces end a literal chunk."""
+    out = []
+    literal = []
+    i, n = 0, len(s)
+    while i < n:
+        ch = s[i]
+        if ch in "{}" and i + 1 < n and s[i + 1] == ch:
+            literal.append(ch)
+            out.append(("".join(literal), None, None, None))
+            literal = []
+            i += 2
+            continue
+        if ch == "}":
+            raise ValueError("Single '}' encountered in format string")
+        if ch != "{":
+            literal.append(ch)
+            i += 1
+            continue
+        end, level = i + 1, 1
+        while end < n and level:
+            if s[end] == "{":
+                level += 1
+            elif s[end] == "}":
+                level -= 1
+            end += 1
+        if level:
+            raise ValueError("expected '}' before end of string" if i + 1 < n else "Single '{' encountered in format string")
+        name, conversion, spec = _split_field(s[i + 1:end - 1])
+        out.append(("".join(literal), name, spec, conversion))
+        literal = []
+        i = end
+    if literal:
+        out.append(("".join(literal), None, None, None))
+    return out
+
+
+def _split_field(field):
+    """`name!c:spec` -> (name, c or None, spec); brackets may hold ! and :."""
+    i, n = 0, len(field)
+    while i < n and field[i] not in "!:":
+        if field[i] == "[":
+            while i < n and field[i] != "]":
+                i += 1
+        i += 1
+    name, rest = field[:i], field[i:]
+    conversion = None
+    if rest.startswith("!"):
+        if len(rest) < 2:
+            raise ValueError("unmatched '{' in format spec")
+        conversion = rest[1]
+        rest = rest[2:]
+        if rest and not rest.startswith(":"):
+            raise ValueError("expected ':' after conversion specifier")
+    return name, conversion, rest[1:]
+
+
+def _split_field_name(name):
+    """`a.b[0]` -> ('a', [(True, 'b'), (False, 0)]); digits become ints."""
+    i = 0
+    while i < len(name) and name[i] not in ".[":
+        i += 1
+    first = name[:i]
+    first = int(first) if first.isdigit() else first
+    rest = []
+    while i < len(name):
+        if name[i] == ".":
+            j = i + 1
+            while j < len(name) and name[j] not in ".[":
+                j += 1
+            if j == i + 1:
+                raise ValueError("Empty attribute in format string")
+            rest.append((True, name[i + 1:j]))
+        else:
+            j = name.find("]", i)
+            if j < 0:
+                raise ValueError("Missing ']' in format string")
+            key = name[i + 1:j]
+            rest.append((False, int(key) if key.isdigit() else key))
+            j += 1
+            if j < len(name) and name[j] not in ".[":
+                raise ValueError("Only '.' or '[' may follow ']' in format field specifier")
+        i = j
+    return first, rest
+
+
 class Formatter:
     def format(self, format_string, /, *args, **kwargs):
         return self.vformat(format_string, args, kwargs)
 
     def vformat(self, format_string, args, kwargs):
-        return format_string.format(*args, **kwargs)
+        used = set()
+        text, _ = self._expand(format_string, args, kwargs, used, 2, 0)
+        self.check_unused_args(used, args, kwargs)
+        return text
+
+    def _expand(self, template, args, kwargs, used, depth, auto):
+        # `auto` is the next automatic field number, or False once a field
+        # was numbered by hand (the two styles cannot mix).
+        if depth < 0:
+            raise ValueError("Max string recursion exceeded")
+        out = []
+        for literal, name, spec, conversion in self.parse(template):
+            out.append(literal)
+            if name is None:
+                continue
+            if name == "":
+                if auto is False:
+                    raise ValueError("cannot switch from manual field specification to automatic field numbering")
+                name = str(auto)
+                auto += 1
+            elif name.isdigit():
+                if auto:
+                    # CPython's Formatter words both directions this way.
+                    raise ValueError("cannot switch from manual field specification to automatic field numbering")
+                auto = False
+            obj, key = self.get_field(name, args, kwargs)
+            used.add(key)
+            obj = self.convert_field(obj, conversion)
+            spec, auto = self._expand(spec, args, kwargs, used, depth - 1, auto)
+            out.append(self.format_field(obj, spec))
+        return "".join(out), auto
+
+    def parse(self, format_string):
+        return _parse_template(format_string)
+
+    def get_field(self, field_name, args, kwargs):
+        first, rest = _split_field_name(field_name)
+        obj = self.get_value(first, args, kwargs)
+        for is_attr, key in rest:
+            obj = getattr(obj, key) if is_attr else obj[key]
+        return obj, first
 
     def get_value(self, key, args, kwargs):
         if isinstance(key, int):

@@ -56,7 +56,15 @@ pub const FLOAT_INFO: Spec = Spec {
     extra: &[],
 };
 
-const SPECS: &[&Spec] = &[&ASYNCGEN_HOOKS, &STRUCT_TIME, &STAT_RESULT, &TERMINAL_SIZE, &VERSION_INFO, &FLOAT_INFO];
+pub const INT_INFO: Spec = Spec {
+    full_name: "sys.int_info",
+    module: "sys",
+    name: "int_info",
+    fields: &["bits_per_digit", "sizeof_digit", "default_max_str_digits", "str_digits_check_threshold"],
+    extra: &[],
+};
+
+const SPECS: &[&Spec] = &[&ASYNCGEN_HOOKS, &STRUCT_TIME, &STAT_RESULT, &TERMINAL_SIZE, &VERSION_INFO, &FLOAT_INFO, &INT_INFO];
 
 fn spec_of(class: &Class) -> Option<&'static Spec> {
     for c in class.mro.borrow().iter() {

@@ -37,6 +37,9 @@ pub fn init(vm: &Vm, d: &Dict) -> PyResult<()> {
         Value::Int(1),
     ];
     set("float_info", super::structseq::make(vm, &super::structseq::FLOAT_INFO, float_info, Vec::new()));
+    // CPython's values (30-bit digits, the 3.11 digit limit for int<->str).
+    let int_info = vec![Value::Int(30), Value::Int(4), Value::Int(4300), Value::Int(640)];
+    set("int_info", super::structseq::make(vm, &super::structseq::INT_INFO, int_info, Vec::new()));
     set("stdin", stdin(vm));
     set("stdout", stream(vm, "stdout"));
     set("stderr", stream(vm, "stderr"));

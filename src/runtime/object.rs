@@ -211,6 +211,21 @@ impl DictTable {
         self.find_by(hash, |k| matches!(k, Value::Str(s) if std::ptr::eq(&**s, key) || s.as_str() == key.as_str()))
     }
 
+    /// `find_str` for a user's dict, whose keys may be str subclass
+    /// instances equal to `key`: `None` when such a key with the same hash
+    /// is present, so that Python equality has to decide.
+    pub fn find_str_decided(&self, key: &Str) -> Option<Option<usize>> {
+        let mut undecided = false;
+        let found = self.find_by(key.hash(), |k| match k {
+            Value::Str(s) => std::ptr::eq(&**s, key) || s.as_str() == key.as_str(),
+            _ => {
+                undecided = true;
+                false
+            }
+        });
+        (found.is_some() || !undecided).then_some(found)
+    }
+
     pub fn set_str(&mut self, key: Rc<Str>, value: Value) {
         let hash = key.hash();
         match self.find_str(hash, &key) {
