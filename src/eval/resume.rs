@@ -71,21 +71,21 @@ impl ResumePath {
     /// in the low byte, then up to seven entries; a longer path comes back.
     pub fn pack(self) -> Result<u64, ResumePath> {
         match &self {
+            // Entries past `len` are copied too: `unpack` ignores them.
             ResumePath::Short { len, items } if *len <= 7 => {
-                let entries = items[..*len as usize].iter().enumerate();
-                Ok(entries.fold(*len as u64, |word, (i, &b)| word | (b as u64) << (8 * (i + 1))))
+                let mut bytes = [*len; 8];
+                bytes[1..].copy_from_slice(&items[..7]);
+                Ok(u64::from_le_bytes(bytes))
             }
             _ => Err(self),
         }
     }
 
     pub fn unpack(word: u64) -> ResumePath {
-        let len = (word & 0xff) as u8;
+        let bytes = word.to_le_bytes();
         let mut items = [0; 14];
-        for (i, item) in items.iter_mut().enumerate().take(len as usize) {
-            *item = (word >> (8 * (i + 1))) as u8;
-        }
-        ResumePath::Short { len, items }
+        items[..7].copy_from_slice(&bytes[1..]);
+        ResumePath::Short { len: bytes[0], items }
     }
 }
 
