@@ -494,7 +494,7 @@ impl Drop for Generator {
     }
 }
 
-/// What waits for the next statement boundary, in the order it was freed.
+/// What waits for the next statement boundary.
 pub(crate) enum Orphan {
     /// A generator freed while suspended, to be closed or finalized.
     Generator(Rc<Generator>),
@@ -503,6 +503,60 @@ pub(crate) enum Orphan {
     /// A report an object being freed asked for (a future whose exception
     /// nobody retrieved): a callable and its arguments.
     Report(Value, Vec<Value>),
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum OrphanKind {
+    Generator,
+    Instance,
+    Report,
+}
+
+/// Orphans in the order they were freed, a pointer each (freeing a list of
+/// a million generators queues a million): each kind in its own list, and
+/// the order as runs of one kind.
+#[derive(Default)]
+struct OrphanQueue {
+    runs: Vec<(OrphanKind, usize)>,
+    gens: Vec<Rc<Generator>>,
+    instances: Vec<Rc<Instance>>,
+    reports: Vec<(Value, Vec<Value>)>,
+}
+
+impl OrphanQueue {
+    fn push(&mut self, o: Orphan) {
+        let kind = match o {
+            Orphan::Generator(g) => {
+                self.gens.push(g);
+                OrphanKind::Generator
+            }
+            Orphan::Instance(i) => {
+                self.instances.push(i);
+                OrphanKind::Instance
+            }
+            Orphan::Report(report, args) => {
+                self.reports.push((report, args));
+                OrphanKind::Report
+            }
+        };
+        match self.runs.last_mut() {
+            Some((last, n)) if *last == kind => *n += 1,
+            _ => self.runs.push((kind, 1)),
+        }
+    }
+
+    /// The orphans, in order.
+    fn into_orphans(self) -> impl Iterator<Item = Orphan> {
+        let mut gens = self.gens.into_iter();
+        let mut instances = self.instances.into_iter();
+        let mut reports = self.reports.into_iter();
+        let kinds = self.runs.into_iter().flat_map(|(kind, n)| std::iter::repeat(kind).take(n));
+        kinds.filter_map(move |kind| match kind {
+            OrphanKind::Generator => gens.next().map(Orphan::Generator),
+            OrphanKind::Instance => instances.next().map(Orphan::Instance),
+            OrphanKind::Report => reports.next().map(|(r, a)| Orphan::Report(r, a)),
+        })
+    }
 }
 
 /// Generators freed unfinished, instances with `__del__` freed, reports
@@ -514,7 +568,7 @@ pub struct Orphans {
     pub pending: Cell<bool>,
     /// Cleared when the interpreter goes away: then nothing is queued.
     pub accepting: Cell<bool>,
-    queue: RefCell<Vec<Orphan>>,
+    queue: RefCell<OrphanQueue>,
     unawaited: RefCell<Vec<Rc<Str>>>,
     /// Generators started and not finished: if some remain at exit, or a
     /// class has `__del__`, the end of the program must free the main
@@ -587,10 +641,10 @@ impl Vm {
                 self.warn_unawaited(&name);
             }
             let batch = std::mem::take(&mut *self.orphans.queue.borrow_mut());
-            if batch.is_empty() {
+            if batch.runs.is_empty() {
                 break;
             }
-            for orphan in batch {
+            for orphan in batch.into_orphans() {
                 match orphan {
                     Orphan::Generator(g) => self.close_orphan(g),
                     Orphan::Instance(inst) => self.call_del(inst),
