@@ -368,20 +368,28 @@ fn min_max(vm: &Vm, args: &[Value], kw: &KwArgs, name: &str, want_less: bool) ->
     args::only_kw(vm, name, kw, &["key", "default"])?;
     let key = kwarg(kw, "key").filter(|k| !k.is_none());
     let default = kwarg(kw, "default");
-    let items = match args.len() {
+    // One iterable is walked as it goes, as CPython does: no copy of a
+    // long generator, and the key function sees items as they come.
+    let (iterator, spread) = match args.len() {
         0 => return Err(vm.type_error(format!("{name} expected at least 1 argument, got 0"))),
-        1 => vm.collect(&args[0])?,
+        1 => (Some(vm.iter(&args[0])?), [].iter()),
         _ => {
             if default.is_some() {
                 return Err(vm.type_error(format!(
                     "Cannot specify a default for {name}() with multiple positional arguments"
                 )));
             }
-            args.to_vec()
+            (None, args.iter())
         }
     };
+    let mut spread = spread.cloned();
     let mut best: Option<(Value, Value)> = None;
-    for item in items {
+    loop {
+        let item = match &iterator {
+            Some(it) => vm.next(it)?,
+            None => spread.next(),
+        };
+        let Some(item) = item else { break };
         let k = match &key {
             Some(f) => vm.call(f, &[item.clone()], &[])?,
             None => item.clone(),
