@@ -163,11 +163,11 @@ impl Interpreter {
         for first_pass in [true, false] {
             for key in keys.iter().filter(|k| private(k.as_str()) == first_pass && k.as_str() != "__builtins__") {
                 main.dict.set_str(key.clone(), Value::None);
-                vm.close_freed_generators();
+                vm.finalize_freed();
             }
         }
         crate::runtime::gc::collect_generation(2);
-        vm.close_freed_generators();
+        vm.finalize_freed();
         crate::modules::io::flush_all();
         vm.flush_out();
     }

@@ -166,11 +166,9 @@ class Interpolation:
     before_write = _unchanged
 
 
-class BasicInterpolation(Interpolation):
-    """%(name)s refers to another option of the section (or DEFAULT);
-    %% is a literal percent sign."""
-
-    _KEYCRE = re.compile(r"%\(([^)]+)\)s")
+class _SigilInterpolation(Interpolation):
+    """References marked by a sigil character (`_SIGIL`, doubled for a
+    literal one) and matched by `_KEYCRE`; subclasses expand them."""
 
     def before_get(self, parser, section, option, value, defaults):
         pieces = []
@@ -178,11 +176,20 @@ class BasicInterpolation(Interpolation):
         return ''.join(pieces)
 
     def before_set(self, parser, section, option, value):
-        rest = self._KEYCRE.sub('', value.replace('%%', ''))
-        if '%' in rest:
+        sigil = self._SIGIL
+        rest = self._KEYCRE.sub('', value.replace(sigil * 2, ''))
+        if sigil in rest:
             raise ValueError("invalid interpolation syntax in %r at position %d"
-                             % (value, rest.find('%')))
+                             % (value, rest.find(sigil)))
         return value
+
+
+class BasicInterpolation(_SigilInterpolation):
+    """%(name)s refers to another option of the section (or DEFAULT);
+    %% is a literal percent sign."""
+
+    _SIGIL = '%'
+    _KEYCRE = re.compile(r"%\(([^)]+)\)s")
 
     def _expand(self, parser, option, pieces, rest, section, values, depth):
         raw = parser.get(section, option, raw=True, fallback=rest)
@@ -221,22 +228,11 @@ class BasicInterpolation(Interpolation):
                     "'%%' must be followed by '%%' or '(', found: %r" % (rest,))
 
 
-class ExtendedInterpolation(Interpolation):
+class ExtendedInterpolation(_SigilInterpolation):
     """${name} or ${section:name}; $$ is a literal dollar sign."""
 
+    _SIGIL = '$'
     _KEYCRE = re.compile(r"\$\{([^}]+)\}")
-
-    def before_get(self, parser, section, option, value, defaults):
-        pieces = []
-        self._expand(parser, option, pieces, value, section, defaults, 1)
-        return ''.join(pieces)
-
-    def before_set(self, parser, section, option, value):
-        rest = self._KEYCRE.sub('', value.replace('$$', ''))
-        if '$' in rest:
-            raise ValueError("invalid interpolation syntax in %r at position %d"
-                             % (value, rest.find('$')))
-        return value
 
     def _expand(self, parser, option, pieces, rest, section, values, depth):
         raw = parser.get(section, option, raw=True, fallback=rest)

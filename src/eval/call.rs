@@ -246,7 +246,7 @@ impl Vm {
         if self.orphans.teardown_runs_code() {
             frame.slots.fill(None);
         }
-        self.close_freed_generators();
+        self.finalize_freed();
         self.depth.set(depth);
         match r {
             Ok(Flow::Return(v)) => Ok(v),
@@ -267,7 +267,7 @@ impl Vm {
 
     /// Records a frame (identified by `id`) at `line` of `code`.
     pub fn push_traceback(&self, e: &PyErr, id: usize, code: &crate::compile::ir::Code, line: u32) {
-        self.close_freed_generators();
+        self.finalize_freed();
         if let Some(d) = e.0.exc() {
             let mut d = d.borrow_mut();
             if d.traceback.last().is_some_and(|t| t.frame == id) {
@@ -503,17 +503,7 @@ impl Vm {
         }
         match self.construct_plan(c) {
             Construct::Bare if args.is_empty() && kw.is_empty() => return Ok(self.plain_instance(c)),
-            Construct::Init(init) => {
-                let obj = self.plain_instance(c);
-                let mut v: ArgVec = SmallVec::with_capacity(args.len() + 1);
-                v.push(obj.clone());
-                v.extend(args.iter().cloned());
-                let r = self.call_function(&init, &v, kw)?;
-                if !r.is_none() {
-                    return Err(self.type_error(format!("__init__() should return None, not '{}'", self.type_name(&r).as_str())));
-                }
-                return Ok(obj);
-            }
+            Construct::Init(init) => return self.call_init(&Value::Function(init), self.plain_instance(c), args, kw),
             _ => {}
         }
         let new = c.lookup(&self.names.new);
@@ -540,18 +530,26 @@ impl Vm {
         let init = self.type_of(&obj).lookup(&self.names.init);
         match init {
             Some(Value::Builtin(b)) if crate::builtins::is_native(&b, crate::builtins::object::object_init) => Ok(obj),
-            Some(init) => {
-                let mut v: ArgVec = SmallVec::with_capacity(args.len() + 1);
-                v.push(obj.clone());
-                v.extend(args.iter().cloned());
-                let r = self.call(&init, &v, kw)?;
-                if !r.is_none() {
-                    return Err(self.type_error(format!("__init__() should return None, not '{}'", self.type_name(&r).as_str())));
-                }
-                Ok(obj)
-            }
+            Some(init) => self.call_init(&init, obj, args, kw),
             None => Ok(obj),
         }
+    }
+
+    /// Runs `init` on the new `obj` with the class call's arguments.
+    fn call_init(&self, init: &Value, obj: Value, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+        let mut v: ArgVec = SmallVec::with_capacity(args.len() + 1);
+        v.push(obj.clone());
+        v.extend(args.iter().cloned());
+        let r = self.call(init, &v, kw)?;
+        self.initialized(obj, r)
+    }
+
+    /// `obj`, once its `__init__` returned `r` (which must be None).
+    pub fn initialized(&self, obj: Value, r: Value) -> PyResult<Value> {
+        if !r.is_none() {
+            return Err(self.type_error(format!("__init__() should return None, not '{}'", self.type_name(&r).as_str())));
+        }
+        Ok(obj)
     }
 
     /// `object.__new__` refuses arguments unless `__init__` is overridden.

@@ -38,7 +38,7 @@ impl Vm {
         match &s.kind {
             StmtKind::Expr(e) => {
                 self.eval(f, e)?;
-                self.close_freed_generators();
+                self.finalize_freed();
             }
             StmtKind::Assign(targets, value) => {
                 let v = self.eval_operand(f, value)?;
@@ -49,11 +49,11 @@ impl Vm {
                         self.assign(f, t, v.clone())?;
                     }
                 }
-                self.close_freed_generators();
+                self.finalize_freed();
             }
             StmtKind::AugAssign(target, op, value) => {
                 self.aug_assign(f, target, *op, value)?;
-                self.close_freed_generators();
+                self.finalize_freed();
             }
             StmtKind::Annotate(name, ann) => {
                 let v = self.eval(f, ann)?;
@@ -79,7 +79,7 @@ impl Vm {
             StmtKind::For(fs) => {
                 // The loop's iterator (often a generator) is freed here.
                 let flow = self.exec_for(f, fs);
-                self.close_freed_generators();
+                self.finalize_freed();
                 return flow;
             }
             StmtKind::Return(v) => {
@@ -108,12 +108,12 @@ impl Vm {
                 let r = self.after_try_body(f, t, body);
                 let flow = self.run_finally(f, &t.finalbody, r);
                 // The exception a handler caught is freed here.
-                self.close_freed_generators();
+                self.finalize_freed();
                 return flow;
             }
             StmtKind::With(w) => {
                 let flow = self.exec_with(f, s.line, &w.items, &w.body);
-                self.close_freed_generators();
+                self.finalize_freed();
                 return flow;
             }
             StmtKind::FunctionDef(def, target) => {
@@ -130,7 +130,7 @@ impl Vm {
                 for t in targets {
                     self.delete(f, t)?;
                 }
-                self.close_freed_generators();
+                self.finalize_freed();
             }
             StmtKind::Import(names) => {
                 for n in names {

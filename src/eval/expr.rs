@@ -215,10 +215,7 @@ impl Vm {
                     if let Some(init) = self.plain_init(c, args.len()) {
                         let obj = self.plain_instance(c);
                         let r = self.call_direct(f, &init, Some(obj.clone()), args.iter())?;
-                        if !r.is_none() {
-                            return Err(self.type_error(format!("__init__() should return None, not '{}'", self.type_name(&r).as_str())));
-                        }
-                        return Ok(obj);
+                        return self.initialized(obj, r);
                     }
                 }
                 self.call_with_args(f, callee, args)

@@ -296,7 +296,7 @@ impl Generator {
         vm.depth.set(depth + 1);
         let resuming = self.state.get() == GenState::Suspended;
         if self.state.get() == GenState::Created {
-            self.orphans.started.set(self.orphans.started.get() + 1);
+            self.orphans.add_started(1);
         }
         self.state.set(GenState::Running);
         let r = self.step(vm, input, resuming);
@@ -400,7 +400,7 @@ impl Generator {
     /// drops (CPython clears a finished frame).
     fn finish(&self) -> Option<GenFrame> {
         if matches!(self.state.get(), GenState::Running | GenState::Suspended) {
-            self.orphans.started.set(self.orphans.started.get().saturating_sub(1));
+            self.orphans.add_started(-1);
         }
         self.state.set(GenState::Finished);
         self.frame.try_borrow_mut().ok().map(|mut f| std::mem::take(&mut *f))
@@ -462,12 +462,13 @@ impl Generator {
         if self.state.get() != GenState::Suspended || !self.wants_closing() {
             return;
         }
-        let Some(frame) = self.finish() else { return };
+        // The copy carries on this generator's life (it stays "started").
+        let Ok(frame) = self.frame.try_borrow_mut().map(|mut f| std::mem::take(&mut *f)) else { return };
+        self.state.set(GenState::Finished);
         let agen = self.agen.as_ref().map(|a| {
             Box::new(AsyncGenState { finalizer: RefCell::new(a.finalizer.borrow_mut().take()), ..AsyncGenState::default() })
         });
-        // Not tracked: it is closed and dropped by `close_orphans`.
-        self.orphans.started.set(self.orphans.started.get() + 1);
+        // Not tracked: it is closed and dropped by `finalize_orphans`.
         self.orphans.push(Orphan::Generator(Rc::new(Generator {
             kind: self.kind,
             state: Cell::new(GenState::Suspended),
@@ -561,8 +562,7 @@ impl OrphanQueue {
 
 /// Generators freed unfinished, instances with `__del__` freed, reports
 /// of other freed objects and coroutines freed unawaited, dealt with at the
-/// next statement boundary
-/// (`Vm::close_freed_generators`).
+/// next statement boundary (`Vm::finalize_freed`).
 #[derive(Default)]
 pub struct Orphans {
     pub pending: Cell<bool>,
@@ -585,22 +585,24 @@ impl Orphans {
     }
 
     fn push(&self, o: Orphan) {
-        self.queue.borrow_mut().push(o);
-        self.pending.set(true);
+        if self.accepting.get() {
+            self.queue.borrow_mut().push(o);
+            self.pending.set(true);
+        }
     }
 
     pub fn push_finalizer(&self, inst: Rc<Instance>) {
-        if self.accepting.get() {
-            self.push(Orphan::Instance(inst));
-        }
+        self.push(Orphan::Instance(inst));
     }
 
     /// Queues `report(*args)` for the next statement boundary (for an
     /// object being freed, which cannot run Python code itself).
     pub fn defer_report(&self, report: Value, args: Vec<Value>) {
-        if self.accepting.get() {
-            self.push(Orphan::Report(report, args));
-        }
+        self.push(Orphan::Report(report, args));
+    }
+
+    fn add_started(&self, n: isize) {
+        self.started.set(self.started.get().saturating_add_signed(n));
     }
 
     /// Whether freeing what the program still holds at its end could run
@@ -620,20 +622,20 @@ impl Orphans {
 }
 
 impl Vm {
-    /// Deals with the generators freed since the last call (see
-    /// `Orphans`); called where no borrow is held: after expression,
-    /// assignment and `for` statements, when a frame finishes and when an
-    /// exception unwinds a block.
+    /// Closes the generators, runs the `__del__`s and makes the reports of
+    /// what was freed since the last call (see `Orphans`); called where no
+    /// borrow is held: after simple and most compound statements, when a
+    /// frame finishes and when an exception unwinds a block.
     #[inline(always)]
-    pub fn close_freed_generators(&self) {
+    pub fn finalize_freed(&self) {
         if self.orphans.pending.get() {
-            self.close_orphans();
+            self.finalize_orphans();
         }
     }
 
     #[cold]
     #[inline(never)]
-    fn close_orphans(&self) {
+    fn finalize_orphans(&self) {
         self.orphans.pending.set(false);
         loop {
             let names = std::mem::take(&mut *self.orphans.unawaited.borrow_mut());

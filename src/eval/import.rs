@@ -252,7 +252,7 @@ impl Vm {
         let depth = self.depth.get();
         self.depth.set(depth + 1);
         let r = self.exec_block(&mut frame, &code.body);
-        self.close_freed_generators();
+        self.finalize_freed();
         self.depth.set(depth);
         match r {
             Ok(_) => Ok(Value::None),

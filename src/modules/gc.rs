@@ -38,7 +38,7 @@ fn collect(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
             // Unreachable objects with `__del__` were kept for it: it runs
             // now, as part of the collection, and they are freed after.
             if vm.orphans.pending.get() {
-                vm.close_freed_generators();
+                vm.finalize_freed();
                 found += gc::collect_generation(g);
             }
             Ok(Value::from(found))

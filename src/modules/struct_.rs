@@ -488,32 +488,45 @@ fn unpack_from(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
         return Err(vm.type_error(format!("unpack_from() takes at most 3 arguments ({} given)", a.len())));
     }
     let data = buffer_of(vm, &buf)?;
-    let mut offset = match args::arg(a, kw, 2, "offset") {
+    let offset = match args::arg(a, kw, 2, "offset") {
         Some(v) => vm.index_value(&v)? as i128,
         None => 0,
     };
-    let (len, size) = (data.len() as i128, f.size as i128);
-    let given = offset;
+    let start = buffer_offset(vm, offset, data.len(), f.size, false)?;
+    Ok(Value::tuple(unpack_values(vm, &f, &data[start..start + f.size])))
+}
+
+/// Where `size` bytes at `offset` (from the end when negative) start in a
+/// buffer of `len` bytes, with CPython's errors for `pack_into` (`packing`)
+/// and `unpack_from`.
+fn buffer_offset(vm: &Vm, offset: i128, len: usize, size: usize, packing: bool) -> PyResult<usize> {
+    let (len, size) = (len as i128, size as i128);
+    let mut start = offset;
     if offset < 0 {
         if offset + size > 0 {
-            return Err(struct_error(vm, format!("not enough data to unpack {size} bytes at offset {offset}")));
+            let message = if packing {
+                format!("no space to pack {size} bytes at offset {offset}")
+            } else {
+                format!("not enough data to unpack {size} bytes at offset {offset}")
+            };
+            return Err(struct_error(vm, message));
         }
         if offset + len < 0 {
             return Err(struct_error(vm, format!("offset {offset} out of range for {len}-byte buffer")));
         }
-        offset += len;
+        start += len;
     }
-    if len - offset < size {
+    if len - start < size {
+        let (func, doing) = if packing { ("pack_into", "packing") } else { ("unpack_from", "unpacking") };
         return Err(struct_error(
             vm,
             format!(
-                "unpack_from requires a buffer of at least {} bytes for unpacking {size} bytes at offset {given} (actual buffer size is {len})",
-                size + given
+                "{func} requires a buffer of at least {} bytes for {doing} {size} bytes at offset {offset} (actual buffer size is {len})",
+                size + offset
             ),
         ));
     }
-    let start = offset as usize;
-    Ok(Value::tuple(unpack_values(vm, &f, &data[start..start + f.size])))
+    Ok(start as usize)
 }
 
 fn iter_unpack_list(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
@@ -549,34 +562,13 @@ fn pack_into(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
             )))
         }
     };
-    let mut offset = vm.index_value(offset_arg)? as i128;
-    let len = target.data.borrow().len() as i128;
-    let size = f.size as i128;
-    let given = offset;
-    if offset < 0 {
-        if offset + size > 0 {
-            return Err(struct_error(vm, format!("no space to pack {size} bytes at offset {offset}")));
-        }
-        if offset + len < 0 {
-            return Err(struct_error(vm, format!("offset {offset} out of range for {len}-byte buffer")));
-        }
-        offset += len;
-    }
-    if len - offset < size {
-        return Err(struct_error(
-            vm,
-            format!(
-                "pack_into requires a buffer of at least {} bytes for packing {size} bytes at offset {given} (actual buffer size is {len})",
-                size + given
-            ),
-        ));
-    }
+    let offset = vm.index_value(offset_arg)? as i128;
+    let start = buffer_offset(vm, offset, target.data.borrow().len(), f.size, true)?;
     // Pack into a scratch buffer first: converting an argument may call
     // Python code, which must not find the bytearray borrowed.
     let mut out = alloc(vm, f.size)?;
     pack_values(vm, &f, vals, &mut out)?;
     let mut data = target.data.borrow_mut();
-    let start = offset as usize;
     if start + f.size <= data.len() {
         data[start..start + f.size].copy_from_slice(&out);
     }

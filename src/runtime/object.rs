@@ -106,7 +106,7 @@ fn free_values(values: Vec<Value>) {
                 }
             }
             // One with `__del__` is left whole to its own drop.
-            Value::Instance(rc) if !needs_finalizer(&rc) => {
+            Value::Instance(rc) if rc.finalizer_queue().is_none() => {
                 if let Ok(mut inst) = Rc::try_unwrap(rc) {
                     if let Some(d) = inst.dict.take() {
                         work.push(Value::Dict(d));
@@ -594,9 +594,6 @@ pub struct Instance {
     pub gc: GcHeader,
 }
 
-fn needs_finalizer(inst: &Instance) -> bool {
-    inst.class.borrow().finalizers.borrow().is_some() && !inst.gc.is_finalized()
-}
 
 /// An instance of a class with `__del__`, freed, comes back to life as a
 /// copy holding its contents, queued to have `__del__` called at the next
@@ -604,13 +601,9 @@ fn needs_finalizer(inst: &Instance) -> bool {
 /// finalized, so that `__del__` runs once (PEP 442).
 impl Drop for Instance {
     fn drop(&mut self) {
-        let class = self.class.get_mut();
-        let Some(queue) = class.finalizers.borrow().clone() else { return };
-        if self.gc.is_finalized() {
-            return;
-        }
+        let Some(queue) = self.finalizer_queue() else { return };
         let revived = Instance {
-            class: RefCell::new(class.clone()),
+            class: RefCell::new(self.class.get_mut().clone()),
             dict: self.dict.take(),
             slots: RefCell::new(std::mem::take(self.slots.get_mut())),
             payload: std::mem::replace(&mut self.payload, Payload::None),
@@ -622,6 +615,13 @@ impl Drop for Instance {
 }
 
 impl Instance {
+    /// Where this instance goes to have `__del__` called, if that is still
+    /// to happen.
+    pub fn finalizer_queue(&self) -> Option<Rc<Orphans>> {
+        let queue = self.class.borrow().finalizers.borrow().clone();
+        queue.filter(|_| !self.gc.is_finalized())
+    }
+
     pub fn class(&self) -> Rc<Class> {
         self.class.borrow().clone()
     }

@@ -58,8 +58,7 @@ fn queue_finalizers(garbage: &[Tracked]) -> bool {
     let mut queued = false;
     for t in garbage {
         let Some(Strong::Instance(inst)) = t.upgrade() else { continue };
-        let queue = inst.class().finalizers.borrow().clone();
-        if let Some(queue) = queue.filter(|_| !inst.gc.is_finalized()) {
+        if let Some(queue) = inst.finalizer_queue() {
             inst.gc.set_finalized();
             queue.push_finalizer(inst);
             queued = true;
