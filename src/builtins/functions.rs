@@ -897,7 +897,7 @@ impl Vm {
             globals.set_str(self.names.builtins.clone(), Value::Dict(self.builtins.clone()));
         }
         let (mut slots, mut cells) = (Default::default(), Default::default());
-        let mut frame = Frame::new(code.clone(), globals, locals, &[], &mut slots, &mut cells);
+        let mut frame = Frame::new(&code, &globals, locals, &[], &mut slots, &mut cells);
         match self.exec_block(&mut frame, &code.body)? {
             crate::eval::exec::Flow::Return(v) => Ok(v),
             _ => Ok(Value::None),

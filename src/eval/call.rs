@@ -183,7 +183,7 @@ impl Vm {
             return self.start_generator(func, args, kw);
         }
         let (mut slots, mut cells) = (Default::default(), Default::default());
-        let mut frame = Frame::new(code.clone(), func.globals.clone(), None, &func.closure, &mut slots, &mut cells);
+        let mut frame = Frame::new(code, &func.globals, None, &func.closure, &mut slots, &mut cells);
         self.bind_args(func, &mut frame, args, kw)?;
         if !code.cell_params.is_empty() {
             move_cell_params(&mut frame);
@@ -203,7 +203,7 @@ impl Vm {
     ) -> PyResult<Value> {
         let code = &func.code;
         let (mut slots, mut cells) = (Default::default(), Default::default());
-        let mut frame = Frame::new(code.clone(), func.globals.clone(), None, &func.closure, &mut slots, &mut cells);
+        let mut frame = Frame::new(code, &func.globals, None, &func.closure, &mut slots, &mut cells);
         let mut i = 0;
         if let Some(v) = first {
             frame.slots[0] = Some(v);
@@ -223,7 +223,7 @@ impl Vm {
         let code = &func.code;
         let mut slots: Box<[Option<Value>]> = vec![None; code.slot_names.len()].into_boxed_slice();
         let mut cells = new_cells(code, &func.closure);
-        let mut frame = Frame::over(code.clone(), func.globals.clone(), None, &mut slots, &mut cells);
+        let mut frame = Frame::over(code, &func.globals, None, &mut slots, &mut cells);
         self.bind_args(func, &mut frame, args, kw)?;
         move_cell_params(&mut frame);
         Ok(self.make_generator(func, slots, cells))
@@ -620,7 +620,7 @@ impl Vm {
 /// Parameters that inner functions capture live in cells: moves their
 /// bound values from the slots into fresh cells.
 fn move_cell_params(frame: &mut Frame) {
-    let code = frame.code.clone();
+    let code = frame.code;
     for &(slot, cell) in &code.cell_params {
         let v = frame.slots[slot as usize].take();
         frame.cells[cell as usize] = gc::new(CellObj::new(v));

@@ -116,11 +116,11 @@ impl Vm {
             .map(|&c| f.cells.get(c as usize).cloned().unwrap_or_else(|| gc::new(CellObj::new(None))))
             .collect();
         let (mut slots, mut cells) = (Default::default(), Default::default());
-        let mut frame = Frame::new(def.body.clone(), f.globals.clone(), Some(locals), &closure, &mut slots, &mut cells);
+        let globals = f.globals.clone();
+        let mut frame = Frame::new(&def.body, &globals, Some(locals), &closure, &mut slots, &mut cells);
         let depth = self.depth.get();
         self.depth.set(depth + 1);
-        let code = def.body.clone();
-        let r = self.exec_block(&mut frame, &code.body);
+        let r = self.exec_block(&mut frame, &def.body.body);
         self.depth.set(depth);
         if let Err(e) = r {
             self.add_traceback(&e, &frame);

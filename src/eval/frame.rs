@@ -8,7 +8,9 @@ use smallvec::SmallVec;
 use std::rc::Rc;
 
 pub struct Frame<'s> {
-    pub code: Rc<Code>,
+    /// Borrowed from the function (or module, class body) being run, which
+    /// outlives the frame: a call costs no reference-count traffic for them.
+    pub code: &'s Rc<Code>,
     /// Local variables by slot; `None` is unbound. The storage belongs to
     /// the caller (`Slots` on the Rust stack for a call) or to the generator
     /// that owns the frame, which keeps exactly as many as the code needs.
@@ -16,7 +18,7 @@ pub struct Frame<'s> {
     /// Free variables (from the closure) first, then the frame's own
     /// cells; held like the slots.
     pub cells: &'s mut [Rc<CellObj>],
-    pub globals: Rc<Dict>,
+    pub globals: &'s Rc<Dict>,
     /// The namespace of a class body or of `exec` with separate locals: a
     /// dict, or any mapping `exec` was given (reached by `__getitem__`,
     /// `__setitem__` and `__delitem__`).
@@ -38,8 +40,8 @@ impl<'s> Frame<'s> {
     /// frame's own.
     #[inline(always)]
     pub fn new(
-        code: Rc<Code>,
-        globals: Rc<Dict>,
+        code: &'s Rc<Code>,
+        globals: &'s Rc<Dict>,
         locals: Option<Value>,
         closure: &[Rc<CellObj>],
         slots: &'s mut Slots,
@@ -62,8 +64,8 @@ impl<'s> Frame<'s> {
     /// A frame over storage that is already filled (a generator's).
     #[inline(always)]
     pub fn over(
-        code: Rc<Code>,
-        globals: Rc<Dict>,
+        code: &'s Rc<Code>,
+        globals: &'s Rc<Dict>,
         locals: Option<Value>,
         slots: &'s mut [Option<Value>],
         cells: &'s mut [Rc<CellObj>],

@@ -326,7 +326,7 @@ impl Generator {
         if let Some(extra) = body.extra.as_mut() {
             vm.handling.borrow_mut().append(&mut extra.handled);
         }
-        let code = self.func.code.clone();
+        let code = &self.func.code;
         let mut cursor = Cursor {
             path: body.take_path(),
             resuming,
@@ -341,10 +341,10 @@ impl Generator {
             None => (&mut body.slots, &mut [][..]),
         };
         let mut frame = Frame {
-            code: code.clone(),
+            code,
             slots,
             cells,
-            globals: self.func.globals.clone(),
+            globals: &self.func.globals,
             locals: None,
             line: self.line.get(),
         };

@@ -248,7 +248,7 @@ impl Vm {
             globals.set_str(self.names.builtins.clone(), Value::Dict(self.builtins.clone()));
         }
         let (mut slots, mut cells) = (Default::default(), Default::default());
-        let mut frame = Frame::new(code.clone(), globals, locals, &[], &mut slots, &mut cells);
+        let mut frame = Frame::new(&code, &globals, locals, &[], &mut slots, &mut cells);
         let depth = self.depth.get();
         self.depth.set(depth + 1);
         let r = self.exec_block(&mut frame, &code.body);
