@@ -40,6 +40,15 @@ pub struct DictTable {
     head: usize,
     /// For sets: CPython's table layout, which gives their iteration order.
     sim: Option<Box<SlotOrder>>,
+    /// While the table is small: bit `hash % 64` is set for the hash of every
+    /// key inserted since the last `clear`, so most misses (a method name
+    /// looked for in an instance dict) skip the scan.
+    small_hashes: u64,
+}
+
+#[inline]
+fn hash_bit(hash: i64) -> u64 {
+    1 << (hash as u64 & 63)
 }
 
 /// The result of a native lookup.
@@ -57,7 +66,7 @@ impl DictTable {
 
     pub fn with_capacity(n: usize) -> DictTable {
         let index = if n > SMALL_TABLE { HashTable::with_capacity(n) } else { HashTable::new() };
-        DictTable { index, entries: Vec::with_capacity(n), len: 0, version: 0, head: 0, sim: None }
+        DictTable { index, entries: Vec::with_capacity(n), len: 0, version: 0, head: 0, sim: None, small_hashes: 0 }
     }
 
     /// The table of a set: iterates in CPython's set order.
@@ -88,6 +97,7 @@ impl DictTable {
             _ if self.indexed() => {
                 self.index.find(hash as u64, |&i| holds_key(entries, i as usize, hash, key, &mut pending)).map(|&i| i as usize)
             }
+            _ if self.small_hashes & hash_bit(hash) == 0 => None,
             _ => (0..entries.len()).find(|&i| holds_key(entries, i, hash, key, &mut pending)),
         };
         match found {
@@ -105,6 +115,9 @@ impl DictTable {
             return sim.find(hash, |i| matches!(entries.get(i as usize), Some(Some(e)) if e.hash == hash && eq(&e.key))).map(|i| i as usize);
         }
         if !self.indexed() {
+            if self.small_hashes & hash_bit(hash) == 0 {
+                return None;
+            }
             return entries.iter().position(|e| matches!(e, Some(e) if e.hash == hash && eq(&e.key)));
         }
         self.index
@@ -126,6 +139,7 @@ impl DictTable {
     pub fn insert_new(&mut self, hash: i64, key: Value, value: Value) {
         let i = self.entries.len() as u32;
         self.entries.push(Some(Entry { hash, key, value }));
+        self.small_hashes |= hash_bit(hash);
         if self.entries.len() == SMALL_TABLE + 1 {
             self.rebuild_index();
         } else if self.indexed() {
@@ -219,6 +233,7 @@ impl DictTable {
         self.index.clear();
         self.entries.clear();
         self.head = 0;
+        self.small_hashes = 0;
         if let Some(sim) = self.sim.as_mut() {
             sim.reset();
         }
@@ -341,6 +356,7 @@ impl DictTable {
         let n = items.len();
         for (hash, key) in items {
             self.entries.push(Some(Entry { hash, key, value: Value::None }));
+            self.small_hashes |= hash_bit(hash);
         }
         self.rebuild_index();
         self.len += n;
