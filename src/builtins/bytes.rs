@@ -207,7 +207,8 @@ fn bytes_from_full(vm: &Vm, x: Option<&Value>, encoding: Option<&Value>, errors:
             };
             let mut out = Vec::with_capacity(items.len());
             for item in items {
-                let i = vm.index_value(&item)?;
+                // An int too big for i64 is just out of range here.
+                let i = if matches!(item.builtin_base(), Value::BigInt(_)) { -1 } else { vm.index_value(&item)? };
                 if !(0..256).contains(&i) {
                     return Err(vm.value_error(if what == "bytes" { "bytes must be in range(0, 256)" } else { "byte must be in range(0, 256)" }));
                 }
@@ -1652,7 +1653,10 @@ pub fn percent_format(vm: &Vm, data: &[u8], args: &Value) -> PyResult<Vec<u8>> {
     let mut a = BytesArgs { vm, args: args.clone(), current: args.clone() };
     let s = format::percent_format(&fmt, &mut a).map_err(|e| match e {
         PctErr::Py(e) => e,
-        PctErr::Format(e) => vm.format_error(e),
+        PctErr::Format(mut e) => {
+            e.msg = e.msg.replace("during string formatting", "during bytes formatting");
+            vm.format_error(e)
+        }
     })?;
     Ok(s.chars().map(|c| c as u32 as u8).collect())
 }

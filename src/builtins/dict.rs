@@ -63,7 +63,11 @@ pub fn install(vm: &Vm) {
             let mut cd = c.dict.borrow_mut();
             cd.del_str(&vm.intern("__next__"));
             cd.del_str(&vm.intern("__length_hint__"));
-            cd.set_str(vm.intern("__hash__"), Value::None);
+            // Keys and items views are set-like, so unhashable; values views
+            // hash by identity, as in CPython.
+            if i != 1 {
+                cd.set_str(vm.intern("__hash__"), Value::None);
+            }
         }
         super::methods(
             vm,
@@ -272,7 +276,9 @@ fn pop(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let d = slf(vm, a, "pop")?;
     args::no_kw(vm, "dict.pop", kw)?;
     clinic(vm, "pop", a, 1, 2)?;
-    match vm.dict_del(d, &a[1])? {
+    // As CPython, an empty dict answers without hashing the key.
+    let found = if d.len() == 0 { None } else { vm.dict_del(d, &a[1])? };
+    match found {
         Some(v) => Ok(v),
         None => match a.get(2) {
             Some(default) => Ok(default.clone()),

@@ -517,10 +517,12 @@ fn all(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 fn chr(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     args::check(vm, "chr", args, 1, 1)?;
     let i = match args[0].builtin_base() {
-        Value::Int(i) => *i,
-        Value::Bool(b) => *b as i64,
-        Value::BigInt(_) => return Err(vm.overflow_error("Python int too large to convert to C int")),
-        _ => return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(&args[0]).as_str()))),
+        Value::BigInt(_) => None,
+        _ => Some(vm.index_value(&args[0])?),
+    };
+    // The argument is a C int in CPython.
+    let Some(i) = i.filter(|i| i32::try_from(*i).is_ok()) else {
+        return Err(vm.overflow_error("Python int too large to convert to C int"));
     };
     if !(0..=0x10ffff).contains(&i) {
         return Err(vm.value_error("chr() arg not in range(0x110000)"));
@@ -613,7 +615,10 @@ fn round(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
         (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), Some(n)) => {
             let n = vm.index_value(n)?;
             if n >= 0 {
-                return Ok(x.builtin_base().clone());
+                return Ok(match x.builtin_base() {
+                    Value::Bool(b) => Value::Int(*b as i64),
+                    v => v.clone(),
+                });
             }
             let v = crate::runtime::int::big(&x).unwrap_or_default();
             let p = num_traits::pow(BigInt::from(10), (-n).min(4000) as usize);

@@ -87,8 +87,12 @@ pub fn install(vm: &Vm) {
             vm,
             c,
             name,
-            &[("__neg__", neg), ("__pos__", pos), ("__abs__", abs), ("__bool__", bool_), ("__hash__", hash), ("__repr__", repr), ("__format__", format_), ("__float__", float_), ("conjugate", conjugate)],
+            &[("__neg__", neg), ("__pos__", pos), ("__abs__", abs), ("__bool__", bool_), ("__hash__", hash), ("__repr__", repr), ("__format__", format_), ("conjugate", conjugate)],
         );
+    }
+    // complex has no __float__ since 3.10.
+    for (c, name) in [(&t.int, "int"), (&t.float, "float")] {
+        super::methods(vm, c, name, &[("__float__", float_)]);
     }
     super::methods(vm, &t.int, "int", &[("__invert__", invert), ("__index__", index), ("__int__", int_), ("bit_length", bit_length), ("bit_count", bit_count), ("to_bytes", to_bytes), ("as_integer_ratio", int_ratio), ("__round__", int_round), ("__trunc__", int_)]);
     super::method_kind(vm, &t.int, "int", "from_bytes", from_bytes, BuiltinKind::ClassMethod);
@@ -450,8 +454,8 @@ impl Vm {
                     None => Err(self.value_error(format!("invalid literal for int() with base 10: {}", self.repr(&Value::Str(s.clone()))?.as_str()))),
                 }
             }
-            Value::Bytes(b) => {
-                let text = String::from_utf8_lossy(&b.data).into_owned();
+            Value::Bytes(_) | Value::ByteArray(_) => {
+                let text = String::from_utf8_lossy(&self.bytes_of(x)?).into_owned();
                 self.check_int_digits(&text, 10)?;
                 return match format::parse_int(&text, 10) {
                     Some(v) => Ok(Value::from_bigint(v)),
@@ -492,8 +496,8 @@ fn float_new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
                     return Err(vm.value_error(format!("could not convert string to float: {}", vm.repr(&Value::Str(s.clone()))?.as_str())))
                 }
             },
-            Value::Bytes(b) => {
-                let text = String::from_utf8_lossy(&b.data).into_owned();
+            Value::Bytes(_) | Value::ByteArray(_) => {
+                let text = String::from_utf8_lossy(&vm.bytes_of(x)?).into_owned();
                 match format::parse_float(&text) {
                     Some(f) => f,
                     None => return Err(vm.value_error(format!("could not convert string to float: {}", vm.repr(x)?.as_str()))),

@@ -549,7 +549,11 @@ impl Vm {
         if let Some(r) = self.try_dunder(&tx, &x, name, &y)? {
             return Ok(r);
         }
-        if !reflected_first && !Rc::ptr_eq(&tx, &ty) {
+        // A builtin sequence on the right has no numeric slot in CPython:
+        // its repetition is only tried below, as the sequence protocol.
+        let sequence_rhs = op == BinOp::Arith(ArithOp::Mul)
+            && matches!(y, Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) | Value::ByteArray(_));
+        if !reflected_first && !Rc::ptr_eq(&tx, &ty) && !sequence_rhs {
             if let Some(r) = self.try_dunder(&ty, &y, rname, &x)? {
                 return Ok(r);
             }
@@ -573,6 +577,16 @@ impl Vm {
         self.binary_error(op, x, y, false)
     }
 
+    /// A type with CPython's sequence protocol but no repetition (a dict, a
+    /// set, a range, a class): `x *= seq` does not try `seq`'s repetition.
+    fn is_sequence_without_repeat(&self, x: &Value) -> bool {
+        match x.builtin_base() {
+            Value::Dict(_) | Value::Set(_) | Value::FrozenSet(_) | Value::Range(_) => true,
+            Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_) | Value::ByteArray(_) => false,
+            _ => matches!(x, Value::Instance(_)) || matches!(self.type_name(x).as_str(), "dict_keys" | "dict_values" | "dict_items"),
+        }
+    }
+
     fn binary_error(&self, op: BinOp, x: &Value, y: &Value, inplace: bool) -> PyErr {
         let suffix = if inplace { "=" } else { "" };
         let (tx, ty) = (self.type_name(x), self.type_name(y));
@@ -590,7 +604,9 @@ impl Vm {
                 self.type_error(format!("can't concat {} to {}", ty.as_str(), tx.as_str()))
             }
             (BinOp::Arith(ArithOp::Mul), Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_) | Value::ByteArray(_), _)
-            | (BinOp::Arith(ArithOp::Mul), _, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_) | Value::ByteArray(_)) => {
+            | (BinOp::Arith(ArithOp::Mul), _, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_) | Value::ByteArray(_))
+                if !(inplace && self.is_sequence_without_repeat(x)) =>
+            {
                 let other = if matches!(x.builtin_base(), Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_) | Value::ByteArray(_)) {
                     ty
                 } else {

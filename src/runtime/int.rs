@@ -314,7 +314,7 @@ fn float_pow(x: f64, y: f64) -> NumResult {
     if x == 0.0 && y < 0.0 {
         return Err(NumErr::ZeroDivision("0.0 cannot be raised to a negative power"));
     }
-    if x < 0.0 && y.fract() != 0.0 && y.is_finite() {
+    if x < 0.0 && x.is_finite() && y.fract() != 0.0 && y.is_finite() {
         // CPython returns a complex here; tulip's callers handle that case.
         return Err(NumErr::Value("complex"));
     }
