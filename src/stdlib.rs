@@ -37,6 +37,7 @@ const MODULES: &[(&str, &str, bool)] = &[
     module!("base64", "base64.py"),
     module!("bisect", "bisect.py"),
     module!("calendar", "calendar.py"),
+    module!("cmath", "cmath.py"),
     module!("collections", "collections/__init__.py", package),
     module!("collections.abc", "collections/abc.py"),
     module!("colorsys", "colorsys.py"),
