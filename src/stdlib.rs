@@ -66,6 +66,7 @@ const MODULES: &[(&str, &str, bool)] = &[
     module!("gettext", "gettext.py"),
     module!("glob", "glob.py"),
     module!("graphlib", "graphlib.py"),
+    module!("gzip", "gzip.py"),
     module!("hashlib", "hashlib.py"),
     module!("heapq", "heapq.py"),
     module!("hmac", "hmac.py"),
@@ -104,6 +105,7 @@ const MODULES: &[(&str, &str, bool)] = &[
     module!("uuid", "uuid.py"),
     module!("warnings", "warnings.py"),
     module!("weakref", "weakref.py"),
+    module!("zlib", "zlib.py"),
 ];
 
 /// The names of the embedded modules.
