@@ -87,6 +87,7 @@ const MODULES: &[(&str, &str, bool)] = &[
     module!("operator", "operator.py"),
     module!("queue", "queue.py"),
     module!("pathlib", "pathlib.py"),
+    module!("pickle", "pickle.py"),
     module!("platform", "platform.py"),
     module!("pprint", "pprint.py"),
     module!("random", "random.py"),
