@@ -58,6 +58,7 @@ const MODULES: &[(&str, &str, bool)] = &[
     module!("_decimal_math", "_decimal_math.py"),
     module!("datetime", "datetime.py"),
     module!("difflib", "difflib.py"),
+    module!("doctest", "doctest.py"),
     module!("enum", "enum.py"),
     module!("errno", "errno.py"),
     module!("fnmatch", "fnmatch.py"),
