@@ -237,7 +237,8 @@ class Context:
 
     def __init__(self, prec=None, rounding=None, Emin=None, Emax=None,
                  capitals=None, clamp=None, flags=None, traps=None):
-        base = DefaultContext if DefaultContext is not None else None
+        # Unset fields come from DefaultContext (None while it is being made).
+        base = DefaultContext
         self.prec = prec if prec is not None else (base.prec if base else 28)
         self.rounding = rounding if rounding is not None else (base.rounding if base else ROUND_HALF_EVEN)
         self.Emin = Emin if Emin is not None else (base.Emin if base else -999999)
