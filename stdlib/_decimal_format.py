@@ -95,7 +95,7 @@ def _layout(d, kind, precision, rounding):
                 d = decimal._dec(d._sign, d._coef * 10 ** short, d._exp - short)
     elif precision is not None:
         d = d._round_digits(max(precision, 1), rounding)
-    digits = str(d._coef)
+    digits = decimal._digit_str(d._coef)
     leftdigits = d._exp + len(digits)
     if kind in 'eE':
         # A zero shows `precision` zeros after the point.

@@ -64,8 +64,9 @@ def _is_odd(y):
 
 def _log10_abs(x):
     """log10(|x|) as a float, for estimates."""
-    digits = str(x._coef)
-    return math.log10(int(digits[:17])) + len(digits) - min(len(digits), 17) + x._exp
+    n = _ndigits(x._coef)
+    lead = x._coef // 10 ** (n - 17) if n > 17 else x._coef
+    return math.log10(lead) + max(n - 17, 0) + x._exp
 
 
 def _beyond_range(x, y, sign, ctx):
@@ -144,7 +145,7 @@ def _fixed(x, w):
 
 def _ln_fixed(c, e, w):
     """ln(c * 10**e) for c > 0, fixed-point with w fraction digits."""
-    g = w + len(str(abs(e) + len(str(c)))) + 12    # guard digits
+    g = w + len(str(abs(e) + _ndigits(c))) + 12    # guard digits
     one = 10 ** g
     nd = _ndigits(c)
     k = e + nd - 1                  # c * 10**e = m * 10**k, 1 <= m < 10
@@ -235,6 +236,10 @@ def exp_of(x, ctx):
         return _dec(0, 1, 0)
     if x.adjusted() > len(str(max(ctx.Emax, -ctx.Etiny()))) + 1:
         return _dec(0, 1, ctx.Etiny() - 2 if x._sign else ctx.Emax + 1)._fix(ctx)
+    if x.adjusted() < -(ctx.prec + 2):
+        # exp(x) = 1 + x + ...: only the side of 1 it falls on matters.
+        one = 10 ** (ctx.prec + 2)
+        return _dec(0, one - 1 if x._sign else one + 1, -(ctx.prec + 2))._fix(ctx)
     adjust = max(0, -x.adjusted())
     result = _rounded(ctx, lambda w: _exp_fixed(_signed_fixed(x, w + adjust), w + adjust))
     return result._fix(ctx)
@@ -264,8 +269,8 @@ def log10_of(x, ctx):
         return _dec(1, 0, 0, 'F')
     if x._sign:
         return ctx._invalid()
-    digits = str(x._coef)
-    if digits.rstrip('0') == '1':
+    n = _ndigits(x._coef)
+    if x._coef == 10 ** (n - 1):
         return decimal.Decimal(x.adjusted())._fix(ctx)
 
     def compute(w):

@@ -357,7 +357,7 @@ class Context:
             return self._invalid(ConversionSyntax)
         d = Decimal(num, self)
         if d._special == 'n' or d._special == 'N':
-            if len(str(d._coef)) > self.prec - self.clamp and d._coef:
+            if d._coef and _ndigits(d._coef) > self.prec - self.clamp:
                 return self._invalid(ConversionSyntax)
             return d
         return d._fix(self)
@@ -492,9 +492,35 @@ ExtendedContext = Context(prec=9, rounding=ROUND_HALF_EVEN, flags=[], traps=[])
 
 # -- helpers on coefficients -------------------------------------------------
 
+# int <-> str conversions of more digits than this are split, so that
+# sys.int_max_str_digits, which does not limit Decimal, is never reached.
+_CHUNK_DIGITS = 4000
+
+
 def _ndigits(coef):
     """The number of decimal digits of a non-negative int (1 for 0)."""
-    return len(str(coef))
+    if coef < 10 ** 18:
+        return len(str(coef))
+    # 2**(b-1) <= coef < 2**b puts the digit count at k + 1 or k + 2.
+    k = (coef.bit_length() - 1) * 30102999566 // 10 ** 11
+    return k + 2 if coef >= 10 ** (k + 1) else k + 1
+
+
+def _digit_str(coef):
+    """str(coef) for a non-negative int of any size."""
+    if coef < 10 ** _CHUNK_DIGITS:
+        return str(coef)
+    half = _ndigits(coef) // 2
+    high, low = divmod(coef, 10 ** half)
+    return _digit_str(high) + _digit_str(low).rjust(half, '0')
+
+
+def _int_of(digits):
+    """int(digits) for a string of ASCII digits of any length."""
+    if len(digits) <= _CHUNK_DIGITS:
+        return int(digits)
+    half = len(digits) // 2
+    return _int_of(digits[:-half]) * 10 ** half + _int_of(digits[-half:])
 
 
 def _shift_round(sign, coef, n, rounding):
@@ -596,7 +622,7 @@ def _parse(text):
             if payload == '':
                 return sign, 0, 0, tag
             if payload.isdigit():
-                return sign, int(payload), 0, tag
+                return sign, _int_of(payload), 0, tag
             return None
     mantissa, e, exp_text = low.partition('e')
     exp = 0
@@ -610,7 +636,7 @@ def _parse(text):
         return None
     if (whole and not whole.isdigit()) or (frac and not frac.isdigit()):
         return None
-    return sign, int(whole + frac), exp - len(frac), ''
+    return sign, _int_of(whole + frac), exp - len(frac), ''
 
 
 # -- Decimal -----------------------------------------------------------------
@@ -667,7 +693,7 @@ class Decimal:
     def as_tuple(self):
         if self._special == 'F':
             return DecimalTuple(self._sign, (0,), 'F')
-        digits = tuple(int(c) for c in str(self._coef)) if self._coef or not self._special else ()
+        digits = tuple(int(c) for c in _digit_str(self._coef)) if self._coef or not self._special else ()
         return DecimalTuple(self._sign, digits, self._special or self._exp)
 
     def as_integer_ratio(self):
@@ -858,8 +884,8 @@ class Decimal:
             return sign + 'Infinity'
         if self._special:
             prefix = 'sNaN' if self._special == 'N' else 'NaN'
-            return sign + prefix + (str(self._coef) if self._coef else '')
-        digits = str(self._coef)
+            return sign + prefix + (_digit_str(self._coef) if self._coef else '')
+        digits = _digit_str(self._coef)
         leftdigits = self._exp + len(digits)
         if self._exp <= 0 and leftdigits > -6:
             dotplace = leftdigits

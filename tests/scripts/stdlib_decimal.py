@@ -79,3 +79,10 @@ print(InvalidOperation.__mro__, issubclass(DivisionByZero, ZeroDivisionError), D
 print(Decimal('1.30') + Decimal('1.20'), Decimal('7') * Decimal('0.5'), Decimal('1') / Decimal('8'))
 print(list(map(str, [D('0.0000001'), D('1E+2'), D('-1.5E-10'), D('123E3'), D('0E-8'), D('0E+2')])))
 print(D(7).to_integral_exact(), getcontext().flags[Inexact], ExtendedContext, BasicContext)
+# Coefficients beyond sys.int_max_str_digits, and arguments far from the precision.
+big = Decimal(10**5000 + 7)
+print(len(str(big)), str(big)[-3:], big.adjusted(), len(big.as_tuple().digits), len(str(Decimal('1' * 6000))))
+print(Decimal('1e-999999').exp(), Decimal('-1e-999999').exp(), Decimal('1e-50').exp(), Decimal('-1e-50').exp())
+with localcontext(prec=6000):
+    print(str(Decimal(2).sqrt())[:20], len(str(Decimal(2).sqrt())), str(Decimal(1) / 7)[-5:])
+print((Decimal(3) ** 100000).adjusted(), Decimal(10**5000).log10())
