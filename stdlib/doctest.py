@@ -5,9 +5,13 @@ defined in it and of their methods (and its __test__ dict), runs each
 '>>> ' example in a copy of the module's globals, and compares what it
 prints with the text that follows. Failures are reported in CPython's
 format; the option flags and '# doctest:' directives are supported.
-Differences: an expression statement inside a compound statement (the
-body of a for loop) is not echoed, and the traceback shown for an
-unexpected exception has tulip's frames.
+testfile() runs the examples of a text file, and DocTestSuite() makes
+unittest cases of a module's docstrings. Differences: an expression
+statement inside a compound statement (the body of a for loop) is not
+echoed, the traceback shown for an unexpected exception has tulip's
+frames, and paths relative to "the calling module" (testfile's
+module_relative, DocTestSuite without a module) are taken from __main__,
+as there is no sys._getframe.
 """
 
 import io
@@ -21,8 +25,8 @@ __all__ = ['register_optionflag', 'DONT_ACCEPT_TRUE_FOR_1', 'DONT_ACCEPT_BLANKLI
            'COMPARISON_FLAGS', 'REPORT_UDIFF', 'REPORT_CDIFF', 'REPORT_NDIFF',
            'REPORT_ONLY_FIRST_FAILURE', 'REPORTING_FLAGS', 'FAIL_FAST', 'Example',
            'DocTest', 'DocTestParser', 'DocTestFinder', 'DocTestRunner', 'OutputChecker',
-           'DocTestFailure', 'UnexpectedException', 'testmod', 'run_docstring_examples',
-           'TestResults']
+           'DocTestFailure', 'UnexpectedException', 'testmod', 'testfile',
+           'run_docstring_examples', 'DocTestSuite', 'DocTestCase', 'TestResults']
 
 TestResults = namedtuple('TestResults', 'failed attempted')
 
@@ -603,3 +607,135 @@ def run_docstring_examples(f, globs, verbose=False, name='NoName', compileflags=
     runner = DocTestRunner(verbose=verbose, optionflags=optionflags)
     for test in finder.find(f, name, globs=globs):
         runner.run(test, compileflags)
+
+
+def _main_dir():
+    import os
+    main = sys.modules.get('__main__')
+    path = getattr(main, '__file__', None)
+    return os.path.dirname(os.path.abspath(path)) if path else os.getcwd()
+
+
+def testfile(filename, module_relative=True, name=None, package=None, globs=None,
+             verbose=None, report=True, optionflags=0, extraglobs=None,
+             raise_on_error=False, parser=DocTestParser(), encoding=None):
+    """Runs the examples in a text file; a relative path is taken from the
+    directory of __main__ (module_relative) or the current directory."""
+    global master
+    import os
+    if package and not module_relative:
+        raise ValueError('Package may only be specified for module-relative paths.')
+    path = filename
+    if module_relative:
+        if os.path.isabs(filename):
+            raise ValueError('Module-relative files may not have absolute paths')
+        base = os.path.dirname(package.__file__) if package is not None and hasattr(package, '__file__') else _main_dir()
+        path = os.path.join(base, *filename.split('/'))
+    with open(path, encoding=encoding or 'utf-8') as f:
+        text = f.read()
+    if name is None:
+        name = os.path.basename(filename)
+    globs = {} if globs is None else dict(globs)
+    if extraglobs is not None:
+        globs.update(extraglobs)
+    globs.setdefault('__name__', '__main__')
+    runner = DocTestRunner(verbose=verbose, optionflags=optionflags)
+    runner.run(parser.get_doctest(text, globs, name, path, 0))
+    if report:
+        runner.summarize()
+    master = runner
+    return TestResults(runner.failures, runner.tries)
+
+
+def _unittest():
+    import unittest
+    return unittest
+
+
+def DocTestCase(test, optionflags=0, setUp=None, tearDown=None, checker=None):
+    """A unittest case running one DocTest."""
+    return _case_class()(test, optionflags, setUp, tearDown, checker)
+
+
+_CASE = None
+
+
+def _case_class():
+    """The TestCase class, made on first use so that importing doctest does
+    not import unittest."""
+    global _CASE
+    if _CASE is not None:
+        return _CASE
+
+    class DocTestCase(_unittest().TestCase):
+        def __init__(self, test, optionflags=0, setUp=None, tearDown=None, checker=None):
+            super().__init__()
+            self._dt_test = test
+            self._dt_optionflags = optionflags
+            self._dt_setUp = setUp
+            self._dt_tearDown = tearDown
+            self._dt_checker = checker
+
+        def setUp(self):
+            if self._dt_setUp is not None:
+                self._dt_setUp(self._dt_test)
+
+        def tearDown(self):
+            if self._dt_tearDown is not None:
+                self._dt_tearDown(self._dt_test)
+            self._dt_test.globs.clear()
+
+        def runTest(self):
+            test = self._dt_test
+            report = io.StringIO()
+            runner = DocTestRunner(checker=self._dt_checker, optionflags=self._dt_optionflags, verbose=False)
+            runner.DIVIDER = '-' * 70
+            failures, _ = runner.run(test, out=report.write, clear_globs=False)
+            if failures:
+                raise self.failureException(self.format_failure(report.getvalue()))
+
+        def format_failure(self, err):
+            test = self._dt_test
+            # CPython shows the 0-based line here: the line before the docstring's.
+            lineno = 'unknown line number' if test.lineno is None else f'{test.lineno}'
+            short = test.name.split('.')[-1]
+            return f'Failed doctest test for {test.name}\n  File "{test.filename}", line {lineno}, in {short}\n\n{err}'
+
+        def id(self):
+            return self._dt_test.name
+
+        def __eq__(self, other):
+            return type(self) is type(other) and self._dt_test is other._dt_test
+
+        def __hash__(self):
+            return hash(id(self._dt_test))
+
+        def __repr__(self):
+            name = self._dt_test.name.split('.')
+            return f"{name[-1]} ({'.'.join(name[:-1])})"
+
+        __str__ = __repr__
+
+        def shortDescription(self):
+            return 'Doctest: ' + self._dt_test.name
+
+    _CASE = DocTestCase
+    return _CASE
+
+
+def DocTestSuite(module=None, globs=None, extraglobs=None, test_finder=None, **options):
+    """A unittest suite of the DocTests (with examples) of a module (by
+    default __main__)."""
+    if module is None:
+        module = sys.modules['__main__']
+    elif isinstance(module, str):
+        module = __import__(module, fromlist=['*'])
+    finder = test_finder or DocTestFinder()
+    suite = _unittest().TestSuite()
+    for test in finder.find(module, globs=globs, extraglobs=extraglobs):
+        if not test.examples:
+            continue
+        if not test.filename:
+            test.filename = getattr(module, '__file__', None) or module.__name__
+        suite.addTest(DocTestCase(test, **options))
+    return suite

@@ -116,3 +116,24 @@ ok = load('okmod', 'def f():\n    """\n    >>> 1 + 2\n    3\n    """\n')
 print(doctest.testmod(ok))
 print(doctest.testmod(ok, verbose=True))
 doctest.run_docstring_examples(mod.double, {'double': mod.double}, name='double')
+
+# unittest integration and text files.
+import contextlib, io, unittest
+suite = doctest.DocTestSuite(mod)
+print(suite.countTestCases(), [str(t) for t in suite], [t.id() for t in suite][:3], [t.shortDescription() for t in suite][:2])
+result = unittest.TextTestRunner(stream=io.StringIO(), verbosity=0).run(suite)
+print(result.testsRun, len(result.failures), len(result.errors))
+for case, text in result.failures:
+    print(case.id(), text.splitlines()[-10:])
+with tempfile.TemporaryDirectory() as tmp:
+    path = os.path.join(tmp, 'example.txt')
+    with open(path, 'w') as f:
+        f.write('Some text.\n\n    >>> x = 2\n    >>> x + 1\n    4\n    >>> x\n    2\n')
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        results = doctest.testfile(path, module_relative=False)
+    print(out.getvalue().replace(path, '<path>'), results)
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        results = doctest.testfile(path, module_relative=False, verbose=True, extraglobs={'x': 1})
+    print(out.getvalue().replace(path, '<path>'), results)
