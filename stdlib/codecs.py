@@ -2,7 +2,8 @@
 stream coders, error handlers, byte order marks, codecs.open.
 
 The text codecs are the interpreter's own (those `str.encode` knows:
-UTF-8, ASCII, Latin-1, cp1252, UTF-16 and UTF-32) plus the bytes-to-bytes
+UTF-8 (and UTF-8 with a signature), ASCII, Latin-1, cp1252, UTF-16, UTF-32,
+unicode_escape and raw_unicode_escape) plus the bytes-to-bytes
 'hex' and 'base64' codecs and the str-to-str 'rot13'. Search functions
 added with register() are consulted for other names. Error handlers
 registered with register_error() can be looked up and called, but
@@ -49,6 +50,9 @@ _ALIASES = {
     'utf-32': ('utf-32', 'utf32', 'u32'),
     'utf-32-le': ('utf-32-le', 'utf-32le', 'utf32le'),
     'utf-32-be': ('utf-32-be', 'utf-32be', 'utf32be'),
+    'utf-8-sig': ('utf-8-sig', 'utf8-sig'),
+    'unicode-escape': ('unicode-escape',),
+    'raw-unicode-escape': ('raw-unicode-escape',),
     'hex': ('hex', 'hex-codec'),
     'base64': ('base64', 'base-64', 'base64-codec'),
     'rot-13': ('rot13', 'rot-13'),

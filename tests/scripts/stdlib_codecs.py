@@ -63,3 +63,15 @@ with tempfile.TemporaryDirectory() as tmp:
         print([line for line in f])
     with codecs.open(path, 'rb') as f:
         print(f.read()[:4])
+# The escape codecs and UTF-8 with a signature.
+for text in ['plain', 'tab\there', 'quote\'s "q" \\ end', 'é€\U0001f600\x00\x7f']:
+    for enc in ('unicode_escape', 'raw_unicode_escape', 'utf-8-sig'):
+        data = codecs.encode(text, enc)
+        print(enc, data, codecs.decode(data, enc) == text, text.encode(enc) == data)
+for data in [b'a\\nb', b'\\x41\\u00e9\\U0001F600', b'\\101\\7', b'\\N{EURO SIGN}', b'\\\\q', b'line\\\ncont', b'\\\\u0041']:
+    print(data, repr(codecs.decode(data, 'unicode_escape')), repr(data.decode('raw_unicode_escape')))
+for bad in [b'\\x4', b'\\u12', b'abc\\', b'\\N{NO SUCH NAME}', b'\\U00110000']:
+    err(codecs.decode, bad, 'unicode_escape')
+    print(repr(bad.decode('unicode_escape', 'replace')), repr(bad.decode('unicode_escape', 'ignore')))
+err(codecs.decode, b'\\u12', 'raw_unicode_escape')
+print(codecs.decode(b'\xef\xbb\xbfhi', 'utf-8-sig'), codecs.decode(b'hi', 'utf_8_sig'), codecs.lookup('UTF-8-SIG').name, codecs.lookup('unicode_escape').name, codecs.lookup('raw_unicode_escape').name)
