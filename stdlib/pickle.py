@@ -131,34 +131,6 @@ def _encode_long(n):
     return data
 
 
-def _raw_unicode_escape(text):
-    """The 'raw-unicode-escape' codec: Latin-1, with \\uXXXX and
-    \\UXXXXXXXX for the characters beyond it."""
-    out = []
-    for c in text:
-        n = ord(c)
-        out.append(c if n < 256 else (f'\\u{n:04x}' if n < 0x10000 else f'\\U{n:08x}'))
-    return ''.join(out).encode('latin-1')
-
-
-def _raw_unicode_unescape(data):
-    text = data.decode('latin-1')
-    out = []
-    i = 0
-    while i < len(text):
-        c = text[i]
-        if c == '\\' and text[i + 1:i + 2] in ('u', 'U'):
-            size = 4 if text[i + 1] == 'u' else 8
-            digits = text[i + 2:i + 2 + size]
-            if len(digits) == size and all(d in '0123456789abcdefABCDEF' for d in digits):
-                out.append(chr(int(digits, 16)))
-                i += 2 + size
-                continue
-        out.append(c)
-        i += 1
-    return ''.join(out)
-
-
 def _decode_long(data):
     return int.from_bytes(data, 'little', signed=True)
 
@@ -442,7 +414,7 @@ class Pickler:
         else:
             text = obj.replace('\\', '\\u005c').replace('\0', '\\u0000').replace('\n', '\\u000a') \
                       .replace('\r', '\\u000d').replace('\x1a', '\\u001a')
-            self.write(UNICODE + _raw_unicode_escape(text) + b'\n')
+            self.write(UNICODE + text.encode('raw-unicode-escape') + b'\n')
         self.memoize(obj)
 
     def save_tuple(self, obj):
@@ -909,8 +881,8 @@ def _load_string(self):
         data = data[1:-1]
     else:
         raise UnpicklingError('the STRING opcode argument must be quoted')
-    import codecs
-    self.stack.append(self._decode_string(codecs.escape_decode(data)[0]))
+    # Python 2's str repr: backslash escapes over bytes.
+    self.stack.append(self._decode_string(data.decode('unicode_escape').encode('latin-1')))
 
 
 @_op(BINSTRING)
@@ -948,7 +920,7 @@ def _load_bytearray8(self):
 
 @_op(UNICODE)
 def _load_unicode(self):
-    self.stack.append(_raw_unicode_unescape(self.readline()[:-1]))
+    self.stack.append(self.readline()[:-1].decode('raw-unicode-escape'))
 
 
 @_op(BINUNICODE)

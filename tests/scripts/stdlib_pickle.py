@@ -128,3 +128,6 @@ err(pickle.dumps, 1, 6)
 for bad in [b'', b'\x80\x04', b'xyz', b'\x80\x09N.', b'N', b'\x80\x02]q\x00(K\x01', b'\x80\x04\x95\x10\x00\x00\x00\x00\x00\x00\x00N.']:
     err(pickle.loads, bad)
 err(pickle.loads, 'text')
+# Python 2 str opcodes.
+print(repr(pickle.loads(b"S'a\\xffb\\n'\np0\n.", encoding='latin-1')), pickle.loads(b'U\x03abcq\x00.'), repr(pickle.loads(b"S'x'\n.", encoding='bytes')))
+print(repr(pickle.loads(b'Vcaf\xe9 \\u20ac\np0\n.')), pickle.dumps('caf\xe9 \u20ac \\', 0))
