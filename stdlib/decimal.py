@@ -10,6 +10,7 @@ set flags on the context and raise when their signal is trapped, with the
 condition list as the message, as CPython's C implementation does.
 """
 
+import contextvars
 import math
 import numbers
 from collections import namedtuple
@@ -128,26 +129,28 @@ DecimalTuple = namedtuple('DecimalTuple', 'sign digits exponent', module='decima
 # -- the current context -----------------------------------------------------
 
 def getcontext():
-    """The current thread's context."""
-    global _current
-    if _current is None:
-        _current = DefaultContext.copy()
-    return _current
+    """The current context (per thread and per asyncio task, as a context
+    variable, like CPython's)."""
+    try:
+        return _current.get()
+    except LookupError:
+        context = DefaultContext.copy()
+        _current.set(context)
+        return context
 
 
 def setcontext(context):
     """Makes a copy of `context` the current one (DefaultContext and the
     other templates are copied, other contexts are used as they are)."""
-    global _current
     if not isinstance(context, Context):
         raise TypeError('argument must be a context')
     if context in (DefaultContext, BasicContext, ExtendedContext):
         context = context.copy()
         context.clear_flags()
-    _current = context
+    _current.set(context)
 
 
-_current = None
+_current = contextvars.ContextVar('decimal_context')
 
 
 class _LocalContext:

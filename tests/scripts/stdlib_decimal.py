@@ -86,3 +86,23 @@ print(Decimal('1e-999999').exp(), Decimal('-1e-999999').exp(), Decimal('1e-50').
 with localcontext(prec=6000):
     print(str(Decimal(2).sqrt())[:20], len(str(Decimal(2).sqrt())), str(Decimal(1) / 7)[-5:])
 print((Decimal(3) ** 100000).adjusted(), Decimal(10**5000).log10())
+# The context is per thread and per asyncio task.
+import threading, asyncio
+getcontext().prec = 6
+seen = []
+def worker():
+    seen.append(getcontext().prec)
+    getcontext().prec = 3
+    seen.append(str(Decimal(1) / 3))
+t = threading.Thread(target=worker)
+t.start()
+t.join()
+print(seen, getcontext().prec, Decimal(1) / 3)
+async def task(p):
+    with localcontext() as ctx:
+        ctx.prec = p
+        await asyncio.sleep(0)
+        return str(Decimal(2).sqrt())
+async def main():
+    print(await asyncio.gather(task(4), task(8)), Decimal(2).sqrt())
+asyncio.run(main())
