@@ -54,6 +54,7 @@ const MODULES: &[(&str, &str, bool)] = &[
     module!("csv", "csv.py"),
     module!("dataclasses", "dataclasses.py"),
     module!("decimal", "decimal.py"),
+    module!("_decimal_context", "_decimal_context.py"),
     module!("_decimal_format", "_decimal_format.py"),
     module!("_decimal_math", "_decimal_math.py"),
     module!("datetime", "datetime.py"),
