@@ -16,6 +16,10 @@ pub enum Codec {
     Cp1252,
     Utf16(Endian),
     Utf32(Endian),
+    /// UTF-8 behind a byte order mark (written, and skipped when read).
+    Utf8Sig,
+    UnicodeEscape,
+    RawUnicodeEscape,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -54,6 +58,9 @@ impl Codec {
             Codec::Utf32(Endian::Bom) => "utf-32",
             Codec::Utf32(Endian::Le) => "utf-32-le",
             Codec::Utf32(Endian::Be) => "utf-32-be",
+            Codec::Utf8Sig => "utf-8",
+            Codec::UnicodeEscape => "unicodeescape",
+            Codec::RawUnicodeEscape => "rawunicodeescape",
         }
     }
 }
@@ -76,6 +83,9 @@ pub fn lookup(vm: &Vm, name: &str) -> PyResult<Codec> {
         "utf_32" | "utf32" | "u32" => Codec::Utf32(Endian::Bom),
         "utf_32_le" | "utf_32le" => Codec::Utf32(Endian::Le),
         "utf_32_be" | "utf_32be" => Codec::Utf32(Endian::Be),
+        "utf_8_sig" | "utf8_sig" => Codec::Utf8Sig,
+        "unicode_escape" => Codec::UnicodeEscape,
+        "raw_unicode_escape" => Codec::RawUnicodeEscape,
         _ => return Err(vm.new_error("LookupError", format!("unknown encoding: {name}"))),
     })
 }
@@ -121,6 +131,9 @@ fn unknown_handler(vm: &Vm, errors: &str) -> PyErr {
 pub fn encode(vm: &Vm, s: &str, codec: Codec, errors: &str) -> PyResult<Vec<u8>> {
     let limit: u32 = match codec {
         Codec::Utf8 => return Ok(s.as_bytes().to_vec()),
+        Codec::Utf8Sig => return Ok([&b"\xef\xbb\xbf"[..], s.as_bytes()].concat()),
+        Codec::UnicodeEscape => return Ok(super::escape_codecs::encode_unicode_escape(s)),
+        Codec::RawUnicodeEscape => return Ok(super::escape_codecs::encode_raw_unicode_escape(s)),
         Codec::Utf16(e) => {
             let mut out = Vec::with_capacity(s.len() * 2 + 2);
             let be = e == Endian::Be;
@@ -220,6 +233,9 @@ pub fn encode(vm: &Vm, s: &str, codec: Codec, errors: &str) -> PyResult<Vec<u8>>
 /// `b.decode(encoding, errors)`.
 pub fn decode(vm: &Vm, data: &[u8], codec: Codec, errors: &str) -> PyResult<String> {
     match codec {
+        Codec::Utf8Sig => decode(vm, data.strip_prefix(b"\xef\xbb\xbf").unwrap_or(data), Codec::Utf8, errors),
+        Codec::UnicodeEscape => super::escape_codecs::decode_unicode_escape(vm, data, errors),
+        Codec::RawUnicodeEscape => super::escape_codecs::decode_raw_unicode_escape(vm, data, errors),
         Codec::Latin1 => Ok(data.iter().map(|&b| b as char).collect()),
         Codec::Cp1252 => {
             let mut out = String::with_capacity(data.len());
@@ -354,7 +370,7 @@ pub fn decode(vm: &Vm, data: &[u8], codec: Codec, errors: &str) -> PyResult<Stri
 }
 
 #[allow(clippy::too_many_arguments)]
-fn decode_error(vm: &Vm, out: &mut String, data: &[u8], codec: Codec, errors: &str, start: usize, end: usize, reason: &str) -> PyResult<()> {
+pub(crate) fn decode_error(vm: &Vm, out: &mut String, data: &[u8], codec: Codec, errors: &str, start: usize, end: usize, reason: &str) -> PyResult<()> {
     match errors {
         "ignore" => Ok(()),
         "replace" => {

@@ -4,6 +4,7 @@
 pub mod args;
 pub mod bytes;
 pub mod codecs;
+pub mod escape_codecs;
 pub mod dict;
 pub mod exceptions;
 pub mod functions;

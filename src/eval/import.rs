@@ -220,7 +220,12 @@ impl Vm {
         let sym = self.intern(name);
         self.modules.set_str(sym.clone(), mv.clone());
         self.initializing.borrow_mut().push(sym.clone());
-        let r = self.exec_source(&source, &filename, dict, None);
+        // The module's docstring is its __doc__ (None without one), as
+        // the main module's is.
+        let r = self.compile_module(&source, &filename, false).and_then(|code| {
+            dict.set_str(self.names.doc.clone(), code.doc.clone().unwrap_or(Value::None));
+            self.run_code(code, dict, None)
+        });
         self.initializing.borrow_mut().retain(|n| !Rc::ptr_eq(n, &sym));
         if let Err(e) = r {
             self.modules.del_str(&sym);

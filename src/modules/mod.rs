@@ -21,7 +21,10 @@ pub mod tempfile;
 pub mod thread;
 pub mod time;
 pub mod traceback;
+pub mod unicodedata;
+mod unicodedata_tables;
 pub mod weakref;
+pub mod zlib;
 
 use crate::eval::Vm;
 use crate::runtime::object::*;
@@ -75,11 +78,13 @@ pub fn load_native(vm: &Vm, name: &str) -> Option<PyResult<Value>> {
         "_random" => random::init,
         "_bisect" => bisect::init,
         "_heapq" => heapq::init,
+        "_zlib" => zlib::init,
         "_thread" => thread::init,
         "io" => io::init,
         "stat" => stat::init,
         "_io" => return Some(vm.import_module("io")),
         "time" => time::init,
+        "unicodedata" => unicodedata::init,
         "builtins" => return Some(Ok(Value::Module(Rc::new(Module { name: vm.intern("builtins"), dict: vm.builtins.clone() })))),
         _ => return None,
     };
