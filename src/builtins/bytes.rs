@@ -161,12 +161,8 @@ fn bytes_from_full(vm: &Vm, x: Option<&Value>, encoding: Option<&Value>, errors:
     Ok(match v.builtin_base() {
         Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => {
             let n = match v.builtin_base() {
-                Value::BigInt(b) => {
-                    if num_traits::Signed::is_negative(&**b) {
-                        return Err(vm.value_error("negative count"));
-                    }
-                    return Err(vm.overflow_error("cannot fit 'int' into an index-sized integer"));
-                }
+                // Any sign: the size is a C ssize_t before it is checked.
+                Value::BigInt(_) => return Err(vm.overflow_error("cannot fit 'int' into an index-sized integer")),
                 other => vm.index_value(other)?,
             };
             if n < 0 {

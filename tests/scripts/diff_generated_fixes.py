@@ -82,3 +82,7 @@ import math
 for v in (1j, '1'):
     try: math.floor(v)
     except Exception as e: print(type(e).__name__, e)
+for v in (-(10**30), 10**30, -1, 2**63):
+  for f in (bytes, bytearray):
+    try: f(v)
+    except Exception as e: print(f.__name__, type(e).__name__, e)
