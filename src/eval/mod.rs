@@ -396,6 +396,12 @@ impl Vm {
         }
     }
 
+    /// The buffered output, taken instead of written (for an embedder, such
+    /// as the REPL showing it above the line being edited).
+    pub fn take_out(&self) -> Vec<u8> {
+        std::mem::take(&mut *self.out.borrow_mut())
+    }
+
     pub fn flush_out(&self) {
         let mut out = self.out.borrow_mut();
         let mut stdout = std::io::stdout();
