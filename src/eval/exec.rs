@@ -146,7 +146,9 @@ impl Vm {
                         Some(m) => vec![self.eval(f, m)?],
                         None => Vec::new(),
                     };
-                    return Err(self.new_exc(&self.types.exc("AssertionError"), args));
+                    let err = self.new_exc(&self.types.exc("AssertionError"), args);
+                    // With a message, CPython 3.11 underlines the condition.
+                    return Err(if msg.is_some() { self.failed_at(err, test) } else { err });
                 }
             }
             StmtKind::FreshCells(cells) => {

@@ -432,6 +432,7 @@ impl Vm {
             payload: Payload::Exception(Box::new(RefCell::new(ExcData {
                 args: Value::tuple(args),
                 traceback: Vec::new(),
+                failed_at: None,
                 cause: Value::None,
                 context: Value::None,
                 suppress_context: false,
