@@ -1,8 +1,9 @@
 //! Diagnostics as CPython 3.11 prints them. Each program of
-//! tests/diagnostics/tracebacks/ dies of an uncaught exception; tulip's
-//! stderr (the plain form, stderr not being a terminal) must equal
-//! CPython's, carets included (`NAME.err`, written by
-//! tests/diagnostics/regen.py).
+//! tests/diagnostics/tracebacks/ dies of an uncaught exception and each of
+//! tests/diagnostics/syntax/ is invalid; tulip's stderr (the plain form,
+//! stderr not being a terminal) must equal CPython's, carets included
+//! (`NAME.err`, written by tests/diagnostics/regen.py). The terminal form
+//! of the syntax errors is miette's drawing, checked for its hint.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -38,4 +39,25 @@ fn tracebacks_underline_the_failing_expression_as_cpython() {
     let (count, failures) = mismatches("tracebacks");
     assert!(count >= 40, "only {count} programs in tests/diagnostics/tracebacks");
     assert!(failures.is_empty(), "{} of {count} tracebacks differ:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn syntax_errors_point_where_cpython_points() {
+    let (count, failures) = mismatches("syntax");
+    assert!(count >= 20, "only {count} programs in tests/diagnostics/syntax");
+    assert!(failures.is_empty(), "{} of {count} syntax errors differ:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn the_terminal_form_draws_the_span_with_a_hint() {
+    let (_, scripts) = corpus("syntax");
+    for script in &scripts {
+        let source = std::fs::read_to_string(script).expect("readable");
+        let err = tulip::syntax::parse_module(&source).expect_err("an invalid program");
+        let text = tulip::diag::render_syntax_error(&err, "t.py", &source, true);
+        let last = format!("{}: {}\n", err.kind.name(), err.msg);
+        assert!(text.ends_with(&last), "{}: the last line is not {last:?}:\n{text}", script.display());
+        assert!(text.contains("t.py:"), "{}: no source location:\n{text}", script.display());
+        assert!(text.contains("help:"), "{}: no hint:\n{text}", script.display());
+    }
 }
