@@ -9,5 +9,5 @@ import sys
 here = pathlib.Path(__file__).resolve().parent
 for folder in ("tracebacks", "syntax"):
     for script in sorted((here / folder).glob("*.py")):
-        run = subprocess.run([sys.executable, script.name], capture_output=True, text=True, cwd=script.parent)
+        run = subprocess.run([sys.executable, "-B", script.name], capture_output=True, text=True, cwd=script.parent)
         script.with_suffix(".err").write_text(run.stderr.replace(f"{script.parent}/", ""))
