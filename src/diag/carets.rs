@@ -69,7 +69,8 @@ pub fn locate(source: &str, span: Span, callee_only: bool) -> Option<Located> {
 
 /// The expression `segment` is, if it parses as one on its own.
 fn parse(segment: &str) -> Option<crate::syntax::ast::Expr> {
-    let mut body = crate::syntax::parse_module(segment).ok()?.body.into_iter();
+    // Parsed only, as CPython does: `await` or `yield` may be in it.
+    let mut body = crate::syntax::parse_ast(segment).ok()?.body.into_iter();
     match (body.next()?.kind, body.next()) {
         (StmtKind::Expr { value }, None) => Some(value),
         _ => None,
@@ -151,6 +152,8 @@ mod tests {
         assert_eq!(carets("y = 5 // x\n", "5 // x").as_deref(), Some("        ~~^^~~"));
         assert_eq!(carets("x = (1)+None\n", "(1)+None").as_deref(), Some("        ~~~^~~~~"));
         assert_eq!(carets("1 + 'x'\n", "1 + 'x'").as_deref(), Some("    ~~^~~~~"));
+        // An operand that awaits, in a coroutine's frame.
+        assert_eq!(carets("    return x + await g()\n", "x + await g()").as_deref(), Some(format!("{}~~^{}", " ".repeat(11), "~".repeat(10)).as_str()));
     }
 
     #[test]
