@@ -24,12 +24,21 @@ pub struct Located {
 
 /// Locates `span` (byte offsets of the failing expression) in `source`.
 /// With `callee_only`, only the called part of a call is underlined (a
-/// method that could not be looked up: `obj.name(...)` underlines `obj.name`).
-/// `None` if the span does not fit the source.
-pub fn locate(source: &str, span: Span, callee_only: bool) -> Option<Located> {
+/// method that could not be looked up: `obj.name(...)` underlines `obj.name`);
+/// with `to_bracket`, the span runs on to the next `]` (a subscript target
+/// known by its object and index: `d[k] += 1`). `None` if the span does not
+/// fit the source.
+pub fn locate(source: &str, span: Span, callee_only: bool, to_bracket: bool) -> Option<Located> {
     let (start, mut end) = (span.start as usize, span.end as usize);
     if start >= end || end > source.len() || !source.is_char_boundary(start) || !source.is_char_boundary(end) {
         return None;
+    }
+    if to_bracket {
+        let gap = source[end..].find(|c: char| c != ' ' && c != '\t' && c != '\x0c')?;
+        if !source[end + gap..].starts_with(']') {
+            return None;
+        }
+        end += gap + 1;
     }
     let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
     let line_end = source[start..].find('\n').map_or(source.len(), |i| start + i);
@@ -143,7 +152,7 @@ mod tests {
     /// The caret line for the first occurrence of `part` in `source`.
     fn carets(source: &str, part: &str) -> Option<String> {
         let start = source.find(part).expect("part of the source");
-        locate(source, Span::new(start, start + part.len()), false).and_then(|l| l.carets)
+        locate(source, Span::new(start, start + part.len()), false, false).and_then(|l| l.carets)
     }
 
     #[test]
@@ -173,15 +182,22 @@ mod tests {
     #[test]
     fn multi_line_expressions_are_underlined_to_the_end_of_their_first_line() {
         let source = "x = (1 +  # c\n     None)\n";
-        let located = locate(source, Span::new(5, 24), false).expect("fits");
+        let located = locate(source, Span::new(5, 24), false, false).expect("fits");
         assert_eq!(located.line, 1);
         assert_eq!(located.carets.as_deref(), Some("         ^^^^^^^^"));
     }
 
     #[test]
+    fn a_subscript_target_runs_on_to_its_bracket() {
+        let source = "    counts[w ] += 1\n";
+        let located = locate(source, Span::new(4, 12), false, true).expect("fits");
+        assert_eq!(located.carets.as_deref(), Some("    ~~~~~~^^^^"));
+    }
+
+    #[test]
     fn a_missing_method_underlines_the_attribute() {
         let source = "x = f().foo()\n";
-        let located = locate(source, Span::new(4, 13), true).expect("fits");
+        let located = locate(source, Span::new(4, 13), true, false).expect("fits");
         assert_eq!(located.carets.as_deref(), Some("        ^^^^^^^"));
     }
 }

@@ -46,7 +46,25 @@ impl Vm {
                     ExprKind::CallMethod(_, site, _) => self.is_missing_attribute(&d.args, &site.name),
                     _ => false,
                 };
-                d.failed_at = Some(FailedAt { span: e.span, callee });
+                d.failed_at = Some(FailedAt { span: e.span, callee, to_bracket: false });
+            }
+        }
+        err
+    }
+
+    /// Notes the subscript target `obj[idx]` as where `err` came from
+    /// (storing, deleting or, for `+=`, loading the item failed).
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn failed_at_item(&self, err: PyErr, obj: &Expr, idx: &Expr) -> PyErr {
+        if obj.span.end == 0 || idx.span.end == 0 {
+            return err;
+        }
+        if let Some(d) = err.0.exc() {
+            let mut d = d.borrow_mut();
+            if d.failed_at.is_none() {
+                let span = obj.span.to(idx.span);
+                d.failed_at = Some(FailedAt { span, callee: false, to_bracket: true });
             }
         }
         err

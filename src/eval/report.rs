@@ -176,6 +176,6 @@ impl Vm {
     /// earlier in the frame, and that exception was caught and raised again.
     fn locate(&self, filename: &str, line: u32, at: FailedAt) -> Option<crate::diag::Located> {
         let source = self.sources.borrow().get(filename)?.clone();
-        crate::diag::locate(&source, at.span, at.callee).filter(|l| l.line >= line)
+        crate::diag::locate(&source, at.span, at.callee, at.to_bracket).filter(|l| l.line >= line)
     }
 }

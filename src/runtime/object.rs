@@ -648,12 +648,14 @@ pub struct TbEntry {
 }
 
 /// Where an exception came out of an expression: its byte span in the
-/// source, and whether only the callee of a call failed (a method that
-/// could not be looked up).
+/// source, whether only the callee of a call failed (a method that could
+/// not be looked up), and whether the span runs on to the next `]` (a
+/// subscript target, known by its object and index only).
 #[derive(Clone, Copy)]
 pub struct FailedAt {
     pub span: crate::syntax::ast::Span,
     pub callee: bool,
+    pub to_bracket: bool,
 }
 
 pub struct ExcData {
