@@ -218,11 +218,13 @@ impl<'a> ErrorContext<'a> {
             return SyntaxError::syntax("':' expected after dictionary key", prev_span);
         }
         let name_before = matches!(self.previous(), Some(Tok::Name(_)));
-        if tok == Some(&Tok::Equal) && name_before && self.in_named_expression() && !self.name_is_unpacked() {
-            // CPython underlines the whole `name = value`.
-            let value_end = self.value_end_after_error().unwrap_or(prev_span.end as usize);
-            let at = Span::new(prev_span.start as usize, value_end);
-            return SyntaxError::syntax("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", at);
+        if tok == Some(&Tok::Equal) && name_before && self.in_named_expression() && self.name_starts_expression() {
+            // CPython's `NAME '=' bitwise_or !('='|':=')`: it underlines the
+            // whole `name = value`; a chained `x = y = 1` is plain invalid.
+            if let (Some(value_end), false) = self.value_end_after_error() {
+                let at = Span::new(prev_span.start as usize, value_end);
+                return SyntaxError::syntax("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", at);
+            }
         }
         // CPython's forced tokens: `def f` needs `(`, block headers need `:`.
         if expected.len() == 1 && expects(expected, "(") {
@@ -251,9 +253,10 @@ impl<'a> ErrorContext<'a> {
     }
 
     /// The end of the expression after the token the parse stopped at (the
-    /// `1` of `if x = 1:`): the last token before a `:`, `,`, `=` or closing
-    /// bracket outside brackets of its own.
-    fn value_end_after_error(&self) -> Option<usize> {
+    /// `1` of `if x = 1:`): the last token before a `:`, `,`, `=`, `:=` or
+    /// closing bracket outside brackets of its own; and whether an `=` or
+    /// `:=` follows it.
+    fn value_end_after_error(&self) -> (Option<usize>, bool) {
         let mut depth = 0usize;
         let mut end = None;
         for (_, tok, to) in self.after.iter().skip(1) {
@@ -261,12 +264,24 @@ impl<'a> ErrorContext<'a> {
                 Tok::Lpar | Tok::Lsqb | Tok::Lbrace => depth += 1,
                 Tok::Rpar | Tok::Rsqb | Tok::Rbrace if depth == 0 => break,
                 Tok::Rpar | Tok::Rsqb | Tok::Rbrace => depth -= 1,
-                Tok::Colon | Tok::Comma | Tok::Equal if depth == 0 => break,
+                Tok::Equal | Tok::ColonEqual if depth == 0 => return (end, true),
+                Tok::Colon | Tok::Comma if depth == 0 => break,
                 _ => {}
             }
             end = Some(*to);
         }
-        end
+        (end, false)
+    }
+
+    /// Whether the name before the error starts a named expression: it
+    /// follows `if`, `elif`, `while`, `@`, an opening bracket or a comma (so
+    /// not `if a and b = 1`, nor `*b = 1` or `a.b = 1`).
+    fn name_starts_expression(&self) -> bool {
+        let before_name = self.before.len().checked_sub(2).and_then(|i| self.before.get(i));
+        matches!(
+            before_name.map(|t| &t.1),
+            Some(Tok::If | Tok::Elif | Tok::While | Tok::At | Tok::Lpar | Tok::Lsqb | Tok::Lbrace | Tok::Comma)
+        )
     }
 
     /// Whether the error is inside a `def`'s parentheses or a lambda's parameters.
@@ -298,12 +313,6 @@ impl<'a> ErrorContext<'a> {
         let line_start = self.before.iter().rposition(|t| matches!(t.1, Tok::Newline | Tok::Indent | Tok::Dedent));
         let mut line = self.before.get(line_start.map_or(0, |i| i + 1)..).unwrap_or(&[]).iter();
         line.find(|t| t.1 != Tok::Async).map(|t| &t.1)
-    }
-
-    /// Whether the name before the error follows `*`, `**` or `.`.
-    fn name_is_unpacked(&self) -> bool {
-        let before_name = self.before.len().checked_sub(2).and_then(|i| self.before.get(i));
-        matches!(before_name.map(|t| &t.1), Some(Tok::Star | Tok::DoubleStar | Tok::Dot))
     }
 
     /// "expected an indented block after 'if' statement on line N".
