@@ -10,78 +10,33 @@
 //! KeyboardInterrupt in it (see `tulip::eval::interrupt`).
 
 mod highlight;
+mod reader;
 
-use rustyline::completion::Completer;
-use rustyline::error::ReadlineError;
-use rustyline::highlight::{CmdKind, Highlighter};
-use rustyline::hint::Hinter;
-use rustyline::history::DefaultHistory;
-use rustyline::validate::Validator;
-use rustyline::{CompletionType, Config, Context, Editor, Helper};
-use std::borrow::Cow;
+use reader::{Event, Reader};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::mpsc::TryRecvError;
 use tulip::interactive::{Input, Session};
 use tulip::ScriptError;
 
-/// What rustyline calls back into: completion and highlighting.
-struct Assist<'s> {
-    session: &'s Session<'s>,
-}
-
-impl Completer for Assist<'_> {
-    type Candidate = String;
-
-    fn complete(&self, line: &str, pos: usize, _ctx: &Context<'_>) -> rustyline::Result<(usize, Vec<String>)> {
-        let before = line.get(..pos).unwrap_or(line);
-        if before.trim().is_empty() {
-            // TAB at the start of a line indents, as in CPython's REPL.
-            return Ok((pos, vec!["    ".to_string()]));
-        }
-        Ok(self.session.complete(before))
-    }
-}
-
-impl Highlighter for Assist<'_> {
-    fn highlight<'l>(&self, line: &'l str, _pos: usize) -> Cow<'l, str> {
-        Cow::Owned(highlight::colour(line))
-    }
-
-    fn highlight_char(&self, _line: &str, _pos: usize, _kind: CmdKind) -> bool {
-        true
-    }
-}
-
-impl Hinter for Assist<'_> {
-    type Hint = String;
-}
-
-impl Validator for Assist<'_> {}
-
-impl Helper for Assist<'_> {}
+/// How long the event loop runs between two looks for a typed line, while
+/// tasks may be running at the prompt: the longest a finished line waits.
+const IDLE_SLICE: f64 = 0.02;
 
 /// Runs the prompt until `exit()`, Ctrl-D or SystemExit; the exit status.
 pub fn run(interp: &tulip::Interpreter, banner: bool) -> ExitCode {
     let session = Session::new(interp);
-    // As bash and CPython's readline: TAB completes the common prefix, a
-    // second TAB lists the candidates.
-    let config = Config::builder().completion_type(CompletionType::List).build();
-    let mut editor: Editor<Assist<'_>, DefaultHistory> = match Editor::with_config(config) {
-        Ok(e) => e,
+    let mut reader = match Reader::start(history_file()) {
+        Ok(r) => r,
         Err(err) => {
             eprintln!("tulip: cannot start the line editor: {err}");
             return ExitCode::from(1);
         }
     };
-    editor.set_helper(Some(Assist { session: &session }));
     // After the editor, which installs a SIGINT handler of its own for its
     // reads (where Ctrl-C is a key anyway, the terminal being raw).
     tulip::eval::interrupt::catch_sigint();
-    let history = history_file();
-    if let Some(path) = &history {
-        let _ = editor.load_history(path);
-    }
     if banner {
         eprintln!(
             "tulip {} (Python 3.11 compatible) on {}\nType exit() or Ctrl-D to leave.",
@@ -91,46 +46,47 @@ pub fn run(interp: &tulip::Interpreter, banner: bool) -> ExitCode {
     }
     let fancy = std::io::stderr().is_terminal();
     loop {
-        let Some(source) = read_input(&mut editor, history.as_ref()) else {
+        let Some(source) = read_input(&session, &mut reader) else {
             return ExitCode::SUCCESS;
         };
         tulip::eval::interrupt::take();
         let result = session.run(&source);
         // A Ctrl-C that came after the code finished is not for the next input.
         tulip::eval::interrupt::take();
-        match result {
-            Ok(()) => {}
-            Err(ScriptError::Exit(code, message)) => {
-                if let Some(m) = message {
-                    eprintln!("{m}");
-                }
-                return ExitCode::from((code & 0xff) as u8);
-            }
-            Err(ScriptError::Exception(text) | ScriptError::Interrupted(text)) => {
-                let _ = std::io::stderr().write_all(text.as_bytes());
-            }
-            Err(ScriptError::Syntax(err)) => {
-                let text = tulip::diag::render_syntax_error(&err, "<stdin>", &source, fancy);
-                let _ = std::io::stderr().write_all(text.as_bytes());
+        if let Err(err) = result {
+            if let Some(status) = report(err, &source, fancy, &mut std::io::stderr()) {
+                return status;
             }
         }
     }
 }
 
+/// Writes the report of an input's error to `out`; the exit status if the
+/// error ends the session (SystemExit).
+fn report(err: ScriptError, source: &str, fancy: bool, out: &mut impl Write) -> Option<ExitCode> {
+    let text = match err {
+        ScriptError::Exit(code, message) => {
+            if let Some(m) = message {
+                let _ = writeln!(out, "{m}");
+            }
+            return Some(ExitCode::from((code & 0xff) as u8));
+        }
+        ScriptError::Exception(text) | ScriptError::Interrupted(text) => text,
+        ScriptError::Syntax(err) => tulip::diag::render_syntax_error(&err, "<stdin>", source, fancy),
+    };
+    let _ = out.write_all(text.as_bytes());
+    None
+}
+
 /// Reads lines until they make a complete input (or an invalid one, which
 /// `Session::run` reports); `None` at end of input.
-fn read_input(editor: &mut Editor<Assist<'_>, DefaultHistory>, history: Option<&PathBuf>) -> Option<String> {
+fn read_input(session: &Session<'_>, reader: &mut Reader) -> Option<String> {
     let mut source = String::new();
     loop {
         let (prompt, indent) = if source.is_empty() { (">>> ", String::new()) } else { ("... ", next_indent(&source)) };
-        match editor.readline_with_initial(prompt, (&indent, "")) {
-            Ok(line) => {
-                if !line.trim().is_empty() {
-                    let _ = editor.add_history_entry(line.as_str());
-                    if let Some(path) = history {
-                        let _ = editor.append_history(path);
-                    }
-                }
+        reader.ask(prompt, indent, session.has_event_loop());
+        match wait_for_line(session, reader) {
+            Event::Line(line) => {
                 source.push_str(&line);
                 source.push('\n');
                 if source.trim().is_empty() {
@@ -141,14 +97,49 @@ fn read_input(editor: &mut Editor<Assist<'_>, DefaultHistory>, history: Option<&
                     return Some(source);
                 }
             }
-            Err(ReadlineError::Interrupted) => {
+            Event::Interrupted => {
                 eprintln!("KeyboardInterrupt");
                 source.clear();
             }
-            Err(_) => {
+            Event::Eof | Event::Complete(..) => {
                 eprintln!();
                 return None;
             }
+        }
+    }
+}
+
+/// Waits for the editor's answer, answering its completion requests
+/// meanwhile; once the session has an event loop, the loop runs while
+/// the person types, and what its tasks print shows above the line.
+fn wait_for_line(session: &Session<'_>, reader: &mut Reader) -> Event {
+    loop {
+        let event = if session.has_event_loop() {
+            match reader.events.try_recv() {
+                Ok(e) => e,
+                Err(TryRecvError::Disconnected) => return Event::Eof,
+                Err(TryRecvError::Empty) => {
+                    let (printed, result) = session.run_idle(IDLE_SLICE);
+                    let mut shown = printed.into_bytes();
+                    if let Err(err) = result {
+                        // An error out of the loop itself (a closed loop,
+                        // say) is shown; the prompt stays.
+                        let _ = report(err, "", false, &mut shown);
+                    }
+                    if !shown.is_empty() {
+                        reader.print(String::from_utf8_lossy(&shown).into_owned());
+                    }
+                    continue;
+                }
+            }
+        } else {
+            reader.events.recv().unwrap_or(Event::Eof)
+        };
+        match event {
+            Event::Complete(before, reply) => {
+                let _ = reply.send(session.complete(&before));
+            }
+            other => return other,
         }
     }
 }

@@ -63,12 +63,29 @@ impl Repl {
         self.master.write_all(keys.as_bytes()).expect("write to the pty");
     }
 
+    /// Types `keys` one at a time, each once the screen answered the one
+    /// before, as a person types (keys that reach rustyline together may
+    /// wait for the next key, see src/repl/reader.rs).
+    fn type_keys(&mut self, keys: &str) {
+        for key in keys.chars() {
+            let shown = self.transcript.len();
+            self.send(key.encode_utf8(&mut [0; 4]));
+            let deadline = Instant::now() + TIMEOUT;
+            while self.transcript.len() == shown {
+                if !self.read_some() || Instant::now() > deadline {
+                    panic!("no answer to {key:?}; the screen showed:\n{}", self.transcript);
+                }
+            }
+        }
+    }
+
     /// Types `line` and Enter, waits for the next prompt (`>>> ` or
     /// `... `) and returns what was shown in between. Keys typed before the
     /// prompt would be lost, as a line editor drops type-ahead.
     fn line(&mut self, line: &str) -> String {
         self.pending.clear();
-        self.send(&format!("{line}\r"));
+        self.type_keys(line);
+        self.send("\r");
         let deadline = Instant::now() + TIMEOUT;
         loop {
             // The echo of the line ends at the first line break.
@@ -223,6 +240,8 @@ fn traceback_then_recovery() {
     let mut repl = Repl::start(&home);
     repl.expect(">>> ");
     repl.check("1 / 0", "ZeroDivisionError: division by zero");
+    // The failing expression of the input is underlined, as in CPython.
+    repl.check("x = 1 + None", "    x = 1 + None\n        ~~^~~~~~\nTypeError");
     repl.check("undefined_name", "NameError: name 'undefined_name' is not defined");
     repl.check("lenn([1])", "NameError: name 'lenn' is not defined. Did you mean: 'len'?");
     repl.line("x = 5");
@@ -237,12 +256,12 @@ fn completes_an_attribute() {
     let mut repl = Repl::start(&home);
     repl.expect(">>> ");
     repl.line("import math");
-    repl.send("math.sqr\t");
+    repl.type_keys("math.sqr\t");
     repl.check("(16)", "4.0");
     repl.line("class K:");
     repl.line("only_attribute_here = 7");
     repl.line("");
-    repl.send("K.only_a\t");
+    repl.type_keys("K.only_a\t");
     repl.check("", "7");
 }
 
@@ -315,6 +334,34 @@ fn top_level_await_and_a_task_that_keeps_running() {
 }
 
 #[test]
+fn a_task_keeps_running_while_the_prompt_waits() {
+    let home = scratch_home("idle-task");
+    let mut repl = Repl::start(&home);
+    repl.expect(">>> ");
+    repl.line("import asyncio");
+    repl.line("await asyncio.sleep(0)");
+    repl.line("async def ticker():");
+    repl.line("n = 0");
+    repl.line("while True:");
+    repl.line("n += 1");
+    repl.line("print('tick', n)");
+    repl.line("await asyncio.sleep(0.1)");
+    repl.line("");
+    repl.line("t = asyncio.create_task(ticker())");
+    // Nothing typed: the ticks come while the prompt waits.
+    repl.expect("tick 5\n");
+    // Half a line typed survives the ticks printed above it.
+    repl.type_keys("t.cancel");
+    repl.expect("tick 8\n");
+    repl.expect(">>> t.cancel");
+    repl.type_keys("()");
+    repl.send("\r");
+    repl.expect("True\n");
+    repl.expect(">>> ");
+    repl.check("t.cancelled()", "True");
+}
+
+#[test]
 fn history_is_recalled_after_a_restart() {
     let home = scratch_home("history");
     let mut repl = Repl::start(&home);
@@ -326,7 +373,9 @@ fn history_is_recalled_after_a_restart() {
     let mut repl = Repl::start(&home);
     repl.expect(">>> ");
     // Up arrow, Enter: the line typed in the last session runs again.
-    repl.line("\x1b[A");
+    repl.send("\x1b[A");
+    repl.expect("marker = 6 * 9");
+    repl.line("");
     repl.check("marker", "54");
 }
 

@@ -513,9 +513,11 @@ impl<'a> Lexer<'a> {
             }
             let top = *self.indents.last().unwrap_or(&Indent { col: 0, alt_col: 0 });
             if indent.col != top.col {
+                // CPython points past the end of the line.
+                let line_end = self.source[at..].find(['\n', '\r']).map_or(self.source.len(), |n| at + n);
                 return Err(SyntaxError::indentation(
                     "unindent does not match any outer indentation level",
-                    here,
+                    Span::new(line_end, line_end),
                 ));
             }
             if indent.alt_col != top.alt_col {

@@ -135,12 +135,16 @@ struct ErrorContext<'a> {
     depth: usize,
     /// Indices in `before` of the brackets still open at the error.
     open_brackets: Vec<usize>,
+    /// The tokens from the error to the end of its logical line.
+    after: Vec<(usize, Tok<'a>, usize)>,
     lexer_error: Option<SyntaxError>,
 }
 
 impl<'a> ErrorContext<'a> {
     fn new(lexer: Lexer<'a>, depth: usize, location: usize, at_eof: bool) -> ErrorContext<'a> {
-        let mut context = ErrorContext { before: Vec::new(), depth, open_brackets: Vec::new(), lexer_error: None };
+        let mut context =
+            ErrorContext { before: Vec::new(), depth, open_brackets: Vec::new(), after: Vec::new(), lexer_error: None };
+        let mut line_ended = false;
         for token in lexer {
             match token {
                 Ok(t) if t.0 < location || (at_eof && t.0 <= location) => {
@@ -157,7 +161,12 @@ impl<'a> ErrorContext<'a> {
                     }
                     context.before.push(t);
                 }
-                Ok(_) => {}
+                Ok(t) => {
+                    line_ended = line_ended || t.1 == Tok::Newline;
+                    if !line_ended {
+                        context.after.push(t);
+                    }
+                }
                 // The stray character the parse stopped at; tokenizing goes on past it.
                 Err(e) if e.span.start as usize == location && e.msg == "invalid syntax" => {}
                 Err(e) => {
@@ -176,7 +185,9 @@ impl<'a> ErrorContext<'a> {
     /// The message for an unexpected token (`None`: end of input).
     fn unexpected(&self, source: &str, tok: Option<&Tok<'_>>, span: Span, expected: &[String]) -> SyntaxError {
         if tok == Some(&Tok::Indent) {
-            return SyntaxError::indentation("unexpected indent", span);
+            // CPython points at the indentation's last character.
+            let at = Span::new((span.start as usize).saturating_sub(1), span.start as usize);
+            return SyntaxError::indentation("unexpected indent", at);
         }
         if expects(expected, "INDENT") {
             return self.missing_indent(source, span);
@@ -207,8 +218,13 @@ impl<'a> ErrorContext<'a> {
             return SyntaxError::syntax("':' expected after dictionary key", prev_span);
         }
         let name_before = matches!(self.previous(), Some(Tok::Name(_)));
-        if tok == Some(&Tok::Equal) && name_before && self.in_named_expression() && !self.name_is_unpacked() {
-            return SyntaxError::syntax("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", prev_span);
+        if tok == Some(&Tok::Equal) && name_before && self.in_named_expression() && self.name_starts_expression() {
+            // CPython's `NAME '=' bitwise_or !('='|':=')`: it underlines the
+            // whole `name = value`; a chained `x = y = 1` is plain invalid.
+            if let (Some(value_end), false) = self.value_end_after_error() {
+                let at = Span::new(prev_span.start as usize, value_end);
+                return SyntaxError::syntax("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", at);
+            }
         }
         // CPython's forced tokens: `def f` needs `(`, block headers need `:`.
         if expected.len() == 1 && expects(expected, "(") {
@@ -222,7 +238,9 @@ impl<'a> ErrorContext<'a> {
         match (self.previous(), tok) {
             (Some(Tok::Name(name)), Some(next)) if (&**name == "print" || &**name == "exec") && *next != Tok::Lpar => {
                 let msg = format!("Missing parentheses in call to '{name}'. Did you mean {name}(...)?");
-                SyntaxError::syntax(msg, prev_span)
+                // CPython underlines the statement, `print` to its end.
+                let end = self.after.last().map_or(prev_span.end as usize, |t| t.2);
+                SyntaxError::syntax(msg, Span::new(prev_span.start as usize, end))
             }
             (Some(prev), Some(next)) if self.depth > 0 && ends_expression(prev) && starts_expression(next) => {
                 if matches!((prev, next), (Tok::Name(_), Tok::String(_))) {
@@ -232,6 +250,38 @@ impl<'a> ErrorContext<'a> {
             }
             _ => SyntaxError::syntax("invalid syntax", span),
         }
+    }
+
+    /// The end of the expression after the token the parse stopped at (the
+    /// `1` of `if x = 1:`): the last token before a `:`, `,`, `=`, `:=` or
+    /// closing bracket outside brackets of its own; and whether an `=` or
+    /// `:=` follows it.
+    fn value_end_after_error(&self) -> (Option<usize>, bool) {
+        let mut depth = 0usize;
+        let mut end = None;
+        for (_, tok, to) in self.after.iter().skip(1) {
+            match tok {
+                Tok::Lpar | Tok::Lsqb | Tok::Lbrace => depth += 1,
+                Tok::Rpar | Tok::Rsqb | Tok::Rbrace if depth == 0 => break,
+                Tok::Rpar | Tok::Rsqb | Tok::Rbrace => depth -= 1,
+                Tok::Equal | Tok::ColonEqual if depth == 0 => return (end, true),
+                Tok::Colon | Tok::Comma if depth == 0 => break,
+                _ => {}
+            }
+            end = Some(*to);
+        }
+        (end, false)
+    }
+
+    /// Whether the name before the error starts a named expression: it
+    /// follows `if`, `elif`, `while`, `@`, an opening bracket or a comma (so
+    /// not `if a and b = 1`, nor `*b = 1` or `a.b = 1`).
+    fn name_starts_expression(&self) -> bool {
+        let before_name = self.before.len().checked_sub(2).and_then(|i| self.before.get(i));
+        matches!(
+            before_name.map(|t| &t.1),
+            Some(Tok::If | Tok::Elif | Tok::While | Tok::At | Tok::Lpar | Tok::Lsqb | Tok::Lbrace | Tok::Comma)
+        )
     }
 
     /// Whether the error is inside a `def`'s parentheses or a lambda's parameters.
@@ -263,12 +313,6 @@ impl<'a> ErrorContext<'a> {
         let line_start = self.before.iter().rposition(|t| matches!(t.1, Tok::Newline | Tok::Indent | Tok::Dedent));
         let mut line = self.before.get(line_start.map_or(0, |i| i + 1)..).unwrap_or(&[]).iter();
         line.find(|t| t.1 != Tok::Async).map(|t| &t.1)
-    }
-
-    /// Whether the name before the error follows `*`, `**` or `.`.
-    fn name_is_unpacked(&self) -> bool {
-        let before_name = self.before.len().checked_sub(2).and_then(|i| self.before.get(i));
-        matches!(before_name.map(|t| &t.1), Some(Tok::Star | Tok::DoubleStar | Tok::Dot))
     }
 
     /// "expected an indented block after 'if' statement on line N".

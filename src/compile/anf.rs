@@ -489,6 +489,15 @@ impl Anf<'_> {
         if !e.suspends {
             return e;
         }
+        let span = e.span;
+        let mut lowered = self.expr_parts(e, out);
+        if lowered.span == Span::default() {
+            lowered.span = span;
+        }
+        lowered
+    }
+
+    fn expr_parts(&mut self, e: Expr, out: &mut Vec<Stmt>) -> Expr {
         use ExprKind as K;
         match e.kind {
             K::Yield(v) => self.suspend_to_temp(SuspendKind::Yield, v.map(|v| *v), out),
@@ -544,7 +553,7 @@ impl Anf<'_> {
                     return Expr::new(K::CallMethod(Box::new(self.expr(*obj, out)), site, args));
                 }
                 // The method is looked up before the arguments are evaluated.
-                let method = Expr { suspends: obj.suspends, kind: K::Attr(obj, site) };
+                let method = Expr { suspends: obj.suspends, kind: K::Attr(obj, site), span: Span::default() };
                 let (func, args) = self.call_parts(method, args, out);
                 Expr::new(K::Call(Box::new(func), args))
             }
@@ -616,7 +625,7 @@ impl Anf<'_> {
         let mut result = Vec::with_capacity(items.len());
         for (i, e) in items.into_iter().enumerate() {
             let before_suspension = last.is_some_and(|l| i < l);
-            let suspends = e.suspends;
+            let (suspends, span) = (e.suspends, e.span);
             match e.kind {
                 ExprKind::Starred(inner) => {
                     let inner = self.expr(*inner, out);
@@ -629,7 +638,7 @@ impl Anf<'_> {
                     result.push(Expr::new(ExprKind::Starred(Box::new(inner))));
                 }
                 kind => {
-                    let e = self.expr(Expr { kind, suspends }, out);
+                    let e = self.expr(Expr { kind, suspends, span }, out);
                     result.push(if before_suspension { self.spill(e, out) } else { e });
                 }
             }
@@ -787,7 +796,7 @@ impl Anf<'_> {
         let add = |s: &mut Self, name: &str, args: Vec<Expr>| {
             let site = AttrSite::new(s.interner.intern(name));
             let call = ExprKind::CallMethod(Box::new(local(acc)), site, args.into_iter().map(Arg::Pos).collect());
-            let e = Expr { suspends: call.suspends(), kind: call };
+            let e = Expr { suspends: call.suspends(), kind: call, span: Span::default() };
             Stmt::new(StmtKind::Expr(e), s.line)
         };
         let innermost = match (kind, value) {
@@ -818,7 +827,7 @@ fn direct_suspend(e: Expr) -> Result<(SuspendKind, Option<Expr>), Expr> {
         ExprKind::Yield(v) => Ok((SuspendKind::Yield, v.map(|v| *v))),
         ExprKind::YieldFrom(v) => Ok((SuspendKind::YieldFrom, Some(*v))),
         ExprKind::Await(v) => Ok((SuspendKind::Await, Some(*v))),
-        kind => Err(Expr { kind, suspends: e.suspends }),
+        kind => Err(Expr { kind, suspends: e.suspends, span: e.span }),
     }
 }
 

@@ -7,6 +7,8 @@ use crate::runtime::str::Str;
 use crate::runtime::value::Value;
 use std::rc::Rc;
 
+pub use crate::syntax::ast::Span;
+
 pub type Sym = Rc<Str>;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -303,6 +305,9 @@ pub struct Expr {
     pub kind: ExprKind,
     /// Contains a `yield` or `await` outside nested scopes.
     pub suspends: bool,
+    /// Where the expression is in its source, for the carets of a
+    /// traceback; empty for expressions the compiler made up.
+    pub span: Span,
 }
 
 #[repr(u8)] // see `StmtKind`
@@ -477,7 +482,7 @@ pub struct ClassDef {
 
 impl Expr {
     pub fn new(kind: ExprKind) -> Expr {
-        Expr { kind, suspends: false }
+        Expr { kind, suspends: false, span: Span::default() }
     }
 }
 

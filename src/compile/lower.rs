@@ -613,9 +613,10 @@ impl<'a> Lowerer<'a> {
                 let value = self.expr(value);
                 match &self.display {
                     Some(display) if self.scopes.len() == 1 => {
+                        let span = value.span;
                         let call = ExprKind::CallPos(Box::new(Expr::new(ExprKind::Const(display.clone()))), vec![value]);
                         let suspends = call.suspends();
-                        StmtKind::Expr(Expr { kind: call, suspends })
+                        StmtKind::Expr(Expr { kind: call, suspends, span })
                     }
                     _ => StmtKind::Expr(value),
                 }
@@ -689,7 +690,7 @@ impl<'a> Lowerer<'a> {
     pub fn expr(&mut self, e: &ast::Expr) -> Expr {
         let kind = self.expr_kind(e);
         let suspends = kind.suspends();
-        Expr { kind, suspends }
+        Expr { kind, suspends, span: e.span }
     }
 
     fn constant(&self, c: &ast::Constant) -> Value {
@@ -949,7 +950,7 @@ impl<'a> Lowerer<'a> {
         // for target in .0: [for ...]* [if ...]* yield elt
         let mut body = {
             let value = self.expr(elt);
-            let y = Expr { suspends: true, kind: ExprKind::Yield(Some(Box::new(value))) };
+            let y = Expr { suspends: true, kind: ExprKind::Yield(Some(Box::new(value))), span: ast::Span::default() };
             vec![Stmt::new(StmtKind::Expr(y), line)]
         };
         let mut loops = Vec::new();

@@ -2,7 +2,7 @@
 //! source line, carets under the span, `SyntaxError: message`), or with miette's
 //! graphical report when `fancy` is set.
 
-use crate::syntax::{LineIndex, SyntaxError};
+use crate::syntax::{ErrorKind, LineIndex, SyntaxError};
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic, NamedSource};
 
 /// The text to print on stderr for `err` in `source` (named `filename`).
@@ -24,20 +24,32 @@ fn render_plain(err: &SyntaxError, filename: &str, source: &str) -> String {
     }
     let indent = line_text.len() - line_text.trim_start().len();
     let shown = line_text.trim();
-    let col = source.get(line_start..start).map_or(0, |s| s.chars().count()).saturating_sub(indent);
+    out.push_str(&format!("    {shown}\n"));
+    // As CPython's `print_error_text`: no caret for a place inside the
+    // indentation (`unexpected indent`), none past the end of the line.
+    let Some(col) = source.get(line_start..start).and_then(|s| s.chars().count().checked_sub(indent)) else {
+        return out;
+    };
+    let col = col.min(shown.chars().count());
     let end = (err.span.end as usize).clamp(start, line_start + line_text.len());
     let width = source.get(start..end).map_or(1, |s| s.chars().count()).max(1);
+    // An IndentationError is shown with one caret whatever its span.
+    let width = if matches!(err.kind, ErrorKind::IndentationError | ErrorKind::TabError) { 1 } else { width };
     let width = width.min(shown.chars().count().saturating_sub(col).max(1));
-    out.push_str(&format!("    {shown}\n    {}{}\n", " ".repeat(col), "^".repeat(width)));
+    out.push_str(&format!("    {}{}\n", " ".repeat(col), "^".repeat(width)));
     out
 }
 
 fn render_fancy(err: &SyntaxError, filename: &str, source: &str) -> String {
     let start = (err.span.start as usize).min(source.len());
     let len = (err.span.end as usize).min(source.len()).saturating_sub(start);
-    let diagnostic = MietteDiagnostic::new(err.msg.clone())
+    let label = if err.msg.ends_with("was never closed") { "opened here" } else { "here" };
+    let mut diagnostic = MietteDiagnostic::new(err.msg.clone())
         .with_code(err.kind.name())
-        .with_label(LabeledSpan::at(start..start + len, "here"));
+        .with_label(LabeledSpan::at(start..start + len, label));
+    if let Some(help) = hint(&err.msg) {
+        diagnostic = diagnostic.with_help(help);
+    }
     let report = miette::Report::new(diagnostic).with_source_code(NamedSource::new(filename, source.to_owned()));
     let mut out = String::new();
     let handler = GraphicalReportHandler::new_themed(GraphicalTheme::unicode());
@@ -45,6 +57,45 @@ fn render_fancy(err: &SyntaxError, filename: &str, source: &str) -> String {
         return render_plain(err, filename, source);
     }
     out
+}
+
+/// What to do about the common mistakes, for the terminal form.
+fn hint(msg: &str) -> Option<String> {
+    let closer = |open: &str| match open {
+        "(" => ")",
+        "[" => "]",
+        _ => "}",
+    };
+    let quoted = |s: &str| s.split('\'').nth(1).map(str::to_string);
+    let text = if msg == "expected ':'" {
+        "a block header (if, for, def, class, ...) ends with ':'".to_string()
+    } else if msg.ends_with("was never closed") {
+        let open = quoted(msg)?;
+        format!("close it with '{}'", closer(&open))
+    } else if msg.contains("Maybe you meant '==' or ':=' instead of '='") {
+        "'==' compares two values; ':=' assigns inside an expression".to_string()
+    } else if let Some(rest) = msg.strip_prefix("Missing parentheses in call to '") {
+        let name = rest.split('\'').next()?;
+        format!("{name} is a function in Python 3: {name}(...)")
+    } else if msg.starts_with("unindent does not match") {
+        "indent this line as far as one of the enclosing blocks".to_string()
+    } else if msg.starts_with("expected an indented block") {
+        "indent the body of the block (four spaces by convention)".to_string()
+    } else if msg == "unexpected indent" {
+        "only a block's body is indented: remove the indentation, or add the header it belongs to".to_string()
+    } else if msg.starts_with("closing parenthesis") {
+        let open = msg.rsplit('\'').nth(1)?;
+        format!("close '{open}' with '{}' first", closer(open))
+    } else if msg.starts_with("unmatched '") {
+        "nothing is open here to close: remove it, or open it earlier".to_string()
+    } else if msg.ends_with("Perhaps you forgot a comma?") {
+        "separate the items with ','".to_string()
+    } else if msg.starts_with("inconsistent use of tabs") {
+        "indent with spaces only".to_string()
+    } else {
+        return None;
+    };
+    Some(text)
 }
 
 /// The text of the line starting at `line_start`, without its line break.
@@ -57,7 +108,6 @@ fn source_line(source: &str, line_start: usize) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::syntax::ErrorKind;
     use tulip_syntax::ast::Span;
 
     #[test]

@@ -270,10 +270,11 @@ impl Vm {
         self.finalize_freed();
         if let Some(d) = e.0.exc() {
             let mut d = d.borrow_mut();
+            let at = d.failed_at.take();
             if d.traceback.last().is_some_and(|t| t.frame == id) {
                 return;
             }
-            d.traceback.push(TbEntry { frame: id, filename: code.filename.clone(), line, name: code.name.clone() });
+            d.traceback.push(TbEntry { frame: id, filename: code.filename.clone(), line, name: code.name.clone(), at });
         }
     }
 

@@ -146,7 +146,9 @@ impl Vm {
                         Some(m) => vec![self.eval(f, m)?],
                         None => Vec::new(),
                     };
-                    return Err(self.new_exc(&self.types.exc("AssertionError"), args));
+                    let err = self.new_exc(&self.types.exc("AssertionError"), args);
+                    // With a message, CPython 3.11 underlines the condition.
+                    return Err(if msg.is_some() { self.failed_at(err, test) } else { err });
                 }
             }
             StmtKind::FreshCells(cells) => {
@@ -502,7 +504,7 @@ impl Vm {
             Target::Subscript(obj, idx) => {
                 let o = self.eval(f, obj)?;
                 let i = self.eval(f, idx)?;
-                self.del_item(&o, &i)?;
+                self.del_item(&o, &i).map_err(|e| self.failed_at_item(e, obj, idx))?;
             }
             Target::Unpack(ts, _) => {
                 for t in ts {
@@ -533,7 +535,7 @@ impl Vm {
             Target::Subscript(obj, idx) => {
                 let o = self.eval(f, obj)?;
                 let i = self.eval(f, idx)?;
-                self.set_item(&o, i, v)?;
+                self.set_item(&o, i, v).map_err(|e| self.failed_at_item(e, obj, idx))?;
             }
             Target::Unpack(ts, None) if matches!(&v, Value::Tuple(t) if t.items.len() == ts.len()) => {
                 // `a, b = pair`: straight from the tuple.
@@ -628,7 +630,7 @@ impl Vm {
             Target::Subscript(obj, idx) => {
                 let o = self.eval_operand(f, obj)?;
                 let i = self.eval_operand(f, idx)?;
-                let cur = self.get_item(&o, &i)?;
+                let cur = self.get_item(&o, &i).map_err(|e| self.failed_at_item(e, obj, idx))?;
                 let rhs = self.eval_operand(f, value)?;
                 // `xs[i] += number` on a list updates the item in place.
                 if let (Value::List(l), Value::Int(k)) = (&o, &i) {
@@ -643,7 +645,7 @@ impl Vm {
                     }
                 }
                 let new = self.inplace_op(op, cur, rhs)?;
-                self.set_item(&o, i, new)
+                self.set_item(&o, i, new).map_err(|e| self.failed_at_item(e, obj, idx))
             }
             Target::Local(slot) => {
                 let slot = *slot as usize;

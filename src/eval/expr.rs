@@ -20,12 +20,60 @@ impl Vm {
         match &e.kind {
             ExprKind::Local(i) => match &f.slots[*i as usize] {
                 Some(v) => Ok(v.clone()),
-                None => Err(self.unbound_local(&f.code.slot_names[*i as usize].clone())),
+                None => Err(self.failed_at(self.unbound_local(&f.code.slot_names[*i as usize].clone()), e)),
             },
             ExprKind::Const(v) => Ok(v.clone()),
-            ExprKind::Global(n, cache) => self.load_global_cached(f, n, cache),
+            ExprKind::Global(n, cache) => match self.load_global_cached(f, n, cache) {
+                Ok(v) => Ok(v),
+                Err(err) => Err(self.failed_at(err, e)),
+            },
             _ => self.eval(f, e),
         }
+    }
+
+    /// Notes `e` as where `err` came from, unless an expression inside it
+    /// already failed: the frame's traceback entry underlines it.
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn failed_at(&self, err: PyErr, e: &Expr) -> PyErr {
+        if e.span.end == 0 {
+            return err;
+        }
+        if let Some(d) = err.0.exc() {
+            let mut d = d.borrow_mut();
+            if d.failed_at.is_none() {
+                let callee = match &e.kind {
+                    ExprKind::CallMethod(_, site, _) => self.is_missing_attribute(&d.args, &site.name),
+                    _ => false,
+                };
+                d.failed_at = Some(FailedAt { span: e.span, callee, to_bracket: false });
+            }
+        }
+        err
+    }
+
+    /// Notes the subscript target `obj[idx]` as where `err` came from
+    /// (storing, deleting or, for `+=`, loading the item failed).
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn failed_at_item(&self, err: PyErr, obj: &Expr, idx: &Expr) -> PyErr {
+        if obj.span.end == 0 || idx.span.end == 0 {
+            return err;
+        }
+        if let Some(d) = err.0.exc() {
+            let mut d = d.borrow_mut();
+            if d.failed_at.is_none() {
+                let span = obj.span.to(idx.span);
+                d.failed_at = Some(FailedAt { span, callee: false, to_bracket: true });
+            }
+        }
+        err
+    }
+
+    /// Whether exception arguments `args` are an AttributeError's about `name`.
+    fn is_missing_attribute(&self, args: &Value, name: &Sym) -> bool {
+        let Some(Value::Str(msg)) = args.as_tuple().and_then(|t| t.items.first()) else { return false };
+        msg.as_str().ends_with(&format!("attribute '{}'", name.as_str()))
     }
 
     /// The truth of a condition (`if`, `while`, comprehension filters):
@@ -104,6 +152,14 @@ impl Vm {
     }
 
     pub fn eval(&self, f: &mut Frame, e: &Expr) -> PyResult<Value> {
+        match self.eval_kind(f, e) {
+            Ok(v) => Ok(v),
+            Err(err) => Err(self.failed_at(err, e)),
+        }
+    }
+
+    #[inline(always)]
+    fn eval_kind(&self, f: &mut Frame, e: &Expr) -> PyResult<Value> {
         match &e.kind {
             ExprKind::Const(v) => Ok(v.clone()),
             ExprKind::Local(i) => match &f.slots[*i as usize] {

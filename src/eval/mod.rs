@@ -396,6 +396,12 @@ impl Vm {
         }
     }
 
+    /// The buffered output, taken instead of written (for an embedder, such
+    /// as the REPL showing it above the line being edited).
+    pub fn take_out(&self) -> Vec<u8> {
+        std::mem::take(&mut *self.out.borrow_mut())
+    }
+
     pub fn flush_out(&self) {
         let mut out = self.out.borrow_mut();
         let mut stdout = std::io::stdout();
@@ -426,6 +432,7 @@ impl Vm {
             payload: Payload::Exception(Box::new(RefCell::new(ExcData {
                 args: Value::tuple(args),
                 traceback: Vec::new(),
+                failed_at: None,
                 cause: Value::None,
                 context: Value::None,
                 suppress_context: false,

@@ -3,7 +3,7 @@
 //! nests its sub-exceptions in a box drawn with `|` and `+` margins.
 
 use super::Vm;
-use crate::runtime::object::Instance;
+use crate::runtime::object::{FailedAt, Instance};
 use crate::runtime::value::Value;
 use std::rc::Rc;
 
@@ -153,11 +153,29 @@ impl Vm {
         let Some(d) = exc.exc() else { return out };
         let tb = d.borrow().traceback.clone();
         for e in tb.iter().rev() {
-            out.push_str(&format!("  File \"{}\", line {}, in {}\n", e.filename, e.line, e.name.as_str()));
-            if let Some(line) = self.source_line(&e.filename, e.line) {
-                out.push_str(&format!("    {}\n", line.trim()));
+            let located = e.at.and_then(|at| self.locate(&e.filename, e.line, at));
+            let line = located.as_ref().map_or(e.line, |l| l.line);
+            out.push_str(&format!("  File \"{}\", line {line}, in {}\n", e.filename, e.name.as_str()));
+            if let Some(text) = self.source_line(&e.filename, line) {
+                // CPython strips the indentation, not trailing blanks.
+                let text = text.trim_start();
+                if !text.is_empty() {
+                    out.push_str(&format!("    {text}\n"));
+                    if let Some(carets) = located.and_then(|l| l.carets) {
+                        out.push_str(&carets);
+                        out.push('\n');
+                    }
+                }
             }
         }
         out
+    }
+
+    /// The failing expression of a frame that stopped at `line`, if the
+    /// source is known. An expression before `line` is stale: it failed
+    /// earlier in the frame, and that exception was caught and raised again.
+    fn locate(&self, filename: &str, line: u32, at: FailedAt) -> Option<crate::diag::Located> {
+        let source = self.sources.borrow().get(filename)?.clone();
+        crate::diag::locate(&source, at.span, at.callee, at.to_bracket).filter(|l| l.line >= line)
     }
 }

@@ -6,8 +6,8 @@
 //! Top-level `await`: an input that awaits runs as a coroutine on one asyncio
 //! event loop that the session keeps, as `python -m asyncio` does. From the
 //! first such input on, every input runs as a task of that loop, so
-//! `asyncio.create_task` works in any input and the tasks it starts run on
-//! whenever a later input runs (and for one turn of the loop after each one).
+//! `asyncio.create_task` works in any input, and the tasks it starts keep
+//! running while the prompt waits for the next input (`run_idle`).
 //! Before that, inputs run plainly, so `asyncio.run(main())` works as in
 //! CPython's REPL.
 
@@ -158,6 +158,35 @@ impl<'a> Session<'a> {
         let turn = vm.call_method(&asyncio, "sleep", &[Value::Int(0)])?;
         vm.call_method(&event_loop, "run_until_complete", &[turn])?;
         Ok(())
+    }
+
+    /// Whether an input has awaited, so that tasks may be running on the
+    /// session's event loop.
+    pub fn has_event_loop(&self) -> bool {
+        self.event_loop.borrow().is_some()
+    }
+
+    /// Lets the event loop run for about `seconds`, while the prompt waits
+    /// for a line. What its tasks print is returned rather than written, so
+    /// that the line editor can show it above the line being typed. A loop
+    /// that fails to run (closed by an input, say) is forgotten; the next
+    /// input that awaits makes a new one.
+    pub fn run_idle(&self, seconds: f64) -> (String, Result<(), ScriptError>) {
+        let vm = self.interp.vm();
+        let Some(event_loop) = self.event_loop.borrow().clone() else { return (String::new(), Ok(())) };
+        let unbuffered = vm.unbuffered.replace(false);
+        let result = vm
+            .import_module("asyncio")
+            .and_then(|asyncio| vm.call_method(&asyncio, "sleep", &[Value::float(seconds)]))
+            .and_then(|nap| vm.call_method(&event_loop, "run_until_complete", &[nap]));
+        crate::modules::io::flush_all();
+        let printed = String::from_utf8_lossy(&vm.take_out()).into_owned();
+        vm.unbuffered.set(unbuffered);
+        let result = result.map(drop).map_err(|e| {
+            *self.event_loop.borrow_mut() = None;
+            self.interp.script_error(e)
+        });
+        (printed, result)
     }
 
     /// Completion candidates for the text before the cursor: the byte offset

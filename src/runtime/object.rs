@@ -643,11 +643,27 @@ pub struct TbEntry {
     pub filename: Rc<str>,
     pub line: u32,
     pub name: Rc<Str>,
+    /// The expression that failed in the frame, for the traceback's carets.
+    pub at: Option<FailedAt>,
+}
+
+/// Where an exception came out of an expression: its byte span in the
+/// source, whether only the callee of a call failed (a method that could
+/// not be looked up), and whether the span runs on to the next `]` (a
+/// subscript target, known by its object and index only).
+#[derive(Clone, Copy)]
+pub struct FailedAt {
+    pub span: crate::syntax::ast::Span,
+    pub callee: bool,
+    pub to_bracket: bool,
 }
 
 pub struct ExcData {
     pub args: Value,
     pub traceback: Vec<TbEntry>,
+    /// The innermost expression that raised in the frame being unwound,
+    /// until the frame's traceback entry takes it.
+    pub failed_at: Option<FailedAt>,
     pub cause: Value,
     pub context: Value,
     pub suppress_context: bool,

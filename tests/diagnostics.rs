@@ -1,0 +1,67 @@
+//! Diagnostics as CPython 3.11 prints them. Each program of
+//! tests/diagnostics/tracebacks/ dies of an uncaught exception and each of
+//! tests/diagnostics/syntax/ is invalid; tulip's stderr (the plain form,
+//! stderr not being a terminal) must equal CPython's, carets included
+//! (`NAME.err`, written by tests/diagnostics/regen.py). The terminal form
+//! of the syntax errors is miette's drawing, checked for its hint (every
+//! message but a bare "invalid syntax" has one).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn corpus(folder: &str) -> (PathBuf, Vec<PathBuf>) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("diagnostics").join(folder);
+    let mut scripts: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "py"))
+        .collect();
+    scripts.sort();
+    (dir, scripts)
+}
+
+/// Runs every program of `folder`; the ones whose stderr differs from CPython's.
+fn mismatches(folder: &str) -> (usize, Vec<String>) {
+    let (dir, scripts) = corpus(folder);
+    let mut failures = Vec::new();
+    for script in &scripts {
+        let expected = std::fs::read_to_string(script.with_extension("err")).expect("NAME.err beside NAME.py");
+        let out = Command::new(env!("CARGO_BIN_EXE_tulip")).arg(script).current_dir(&dir).output().expect("tulip runs");
+        let stderr = String::from_utf8_lossy(&out.stderr).replace(&format!("{}/", dir.display()), "");
+        if stderr != expected {
+            failures.push(format!("{}:\n--- CPython\n{expected}--- tulip\n{stderr}", script.display()));
+        }
+    }
+    (scripts.len(), failures)
+}
+
+#[test]
+fn tracebacks_underline_the_failing_expression_as_cpython() {
+    let (count, failures) = mismatches("tracebacks");
+    assert!(count >= 40, "only {count} programs in tests/diagnostics/tracebacks");
+    assert!(failures.is_empty(), "{} of {count} tracebacks differ:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn syntax_errors_point_where_cpython_points() {
+    let (count, failures) = mismatches("syntax");
+    assert!(count >= 20, "only {count} programs in tests/diagnostics/syntax");
+    assert!(failures.is_empty(), "{} of {count} syntax errors differ:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn the_terminal_form_draws_the_span_with_a_hint() {
+    let (_, scripts) = corpus("syntax");
+    for script in &scripts {
+        let source = std::fs::read_to_string(script).expect("readable");
+        let err = tulip::syntax::parse_module(&source).expect_err("an invalid program");
+        let text = tulip::diag::render_syntax_error(&err, "t.py", &source, true);
+        let last = format!("{}: {}\n", err.kind.name(), err.msg);
+        assert!(text.ends_with(&last), "{}: the last line is not {last:?}:\n{text}", script.display());
+        assert!(text.contains("t.py:"), "{}: no source location:\n{text}", script.display());
+        // A bare "invalid syntax" names no mistake to hint at.
+        if err.msg != "invalid syntax" {
+            assert!(text.contains("help:"), "{}: no hint:\n{text}", script.display());
+        }
+    }
+}

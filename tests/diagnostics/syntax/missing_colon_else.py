@@ -1,0 +1,5 @@
+elif_x = 1
+if x:
+    pass
+else
+    pass

@@ -1,0 +1,3 @@
+class K: pass
+k = K()
+v = k.missing

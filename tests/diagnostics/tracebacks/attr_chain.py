@@ -1,0 +1,2 @@
+import math
+v = math.pi.foo.bar

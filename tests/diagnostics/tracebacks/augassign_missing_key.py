@@ -1,0 +1,3 @@
+counts = {}
+for w in ["a"]:
+    counts[w] += 1

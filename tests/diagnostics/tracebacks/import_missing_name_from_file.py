@@ -1,0 +1,1 @@
+from modules.names import helpr

@@ -1,0 +1,4 @@
+def f(d):
+    if True:
+        return d['k'] * 2
+f({})

@@ -1,0 +1,2 @@
+def f(): return None
+x = f().foo()

@@ -1,0 +1,2 @@
+import modules.names
+modules.names.helpr()

@@ -1,0 +1,2 @@
+if True:
+    x = undefined_thing   # hi

@@ -1,0 +1,2 @@
+if True:
+    undefined_thing
