@@ -9,13 +9,17 @@ pub mod inspect;
 pub mod io;
 pub mod math;
 pub mod os;
+mod os_fd;
 pub mod random;
 pub mod re;
+mod select;
+mod socket;
 pub mod stat;
 pub mod string;
 mod strptime;
 pub mod struct_;
 pub mod structseq;
+mod subprocess;
 pub mod sys;
 pub mod tempfile;
 pub mod thread;
@@ -75,8 +79,11 @@ pub fn load_native(vm: &Vm, name: &str) -> Option<PyResult<Value>> {
         "_random" => random::init,
         "_bisect" => bisect::init,
         "_heapq" => heapq::init,
+        "_socket" => socket::init,
+        "_subprocess" => subprocess::init,
         "_thread" => thread::init,
         "io" => io::init,
+        "select" => select::init,
         "stat" => stat::init,
         "_io" => return Some(vm.import_module("io")),
         "time" => time::init,

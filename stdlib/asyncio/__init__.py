@@ -1,8 +1,8 @@
 """asyncio for tulip: CPython 3.11's event loop semantics, written in Python
 around a native core (_asyncio, src/aio/: Future, Task, handles, the ready queue).
 
-The loop has no I/O (no sockets, subprocesses or signals) and no threads:
-run_in_executor() and to_thread() run their function on the loop."""
+The loop watches descriptors (sockets, pipes) and sleeps in poll(2);
+signals are not handled."""
 
 from .exceptions import *
 from .coroutines import *
@@ -18,10 +18,11 @@ from .locks import *
 from .queues import *
 from .runners import *
 from .threads import *
+from .streams import *
 from .loop import EventLoop, _UnixSelectorEventLoop
 
 from . import (coroutines, events, exceptions, futures, gathering, handles, locks,
-               queues, runners, taskgroups, tasks, threads, timeouts, waiting)
+               queues, runners, streams, taskgroups, tasks, threads, timeouts, waiting)
 
 # CPython's names for its loop classes.
 BaseEventLoop = SelectorEventLoop = _UnixSelectorEventLoop
@@ -29,4 +30,4 @@ BaseEventLoop = SelectorEventLoop = _UnixSelectorEventLoop
 __all__ = (exceptions.__all__ + coroutines.__all__ + events.__all__ + handles.__all__
            + futures.__all__ + tasks.__all__ + waiting.__all__ + gathering.__all__
            + timeouts.__all__ + taskgroups.__all__ + locks.__all__ + queues.__all__
-           + runners.__all__ + threads.__all__ + ("BaseEventLoop", "SelectorEventLoop"))
+           + runners.__all__ + threads.__all__ + streams.__all__ + ("BaseEventLoop", "SelectorEventLoop"))
