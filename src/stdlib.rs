@@ -31,6 +31,7 @@ const MODULES: &[(&str, &str, bool)] = &[
     module!("asyncio.readiness", "asyncio/readiness.py"),
     module!("asyncio.runners", "asyncio/runners.py"),
     module!("asyncio.streams", "asyncio/streams.py"),
+    module!("asyncio.subprocess", "asyncio/subprocess.py"),
     module!("asyncio.taskgroups", "asyncio/taskgroups.py"),
     module!("asyncio.tasks", "asyncio/tasks.py"),
     module!("asyncio.threads", "asyncio/threads.py"),

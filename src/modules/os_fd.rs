@@ -21,6 +21,7 @@ pub fn init(vm: &Vm, d: &Dict) {
         ("get_blocking", get_blocking),
         ("waitpid", waitpid),
         ("kill", kill),
+        ("pidfd_open", pidfd_open),
         ("waitstatus_to_exitcode", waitstatus_to_exitcode),
         ("WIFEXITED", wifexited),
         ("WEXITSTATUS", wexitstatus),
@@ -188,6 +189,23 @@ fn kill(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
         return Err(last_error(vm));
     }
     Ok(Value::None)
+}
+
+/// `pidfd_open(pid, flags=0)`: a descriptor that becomes readable when
+/// the process exits (Linux 5.3).
+fn pidfd_open(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    args::no_kw(vm, "pidfd_open", kw)?;
+    args::check(vm, "pidfd_open", a, 1, 2)?;
+    let pid = int_arg(vm, &a[0])? as libc::pid_t;
+    let flags = match a.get(1) {
+        Some(f) => int_arg(vm, f)? as libc::c_uint,
+        None => 0,
+    };
+    let fd = unsafe { libc::syscall(libc::SYS_pidfd_open, pid, flags) };
+    if fd < 0 {
+        return Err(last_error(vm));
+    }
+    Ok(Value::Int(fd))
 }
 
 fn status_arg(vm: &Vm, name: &str, a: &[Value], kw: &KwArgs) -> PyResult<i32> {

@@ -19,10 +19,11 @@ from .queues import *
 from .runners import *
 from .threads import *
 from .streams import *
+from .subprocess import *
 from .loop import EventLoop, _UnixSelectorEventLoop
 
 from . import (coroutines, events, exceptions, futures, gathering, handles, locks,
-               queues, runners, streams, taskgroups, tasks, threads, timeouts, waiting)
+               queues, runners, streams, subprocess, taskgroups, tasks, threads, timeouts, waiting)
 
 # CPython's names for its loop classes.
 BaseEventLoop = SelectorEventLoop = _UnixSelectorEventLoop
@@ -30,4 +31,4 @@ BaseEventLoop = SelectorEventLoop = _UnixSelectorEventLoop
 __all__ = (exceptions.__all__ + coroutines.__all__ + events.__all__ + handles.__all__
            + futures.__all__ + tasks.__all__ + waiting.__all__ + gathering.__all__
            + timeouts.__all__ + taskgroups.__all__ + locks.__all__ + queues.__all__
-           + runners.__all__ + threads.__all__ + streams.__all__ + ("BaseEventLoop", "SelectorEventLoop"))
+           + runners.__all__ + threads.__all__ + streams.__all__ + subprocess.__all__ + ("BaseEventLoop", "SelectorEventLoop"))
