@@ -1,13 +1,12 @@
 """The event loop's descriptor watching: add_reader/add_writer and the
 sock_* coroutines built on them.
 
-The loop sleeps in one poll(2) over the watched descriptors, the read end
-of its wake-up pipe (written by call_soon_threadsafe from other threads)
+The loop sleeps in one poll(2) over the watched descriptors, one end of
+its wake-up socket pair (written by call_soon_threadsafe from other threads)
 and the nearest timer's deadline. A descriptor found ready puts its
 handle on the FIFO ready queue, before the timers that are due, as in
 CPython's _run_once."""
 
-import os
 import select
 
 import _socket
@@ -23,23 +22,23 @@ class Readiness:
     def _init_readiness(self):
         self._readers = {}              # fd -> Handle
         self._writers = {}
-        self._wake_r, self._wake_w = os.pipe()
-        os.set_blocking(self._wake_r, False)
-        os.set_blocking(self._wake_w, False)
+        # A socket pair rather than os.pipe(): asyncio starts without os.
+        self._wake_r, self._wake_w = _socket.socketpair(
+            _socket.AF_UNIX, _socket.SOCK_STREAM | _socket.SOCK_NONBLOCK, 0)
 
     def _close_readiness(self):
         self._readers.clear()
         self._writers.clear()
         for fd in (self._wake_r, self._wake_w):
-            os.close(fd)
+            _socket.close(fd)
         self._wake_r = self._wake_w = -1
 
     def _wake_up(self):
         """Wakes the loop from another thread (or a signal)."""
         try:
-            os.write(self._wake_w, b"\0")
+            _socket.send(self._wake_w, b"\0", 0, 0.0)
         except OSError:
-            pass        # the pipe is full (a wake-up is pending) or closed
+            pass        # the buffer is full (a wake-up is pending) or closed
 
     def _watching(self):
         return bool(self._readers or self._writers)
@@ -60,7 +59,7 @@ class Readiness:
 
     def _drain_wake_ups(self):
         try:
-            while os.read(self._wake_r, 4096):
+            while _socket.recv(self._wake_r, 4096, 0, 0.0):
                 pass
         except BlockingIOError:
             pass

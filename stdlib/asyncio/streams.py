@@ -1,8 +1,6 @@
 """asyncio streams: StreamReader and StreamWriter over a Channel
 (channels.py), open_connection() and start_server()."""
 
-import os
-
 import _socket
 
 from . import events, exceptions, waiting
@@ -289,6 +287,7 @@ async def open_connection(host=None, port=None, *, limit=_DEFAULT_LIMIT, sock=No
 
 
 async def open_unix_connection(path=None, *, limit=_DEFAULT_LIMIT, sock=None, **kwds):
+    import os
     import socket
 
     loop = events.get_running_loop()
@@ -446,6 +445,7 @@ async def start_server(client_connected_cb, host=None, port=None, *, limit=_DEFA
 
 async def start_unix_server(client_connected_cb, path=None, *, limit=_DEFAULT_LIMIT, sock=None,
                             backlog=100, start_serving=True, **kwds):
+    import os
     import socket
 
     loop = events.get_running_loop()

@@ -78,6 +78,7 @@ pub fn init(vm: &Vm, d: &Dict) -> PyResult<()> {
     }
     for (name, f) in [
         ("socket", socket as NativeFn),
+        ("close", close),
         ("socketpair", socketpair),
         ("bind", bind),
         ("listen", listen),
@@ -185,6 +186,17 @@ fn socket(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
         return Err(last_error(vm));
     }
     Ok(Value::Int(fd as i64))
+}
+
+/// `close(fd)`: closes a socket descriptor.
+fn close(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    args::no_kw(vm, "close", kw)?;
+    args::check(vm, "close", a, 1, 1)?;
+    // As CPython, a connection the peer already reset is closed anyway.
+    if unsafe { libc::close(fd_arg(vm, &a[0])?) } != 0 && errno() != libc::ECONNRESET {
+        return Err(last_error(vm));
+    }
+    Ok(Value::None)
 }
 
 fn socketpair(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
