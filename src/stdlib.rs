@@ -89,6 +89,7 @@ const MODULES: &[(&str, &str, bool)] = &[
     module!("random", "random.py"),
     module!("reprlib", "reprlib.py"),
     module!("secrets", "secrets.py"),
+    module!("selectors", "selectors.py"),
     module!("shlex", "shlex.py"),
     module!("shutil", "shutil.py"),
     module!("socket", "socket.py"),
