@@ -92,6 +92,7 @@ const MODULES: &[(&str, &str, bool)] = &[
     module!("selectors", "selectors.py"),
     module!("shlex", "shlex.py"),
     module!("shutil", "shutil.py"),
+    module!("signal", "signal.py"),
     module!("socket", "socket.py"),
     module!("statistics", "statistics.py"),
     module!("subprocess", "subprocess.py"),

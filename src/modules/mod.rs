@@ -13,6 +13,7 @@ mod os_fd;
 pub mod random;
 pub mod re;
 mod select;
+pub mod signal;
 mod socket;
 pub mod stat;
 pub mod string;
@@ -79,6 +80,7 @@ pub fn load_native(vm: &Vm, name: &str) -> Option<PyResult<Value>> {
         "_random" => random::init,
         "_bisect" => bisect::init,
         "_heapq" => heapq::init,
+        "_signal" => signal::init,
         "_socket" => socket::init,
         "_subprocess" => subprocess::init,
         "_thread" => thread::init,
