@@ -30,6 +30,7 @@ const MODULES: &[(&str, &str, bool)] = &[
     module!("asyncio.queues", "asyncio/queues.py"),
     module!("asyncio.readiness", "asyncio/readiness.py"),
     module!("asyncio.runners", "asyncio/runners.py"),
+    module!("asyncio.signals", "asyncio/signals.py"),
     module!("asyncio.streams", "asyncio/streams.py"),
     module!("asyncio.subprocess", "asyncio/subprocess.py"),
     module!("asyncio.taskgroups", "asyncio/taskgroups.py"),

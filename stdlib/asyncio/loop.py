@@ -19,6 +19,7 @@ import _asyncio
 
 from . import coroutines, events, futures, gathering, tasks
 from .readiness import Readiness
+from .signals import SignalHandling
 
 __all__ = ("EventLoop",)
 
@@ -47,7 +48,7 @@ def _check_callback(callback, method):
         raise TypeError(f"a callable object was expected by {method}(), got {callback!r}")
 
 
-class _UnixSelectorEventLoop(Readiness, events.AbstractEventLoop):
+class _UnixSelectorEventLoop(Readiness, SignalHandling, events.AbstractEventLoop):
     def __init__(self):
         self._ready = _asyncio.ReadyQueue()
         self._timers = []               # heap of (when, TimerHandle)
@@ -64,6 +65,8 @@ class _UnixSelectorEventLoop(Readiness, events.AbstractEventLoop):
         self._asyncgens = weakref.WeakSet()
         self._asyncgens_shutdown_called = False
         self._init_readiness()
+        self._signal_handlers = {}      # signal number -> Handle (signals.py)
+        self._signals_arrived = []
 
     def __repr__(self):
         return f"<{type(self).__name__} running={self._running} closed={self._closed} debug={self._debug}>"
@@ -192,6 +195,7 @@ class _UnixSelectorEventLoop(Readiness, events.AbstractEventLoop):
         self._timers.clear()
         self._cancelled_timers = 0
         self._close_readiness()
+        self._close_signal_handling()
         executor, self._default_executor = self._default_executor, None
         if executor is not None:
             executor.shutdown(wait=False)

@@ -52,6 +52,8 @@ class Readiness:
         for fd in readable:
             if fd == self._wake_r:
                 self._drain_wake_ups()
+                if self._signals_arrived:
+                    self._ready.append(Handle(self._deliver_signals, (), self, None))
             else:
                 self._queue_ready(self._readers, fd)
         for fd in writable:
