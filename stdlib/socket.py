@@ -240,17 +240,16 @@ class socket:
         return _socket.getsockopt(self._check(), level, option)
 
     def makefile(self, mode="r", buffering=None, *, encoding=None, errors=None, newline=None):
-        """A file over a duplicate-free view of the descriptor: closing the
-        file leaves the socket open."""
-        binary = "b" in mode
-        raw_mode = mode.replace("b", "").replace("t", "") + "b"
-        if buffering is None:
-            buffering = -1
+        """A file over the socket's descriptor; closing the file leaves the
+        socket open."""
         import io
-        f = io.open(self._check(), raw_mode, buffering, closefd=False)
-        if binary:
-            return f
-        return io.TextIOWrapper(f, encoding, errors, newline)
+        if not set(mode) <= {"r", "w", "b"}:
+            raise ValueError(f"invalid mode {mode!r} (only r, w, b allowed)")
+        buffering = -1 if buffering is None else buffering
+        if "b" in mode:
+            return io.open(self._check(), mode, buffering, closefd=False)
+        return io.open(self._check(), mode, buffering, encoding=encoding, errors=errors,
+                       newline=newline, closefd=False)
 
 
 SocketType = socket

@@ -109,8 +109,13 @@ class Popen:
                  restore_signals=True, start_new_session=False, pass_fds=(),
                  *, user=None, group=None, extra_groups=None, encoding=None, errors=None,
                  text=None, umask=-1, pipesize=-1, process_group=None):
-        if preexec_fn is not None:
-            raise NotImplementedError("preexec_fn is not supported")
+        unsupported = {"preexec_fn": preexec_fn is not None, "pass_fds": bool(pass_fds),
+                       "user": user is not None, "group": group is not None,
+                       "extra_groups": extra_groups is not None, "umask": umask != -1,
+                       "process_group": process_group is not None}
+        for name, given in unsupported.items():
+            if given:
+                raise NotImplementedError(f"{name} is not supported")
         if text is not None and universal_newlines is not None and bool(universal_newlines) != bool(text):
             raise SubprocessError("Cannot disambiguate when both text and universal_newlines are supplied "
                                   "but different. Pass one or the other.")

@@ -230,7 +230,7 @@ class _UnixSelectorEventLoop(Readiness, SignalHandling, events.AbstractEventLoop
             self._compact_timers()
         timeout = self._next_timeout()
         # With nothing watched and something ready, skip the system call.
-        if timeout != 0 or self._watching():
+        if timeout != 0 or self._readers or self._writers:
             self._poll(None if timeout is None else min(timeout, _LONGEST_WAIT))
         timers = self._timers
         # A timer is due when its deadline is before now plus the clock's

@@ -40,9 +40,6 @@ class Readiness:
         except OSError:
             pass        # the buffer is full (a wake-up is pending) or closed
 
-    def _watching(self):
-        return bool(self._readers or self._writers)
-
     def _poll(self, timeout):
         """Waits up to `timeout` seconds (None: until something happens)
         and queues the handles of the ready descriptors."""
