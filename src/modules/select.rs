@@ -74,8 +74,10 @@ pub fn timeout_arg(vm: &Vm, v: Option<&Value>, message: &str) -> PyResult<Option
 }
 
 /// Waits with the GIL released until one of `fds` is ready or `timeout`
-/// passes; returns the poll entries with their `revents`. Waits in slices so
-/// that Ctrl-C is noticed; an interrupt ends the wait with nothing ready.
+/// passes; returns the poll entries with their `revents`. Waits in slices
+/// so that Ctrl-C and signals are noticed: their handlers run (a
+/// KeyboardInterrupt or a handler's exception ends the wait), then the wait
+/// goes on, as CPython retries after EINTR (PEP 475).
 pub fn poll(vm: &Vm, mut fds: Vec<libc::pollfd>, timeout: Option<Duration>) -> PyResult<Vec<libc::pollfd>> {
     const SLICE: Duration = Duration::from_millis(100);
     let deadline = timeout.map(|t| Instant::now() + t);
@@ -85,6 +87,9 @@ pub fn poll(vm: &Vm, mut fds: Vec<libc::pollfd>, timeout: Option<Duration>) -> P
             None => SLICE,
         };
         let ms = slice.as_nanos().div_ceil(1_000_000) as i32;
+        for p in fds.iter_mut() {
+            p.revents = 0;
+        }
         let (r, back, err) = vm.allow_threads(move || {
             let r = unsafe { libc::poll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, ms) };
             (r, fds, std::io::Error::last_os_error())
@@ -99,8 +104,10 @@ pub fn poll(vm: &Vm, mut fds: Vec<libc::pollfd>, timeout: Option<Duration>) -> P
                 return Err(super::os::errno_error(vm, errno, None, None));
             }
         }
-        let expired = deadline.is_some_and(|d| Instant::now() >= d);
-        if expired || vm.interrupt.get() {
+        if vm.interrupt.get() {
+            vm.safe_point()?;
+        }
+        if deadline.is_some_and(|d| Instant::now() >= d) {
             return Ok(fds);
         }
     }

@@ -2,8 +2,10 @@
 //! builds the `socket` class on them; the class keeps the timeout and
 //! passes it to each call, which picks one of three ways to wait:
 //!
-//! - `None` (blocking): the system call blocks, with the GIL released so
-//!   that other threads and the event loop keep running;
+//! - `None` (blocking): the call first waits for readiness in poll(2)
+//!   slices, so that Ctrl-C and signal handlers get through a long wait,
+//!   then runs; both with the GIL released so that other threads and the
+//!   event loop keep running;
 //! - `0.0` (non-blocking): the call fails at once with BlockingIOError;
 //! - `t > 0`: the descriptor is non-blocking and the call waits up to `t`
 //!   seconds for readiness in poll(2), then raises TimeoutError("timed out").
@@ -140,7 +142,10 @@ fn run<T: Send>(vm: &Vm, fd: i32, events: i16, mode: Mode, op: impl Fn() -> Resu
     };
     loop {
         let r = match mode {
-            Mode::Blocking => vm.allow_threads(&op),
+            Mode::Blocking => {
+                super::select::poll(vm, vec![libc::pollfd { fd, events, revents: 0 }], None)?;
+                vm.allow_threads(&op)
+            }
             _ => op(),
         };
         match r {
