@@ -160,7 +160,11 @@ fn ready_fds(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let mut fds = Vec::with_capacity(readers.len() + writers.len());
     for (list, events) in [(&readers, libc::POLLIN), (&writers, libc::POLLOUT)] {
         for v in list.iter() {
-            fds.push(libc::pollfd { fd: fd_arg(vm, v)?, events, revents: 0 });
+            let fd = fd_arg(vm, v)?;
+            if fd < 0 {
+                return Err(vm.value_error(format!("file descriptor cannot be a negative integer ({fd})")));
+            }
+            fds.push(libc::pollfd { fd, events, revents: 0 });
         }
     }
     let fds = poll(vm, fds, timeout)?;

@@ -136,6 +136,10 @@ fn errno() -> i32 {
 /// Runs the system call `op` on `fd` in `mode`, waiting for `events` on
 /// EAGAIN when there is a timeout. `op` returns an errno on failure.
 fn run<T: Send>(vm: &Vm, fd: i32, events: i16, mode: Mode, op: impl Fn() -> Result<T, i32> + Sync) -> PyResult<T> {
+    if fd < 0 {
+        // poll(2) would skip a negative descriptor and wait for ever.
+        return Err(errno_error(vm, libc::EBADF, None, None));
+    }
     let deadline = match mode {
         Mode::Timeout(t) => Some(Instant::now() + t),
         _ => None,
@@ -162,6 +166,9 @@ fn run<T: Send>(vm: &Vm, fd: i32, events: i16, mode: Mode, op: impl Fn() -> Resu
 
 /// Waits until `fd` has `events` or `deadline` passes (TimeoutError).
 fn wait_ready(vm: &Vm, fd: i32, events: i16, deadline: Instant) -> PyResult<()> {
+    if fd < 0 {
+        return Err(errno_error(vm, libc::EBADF, None, None));
+    }
     let left = deadline.saturating_duration_since(Instant::now());
     if left.is_zero() {
         return Err(timed_out(vm));
