@@ -138,7 +138,7 @@ impl Addr {
                 let host = match items[0].builtin_base() {
                     Value::Str(s) => s.as_str().to_string(),
                     other => {
-                        return Err(vm.type_error(format!("str, bytes or bytearray expected, not {}", vm.type_name(&other).as_str())))
+                        return Err(vm.type_error(format!("str, bytes or bytearray expected, not {}", vm.type_name(other).as_str())))
                     }
                 };
                 let port = port_arg(vm, &items[1], method)?;

@@ -26,7 +26,7 @@ pub fn getaddrinfo(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
         Value::None => None,
         Value::Str(s) => Some(c_string(vm, s.as_str().as_bytes())?),
         Value::Bytes(b) => Some(c_string(vm, &b.data)?),
-        _ => return Err(vm.type_error(format!("getaddrinfo() argument 1 must be string or None"))),
+        _ => return Err(vm.type_error("getaddrinfo() argument 1 must be string or None")),
     };
     let port = match port.builtin_base() {
         Value::None => None,
