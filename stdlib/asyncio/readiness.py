@@ -26,6 +26,11 @@ class Readiness:
         self._wake_r, self._wake_w = _socket.socketpair(
             _socket.AF_UNIX, _socket.SOCK_STREAM | _socket.SOCK_NONBLOCK, 0)
 
+    def __del__(self):
+        # A loop freed without close() gives its wake-up sockets back.
+        if getattr(self, "_wake_r", -1) != -1:
+            self._close_readiness()
+
     def _close_readiness(self):
         self._readers.clear()
         self._writers.clear()
