@@ -7,7 +7,7 @@ to that many seconds, raising TimeoutError("timed out")."""
 import _socket
 import os
 from enum import IntEnum
-from _socket import gaierror, herror, gethostname
+from _socket import gaierror, herror, gethostname, inet_aton, inet_ntoa, inet_pton, inet_ntop
 
 error = OSError
 timeout = TimeoutError
@@ -26,6 +26,37 @@ for _name in dir(_socket):
 del _name
 
 _default_timeout = None
+
+
+def _unsigned(func, x, bits):
+    if not isinstance(x, int):
+        raise TypeError(f"'{type(x).__name__}' object cannot be interpreted as an integer")
+    # CPython's messages differ between the 16- and 32-bit converters.
+    if x < 0:
+        if bits == 32:
+            raise OverflowError("can't convert negative value to unsigned int")
+        raise OverflowError(f"{func}: can't convert negative Python int to C {bits}-bit unsigned integer")
+    if x >= 1 << bits:
+        if bits == 32:
+            raise OverflowError("int larger than 32 bits")
+        raise OverflowError(f"{func}: Python int too large to convert to C {bits}-bit unsigned integer")
+    return int.from_bytes(x.to_bytes(bits // 8, "big"), "little")
+
+
+def htons(x):
+    return _unsigned("htons", x, 16)
+
+
+def ntohs(x):
+    return _unsigned("ntohs", x, 16)
+
+
+def htonl(x):
+    return _unsigned("htonl", x, 32)
+
+
+def ntohl(x):
+    return _unsigned("ntohl", x, 32)
 
 
 def getdefaulttimeout():

@@ -11,6 +11,7 @@
 //!   seconds for readiness in poll(2), then raises TimeoutError("timed out").
 
 mod addr;
+mod inet;
 mod resolve;
 
 use super::def;
@@ -99,6 +100,10 @@ pub fn init(vm: &Vm, d: &Dict) -> PyResult<()> {
         ("gethostname", gethostname),
         ("getaddrinfo", resolve::getaddrinfo),
         ("is_numeric_host", resolve::is_numeric_host),
+        ("inet_aton", inet::aton),
+        ("inet_ntoa", inet::ntoa),
+        ("inet_pton", inet::pton),
+        ("inet_ntop", inet::ntop),
     ] {
         def(vm, d, name, f);
     }
