@@ -85,7 +85,10 @@ pub fn load_native(vm: &Vm, name: &str) -> Option<PyResult<Value>> {
         "_subprocess" => subprocess::init,
         "_thread" => thread::init,
         "io" => io::init,
-        "select" => select::init,
+        "select" => {
+            prelude = Some(select::PRELUDE);
+            select::init
+        }
         "stat" => stat::init,
         "_io" => return Some(vm.import_module("io")),
         "time" => time::init,

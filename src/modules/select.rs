@@ -1,5 +1,6 @@
-//! `select`: `select.select` on top of poll(2), so descriptors above
-//! FD_SETSIZE work too. The asyncio loop sleeps in it (stdlib/asyncio/loop.py).
+//! `select`: `select.select` and `select.poll` on top of poll(2), so
+//! descriptors above FD_SETSIZE work too. The asyncio loop sleeps in it
+//! (stdlib/asyncio/readiness.py).
 
 use super::def;
 use super::os_fd::fd_arg;
@@ -12,6 +13,7 @@ use std::time::{Duration, Instant};
 pub fn init(vm: &Vm, d: &Dict) -> PyResult<()> {
     def(vm, d, "select", select);
     def(vm, d, "_ready_fds", ready_fds);
+    def(vm, d, "_poll_events", poll_events);
     d.set_str(vm.intern("error"), Value::Class(vm.types.exc("OSError")));
     for (name, v) in [
         ("POLLIN", libc::POLLIN),
@@ -25,6 +27,44 @@ pub fn init(vm: &Vm, d: &Dict) -> PyResult<()> {
     }
     Ok(())
 }
+
+/// `poll`: the registrations live in a dict in Python; `_poll_events`
+/// does the wait.
+pub const PRELUDE: &str = r#"
+class poll:
+    def __init__(self):
+        self._events = {}
+
+    def register(self, fd, eventmask=POLLIN | POLLPRI | POLLOUT):
+        self._events[_fileno(fd)] = eventmask
+
+    def modify(self, fd, eventmask):
+        fd = _fileno(fd)
+        if fd not in self._events:
+            raise FileNotFoundError(2, "No such file or directory")
+        self._events[fd] = eventmask
+
+    def unregister(self, fd):
+        del self._events[_fileno(fd)]
+
+    def poll(self, timeout=None):
+        if timeout is not None:
+            if not isinstance(timeout, (int, float)):
+                raise TypeError("timeout must be an integer or None")
+            timeout = None if timeout < 0 else timeout / 1000
+        return _poll_events(list(self._events.items()), timeout)
+
+
+def _fileno(fd):
+    if not isinstance(fd, int):
+        try:
+            fd = fd.fileno()
+        except AttributeError:
+            raise TypeError("argument must be an int, or have a fileno() method.") from None
+    if fd < 0:
+        raise ValueError(f"file descriptor cannot be a negative integer ({fd})")
+    return fd
+"#;
 
 /// The descriptor of a select() argument: an int or an object's fileno().
 pub fn fileno_of(vm: &Vm, v: &Value) -> PyResult<i32> {
@@ -146,6 +186,28 @@ fn select(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     }
     let [r, w, x] = out;
     Ok(Value::tuple(vec![Value::list(r), Value::list(w), Value::list(x)]))
+}
+
+/// `_poll_events([(fd, events)], timeout)`: [(fd, revents)] of the ready ones.
+fn poll_events(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    args::no_kw(vm, "_poll_events", kw)?;
+    args::check(vm, "_poll_events", a, 2, 2)?;
+    let mut fds = Vec::new();
+    for pair in items(vm, &a[0])? {
+        let pair = vm.collect(&pair)?;
+        let (Some(fd), Some(events)) = (pair.first(), pair.get(1)) else { return Err(vm.type_error("expected (fd, events) pairs")) };
+        let events = vm.index_value(events)?;
+        let events = u16::try_from(events).map_err(|_| vm.new_error("OverflowError", "Python int too large for C unsigned short"))? as i16;
+        fds.push(libc::pollfd { fd: fileno_of(vm, fd)?, events, revents: 0 });
+    }
+    let timeout = timeout_arg(vm, Some(&a[1]), "timeout must be an integer or None")?;
+    let fds = poll(vm, fds, timeout)?;
+    let ready = fds
+        .iter()
+        .filter(|p| p.revents != 0)
+        .map(|p| Value::tuple(vec![Value::Int(p.fd as i64), Value::Int(p.revents as u16 as i64)]))
+        .collect();
+    Ok(Value::list(ready))
 }
 
 /// `_ready_fds(readers, writers, timeout)`: the event loop's wait. Takes
