@@ -342,9 +342,10 @@ impl Vm {
     #[cold]
     #[inline(never)]
     fn raise_interrupt(&self) -> PyResult<()> {
-        // KeyboardInterrupt goes to the main thread, as in CPython.
+        // KeyboardInterrupt and signal handlers run on the main thread, as
+        // in CPython.
         if self.gil.on_main_thread() && interrupt::take() {
-            return Err(self.new_exc(&self.types.exc("KeyboardInterrupt"), Vec::new()));
+            return crate::modules::signal::dispatch(self);
         }
         Ok(())
     }

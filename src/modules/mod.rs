@@ -9,13 +9,18 @@ pub mod inspect;
 pub mod io;
 pub mod math;
 pub mod os;
+mod os_fd;
 pub mod random;
 pub mod re;
+mod select;
+pub mod signal;
+mod socket;
 pub mod stat;
 pub mod string;
 mod strptime;
 pub mod struct_;
 pub mod structseq;
+mod subprocess;
 pub mod sys;
 pub mod tempfile;
 pub mod thread;
@@ -78,9 +83,16 @@ pub fn load_native(vm: &Vm, name: &str) -> Option<PyResult<Value>> {
         "_random" => random::init,
         "_bisect" => bisect::init,
         "_heapq" => heapq::init,
+        "_signal" => signal::init,
+        "_socket" => socket::init,
+        "_subprocess" => subprocess::init,
         "_zlib" => zlib::init,
         "_thread" => thread::init,
         "io" => io::init,
+        "select" => {
+            prelude = Some(select::PRELUDE);
+            select::init
+        }
         "stat" => stat::init,
         "_io" => return Some(vm.import_module("io")),
         "time" => time::init,

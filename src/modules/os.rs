@@ -203,6 +203,7 @@ pub fn init(vm: &Vm, d: &Dict) -> PyResult<()> {
     ] {
         set(n, Value::Int(v));
     }
+    super::os_fd::init(vm, d);
     let table: &[(&'static str, NativeFn)] = &[
         ("getcwd", getcwd),
         ("getcwdb", getcwdb),

@@ -1,14 +1,15 @@
-"""EventLoop: CPython's scheduling order, without I/O.
+"""EventLoop: CPython's scheduling order.
 
 One FIFO of ready handles is shared by task steps and call_soon callbacks;
 timers wait in a heap ordered by deadline (ties in heap order, as in
-CPython). Each iteration moves the due timers onto the ready queue, then
-runs exactly the handles that were ready when the iteration began: a
-handle scheduled while the iteration runs waits for the next one. With nothing ready, the loop sleeps
-until the earliest deadline, or until another thread wakes it
-(call_soon_threadsafe)."""
+CPython). Each iteration queues the handles of ready descriptors, then
+moves the due timers onto the ready queue, then runs exactly the handles
+that were ready when the iteration began: a handle scheduled while the
+iteration runs waits for the next one. With nothing ready, the loop sleeps
+in poll(2) until a watched descriptor is ready, the earliest deadline
+passes, or another thread wakes it (call_soon_threadsafe); see
+readiness.py."""
 
-import _thread
 import heapq
 import sys
 import time
@@ -17,6 +18,8 @@ import weakref
 import _asyncio
 
 from . import coroutines, events, futures, gathering, tasks
+from .readiness import Readiness
+from .signals import SignalHandling
 
 __all__ = ("EventLoop",)
 
@@ -45,7 +48,7 @@ def _check_callback(callback, method):
         raise TypeError(f"a callable object was expected by {method}(), got {callback!r}")
 
 
-class _UnixSelectorEventLoop(events.AbstractEventLoop):
+class _UnixSelectorEventLoop(Readiness, SignalHandling, events.AbstractEventLoop):
     def __init__(self):
         self._ready = _asyncio.ReadyQueue()
         self._timers = []               # heap of (when, TimerHandle)
@@ -61,10 +64,9 @@ class _UnixSelectorEventLoop(events.AbstractEventLoop):
         # finalizer schedules aclose()) as soon as nothing else holds it.
         self._asyncgens = weakref.WeakSet()
         self._asyncgens_shutdown_called = False
-        # Free while a wake-up is pending: the loop's wait takes it, other
-        # threads give it back to wake the loop.
-        self._wakeup = _thread.allocate_lock()
-        self._wakeup.acquire()
+        self._init_readiness()
+        self._signal_handlers = {}      # signal number -> Handle (signals.py)
+        self._signals_arrived = []
 
     def __repr__(self):
         return f"<{type(self).__name__} running={self._running} closed={self._closed} debug={self._debug}>"
@@ -101,19 +103,6 @@ class _UnixSelectorEventLoop(events.AbstractEventLoop):
         handle = self.call_soon(callback, *args, context=context)
         self._wake_up()
         return handle
-
-    def _wake_up(self):
-        try:
-            self._wakeup.release()
-        except RuntimeError:
-            pass        # a wake-up is pending already
-
-    def _wait(self, timeout):
-        """Sleeps up to `timeout` seconds (None: until woken)."""
-        if timeout is None:
-            self._wakeup.acquire()
-        else:
-            self._wakeup.acquire(True, min(timeout, _LONGEST_WAIT))
 
     def call_later(self, delay, callback, *args, context=None):
         if delay is None:
@@ -205,6 +194,8 @@ class _UnixSelectorEventLoop(events.AbstractEventLoop):
         self._ready.clear()
         self._timers.clear()
         self._cancelled_timers = 0
+        self._close_readiness()
+        self._close_signal_handling()
         executor, self._default_executor = self._default_executor, None
         if executor is not None:
             executor.shutdown(wait=False)
@@ -238,8 +229,9 @@ class _UnixSelectorEventLoop(events.AbstractEventLoop):
                 and 2 * self._cancelled_timers > len(self._timers)):
             self._compact_timers()
         timeout = self._next_timeout()
-        if timeout is None or timeout > 0:
-            self._wait(timeout)
+        # With nothing watched and something ready, skip the system call.
+        if timeout != 0 or self._readers or self._writers:
+            self._poll(None if timeout is None else min(timeout, _LONGEST_WAIT))
         timers = self._timers
         # A timer is due when its deadline is before now plus the clock's
         # resolution (1 ns for time.monotonic).
