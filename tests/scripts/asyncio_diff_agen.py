@@ -324,7 +324,7 @@ async def main():
                 yield getter.result()
             else:
                 getter.cancel()
-    print([v async for v in merge(gen("a", 3, 0.002), gen("b", 2, 0.003))])
+    print([v async for v in merge(gen("a", 3, 0.02), gen("b", 2, 0.05))])
 
 asyncio.run(main())
 
