@@ -254,6 +254,10 @@ fn big_true_div(x: &BigInt, y: &BigInt) -> Result<f64, NumErr> {
     if r.is_infinite() {
         return Err(NumErr::Overflow("integer division result too large for a float"));
     }
+    // A zero quotient keeps the sign of the division: 0 / -(10**30) is -0.0.
+    if r == 0.0 && x.is_negative() != y.is_negative() {
+        return Ok(-0.0);
+    }
     Ok(r)
 }
 

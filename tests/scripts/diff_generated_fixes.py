@@ -86,3 +86,4 @@ for v in (-(10**30), 10**30, -1, 2**63):
   for f in (bytes, bytearray):
     try: f(v)
     except Exception as e: print(f.__name__, type(e).__name__, e)
+print(0 / -5, 0 / (-2**63 // 3), 0 / -(10**30), (-0) / 7, 1 / -(10**400), -1 / (10**400), 1 / 10**400, -(10**30) / -(10**400))
