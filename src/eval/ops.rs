@@ -934,14 +934,22 @@ impl Vm {
             }
             Value::Bytes(_) | Value::ByteArray(_) => {
                 let hay = self.bytes_of(container)?;
-                match item {
-                    Value::Int(i) => {
-                        if !(0..256).contains(i) {
+                // An int (or anything with __index__) is one byte; a huge
+                // one is clipped as CPython's ssize_t conversion does.
+                let byte = match item.builtin_base() {
+                    Value::BigInt(_) => Some(-1),
+                    Value::Int(_) | Value::Bool(_) => Some(self.index_value(item)?),
+                    _ if self.type_of(item).lookup(&self.names.index).is_some() => Some(self.index_value(item)?),
+                    _ => None,
+                };
+                match byte {
+                    Some(i) => {
+                        if !(0..256).contains(&i) {
                             return Err(self.value_error("byte must be in range(0, 256)"));
                         }
-                        Ok(hay.contains(&(*i as u8)))
+                        Ok(hay.contains(&(i as u8)))
                     }
-                    _ => {
+                    None => {
                         let needle = self.bytes_of(item)?;
                         Ok(needle.is_empty() || hay.windows(needle.len()).any(|w| w == &needle[..]))
                     }

@@ -87,3 +87,11 @@ for v in (-(10**30), 10**30, -1, 2**63):
     try: f(v)
     except Exception as e: print(f.__name__, type(e).__name__, e)
 print(0 / -5, 0 / (-2**63 // 3), 0 / -(10**30), (-0) / 7, 1 / -(10**400), -1 / (10**400), 1 / 10**400, -(10**30) / -(10**400))
+for v in (2**63, 256, -1, 10**30, 97):
+  for b in (b"abc", bytearray(b"abc")):
+    try: print(v in b)
+    except Exception as e: print(type(e).__name__, e)
+print(True in b"\x01", False in b"a")
+class I:
+    def __index__(self): return 97
+print(I() in b"abc")
