@@ -345,6 +345,23 @@ def iterdecode(iterator, encoding, errors='strict', **kwargs):
 
 # -- streams --------------------------------------------------------------------
 
+# What StreamWriter and StreamReader share: they wrap `self.stream`.
+def _stream_reset(self):
+    pass
+
+
+def _stream_getattr(self, name):
+    return getattr(self.stream, name)
+
+
+def _stream_enter(self):
+    return self
+
+
+def _stream_exit(self, *exc):
+    self.stream.close()
+
+
 class StreamWriter(Codec):
     """Writes encoded text to a binary stream."""
 
@@ -358,17 +375,10 @@ class StreamWriter(Codec):
     def writelines(self, lines):
         self.write(''.join(lines))
 
-    def reset(self):
-        pass
-
-    def __getattr__(self, name):
-        return getattr(self.stream, name)
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.stream.close()
+    reset = _stream_reset
+    __getattr__ = _stream_getattr
+    __enter__ = _stream_enter
+    __exit__ = _stream_exit
 
 
 class StreamReader(Codec):
@@ -411,17 +421,10 @@ class StreamReader(Codec):
                 return
             yield line
 
-    def reset(self):
-        pass
-
-    def __getattr__(self, name):
-        return getattr(self.stream, name)
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.stream.close()
+    reset = _stream_reset
+    __getattr__ = _stream_getattr
+    __enter__ = _stream_enter
+    __exit__ = _stream_exit
 
 
 def _stream_writer(encode_function):

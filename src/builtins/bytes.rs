@@ -1490,6 +1490,7 @@ fn latin1(d: &[u8]) -> String {
 
 impl PercentArgs for BytesArgs<'_> {
     type Error = PctErr;
+    const KIND: &'static str = "bytes";
 
     fn tuple_len(&self) -> Option<usize> {
         self.args.as_tuple().map(|t| t.items.len())
@@ -1649,10 +1650,7 @@ pub fn percent_format(vm: &Vm, data: &[u8], args: &Value) -> PyResult<Vec<u8>> {
     let mut a = BytesArgs { vm, args: args.clone(), current: args.clone() };
     let s = format::percent_format(&fmt, &mut a).map_err(|e| match e {
         PctErr::Py(e) => e,
-        PctErr::Format(mut e) => {
-            e.msg = e.msg.replace("during string formatting", "during bytes formatting");
-            vm.format_error(e)
-        }
+        PctErr::Format(e) => vm.format_error(e),
     })?;
     Ok(s.chars().map(|c| c as u32 as u8).collect())
 }

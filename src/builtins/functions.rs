@@ -608,17 +608,18 @@ fn round(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
             let n = vm.index_value(n)?;
             crate::runtime::format::round_float(f.get(), n).map(Value::float).map_err(|e| vm.format_error(e))
         }
-        (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), None) => Ok(match x.builtin_base() {
-            Value::Bool(b) => Value::Int(*b as i64),
-            v => v.clone(),
-        }),
-        (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), Some(n)) => {
-            let n = vm.index_value(n)?;
+        (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), nd) => {
+            // A bool rounds to an int.
+            let plain = match x.builtin_base() {
+                Value::Bool(b) => Value::Int(*b as i64),
+                v => v.clone(),
+            };
+            let n = match nd {
+                Some(n) => vm.index_value(n)?,
+                None => return Ok(plain),
+            };
             if n >= 0 {
-                return Ok(match x.builtin_base() {
-                    Value::Bool(b) => Value::Int(*b as i64),
-                    v => v.clone(),
-                });
+                return Ok(plain);
             }
             let v = crate::runtime::int::big(&x).unwrap_or_default();
             let p = num_traits::pow(BigInt::from(10), (-n).min(4000) as usize);

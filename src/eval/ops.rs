@@ -37,6 +37,11 @@ pub fn op_symbol(op: BinOp) -> &'static str {
     }
 }
 
+/// A builtin sequence with repetition (`seq * n`).
+fn repeatable(v: &Value) -> bool {
+    matches!(v, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_) | Value::ByteArray(_))
+}
+
 /// The dunder names of a binary operator: normal, reflected, in-place.
 pub fn op_dunders(op: BinOp) -> (&'static str, &'static str, &'static str) {
     match op {
@@ -551,8 +556,7 @@ impl Vm {
         }
         // A builtin sequence on the right has no numeric slot in CPython:
         // its repetition is only tried below, as the sequence protocol.
-        let sequence_rhs = op == BinOp::Arith(ArithOp::Mul)
-            && matches!(y, Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) | Value::ByteArray(_));
+        let sequence_rhs = op == BinOp::Arith(ArithOp::Mul) && repeatable(&y);
         if !reflected_first && !Rc::ptr_eq(&tx, &ty) && !sequence_rhs {
             if let Some(r) = self.try_dunder(&ty, &y, rname, &x)? {
                 return Ok(r);
@@ -582,7 +586,7 @@ impl Vm {
     fn is_sequence_without_repeat(&self, x: &Value) -> bool {
         match x.builtin_base() {
             Value::Dict(_) | Value::Set(_) | Value::FrozenSet(_) | Value::Range(_) => true,
-            Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_) | Value::ByteArray(_) => false,
+            base if repeatable(base) => false,
             _ => matches!(x, Value::Instance(_)) || matches!(self.type_name(x).as_str(), "dict_keys" | "dict_values" | "dict_items"),
         }
     }
@@ -603,15 +607,8 @@ impl Vm {
             (BinOp::Arith(ArithOp::Add), Value::Bytes(_) | Value::ByteArray(_), _) => {
                 self.type_error(format!("can't concat {} to {}", ty.as_str(), tx.as_str()))
             }
-            (BinOp::Arith(ArithOp::Mul), Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_) | Value::ByteArray(_), _)
-            | (BinOp::Arith(ArithOp::Mul), _, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_) | Value::ByteArray(_))
-                if !(inplace && self.is_sequence_without_repeat(x)) =>
-            {
-                let other = if matches!(x.builtin_base(), Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_) | Value::ByteArray(_)) {
-                    ty
-                } else {
-                    tx
-                };
+            (BinOp::Arith(ArithOp::Mul), a, b) if (repeatable(a) || repeatable(b)) && !(inplace && self.is_sequence_without_repeat(x)) => {
+                let other = if repeatable(a) { ty } else { tx };
                 self.type_error(format!("can't multiply sequence by non-int of type '{}'", other.as_str()))
             }
             (BinOp::Arith(ArithOp::Pow), _, _) if !inplace => self.type_error(format!(

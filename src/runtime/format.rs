@@ -1272,6 +1272,9 @@ pub trait PercentArgs {
     /// `PyMapping_Check(args) && !PyTuple_Check(args) && !PyUnicode_Check(args)`
     /// (has `__getitem__`, so e.g. a list counts, too).
     fn is_mapping(&self) -> bool;
+    /// What is being formatted, for "not all arguments converted during
+    /// string formatting" (`bytes` for bytes and bytearray).
+    const KIND: &'static str = "string";
     /// `%(key)...`: look `key` up in the mapping (`args[key]`) and make the result the
     /// current object ([`ArgRef::Current`]).  Only called when `is_mapping()` is true.
     fn select_key(&mut self, key: &str) -> std::result::Result<(), Self::Error>;
@@ -1379,7 +1382,7 @@ pub fn percent_format<A: PercentArgs + ?Sized>(
     }
     if f.argidx < f.arglen && !f.dict {
         return Err(
-            FormatError::type_err("not all arguments converted during string formatting").into(),
+            FormatError::type_err(format!("not all arguments converted during {} formatting", A::KIND)).into(),
         );
     }
     Ok(f.out)
@@ -1410,7 +1413,7 @@ fn format_one<A: PercentArgs + ?Sized>(
     percent_output(&mut f.out, &mut arg, &text);
     if f.dict && f.argidx < f.arglen {
         return Err(
-            FormatError::type_err("not all arguments converted during string formatting").into(),
+            FormatError::type_err(format!("not all arguments converted during {} formatting", A::KIND)).into(),
         );
     }
     Ok(())
