@@ -90,3 +90,19 @@ print(gc.collect() >= 4000)
 gc.enable()
 del tree
 print(gc.collect() > 3000)
+
+# Generation 0 counts containers made less those freed (CPython's count): a
+# loop that frees what it makes never fills it, garbage cycles do.
+gc.collect()
+start = gc.get_count()[0]
+for i in range(10000):
+    x = [i]
+print(gc.get_count()[0] - start < 20)
+class Node:
+    pass
+gc.collect()
+for i in range(300):
+    a = Node()
+    a.me = a
+print(gc.get_count()[0] >= 300)
+print(gc.collect() >= 299, gc.get_count()[0] < 10)

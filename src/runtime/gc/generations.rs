@@ -1,8 +1,10 @@
 //! The registry of tracked containers, in CPython's three generations, and
 //! when each is collected.
 //!
-//! New containers enter generation 0, which is collected once `threshold0`
-//! containers were tracked since the last collection; survivors of a
+//! New containers enter generation 0, which is collected once the
+//! containers tracked since the last collection, less those freed since,
+//! reach `threshold0` (CPython's count: a program that frees what it makes,
+//! as most do, is never interrupted to look for cycles); survivors of a
 //! collection of generation `g` move to `g + 1`. Generation 1 is collected
 //! (with 0) every `threshold1` collections of 0, and generation 2 (with all
 //! the others) every `threshold2` collections of 1, but only once the
@@ -18,10 +20,9 @@ use std::cell::{Cell, RefCell};
 
 /// CPython's default thresholds.
 const DEFAULT_THRESHOLDS: [i64; 3] = [700, 10, 10];
-/// When generation 0 is not collected (collection disabled, a huge
-/// threshold), its dead entries, which pin the memory of freed objects'
+/// Generation 0's dead entries, which pin the memory of freed objects'
 /// reference counts, are dropped once it reaches this size, and again each
-/// time it doubles.
+/// time it doubles, when no collection came first.
 const PRUNE_AT: usize = 1000;
 const OLDEST: usize = 2;
 
@@ -32,9 +33,30 @@ thread_local! {
     static HEAP: RefCell<Heap> = const { RefCell::new(Heap::new()) };
     /// Set when generation 0 is full or a sweep is due; read at every safe point.
     static DUE: Cell<bool> = const { Cell::new(false) };
+    static COUNTS: Cell<Counts> = const { Cell::new(Counts { young: 0, freed: 0, sweep_at: SWEEP_AT }) };
+}
+
+#[derive(Clone, Copy)]
+struct Counts {
+    /// Containers tracked since the last collection less those freed since
+    /// (CPython's generation 0 count).
+    young: usize,
     /// Tracked containers freed since the last sweep, and how many call
     /// for the next one.
-    static FREED: Cell<(usize, usize)> = const { Cell::new((0, SWEEP_AT)) };
+    freed: usize,
+    sweep_at: usize,
+}
+
+fn counts_get() -> Counts {
+    COUNTS.try_with(Cell::get).unwrap_or(Counts { young: 0, freed: 0, sweep_at: SWEEP_AT })
+}
+
+fn counts_update(f: impl FnOnce(&mut Counts)) {
+    let _ = COUNTS.try_with(|c| {
+        let mut counts = c.get();
+        f(&mut counts);
+        c.set(counts);
+    });
 }
 
 struct Heap {
@@ -48,8 +70,8 @@ struct Heap {
     collecting: bool,
     /// The size of generation 0 at which `prune` runs if no collection did.
     prune_at: usize,
-    /// The size of generation 0 at which the next safe point acts.
-    limit: usize,
+    /// The count (`Counts::young`) at which the next safe point collects.
+    collect_limit: usize,
     /// What the last collection of the oldest generation traversed
     /// (objects and references).
     oldest_work: usize,
@@ -68,7 +90,7 @@ impl Heap {
             enabled: true,
             collecting: false,
             prune_at: PRUNE_AT,
-            limit: DEFAULT_THRESHOLDS[0] as usize,
+            collect_limit: DEFAULT_THRESHOLDS[0] as usize,
             oldest_work: 0,
             promoted_work: 0,
             epoch: 0,
@@ -81,7 +103,7 @@ impl Heap {
     }
 
     fn update_limit(&mut self) {
-        self.limit = self.collect_at().unwrap_or(usize::MAX).min(self.prune_at);
+        self.collect_limit = self.collect_at().unwrap_or(usize::MAX);
     }
 
     /// The oldest generation whose collection is due (CPython's rules).
@@ -102,6 +124,7 @@ impl Heap {
 /// thread creates are in one registry.
 pub struct Detached {
     heap: Heap,
+    young: usize,
     due: bool,
 }
 
@@ -114,7 +137,9 @@ pub fn detach() -> Option<Detached> {
             return None;
         }
         let heap = std::mem::replace(&mut *h, Heap::new());
-        Some(Detached { heap, due: DUE.try_with(|d| d.replace(false)).unwrap_or(false) })
+        let young = counts_get().young;
+        counts_update(|c| c.young = 0);
+        Some(Detached { heap, young, due: DUE.try_with(|d| d.replace(false)).unwrap_or(false) })
     })
     .ok()
     .flatten()
@@ -127,6 +152,7 @@ pub fn attach(d: Detached) {
             *h = d.heap;
         }
     });
+    counts_update(|c| c.young = d.young);
     let _ = DUE.try_with(|due| due.set(d.due));
 }
 
@@ -136,7 +162,12 @@ pub fn register(t: Tracked) {
         // left untracked is merely never collected.
         if let Ok(mut heap) = heap.try_borrow_mut() {
             heap.generations[0].push(t);
-            if heap.generations[0].len() >= heap.limit {
+            let mut young = 0;
+            counts_update(|c| {
+                c.young += 1;
+                young = c.young;
+            });
+            if young >= heap.collect_limit || heap.generations[0].len() >= heap.prune_at {
                 let _ = DUE.try_with(|due| due.set(true));
             }
         }
@@ -149,13 +180,15 @@ pub fn register(t: Tracked) {
 /// the next safe point sweeps the dead entries out of every generation.
 #[inline]
 pub fn note_freed() {
-    let _ = FREED.try_with(|f| {
-        let (freed, sweep_at) = f.get();
-        f.set((freed + 1, sweep_at));
-        if freed + 1 == sweep_at {
-            let _ = DUE.try_with(|due| due.set(true));
-        }
+    let mut sweep_due = false;
+    counts_update(|c| {
+        c.young = c.young.saturating_sub(1);
+        c.freed += 1;
+        sweep_due = c.freed == c.sweep_at;
     });
+    if sweep_due {
+        let _ = DUE.try_with(|due| due.set(true));
+    }
 }
 
 #[inline(always)]
@@ -167,13 +200,19 @@ pub fn collection_due() -> bool {
 #[inline(never)]
 pub fn run_due() {
     let _ = DUE.try_with(|due| due.set(false));
-    if FREED.try_with(|f| f.get().0 >= f.get().1).unwrap_or(false) {
+    let counts = counts_get();
+    if counts.freed >= counts.sweep_at {
         sweep();
     }
     let due = HEAP.try_with(|h| {
         let h = h.try_borrow().ok()?;
-        let collect = h.collect_at().is_some_and(|at| h.generations[0].len() >= at);
-        Some(collect.then(|| h.generation_due()))
+        if counts.young >= h.collect_limit {
+            Some(Some(h.generation_due()))
+        } else if h.generations[0].len() >= h.prune_at {
+            Some(None)
+        } else {
+            None
+        }
     });
     match due {
         Ok(Some(Some(generation))) => {
@@ -225,6 +264,7 @@ pub fn collect_generation(generation: usize) -> usize {
         }
         h.prune_at = PRUNE_AT;
         h.update_limit();
+        counts_update(|c| c.young = 0);
         h.collections[..g].fill(0);
         match g {
             0 => h.collections[0] += 1,
@@ -248,7 +288,6 @@ fn prune() {
         let young = &mut h.generations[0];
         young.retain(Tracked::is_alive);
         h.prune_at = (2 * young.len()).max(PRUNE_AT);
-        h.update_limit();
     });
 }
 
@@ -266,7 +305,10 @@ fn sweep() {
         Some(h.generations.iter().map(Vec::len).sum::<usize>())
     });
     if let Some(live) = live {
-        let _ = FREED.try_with(|f| f.set((0, (live / 4).max(SWEEP_AT))));
+        counts_update(|c| {
+            c.freed = 0;
+            c.sweep_at = (live / 4).max(SWEEP_AT);
+        });
     }
 }
 
@@ -303,8 +345,10 @@ pub fn set_thresholds(t: [i64; 3]) {
     });
 }
 
-/// `gc.get_count()`: containers tracked since the last collection, then
-/// collections of generation 0 since the last of 1, and of 1 since the last of 2.
+/// `gc.get_count()`: containers tracked less those freed since the last
+/// collection, then collections of generation 0 since the last of 1, and
+/// of 1 since the last of 2.
 pub fn counts() -> [usize; 3] {
-    with_heap([0; 3], |h| [h.generations[0].len(), h.collections[0], h.collections[1]])
+    let young = counts_get().young;
+    with_heap([0; 3], |h| [young, h.collections[0], h.collections[1]])
 }
