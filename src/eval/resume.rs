@@ -36,15 +36,23 @@ impl Default for ResumePath {
 }
 
 impl ResumePath {
-    #[inline]
+    #[inline(always)]
     pub fn push(&mut self, v: u32) {
         match self {
             ResumePath::Short { len, items } if (*len as usize) < items.len() && v <= u8::MAX as u32 => {
                 items[*len as usize] = v as u8;
                 *len += 1;
             }
+            _ => self.push_long(v),
+        }
+    }
+
+    /// Rare: a deep path or a block of over 255 statements.
+    #[cold]
+    #[inline(never)]
+    fn push_long(&mut self, v: u32) {
+        match self {
             ResumePath::Short { len, items } => {
-                // Rare: a deep path or a block of over 255 statements.
                 let mut long: Vec<u32> = items[..*len as usize].iter().map(|&b| b as u32).collect();
                 long.push(v);
                 *self = ResumePath::Long(Box::new(long));
