@@ -9,7 +9,9 @@ reproduced by its number. Programs are random but valid Python: statements
 that bind names to expressions over ints, floats, strs, bytes, lists, tuples,
 dicts and sets; calls of builtins and of the builtin types' methods;
 comprehensions, slices, f-strings; small classes with dunders, generators,
-closures and exception handling. Every printed expression runs under
+closures and exception handling; and (tools/difftest_features.py) the
+compound statements, common standard modules and asyncio. Every printed
+expression runs under
 `try`/`except`, so error types and messages are compared too.
 
 For each program the tool runs tulip and `python3` (CPython 3.11), compares
@@ -25,6 +27,8 @@ import subprocess
 import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
+
+from difftest_features import Features
 
 # Differences the README documents; a program whose output differs only on a
 # line matching one of these is not reported.
@@ -66,7 +70,7 @@ SET_METHODS = {
 }
 
 
-class Gen:
+class Gen(Features):
     def __init__(self, seed):
         self.r = random.Random(seed)
         self.bound = []
@@ -243,6 +247,8 @@ class Gen:
         return f"try:\n    print({expr})\nexcept Exception as exc:\n    print(type(exc).__name__, exc)"
 
     def statement(self):
+        if self.chance(0.35):
+            return self.feature()
         c = self.r.random()
         if c < 0.45:
             return self.guarded_print(self.any_())

@@ -387,8 +387,11 @@ pub enum AttrKind {
     InstanceDict,
     /// A plain function on the type: a method, unless the dict shadows it.
     Method,
-    /// A property: its getter (or setter, at a store site) is `value`.
-    Property,
+    /// A property, met by a load: its getter is `value`.
+    PropertyGet,
+    /// A property, met by a store: its setter is `value`. (A site both
+    /// loads and stores in `obj.p += 1`, so the two kinds stay apart.)
+    PropertySet,
     /// A `__slots__` member at this index.
     Slot(u32),
     /// A class attribute without `__get__` (an int, a str, ...).

@@ -229,9 +229,15 @@ impl<'a> Lowerer<'a> {
     fn resolve_at(&self, depth: usize, name: &str) -> Res {
         let ctx = &self.scopes[depth];
         match ctx.map.get(name) {
-            Some(Res::Free(i)) if self.table.scopes[ctx.id].kind == ScopeKind::Comprehension && depth > 0 => {
-                let _ = i;
-                self.resolve_at(depth - 1, name)
+            Some(Res::Free(_)) if self.table.scopes[ctx.id].kind == ScopeKind::Comprehension && depth > 0 => {
+                // Inlined into a class body that binds the same name: the
+                // class passes the enclosing function's cell through, and
+                // its own namespace stays invisible to the comprehension.
+                let parent = &self.scopes[depth - 1];
+                match parent.pass_cells.get(name) {
+                    Some(&c) if self.table.scopes[parent.id].kind == ScopeKind::Class => Res::Free(c),
+                    _ => self.resolve_at(depth - 1, name),
+                }
             }
             Some(r) => *r,
             None => {

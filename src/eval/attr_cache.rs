@@ -35,7 +35,7 @@ impl Vm {
                         return Ok(Value::Method(Rc::new(Method { func, self_: obj.clone() })));
                     }
                     AttrKind::ClassValue if !shadowed(inst, &site.name) => return Ok(cache.value.borrow().clone()),
-                    AttrKind::Property => {
+                    AttrKind::PropertyGet => {
                         let fget = cache.value.borrow().clone();
                         return self.call(&fget, std::slice::from_ref(obj), &[]);
                     }
@@ -138,7 +138,7 @@ impl Vm {
                     return Ok(());
                 }
             }
-            AttrKind::Property => {
+            AttrKind::PropertySet => {
                 let fset = cache.value.borrow().clone();
                 self.call(&fset, &[obj.clone(), value], &[])?;
                 return Ok(());
@@ -180,7 +180,7 @@ impl Vm {
                 None => (AttrKind::Empty, Value::None),
                 Some(f @ Value::Function(_)) => (AttrKind::Method, f),
                 // With __getattr__, the general path catches the getter's AttributeError.
-                Some(Value::Property(p)) if !p.fget.is_none() && hooks & HAS_GETATTR == 0 => (AttrKind::Property, p.fget.clone()),
+                Some(Value::Property(p)) if !p.fget.is_none() && hooks & HAS_GETATTR == 0 => (AttrKind::PropertyGet, p.fget.clone()),
                 Some(v) => match slot_index(&v) {
                     Some(i) => (AttrKind::Slot(i), Value::None),
                     None if is_plain_value(&v) => (AttrKind::ClassValue, v),
@@ -202,7 +202,7 @@ impl Vm {
             match class.lookup(name) {
                 None if inst.dict.is_some() => (AttrKind::InstanceDict, Value::None),
                 None => (AttrKind::Empty, Value::None),
-                Some(Value::Property(p)) if !p.fset.is_none() => (AttrKind::Property, p.fset.clone()),
+                Some(Value::Property(p)) if !p.fset.is_none() => (AttrKind::PropertySet, p.fset.clone()),
                 // Without `__set__`, a class attribute does not intercept stores.
                 Some(v) if inst.dict.is_some() && (is_plain_value(&v) || matches!(v, Value::Function(_))) => {
                     (AttrKind::InstanceDict, Value::None)

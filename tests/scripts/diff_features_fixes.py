@@ -1,0 +1,63 @@
+# Defects found by tools/difftest_features.py, with CPython's output.
+
+# --- augmented assignment through a property: the site both loads (getter)
+# and stores (setter), with and without __slots__, in a loop so the site's
+# cache is warm.
+class P:
+    def __init__(self):
+        self._v = 1
+    @property
+    def v(self):
+        return self._v
+    @v.setter
+    def v(self, x):
+        print("set", x)
+        self._v = x
+
+class S:
+    __slots__ = ("_v", "plain")
+    def __init__(self):
+        self._v = 10
+        self.plain = 0
+    @property
+    def v(self):
+        return self._v
+    @v.setter
+    def v(self, x):
+        self._v = x
+
+p, s = P(), S()
+for _ in range(3):
+    p.v += 2
+    s.v *= 3
+    s.plain -= 1
+print(p.v, s.v, s.plain)
+
+class ReadOnly:
+    @property
+    def v(self):
+        return 1
+try:
+    r = ReadOnly()
+    r.v += 1
+except AttributeError as e:
+    print("AttributeError", e)
+
+# --- a comprehension in a class body does not see the class's names: a
+# name the class binds resolves to the enclosing function's variable.
+def outer():
+    x = "outer"
+    class K:
+        x = "class"
+        y = [x for _ in range(2)]
+        z = [x for x in "ab"]
+        w = [(x, v) for v in [x]]
+        n = [[x for _ in "a"] for _ in "b"]
+    return K.y, K.z, K.w, K.n, K.x
+print(outer())
+x = "global"
+class M:
+    x = "class"
+    y = [x for _ in range(1)]
+    g = list(x for _ in range(1))
+print(M.y, M.g)
