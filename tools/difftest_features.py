@@ -11,6 +11,9 @@ compared too.
 SEQS = ["[]", "[1]", "[1, 2]", "[1, 2, 3]", "(4, 5)", "'ab'", "[[1, 2], 3]", "range(3)", "{'k': 1}", "[1, 'x', None]"]
 MAPPINGS = ["{}", "{'k': 1}", "{'k': 2, 'v': 'x'}", "{'kind': 'pt', 'x': 1, 'y': 2}", "{1: 'one'}"]
 RE_PATTERNS = [r"\d+", r"(\w)(\w)", r"a|b", r"(?P<w>[a-z]+)\s*", r"^\s+|\s+$", r"[^a-z]", r"(\d)(?=\d)", r"\b\w", r"x*", r"(a)?b"]
+SLICE_VALUES = ["[]", "[0, 0]", "range(3)", "'ab'", "[9] * 4"]
+FRACTIONS = ["1, 3", "'2/4'", "0.75", "-5, 10"]
+DECIMALS = ["'1.10'", "'-0.5'", "'3.14159'", "7"]
 RE_TEXTS = ["'abc 123 de4'", "'  padded  '", "'aabbab'", "'Hello World'", "''", "'x1y22z333'", "'a-b_c d'"]
 
 
@@ -23,6 +26,8 @@ class Features:
             self.scopes, self.itertools_, self.functools_, self.collections_, self.math_,
             self.json_, self.re_, self.dataclass_, self.enum_, self.asyncio_, self.asyncio_more,
             self.string_, self.sort_stability, self.exceptions_more, self.generators_more,
+            self.class_protocols, self.descriptors, self.numbers_more, self.bytes_more, self.views_and_slices,
+            self.small_modules, self.random_seeded, self.datetime_,
         ])()
 
     def with_stmt(self):
@@ -376,4 +381,136 @@ class Features:
             f"            {self.pick(['pass', 'raise ValueError(3)'])}\n        print('group done')\n"
             "    except* ValueError as eg:\n        print('group failed', eg.exceptions)\n"
             "asyncio.run(main())\n"
+        )
+
+    def class_protocols(self):
+        v = self.simple()
+        return (
+            "class Meta(type):\n"
+            "    def __new__(mcls, name, bases, ns, **kw):\n        ns['tag'] = kw.get('tag', 'none')\n        return super().__new__(mcls, name, bases, ns)\n"
+            "    def __call__(cls, *a):\n        print('Meta.__call__', cls.__name__, a)\n        return super().__call__(*a)\n"
+            "class Base(metaclass=Meta, tag='t'):\n"
+            "    registry = []\n"
+            "    def __init_subclass__(cls, **kw):\n        super().__init_subclass__()\n        Base.registry.append((cls.__name__, kw))\n"
+            "    def __class_getitem__(cls, item): return f'{cls.__name__}[{item!r}]'\n"
+            f"class Sub(Base, flavor={v}):\n"
+            "    def __init__(self, *a): self.a = a\n"
+            "    def __repr__(self): return f'Sub{self.a}'\n"
+            "    def __format__(self, spec): return f'<{spec}>'\n"
+            "    def __bool__(self): return bool(self.a)\n"
+            "    def __len__(self): return len(self.a)\n"
+            "    def __contains__(self, x): return x in self.a\n"
+            "    def __getitem__(self, i): return self.a[i]\n"
+            "    def __call__(self, *x): return ('called', x)\n"
+            "    def __eq__(self, o): return isinstance(o, Sub) and self.a == o.a\n"
+            "    __hash__ = None\n"
+            f"s = Sub(1, {v})\n"
+            "print(Base.registry, Sub.tag, Base['k'], Sub[int], s, f'{s:xy}', bool(Sub()), len(s), 1 in s, list(s), s(2), s == Sub(1, s.a[1]))\n"
+            "try:\n    hash(s)\nexcept TypeError as e:\n    print('TypeError', e)\n"
+            "class Dyn:\n"
+            "    def __getattr__(self, name):\n        if name.startswith('x'): return name * 2\n        raise AttributeError(f'no {name}')\n"
+            "    def __setattr__(self, name, value):\n        print('setattr', name, value)\n        object.__setattr__(self, name, value)\n"
+            "    def __delattr__(self, name):\n        print('delattr', name)\n        object.__delattr__(self, name)\n"
+            "d = Dyn()\nd.q = 1\nprint(d.xa, d.q, getattr(d, 'nope', 'dflt'), hasattr(d, 'y'))\ndel d.q\n"
+            "try:\n    d.nothing\nexcept AttributeError as e:\n    print('AttributeError', e)\n"
+            "class R:\n"
+            f"    def __radd__(self, o): return ('radd', o)\n    def __rmul__(self, o): return ('rmul', o)\n    def __index__(self): return {self.pick(['2', '0', '-1'])}\n"
+            f"print({self.pick(['1', '2.5', repr('s'), '[1]', '(1,)'])} + R(), 3 * R(), [1, 2, 3][R()], 'abc'[R():], bin(R()), range(5)[R()])\n"
+        )
+
+    def descriptors(self):
+        return (
+            "class Typed:\n"
+            "    def __set_name__(self, owner, name):\n        self.name = '_' + name\n        print('set_name', owner.__name__, name)\n"
+            "    def __get__(self, obj, objtype=None):\n        if obj is None: return self\n        return getattr(obj, self.name, 'unset')\n"
+            f"    def __set__(self, obj, value):\n        if not isinstance(value, {self.pick(['int', 'str', '(int, float)'])}):\n            raise TypeError(f'bad {{value!r}}')\n        setattr(obj, self.name, value)\n"
+            "class Rec:\n    f = Typed()\n"
+            "    @classmethod\n    def make(cls, v):\n        r = cls()\n        r.f = v\n        return r\n"
+            "    @staticmethod\n    def helper(*a): return a\n"
+            "r = Rec()\nprint(r.f, type(Rec.f).__name__, Rec.helper(1), r.helper(2))\n"
+            f"for v in [{self.simple()}, {self.simple()}, 3]:\n"
+            "    try:\n        print(Rec.make(v).f)\n    except TypeError as e:\n        print('TypeError', e)\n"
+            "class Slotted:\n    __slots__ = ('a',)\n"
+            "o = Slotted()\n"
+            "for act in ('get', 'set_b', 'set_a', 'del_a', 'dict'):\n"
+            "    try:\n"
+            "        if act == 'get': print(o.a)\n"
+            "        if act == 'set_b': o.b = 1\n"
+            "        if act == 'set_a': o.a = 5; print(o.a)\n"
+            "        if act == 'del_a': del o.a; print(hasattr(o, 'a'))\n"
+            "        if act == 'dict': print(o.__dict__)\n"
+            "    except AttributeError as e:\n        print(act, 'AttributeError', e)\n"
+        )
+
+    def numbers_more(self):
+        i = self.pick(["0", "1", "-1", "255", "-256", "2**64", "10**30", "7", "-(2**63)"])
+        f = self.pick(["0.1", "-2.5", "1e-310", "123456789.125", "float('inf')", "float('nan')", "2.0**60", "-0.0", "1/3"])
+        return self.guarded_print(self.pick([
+            f"({i}).bit_length()", f"({i}).to_bytes(16, 'big', signed=True)", f"int.from_bytes(({i} % 256).to_bytes(2, 'little'), 'big')",
+            f"({i}).as_integer_ratio()", f"({f}).as_integer_ratio()", f"({f}).is_integer()", f"({f}).hex()", f"float.fromhex(({f}).hex())",
+            f"[repr({f}), str({f}), {f} == {f}, round({f}, 3)]", f"divmod({i}, {self.pick(['3', '-3', '7'])})",
+            f"[{i} // {f}, {i} % {f}]", f"({i}).bit_count()", f"[int({f}), math.floor({f})] if (math := __import__('math')) else 0",
+            f"'{{:,}} {{:_x}} {{:e}}'.format({i}, {i}, {i})", f"[{i} ** 0.5, pow({i}, 2, 97)]", f"complex({f}, {i}) * 1j",
+            f"hash({f}) == hash(int({f})) if ({f}).is_integer() else 'nonint'", f"sorted([{f}, {i}, 0, -1.5])",
+        ]))
+
+    def bytes_more(self):
+        b = self.pick(["b''", "b'abc'", "b'\\x00\\xff\\x10'", "bytearray(b'hello world')", "b'a,b,,c'", "bytes(range(5))", "'é'.encode()"])
+        return self.guarded_print(self.pick([
+            f"{b}.hex()", f"{b}.hex(':', 2)", f"bytes.fromhex({b}.hex())", f"{b}.split(b',')", f"b'-'.join([{b}, b'x'])",
+            f"{b}.decode('utf-8', 'replace')", f"{b}.decode('ascii')", f"list({b})[:4]", f"{b}[1:3]", f"{b} * 2 + b'!'",
+            f"{b}.replace(b'a', b'AA')", f"{b}.upper().center(12, b'*')", f"{b}.find(b'b')", f"{b}.strip(b'a')", f"bytearray({b}).pop()",
+            f"{b}.translate(None, b'a')", f"{b}.partition(b'o')", f"memoryview({b}).tobytes()", f"{b}.count(b'l')", f"repr({b})",
+        ]))
+
+    def views_and_slices(self):
+        return (
+            "d = {'a': 1, 'b': 2, 'c': 3}\n"
+            f"print(d.keys() & {{'a', 'z'}}, d.keys() | {{'q'}}, d.items() - {{('a', 1)}}, d.keys() ^ {{'b', 'y'}}, list(reversed(d)), 'a' in d.values())\n"
+            f"lst = list(range(10))\n"
+            f"lst[{self.pick(['1:3', '::3', '5:', ':-2', '2:8:2', '::-1'])}] = {self.pick(SLICE_VALUES)}\n"
+            "print(lst)\n"
+            "try:\n"
+            f"    lst[{self.pick(['::2', '1::3', '::-2'])}] = [1, 2]\n    print(lst)\n"
+            "except ValueError as e:\n    print('ValueError', e)\n"
+            f"t = tuple(range(8))\nprint(t[{self.pick(['::-3', '3:1', '-100:100', '1:-1:2'])}], t.index(3), t.count(9))\n"
+            "s = slice(1, None, 2)\nprint(s.indices(7), 'abcdefg'[s], s)\n"
+        )
+
+    def small_modules(self):
+        return (
+            "import heapq, bisect, operator, copy, textwrap, string, statistics, fractions, decimal\n"
+            f"h = {self.pick(['[5, 1, 4, 1, 3]', '[]', '[2]', '[9, 8, 7, 6]'])}\n"
+            "heapq.heapify(h)\nheapq.heappush(h, 2)\nprint(h, heapq.heappop(h), heapq.nsmallest(2, h), heapq.nlargest(2, h), list(heapq.merge([1, 4], [2, 3])))\n"
+            f"a = [1, 2, 2, 4]\nprint(bisect.bisect_left(a, 2), bisect.bisect_right(a, 2), bisect.bisect(a, {self.pick(['0', '3', '9'])}))\nbisect.insort(a, 3)\nprint(a)\n"
+            "print(operator.itemgetter(1, 0)('ab'), operator.attrgetter('real')(3), operator.methodcaller('upper')('x'), operator.add(1, 2))\n"
+            "nested = [[1], {'k': [2]}]\nc1, c2 = copy.copy(nested), copy.deepcopy(nested)\nnested[0].append(9)\nprint(c1, c2)\n"
+            f"print(textwrap.wrap('the quick brown fox jumps over the lazy dog', {self.pick(['10', '15', '3'])}), textwrap.dedent('  a\\n   b'), textwrap.shorten('hello world again', 12))\n"
+            "print(string.Template('$who likes ${what}').safe_substitute(who='tim'), string.capwords('hi there'), string.ascii_letters[:5])\n"
+            f"data = {self.pick(['[1, 2, 3, 4]', '[2.5, 1, 7]', '[1]', '[3, 3, 1]'])}\n"
+            "try:\n    print(statistics.mean(data), statistics.median(data), statistics.mode(data), statistics.pstdev(data))\n"
+            "except statistics.StatisticsError as e:\n    print('StatisticsError', e)\n"
+            f"q = fractions.Fraction({self.pick(FRACTIONS)})\nprint(q, q + fractions.Fraction(1, 6), q * 3, float(q), q.limit_denominator(2))\n"
+            f"x = decimal.Decimal({self.pick(DECIMALS)})\nprint(x + decimal.Decimal('2.205'), x * 3, x.quantize(decimal.Decimal('0.1')), round(x, 1), str(x / 3))\n"
+        )
+
+    def random_seeded(self):
+        seed = self.pick(["0", "1", "42", "'abc'", "2**70"])
+        return (
+            "import random\n"
+            f"random.seed({seed})\n"
+            "print(random.random(), random.randint(1, 100), random.randrange(0, 50, 5), random.choice('abcdef'), random.uniform(1, 2))\n"
+            "xs = list(range(10))\nrandom.shuffle(xs)\nprint(xs, random.sample(range(100), 3), random.choices('ab', k=4), random.getrandbits(40))\n"
+            f"r = random.Random({seed})\nprint(r.random() == random.Random({seed}).random(), round(r.gauss(0, 1), 12))\n"
+        )
+
+    def datetime_(self):
+        return (
+            "import datetime as dt\n"
+            f"d = dt.date({self.pick(['2024, 2, 29', '2000, 1, 1', '1999, 12, 31'])})\n"
+            f"t = dt.datetime(2024, 3, 10, 14, 5, 9, {self.pick(['0', '123456'])})\n"
+            f"delta = dt.timedelta(days={self.pick(['1', '-3', '400'])}, hours=5, seconds=7)\n"
+            "print(d, repr(d), d.weekday(), d.isoformat(), d + delta, d.replace(day=1), d.strftime('%A %d %B %Y %j'))\n"
+            "print(t, t.isoformat(), t + delta, t - dt.datetime(2024, 1, 1), delta, repr(delta), delta.total_seconds(), t.strftime('%H:%M:%S.%f %p'))\n"
+            "print(dt.datetime.fromisoformat('2024-05-06T07:08:09'), dt.date.fromordinal(730000), dt.time(1, 2, 3) < dt.time(1, 2, 4), t.date() == t.date())\n"
         )

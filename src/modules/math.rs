@@ -1171,13 +1171,18 @@ fn comb(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 fn perm(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     positional(vm, "perm", a, 1, 2)?;
     let n = index_big(vm, &a[0])?;
-    if n.is_negative() {
-        return Err(vm.value_error("n must be a non-negative integer"));
-    }
+    // Both arguments are converted before either is checked; without `k`,
+    // CPython computes factorial(n), with factorial's message.
     let k = match a.get(1) {
+        None | Some(Value::None) if n.is_negative() => {
+            return Err(vm.value_error("factorial() not defined for negative values"));
+        }
         None | Some(Value::None) => n.clone(),
         Some(v) => index_big(vm, v)?,
     };
+    if n.is_negative() {
+        return Err(vm.value_error("n must be a non-negative integer"));
+    }
     if k.is_negative() {
         return Err(vm.value_error("k must be a non-negative integer"));
     }

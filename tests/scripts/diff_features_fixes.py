@@ -61,3 +61,12 @@ class M:
     y = [x for _ in range(1)]
     g = list(x for _ in range(1))
 print(M.y, M.g)
+
+# --- math.perm converts both arguments before checking either; without k
+# it is factorial(n), with factorial's message.
+import math
+for args in [(-1,), (-1, float("inf")), (-1, 2), (3, -1), (5, 2), (5,)]:
+    try:
+        print(args, math.perm(*args))
+    except (TypeError, ValueError) as e:
+        print(args, type(e).__name__, e)
