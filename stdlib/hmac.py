@@ -26,7 +26,7 @@ class HMAC:
     blocksize = 64
 
     def __init__(self, key, msg=None, digestmod=''):
-        if not isinstance(key, (bytes, bytearray)):
+        if not isinstance(key, (bytes, bytearray, memoryview)):
             raise TypeError("key: expected bytes or bytearray, but got %r" % type(key).__name__)
         make = _constructor(digestmod)
         self._outer = make()

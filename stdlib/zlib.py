@@ -40,7 +40,7 @@ class error(Exception):
 
 
 def _bytes(data):
-    if not isinstance(data, (bytes, bytearray)):
+    if not isinstance(data, (bytes, bytearray, memoryview)):
         raise TypeError(f"a bytes-like object is required, not '{type(data).__name__}'")
     return bytes(data)
 

@@ -175,6 +175,7 @@ fn bytes_from_full(vm: &Vm, x: Option<&Value>, encoding: Option<&Value>, errors:
         }
         Value::Bytes(b) => b.data.to_vec(),
         Value::ByteArray(b) => b.data.borrow().clone(),
+        Value::Native(_) if super::memoryview::view_of(v).is_some() => super::memoryview::bytes_of_view(vm, v)?,
         other => {
             if let Value::Instance(_) = v {
                 if vm.get_attr_opt(v, &vm.intern("__index__"))?.is_some() {
@@ -417,6 +418,7 @@ fn sub_arg(vm: &Vm, v: &Value) -> PyResult<Vec<u8>> {
         Value::Bytes(b) => Ok(b.data.to_vec()),
         Value::ByteArray(b) => Ok(b.data.borrow().clone()),
         Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => Ok(vec![byte_value(vm, v)?]),
+        Value::Native(_) if super::memoryview::view_of(v).is_some() => super::memoryview::bytes_of_view(vm, v),
         _ => {
             if let Value::Instance(_) = v {
                 if let Ok(Some(_)) = vm.get_attr_opt(v, &vm.intern("__index__")) {
@@ -492,6 +494,7 @@ fn add(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     match a[1].builtin_base() {
         Value::Bytes(b) => data.extend_from_slice(&b.data),
         Value::ByteArray(b) => data.extend_from_slice(&b.data.borrow()),
+        Value::Native(_) if super::memoryview::view_of(&a[1]).is_some() => data.extend(super::memoryview::bytes_of_view(vm, &a[1])?),
         _ => {
             return Err(vm.type_error(format!("can't concat {} to {}", vm.type_name(&a[1]).as_str(), type_str(ba))));
         }
@@ -1230,6 +1233,7 @@ fn join(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
         match item.builtin_base() {
             Value::Bytes(b) => out.extend_from_slice(&b.data),
             Value::ByteArray(b) => out.extend_from_slice(&b.data.borrow()),
+            Value::Native(_) if super::memoryview::view_of(item).is_some() => out.extend(super::memoryview::bytes_of_view(vm, item)?),
             _ => {
                 return Err(vm.type_error(format!(
                     "sequence item {i}: expected a bytes-like object, {} found",

@@ -1,7 +1,7 @@
 //! Builtin functions (`print`, `len`, `isinstance`, `sorted`, ...).
 
 use super::args::{self, kwarg};
-use crate::eval::{Frame, Vm};
+use crate::eval::{Frame, FrameRecord, Vm};
 use crate::runtime::gc;
 use crate::runtime::int::{self as num, Num};
 use crate::runtime::iter::IterState;
@@ -903,8 +903,12 @@ impl Vm {
             globals.set_str(self.names.builtins.clone(), Value::Dict(self.builtins.clone()));
         }
         let (mut slots, mut cells) = (Default::default(), Default::default());
-        let mut frame = Frame::new(&code, &globals, locals, &[], &mut slots, &mut cells);
-        match self.exec_block(&mut frame, &code.body)? {
+        let rec = FrameRecord::new(&code, &globals);
+        let mut frame = Frame::new(&rec, locals, &[], &mut slots, &mut cells);
+        let linked = rec.link(&self.frames);
+        let r = self.exec_block(&mut frame, &code.body);
+        drop(linked);
+        match r? {
             crate::eval::exec::Flow::Return(v) => Ok(v),
             _ => Ok(Value::None),
         }

@@ -10,6 +10,7 @@ pub mod exceptions;
 pub mod functions;
 pub mod generator;
 pub mod list;
+pub mod memoryview;
 pub mod misc;
 pub mod numbers;
 pub mod object;
@@ -38,6 +39,7 @@ pub fn install(vm: &Vm) {
     misc::install(vm);
     union::install(vm);
     generator::install(vm);
+    memoryview::install(vm);
     let t = &vm.types;
     for c in [
         &t.object, &t.type_, &t.int, &t.bool_, &t.float, &t.complex, &t.str_, &t.bytes, &t.bytearray, &t.list, &t.tuple,

@@ -289,6 +289,7 @@ fn str_new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
                 let data = match x.builtin_base() {
                     Value::Bytes(b) => b.data.to_vec(),
                     Value::ByteArray(b) => b.data.borrow().clone(),
+                    Value::Native(_) if super::memoryview::view_of(&x).is_some() => vm.bytes_of(&x)?,
                     Value::Str(_) => return Err(vm.type_error("decoding str is not supported")),
                     _ => {
                         return Err(vm.type_error(format!(

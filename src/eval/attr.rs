@@ -467,6 +467,9 @@ impl Vm {
             },
             Value::Native(nobj) => {
                 let data = nobj.data.borrow();
+                if let Some(view) = data.downcast_ref::<crate::builtins::memoryview::MemoryView>() {
+                    return crate::builtins::memoryview::attr(self, view, n).transpose();
+                }
                 if let Some(g) = data.downcast_ref::<crate::builtins::misc::GenericAlias>() {
                     return Ok(match n {
                         "__origin__" => Some(g.origin.clone()),

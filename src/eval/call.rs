@@ -3,7 +3,7 @@
 use super::exec::Flow;
 use super::expr::ArgVec;
 use super::frame::new_cells;
-use super::{Frame, Vm};
+use super::{Frame, FrameRecord, Vm};
 use crate::compile::ir::Sym;
 use crate::runtime::gc;
 use crate::runtime::object::*;
@@ -183,7 +183,8 @@ impl Vm {
             return self.start_generator(func, args, kw);
         }
         let (mut slots, mut cells) = (Default::default(), Default::default());
-        let mut frame = Frame::new(code, &func.globals, None, &func.closure, &mut slots, &mut cells);
+        let rec = FrameRecord::new(code, &func.globals);
+        let mut frame = Frame::new(&rec, None, &func.closure, &mut slots, &mut cells);
         self.bind_args(func, &mut frame, args, kw)?;
         if !code.cell_params.is_empty() {
             move_cell_params(&mut frame);
@@ -203,7 +204,8 @@ impl Vm {
     ) -> PyResult<Value> {
         let code = &func.code;
         let (mut slots, mut cells) = (Default::default(), Default::default());
-        let mut frame = Frame::new(code, &func.globals, None, &func.closure, &mut slots, &mut cells);
+        let rec = FrameRecord::new(code, &func.globals);
+        let mut frame = Frame::new(&rec, None, &func.closure, &mut slots, &mut cells);
         let mut i = 0;
         if let Some(v) = first {
             frame.slots[0] = Some(v);
@@ -223,7 +225,8 @@ impl Vm {
         let code = &func.code;
         let mut slots: Box<[Option<Value>]> = vec![None; code.slot_names.len()].into_boxed_slice();
         let mut cells = new_cells(code, &func.closure);
-        let mut frame = Frame::over(code, &func.globals, None, &mut slots, &mut cells);
+        let rec = FrameRecord::new(code, &func.globals);
+        let mut frame = Frame::over(&rec, None, &mut slots, &mut cells);
         self.bind_args(func, &mut frame, args, kw)?;
         move_cell_params(&mut frame);
         Ok(self.make_generator(func, slots, cells))
@@ -240,7 +243,10 @@ impl Vm {
         self.check_stack()?;
         self.safe_point()?;
         self.depth.set(depth + 1);
+        let rec = frame.rec;
+        let linked = rec.link(&self.frames);
         let r = self.exec_block(frame, body);
+        drop(linked);
         // The locals die with the call, before the caller goes on: a
         // generator suspended in one is closed, a `__del__` runs.
         if self.orphans.teardown_runs_code() {
@@ -262,7 +268,7 @@ impl Vm {
     /// exception unwinding a block is also where generators freed by the
     /// unwinding are closed.
     pub fn add_traceback(&self, e: &PyErr, frame: &Frame) {
-        self.push_traceback(e, frame as *const Frame as usize, &frame.code, frame.line);
+        self.push_traceback(e, frame as *const Frame as usize, frame.code, frame.line());
     }
 
     /// Records a frame (identified by `id`) at `line` of `code`.

@@ -2,7 +2,7 @@
 //! `super()`, and `match` patterns over classes and values.
 
 use super::attr::SlotDescriptor;
-use super::{Frame, Vm};
+use super::{Frame, FrameRecord, Vm};
 use crate::compile::ir::{self, Pattern};
 use crate::runtime::dict::DictTable;
 use crate::runtime::gc;
@@ -117,10 +117,13 @@ impl Vm {
             .collect();
         let (mut slots, mut cells) = (Default::default(), Default::default());
         let globals = f.globals.clone();
-        let mut frame = Frame::new(&def.body, &globals, Some(locals), &closure, &mut slots, &mut cells);
+        let rec = FrameRecord::new(&def.body, &globals);
+        let mut frame = Frame::new(&rec, Some(locals), &closure, &mut slots, &mut cells);
         let depth = self.depth.get();
         self.depth.set(depth + 1);
+        let linked = rec.link(&self.frames);
         let r = self.exec_block(&mut frame, &def.body.body);
+        drop(linked);
         self.depth.set(depth);
         if let Err(e) = r {
             self.add_traceback(&e, &frame);

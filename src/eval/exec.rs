@@ -34,7 +34,7 @@ impl Vm {
     }
 
     pub fn exec_stmt(&self, f: &mut Frame, s: &Stmt) -> PyResult<Flow> {
-        f.line = s.line;
+        f.set_line(s.line);
         match &s.kind {
             StmtKind::Expr(e) => {
                 self.eval(f, e)?;
@@ -369,8 +369,8 @@ impl Vm {
     /// reported at the `with` line, one from the body that it lets through
     /// at the body's line.
     pub(crate) fn exit_context(&self, f: &mut Frame, line: u32, exit: &Value, r: PyResult<Flow>) -> PyResult<Flow> {
-        let body_line = f.line;
-        f.line = line;
+        let body_line = f.line();
+        f.set_line(line);
         match r {
             Ok(flow) => {
                 self.call(exit, &[Value::None, Value::None, Value::None], &[])?;
@@ -387,7 +387,7 @@ impl Vm {
                 if self.truthy(&res)? {
                     Ok(Flow::Normal)
                 } else {
-                    f.line = body_line;
+                    f.set_line(body_line);
                     Err(err)
                 }
             }

@@ -18,7 +18,7 @@
 
 use super::exec::Flow;
 use super::resume::{Cursor, ResumePath};
-use super::{Frame, Vm};
+use super::{Frame, FrameRecord, Vm};
 use crate::compile::ir::CodeKind;
 use crate::runtime::gc;
 use crate::runtime::object::*;
@@ -220,18 +220,7 @@ impl Generator {
         if self.is_finished() {
             return Value::None;
         }
-        let known = vm.types.iterators.borrow().get("frame").cloned();
-        let class = known.unwrap_or_else(|| {
-            let c = crate::runtime::types::new_class(&vm.interner, "frame", Some(&vm.types.object), Layout::Value, None);
-            vm.types.iterators.borrow_mut().insert("frame", c.clone());
-            c
-        });
-        let frame = vm.instance_with(&class, Payload::None);
-        if let Some(d) = &frame.dict {
-            d.set_str(vm.intern("f_lineno"), Value::Int(self.line.get() as i64));
-            d.set_str(vm.intern("f_code"), self.code_object(vm));
-        }
-        Value::Instance(frame)
+        vm.frame_object(&self.func.code, self.line.get(), None, Value::None)
     }
 
     /// `gi_code`/`cr_code`/`ag_code`.
@@ -340,19 +329,16 @@ impl Generator {
             Some(extra) => (&mut body.slots, &mut extra.cells[..]),
             None => (&mut body.slots, &mut [][..]),
         };
-        let mut frame = Frame {
-            code,
-            slots,
-            cells,
-            globals: &self.func.globals,
-            locals: None,
-            line: self.line.get(),
-        };
+        let rec = FrameRecord::new(code, &self.func.globals);
+        rec.set_line(self.line.get());
+        let mut frame = Frame::over(&rec, None, slots, cells);
+        let linked = rec.link(&vm.frames);
         let r = vm.run_block(&mut frame, &mut cursor, &code.body);
+        drop(linked);
         if let Err(e) = &r {
             vm.add_traceback(e, &frame);
         }
-        self.line.set(frame.line);
+        self.line.set(frame.line());
         if let Ok(Flow::Suspend) = r {
             let mut handling = vm.handling.borrow_mut();
             if handling.len() > base {

@@ -1,7 +1,7 @@
 //! Imports: `sys.modules`, native modules, `.py` files and packages on
 //! `sys.path`, and the standard library embedded in the binary.
 
-use super::{Frame, Vm};
+use super::{Frame, FrameRecord, Vm};
 use crate::compile::ir::{self, Code};
 use crate::runtime::object::*;
 use crate::runtime::value::Value;
@@ -253,10 +253,13 @@ impl Vm {
             globals.set_str(self.names.builtins.clone(), Value::Dict(self.builtins.clone()));
         }
         let (mut slots, mut cells) = (Default::default(), Default::default());
-        let mut frame = Frame::new(&code, &globals, locals, &[], &mut slots, &mut cells);
+        let rec = FrameRecord::new(&code, &globals);
+        let mut frame = Frame::new(&rec, locals, &[], &mut slots, &mut cells);
         let depth = self.depth.get();
         self.depth.set(depth + 1);
+        let linked = rec.link(&self.frames);
         let r = self.exec_block(&mut frame, &code.body);
+        drop(linked);
         self.finalize_freed();
         self.depth.set(depth);
         match r {

@@ -37,7 +37,7 @@ use std::cell::{Cell, RefCell};
 use std::io::Write;
 use std::rc::Rc;
 
-pub use frame::Frame;
+pub use frame::{Frame, FrameRecord};
 
 /// Interned names the evaluator uses often.
 pub struct Names {
@@ -234,6 +234,8 @@ pub struct Vm {
     pub sources: RefCell<std::collections::HashMap<Rc<str>, Rc<str>>>,
     /// Containers being printed, to print recursive ones as `[...]`.
     pub repr_stack: RefCell<std::collections::HashSet<i64>>,
+    /// The running frames of the thread holding the GIL (`sys._getframe`).
+    pub frames: frame::FrameChain,
     /// Every class created by a script, for `__subclasses__()`.
     pub registry: RefCell<Vec<std::rc::Weak<Class>>>,
     /// Generators freed unfinished, waiting to be closed.
@@ -284,6 +286,7 @@ impl Vm {
             initializing: RefCell::new(Vec::new()),
             sources: RefCell::new(std::collections::HashMap::new()),
             repr_stack: RefCell::new(std::collections::HashSet::new()),
+            frames: Default::default(),
             registry: RefCell::new(Vec::new()),
             static_syms: RefCell::new(Default::default()),
             gil: crate::aio::gil::Gil::new(),

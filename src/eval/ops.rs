@@ -1537,6 +1537,7 @@ impl Vm {
         match v.builtin_base() {
             Value::Bytes(b) => Ok(b.data.to_vec()),
             Value::ByteArray(b) => Ok(b.data.borrow().clone()),
+            Value::Native(_) if crate::builtins::memoryview::view_of(v).is_some() => crate::builtins::memoryview::bytes_of_view(self, v),
             _ => Err(self.type_error(format!("a bytes-like object is required, not '{}'", self.type_name(v).as_str()))),
         }
     }

@@ -198,7 +198,7 @@ impl Vm {
     }
 
     fn run_stmt(&self, f: &mut Frame, c: &mut Cursor, s: &Stmt) -> PyResult<Flow> {
-        f.line = s.line;
+        f.set_line(s.line);
         match &s.kind {
             StmtKind::Suspend(sp) => self.run_suspend(f, c, sp),
             StmtKind::If(test, body, orelse) => {
@@ -738,7 +738,7 @@ impl Vm {
     fn with_exited(&self, f: &mut Frame, w: &ir::WithStmt, line: u32, kind: u32, outcome: PyResult<Value>) -> PyResult<Flow> {
         let payload = f.slots[w.exit_slot as usize + 1].take();
         if outcome.is_err() {
-            f.line = line;
+            f.set_line(line);
         }
         if kind != PENDING_RAISE {
             outcome?;

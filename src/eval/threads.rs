@@ -19,6 +19,7 @@ pub struct ThreadState {
     /// The thread's current `contextvars` context (each thread has its own,
     /// as in CPython); None while the module is not loaded.
     context: Option<Value>,
+    frames: super::frame::SavedChain,
 }
 
 impl Vm {
@@ -30,6 +31,7 @@ impl Vm {
             handling: std::mem::take(&mut *self.handling.borrow_mut()),
             repr_stack: std::mem::take(&mut *self.repr_stack.borrow_mut()),
             context: self.contextvars_globals().and_then(|g| g.get_str(&self.intern("_current"))),
+            frames: self.frames.take(),
         }
     }
 
@@ -47,6 +49,7 @@ impl Vm {
         self.set_stack(s.stack_base, s.stack_size);
         *self.handling.borrow_mut() = s.handling;
         *self.repr_stack.borrow_mut() = s.repr_stack;
+        self.frames.put(s.frames);
         if let (Some(ctx), Some(g)) = (s.context, self.contextvars_globals()) {
             g.set_str(self.intern("_current"), ctx);
         }
@@ -62,6 +65,7 @@ impl Vm {
             handling: Vec::new(),
             repr_stack: HashSet::new(),
             context: None,
+            frames: super::frame::FrameChain::default().take(),
         });
         // A new thread starts in a new, empty context.
         if let Some(g) = self.contextvars_globals() {

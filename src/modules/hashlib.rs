@@ -83,7 +83,8 @@ fn data_arg(vm: &Vm, v: &Value) -> PyResult<Vec<u8>> {
     match v.builtin_base() {
         Value::Str(_) => Err(vm.type_error("Strings must be encoded before hashing")),
         Value::Bytes(_) | Value::ByteArray(_) => vm.bytes_of(v),
-        _ => Err(vm.type_error(format!("object supporting the buffer API required"))),
+        Value::Native(_) if crate::builtins::memoryview::view_of(v).is_some() => vm.bytes_of(v),
+        _ => Err(vm.type_error("object supporting the buffer API required")),
     }
 }
 

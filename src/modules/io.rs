@@ -970,13 +970,6 @@ fn size_arg(vm: &Vm, v: Option<&Value>) -> PyResult<Option<usize>> {
     }
 }
 
-fn bytes_arg(vm: &Vm, v: &Value) -> PyResult<Vec<u8>> {
-    match v.builtin_base() {
-        Value::Bytes(b) => Ok(b.data.to_vec()),
-        Value::ByteArray(b) => Ok(b.data.borrow().clone()),
-        _ => Err(vm.type_error(format!("a bytes-like object is required, not '{}'", vm.type_name(v).as_str()))),
-    }
-}
 
 fn bytes_value(b: Vec<u8>) -> Value {
     Value::Bytes(Rc::new(Bytes { data: b.into() }))
@@ -1855,7 +1848,7 @@ fn bin_readlines(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 
 fn bin_write(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     args::check_method(vm, "write", a, 1, 1)?;
-    let data = bytes_arg(vm, &a[1])?;
+    let data = vm.bytes_of(&a[1])?;
     let name = name_of(vm, &a[0]);
     file_state(vm, &a[0], |s| {
         if s.closed {
@@ -2249,7 +2242,7 @@ fn bio_init(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     args::only_kw(vm, "BytesIO", kw, &["initial_bytes"])?;
     let data = match args::arg(&a[1..], kw, 0, "initial_bytes") {
         None | Some(Value::None) => Vec::new(),
-        Some(v) => bytes_arg(vm, &v)?,
+        Some(v) => vm.bytes_of(&v)?,
     };
     set_state(&a[0], new_native(vm, Box::new(BytesState { data, pos: 0, closed: false })));
     Ok(Value::None)
@@ -2328,7 +2321,7 @@ fn bio_next(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn bio_write_bytes(vm: &Vm, this: &Value, v: &Value) -> PyResult<usize> {
-    let data = bytes_arg(vm, v)?;
+    let data = vm.bytes_of(v)?;
     bio(vm, this, |s| {
         if s.pos > s.data.len() {
             s.data.try_reserve_exact(s.pos - s.data.len()).map_err(|_| vm.memory_error())?;

@@ -56,6 +56,7 @@ pub fn init(vm: &Vm, d: &Dict) -> PyResult<()> {
     def(vm, d, "setswitchinterval", setswitchinterval);
     def(vm, d, "setrecursionlimit", setrecursionlimit);
     def(vm, d, "exc_info", exc_info);
+    def(vm, d, "_getframe", getframe);
     def(vm, d, "exception", exception);
     def(vm, d, "set_asyncgen_hooks", set_asyncgen_hooks);
     def(vm, d, "get_asyncgen_hooks", get_asyncgen_hooks);
@@ -221,6 +222,18 @@ fn excepthook(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
         other => eprintln!("TypeError: print_exception(): Exception expected for value, {} found", vm.type_name(other).as_str()),
     }
     Ok(Value::None)
+}
+
+/// `sys._getframe([depth])`.
+fn getframe(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    args::no_kw(vm, "_getframe", kw)?;
+    args::check(vm, "_getframe", a, 0, 1)?;
+    let depth = match a.first() {
+        Some(v) => vm.index_value(v)?,
+        None => 0,
+    };
+    // A negative depth is the caller's frame, as in CPython.
+    vm.running_frame(depth.max(0) as usize).ok_or_else(|| vm.value_error("call stack is not deep enough"))
 }
 
 fn exc_info(vm: &Vm, _a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
