@@ -27,7 +27,7 @@ class Features:
             self.json_, self.re_, self.dataclass_, self.enum_, self.asyncio_, self.asyncio_more,
             self.string_, self.sort_stability, self.exceptions_more, self.generators_more,
             self.class_protocols, self.descriptors, self.numbers_more, self.bytes_more, self.views_and_slices,
-            self.small_modules, self.random_seeded, self.datetime_,
+            self.small_modules, self.random_seeded, self.datetime_, self.error_messages, self.format_matrix,
         ])()
 
     def with_stmt(self):
@@ -513,4 +513,34 @@ class Features:
             "print(d, repr(d), d.weekday(), d.isoformat(), d + delta, d.replace(day=1), d.strftime('%A %d %B %Y %j'))\n"
             "print(t, t.isoformat(), t + delta, t - dt.datetime(2024, 1, 1), delta, repr(delta), delta.total_seconds(), t.strftime('%H:%M:%S.%f %p'))\n"
             "print(dt.datetime.fromisoformat('2024-05-06T07:08:09'), dt.date.fromordinal(730000), dt.time(1, 2, 3) < dt.time(1, 2, 4), t.date() == t.date())\n"
+        )
+
+    def error_messages(self):
+        x, y = f"({self.simple()})", f"({self.simple()})"
+        exprs = [
+            f"{x} + {y}", f"{x}[{y}]", f"{x}.nope", f"len({x})", f"int({x})", f"float({x})", f"{x}({y})", f"-{x}",
+            f"{x} < {y}", f"iter({x})", f"next({x})", f"{x} in {y}", f"{x} % {y}", f"divmod({x}, {y})",
+            f"[*{x}]", f"{{**{x}}}", f"sorted([{x}, {y}])", f"abs({x})", f"round({x}, {y})", f"{x} ** {y}",
+            f"chr({x})", f"ord({x})", f"{x} @ {y}", f"{x} << {y}", f"~{x}", f"dict([{x}])", f"set({x})", f"'{{}}'.format({x}[0])",
+            f"{x}.append({y})", f"max({x})", f"sum({x})", f"tuple({x})", f"zip({x})", f"' '.join({x})", f"str.join({x}, {y})",
+            "(lambda a, b: 0)(1)", "(lambda a: 0)(1, 2)", "(lambda *, k: 0)(1)", "(lambda a: 0)(b=1)", "(lambda a, /: 0)(a=1)",
+            "int('12a')", "int('')", "float('1e')", "[1][5]", "{}[()]", "'abc'[10]", "(1, 2).x", "None()", "object().__dict__",
+            "undefined_name", "[].pop()", "{}.popitem()", "set().pop()", "'x'.index('y')", "[1].index(2)", "(1).bit_length(2)",
+        ]
+        body = "\n".join(f"    lambda: {e}," for e in self.r.sample(exprs, 6))
+        return (
+            "for thunk in [\n" + body + "\n]:\n"
+            "    try:\n        r = thunk()\n        print('ok', repr(r)[:60])\n"
+            "    except Exception as e:\n        print(type(e).__name__, e)\n"
+        )
+
+    def format_matrix(self):
+        vals = [self.pick(["0", "1", "-1", "7", "255", "-42", "10**12", "True"]), self.pick(["0.0", "-0.0", "1.5", "2.675", "-1e-5", "1e22", "123.456", "float('inf')", "float('nan')", "1/3"]), self.pick(["'s'", "'λ'", "''", "'abc'"])]
+        specs = [self.pick(["", "10", "<10", ">10", "^10", "*^9", "+", "-", " ", "010", ",", "_", ".2", ".0", "#", "e", "E", "f", "F", "g", "G", "%", "n", "x", "X", "o", "b", "c", "d", "s", ".3s", "#x", "#o", "#b", "+.3e", "=+12.4f", ",.2f", "_x", "08.3%", ".10g", "#.0f"]) for _ in range(6)]
+        return (
+            f"for v in ({', '.join(vals)}):\n"
+            f"    for spec in {specs!r}:\n"
+            "        try:\n            print(repr(v)[:10], repr(spec), repr(format(v, spec)), repr(f'{v!r:>8}'))\n"
+            "        except Exception as e:\n            print(repr(spec), type(e).__name__, e)\n"
+            f"print('%5.2f|%-6d|%+x|%o|%e|%g|%c|%r|%s|%%|%5s' % ({vals[1]}, {vals[0]} if isinstance({vals[0]}, int) else 0, 255, 8, 12345.678, 0.00001234, 65, 'r', None, 'ab'))\n"
         )

@@ -587,6 +587,15 @@ fn format(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::string(vm.format(&args[0], &spec)?))
 }
 
+/// `round`'s ndigits: an int, clamped to the i64 range as CPython clamps
+/// it to a C ssize_t (so a huge ndigits leaves a number as it is).
+fn ndigits(vm: &Vm, n: &Value) -> PyResult<i64> {
+    match n.builtin_base() {
+        Value::BigInt(b) => Ok(if b.is_negative() { i64::MIN } else { i64::MAX }),
+        _ => vm.index_value(n),
+    }
+}
+
 fn round(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     if args.len() + kw.len() > 2 {
         return Err(vm.type_error(format!("round() takes at most 2 arguments ({} given)", args.len() + kw.len())));
@@ -605,7 +614,7 @@ fn round(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
             Ok(num::float_to_int(f.round_ties_even()))
         }
         (Value::Float(f), Some(n)) => {
-            let n = vm.index_value(n)?;
+            let n = ndigits(vm, n)?;
             crate::runtime::format::round_float(f.get(), n).map(Value::float).map_err(|e| vm.format_error(e))
         }
         (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), nd) => {
@@ -615,14 +624,14 @@ fn round(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
                 v => v.clone(),
             };
             let n = match nd {
-                Some(n) => vm.index_value(n)?,
+                Some(n) => ndigits(vm, n)?,
                 None => return Ok(plain),
             };
             if n >= 0 {
                 return Ok(plain);
             }
             let v = crate::runtime::int::big(&x).unwrap_or_default();
-            let p = num_traits::pow(BigInt::from(10), (-n).min(4000) as usize);
+            let p = num_traits::pow(BigInt::from(10), n.saturating_neg().min(4000) as usize);
             let (q, r) = num_integer::Integer::div_mod_floor(&v, &p);
             let twice = &r * 2;
             let q = if twice > p || (twice == p && num_integer::Integer::is_odd(&q)) { q + 1 } else { q };

@@ -294,11 +294,11 @@ impl Vm {
             }
             ExprKind::SuperZero { class_cell, first } => self.eval_super_zero(f, *class_cell, first),
             ExprKind::MakeFunction(def) => self.make_function(f, def),
-            ExprKind::Tuple(items) => Ok(Value::tuple(self.eval_items(f, items)?)),
-            ExprKind::List(items) => Ok(Value::list(self.eval_items(f, items)?)),
+            ExprKind::Tuple(items) => Ok(Value::tuple(self.eval_items(f, items, Display::Sequence)?)),
+            ExprKind::List(items) => Ok(Value::list(self.eval_items(f, items, Display::Sequence)?)),
             ExprKind::Set(items) => {
                 let folded = items.len() > 2 && items.iter().all(|e| matches!(e.kind, ExprKind::Const(_)));
-                let items = self.eval_items(f, items)?;
+                let items = self.eval_items(f, items, Display::Set)?;
                 if folded {
                     return crate::builtins::set::folded_display(self, items);
                 }
@@ -374,6 +374,9 @@ impl Vm {
                 }
                 None => {
                     let m = self.eval(f, v)?;
+                    if m.as_dict().is_none() && self.get_attr_opt(&m, &self.intern("keys"))?.is_none() {
+                        return Err(self.type_error(format!("'{}' object is not a mapping", self.type_name(&m).as_str())));
+                    }
                     self.dict_update(&d, &m)?;
                 }
             }
@@ -451,11 +454,24 @@ impl Vm {
     }
 
     /// Evaluates display items, expanding `*iterable`.
-    pub fn eval_items(&self, f: &mut Frame, items: &[Expr]) -> PyResult<Vec<Value>> {
+    pub fn eval_items(&self, f: &mut Frame, items: &[Expr], display: Display) -> PyResult<Vec<Value>> {
         let mut out = Vec::with_capacity(items.len());
         for e in items {
             if let ExprKind::Starred(inner) = &e.kind {
                 let v = self.eval(f, inner)?;
+                if display == Display::Sequence && !matches!(v, Value::List(_) | Value::Tuple(_)) {
+                    // CPython words a list or tuple display's failure to
+                    // iterate its own way (a set display's is iter()'s).
+                    let it = self.iter(&v).map_err(|e| {
+                        if self.err_is(&e, "TypeError") {
+                            self.type_error(format!("Value after * must be an iterable, not {}", self.type_name(&v).as_str()))
+                        } else {
+                            e
+                        }
+                    })?;
+                    self.extend_from_iterable(&mut out, &it)?;
+                    continue;
+                }
                 self.extend_from_iterable(&mut out, &v)?;
             } else {
                 out.push(self.eval(f, e)?);
@@ -937,4 +953,12 @@ enum CompAcc {
     List(Vec<Value>),
     Set(Vec<Value>),
     Dict(Rc<Dict>),
+}
+
+/// The kind of display whose items `eval_items` evaluates.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Display {
+    /// A list or a tuple.
+    Sequence,
+    Set,
 }

@@ -208,8 +208,10 @@ async def main():
     print([r if isinstance(r, str) else f"{type(r).__name__}: {r}" for r in results])
     async def with_timeout():
         try:
-            async with asyncio.timeout(0.05):
-                await retry(Flaky(100), 100, delay=0.002)
+            # The fifth retry prints at 15 delays, the sixth would at 31:
+            # the deadline falls midway, 100 ms from either.
+            async with asyncio.timeout(0.29):
+                await retry(Flaky(100), 100, delay=0.0125)
         except TimeoutError:
             print("overall timeout")
     await with_timeout()

@@ -70,3 +70,18 @@ for args in [(-1,), (-1, float("inf")), (-1, 2), (3, -1), (5, 2), (5,)]:
         print(args, math.perm(*args))
     except (TypeError, ValueError) as e:
         print(args, type(e).__name__, e)
+
+# --- the wording of * and ** in displays and calls, and round() with an
+# ndigits beyond 64 bits (clamped, as CPython clamps it to a C ssize_t).
+def star_f(*a, **k): return a, k
+tests = [
+    lambda: [*1], lambda: (*None,), lambda: {*2.5}, lambda: star_f(*3), lambda: star_f(**4), lambda: {**5}, lambda: {**[1]},
+    lambda: {**{1: 2}, **None}, lambda: star_f(**{1: 2}), lambda: star_f(*[1], **{'a': 1}, **{'a': 2}), lambda: dict(**{1: 2}),
+    lambda: print(*5), lambda: max(*7), lambda: round(-(10**30), 10**20), lambda: round(7, 2**63),
+    lambda: round(5.5, 10**20), lambda: round(5.5, -(10**20)), lambda: [*"ab", *range(2)], lambda: {**dict(a=1), 'b': 2},
+]
+for t in tests:
+    try:
+        print(t())
+    except Exception as e:
+        print(type(e).__name__, e)
