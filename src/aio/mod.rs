@@ -14,6 +14,7 @@
 //! cycle collector already traverses instance slots.
 
 pub mod context;
+pub mod fifo;
 pub mod future;
 pub mod gil;
 pub mod handle;
@@ -34,6 +35,7 @@ pub struct State {
     pub task_class: Rc<Class>,
     pub handle_class: Rc<Class>,
     pub timer_class: Rc<Class>,
+    pub fifo_class: Rc<Class>,
     /// The values of `_state`.
     pub pending: Value,
     pub cancelled: Value,
@@ -125,11 +127,13 @@ pub fn init(vm: &Vm, d: &Dict) -> PyResult<()> {
             let task_class = task::make_class(vm, &future_class);
             let handle_class = handle::make_class(vm);
             let timer_class = timer::make_class(vm, &handle_class);
+            let fifo_class = fifo::make_class(vm);
             let s = Rc::new(State {
                 future_class,
                 task_class,
                 handle_class,
                 timer_class,
+                fifo_class,
                 pending: Value::Str(vm.intern("PENDING")),
                 cancelled: Value::Str(vm.intern("CANCELLED")),
                 finished: Value::Str(vm.intern("FINISHED")),
@@ -155,6 +159,7 @@ pub fn init(vm: &Vm, d: &Dict) -> PyResult<()> {
     d.set_str(vm.intern("Task"), Value::Class(st.task_class.clone()));
     d.set_str(vm.intern("Handle"), Value::Class(st.handle_class.clone()));
     d.set_str(vm.intern("TimerHandle"), Value::Class(st.timer_class.clone()));
+    d.set_str(vm.intern("Fifo"), Value::Class(st.fifo_class.clone()));
     crate::modules::def(vm, d, "ReadyQueue", handle::new_queue);
     crate::modules::def(vm, d, "_yield_once", future::yield_once);
     // Methods of EventLoop: they bind the loop as functions would.

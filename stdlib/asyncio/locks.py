@@ -2,8 +2,9 @@
 BoundedSemaphore, Barrier. Waiting tasks queue up as futures in FIFO order;
 waking one up means finishing its future."""
 
-import collections
 import enum
+
+from _asyncio import Fifo
 
 from . import events
 from .exceptions import BrokenBarrierError, CancelledError
@@ -64,7 +65,7 @@ class Lock(_AcquireOnEnter, _LoopBound):
             self._locked = True
             return True
         if self._waiters is None:
-            self._waiters = collections.deque()
+            self._waiters = Fifo()
         turn = self._get_loop().create_future()
         self._waiters.append(turn)
         try:
@@ -97,7 +98,7 @@ class Event(_LoopBound):
     """A flag that tasks can wait to become true."""
 
     def __init__(self):
-        self._waiters = collections.deque()
+        self._waiters = Fifo()
         self._value = False
 
     def __repr__(self):
@@ -137,7 +138,7 @@ class Condition(_AcquireOnEnter, _LoopBound):
         self.locked = self._lock.locked
         self.acquire = self._lock.acquire
         self.release = self._lock.release
-        self._waiters = collections.deque()
+        self._waiters = Fifo()
 
     def __repr__(self):
         state = "locked" if self.locked() else "unlocked"
@@ -214,7 +215,7 @@ class Semaphore(_AcquireOnEnter, _LoopBound):
             self._value -= 1
             return True
         if self._waiters is None:
-            self._waiters = collections.deque()
+            self._waiters = Fifo()
         slot = self._get_loop().create_future()
         self._waiters.append(slot)
         try:

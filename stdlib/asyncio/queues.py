@@ -2,9 +2,10 @@
 waits while a bounded queue is full, get() while it is empty; join()
 waits until task_done() was called once per item put."""
 
-import collections
 import heapq
 import types
+
+from _asyncio import Fifo
 
 from .locks import Event, _LoopBound
 
@@ -30,8 +31,8 @@ def _wake_one(waiters):
 class Queue(_LoopBound):
     def __init__(self, maxsize=0):
         self._maxsize = maxsize
-        self._getters = collections.deque()     # futures of get() calls waiting for an item
-        self._putters = collections.deque()     # futures of put() calls waiting for room
+        self._getters = Fifo()     # futures of get() calls waiting for an item
+        self._putters = Fifo()     # futures of put() calls waiting for room
         self._unfinished = 0
         self._all_done = Event()
         self._all_done.set()
@@ -45,7 +46,7 @@ class Queue(_LoopBound):
         return self._queue.popleft()
 
     def _init(self, maxsize):
-        self._queue = collections.deque()
+        self._queue = Fifo()
 
     def _describe(self):
         parts = [f"maxsize={self._maxsize!r}"]
