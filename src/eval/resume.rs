@@ -786,6 +786,10 @@ impl Vm {
             if let Some(step) = crate::aio::future::iter_send(self, n) {
                 return step;
             }
+            // An async generator's asend/athrow: no StopIteration per item.
+            if let Some(step) = crate::builtins::generator::awaitable_send_step(self, n, v.clone()) {
+                return step;
+            }
         }
         match it {
             Value::Generator(g) => g.resume(self, Resume::Send(v)),
