@@ -161,6 +161,10 @@ pub fn loop_arg(vm: &Vm, lp: Option<Value>) -> PyResult<Value> {
     match lp {
         Some(l) if !l.is_none() => Ok(l),
         _ => {
+            // get_event_loop() is the running loop when there is one.
+            if let Some(l) = state(vm)?.running.get() {
+                return Ok(l);
+            }
             let events = vm.import_module("asyncio.events")?;
             let f = vm.get_attr(&events, &vm.intern("get_event_loop"))?;
             vm.call(&f, &[], &[])

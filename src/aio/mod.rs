@@ -18,6 +18,7 @@ pub mod fifo;
 pub mod future;
 pub mod gil;
 pub mod handle;
+pub mod running;
 pub mod task;
 pub mod timer;
 
@@ -54,6 +55,7 @@ pub struct State {
     current: RefCell<Vec<(Value, Value)>>,
     /// Registered tasks not known to be finished, by address.
     registered: RefCell<HashMap<usize, Value>>,
+    pub running: running::RunningLoops,
 }
 
 /// Attribute names the loop's hot path reads.
@@ -151,6 +153,7 @@ pub fn init(vm: &Vm, d: &Dict) -> PyResult<()> {
                 task_counter: Cell::new(0),
                 current: RefCell::new(Vec::new()),
                 registered: RefCell::new(HashMap::new()),
+                running: running::RunningLoops::default(),
             });
             vm.aio.get_or_init(|| s).clone()
         }
@@ -163,11 +166,21 @@ pub fn init(vm: &Vm, d: &Dict) -> PyResult<()> {
     crate::modules::def(vm, d, "ReadyQueue", handle::new_queue);
     crate::modules::def(vm, d, "_yield_once", future::yield_once);
     // Methods of EventLoop: they bind the loop as functions would.
-    for (name, func) in [("call_soon", handle::call_soon as NativeFn), ("call_at", timer::call_at)] {
+    let loop_methods = [
+        ("call_soon", handle::call_soon as NativeFn),
+        ("call_at", timer::call_at),
+        ("call_later", running::call_later),
+        ("time", running::loop_time),
+        ("create_future", running::create_future),
+    ];
+    for (name, func) in loop_methods {
         let b = Builtin { name, func, kind: BuiltinKind::Method, bound: None, owner: "EventLoop", owner_class: None };
         d.set_str(vm.intern(name), Value::Builtin(Rc::new(b)));
     }
     crate::modules::def(vm, d, "current_task", current_task);
+    crate::modules::def(vm, d, "get_running_loop", running::get_running_loop);
+    crate::modules::def(vm, d, "_get_running_loop", running::get_running_loop_or_none);
+    crate::modules::def(vm, d, "_set_running_loop", running::set_running_loop);
     crate::modules::def(vm, d, "_register_task", register_task);
     crate::modules::def(vm, d, "_unregister_task", unregister_task);
     crate::modules::def(vm, d, "_enter_task", enter_task);
@@ -293,11 +306,7 @@ fn current_task(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let st = state(vm)?;
     let lp = match crate::builtins::args::arg(a, kw, 0, "loop") {
         Some(l) if !l.is_none() => l,
-        _ => {
-            let events = vm.import_module("asyncio.events")?;
-            let f = vm.get_attr(&events, &vm.intern("get_running_loop"))?;
-            vm.call(&f, &[], &[])?
-        }
+        _ => running::running_loop(vm, &st)?,
     };
     Ok(st.current(&lp).unwrap_or(Value::None))
 }

@@ -12,7 +12,6 @@ readiness.py."""
 
 import heapq
 import sys
-import time
 import weakref
 
 import _asyncio
@@ -73,8 +72,9 @@ class _UnixSelectorEventLoop(Readiness, SignalHandling, events.AbstractEventLoop
 
     # -- state --
 
-    def time(self):
-        return time.monotonic()
+    # time.monotonic(), native (src/aio/running.rs) as call_later, which
+    # reads it, and create_future are.
+    time = _asyncio.time
 
     def is_running(self):
         return self._running
@@ -104,10 +104,9 @@ class _UnixSelectorEventLoop(Readiness, SignalHandling, events.AbstractEventLoop
         self._wake_up()
         return handle
 
-    def call_later(self, delay, callback, *args, context=None):
-        if delay is None:
-            raise TypeError("delay must not be None")
-        return self.call_at(self.time() + delay, callback, *args, context=context)
+    # call_later(delay, callback, *args, context=None), native:
+    # call_at(self.time() + delay, ...).
+    call_later = _asyncio.call_later
 
     # call_at(when, callback, *args, context=None), native: files a
     # TimerHandle in the heap of (when, timer) (src/aio/timer.rs).
@@ -116,8 +115,7 @@ class _UnixSelectorEventLoop(Readiness, SignalHandling, events.AbstractEventLoop
     def _timer_handle_cancelled(self, timer):
         self._cancelled_timers += 1
 
-    def create_future(self):
-        return futures.Future(loop=self)
+    create_future = _asyncio.create_future
 
     def create_task(self, coro, *, name=None, context=None):
         self._check_closed()
