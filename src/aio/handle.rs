@@ -224,14 +224,20 @@ fn schedule(vm: &Vm, st: &State, lp: &Value, callback: Value, args: Value, ctx: 
     };
     fill(&h, callback, args, lp.clone(), ctx);
     let ready = vm.get_attr(lp, &st.names.ready)?;
-    let hv = Value::Instance(h.clone());
-    match with_queue(&ready, |q| q.items.borrow_mut().push_back(hv.clone())) {
-        Some(()) => {}
-        None => {
-            vm.call_method(&ready, "append", &[hv])?;
+    enqueue(vm, &ready, Value::Instance(h.clone()))?;
+    Ok(h)
+}
+
+/// Appends a handle to the loop's ready queue.
+pub fn enqueue(vm: &Vm, ready: &Value, handle: Value) -> PyResult<()> {
+    if let Value::Native(n) = ready {
+        if let Some(q) = n.data.borrow().downcast_ref::<ReadyQueue>() {
+            q.items.borrow_mut().push_back(handle);
+            return Ok(());
         }
     }
-    Ok(h)
+    vm.call_method(ready, "append", &[handle])?;
+    Ok(())
 }
 
 // ----- the ready queue -----

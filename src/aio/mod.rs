@@ -21,6 +21,7 @@ pub mod handle;
 pub mod running;
 pub mod task;
 pub mod timer;
+pub mod timer_heap;
 
 use crate::eval::Vm;
 use crate::runtime::object::*;
@@ -165,6 +166,9 @@ pub fn init(vm: &Vm, d: &Dict) -> PyResult<()> {
     d.set_str(vm.intern("Fifo"), Value::Class(st.fifo_class.clone()));
     crate::modules::def(vm, d, "ReadyQueue", handle::new_queue);
     crate::modules::def(vm, d, "_yield_once", future::yield_once);
+    crate::modules::def(vm, d, "_pop_due_timers", timer_heap::pop_due);
+    crate::modules::def(vm, d, "_drop_cancelled_timers", timer_heap::drop_cancelled);
+    crate::modules::def(vm, d, "_compact_timers", timer_heap::compact);
     // Methods of EventLoop: they bind the loop as functions would.
     let loop_methods = [
         ("call_soon", handle::call_soon as NativeFn),
