@@ -10,7 +10,7 @@
 //! list; `popleft` clears the entry and moves the head, and the used-up
 //! front is cut off once it is more than half of the list.
 
-use super::{set_slot, slot};
+use super::set_slot;
 use crate::builtins::args;
 use crate::eval::Vm;
 use crate::runtime::object::*;
@@ -47,17 +47,50 @@ pub fn make_class(vm: &Vm) -> Rc<Class> {
 
 /// The list and the head of a Fifo receiver.
 fn this(vm: &Vm, a: &[Value], method: &str) -> PyResult<(Rc<Instance>, Rc<List>, usize)> {
+    if let Some(Value::Instance(f)) = a.first() {
+        if let Some(parts) = parts(vm, f) {
+            return Ok(parts);
+        }
+    }
     let class = super::state(vm)?.fifo_class.clone();
     let f = super::receiver(vm, a, &class, FIFO_SLOTS, method)?.clone();
-    let list = match slot(&f, SLOT_ITEMS) {
-        Value::List(l) => l,
-        _ => return Err(vm.type_error(format!("'{method}' of an uninitialised Fifo"))),
+    parts(vm, &f).ok_or_else(|| vm.type_error(format!("'{method}' of an uninitialised Fifo")))
+}
+
+/// The list and head of `f` if it is a Fifo.
+fn parts(vm: &Vm, f: &Rc<Instance>) -> Option<(Rc<Instance>, Rc<List>, usize)> {
+    let is_fifo = vm.aio.get().is_some_and(|st| f.class.borrow().is_subclass(&st.fifo_class));
+    if !is_fifo {
+        return None;
+    }
+    let slots = f.slots.borrow();
+    let (Some(Some(Value::List(list))), Some(Some(Value::Int(head)))) = (slots.get(SLOT_ITEMS), slots.get(SLOT_HEAD)) else {
+        return None;
     };
-    let head = match slot(&f, SLOT_HEAD) {
-        Value::Int(h) if h >= 0 => h as usize,
-        _ => 0,
-    };
-    Ok((f, list, head))
+    Some((f.clone(), list.clone(), (*head).max(0) as usize))
+}
+
+/// The number of items of `v` if it is a Fifo.
+pub fn len_of(vm: &Vm, v: &Value) -> Option<usize> {
+    let Value::Instance(f) = v else { return None };
+    let (_, list, head) = parts(vm, f)?;
+    let n = list.items.borrow().len().saturating_sub(head);
+    Some(n)
+}
+
+/// Appends to `v` if it is a Fifo; gives the item back otherwise.
+pub fn push(vm: &Vm, v: &Value, item: Value) -> Result<(), Value> {
+    let Value::Instance(f) = v else { return Err(item) };
+    let Some((_, list, _)) = parts(vm, f) else { return Err(item) };
+    list.items.borrow_mut().push(item);
+    Ok(())
+}
+
+/// Pops the first item of `v` if it is a non-empty Fifo.
+pub fn pop_first(vm: &Vm, v: &Value) -> Option<Value> {
+    let Value::Instance(f) = v else { return None };
+    let (f, list, head) = parts(vm, f)?;
+    take_first(&f, &list, head)
 }
 
 /// `Fifo()`: empty.
@@ -81,25 +114,29 @@ fn append(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 fn popleft(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     args::check_method(vm, "popleft", a, 0, 0)?;
     let (f, list, head) = this(vm, a, "popleft")?;
+    take_first(&f, &list, head).ok_or_else(|| vm.index_error("pop from an empty deque"))
+}
+
+fn take_first(f: &Instance, list: &List, head: usize) -> Option<Value> {
     let mut items = list.items.borrow_mut();
     if head >= items.len() {
-        return Err(vm.index_error("pop from an empty deque"));
+        return None;
     }
     let item = std::mem::replace(&mut items[head], Value::None);
     let head = head + 1;
     if head == items.len() {
         items.clear();
         drop(items);
-        set_slot(&f, SLOT_HEAD, Value::Int(0));
+        set_slot(f, SLOT_HEAD, Value::Int(0));
     } else if head >= MIN_CUT && 2 * head >= items.len() {
         items.drain(..head);
         drop(items);
-        set_slot(&f, SLOT_HEAD, Value::Int(0));
+        set_slot(f, SLOT_HEAD, Value::Int(0));
     } else {
         drop(items);
-        set_slot(&f, SLOT_HEAD, Value::Int(head as i64));
+        set_slot(f, SLOT_HEAD, Value::Int(head as i64));
     }
-    Ok(item)
+    Some(item)
 }
 
 /// `remove(x)`: the first item that is `x` or equal to it. Comparing may

@@ -18,6 +18,7 @@ pub mod fifo;
 pub mod future;
 pub mod gil;
 pub mod handle;
+pub mod queue;
 pub mod running;
 pub mod task;
 pub mod timer;
@@ -57,6 +58,7 @@ pub struct State {
     /// Registered tasks not known to be finished, by address.
     registered: RefCell<HashMap<usize, Value>>,
     pub running: running::RunningLoops,
+    pub queue_names: queue::QueueNames,
 }
 
 /// Attribute names the loop's hot path reads.
@@ -155,6 +157,7 @@ pub fn init(vm: &Vm, d: &Dict) -> PyResult<()> {
                 current: RefCell::new(Vec::new()),
                 registered: RefCell::new(HashMap::new()),
                 running: running::RunningLoops::default(),
+                queue_names: queue::QueueNames::new(vm),
             });
             vm.aio.get_or_init(|| s).clone()
         }
@@ -181,6 +184,12 @@ pub fn init(vm: &Vm, d: &Dict) -> PyResult<()> {
         let b = Builtin { name, func, kind: BuiltinKind::Method, bound: None, owner: "EventLoop", owner_class: None };
         d.set_str(vm.intern(name), Value::Builtin(Rc::new(b)));
     }
+    // Methods of asyncio.Queue.
+    for (export, name, func) in queue::METHODS {
+        let b = Builtin { name, func, kind: BuiltinKind::Method, bound: None, owner: "Queue", owner_class: None };
+        d.set_str(vm.intern(export), Value::Builtin(Rc::new(b)));
+    }
+    crate::modules::def(vm, d, "_wake_one", queue::wake_one_fn);
     crate::modules::def(vm, d, "current_task", current_task);
     crate::modules::def(vm, d, "get_running_loop", running::get_running_loop);
     crate::modules::def(vm, d, "_get_running_loop", running::get_running_loop_or_none);
