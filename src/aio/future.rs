@@ -523,6 +523,11 @@ impl FutureIter {
     }
 }
 
+/// Whether `n` is a future's iterator.
+pub fn is_iter(n: &NativeObj) -> bool {
+    n.data.try_borrow().is_ok_and(|d| d.is::<FutureIter>())
+}
+
 /// Steps `n` if it is a future's iterator (the fast path of `await`).
 pub fn iter_send(vm: &Vm, n: &NativeObj) -> Option<PyResult<GenStep>> {
     let data = n.data.borrow();

@@ -218,6 +218,11 @@ fn awaitable_send(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     with_awaitable(vm, a.first(), |aw| step_value(vm, aw.send(vm, a[1].clone())?))
 }
 
+/// Whether `n` is an async generator's awaitable or a coroutine wrapper.
+pub fn is_awaitable(n: &NativeObj) -> bool {
+    n.data.try_borrow().is_ok_and(|d| d.is::<Awaitable>())
+}
+
 /// Steps `n` if it is one of these awaitables: what `await` and
 /// `async for` do with them, without a method call or a StopIteration
 /// per item.

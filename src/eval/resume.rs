@@ -875,6 +875,9 @@ impl Vm {
                 }
                 Ok(v.clone())
             }
+            // asyncio's future iterators and async generators' awaitables
+            // are their own __await__().
+            Value::Native(n) if crate::aio::future::is_iter(n) || crate::builtins::generator::is_awaitable(n) => Ok(v.clone()),
             _ => {
                 let class = self.type_of(v);
                 match class.lookup(&self.names.await_) {
