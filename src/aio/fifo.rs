@@ -13,6 +13,7 @@
 use super::set_slot;
 use crate::builtins::args;
 use crate::eval::Vm;
+use crate::runtime::iter::IterState;
 use crate::runtime::object::*;
 use crate::runtime::value::Value;
 use std::rc::Rc;
@@ -194,11 +195,13 @@ fn nonempty(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::bool(count(vm, a, "__bool__")? > 0))
 }
 
-/// Iterates over the items as they are now.
+/// Iterates over the list from the head, without a copy (`Lock.acquire`
+/// looks at the first of hundreds of waiters). asyncio never changes a
+/// Fifo while iterating over it; one that is changed meanwhile may show
+/// an emptied place as None.
 fn iter(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let (_, list, head) = this(vm, a, "__iter__")?;
-    let items: Vec<Value> = list.items.borrow().iter().skip(head).cloned().collect();
-    vm.iter(&Value::list(items))
+    Ok(Value::Iter(Rc::new(NativeIter::new("fifo_iterator", IterState::Seq { seq: Value::List(list), pos: head }))))
 }
 
 fn getitem(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {

@@ -60,8 +60,8 @@ class Lock(_AcquireOnEnter, _LoopBound):
         return self._locked
 
     async def acquire(self):
-        queue_is_idle = self._waiters is None or all(w.cancelled() for w in self._waiters)
-        if not self._locked and queue_is_idle:
+        # Free, and nobody queued first (cancelled waiters do not count).
+        if not self._locked and (self._waiters is None or all(w.cancelled() for w in self._waiters)):
             self._locked = True
             return True
         if self._waiters is None:
