@@ -20,6 +20,7 @@ pub mod gil;
 pub mod handle;
 pub mod queue;
 pub mod running;
+pub mod sync;
 pub mod task;
 pub mod timer;
 pub mod timer_heap;
@@ -190,6 +191,11 @@ pub fn init(vm: &Vm, d: &Dict) -> PyResult<()> {
         d.set_str(vm.intern(export), Value::Builtin(Rc::new(b)));
     }
     crate::modules::def(vm, d, "_wake_one", queue::wake_one_fn);
+    // Methods of asyncio.Lock and asyncio.Event.
+    for (export, name, owner, func) in sync::METHODS {
+        let b = Builtin { name, func, kind: BuiltinKind::Method, bound: None, owner, owner_class: None };
+        d.set_str(vm.intern(export), Value::Builtin(Rc::new(b)));
+    }
     crate::modules::def(vm, d, "current_task", current_task);
     crate::modules::def(vm, d, "get_running_loop", running::get_running_loop);
     crate::modules::def(vm, d, "_get_running_loop", running::get_running_loop_or_none);

@@ -4,6 +4,7 @@ waking one up means finishing its future."""
 
 import enum
 
+import _asyncio
 from _asyncio import Fifo
 
 from . import events
@@ -81,17 +82,10 @@ class Lock(_AcquireOnEnter, _LoopBound):
         self._locked = True
         return True
 
-    def release(self):
-        if not self._locked:
-            raise RuntimeError("Lock is not acquired.")
-        self._locked = False
-        self._wake_first()
-
-    def _wake_first(self):
-        if self._waiters:
-            first = self._waiters[0]
-            if not first.done():
-                first.set_result(True)
+    # release() and _wake_first(), which gives the lock to the first in
+    # line, run at every hand-over: native (src/aio/sync.rs).
+    release = _asyncio._lock_release
+    _wake_first = _asyncio._lock_wake_first
 
 
 class Event(_LoopBound):
@@ -104,19 +98,10 @@ class Event(_LoopBound):
     def __repr__(self):
         return self._repr_with(("set" if self._value else "unset") + _waiters_note(self._waiters))
 
-    def is_set(self):
-        return self._value
-
-    def set(self):
-        if self._value:
-            return
-        self._value = True
-        for waiter in self._waiters:
-            if not waiter.done():
-                waiter.set_result(True)
-
-    def clear(self):
-        self._value = False
+    # Native (src/aio/sync.rs): set() wakes every waiter still waiting.
+    is_set = _asyncio._event_is_set
+    set = _asyncio._event_set
+    clear = _asyncio._event_clear
 
     async def wait(self):
         if self._value:
