@@ -1,8 +1,10 @@
 //! `_asyncio.Future`: the eventual outcome of an operation, with CPython
 //! 3.11's states, messages and callback order.
 //!
-//! Done callbacks are `(fn, context)` tuples in a list (`_callbacks`, None
-//! while there are none); finishing the future schedules each with
+//! Done callbacks are `(fn, context)` tuples: the one tuple itself while
+//! there is only one (most futures have exactly one, the wakeup of the
+//! task awaiting them), a list of them when there are more, None while
+//! there are none; `_callbacks` shows a list, as CPython's does. Finishing the future schedules each with
 //! `loop.call_soon(fn, future, context=context)`, in the order they were
 //! added. Awaiting a pending future yields the future itself with
 //! `_asyncio_future_blocking` set: that is how a task learns what it waits
@@ -51,6 +53,7 @@ pub fn make_class(vm: &Vm) -> Rc<Class> {
     // `_log_traceback` is a property of its own; the guard slot is hidden.
     let c = super::slotted_class(vm, "Future", &vm.types.object, &SLOT_NAMES, &SLOT_NAMES[..SLOT_LOG_TRACEBACK]);
     log_traceback_property(vm, &c);
+    callbacks_property(vm, &c);
     // As in CPython, futures and tasks have no `__dict__` (subclasses do).
     c.has_dict.set(false);
     crate::builtins::methods(
@@ -161,6 +164,10 @@ pub fn loop_arg(vm: &Vm, lp: Option<Value>) -> PyResult<Value> {
     match lp {
         Some(l) if !l.is_none() => Ok(l),
         _ => {
+            // get_event_loop() is the running loop when there is one.
+            if let Some(l) = state(vm)?.running.get() {
+                return Ok(l);
+            }
             let events = vm.import_module("asyncio.events")?;
             let f = vm.get_attr(&events, &vm.intern("get_event_loop"))?;
             vm.call(&f, &[], &[])
@@ -206,10 +213,12 @@ fn get_loop(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 
 /// Schedules the done callbacks of `fut` on its loop, in order.
 pub fn schedule_callbacks(vm: &Vm, st: &State, fut: &Rc<Instance>) -> PyResult<()> {
-    let callbacks = slot(fut, SLOT_CALLBACKS);
-    let Value::List(list) = callbacks else { return Ok(()) };
+    let items = match slot(fut, SLOT_CALLBACKS) {
+        Value::List(list) => std::mem::take(&mut *list.items.borrow_mut()),
+        one @ Value::Tuple(_) => vec![one],
+        _ => return Ok(()),
+    };
     set_slot(fut, SLOT_CALLBACKS, Value::None);
-    let items = std::mem::take(&mut *list.items.borrow_mut());
     let lp = slot(fut, SLOT_LOOP);
     let me = Value::Instance(fut.clone());
     for item in items {
@@ -265,6 +274,29 @@ fn log_traceback_property(vm: &Vm, c: &Rc<Class>) {
     if let Ok(p) = vm.call(&Value::Class(vm.types.property.clone()), &[getter, setter], &[]) {
         c.dict.borrow_mut().set_str(vm.intern("_log_traceback"), p);
     }
+}
+
+/// `fut._callbacks`: None, or a list of the `(fn, context)` pairs.
+fn callbacks_property(vm: &Vm, c: &Rc<Class>) {
+    let getter = Value::Builtin(Rc::new(Builtin {
+        name: "_callbacks",
+        func: get_callbacks,
+        kind: BuiltinKind::Function,
+        bound: None,
+        owner: "Future",
+        owner_class: None,
+    }));
+    if let Ok(p) = vm.call(&Value::Class(vm.types.property.clone()), &[getter], &[]) {
+        c.dict.borrow_mut().set_str(vm.intern("_callbacks"), p);
+    }
+}
+
+fn get_callbacks(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let (_, f) = this(vm, a, "_callbacks")?;
+    Ok(match slot(f, SLOT_CALLBACKS) {
+        one @ Value::Tuple(_) => Value::list(vec![one]),
+        other => other,
+    })
 }
 
 fn get_log_traceback(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
@@ -385,7 +417,8 @@ pub fn add_callback(vm: &Vm, st: &State, f: &Rc<Instance>, func: Value, ctx: Val
     let entry = Value::tuple(vec![func, ctx]);
     match slot(f, SLOT_CALLBACKS) {
         Value::List(l) => l.items.borrow_mut().push(entry),
-        _ => set_slot(f, SLOT_CALLBACKS, Value::list(vec![entry])),
+        first @ Value::Tuple(_) => set_slot(f, SLOT_CALLBACKS, Value::list(vec![first, entry])),
+        _ => set_slot(f, SLOT_CALLBACKS, entry),
     }
     Ok(())
 }
@@ -405,7 +438,20 @@ fn add_done_callback(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 fn remove_done_callback(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     args::check_method(vm, "remove_done_callback", a, 1, 1)?;
     let (_, f) = this(vm, a, "remove_done_callback")?;
-    let Value::List(list) = slot(f, SLOT_CALLBACKS) else { return Ok(Value::Int(0)) };
+    let list = match slot(f, SLOT_CALLBACKS) {
+        Value::List(list) => list,
+        Value::Tuple(t) => {
+            let func = t.items.first().cloned().unwrap_or(Value::None);
+            if !vm.eq(&func, &a[1])? {
+                return Ok(Value::Int(0));
+            }
+            if matches!(slot(f, SLOT_CALLBACKS), Value::Tuple(now) if Rc::ptr_eq(&now, &t)) {
+                set_slot(f, SLOT_CALLBACKS, Value::None);
+            }
+            return Ok(Value::Int(1));
+        }
+        _ => return Ok(Value::Int(0)),
+    };
     // Comparing may run Python code: work on a copy, then store the rest.
     let items = list.items.borrow().clone();
     let mut kept = Vec::with_capacity(items.len());
@@ -517,6 +563,11 @@ impl FutureIter {
         drop(old);
         result_of(vm, &st, &f).map(GenStep::Returned)
     }
+}
+
+/// Whether `n` is a future's iterator.
+pub fn is_iter(n: &NativeObj) -> bool {
+    n.data.try_borrow().is_ok_and(|d| d.is::<FutureIter>())
 }
 
 /// Steps `n` if it is a future's iterator (the fast path of `await`).

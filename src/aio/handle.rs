@@ -140,6 +140,8 @@ fn report(vm: &Vm, h: &Rc<Instance>, callback: &Value, args: &Value, e: PyErr) -
     let context = Dict::new();
     context.set_str(vm.intern("message"), Value::string(format!("Exception in callback {}", what.as_str())));
     context.set_str(vm.intern("exception"), Value::Instance(e.0));
+    // The handler sees the handle: it may keep it.
+    crate::runtime::gc::track(h);
     context.set_str(vm.intern("handle"), Value::Instance(h.clone()));
     let lp = slot(h, SLOT_LOOP);
     let handler = vm.get_attr(&lp, &vm.intern("call_exception_handler"))?;
@@ -158,7 +160,7 @@ pub fn call_soon(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     };
     let st = state(vm)?;
     let ctx = args::kwarg(kw, "context").unwrap_or(Value::None);
-    let h = schedule(vm, &st, lp, callback.clone(), Value::tuple(a[2..].to_vec()), ctx)?;
+    let h = schedule(vm, &st, lp, callback.clone(), Value::tuple(a[2..].to_vec()), ctx, Visibility::Returned)?;
     Ok(Value::Instance(h))
 }
 
@@ -169,7 +171,9 @@ pub fn loop_call_soon(vm: &Vm, st: &State, lp: &Value, args: &[Value], ctx: Valu
     if let Some(Value::Builtin(b)) = class.lookup(&st.call_soon) {
         if crate::builtins::is_native(&b, call_soon) && b.bound.is_none() {
             let Some(callback) = args.first() else { return Ok(()) };
-            schedule(vm, st, lp, callback.clone(), Value::tuple(args[1..].to_vec()), ctx)?;
+            // Nothing but the ready queue ever holds this handle.
+            let args = Value::Tuple(Rc::new(Tuple::new(args[1..].to_vec())));
+            schedule(vm, st, lp, callback.clone(), args, ctx, Visibility::Internal)?;
             return Ok(());
         }
     }
@@ -192,20 +196,48 @@ pub fn check_loop(vm: &Vm, st: &State, lp: &Value, callback: &Value, method: &st
     Ok(())
 }
 
-fn schedule(vm: &Vm, st: &State, lp: &Value, callback: Value, args: Value, ctx: Value) -> PyResult<Rc<Instance>> {
+/// Who gets to see a new handle.
+#[derive(PartialEq)]
+enum Visibility {
+    /// Python code (`loop.call_soon` returns it): the cycle collector
+    /// tracks it, as it may end up in a cycle.
+    Returned,
+    /// Only the ready queue, which holds it until it runs: a task's step,
+    /// a future's done callback. Such a handle is never part of garbage,
+    /// so it is not tracked: tracking would pin its memory until a
+    /// collection of the generation it reached, and many are made.
+    Internal,
+}
+
+fn schedule(vm: &Vm, st: &State, lp: &Value, callback: Value, args: Value, ctx: Value, seen: Visibility) -> PyResult<Rc<Instance>> {
     check_loop(vm, st, lp, &callback, "call_soon")?;
     let ctx = if ctx.is_none() { st.copy_context(vm)? } else { ctx };
-    let h = vm.instance_with(&st.handle_class, Payload::None);
+    let h = match seen {
+        Visibility::Returned => vm.instance_with(&st.handle_class, Payload::None),
+        Visibility::Internal => Rc::new(Instance {
+            class: RefCell::new(st.handle_class.clone()),
+            dict: None,
+            slots: RefCell::new(vec![None; HANDLE_SLOTS]),
+            payload: Payload::None,
+            gc: GcHeader::new(),
+        }),
+    };
     fill(&h, callback, args, lp.clone(), ctx);
     let ready = vm.get_attr(lp, &st.names.ready)?;
-    let hv = Value::Instance(h.clone());
-    match with_queue(&ready, |q| q.items.borrow_mut().push_back(hv.clone())) {
-        Some(()) => {}
-        None => {
-            vm.call_method(&ready, "append", &[hv])?;
+    enqueue(vm, &ready, Value::Instance(h.clone()))?;
+    Ok(h)
+}
+
+/// Appends a handle to the loop's ready queue.
+pub fn enqueue(vm: &Vm, ready: &Value, handle: Value) -> PyResult<()> {
+    if let Value::Native(n) = ready {
+        if let Some(q) = n.data.borrow().downcast_ref::<ReadyQueue>() {
+            q.items.borrow_mut().push_back(handle);
+            return Ok(());
         }
     }
-    Ok(h)
+    vm.call_method(ready, "append", &[handle])?;
+    Ok(())
 }
 
 // ----- the ready queue -----
@@ -233,7 +265,15 @@ fn queue_append(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 
 fn queue_popleft(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     args::check_method(vm, "popleft", a, 0, 0)?;
-    queue(vm, a, |q| q.items.borrow_mut().pop_front())?.ok_or_else(|| vm.index_error("pop from an empty deque"))
+    let h = queue(vm, a, |q| q.items.borrow_mut().pop_front())?.ok_or_else(|| vm.index_error("pop from an empty deque"))?;
+    // An internal handle becomes visible to Python code here.
+    if let Value::Instance(i) = &h {
+        crate::runtime::gc::track(i);
+        if let Some(Value::Tuple(t)) = i.slots.borrow().get(SLOT_ARGS).cloned().flatten() {
+            crate::runtime::gc::track(&t);
+        }
+    }
+    Ok(h)
 }
 
 fn queue_clear(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {

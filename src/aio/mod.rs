@@ -14,11 +14,16 @@
 //! cycle collector already traverses instance slots.
 
 pub mod context;
+pub mod fifo;
 pub mod future;
 pub mod gil;
 pub mod handle;
+pub mod queue;
+pub mod running;
+pub mod sync;
 pub mod task;
 pub mod timer;
+pub mod timer_heap;
 
 use crate::eval::Vm;
 use crate::runtime::object::*;
@@ -34,6 +39,7 @@ pub struct State {
     pub task_class: Rc<Class>,
     pub handle_class: Rc<Class>,
     pub timer_class: Rc<Class>,
+    pub fifo_class: Rc<Class>,
     /// The values of `_state`.
     pub pending: Value,
     pub cancelled: Value,
@@ -52,6 +58,8 @@ pub struct State {
     current: RefCell<Vec<(Value, Value)>>,
     /// Registered tasks not known to be finished, by address.
     registered: RefCell<HashMap<usize, Value>>,
+    pub running: running::RunningLoops,
+    pub queue_names: queue::QueueNames,
 }
 
 /// Attribute names the loop's hot path reads.
@@ -125,11 +133,13 @@ pub fn init(vm: &Vm, d: &Dict) -> PyResult<()> {
             let task_class = task::make_class(vm, &future_class);
             let handle_class = handle::make_class(vm);
             let timer_class = timer::make_class(vm, &handle_class);
+            let fifo_class = fifo::make_class(vm);
             let s = Rc::new(State {
                 future_class,
                 task_class,
                 handle_class,
                 timer_class,
+                fifo_class,
                 pending: Value::Str(vm.intern("PENDING")),
                 cancelled: Value::Str(vm.intern("CANCELLED")),
                 finished: Value::Str(vm.intern("FINISHED")),
@@ -147,6 +157,8 @@ pub fn init(vm: &Vm, d: &Dict) -> PyResult<()> {
                 task_counter: Cell::new(0),
                 current: RefCell::new(Vec::new()),
                 registered: RefCell::new(HashMap::new()),
+                running: running::RunningLoops::default(),
+                queue_names: queue::QueueNames::new(vm),
             });
             vm.aio.get_or_init(|| s).clone()
         }
@@ -155,14 +167,39 @@ pub fn init(vm: &Vm, d: &Dict) -> PyResult<()> {
     d.set_str(vm.intern("Task"), Value::Class(st.task_class.clone()));
     d.set_str(vm.intern("Handle"), Value::Class(st.handle_class.clone()));
     d.set_str(vm.intern("TimerHandle"), Value::Class(st.timer_class.clone()));
+    d.set_str(vm.intern("Fifo"), Value::Class(st.fifo_class.clone()));
     crate::modules::def(vm, d, "ReadyQueue", handle::new_queue);
     crate::modules::def(vm, d, "_yield_once", future::yield_once);
+    crate::modules::def(vm, d, "_pop_due_timers", timer_heap::pop_due);
+    crate::modules::def(vm, d, "_drop_cancelled_timers", timer_heap::drop_cancelled);
+    crate::modules::def(vm, d, "_compact_timers", timer_heap::compact);
     // Methods of EventLoop: they bind the loop as functions would.
-    for (name, func) in [("call_soon", handle::call_soon as NativeFn), ("call_at", timer::call_at)] {
+    let loop_methods = [
+        ("call_soon", handle::call_soon as NativeFn),
+        ("call_at", timer::call_at),
+        ("call_later", running::call_later),
+        ("time", running::loop_time),
+        ("create_future", running::create_future),
+    ];
+    for (name, func) in loop_methods {
         let b = Builtin { name, func, kind: BuiltinKind::Method, bound: None, owner: "EventLoop", owner_class: None };
         d.set_str(vm.intern(name), Value::Builtin(Rc::new(b)));
     }
+    // Methods of asyncio.Queue.
+    for (export, name, func) in queue::METHODS {
+        let b = Builtin { name, func, kind: BuiltinKind::Method, bound: None, owner: "Queue", owner_class: None };
+        d.set_str(vm.intern(export), Value::Builtin(Rc::new(b)));
+    }
+    crate::modules::def(vm, d, "_wake_one", queue::wake_one_fn);
+    // Methods of asyncio.Lock and asyncio.Event.
+    for (export, name, owner, func) in sync::METHODS {
+        let b = Builtin { name, func, kind: BuiltinKind::Method, bound: None, owner, owner_class: None };
+        d.set_str(vm.intern(export), Value::Builtin(Rc::new(b)));
+    }
     crate::modules::def(vm, d, "current_task", current_task);
+    crate::modules::def(vm, d, "get_running_loop", running::get_running_loop);
+    crate::modules::def(vm, d, "_get_running_loop", running::get_running_loop_or_none);
+    crate::modules::def(vm, d, "_set_running_loop", running::set_running_loop);
     crate::modules::def(vm, d, "_register_task", register_task);
     crate::modules::def(vm, d, "_unregister_task", unregister_task);
     crate::modules::def(vm, d, "_enter_task", enter_task);
@@ -288,11 +325,7 @@ fn current_task(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let st = state(vm)?;
     let lp = match crate::builtins::args::arg(a, kw, 0, "loop") {
         Some(l) if !l.is_none() => l,
-        _ => {
-            let events = vm.import_module("asyncio.events")?;
-            let f = vm.get_attr(&events, &vm.intern("get_running_loop"))?;
-            vm.call(&f, &[], &[])?
-        }
+        _ => running::running_loop(vm, &st)?,
     };
     Ok(st.current(&lp).unwrap_or(Value::None))
 }

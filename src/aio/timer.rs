@@ -107,11 +107,10 @@ pub fn call_at(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     fill(&t, callback.clone(), Value::tuple(rest.to_vec()), lp.clone(), ctx);
     set_slot(&t, SLOT_WHEN, when.clone());
     set_slot(&t, SLOT_SCHEDULED, Value::bool(false));
-    let timers = vm.get_attr(lp, &st.names.timers)?;
     // Ordered by deadline alone, as CPython's heap of handles: timers due
     // at the same time come out in heap order, not creation order.
-    let entry = Value::tuple(vec![when.clone(), Value::Instance(t.clone())]);
-    crate::modules::heapq::heappush(vm, &[timers, entry], &[])?;
+    let timers = super::timer_heap::loop_timers(vm, lp)?;
+    super::timer_heap::push(vm, &timers, Value::Instance(t.clone()))?;
     set_slot(&t, SLOT_SCHEDULED, Value::bool(true));
     Ok(Value::Instance(t))
 }

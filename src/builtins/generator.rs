@@ -210,18 +210,32 @@ fn with_awaitable<R>(vm: &Vm, v: Option<&Value>, f: impl FnOnce(&Awaitable) -> P
 }
 
 fn awaitable_next(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    with_awaitable(vm, a.first(), |aw| aw.send(vm, Value::None))
+    with_awaitable(vm, a.first(), |aw| step_value(vm, aw.send(vm, Value::None)?))
 }
 
 fn awaitable_send(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     args::check_method(vm, "send", a, 1, 1)?;
-    with_awaitable(vm, a.first(), |aw| aw.send(vm, a[1].clone()))
+    with_awaitable(vm, a.first(), |aw| step_value(vm, aw.send(vm, a[1].clone())?))
+}
+
+/// Whether `n` is an async generator's awaitable or a coroutine wrapper.
+pub fn is_awaitable(n: &NativeObj) -> bool {
+    n.data.try_borrow().is_ok_and(|d| d.is::<Awaitable>())
+}
+
+/// Steps `n` if it is one of these awaitables: what `await` and
+/// `async for` do with them, without a method call or a StopIteration
+/// per item.
+pub fn awaitable_send_step(vm: &Vm, n: &NativeObj, v: Value) -> Option<PyResult<GenStep>> {
+    let data = n.data.borrow();
+    let aw = data.downcast_ref::<Awaitable>()?;
+    Some(aw.send(vm, v))
 }
 
 fn awaitable_throw(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     args::check_method(vm, "throw", a, 1, 3)?;
     let e = thrown(vm, &a[1..])?;
-    with_awaitable(vm, a.first(), |aw| aw.throw(vm, e))
+    with_awaitable(vm, a.first(), |aw| step_value(vm, aw.throw(vm, e)?))
 }
 
 fn awaitable_close(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
@@ -252,10 +266,12 @@ impl Awaitable {
         }
     }
 
-    fn send(&self, vm: &Vm, v: Value) -> PyResult<Value> {
+    /// One step; `Returned` is the awaitable's result (a StopIteration
+    /// for Python callers).
+    fn send(&self, vm: &Vm, v: Value) -> PyResult<GenStep> {
         let g = &self.gen;
         match &self.mode {
-            Mode::Wrapper => step_value(vm, g.resume(vm, Resume::Send(v))?),
+            Mode::Wrapper => g.resume(vm, Resume::Send(v)),
             Mode::Send(first) => {
                 let v = match self.state.get() {
                     State::Closed => return Err(self.reuse_error(vm)),
@@ -282,7 +298,7 @@ impl Awaitable {
                 }
                 if g.is_finished() {
                     self.state.set(State::Closed);
-                    return Err(vm.stop_iteration(Value::None));
+                    return Ok(GenStep::Returned(Value::None));
                 }
                 let r = if self.state.get() == State::Init {
                     if self.is_running_async() {
@@ -317,10 +333,10 @@ impl Awaitable {
         }
     }
 
-    fn throw(&self, vm: &Vm, e: PyErr) -> PyResult<Value> {
+    fn throw(&self, vm: &Vm, e: PyErr) -> PyResult<GenStep> {
         let g = &self.gen;
         if let Mode::Wrapper = self.mode {
-            return step_value(vm, g.resume(vm, Resume::Throw(e))?);
+            return g.resume(vm, Resume::Throw(e));
         }
         if self.state.get() == State::Closed {
             return Err(self.reuse_error(vm));
@@ -335,14 +351,14 @@ impl Awaitable {
     /// What an `asend` step gives its awaiter: a value passed up from an
     /// `await` goes on to the event loop; the generator's own value is the
     /// awaitable's result (StopIteration); its end is StopAsyncIteration.
-    fn unwrap(&self, vm: &Vm, r: PyResult<GenStep>) -> PyResult<Value> {
+    fn unwrap(&self, vm: &Vm, r: PyResult<GenStep>) -> PyResult<GenStep> {
         match r {
-            Ok(GenStep::Yielded(v)) => Ok(v),
+            Ok(GenStep::Yielded(v)) => Ok(GenStep::Yielded(v)),
             other => {
                 self.set_running_async(false);
                 self.state.set(State::Closed);
                 match other {
-                    Ok(GenStep::Produced(v)) => Err(vm.stop_iteration(v)),
+                    Ok(GenStep::Produced(v)) => Ok(GenStep::Returned(v)),
                     Ok(_) => {
                         self.mark_closed();
                         Err(vm.new_exc(&vm.types.exc("StopAsyncIteration"), Vec::new()))
@@ -365,7 +381,7 @@ impl Awaitable {
     }
 
     /// An `athrow`/`aclose` step.
-    fn finish_throw(&self, vm: &Vm, r: PyResult<GenStep>) -> PyResult<Value> {
+    fn finish_throw(&self, vm: &Vm, r: PyResult<GenStep>) -> PyResult<GenStep> {
         let closing = matches!(self.mode, Mode::Close);
         let r = match r {
             Ok(GenStep::Produced(_)) if closing => {
@@ -373,14 +389,14 @@ impl Awaitable {
                 self.state.set(State::Closed);
                 return Err(vm.runtime_error("async generator ignored GeneratorExit"));
             }
-            Ok(GenStep::Yielded(v)) => return Ok(v),
+            Ok(GenStep::Yielded(v)) => return Ok(GenStep::Yielded(v)),
             r => self.unwrap(vm, r),
         };
         self.set_running_async(false);
         self.state.set(State::Closed);
         match r {
             Err(e) if closing && (vm.err_is(&e, "StopAsyncIteration") || vm.err_is(&e, "GeneratorExit")) => {
-                Err(vm.stop_iteration(Value::None))
+                Ok(GenStep::Returned(Value::None))
             }
             r => r,
         }

@@ -4,32 +4,14 @@ The running loop is per thread (a loop may run in each thread, as with
 asyncio.run() inside a worker thread); the policy's "current loop" is one
 module global."""
 
-import _thread
+# The running loop of each thread is kept natively (src/aio/running.rs):
+# every sleep, future and queue wait asks for it.
+from _asyncio import _get_running_loop, _set_running_loop, get_running_loop
 
 __all__ = ("AbstractEventLoop", "AbstractEventLoopPolicy", "DefaultEventLoopPolicy",
            "get_event_loop", "get_event_loop_policy", "get_running_loop",
            "new_event_loop", "set_event_loop", "set_event_loop_policy",
            "_get_running_loop", "_set_running_loop")
-
-_running = {}      # thread id -> the loop running in that thread
-
-
-def _get_running_loop():
-    return _running.get(_thread.get_ident())
-
-
-def _set_running_loop(loop):
-    if loop is None:
-        _running.pop(_thread.get_ident(), None)
-    else:
-        _running[_thread.get_ident()] = loop
-
-
-def get_running_loop():
-    loop = _get_running_loop()
-    if loop is None:
-        raise RuntimeError("no running event loop")
-    return loop
 
 
 def _abstract(*names):

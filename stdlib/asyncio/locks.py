@@ -2,8 +2,10 @@
 BoundedSemaphore, Barrier. Waiting tasks queue up as futures in FIFO order;
 waking one up means finishing its future."""
 
-import collections
 import enum
+
+import _asyncio
+from _asyncio import Fifo
 
 from . import events
 from .exceptions import BrokenBarrierError, CancelledError
@@ -59,12 +61,12 @@ class Lock(_AcquireOnEnter, _LoopBound):
         return self._locked
 
     async def acquire(self):
-        queue_is_idle = self._waiters is None or all(w.cancelled() for w in self._waiters)
-        if not self._locked and queue_is_idle:
+        # Free, and nobody queued first (cancelled waiters do not count).
+        if not self._locked and (self._waiters is None or all(w.cancelled() for w in self._waiters)):
             self._locked = True
             return True
         if self._waiters is None:
-            self._waiters = collections.deque()
+            self._waiters = Fifo()
         turn = self._get_loop().create_future()
         self._waiters.append(turn)
         try:
@@ -80,42 +82,26 @@ class Lock(_AcquireOnEnter, _LoopBound):
         self._locked = True
         return True
 
-    def release(self):
-        if not self._locked:
-            raise RuntimeError("Lock is not acquired.")
-        self._locked = False
-        self._wake_first()
-
-    def _wake_first(self):
-        if self._waiters:
-            first = self._waiters[0]
-            if not first.done():
-                first.set_result(True)
+    # release() and _wake_first(), which gives the lock to the first in
+    # line, run at every hand-over: native (src/aio/sync.rs).
+    release = _asyncio._lock_release
+    _wake_first = _asyncio._lock_wake_first
 
 
 class Event(_LoopBound):
     """A flag that tasks can wait to become true."""
 
     def __init__(self):
-        self._waiters = collections.deque()
+        self._waiters = Fifo()
         self._value = False
 
     def __repr__(self):
         return self._repr_with(("set" if self._value else "unset") + _waiters_note(self._waiters))
 
-    def is_set(self):
-        return self._value
-
-    def set(self):
-        if self._value:
-            return
-        self._value = True
-        for waiter in self._waiters:
-            if not waiter.done():
-                waiter.set_result(True)
-
-    def clear(self):
-        self._value = False
+    # Native (src/aio/sync.rs): set() wakes every waiter still waiting.
+    is_set = _asyncio._event_is_set
+    set = _asyncio._event_set
+    clear = _asyncio._event_clear
 
     async def wait(self):
         if self._value:
@@ -137,7 +123,7 @@ class Condition(_AcquireOnEnter, _LoopBound):
         self.locked = self._lock.locked
         self.acquire = self._lock.acquire
         self.release = self._lock.release
-        self._waiters = collections.deque()
+        self._waiters = Fifo()
 
     def __repr__(self):
         state = "locked" if self.locked() else "unlocked"
@@ -214,7 +200,7 @@ class Semaphore(_AcquireOnEnter, _LoopBound):
             self._value -= 1
             return True
         if self._waiters is None:
-            self._waiters = collections.deque()
+            self._waiters = Fifo()
         slot = self._get_loop().create_future()
         self._waiters.append(slot)
         try:

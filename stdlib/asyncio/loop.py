@@ -10,9 +10,7 @@ in poll(2) until a watched descriptor is ready, the earliest deadline
 passes, or another thread wakes it (call_soon_threadsafe); see
 readiness.py."""
 
-import heapq
 import sys
-import time
 import weakref
 
 import _asyncio
@@ -51,7 +49,7 @@ def _check_callback(callback, method):
 class _UnixSelectorEventLoop(Readiness, SignalHandling, events.AbstractEventLoop):
     def __init__(self):
         self._ready = _asyncio.ReadyQueue()
-        self._timers = []               # heap of (when, TimerHandle)
+        self._timers = []               # heap of TimerHandles by deadline (src/aio/timer_heap.rs)
         self._cancelled_timers = 0
         self._stopping = False
         self._running = False
@@ -73,8 +71,9 @@ class _UnixSelectorEventLoop(Readiness, SignalHandling, events.AbstractEventLoop
 
     # -- state --
 
-    def time(self):
-        return time.monotonic()
+    # time.monotonic(), native (src/aio/running.rs) as call_later, which
+    # reads it, and create_future are.
+    time = _asyncio.time
 
     def is_running(self):
         return self._running
@@ -104,10 +103,9 @@ class _UnixSelectorEventLoop(Readiness, SignalHandling, events.AbstractEventLoop
         self._wake_up()
         return handle
 
-    def call_later(self, delay, callback, *args, context=None):
-        if delay is None:
-            raise TypeError("delay must not be None")
-        return self.call_at(self.time() + delay, callback, *args, context=context)
+    # call_later(delay, callback, *args, context=None), native:
+    # call_at(self.time() + delay, ...).
+    call_later = _asyncio.call_later
 
     # call_at(when, callback, *args, context=None), native: files a
     # TimerHandle in the heap of (when, timer) (src/aio/timer.rs).
@@ -116,8 +114,7 @@ class _UnixSelectorEventLoop(Readiness, SignalHandling, events.AbstractEventLoop
     def _timer_handle_cancelled(self, timer):
         self._cancelled_timers += 1
 
-    def create_future(self):
-        return futures.Future(loop=self)
+    create_future = _asyncio.create_future
 
     def create_task(self, coro, *, name=None, context=None):
         self._check_closed()
@@ -204,24 +201,16 @@ class _UnixSelectorEventLoop(Readiness, SignalHandling, events.AbstractEventLoop
         """How long the coming iteration may wait for a timer: 0 when
         something is ready or a stop is pending, None with no timers."""
         timers = self._timers
-        while timers and timers[0][1]._cancelled:
-            heapq.heappop(timers)[1]._scheduled = False
-            self._cancelled_timers -= 1
+        if timers:
+            self._cancelled_timers -= _asyncio._drop_cancelled_timers(timers)
         if self._ready or self._stopping:
             return 0
         if not timers:
             return None
-        return max(0, timers[0][0] - self.time())
+        return max(0, timers[0]._when - self.time())
 
     def _compact_timers(self):
-        live = []
-        for entry in self._timers:
-            if entry[1]._cancelled:
-                entry[1]._scheduled = False
-            else:
-                live.append(entry)
-        heapq.heapify(live)
-        self._timers = live
+        _asyncio._compact_timers(self._timers)
         self._cancelled_timers = 0
 
     def _run_once(self):
@@ -233,15 +222,11 @@ class _UnixSelectorEventLoop(Readiness, SignalHandling, events.AbstractEventLoop
         if timeout != 0 or self._readers or self._writers:
             self._poll(None if timeout is None else min(timeout, _LONGEST_WAIT))
         timers = self._timers
-        # A timer is due when its deadline is before now plus the clock's
-        # resolution (1 ns for time.monotonic).
-        horizon = self.time() + 1e-09
-        while timers and timers[0][0] < horizon:
-            timer = heapq.heappop(timers)[1]
-            timer._scheduled = False
-            if timer._cancelled:
-                self._cancelled_timers -= 1
-            self._ready.append(timer)
+        if timers:
+            # A timer is due when its deadline is before now plus the
+            # clock's resolution (1 ns for time.monotonic).
+            self._cancelled_timers -= _asyncio._pop_due_timers(
+                timers, self.time() + 1e-09, self._ready)
         # Exactly the handles ready now; those they schedule wait.
         self._ready.run(len(self._ready))
 

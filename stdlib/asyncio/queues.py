@@ -2,9 +2,11 @@
 waits while a bounded queue is full, get() while it is empty; join()
 waits until task_done() was called once per item put."""
 
-import collections
 import heapq
 import types
+
+import _asyncio
+from _asyncio import Fifo, _wake_one
 
 from .locks import Event, _LoopBound
 
@@ -19,33 +21,24 @@ class QueueFull(Exception):
     """put_nowait() on a full queue."""
 
 
-def _wake_one(waiters):
-    while waiters:
-        waiter = waiters.popleft()
-        if not waiter.done():
-            waiter.set_result(None)
-            return
-
-
 class Queue(_LoopBound):
     def __init__(self, maxsize=0):
         self._maxsize = maxsize
-        self._getters = collections.deque()     # futures of get() calls waiting for an item
-        self._putters = collections.deque()     # futures of put() calls waiting for room
+        self._getters = Fifo()     # futures of get() calls waiting for an item
+        self._putters = Fifo()     # futures of put() calls waiting for room
         self._unfinished = 0
         self._all_done = Event()
         self._all_done.set()
         self._init(maxsize)
 
     # The storage; subclasses change the order by overriding these three.
-    def _put(self, item):
-        self._queue.append(item)
-
-    def _get(self):
-        return self._queue.popleft()
+    # The synchronous methods are native (src/aio/queue.rs): they call one
+    # another through the instance, so overriding any of them works.
+    _put = _asyncio._queue_put
+    _get = _asyncio._queue_get
 
     def _init(self, maxsize):
-        self._queue = collections.deque()
+        self._queue = Fifo()
 
     def _describe(self):
         parts = [f"maxsize={self._maxsize!r}"]
@@ -66,60 +59,54 @@ class Queue(_LoopBound):
 
     __class_getitem__ = classmethod(types.GenericAlias)
 
-    def qsize(self):
-        return len(self._queue)
+    qsize = _asyncio._queue_qsize
 
     @property
     def maxsize(self):
         return self._maxsize
 
-    def empty(self):
-        return not self._queue
+    empty = _asyncio._queue_empty
+    full = _asyncio._queue_full
 
-    def full(self):
-        return 0 < self._maxsize <= self.qsize()
-
-    async def _wait_in(self, waiters, still_blocked):
-        """Wait for a wake-up among `waiters`. When cancelled after being
-        woken, hand the wake-up on so that it is not lost."""
-        waiter = self._get_loop().create_future()
-        waiters.append(waiter)
+    def _given_up(self, waiters, waiter, still_blocked):
+        """A wait in put() or get() ended with an exception (a cancellation):
+        leave the line, and if the wake-up came already, hand it on so that
+        it is not lost."""
+        waiter.cancel()
         try:
-            await waiter
-        except:
-            waiter.cancel()
-            try:
-                waiters.remove(waiter)
-            except ValueError:
-                pass                    # already taken off by _wake_one
-            if not still_blocked() and not waiter.cancelled():
-                _wake_one(waiters)
-            raise
+            waiters.remove(waiter)
+        except ValueError:
+            pass                    # already taken off by _wake_one
+        if not still_blocked() and not waiter.cancelled():
+            _wake_one(waiters)
 
+    # put() and get() wait inline (no helper coroutine): each item passes
+    # through them.
     async def put(self, item):
         while self.full():
-            await self._wait_in(self._putters, self.full)
+            waiter = self._get_loop().create_future()
+            self._putters.append(waiter)
+            try:
+                await waiter
+            except:
+                self._given_up(self._putters, waiter, self.full)
+                raise
         return self.put_nowait(item)
 
-    def put_nowait(self, item):
-        if self.full():
-            raise QueueFull
-        self._put(item)
-        self._unfinished += 1
-        self._all_done.clear()
-        _wake_one(self._getters)
+    put_nowait = _asyncio._queue_put_nowait
 
     async def get(self):
         while self.empty():
-            await self._wait_in(self._getters, self.empty)
+            waiter = self._get_loop().create_future()
+            self._getters.append(waiter)
+            try:
+                await waiter
+            except:
+                self._given_up(self._getters, waiter, self.empty)
+                raise
         return self.get_nowait()
 
-    def get_nowait(self):
-        if self.empty():
-            raise QueueEmpty
-        item = self._get()
-        _wake_one(self._putters)
-        return item
+    get_nowait = _asyncio._queue_get_nowait
 
     def task_done(self):
         if self._unfinished <= 0:

@@ -1,0 +1,279 @@
+//! The synchronous methods of `asyncio.Queue`, native: `qsize`, `empty`,
+//! `full`, `put_nowait`, `get_nowait` and the storage hooks `_put` and
+//! `_get`, which `put()` and `get()` (Python coroutines in
+//! stdlib/asyncio/queues.py) call for every item. In Python they were
+//! several frames per item.
+//!
+//! They do what CPython's Queue does, step by step: each calls the others
+//! through the instance (`self.full()`, `self._put(item)`, ...), so a
+//! subclass that overrides one (PriorityQueue's `_put`, a `full()` of its
+//! own) is honoured; only a method that is still the native one is run
+//! in place.
+
+use super::{fifo, future, state, State};
+use crate::builtins::args;
+use crate::compile::ir::CmpOp;
+use crate::eval::Vm;
+use crate::runtime::int::ArithOp;
+use crate::runtime::object::*;
+use crate::runtime::str::Str;
+use crate::runtime::value::Value;
+use std::rc::Rc;
+
+/// Attribute names of a Queue.
+pub struct QueueNames {
+    queue: Rc<Str>,
+    maxsize: Rc<Str>,
+    getters: Rc<Str>,
+    putters: Rc<Str>,
+    unfinished: Rc<Str>,
+    all_done: Rc<Str>,
+    qsize: Rc<Str>,
+    empty: Rc<Str>,
+    full: Rc<Str>,
+    put: Rc<Str>,
+    get: Rc<Str>,
+}
+
+impl QueueNames {
+    pub fn new(vm: &Vm) -> QueueNames {
+        QueueNames {
+            queue: vm.intern("_queue"),
+            maxsize: vm.intern("_maxsize"),
+            getters: vm.intern("_getters"),
+            putters: vm.intern("_putters"),
+            unfinished: vm.intern("_unfinished"),
+            all_done: vm.intern("_all_done"),
+            qsize: vm.intern("qsize"),
+            empty: vm.intern("empty"),
+            full: vm.intern("full"),
+            put: vm.intern("_put"),
+            get: vm.intern("_get"),
+        }
+    }
+}
+
+/// The methods, as `_asyncio` exports them for the Python class.
+pub const METHODS: [(&str, &str, NativeFn); 7] = [
+    ("_queue_qsize", "qsize", qsize),
+    ("_queue_empty", "empty", empty),
+    ("_queue_full", "full", full),
+    ("_queue_put_nowait", "put_nowait", put_nowait),
+    ("_queue_get_nowait", "get_nowait", get_nowait),
+    ("_queue_put", "_put", put_item),
+    ("_queue_get", "_get", get_item),
+];
+
+/// Whether `obj.name` is the native method `f` (its class has it, the
+/// instance does not shadow it).
+fn is_own(vm: &Vm, obj: &Value, name: &Rc<Str>, f: NativeFn) -> bool {
+    if let Value::Instance(i) = obj {
+        if i.dict.as_ref().is_some_and(|d| d.get_str(name).is_some()) {
+            return false;
+        }
+    }
+    matches!(vm.type_of(obj).lookup(name), Some(Value::Builtin(b)) if crate::builtins::is_native(&b, f) && b.bound.is_none())
+}
+
+fn call(vm: &Vm, obj: &Value, name: &Rc<Str>, args: &[Value]) -> PyResult<Value> {
+    let m = vm.get_attr(obj, name)?;
+    vm.call(&m, args, &[])
+}
+
+fn receiver<'a>(vm: &Vm, a: &'a [Value], method: &str, nargs: usize) -> PyResult<&'a Value> {
+    args::check_method(vm, method, a, nargs, nargs)?;
+    Ok(&a[0])
+}
+
+fn names(vm: &Vm) -> PyResult<Rc<State>> {
+    state(vm)
+}
+
+fn size_of(vm: &Vm, st: &State, q: &Value) -> PyResult<usize> {
+    let storage = vm.get_attr(q, &st.queue_names.queue)?;
+    match fifo::len_of(vm, &storage) {
+        Some(n) => Ok(n),
+        None => vm.len(&storage),
+    }
+}
+
+/// `self.qsize()`.
+fn qsize_of(vm: &Vm, st: &State, q: &Value) -> PyResult<Value> {
+    if is_own(vm, q, &st.queue_names.qsize, qsize) {
+        return Ok(Value::Int(size_of(vm, st, q)? as i64));
+    }
+    call(vm, q, &st.queue_names.qsize, &[])
+}
+
+/// `self.empty()`.
+fn is_empty(vm: &Vm, st: &State, q: &Value) -> PyResult<bool> {
+    if is_own(vm, q, &st.queue_names.empty, empty) {
+        let storage = vm.get_attr(q, &st.queue_names.queue)?;
+        return match fifo::len_of(vm, &storage) {
+            Some(n) => Ok(n == 0),
+            None => Ok(!vm.truthy(&storage)?),
+        };
+    }
+    let r = call(vm, q, &st.queue_names.empty, &[])?;
+    vm.truthy(&r)
+}
+
+/// `self.full()`.
+fn is_full(vm: &Vm, st: &State, q: &Value) -> PyResult<bool> {
+    if !is_own(vm, q, &st.queue_names.full, full) {
+        let r = call(vm, q, &st.queue_names.full, &[])?;
+        return vm.truthy(&r);
+    }
+    let maxsize = vm.get_attr(q, &st.queue_names.maxsize)?;
+    let unbounded = match maxsize {
+        Value::Int(n) => n <= 0,
+        ref m => vm.truthy(&vm.rich_compare(m, &Value::Int(0), CmpOp::Le)?)?,
+    };
+    if unbounded {
+        return Ok(false);
+    }
+    let size = qsize_of(vm, st, q)?;
+    match (&size, &maxsize) {
+        (Value::Int(s), Value::Int(m)) => Ok(s >= m),
+        _ => vm.truthy(&vm.rich_compare(&size, &maxsize, CmpOp::Ge)?),
+    }
+}
+
+fn qsize(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let q = receiver(vm, a, "qsize", 0)?;
+    let st = names(vm)?;
+    Ok(Value::Int(size_of(vm, &st, q)? as i64))
+}
+
+fn empty(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let q = receiver(vm, a, "empty", 0)?;
+    let st = names(vm)?;
+    let storage = vm.get_attr(q, &st.queue_names.queue)?;
+    Ok(Value::bool(match fifo::len_of(vm, &storage) {
+        Some(n) => n == 0,
+        None => !vm.truthy(&storage)?,
+    }))
+}
+
+fn full(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let q = receiver(vm, a, "full", 0)?;
+    let st = names(vm)?;
+    // Run as the method itself, whatever the instance has.
+    let maxsize = vm.get_attr(q, &st.queue_names.maxsize)?;
+    if vm.truthy(&vm.rich_compare(&maxsize, &Value::Int(0), CmpOp::Le)?)? {
+        return Ok(Value::bool(false));
+    }
+    let size = qsize_of(vm, &st, q)?;
+    vm.rich_compare(&size, &maxsize, CmpOp::Ge)
+}
+
+/// `self._put(item)`: appended to `self._queue`.
+fn put_item(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let q = receiver(vm, a, "_put", 1)?;
+    let st = names(vm)?;
+    append(vm, &st, q, a[1].clone())?;
+    Ok(Value::None)
+}
+
+fn append(vm: &Vm, st: &State, q: &Value, item: Value) -> PyResult<()> {
+    let storage = vm.get_attr(q, &st.queue_names.queue)?;
+    if let Err(item) = fifo::push(vm, &storage, item) {
+        vm.call_method(&storage, "append", &[item])?;
+    }
+    Ok(())
+}
+
+/// `self._get()`: the first item of `self._queue`.
+fn get_item(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let q = receiver(vm, a, "_get", 0)?;
+    let st = names(vm)?;
+    take(vm, &st, q)
+}
+
+fn take(vm: &Vm, st: &State, q: &Value) -> PyResult<Value> {
+    let storage = vm.get_attr(q, &st.queue_names.queue)?;
+    match fifo::pop_first(vm, &storage) {
+        Some(item) => Ok(item),
+        None => vm.call_method(&storage, "popleft", &[]),
+    }
+}
+
+fn queue_error(vm: &Vm, name: &str) -> PyErr {
+    let class = vm.import_module("asyncio.queues").and_then(|m| vm.get_attr(&m, &vm.intern(name)));
+    match class {
+        Ok(Value::Class(c)) => vm.new_exc(&c, Vec::new()),
+        Ok(_) => vm.type_error(format!("asyncio.queues.{name} is not a class")),
+        Err(e) => e,
+    }
+}
+
+fn put_nowait(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let q = receiver(vm, a, "put_nowait", 1)?;
+    let st = names(vm)?;
+    let n = &st.queue_names;
+    if is_full(vm, &st, q)? {
+        return Err(queue_error(vm, "QueueFull"));
+    }
+    if is_own(vm, q, &n.put, put_item) {
+        append(vm, &st, q, a[1].clone())?;
+    } else {
+        call(vm, q, &n.put, &[a[1].clone()])?;
+    }
+    let unfinished = vm.get_attr(q, &n.unfinished)?;
+    let more = match unfinished {
+        Value::Int(u) if u < i64::MAX => Value::Int(u + 1),
+        other => vm.binary_op(crate::compile::ir::BinOp::Arith(ArithOp::Add), other, Value::Int(1))?,
+    };
+    vm.set_attr(q, &n.unfinished, more)?;
+    let all_done = vm.get_attr(q, &n.all_done)?;
+    vm.call_method(&all_done, "clear", &[])?;
+    let getters = vm.get_attr(q, &n.getters)?;
+    wake_one(vm, &st, &getters)?;
+    Ok(Value::None)
+}
+
+fn get_nowait(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let q = receiver(vm, a, "get_nowait", 0)?;
+    let st = names(vm)?;
+    let n = &st.queue_names;
+    if is_empty(vm, &st, q)? {
+        return Err(queue_error(vm, "QueueEmpty"));
+    }
+    let item = if is_own(vm, q, &n.get, get_item) { take(vm, &st, q)? } else { call(vm, q, &n.get, &[])? };
+    let putters = vm.get_attr(q, &n.putters)?;
+    wake_one(vm, &st, &putters)?;
+    Ok(item)
+}
+
+/// `_wake_one(waiters)`: the first waiter still waiting gets None.
+pub fn wake_one_fn(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    args::no_kw(vm, "_wake_one", kw)?;
+    args::check(vm, "_wake_one", a, 1, 1)?;
+    wake_one(vm, &*state(vm)?, &a[0])?;
+    Ok(Value::None)
+}
+
+fn wake_one(vm: &Vm, st: &State, waiters: &Value) -> PyResult<()> {
+    loop {
+        let waiter = match fifo::len_of(vm, waiters) {
+            Some(0) => return Ok(()),
+            Some(_) => fifo::pop_first(vm, waiters).unwrap_or(Value::None),
+            None if !vm.truthy(waiters)? => return Ok(()),
+            None => vm.call_method(waiters, "popleft", &[])?,
+        };
+        match &waiter {
+            Value::Instance(f) if Rc::ptr_eq(&f.class(), &st.future_class) => {
+                if future::phase(st, f) == future::Phase::Pending {
+                    return future::set_result_of(vm, st, f, Value::None);
+                }
+            }
+            _ => {
+                let done = vm.call_method(&waiter, "done", &[])?;
+                if !vm.truthy(&done)? {
+                    vm.call_method(&waiter, "set_result", &[Value::None])?;
+                    return Ok(());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,124 @@
+//! The running loop of each thread (`_get_running_loop`,
+//! `_set_running_loop`, `get_running_loop`, native as in CPython's
+//! `_asyncio`), and the loop methods every sleep and wait goes through:
+//! `time()`, `create_future()` and `call_later()`, native methods of the
+//! Python class `EventLoop` as `call_soon` and `call_at` are.
+
+use super::{future, state, State};
+use crate::builtins::args;
+use crate::compile::ir::BinOp;
+use crate::runtime::int::ArithOp;
+use crate::eval::Vm;
+use crate::runtime::object::*;
+use crate::runtime::value::Value;
+use std::thread::ThreadId;
+
+/// The loop running in each thread that runs one.
+#[derive(Default)]
+pub struct RunningLoops {
+    loops: std::cell::RefCell<Vec<(ThreadId, Value)>>,
+}
+
+impl RunningLoops {
+    pub fn get(&self) -> Option<Value> {
+        let me = std::thread::current().id();
+        self.loops.borrow().iter().find(|(t, _)| *t == me).map(|(_, l)| l.clone())
+    }
+
+    fn set(&self, lp: Value) {
+        let me = std::thread::current().id();
+        let mut loops = self.loops.borrow_mut();
+        let old = match loops.iter().position(|(t, _)| *t == me) {
+            Some(i) if lp.is_none() => Some(loops.swap_remove(i).1),
+            Some(i) => Some(std::mem::replace(&mut loops[i].1, lp)),
+            None if lp.is_none() => None,
+            None => {
+                loops.push((me, lp));
+                None
+            }
+        };
+        drop(loops);
+        drop(old);
+    }
+}
+
+/// The running loop, or CPython's RuntimeError.
+pub fn running_loop(vm: &Vm, st: &State) -> PyResult<Value> {
+    st.running.get().ok_or_else(|| vm.runtime_error("no running event loop"))
+}
+
+pub fn get_running_loop(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    args::no_kw(vm, "get_running_loop", kw)?;
+    args::check(vm, "get_running_loop", a, 0, 0)?;
+    running_loop(vm, &*state(vm)?)
+}
+
+pub fn get_running_loop_or_none(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    args::no_kw(vm, "_get_running_loop", kw)?;
+    args::check(vm, "_get_running_loop", a, 0, 0)?;
+    Ok(state(vm)?.running.get().unwrap_or(Value::None))
+}
+
+pub fn set_running_loop(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    args::no_kw(vm, "_set_running_loop", kw)?;
+    args::check(vm, "_set_running_loop", a, 1, 1)?;
+    state(vm)?.running.set(a[0].clone());
+    Ok(Value::None)
+}
+
+// ----- native methods of EventLoop -----
+
+/// `loop.time()`: `time.monotonic()`.
+pub fn loop_time(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check_method(vm, "time", a, 0, 0)?;
+    Ok(Value::float(monotonic()))
+}
+
+pub fn monotonic() -> f64 {
+    crate::modules::time::clock_ns(libc::CLOCK_MONOTONIC) as f64 * 1e-9
+}
+
+/// `loop.time()` on any loop: natively unless its class has its own.
+pub fn time_of(vm: &Vm, lp: &Value) -> PyResult<Value> {
+    let class = vm.type_of(lp);
+    if let Some(Value::Builtin(b)) = class.lookup(&vm.intern("time")) {
+        if crate::builtins::is_native(&b, loop_time) && b.bound.is_none() {
+            return Ok(Value::float(monotonic()));
+        }
+    }
+    vm.call_method(lp, "time", &[])
+}
+
+/// `loop.create_future()`: a Future of this loop.
+pub fn create_future(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    args::no_kw(vm, "create_future", kw)?;
+    args::check_method(vm, "create_future", a, 0, 0)?;
+    let st = state(vm)?;
+    let f = vm.instance_with(&st.future_class, Payload::None);
+    future::init_fields(&st, &f, a[0].clone());
+    Ok(Value::Instance(f))
+}
+
+/// `loop.call_later(delay, callback, *args, context=None)`:
+/// `call_at(self.time() + delay, ...)`.
+pub fn call_later(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let [lp, delay, rest @ ..] = a else {
+        return Err(vm.type_error("call_later() missing required arguments 'delay' and 'callback'"));
+    };
+    if delay.is_none() {
+        return Err(vm.type_error("delay must not be None"));
+    }
+    let now = time_of(vm, lp)?;
+    let when = vm.binary_op(BinOp::Arith(ArithOp::Add), now, delay.clone())?;
+    let mut all = Vec::with_capacity(a.len());
+    all.push(lp.clone());
+    all.push(when);
+    all.extend(rest.iter().cloned());
+    if let Some(Value::Builtin(b)) = vm.type_of(lp).lookup(&vm.intern("call_at")) {
+        if crate::builtins::is_native(&b, super::timer::call_at) && b.bound.is_none() {
+            return super::timer::call_at(vm, &all, kw);
+        }
+    }
+    let m = vm.get_attr(lp, &vm.intern("call_at"))?;
+    vm.call(&m, &all[1..], kw)
+}
