@@ -9,6 +9,7 @@
 
 pub mod attr;
 pub mod attr_cache;
+pub mod budget;
 pub mod call;
 pub mod class;
 pub mod code;
@@ -329,12 +330,16 @@ impl Vm {
         Ok(())
     }
 
-    /// Answers what `pending` holds: hands the GIL over, raises Ctrl-C.
+    /// Answers what `pending` holds: hands the GIL over, counts the step
+    /// budget, raises Ctrl-C.
     #[cold]
     #[inline(never)]
     fn attend(&self) -> PyResult<()> {
         if crate::aio::gil::switch_wanted() {
             self.switch_threads();
+        }
+        if !budget::spend() {
+            return Err(self.new_error("RuntimeError", "step budget exhausted"));
         }
         self.raise_interrupt()
     }
