@@ -22,6 +22,12 @@ fn a_spent_budget_ends_the_program() {
     let stubborn = "def f():\n    try:\n        f()\n    except BaseException:\n        f()\nwhile True:\n    try:\n        f()\n    except BaseException:\n        pass\n";
     assert_eq!(last_line(interp.run_source(stubborn, "<stubborn>")), "RuntimeError: step budget exhausted");
 
+    // Native loops the script sizes spend the budget too.
+    for native in ["sum(range(2**62))", "import math\nmath.comb(2**40, 2**30)", "max(zip(range(2**62)))"] {
+        interp.set_step_budget(Some(10_000));
+        assert_eq!(last_line(interp.run_source(native, "<native>")), "RuntimeError: step budget exhausted", "{native}");
+    }
+
     interp.set_step_budget(Some(10_000));
     assert!(interp.run_source("n = 0\nfor i in range(1000):\n    n += i\nassert n == 499500\n", "<small>").is_ok());
 

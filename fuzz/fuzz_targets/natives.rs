@@ -60,13 +60,18 @@ fuzz_target!(|calls: Vec<Call>| {
     for call in calls.iter().take(MAX_CALLS) {
         let _ = write!(
             program,
-            "try:\n    _a = ({},)\n    _cell[0] = _a[0] if _a else None\n    _touch({}(*_a{}))\nexcept BaseException:\n    pass\n",
-            list(&call.args, callees, 0),
+            "try:\n    _a = {}\n    _cell[0] = _a[0] if _a else None\n    _touch({}(*_a{}))\nexcept BaseException:\n    pass\n",
+            tuple(&call.args, callees, 0),
             callee(call.callee, callees),
             kwargs(&call.kwargs, callees, 0),
         );
     }
-    tulip_fuzz::run_program(&catalogue.setup, &header(&program, &catalogue.modules));
+    let program = header(&program, &catalogue.modules);
+    // A generator that wrote invalid source would test nothing.
+    if let Err(e) = tulip::syntax::parse_module(&program) {
+        panic!("generated program does not parse: {e:?}\n{program}");
+    }
+    tulip_fuzz::run_program(&catalogue.setup, &program);
 });
 
 /// `body` after the imports of the modules it names (and `DEEP`, if used).
@@ -94,6 +99,14 @@ fn list(args: &[Arg], callees: &[String], depth: usize) -> String {
     args.iter().take(MAX_ITEMS).map(|a| arg(a, callees, depth)).collect::<Vec<_>>().join(", ")
 }
 
+fn tuple(items: &[Arg], callees: &[String], depth: usize) -> String {
+    if items.is_empty() {
+        "()".to_owned()
+    } else {
+        format!("({},)", list(items, callees, depth))
+    }
+}
+
 fn kwargs(kw: &[(u8, Arg)], callees: &[String], depth: usize) -> String {
     let mut seen = Vec::new();
     let mut out = String::new();
@@ -116,7 +129,7 @@ fn arg(a: &Arg, callees: &[String], depth: usize) -> String {
         Arg::Pool(i) => POOL[*i as usize % POOL.len()].to_owned(),
         Arg::Hostile(i) => HOSTILE[*i as usize % HOSTILE.len()].to_owned(),
         Arg::List(items) => format!("[{}]", list(items, callees, d)),
-        Arg::Tuple(items) => format!("({},)", list(items, callees, d)),
+        Arg::Tuple(items) => tuple(items, callees, d),
         Arg::Set(items) => format!("_set({})", list(items, callees, d)),
         Arg::Dict(pairs) => {
             let items: Vec<String> =
@@ -125,7 +138,7 @@ fn arg(a: &Arg, callees: &[String], depth: usize) -> String {
         }
         Arg::Callee(i) => callee(*i, callees).to_owned(),
         Arg::Result(call) => {
-            format!("_call({}, ({},){})", callee(call.callee, callees), list(&call.args, callees, d), kwargs(&call.kwargs, callees, d))
+            format!("_call({}, {}{})", callee(call.callee, callees), tuple(&call.args, callees, d), kwargs(&call.kwargs, callees, d))
         }
         Arg::Lambda(body) => format!("(lambda *a, **k: {})", arg(body, callees, d)),
     }

@@ -330,6 +330,31 @@ impl Vm {
         Ok(())
     }
 
+    /// For native loops whose length the script controls (consuming an
+    /// iterator, `math.comb`): answers Ctrl-C and spends the step budget
+    /// as the evaluator's safe points do, but neither collects cycles nor
+    /// hands the GIL over (the native may hold borrows).
+    #[inline(always)]
+    pub fn poll(&self) -> PyResult<()> {
+        if pending::any() {
+            return self.poll_pending();
+        }
+        Ok(())
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn poll_pending(&self) -> PyResult<()> {
+        if !budget::spend() {
+            return Err(self.budget_exhausted());
+        }
+        self.raise_interrupt()
+    }
+
+    fn budget_exhausted(&self) -> PyErr {
+        self.new_error("RuntimeError", "step budget exhausted")
+    }
+
     /// Answers what `pending` holds: hands the GIL over, counts the step
     /// budget, raises Ctrl-C.
     #[cold]
@@ -339,7 +364,7 @@ impl Vm {
             self.switch_threads();
         }
         if !budget::spend() {
-            return Err(self.new_error("RuntimeError", "step budget exhausted"));
+            return Err(self.budget_exhausted());
         }
         self.raise_interrupt()
     }
