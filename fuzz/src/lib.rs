@@ -95,7 +95,21 @@ const SKIPPED: &[&str] =
 
 /// Whether the harness runs `source` at all.
 pub fn runnable(source: &str) -> bool {
-    !SKIPPED.iter().any(|w| source.contains(w))
+    !SKIPPED.iter().any(|w| source.contains(w)) && !source.lines().any(astronomical)
+}
+
+/// A line that may ask for a number no interpreter computes within the
+/// time limit (`10**10**9`, `1 << 99999999`): two power or shift operators,
+/// or one with a literal of five digits or more. A single such operation
+/// is one native call the step budget cannot cut short.
+fn astronomical(line: &str) -> bool {
+    let operators = ["**", "<<", "pow("].iter().map(|op| line.matches(op).count()).sum::<usize>();
+    let mut digits = 0;
+    let long_literal = line.chars().any(|c| {
+        digits = if c.is_ascii_digit() { digits + 1 } else { 0 };
+        digits >= 5
+    });
+    operators >= 2 || operators == 1 && long_literal
 }
 
 /// When the running program's wall time is up, as milliseconds since
