@@ -59,6 +59,13 @@ impl Interpreter {
         self.vm.set_stack(base, size);
     }
 
+    /// Bounds the calls and loop iterations scripts may run from now on
+    /// (`None`: unbounded, the default); past it every call and loop
+    /// back-edge raises RuntimeError. The budget is one per process.
+    pub fn set_step_budget(&self, steps: Option<u64>) {
+        crate::eval::budget::set(steps);
+    }
+
     /// Runs `source` as the `__main__` module.
     pub fn run_source(&self, source: &str, filename: &str) -> Result<(), ScriptError> {
         let vm = &self.vm;

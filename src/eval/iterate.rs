@@ -122,7 +122,12 @@ impl Vm {
     /// Advances an iterator; `None` when it is exhausted.
     pub fn next(&self, it: &Value) -> PyResult<Option<Value>> {
         match it {
-            Value::Iter(n) => self.next_native(n),
+            Value::Iter(n) => {
+                // A native consumer of a native iterator (`sum(range(2**62))`)
+                // meets no other safe point.
+                self.poll()?;
+                self.next_native(n)
+            }
             Value::Generator(g) => g.next(self),
             _ => {
                 let class = self.type_of(it);

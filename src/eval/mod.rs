@@ -9,6 +9,7 @@
 
 pub mod attr;
 pub mod attr_cache;
+pub mod budget;
 pub mod call;
 pub mod class;
 pub mod code;
@@ -332,12 +333,41 @@ impl Vm {
         Ok(())
     }
 
-    /// Answers what `pending` holds: hands the GIL over, raises Ctrl-C.
+    /// For native loops whose length the script controls (consuming an
+    /// iterator, `math.comb`): answers Ctrl-C and spends the step budget
+    /// as the evaluator's safe points do, but neither collects cycles nor
+    /// hands the GIL over (the native may hold borrows).
+    #[inline(always)]
+    pub fn poll(&self) -> PyResult<()> {
+        if pending::any() {
+            return self.poll_pending();
+        }
+        Ok(())
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn poll_pending(&self) -> PyResult<()> {
+        if !budget::spend() {
+            return Err(self.budget_exhausted());
+        }
+        self.raise_interrupt()
+    }
+
+    fn budget_exhausted(&self) -> PyErr {
+        self.new_error("RuntimeError", "step budget exhausted")
+    }
+
+    /// Answers what `pending` holds: hands the GIL over, counts the step
+    /// budget, raises Ctrl-C.
     #[cold]
     #[inline(never)]
     fn attend(&self) -> PyResult<()> {
         if crate::aio::gil::switch_wanted() {
             self.switch_threads();
+        }
+        if !budget::spend() {
+            return Err(self.budget_exhausted());
         }
         self.raise_interrupt()
     }

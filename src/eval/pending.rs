@@ -1,5 +1,5 @@
 //! Requests the evaluator answers at its safe points (Ctrl-C, another
-//! thread asking for the GIL), kept as bits of one word so that checking
+//! thread asking for the GIL, a step budget), kept as bits of one word so that checking
 //! for any of them costs a single relaxed load.
 
 use std::sync::atomic::{AtomicU8, Ordering};
@@ -8,6 +8,8 @@ use std::sync::atomic::{AtomicU8, Ordering};
 pub const INTERRUPT: u8 = 1;
 /// A thread waits for the GIL (`aio::gil`).
 pub const SWITCH: u8 = 2;
+/// A step budget is counted (`budget`).
+pub const BUDGET: u8 = 4;
 
 static PENDING: AtomicU8 = AtomicU8::new(0);
 

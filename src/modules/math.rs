@@ -1163,6 +1163,7 @@ fn comb(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     };
     let mut acc = BigInt::one();
     for i in 0..k {
+        vm.poll()?;
         acc = acc * (&n - BigInt::from(i)) / BigInt::from(i + 1);
     }
     Ok(Value::from_bigint(acc))
@@ -1194,6 +1195,7 @@ fn perm(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     };
     let mut acc = BigInt::one();
     for i in 0..k {
+        vm.poll()?;
         acc *= &n - BigInt::from(i);
     }
     Ok(Value::from_bigint(acc))
