@@ -756,7 +756,8 @@ fn callable(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
 
 /// Without an argument, `vars()` reads the calling frame (`call_frame_builtin`).
 fn vars(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let ([object], []) = crate::sig!("vars", "object, /").bind(vm, args, kw)?;
+    let ([], [object]) = crate::sig!("vars", "object=<unset>, /").bind(vm, args, kw)?;
+    let Some(object) = object else { return Err(vm.runtime_error("vars() called without a frame")) };
     match vm.get_attr_opt(object, &vm.names.dict)? {
         Some(d) => Ok(d),
         None => Err(vm.type_error("vars() argument must have __dict__ attribute")),
@@ -765,7 +766,8 @@ fn vars(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
 
 /// Without an argument, `dir()` reads the calling frame (`call_frame_builtin`).
 fn dir(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let ([object], []) = crate::sig!("dir", "object, /").bind(vm, args, kw)?;
+    let ([], [object]) = crate::sig!("dir", "object=<unset>, /").bind(vm, args, kw)?;
+    let Some(object) = object else { return Err(vm.runtime_error("dir() called without a frame")) };
     let class = vm.type_of(object);
     if let Some((f, owner)) = class.lookup_with_owner(&vm.intern("__dir__")) {
         if owner.is_heap {
