@@ -52,6 +52,19 @@ pub struct Sig {
     kwonly: u8,
     pub varargs: bool,
     varkw: bool,
+    wording: Wording,
+}
+
+/// How CPython words a function's argument errors, beyond what the
+/// parameters imply.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Wording {
+    /// Argument Clinic, METH_O and METH_NOARGS functions.
+    Clinic,
+    /// Slot wrappers (`list.__add__`): no name (`expected 1 argument, got 0`).
+    Slot,
+    /// `PyArg_ParseTuple` functions (`find() takes at least 1 argument (0 given)`).
+    Tuple,
 }
 
 /// `sig!("name", "text")`: the signature parsed at compile time, typed
@@ -59,6 +72,20 @@ pub struct Sig {
 /// compile.
 #[macro_export]
 macro_rules! sig {
+    (slot $name:expr, $text:expr) => {{
+        const SIG: $crate::builtins::args::Sig = $crate::builtins::args::Sig::parse($name, $text).slot();
+        const REQUIRED: usize = SIG.shape().0;
+        const OPTIONAL: usize = SIG.shape().1;
+        const REST: bool = SIG.varargs;
+        $crate::builtins::args::Shaped::<REQUIRED, OPTIONAL, REST>(&SIG)
+    }};
+    (tuple $name:expr, $text:expr) => {{
+        const SIG: $crate::builtins::args::Sig = $crate::builtins::args::Sig::parse($name, $text).parse_tuple();
+        const REQUIRED: usize = SIG.shape().0;
+        const OPTIONAL: usize = SIG.shape().1;
+        const REST: bool = SIG.varargs;
+        $crate::builtins::args::Shaped::<REQUIRED, OPTIONAL, REST>(&SIG)
+    }};
     ($name:expr, $text:expr) => {{
         const SIG: $crate::builtins::args::Sig = $crate::builtins::args::Sig::parse($name, $text);
         const REQUIRED: usize = SIG.shape().0;
@@ -139,6 +166,7 @@ impl Sig {
             kwonly: 0,
             varargs: false,
             varkw: false,
+            wording: Wording::Clinic,
         };
         let (mut i, mut first, mut keyword_only, mut seen_default) = (0, true, false, false);
         while let Some((s, e, next)) = next_item(b, i) {
@@ -202,6 +230,22 @@ impl Sig {
         })
     }
 
+    /// This signature as a slot wrapper's (`sig!(slot "list.__add__", ...)`).
+    pub const fn slot(self) -> Sig {
+        if self.posonly < self.positional || self.kwonly > 0 || self.varargs || self.varkw {
+            panic!("a slot wrapper takes positional-only parameters");
+        }
+        Sig { wording: Wording::Slot, ..self }
+    }
+
+    /// This signature as a `PyArg_ParseTuple` function's (`sig!(tuple "str.find", ...)`).
+    pub const fn parse_tuple(self) -> Sig {
+        if self.posonly < self.positional || self.kwonly > 0 || self.varargs || self.varkw {
+            panic!("a PyArg_ParseTuple function takes positional-only parameters");
+        }
+        Sig { wording: Wording::Tuple, ..self }
+    }
+
     fn bare_name(&self) -> &'static str {
         self.name.rsplit('.').next().unwrap_or(self.name)
     }
@@ -234,7 +278,9 @@ impl Sig {
         slots: &mut [Option<&'a Value>; MAX_PARAMS],
     ) -> PyResult<()> {
         let name = self.bare_name();
-        if !self.takes_keywords() {
+        if self.wording == Wording::Slot {
+            return Err(vm.type_error(format!("wrapper {name}() takes no keyword arguments")));
+        } else if !self.takes_keywords() {
             return Err(vm.type_error(format!("{}() takes no keyword arguments", self.name)));
         }
         let n = args.len();
@@ -298,7 +344,17 @@ impl Sig {
         let (min, max) = (self.required as usize, self.positional as usize);
         let s = |k: usize| if k == 1 { "" } else { "s" };
         let (qual, bare) = (self.name, self.bare_name());
-        let msg = if self.varargs {
+        let msg = if self.wording == Wording::Tuple {
+            let how = if min == max { "exactly" } else if n < min { "at least" } else { "at most" };
+            let k = if n < min { min } else { max };
+            format!("{bare}() takes {how} {k} argument{} ({n} given)", s(k))
+        } else if self.wording == Wording::Slot {
+            match (min, max) {
+                _ if min == max => format!("expected {min} argument{}, got {n}", s(min)),
+                _ if n < min => format!("expected at least {min} argument{}, got {n}", s(min)),
+                _ => format!("expected at most {max} argument{}, got {n}", s(max)),
+            }
+        } else if self.varargs {
             format!("{bare} expected at least {min} argument{}, got {n}", s(min))
         } else if !self.takes_keywords() {
             match (min, max) {
@@ -312,7 +368,9 @@ impl Sig {
         } else if n < min {
             // Only reached without keywords: the first missing one is at `n`.
             return self.missing_error(vm, n, n);
-        } else if n > max && self.kwonly > 0 {
+        } else if n > max && max == 0 {
+            format!("{bare}() takes no positional arguments")
+        } else if n > max && n <= max + self.kwonly as usize {
             format!("{bare}() takes at most {max} positional argument{} ({n} given)", s(max))
         } else {
             let total = max + self.kwonly as usize;
