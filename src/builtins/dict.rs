@@ -107,10 +107,6 @@ pub fn install(vm: &Vm) {
     }
 }
 
-pub fn this<'a>(vm: &Vm, args: &'a [Value]) -> PyResult<&'a Dict> {
-    args.first().and_then(|v| v.as_dict()).ok_or_else(|| vm.type_error("descriptor requires a 'dict' object"))
-}
-
 /// `self` of a dict method named `name`.
 fn slf<'a>(vm: &Vm, v: &'a Value, name: &str) -> PyResult<&'a Dict> {
     v.as_dict().ok_or_else(|| descriptor_error(vm, name, "dict", v))

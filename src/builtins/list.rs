@@ -1,6 +1,5 @@
 //! `list` and `tuple`.
 
-use super::args;
 use crate::compile::ir::CmpOp;
 use crate::eval::Vm;
 use crate::runtime::gc;
@@ -80,11 +79,6 @@ pub fn install(vm: &Vm) {
     super::method_kind(vm, t, "tuple", "__new__", tuple_new, BuiltinKind::StaticMethod);
 }
 
-/// The list a method operates on (`self`, possibly of a subclass).
-pub fn this<'a>(vm: &Vm, args: &'a [Value]) -> PyResult<&'a List> {
-    args.first().and_then(|v| v.as_list()).ok_or_else(|| vm.type_error("descriptor requires a 'list' object"))
-}
-
 /// `self` of a list method named `name`, with CPython's messages when it is
 /// missing or of the wrong type (`list.append(1, 2)`).
 fn slf<'a>(vm: &Vm, v: &'a Value, name: &str) -> PyResult<&'a List> {
@@ -101,29 +95,6 @@ pub fn descriptor_error(vm: &Vm, name: &str, owner: &str, v: &Value) -> PyErr {
 /// The tuple `self` of a tuple method.
 fn tup<'a>(vm: &Vm, v: &'a Value, name: &str) -> PyResult<&'a Tuple> {
     v.as_tuple().ok_or_else(|| descriptor_error(vm, name, "tuple", v))
-}
-
-/// Argument Clinic's positional-count messages (`insert expected 2 arguments, got 1`).
-pub fn clinic(vm: &Vm, name: &str, a: &[Value], min: usize, max: usize) -> PyResult<()> {
-    let n = a.len().saturating_sub(1);
-    if n >= min && n <= max {
-        return Ok(());
-    }
-    let plural = |k: usize| if k == 1 { "" } else { "s" };
-    let msg = if min == max {
-        format!("{name} expected {min} argument{}, got {n}", plural(min))
-    } else if n < min {
-        format!("{name} expected at least {min} argument{}, got {n}", plural(min))
-    } else {
-        format!("{name} expected at most {max} argument{}, got {n}", plural(max))
-    };
-    Err(vm.type_error(msg))
-}
-
-/// A METH_NOARGS / METH_O style check: no keywords, exact count.
-pub fn fixed(vm: &Vm, qualname: &str, a: &[Value], kw: &KwArgs, n: usize) -> PyResult<()> {
-    args::no_kw(vm, qualname, kw)?;
-    args::check_method(vm, qualname, a, n, n)
 }
 
 fn list_new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
@@ -385,17 +356,6 @@ fn list_len(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let l = slf(vm, s, "__len__")?;
     let n = l.items.borrow().len();
     Ok(Value::Int(n as i64))
-}
-
-/// Slot wrappers (`__len__`, `__iter__`, ...) say "expected 0 arguments, got N".
-pub fn noargs(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<()> {
-    if a.len() > 1 {
-        return Err(vm.type_error(format!("expected 0 arguments, got {}", a.len() - 1)));
-    }
-    if !kw.is_empty() {
-        return Err(vm.type_error("wrapper takes no keyword arguments"));
-    }
-    Ok(())
 }
 
 fn list_value(vm: &Vm, v: &Value, name: &str) -> PyResult<Value> {

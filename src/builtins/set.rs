@@ -73,10 +73,6 @@ pub fn install(vm: &Vm) {
     }
 }
 
-pub fn this<'a>(vm: &Vm, args: &'a [Value]) -> PyResult<&'a Set> {
-    args.first().and_then(|v| v.as_set()).ok_or_else(|| vm.type_error("descriptor requires a 'set' object"))
-}
-
 /// Whether `v` is a frozenset (or an instance of a frozenset subclass).
 fn is_frozen(v: &Value) -> bool {
     matches!(v.builtin_base(), Value::FrozenSet(_))
