@@ -65,6 +65,8 @@ enum Wording {
     Slot,
     /// `PyArg_ParseTuple` functions (`find() takes at least 1 argument (0 given)`).
     Tuple,
+    /// `PyArg_UnpackTuple` functions (`subgroup expected 1 argument, got 0`).
+    Unpack,
 }
 
 /// `sig!("name", "text")`: the signature parsed at compile time, typed
@@ -74,6 +76,13 @@ enum Wording {
 macro_rules! sig {
     (slot $name:expr, $text:expr) => {{
         const SIG: $crate::builtins::args::Sig = $crate::builtins::args::Sig::parse($name, $text).slot();
+        const REQUIRED: usize = SIG.shape().0;
+        const OPTIONAL: usize = SIG.shape().1;
+        const REST: bool = SIG.varargs;
+        $crate::builtins::args::Shaped::<REQUIRED, OPTIONAL, REST>(&SIG)
+    }};
+    (unpack $name:expr, $text:expr) => {{
+        const SIG: $crate::builtins::args::Sig = $crate::builtins::args::Sig::parse($name, $text).unpack_tuple();
         const REQUIRED: usize = SIG.shape().0;
         const OPTIONAL: usize = SIG.shape().1;
         const REST: bool = SIG.varargs;
@@ -246,6 +255,14 @@ impl Sig {
         Sig { wording: Wording::Tuple, ..self }
     }
 
+    /// This signature as a `PyArg_UnpackTuple` function's (`sig!(unpack "BaseExceptionGroup.split", ...)`).
+    pub const fn unpack_tuple(self) -> Sig {
+        if self.posonly < self.positional || self.kwonly > 0 || self.varargs || self.varkw {
+            panic!("a PyArg_UnpackTuple function takes positional-only parameters");
+        }
+        Sig { wording: Wording::Unpack, ..self }
+    }
+
     fn bare_name(&self) -> &'static str {
         self.name.rsplit('.').next().unwrap_or(self.name)
     }
@@ -359,8 +376,8 @@ impl Sig {
         } else if !self.takes_keywords() {
             match (min, max) {
                 // METH_NOARGS and METH_O functions; ones taking `**kwargs` unpack like Clinic's.
-                (0, 0) if !self.varkw => format!("{qual}() takes no arguments ({n} given)"),
-                (1, 1) if !self.varkw => format!("{qual}() takes exactly one argument ({n} given)"),
+                (0, 0) if !self.varkw && self.wording == Wording::Clinic => format!("{qual}() takes no arguments ({n} given)"),
+                (1, 1) if !self.varkw && self.wording == Wording::Clinic => format!("{qual}() takes exactly one argument ({n} given)"),
                 _ if min == max => format!("{bare} expected {min} argument{}, got {n}", s(min)),
                 _ if n < min => format!("{bare} expected at least {min} argument{}, got {n}", s(min)),
                 _ => format!("{bare} expected at most {max} argument{}, got {n}", s(max)),
