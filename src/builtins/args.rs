@@ -9,25 +9,35 @@
 //! ```
 //!
 //! `sig!` parses the text at compile time into a `Sig` (a malformed one is
-//! a build error), and `Sig::bind` checks arity and keywords before the
-//! body does anything, then hands it fixed-size arrays: the required
-//! parameters (`$self` first) as `[&Value; R]`, the optional ones — the
-//! rest of the positional parameters, then the keyword-only ones — as
-//! `[Option<&Value>; O]`, so no body indexes an argument it was not
-//! guaranteed. `bind_rest` also returns what a `*args` parameter collects.
-//! The array sizes come from the text at compile time: a pattern of the
-//! wrong size, or `bind` on a signature with `*args`, does not compile.
-//! The receiver's type is checked before the body by the call layer
-//! (`Vm::check_receiver`), from the class a method is registered on.
+//! a build error) wrapped in a `Shaped` whose type carries the counts, and
+//! `Shaped::bind` checks arity and keywords before the body does anything,
+//! then hands it fixed-size arrays: the required parameters (`$self` or
+//! `$type` first) as `[&Value; R]`, the optional ones (the other positional
+//! parameters, then the keyword-only ones) as `[Option<&Value>; O]`, so no
+//! body indexes an argument it was not guaranteed. A pattern of the wrong
+//! size does not compile; `bind_rest` is the variant for `*args`, which it
+//! returns as a slice; `**kwargs` (only after positional-only parameters)
+//! leaves the keywords to the body. The binder borrows, so the fast path
+//! is the same two comparisons hand-written checks made. The receiver's
+//! type is checked before the body by the call layer (`Vm::check_receiver`),
+//! from the class a method is registered on.
 //!
-//! Messages follow the kind of CPython function a signature describes:
-//! all-positional-only ones word arity errors like Argument Clinic's
-//! (`center expected at most 2 arguments, got 3`, `len() takes exactly one
-//! argument (2 given)`), ones taking keywords like `_PyArg_Parser`
+//! Messages follow the kind of CPython function a signature describes.
+//! All-positional-only ones word arity errors like Argument Clinic's
+//! (`center expected at most 2 arguments, got 3`), or METH_O's and
+//! METH_NOARGS' when they take one or no argument (`len() takes exactly one
+//! argument (2 given)`); ones taking keywords like `_PyArg_Parser`'s
 //! (`split() takes at most 2 arguments (3 given)`, `'x' is an invalid
 //! keyword argument for split()`). The name is written qualified
-//! (`str.center`), and messages that CPython words with the bare name use
-//! the part after the last dot.
+//! (`str.center`); messages CPython words with the bare name use the part
+//! after the last dot. Three prefixes select other parsers' wording: `slot`
+//! for slot wrappers (`expected 1 argument, got 0`), `tuple` for
+//! `PyArg_ParseTuple` (`find() takes at least 1 argument (0 given)`), and
+//! `unpack` for `PyArg_UnpackTuple` (`subgroup expected 1 argument, got 0`).
+//!
+//! Not every native is migrated yet: the helpers at the end of this file
+//! (`check`, `no_kw`, `only_kw`, `kwarg`, `arg`) serve the rest and go
+//! with the last of them.
 
 use crate::eval::Vm;
 use crate::runtime::object::*;
@@ -455,6 +465,8 @@ impl<const R: usize, const O: usize> Shaped<R, O, true> {
     }
 
 }
+
+// ----- the checks natives made before `sig!`; see the module comment -----
 
 /// Requires between `min` and `max` positional arguments.
 pub fn check(vm: &Vm, name: &str, args: &[Value], min: usize, max: usize) -> PyResult<()> {

@@ -41,7 +41,7 @@ fn run_value<T: Copy>(runs: &[(u32, u32, T)], cp: u32) -> Option<T> {
     runs.get(i).filter(|r| r.0 <= cp).map(|r| r.2)
 }
 
-/// The single character argument `args[0]` of `fname`; `numbered` when
+/// The single character argument `v` of `fname`; `numbered` when
 /// the function has more parameters, so CPython's message says "argument 1".
 fn char_arg(vm: &Vm, fname: &str, v: &Value, numbered: bool) -> PyResult<char> {
     if let Some(s) = v.as_str() {
