@@ -218,7 +218,9 @@ fn super_new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn enumerate_new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let ([_cls, it], [start]) = crate::sig!("enumerate", "$type, iterable, start=0").bind(vm, a, kw)?;
+    // CPython words a missing iterable its own way (no "(pos 1)").
+    let ([_cls], [it, start]) = crate::sig!("enumerate", "$type, iterable=<unset>, start=0").bind(vm, a, kw)?;
+    let Some(it) = it else { return Err(vm.type_error("enumerate() missing required argument 'iterable'")) };
     let start = start.cloned().unwrap_or(Value::Int(0));
     if !matches!(start.builtin_base(), Value::Int(_) | Value::BigInt(_) | Value::Bool(_)) {
         return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(&start).as_str())));
