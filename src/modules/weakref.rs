@@ -67,7 +67,7 @@ impl WeakValue {
 /// `new(obj)`: a handle to `obj`, or TypeError for objects that cannot be
 /// referred to weakly (ints, strings, lists, dicts, tuples, ...).
 fn new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let ([object], []) = crate::sig!("_weakref.new", "object, /").bind(vm, a, kw)?;
+    let ([object], []) = crate::sig!("new", "object, /").bind(vm, a, kw)?;
     match WeakValue::of(object) {
         Some(w) => Ok(Value::Native(Rc::new(NativeObj {
             class: vm.iterator_class("_weakref.handle"),
@@ -79,7 +79,7 @@ fn new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 
 /// `get(handle)`: the referent while it is alive, else None.
 fn get(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let ([weak], []) = crate::sig!("_weakref.get", "ref, /").bind(vm, a, kw)?;
+    let ([weak], []) = crate::sig!("get", "ref, /").bind(vm, a, kw)?;
     if let Value::Native(n) = weak {
         if let Some(w) = n.data.borrow().downcast_ref::<WeakValue>() {
             return Ok(w.upgrade().unwrap_or(Value::None));
