@@ -3,7 +3,7 @@
 
 use super::args;
 use super::codecs;
-use super::string::{adjust, clinic_kw, slice_arg};
+use super::string::{adjust, slice_arg};
 use crate::compile::ir::CmpOp;
 use crate::eval::Vm;
 use crate::runtime::format::{self, ArgRef, FormatError, PercentArgs, PercentValue};
@@ -335,6 +335,33 @@ fn tuple_args(vm: &Vm, name: &str, a: &[Value], kw: &KwArgs, min: usize, max: us
         return Err(vm.type_error(format!("{name}() takes at most {max} {} ({n} given)", plural(max))));
     }
     Ok(())
+}
+
+/// Argument Clinic with keywords: positional-or-keyword parameters `names`.
+fn clinic_kw(vm: &Vm, name: &str, a: &[Value], kw: &KwArgs, names: &[&str]) -> PyResult<Vec<Option<Value>>> {
+    let pos = &a[1.min(a.len())..];
+    if pos.len() > names.len() {
+        return Err(vm.type_error(format!(
+            "{name}() takes at most {} argument{} ({} given)",
+            names.len(),
+            if names.len() == 1 { "" } else { "s" },
+            pos.len()
+        )));
+    }
+    let mut out: Vec<Option<Value>> = pos.iter().cloned().map(Some).collect();
+    out.resize(names.len(), None);
+    for (k, v) in kw {
+        match names.iter().position(|n| *n == k.as_str()) {
+            Some(i) => {
+                if out[i].is_some() {
+                    return Err(vm.type_error(format!("argument for {name}() given by name ('{}') and position ({})", k.as_str(), i + 1)));
+                }
+                out[i] = Some(v.clone());
+            }
+            None => return Err(vm.type_error(format!("'{}' is an invalid keyword argument for {name}()", k.as_str()))),
+        }
+    }
+    Ok(out)
 }
 
 fn noargs(vm: &Vm, name: &str, a: &[Value], kw: &KwArgs) -> PyResult<()> {

@@ -1,7 +1,6 @@
 //! `dict` and its views.
 
-use super::args;
-use super::list::{clinic, descriptor_error, fixed, noargs};
+use super::list::descriptor_error;
 use crate::compile::ir::CmpOp;
 use crate::eval::Vm;
 use crate::runtime::gc;
@@ -108,21 +107,14 @@ pub fn install(vm: &Vm) {
     }
 }
 
-pub fn this<'a>(vm: &Vm, args: &'a [Value]) -> PyResult<&'a Dict> {
-    args.first().and_then(|v| v.as_dict()).ok_or_else(|| vm.type_error("descriptor requires a 'dict' object"))
-}
-
 /// `self` of a dict method named `name`.
-fn slf<'a>(vm: &Vm, a: &'a [Value], name: &str) -> PyResult<&'a Dict> {
-    match a.first() {
-        None => Err(vm.type_error(format!("unbound method dict.{name}() needs an argument"))),
-        Some(v) => v.as_dict().ok_or_else(|| descriptor_error(vm, name, "dict", v)),
-    }
+fn slf<'a>(vm: &Vm, v: &'a Value, name: &str) -> PyResult<&'a Dict> {
+    v.as_dict().ok_or_else(|| descriptor_error(vm, name, "dict", v))
 }
 
-fn base(vm: &Vm, a: &[Value], name: &str) -> PyResult<Value> {
-    slf(vm, a, name)?;
-    Ok(a[0].base_value())
+fn base(vm: &Vm, v: &Value, name: &str) -> PyResult<Value> {
+    slf(vm, v, name)?;
+    Ok(v.base_value())
 }
 
 impl Vm {
@@ -168,9 +160,10 @@ impl Vm {
     }
 }
 
-fn dict_new(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    match a.first() {
-        Some(Value::Class(c)) if !Rc::ptr_eq(c, &vm.types.dict) => {
+fn dict_new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([cls], [], _args) = crate::sig!("dict.__new__", "$type, *args, **kwargs").bind_rest(vm, a, kw)?;
+    match cls {
+        Value::Class(c) if !Rc::ptr_eq(c, &vm.types.dict) => {
             if !c.is_subclass(&vm.types.dict) {
                 return Err(vm.type_error(format!(
                     "dict.__new__({}): {} is not a subtype of dict",
@@ -180,15 +173,14 @@ fn dict_new(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
             }
             Ok(Value::Instance(vm.instance_with(c, Payload::Dict(gc::new(Dict::new())))))
         }
-        Some(Value::Class(_)) => Ok(Value::Dict(gc::new(Dict::new()))),
-        Some(other) => Err(vm.type_error(format!("dict.__new__(X): X is not a type object ({})", vm.type_name(other).as_str()))),
-        None => Err(vm.type_error("dict.__new__(): not enough arguments")),
+        Value::Class(_) => Ok(Value::Dict(gc::new(Dict::new()))),
+        other => Err(vm.type_error(format!("dict.__new__(X): X is not a type object ({})", vm.type_name(other).as_str()))),
     }
 }
 
 /// `dict.update`'s work: a positional mapping or pairs, then keywords.
-fn update_from(vm: &Vm, d: &Dict, a: &[Value], kw: &KwArgs) -> PyResult<()> {
-    if let Some(src) = a.get(1) {
+fn update_from(vm: &Vm, d: &Dict, src: Option<&Value>, kw: &KwArgs) -> PyResult<()> {
+    if let Some(src) = src {
         vm.dict_update(d, src)?;
     }
     for (k, v) in kw {
@@ -198,49 +190,48 @@ fn update_from(vm: &Vm, d: &Dict, a: &[Value], kw: &KwArgs) -> PyResult<()> {
 }
 
 fn dict_init(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let d = slf(vm, a, "__init__")?;
-    args::check(vm, "dict", &a[1..], 0, 1)?;
-    update_from(vm, d, a, kw)?;
+    let ([s], [src]) = crate::sig!("dict", "$self, mapping=<unset>, /, **kwargs").bind(vm, a, kw)?;
+    let d = slf(vm, s, "__init__")?;
+    update_from(vm, d, src, kw)?;
     Ok(Value::None)
 }
 
 fn update(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let d = slf(vm, a, "update")?;
-    args::check(vm, "update", &a[1..], 0, 1)?;
-    update_from(vm, d, a, kw)?;
+    let ([s], [src]) = crate::sig!("dict.update", "$self, other=<unset>, /, **kwargs").bind(vm, a, kw)?;
+    let d = slf(vm, s, "update")?;
+    update_from(vm, d, src, kw)?;
     Ok(Value::None)
 }
 
 fn clear(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let d = slf(vm, a, "clear")?;
-    fixed(vm, "dict.clear", a, kw, 0)?;
+    let ([s], []) = crate::sig!("dict.clear", "$self, /").bind(vm, a, kw)?;
+    let d = slf(vm, s, "clear")?;
     d.table.borrow_mut().clear();
     Ok(Value::None)
 }
 
 fn copy(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let d = slf(vm, a, "copy")?;
-    fixed(vm, "dict.copy", a, kw, 0)?;
+    let ([s], []) = crate::sig!("dict.copy", "$self, /").bind(vm, a, kw)?;
+    let d = slf(vm, s, "copy")?;
     let t = d.table.borrow().clone();
     Ok(Value::Dict(gc::new(Dict::from_table(t))))
 }
 
 fn fromkeys(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "dict.fromkeys", kw)?;
-    clinic(vm, "fromkeys", a, 1, 2)?;
-    let value = a.get(2).cloned().unwrap_or(Value::None);
-    let cls = a[0].clone();
+    let ([cls, iterable], [value]) = crate::sig!("dict.fromkeys", "$type, iterable, value=None, /").bind(vm, a, kw)?;
+    let value = value.cloned().unwrap_or(Value::None);
+    let cls = cls.clone();
     let exact = matches!(&cls, Value::Class(c) if Rc::ptr_eq(c, &vm.types.dict));
     if exact {
         let d = gc::new(Dict::new());
-        let it = vm.iter(&a[1])?;
+        let it = vm.iter(iterable)?;
         while let Some(k) = vm.next(&it)? {
             vm.dict_set(&d, k, value.clone())?;
         }
         return Ok(Value::Dict(d));
     }
     let d = vm.call(&cls, &[], &[])?;
-    let it = vm.iter(&a[1])?;
+    let it = vm.iter(iterable)?;
     while let Some(k) = vm.next(&it)? {
         vm.set_item(&d, k, value.clone())?;
     }
@@ -248,48 +239,46 @@ fn fromkeys(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn get(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let d = slf(vm, a, "get")?;
-    args::no_kw(vm, "dict.get", kw)?;
-    clinic(vm, "get", a, 1, 2)?;
-    Ok(vm.dict_get(d, &a[1])?.unwrap_or_else(|| a.get(2).cloned().unwrap_or(Value::None)))
+    let ([s, key], [default]) = crate::sig!("dict.get", "$self, key, default=None, /").bind(vm, a, kw)?;
+    let d = slf(vm, s, "get")?;
+    Ok(vm.dict_get(d, key)?.unwrap_or_else(|| default.cloned().unwrap_or(Value::None)))
 }
 
 fn keys(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let b = base(vm, a, "keys")?;
-    fixed(vm, "dict.keys", a, kw, 0)?;
+    let ([s], []) = crate::sig!("dict.keys", "$self, /").bind(vm, a, kw)?;
+    let b = base(vm, s, "keys")?;
     Ok(vm.make_view(b, 0))
 }
 
 fn values(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let b = base(vm, a, "values")?;
-    fixed(vm, "dict.values", a, kw, 0)?;
+    let ([s], []) = crate::sig!("dict.values", "$self, /").bind(vm, a, kw)?;
+    let b = base(vm, s, "values")?;
     Ok(vm.make_view(b, 1))
 }
 
 fn items(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let b = base(vm, a, "items")?;
-    fixed(vm, "dict.items", a, kw, 0)?;
+    let ([s], []) = crate::sig!("dict.items", "$self, /").bind(vm, a, kw)?;
+    let b = base(vm, s, "items")?;
     Ok(vm.make_view(b, 2))
 }
 
 fn pop(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let d = slf(vm, a, "pop")?;
-    args::no_kw(vm, "dict.pop", kw)?;
-    clinic(vm, "pop", a, 1, 2)?;
+    let ([s, key], [default]) = crate::sig!("dict.pop", "$self, key, default=<unrepresentable>, /").bind(vm, a, kw)?;
+    let d = slf(vm, s, "pop")?;
     // As CPython, an empty dict answers without hashing the key.
-    let found = if d.len() == 0 { None } else { vm.dict_del(d, &a[1])? };
+    let found = if d.len() == 0 { None } else { vm.dict_del(d, key)? };
     match found {
         Some(v) => Ok(v),
-        None => match a.get(2) {
+        None => match default {
             Some(default) => Ok(default.clone()),
-            None => Err(vm.key_error(a[1].clone())),
+            None => Err(vm.key_error(key.clone())),
         },
     }
 }
 
 fn popitem(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let d = slf(vm, a, "popitem")?;
-    fixed(vm, "dict.popitem", a, kw, 0)?;
+    let ([s], []) = crate::sig!("dict.popitem", "$self, /").bind(vm, a, kw)?;
+    let d = slf(vm, s, "popitem")?;
     let e = d.table.borrow_mut().pop_last();
     match e {
         Some(e) => Ok(Value::tuple(vec![e.key, e.value])),
@@ -298,62 +287,57 @@ fn popitem(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn setdefault(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let d = slf(vm, a, "setdefault")?;
-    args::no_kw(vm, "dict.setdefault", kw)?;
-    clinic(vm, "setdefault", a, 1, 2)?;
-    if let Some(v) = vm.dict_get(d, &a[1])? {
+    let ([s, key], [default]) = crate::sig!("dict.setdefault", "$self, key, default=None, /").bind(vm, a, kw)?;
+    let d = slf(vm, s, "setdefault")?;
+    if let Some(v) = vm.dict_get(d, key)? {
         return Ok(v);
     }
-    let default = a.get(2).cloned().unwrap_or(Value::None);
-    vm.dict_set(d, a[1].clone(), default.clone())?;
+    let default = default.cloned().unwrap_or(Value::None);
+    vm.dict_set(d, key.clone(), default.clone())?;
     Ok(default)
 }
 
 fn getitem(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let d = slf(vm, a, "__getitem__")?;
-    fixed(vm, "dict.__getitem__", a, kw, 1)?;
-    match vm.dict_get(d, &a[1])? {
+    let ([s, key], []) = crate::sig!("dict.__getitem__", "$self, key, /").bind(vm, a, kw)?;
+    let d = slf(vm, s, "__getitem__")?;
+    match vm.dict_get(d, key)? {
         Some(v) => Ok(v),
         None => {
-            if let Value::Instance(i) = &a[0] {
+            if let Value::Instance(i) = s {
                 if let Some(m) = i.class().lookup(&vm.names.missing) {
-                    return vm.call(&vm.bind_descriptor(m, &a[0])?, &[a[1].clone()], &[]);
+                    return vm.call(&vm.bind_descriptor(m, s)?, &[key.clone()], &[]);
                 }
             }
-            Err(vm.key_error(a[1].clone()))
+            Err(vm.key_error(key.clone()))
         }
     }
 }
 
-fn setitem(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let d = slf(vm, a, "__setitem__")?;
-    if a.len() != 3 {
-        return Err(vm.type_error(format!("expected 2 arguments, got {}", a.len() - 1)));
-    }
-    vm.dict_set(d, a[1].clone(), a[2].clone())?;
+fn setitem(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([s, key, value], []) = crate::sig!(slot "dict.__setitem__", "$self, key, value, /").bind(vm, a, kw)?;
+    let d = slf(vm, s, "__setitem__")?;
+    vm.dict_set(d, key.clone(), value.clone())?;
     Ok(Value::None)
 }
 
-fn delitem(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let d = slf(vm, a, "__delitem__")?;
-    if a.len() != 2 {
-        return Err(vm.type_error(format!("expected 1 argument, got {}", a.len() - 1)));
-    }
-    match vm.dict_del(d, &a[1])? {
+fn delitem(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([s, key], []) = crate::sig!(slot "dict.__delitem__", "$self, key, /").bind(vm, a, kw)?;
+    let d = slf(vm, s, "__delitem__")?;
+    match vm.dict_del(d, key)? {
         Some(_) => Ok(Value::None),
-        None => Err(vm.key_error(a[1].clone())),
+        None => Err(vm.key_error(key.clone())),
     }
 }
 
 fn len(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let d = slf(vm, a, "__len__")?;
-    noargs(vm, a, kw)?;
+    let ([s], []) = crate::sig!(slot "dict.__len__", "$self, /").bind(vm, a, kw)?;
+    let d = slf(vm, s, "__len__")?;
     Ok(Value::Int(d.len() as i64))
 }
 
 fn iter(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let b = base(vm, a, "__iter__")?;
-    noargs(vm, a, kw)?;
+    let ([s], []) = crate::sig!(slot "dict.__iter__", "$self, /").bind(vm, a, kw)?;
+    let b = base(vm, s, "__iter__")?;
     vm.iter(&b)
 }
 
@@ -374,27 +358,24 @@ fn reversed_of(vm: &Vm, d: &Dict, what: u8) -> Value {
 }
 
 fn reversed(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let d = slf(vm, a, "__reversed__")?;
-    fixed(vm, "dict.__reversed__", a, kw, 0)?;
+    let ([s], []) = crate::sig!("dict.__reversed__", "$self, /").bind(vm, a, kw)?;
+    let d = slf(vm, s, "__reversed__")?;
     Ok(reversed_of(vm, d, 0))
 }
 
 fn contains(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let d = slf(vm, a, "__contains__")?;
-    fixed(vm, "dict.__contains__", a, kw, 1)?;
-    Ok(Value::bool(vm.dict_get(d, &a[1])?.is_some()))
+    let ([s, key], []) = crate::sig!("dict.__contains__", "$self, key, /").bind(vm, a, kw)?;
+    let d = slf(vm, s, "__contains__")?;
+    Ok(Value::bool(vm.dict_get(d, key)?.is_some()))
 }
 
-fn two<'a>(vm: &Vm, a: &'a [Value], name: &str) -> PyResult<(&'a Dict, &'a Value)> {
-    let d = slf(vm, a, name)?;
-    if a.len() != 2 {
-        return Err(vm.type_error(format!("expected 1 argument, got {}", a.len() - 1)));
-    }
-    Ok((d, &a[1]))
+fn two<'a>(vm: &Vm, [s, value]: [&'a Value; 2], name: &str) -> PyResult<(&'a Dict, &'a Value)> {
+    Ok((slf(vm, s, name)?, value))
 }
 
-fn dict_or(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let (d, other) = two(vm, a, "__or__")?;
+fn dict_or(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (req, []) = crate::sig!(slot "dict.__or__", "$self, value, /").bind(vm, a, kw)?;
+    let (d, other) = two(vm, req, "__or__")?;
     if other.as_dict().is_none() {
         return Ok(Value::NotImplemented);
     }
@@ -403,21 +384,23 @@ fn dict_or(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::Dict(out))
 }
 
-fn dict_ror(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let (_, other) = two(vm, a, "__ror__")?;
+fn dict_ror(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (req, []) = crate::sig!(slot "dict.__ror__", "$self, value, /").bind(vm, a, kw)?;
+    let (_, other) = two(vm, req, "__ror__")?;
     let Some(o) = other.as_dict() else { return Ok(Value::NotImplemented) };
     let out = gc::new(Dict::from_table(o.table.borrow().clone()));
-    vm.dict_update(&out, &a[0])?;
+    vm.dict_update(&out, req[0])?;
     Ok(Value::Dict(out))
 }
 
-fn dict_ior(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let (d, other) = two(vm, a, "__ior__")?;
+fn dict_ior(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (req, []) = crate::sig!(slot "dict.__ior__", "$self, value, /").bind(vm, a, kw)?;
+    let (d, other) = two(vm, req, "__ior__")?;
     vm.dict_update(d, other)?;
-    Ok(a[0].clone())
+    Ok(req[0].clone())
 }
 
-fn dict_cmp(vm: &Vm, a: &[Value], op: CmpOp, name: &str) -> PyResult<Value> {
+fn dict_cmp(vm: &Vm, a: [&Value; 2], op: CmpOp, name: &str) -> PyResult<Value> {
     let (_, other) = two(vm, a, name)?;
     if other.as_dict().is_none() {
         return Ok(Value::NotImplemented);
@@ -428,77 +411,78 @@ fn dict_cmp(vm: &Vm, a: &[Value], op: CmpOp, name: &str) -> PyResult<Value> {
     }
 }
 
-fn dict_eq(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    dict_cmp(vm, a, CmpOp::Eq, "__eq__")
+fn dict_eq(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (req, []) = crate::sig!(slot "dict.__eq__", "$self, value, /").bind(vm, a, kw)?;
+    dict_cmp(vm, req, CmpOp::Eq, "__eq__")
 }
-fn dict_ne(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    dict_cmp(vm, a, CmpOp::Ne, "__ne__")
+fn dict_ne(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (req, []) = crate::sig!(slot "dict.__ne__", "$self, value, /").bind(vm, a, kw)?;
+    dict_cmp(vm, req, CmpOp::Ne, "__ne__")
 }
-fn dict_lt(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    two(vm, a, "__lt__")?;
+fn dict_lt(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (req, []) = crate::sig!(slot "dict.__lt__", "$self, value, /").bind(vm, a, kw)?;
+    two(vm, req, "__lt__")?;
     Ok(Value::NotImplemented)
 }
-fn dict_le(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    two(vm, a, "__le__")?;
+fn dict_le(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (req, []) = crate::sig!(slot "dict.__le__", "$self, value, /").bind(vm, a, kw)?;
+    two(vm, req, "__le__")?;
     Ok(Value::NotImplemented)
 }
-fn dict_gt(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    two(vm, a, "__gt__")?;
+fn dict_gt(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (req, []) = crate::sig!(slot "dict.__gt__", "$self, value, /").bind(vm, a, kw)?;
+    two(vm, req, "__gt__")?;
     Ok(Value::NotImplemented)
 }
-fn dict_ge(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    two(vm, a, "__ge__")?;
+fn dict_ge(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (req, []) = crate::sig!(slot "dict.__ge__", "$self, value, /").bind(vm, a, kw)?;
+    two(vm, req, "__ge__")?;
     Ok(Value::NotImplemented)
 }
 
 fn dict_repr(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let b = base(vm, a, "__repr__")?;
-    noargs(vm, a, kw)?;
+    let ([s], []) = crate::sig!(slot "dict.__repr__", "$self, /").bind(vm, a, kw)?;
+    let b = base(vm, s, "__repr__")?;
     Ok(Value::Str(vm.repr(&b)?))
 }
 
 // ----- views -----
 
-fn view_of(vm: &Vm, a: &[Value], name: &str) -> PyResult<(Value, u8)> {
-    match a.first() {
-        Some(v) => vm.dict_view(v).ok_or_else(|| descriptor_error(vm, name, "dict_keys", v)),
-        None => Err(vm.type_error(format!("unbound method {name}() needs an argument"))),
-    }
+fn view_of(vm: &Vm, v: &Value, name: &str) -> PyResult<(Value, u8)> {
+    vm.dict_view(v).ok_or_else(|| descriptor_error(vm, name, "dict_keys", v))
 }
 
 fn view_len(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let (d, _) = view_of(vm, a, "__len__")?;
-    noargs(vm, a, kw)?;
+    let ([s], []) = crate::sig!(slot "dict_keys.__len__", "$self, /").bind(vm, a, kw)?;
+    let (d, _) = view_of(vm, s, "__len__")?;
     Ok(Value::Int(vm.len(&d)? as i64))
 }
 
 fn view_iter(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    view_of(vm, a, "__iter__")?;
-    noargs(vm, a, kw)?;
-    vm.iter(&a[0])
+    let ([s], []) = crate::sig!(slot "dict_keys.__iter__", "$self, /").bind(vm, a, kw)?;
+    view_of(vm, s, "__iter__")?;
+    vm.iter(s)
 }
 
 fn view_reversed(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let (d, what) = view_of(vm, a, "__reversed__")?;
-    noargs(vm, a, kw)?;
+    let ([s], []) = crate::sig!("dict_keys.__reversed__", "$self, /").bind(vm, a, kw)?;
+    let (d, what) = view_of(vm, s, "__reversed__")?;
     match d.as_dict() {
         Some(d) => Ok(reversed_of(vm, d, what)),
         None => Err(vm.type_error("dict view without a dict")),
     }
 }
 
-fn view_contains_m(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let view = view_of(vm, a, "__contains__")?;
-    if a.len() != 2 {
-        return Err(vm.type_error(format!("expected 1 argument, got {}", a.len() - 1)));
-    }
-    Ok(Value::bool(vm.view_contains(&view, &a[1])?))
+fn view_contains_m(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([s, key], []) = crate::sig!(slot "dict_keys.__contains__", "$self, key, /").bind(vm, a, kw)?;
+    let view = view_of(vm, s, "__contains__")?;
+    Ok(Value::bool(vm.view_contains(&view, key)?))
 }
 
 fn view_repr(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    view_of(vm, a, "__repr__")?;
-    noargs(vm, a, kw)?;
-    Ok(Value::Str(vm.repr(&a[0])?))
+    let ([s], []) = crate::sig!(slot "dict_keys.__repr__", "$self, /").bind(vm, a, kw)?;
+    view_of(vm, s, "__repr__")?;
+    Ok(Value::Str(vm.repr(s)?))
 }
 
 /// Whether `v` is a set, frozenset, or a keys/items view (set-like).
@@ -516,12 +500,8 @@ fn all_in(vm: &Vm, xs: &Value, container: &Value) -> PyResult<bool> {
     Ok(true)
 }
 
-fn view_cmp(vm: &Vm, a: &[Value], op: CmpOp, name: &str) -> PyResult<Value> {
-    view_of(vm, a, name)?;
-    if a.len() != 2 {
-        return Err(vm.type_error(format!("expected 1 argument, got {}", a.len() - 1)));
-    }
-    let (x, y) = (&a[0], &a[1]);
+fn view_cmp(vm: &Vm, [x, y]: [&Value; 2], op: CmpOp, name: &str) -> PyResult<Value> {
+    view_of(vm, x, name)?;
     if !set_like(vm, y) {
         return Ok(Value::NotImplemented);
     }
@@ -538,31 +518,34 @@ fn view_cmp(vm: &Vm, a: &[Value], op: CmpOp, name: &str) -> PyResult<Value> {
     Ok(Value::bool(r))
 }
 
-fn view_eq(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    view_cmp(vm, a, CmpOp::Eq, "__eq__")
+fn view_eq(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (req, []) = crate::sig!(slot "dict_keys.__eq__", "$self, value, /").bind(vm, a, kw)?;
+    view_cmp(vm, req, CmpOp::Eq, "__eq__")
 }
-fn view_ne(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    view_cmp(vm, a, CmpOp::Ne, "__ne__")
+fn view_ne(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (req, []) = crate::sig!(slot "dict_keys.__ne__", "$self, value, /").bind(vm, a, kw)?;
+    view_cmp(vm, req, CmpOp::Ne, "__ne__")
 }
-fn view_lt(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    view_cmp(vm, a, CmpOp::Lt, "__lt__")
+fn view_lt(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (req, []) = crate::sig!(slot "dict_keys.__lt__", "$self, value, /").bind(vm, a, kw)?;
+    view_cmp(vm, req, CmpOp::Lt, "__lt__")
 }
-fn view_le(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    view_cmp(vm, a, CmpOp::Le, "__le__")
+fn view_le(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (req, []) = crate::sig!(slot "dict_keys.__le__", "$self, value, /").bind(vm, a, kw)?;
+    view_cmp(vm, req, CmpOp::Le, "__le__")
 }
-fn view_gt(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    view_cmp(vm, a, CmpOp::Gt, "__gt__")
+fn view_gt(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (req, []) = crate::sig!(slot "dict_keys.__gt__", "$self, value, /").bind(vm, a, kw)?;
+    view_cmp(vm, req, CmpOp::Gt, "__gt__")
 }
-fn view_ge(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    view_cmp(vm, a, CmpOp::Ge, "__ge__")
+fn view_ge(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (req, []) = crate::sig!(slot "dict_keys.__ge__", "$self, value, /").bind(vm, a, kw)?;
+    view_cmp(vm, req, CmpOp::Ge, "__ge__")
 }
 
-fn binop_args<'a>(vm: &Vm, a: &'a [Value], name: &str) -> PyResult<(&'a Value, &'a Value)> {
-    if a.len() != 2 {
-        return Err(vm.type_error(format!("expected 1 argument, got {}", a.len().saturating_sub(1))));
-    }
-    view_of(vm, a, name)?;
-    Ok((&a[0], &a[1]))
+fn binop_args<'a>(vm: &Vm, [x, y]: [&'a Value; 2], name: &str) -> PyResult<(&'a Value, &'a Value)> {
+    view_of(vm, x, name)?;
+    Ok((x, y))
 }
 
 /// A new set of the items of `v`.
@@ -575,8 +558,9 @@ fn set_of(vm: &Vm, v: &Value) -> PyResult<Rc<Set>> {
     Ok(s)
 }
 
-fn view_and(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let (view, other) = binop_args(vm, a, "__and__")?;
+fn view_and(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (req, []) = crate::sig!(slot "dict_keys.__and__", "$self, value, /").bind(vm, a, kw)?;
+    let (view, other) = binop_args(vm, req, "__and__")?;
     let out = gc::new(Set::new());
     let (it_over, container) = match other {
         Value::Set(s) if vm.len(view)? <= s.len() => (view, other),
@@ -621,39 +605,43 @@ fn xor_of(vm: &Vm, x: &Value, y: &Value) -> PyResult<Value> {
     Ok(Value::Set(out))
 }
 
-fn view_or(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let (x, y) = binop_args(vm, a, "__or__")?;
+fn view_or(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (req, []) = crate::sig!(slot "dict_keys.__or__", "$self, value, /").bind(vm, a, kw)?;
+    let (x, y) = binop_args(vm, req, "__or__")?;
     or_of(vm, x, y)
 }
-fn view_ror(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let (x, y) = binop_args(vm, a, "__ror__")?;
+fn view_ror(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (req, []) = crate::sig!(slot "dict_keys.__ror__", "$self, value, /").bind(vm, a, kw)?;
+    let (x, y) = binop_args(vm, req, "__ror__")?;
     or_of(vm, y, x)
 }
-fn view_sub(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let (x, y) = binop_args(vm, a, "__sub__")?;
+fn view_sub(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (req, []) = crate::sig!(slot "dict_keys.__sub__", "$self, value, /").bind(vm, a, kw)?;
+    let (x, y) = binop_args(vm, req, "__sub__")?;
     sub_of(vm, x, y)
 }
-fn view_rsub(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let (x, y) = binop_args(vm, a, "__rsub__")?;
+fn view_rsub(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (req, []) = crate::sig!(slot "dict_keys.__rsub__", "$self, value, /").bind(vm, a, kw)?;
+    let (x, y) = binop_args(vm, req, "__rsub__")?;
     sub_of(vm, y, x)
 }
-fn view_xor(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let (x, y) = binop_args(vm, a, "__xor__")?;
+fn view_xor(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (req, []) = crate::sig!(slot "dict_keys.__xor__", "$self, value, /").bind(vm, a, kw)?;
+    let (x, y) = binop_args(vm, req, "__xor__")?;
     xor_of(vm, x, y)
 }
-fn view_rxor(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let (x, y) = binop_args(vm, a, "__rxor__")?;
+fn view_rxor(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (req, []) = crate::sig!(slot "dict_keys.__rxor__", "$self, value, /").bind(vm, a, kw)?;
+    let (x, y) = binop_args(vm, req, "__rxor__")?;
     xor_of(vm, y, x)
 }
 
 fn view_isdisjoint(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    view_of(vm, a, "isdisjoint")?;
-    args::no_kw(vm, "isdisjoint", kw)?;
-    args::check_method(vm, "isdisjoint", a, 1, 1)?;
-    let (view, other) = (&a[0], &a[1]);
+    let ([s, other], []) = crate::sig!("dict_keys.isdisjoint", "$self, other, /").bind(vm, a, kw)?;
+    view_of(vm, s, "isdisjoint")?;
     let it = vm.iter(other)?;
     while let Some(x) = vm.next(&it)? {
-        if vm.contains(view, &x)? {
+        if vm.contains(s, &x)? {
             return Ok(Value::bool(false));
         }
     }

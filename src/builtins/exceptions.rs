@@ -2,7 +2,6 @@
 //! (KeyError's str, StopIteration.value, SystemExit.code, OSError,
 //! ExceptionGroup).
 
-use super::args;
 use crate::eval::Vm;
 use crate::runtime::object::*;
 use crate::runtime::value::Value;
@@ -43,15 +42,16 @@ fn args_of(i: &Instance) -> Vec<Value> {
     }
 }
 
-fn new(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let Value::Class(c) = &a[0] else { return Err(vm.type_error("BaseException.__new__(X): X is not a type object")) };
+fn new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([cls], [], args) = crate::sig!("BaseException.__new__", "$type, *args, **kwargs").bind_rest(vm, a, kw)?;
+    let Value::Class(c) = cls else { return Err(vm.type_error("BaseException.__new__(X): X is not a type object")) };
     let mut class = c.clone();
-    if Rc::ptr_eq(c, &vm.types.exc("OSError")) && a.len() >= 3 {
-        if let Some(sub) = os_error_subclass(a[1].builtin_base()) {
+    if let (true, [errno, _, ..]) = (Rc::ptr_eq(c, &vm.types.exc("OSError")), args) {
+        if let Some(sub) = os_error_subclass(errno.builtin_base()) {
             class = vm.types.exc(sub);
         }
     }
-    Ok(Value::Instance(vm.exc_instance(&class, a[1..].to_vec())))
+    Ok(Value::Instance(vm.exc_instance(&class, args.to_vec())))
 }
 
 /// `OSError(errno, ...)` constructs the subclass for that errno, as CPython does.
@@ -121,21 +121,23 @@ pub fn set_special_attrs(vm: &Vm, inst: &Rc<Instance>, args: &[Value]) {
 }
 
 fn init(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let inst = data(vm, &a[0])?;
+    let ([zelf], [], args) = crate::sig!("BaseException.__init__", "$self, *args, **kwargs").bind_rest(vm, a, kw)?;
+    let inst = data(vm, zelf)?;
     if let Some(d) = &inst.dict {
         for (k, v) in kw {
             d.set_str(k.clone(), v.clone());
         }
     }
     if let Some(e) = inst.exc() {
-        e.borrow_mut().args = Value::tuple(a[1..].to_vec());
+        e.borrow_mut().args = Value::tuple(args.to_vec());
     }
-    set_special_attrs(vm, &inst, &a[1..]);
+    set_special_attrs(vm, &inst, args);
     Ok(Value::None)
 }
 
-fn str_(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let inst = data(vm, &a[0])?;
+fn str_(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([zelf], []) = crate::sig!(slot "BaseException.__str__", "$self, /").bind(vm, a, kw)?;
+    let inst = data(vm, zelf)?;
     let args = args_of(&inst);
     Ok(match args.len() {
         0 => Value::str(""),
@@ -144,8 +146,9 @@ fn str_(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     })
 }
 
-fn repr(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let inst = data(vm, &a[0])?;
+fn repr(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([zelf], []) = crate::sig!(slot "BaseException.__repr__", "$self, /").bind(vm, a, kw)?;
+    let inst = data(vm, zelf)?;
     let args = args_of(&inst);
     let name = inst.class().name();
     let inner = if args.len() == 1 {
@@ -162,20 +165,20 @@ fn repr(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::string(format!("{}({})", name.as_str(), inner)))
 }
 
-fn with_traceback(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "with_traceback", a, 1, 1)?;
-    let inst = data(vm, &a[0])?;
-    if let (Some(e), Value::None) = (inst.exc(), &a[1]) {
+fn with_traceback(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([zelf, tb], []) = crate::sig!("BaseException.with_traceback", "$self, tb, /").bind(vm, a, kw)?;
+    let inst = data(vm, zelf)?;
+    if let (Some(e), Value::None) = (inst.exc(), tb) {
         e.borrow_mut().traceback.clear();
     }
-    Ok(a[0].clone())
+    Ok(zelf.clone())
 }
 
-fn add_note(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "add_note", a, 1, 1)?;
-    let inst = data(vm, &a[0])?;
-    if a[1].as_str().is_none() {
-        return Err(vm.type_error(format!("note must be a str, not '{}'", vm.type_name(&a[1]).as_str())));
+fn add_note(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([zelf, note], []) = crate::sig!("BaseException.add_note", "$self, note, /").bind(vm, a, kw)?;
+    let inst = data(vm, zelf)?;
+    if note.as_str().is_none() {
+        return Err(vm.type_error(format!("note must be a str, not '{}'", vm.type_name(note).as_str())));
     }
     let Some(d) = &inst.dict else { return Ok(Value::None) };
     let notes = match d.get_str(&vm.names.notes) {
@@ -187,14 +190,15 @@ fn add_note(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
         }
     };
     match notes.as_list() {
-        Some(l) => l.items.borrow_mut().push(a[1].clone()),
+        Some(l) => l.items.borrow_mut().push(note.clone()),
         None => return Err(vm.type_error("Cannot add note: __notes__ is not a list")),
     }
     Ok(Value::None)
 }
 
 fn key_error_str(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let inst = data(vm, &a[0])?;
+    let ([zelf], []) = crate::sig!(slot "KeyError.__str__", "$self, /").bind(vm, a, kw)?;
+    let inst = data(vm, zelf)?;
     let args = args_of(&inst);
     if args.len() == 1 {
         return Ok(Value::Str(vm.repr(&args[0])?));
@@ -203,7 +207,8 @@ fn key_error_str(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn os_error_str(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let inst = data(vm, &a[0])?;
+    let ([zelf], []) = crate::sig!(slot "OSError.__str__", "$self, /").bind(vm, a, kw)?;
+    let inst = data(vm, zelf)?;
     let args = args_of(&inst);
     if args.len() >= 2 {
         let errno = vm.str(&args[0])?;
@@ -230,7 +235,8 @@ fn os_error_str(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 /// "'utf-8' codec can't decode byte 0xff in position 0: invalid start byte",
 /// worded from the attributes (which a handler may have changed).
 fn unicode_error_str(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let inst = data(vm, &a[0])?;
+    let ([zelf], []) = crate::sig!(slot "UnicodeError.__str__", "$self, /").bind(vm, a, kw)?;
+    let inst = data(vm, zelf)?;
     let Some(d) = &inst.dict else { return str_(vm, a, kw) };
     let get = |n: &str| d.get_str(&vm.intern(n));
     let (Some(enc), Some(obj), Some(Value::Int(start)), Some(Value::Int(end)), Some(reason)) =
@@ -256,8 +262,9 @@ fn unicode_error_str(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 /// `(type, args[, __dict__])`: how copy and pickle rebuild an exception.
-fn reduce(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let inst = data(vm, &a[0])?;
+fn reduce(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([zelf], []) = crate::sig!("BaseException.__reduce__", "$self, /").bind(vm, a, kw)?;
+    let inst = data(vm, zelf)?;
     let args = inst.exc().map(|d| d.borrow().args.clone()).unwrap_or(Value::tuple(Vec::new()));
     let mut parts = vec![Value::Class(inst.class()), args];
     if let Some(d) = inst.dict.as_ref().filter(|d| d.len() != 0) {
@@ -266,13 +273,17 @@ fn reduce(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::tuple(parts))
 }
 
-fn group_new(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let Value::Class(c) = &a[0] else { return Err(vm.type_error("not a type")) };
-    args::check(vm, c.name().as_str(), &a[1..], 2, 2)?;
-    if a[1].as_str().is_none() {
+fn group_new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    // PyArg_ParseTuple's count check, under the name CPython gives it.
+    let ([cls], [], args) = crate::sig!("BaseExceptionGroup.__new__", "$type, *args, **kwargs").bind_rest(vm, a, kw)?;
+    let Value::Class(c) = cls else { return Err(vm.type_error("not a type")) };
+    let [message, seq] = args else {
+        return Err(vm.type_error(format!("BaseExceptionGroup.__new__() takes exactly 2 arguments ({} given)", args.len())));
+    };
+    if message.as_str().is_none() {
         return Err(vm.type_error("argument 1 must be str"));
     }
-    let excs = vm.collect(&a[2]).map_err(|_| vm.type_error("second argument (exceptions) must be a sequence"))?;
+    let excs = vm.collect(seq).map_err(|_| vm.type_error("second argument (exceptions) must be a sequence"))?;
     if excs.is_empty() {
         return Err(vm.value_error("second argument (exceptions) must be a non-empty sequence"));
     }
@@ -295,10 +306,10 @@ fn group_new(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
         return Err(vm.type_error("Cannot nest BaseExceptions in an ExceptionGroup"));
     }
     // `args` keep the sequence as passed; `exceptions` is always a tuple.
-    let seq = if matches!(a[2], Value::List(_) | Value::Tuple(_)) { a[2].clone() } else { Value::tuple(excs.clone()) };
-    let inst = vm.exc_instance(&class, vec![a[1].clone(), seq]);
+    let seq = if matches!(seq, Value::List(_) | Value::Tuple(_)) { seq.clone() } else { Value::tuple(excs.clone()) };
+    let inst = vm.exc_instance(&class, vec![message.clone(), seq]);
     if let Some(d) = &inst.dict {
-        d.set_str(vm.intern("message"), a[1].clone());
+        d.set_str(vm.intern("message"), message.clone());
         d.set_str(vm.intern("exceptions"), Value::tuple(excs));
     }
     Ok(Value::Instance(inst))
@@ -315,8 +326,9 @@ fn group_parts(vm: &Vm, v: &Value) -> PyResult<(Rc<Instance>, Value, Vec<Value>)
     Ok((inst, msg, excs))
 }
 
-fn group_str(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let (_, msg, excs) = group_parts(vm, &a[0])?;
+fn group_str(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([zelf], []) = crate::sig!(slot "BaseExceptionGroup.__str__", "$self, /").bind(vm, a, kw)?;
+    let (_, msg, excs) = group_parts(vm, zelf)?;
     let n = excs.len();
     Ok(Value::string(format!("{} ({} sub-exception{})", vm.str(&msg)?.as_str(), n, if n == 1 { "" } else { "s" })))
 }
@@ -366,19 +378,19 @@ fn split_group(vm: &Vm, group: &Value, cond: &Value) -> PyResult<(Option<Value>,
     Ok((make(yes)?, make(no)?))
 }
 
-fn subgroup(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "subgroup", a, 1, 1)?;
-    Ok(split_group(vm, &a[0], &a[1])?.0.unwrap_or(Value::None))
+fn subgroup(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([zelf, condition], []) = crate::sig!(unpack "BaseExceptionGroup.subgroup", "$self, condition, /").bind(vm, a, kw)?;
+    Ok(split_group(vm, zelf, condition)?.0.unwrap_or(Value::None))
 }
 
-fn split(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "split", a, 1, 1)?;
-    let (y, n) = split_group(vm, &a[0], &a[1])?;
+fn split(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([zelf, condition], []) = crate::sig!(unpack "BaseExceptionGroup.split", "$self, condition, /").bind(vm, a, kw)?;
+    let (y, n) = split_group(vm, zelf, condition)?;
     Ok(Value::tuple(vec![y.unwrap_or(Value::None), n.unwrap_or(Value::None)]))
 }
 
-fn derive(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "derive", a, 1, 1)?;
-    let (inst, msg, _) = group_parts(vm, &a[0])?;
-    group_new(vm, &[Value::Class(inst.class()), msg, a[1].clone()], &[])
+fn derive(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([zelf, excs], []) = crate::sig!(unpack "BaseExceptionGroup.derive", "$self, excs, /").bind(vm, a, kw)?;
+    let (inst, msg, _) = group_parts(vm, zelf)?;
+    group_new(vm, &[Value::Class(inst.class()), msg, excs.clone()], &[])
 }

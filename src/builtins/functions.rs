@@ -1,6 +1,5 @@
 //! Builtin functions (`print`, `len`, `isinstance`, `sorted`, ...).
 
-use super::args::{self, kwarg};
 use crate::eval::{Frame, FrameRecord, Vm};
 use crate::runtime::gc;
 use crate::runtime::int::{self as num, Num};
@@ -66,18 +65,18 @@ pub fn install(vm: &Vm) {
 }
 
 fn print(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::only_kw(vm, "print", kw, &["sep", "end", "file", "flush"])?;
-    let text_of = |v: Option<Value>, default: &str| -> PyResult<String> {
+    let ([], [sep, end, file, flush], values) = crate::sig!("print", "*args, sep=' ', end='\\n', file=None, flush=False").bind_rest(vm, args, kw)?;
+    let text_of = |v: Option<&Value>, default: &str| -> PyResult<String> {
         match v {
             None | Some(Value::None) => Ok(default.to_string()),
             Some(Value::Str(s)) => Ok(s.as_str().to_string()),
-            Some(other) => Err(vm.type_error(format!("sep must be None or a string, not {}", vm.type_name(&other).as_str()))),
+            Some(other) => Err(vm.type_error(format!("sep must be None or a string, not {}", vm.type_name(other).as_str()))),
         }
     };
-    let sep = text_of(kwarg(kw, "sep"), " ")?;
-    let end = text_of(kwarg(kw, "end"), "\n")?;
+    let sep = text_of(sep, " ")?;
+    let end = text_of(end, "\n")?;
     let mut out = String::new();
-    for (i, a) in args.iter().enumerate() {
+    for (i, a) in values.iter().enumerate() {
         if i > 0 {
             out.push_str(&sep);
         }
@@ -87,11 +86,11 @@ fn print(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
         }
     }
     out.push_str(&end);
-    match kwarg(kw, "file").or_else(|| redirected_stdout(vm)) {
+    match file.cloned().or_else(|| redirected_stdout(vm)) {
         None | Some(Value::None) => vm.write_out(&out),
         Some(file) => {
             vm.call_method(&file, "write", &[Value::string(out)])?;
-            if kwarg(kw, "flush").is_some_and(|f| vm.truthy(&f).unwrap_or(false)) {
+            if flush.is_some_and(|f| vm.truthy(f).unwrap_or(false)) {
                 if let Some(flush) = vm.get_attr_opt(&file, &vm.intern("flush"))? {
                     vm.call(&flush, &[], &[])?;
                 }
@@ -102,19 +101,18 @@ fn print(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn len(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "len", kw)?;
-    args::check(vm, "len", args, 1, 1)?;
-    Ok(Value::Int(vm.len(&args[0])? as i64))
+    let ([obj], []) = crate::sig!("len", "obj, /").bind(vm, args, kw)?;
+    Ok(Value::Int(vm.len(obj)? as i64))
 }
 
-fn repr(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "repr", args, 1, 1)?;
-    Ok(Value::Str(vm.repr(&args[0])?))
+fn repr(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([obj], []) = crate::sig!("repr", "obj, /").bind(vm, args, kw)?;
+    Ok(Value::Str(vm.repr(obj)?))
 }
 
-fn ascii(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "ascii", args, 1, 1)?;
-    Ok(Value::string(vm.ascii(&args[0])?))
+fn ascii(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([obj], []) = crate::sig!("ascii", "obj, /").bind(vm, args, kw)?;
+    Ok(Value::string(vm.ascii(obj)?))
 }
 
 /// `sys.stdout` when a program replaced it (contextlib.redirect_stdout, or an
@@ -239,14 +237,14 @@ impl Vm {
     }
 }
 
-fn isinstance(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "isinstance", args, 2, 2)?;
-    Ok(Value::bool(vm.isinstance(&args[0], &args[1])?))
+fn isinstance(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([obj, spec], []) = crate::sig!("isinstance", "obj, class_or_tuple, /").bind(vm, args, kw)?;
+    Ok(Value::bool(vm.isinstance(obj, spec)?))
 }
 
-fn issubclass(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "issubclass", args, 2, 2)?;
-    Ok(Value::bool(vm.issubclass(&args[0], &args[1])?))
+fn issubclass(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([cls, spec], []) = crate::sig!("issubclass", "cls, class_or_tuple, /").bind(vm, args, kw)?;
+    Ok(Value::bool(vm.issubclass(cls, spec)?))
 }
 
 fn attr_name<'a>(vm: &Vm, fname: &str, v: &'a Value) -> PyResult<&'a crate::runtime::str::Str> {
@@ -256,59 +254,59 @@ fn attr_name<'a>(vm: &Vm, fname: &str, v: &'a Value) -> PyResult<&'a crate::runt
     })
 }
 
-fn hasattr(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "hasattr", args, 2, 2)?;
-    let name = attr_name(vm, "hasattr", &args[1])?;
-    Ok(Value::bool(vm.get_attr_opt(&args[0], name)?.is_some()))
+fn hasattr(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([obj, name], []) = crate::sig!("hasattr", "obj, name, /").bind(vm, args, kw)?;
+    let name = attr_name(vm, "hasattr", name)?;
+    Ok(Value::bool(vm.get_attr_opt(obj, name)?.is_some()))
 }
 
-fn getattr(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "getattr", args, 2, 3)?;
-    let name = attr_name(vm, "getattr", &args[1])?;
-    if args.len() == 3 {
-        return Ok(vm.get_attr_opt(&args[0], name)?.unwrap_or_else(|| args[2].clone()));
+fn getattr(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([obj, name], [default]) = crate::sig!("getattr", "object, name, default=<unset>, /").bind(vm, args, kw)?;
+    let name = attr_name(vm, "getattr", name)?;
+    if let Some(default) = default {
+        return Ok(vm.get_attr_opt(obj, name)?.unwrap_or_else(|| default.clone()));
     }
-    vm.get_attr(&args[0], name)
+    vm.get_attr(obj, name)
 }
 
-fn setattr(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "setattr", args, 3, 3)?;
-    let name = attr_name(vm, "setattr", &args[1])?;
-    vm.set_attr(&args[0], name, args[2].clone())?;
+fn setattr(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([obj, name, value], []) = crate::sig!("setattr", "obj, name, value, /").bind(vm, args, kw)?;
+    let name = attr_name(vm, "setattr", name)?;
+    vm.set_attr(obj, name, value.clone())?;
     Ok(Value::None)
 }
 
-fn delattr(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "delattr", args, 2, 2)?;
-    let name = attr_name(vm, "delattr", &args[1])?;
-    vm.del_attr(&args[0], name)?;
+fn delattr(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([obj, name], []) = crate::sig!("delattr", "obj, name, /").bind(vm, args, kw)?;
+    let name = attr_name(vm, "delattr", name)?;
+    vm.del_attr(obj, name)?;
     Ok(Value::None)
 }
 
-fn id(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "id", args, 1, 1)?;
-    Ok(Value::Int(args[0].id()))
+fn id(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([obj], []) = crate::sig!("id", "obj, /").bind(vm, args, kw)?;
+    Ok(Value::Int(obj.id()))
 }
 
-fn hash(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "hash", args, 1, 1)?;
-    Ok(Value::Int(vm.hash(&args[0])?))
+fn hash(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([obj], []) = crate::sig!("hash", "obj, /").bind(vm, args, kw)?;
+    Ok(Value::Int(vm.hash(obj)?))
 }
 
-fn iter(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "iter", args, 1, 2)?;
-    if args.len() == 2 {
-        if !vm.is_callable(&args[0]) {
+fn iter(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([obj], [sentinel]) = crate::sig!("iter", "object, sentinel=<unset>, /").bind(vm, args, kw)?;
+    if let Some(sentinel) = sentinel {
+        if !vm.is_callable(obj) {
             return Err(vm.type_error("iter(v, w): v must be callable"));
         }
-        return Ok(vm.native_iter("callable_iterator", IterState::Callable { func: args[0].clone(), sentinel: args[1].clone() }));
+        return Ok(vm.native_iter("callable_iterator", IterState::Callable { func: obj.clone(), sentinel: sentinel.clone() }));
     }
-    vm.iter(&args[0])
+    vm.iter(obj)
 }
 
-fn next(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "next", args, 1, 2)?;
-    let it = &args[0];
+fn next(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([it], [default]) = crate::sig!("next", "iterator, default=<unset>, /").bind(vm, args, kw)?;
+    let it = it;
     let is_iter = match it {
         Value::Iter(_) => true,
         Value::Generator(g) => g.kind == crate::compile::ir::CodeKind::Generator,
@@ -320,7 +318,7 @@ fn next(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     if let Value::Generator(g) = it {
         return match g.resume(vm, crate::eval::generator::Resume::Send(Value::None))? {
             crate::eval::generator::GenStep::Yielded(v) | crate::eval::generator::GenStep::Produced(v) => Ok(v),
-            crate::eval::generator::GenStep::Returned(v) => match args.get(1) {
+            crate::eval::generator::GenStep::Returned(v) => match default {
                 Some(d) => Ok(d.clone()),
                 None => Err(vm.stop_iteration(v)),
             },
@@ -329,7 +327,7 @@ fn next(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     if let Value::Iter(_) = it {
         return match vm.next(it)? {
             Some(v) => Ok(v),
-            None => match args.get(1) {
+            None => match default {
                 Some(d) => Ok(d.clone()),
                 None => Err(vm.stop_iteration(Value::None)),
             },
@@ -338,14 +336,14 @@ fn next(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let f = vm.type_of(it).lookup(&vm.names.next).unwrap_or(Value::None);
     match vm.call(&vm.bind_descriptor(f, it)?, &[], &[]) {
         Ok(v) => Ok(v),
-        Err(e) if args.len() == 2 && vm.err_is(&e, "StopIteration") => Ok(args[1].clone()),
+        Err(e) if default.is_some() && vm.err_is(&e, "StopIteration") => Ok(default.cloned().unwrap_or(Value::None)),
         Err(e) => Err(e),
     }
 }
 
-fn abs(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "abs", args, 1, 1)?;
-    Ok(match args[0].builtin_base() {
+fn abs(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([x], []) = crate::sig!("abs", "x, /").bind(vm, args, kw)?;
+    Ok(match x.builtin_base() {
         Value::Int(i) => match i.checked_abs() {
             Some(a) => Value::Int(a),
             None => Value::from_bigint(BigInt::from(*i).abs()),
@@ -355,34 +353,34 @@ fn abs(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
         Value::Float(f) => Value::float(f.get().abs()),
         Value::Complex(c) => Value::float(c.re.hypot(c.im)),
         _ => {
-            let class = vm.type_of(&args[0]);
+            let class = vm.type_of(x);
             match class.lookup(&vm.names.abs) {
-                Some(f) => return vm.call(&vm.bind_descriptor(f, &args[0])?, &[], &[]),
+                Some(f) => return vm.call(&vm.bind_descriptor(f, x)?, &[], &[]),
                 None => return Err(vm.type_error(format!("bad operand type for abs(): '{}'", class.name().as_str()))),
             }
         }
     })
 }
 
-fn min_max(vm: &Vm, args: &[Value], kw: &KwArgs, name: &str, want_less: bool) -> PyResult<Value> {
-    args::only_kw(vm, name, kw, &["key", "default"])?;
-    let key = kwarg(kw, "key").filter(|k| !k.is_none());
-    let default = kwarg(kw, "default");
+/// `min`/`max` bound: the first positional argument, the others, `key` and `default`.
+fn min_max(
+    vm: &Vm,
+    (first, rest, key, default): (&Value, &[Value], Option<&Value>, Option<&Value>),
+    name: &str,
+    want_less: bool,
+) -> PyResult<Value> {
+    let key = key.filter(|k| !k.is_none());
     // One iterable is walked as it goes, as CPython does: no copy of a
     // long generator, and the key function sees items as they come.
-    let (iterator, spread) = match args.len() {
-        0 => return Err(vm.type_error(format!("{name} expected at least 1 argument, got 0"))),
-        1 => (Some(vm.iter(&args[0])?), [].iter()),
-        _ => {
-            if default.is_some() {
-                return Err(vm.type_error(format!(
-                    "Cannot specify a default for {name}() with multiple positional arguments"
-                )));
-            }
-            (None, args.iter())
-        }
+    let iterator = if rest.is_empty() {
+        Some(vm.iter(first)?)
+    } else if default.is_some() {
+        return Err(vm.type_error(format!("Cannot specify a default for {name}() with multiple positional arguments")));
+    } else {
+        None
     };
-    let mut spread = spread.cloned();
+    let spread: &[Value] = if iterator.is_some() { &[] } else { rest };
+    let mut spread = iterator.is_none().then(|| first.clone()).into_iter().chain(spread.iter().cloned());
     let mut best: Option<(Value, Value)> = None;
     loop {
         let item = match &iterator {
@@ -414,30 +412,34 @@ fn min_max(vm: &Vm, args: &[Value], kw: &KwArgs, name: &str, want_less: bool) ->
     match best {
         Some((_, v)) => Ok(v),
         None => match default {
-            Some(d) => Ok(d),
+            Some(d) => Ok(d.clone()),
             None => Err(vm.value_error(format!("{name}() arg is an empty sequence"))),
         },
     }
 }
 
 fn min(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    min_max(vm, args, kw, "min", true)
+    let ([first], [key, default], rest) =
+        crate::sig!("min", "iterable, /, *args, key=None, default=<unset>").bind_rest(vm, args, kw)?;
+    min_max(vm, (first, rest, key, default), "min", true)
 }
 
 fn max(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    min_max(vm, args, kw, "max", false)
+    let ([first], [key, default], rest) =
+        crate::sig!("max", "iterable, /, *args, key=None, default=<unset>").bind_rest(vm, args, kw)?;
+    min_max(vm, (first, rest, key, default), "max", false)
 }
 
 fn sum(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "sum", args, 1, 2)?;
-    let mut acc = args::arg(args, kw, 1, "start").unwrap_or(Value::Int(0));
+    let ([iterable], [start]) = crate::sig!("sum", "iterable, /, start=0").bind(vm, args, kw)?;
+    let mut acc = start.cloned().unwrap_or(Value::Int(0));
     if acc.as_str().is_some() {
         return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
     }
     if matches!(acc, Value::Bytes(_)) {
         return Err(vm.type_error("sum() can't sum bytes [use b''.join(seq) instead]"));
     }
-    let it = vm.iter(&args[0])?;
+    let it = vm.iter(iterable)?;
     while let Some(x) = vm.next(&it)? {
         acc = vm.binary_fast(crate::compile::ir::BinOp::Arith(num::ArithOp::Add), acc, x)?;
     }
@@ -478,23 +480,22 @@ impl Vm {
 }
 
 fn sorted(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::only_kw(vm, "sorted", kw, &["key", "reverse"])?;
-    if args.len() != 1 {
-        return Err(vm.type_error(format!("sorted expected 1 argument, got {}", args.len())));
-    }
-    let mut items = vm.collect(&args[0])?;
-    let key = kwarg(kw, "key").filter(|k| !k.is_none());
-    let reverse = match kwarg(kw, "reverse") {
-        Some(r) => vm.truthy(&r)?,
+    // Like CPython, the keywords are list.sort's, checked under its name.
+    let ([iterable], []) = crate::sig!("sorted", "iterable, /, **kwargs").bind(vm, args, kw)?;
+    let ([], [key, reverse]) = crate::sig!("sort", "*, key=None, reverse=False").bind(vm, &[], kw)?;
+    let mut items = vm.collect(iterable)?;
+    let key = key.filter(|k| !k.is_none());
+    let reverse = match reverse {
+        Some(r) => vm.truthy(r)?,
         None => false,
     };
-    vm.sort_values(&mut items, key.as_ref(), reverse)?;
+    vm.sort_values(&mut items, key, reverse)?;
     Ok(Value::list(items))
 }
 
-fn any(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "any", args, 1, 1)?;
-    let it = vm.iter(&args[0])?;
+fn any(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([iterable], []) = crate::sig!("any", "iterable, /").bind(vm, args, kw)?;
+    let it = vm.iter(iterable)?;
     while let Some(x) = vm.next(&it)? {
         if vm.truthy(&x)? {
             return Ok(Value::bool(true));
@@ -503,9 +504,9 @@ fn any(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::bool(false))
 }
 
-fn all(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "all", args, 1, 1)?;
-    let it = vm.iter(&args[0])?;
+fn all(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([iterable], []) = crate::sig!("all", "iterable, /").bind(vm, args, kw)?;
+    let it = vm.iter(iterable)?;
     while let Some(x) = vm.next(&it)? {
         if !vm.truthy(&x)? {
             return Ok(Value::bool(false));
@@ -514,11 +515,11 @@ fn all(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::bool(true))
 }
 
-fn chr(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "chr", args, 1, 1)?;
-    let i = match args[0].builtin_base() {
+fn chr(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([i], []) = crate::sig!("chr", "i, /").bind(vm, args, kw)?;
+    let i = match i.builtin_base() {
         Value::BigInt(_) => None,
-        _ => Some(vm.index_value(&args[0])?),
+        _ => Some(vm.index_value(i)?),
     };
     // The argument is a C int in CPython.
     let Some(i) = i.filter(|i| i32::try_from(*i).is_ok()) else {
@@ -533,9 +534,9 @@ fn chr(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     }
 }
 
-fn ord(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "ord", args, 1, 1)?;
-    match args[0].builtin_base() {
+fn ord(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([c], []) = crate::sig!("ord", "c, /").bind(vm, args, kw)?;
+    match c.builtin_base() {
         Value::Str(s) => {
             if s.char_len() != 1 {
                 return Err(vm.type_error(format!(
@@ -554,42 +555,44 @@ fn ord(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     }
 }
 
-fn radix(vm: &Vm, args: &[Value], name: &str, r: u32) -> PyResult<Value> {
-    args::check(vm, name, args, 1, 1)?;
-    let b = match crate::runtime::int::big(&args[0]) {
+fn radix(vm: &Vm, number: &Value, r: u32) -> PyResult<Value> {
+    let b = match crate::runtime::int::big(number) {
         Some(b) => b,
-        None => BigInt::from(vm.index_value(&args[0])?),
+        None => BigInt::from(vm.index_value(number)?),
     };
     Ok(Value::string(crate::runtime::format::int_to_radix(&b, r, true)))
 }
 
-fn hex(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    radix(vm, args, "hex", 16)
+fn hex(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([number], []) = crate::sig!("hex", "number, /").bind(vm, args, kw)?;
+    radix(vm, number, 16)
 }
 
-fn oct(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    radix(vm, args, "oct", 8)
+fn oct(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([number], []) = crate::sig!("oct", "number, /").bind(vm, args, kw)?;
+    radix(vm, number, 8)
 }
 
-fn bin(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    radix(vm, args, "bin", 2)
+fn bin(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([number], []) = crate::sig!("bin", "number, /").bind(vm, args, kw)?;
+    radix(vm, number, 2)
 }
 
-fn format(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "format", args, 1, 2)?;
-    let spec = match args.get(1) {
+fn format(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([value], [spec]) = crate::sig!("format", "value, format_spec='', /").bind(vm, args, kw)?;
+    let spec = match spec {
         Some(s) => match s.as_str() {
             Some(s) => s.as_str().to_string(),
             None => return Err(vm.type_error(format!("format() argument 2 must be str, not {}", vm.type_name(s).as_str()))),
         },
         None => String::new(),
     };
-    Ok(Value::string(vm.format(&args[0], &spec)?))
+    Ok(Value::string(vm.format(value, &spec)?))
 }
 
 /// `round`'s ndigits: an int, clamped to the i64 range as CPython clamps
 /// it to a C ssize_t (so a huge ndigits leaves a number as it is).
-fn ndigits(vm: &Vm, n: &Value) -> PyResult<i64> {
+fn clamped_ndigits(vm: &Vm, n: &Value) -> PyResult<i64> {
     match n.builtin_base() {
         Value::BigInt(b) => Ok(if b.is_negative() { i64::MIN } else { i64::MAX }),
         _ => vm.index_value(n),
@@ -597,11 +600,8 @@ fn ndigits(vm: &Vm, n: &Value) -> PyResult<i64> {
 }
 
 fn round(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    if args.len() + kw.len() > 2 {
-        return Err(vm.type_error(format!("round() takes at most 2 arguments ({} given)", args.len() + kw.len())));
-    }
-    let x = args::arg(args, kw, 0, "number").ok_or_else(|| vm.type_error("round() missing required argument 'number' (pos 1)"))?;
-    let nd = args::arg(args, kw, 1, "ndigits").filter(|n| !n.is_none());
+    let ([x], [ndigits]) = crate::sig!("round", "number, ndigits=None").bind(vm, args, kw)?;
+    let nd = ndigits.filter(|n| !n.is_none());
     match (x.builtin_base(), &nd) {
         (Value::Float(f), None) => {
             let f = f.get();
@@ -614,7 +614,7 @@ fn round(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
             Ok(num::float_to_int(f.round_ties_even()))
         }
         (Value::Float(f), Some(n)) => {
-            let n = ndigits(vm, n)?;
+            let n = clamped_ndigits(vm, n)?;
             crate::runtime::format::round_float(f.get(), n).map(Value::float).map_err(|e| vm.format_error(e))
         }
         (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), nd) => {
@@ -624,7 +624,7 @@ fn round(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
                 v => v.clone(),
             };
             let n = match nd {
-                Some(n) => ndigits(vm, n)?,
+                Some(n) => clamped_ndigits(vm, n)?,
                 None => return Ok(plain),
             };
             if n >= 0 {
@@ -641,7 +641,7 @@ fn round(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
             let class = vm.type_of(&x);
             match class.lookup(&vm.names.round) {
                 Some(f) => {
-                    let extra: Vec<Value> = nd.into_iter().collect();
+                    let extra: Vec<Value> = nd.into_iter().cloned().collect();
                     vm.call(&vm.bind_descriptor(f, &x)?, &extra, &[])
                 }
                 None => Err(vm.type_error(format!("type {} doesn't define __round__ method", class.name().as_str()))),
@@ -650,9 +650,9 @@ fn round(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     }
 }
 
-fn divmod(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "divmod", args, 2, 2)?;
-    let (a, b) = (&args[0], &args[1]);
+fn divmod(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([a, b], []) = crate::sig!("divmod", "x, y, /").bind(vm, args, kw)?;
+    let (a, b) = (a, b);
     if let (Some(x), Some(y)) = (Num::of(a), Num::of(b)) {
         if let (Num::Float(_), _) | (_, Num::Float(_)) = (x, y) {
             let (p, q) = (x.to_f64().map_err(|e| vm.num_err(e))?, y.to_f64().map_err(|e| vm.num_err(e))?);
@@ -709,11 +709,10 @@ fn ternary_pow(vm: &Vm, base: &Value, exp: &Value, m: &Value) -> PyResult<Value>
 }
 
 fn pow(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let base = args::arg(args, kw, 0, "base").ok_or_else(|| vm.type_error("pow() missing required argument 'base' (pos 1)"))?;
-    let exp = args::arg(args, kw, 1, "exp").ok_or_else(|| vm.type_error("pow() missing required argument 'exp' (pos 2)"))?;
-    let m = args::arg(args, kw, 2, "mod").filter(|m| !m.is_none());
+    let ([base, exp], [modulus]) = crate::sig!("pow", "base, exp, mod=None").bind(vm, args, kw)?;
+    let m = modulus.filter(|m| !m.is_none());
     let Some(m) = m else {
-        return vm.binary_op(crate::compile::ir::BinOp::Arith(num::ArithOp::Pow), base, exp);
+        return vm.binary_op(crate::compile::ir::BinOp::Arith(num::ArithOp::Pow), base.clone(), exp.clone());
     };
     let (Some(b), Some(e), Some(md)) = (num::big(&base), num::big(&exp), num::big(&m)) else {
         return ternary_pow(vm, &base, &exp, &m);
@@ -759,38 +758,44 @@ impl Vm {
     }
 }
 
-fn callable(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "callable", args, 1, 1)?;
-    Ok(Value::bool(vm.is_callable(&args[0])))
+fn callable(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([obj], []) = crate::sig!("callable", "obj, /").bind(vm, args, kw)?;
+    Ok(Value::bool(vm.is_callable(obj)))
 }
 
-fn vars(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "vars", args, 1, 1)?;
-    match vm.get_attr_opt(&args[0], &vm.names.dict)? {
+/// Without an argument, `vars()` reads the calling frame (`call_frame_builtin`).
+fn vars(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([], [object]) = crate::sig!("vars", "object=<unset>, /").bind(vm, args, kw)?;
+    let Some(object) = object else { return Err(vm.runtime_error("vars() called without a frame")) };
+    match vm.get_attr_opt(object, &vm.names.dict)? {
         Some(d) => Ok(d),
         None => Err(vm.type_error("vars() argument must have __dict__ attribute")),
     }
 }
 
-fn dir(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "dir", args, 1, 1)?;
-    let class = vm.type_of(&args[0]);
+/// Without an argument, `dir()` reads the calling frame (`call_frame_builtin`).
+fn dir(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([], [object]) = crate::sig!("dir", "object=<unset>, /").bind(vm, args, kw)?;
+    let Some(object) = object else { return Err(vm.runtime_error("dir() called without a frame")) };
+    let class = vm.type_of(object);
     if let Some((f, owner)) = class.lookup_with_owner(&vm.intern("__dir__")) {
         if owner.is_heap {
-            let r = vm.call(&vm.bind_descriptor(f, &args[0])?, &[], &[])?;
+            let r = vm.call(&vm.bind_descriptor(f, object)?, &[], &[])?;
             let mut items = vm.collect(&r)?;
             vm.sort_values(&mut items, None, false)?;
             return Ok(Value::list(items));
         }
     }
-    Ok(Value::list(vm.dir_names(&args[0])?))
+    Ok(Value::list(vm.dir_names(object)?))
 }
 
-fn globals(vm: &Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn globals(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([], []) = crate::sig!("globals", "").bind(vm, args, kw)?;
     Err(vm.runtime_error("globals() called without a frame"))
 }
 
-fn locals(vm: &Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn locals(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([], []) = crate::sig!("locals", "").bind(vm, args, kw)?;
     Err(vm.runtime_error("locals() called without a frame"))
 }
 
@@ -853,22 +858,30 @@ fn frame_locals(vm: &Vm, f: &Frame) -> Value {
 }
 
 fn exec_in(vm: &Vm, args: &[Value], kw: &KwArgs, f: Option<&Frame>, name: &str) -> PyResult<Value> {
-    args::check(vm, name, args, 1, 3)?;
-    let globals = match args::arg(args, kw, 1, "globals").filter(|g| !g.is_none()) {
-        Some(Value::Dict(d)) => d,
-        Some(other) => return Err(vm.type_error(format!("{name}() globals must be a dict, not {}", vm.type_name(&other).as_str()))),
+    let (src, globals, locals) = if name == "exec" {
+        let ([src], [globals, locals, _closure]) =
+            crate::sig!("exec", "source, globals=None, locals=None, /, *, closure=None").bind(vm, args, kw)?;
+        (src, globals, locals)
+    } else {
+        let ([src], [globals, locals]) = crate::sig!("eval", "source, globals=None, locals=None, /").bind(vm, args, kw)?;
+        (src, globals, locals)
+    };
+    let given_globals = globals;
+    let globals = match globals.filter(|g| !g.is_none()) {
+        Some(Value::Dict(d)) => d.clone(),
+        Some(other) => return Err(vm.type_error(format!("{name}() globals must be a dict, not {}", vm.type_name(other).as_str()))),
         None => match f {
             Some(f) => f.globals.clone(),
             None => gc::new(Dict::new()),
         },
     };
-    let locals = match args::arg(args, kw, 2, "locals").filter(|g| !g.is_none()) {
-        Some(l) if matches!(l, Value::Dict(_)) || vm.type_of(&l).lookup(&vm.names.getitem).is_some() => Some(l),
+    let locals = match locals.filter(|g| !g.is_none()) {
+        Some(l) if matches!(l, Value::Dict(_)) || vm.type_of(l).lookup(&vm.names.getitem).is_some() => Some(l.clone()),
         Some(l) if name == "exec" => {
-            return Err(vm.type_error(format!("locals must be a mapping or None, not {}", vm.type_name(&l).as_str())))
+            return Err(vm.type_error(format!("locals must be a mapping or None, not {}", vm.type_name(l).as_str())))
         }
         Some(_) => return Err(vm.type_error("locals must be a mapping")),
-        None => match (f, args.get(1)) {
+        None => match (f, given_globals) {
             (Some(f), None) => match frame_locals(vm, f) {
                 Value::Dict(d) if Rc::ptr_eq(&d, &f.globals) => None,
                 l => Some(l),
@@ -876,7 +889,6 @@ fn exec_in(vm: &Vm, args: &[Value], kw: &KwArgs, f: Option<&Frame>, name: &str) 
             _ => None,
         },
     };
-    let src = &args[0];
     if let Value::Native(n) = src {
         if let Some(code) = n.data.borrow().downcast_ref::<Rc<crate::compile::ir::Code>>() {
             return vm.run_code(code.clone(), globals, locals);
@@ -925,16 +937,20 @@ impl Vm {
 }
 
 fn compile(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let src = args::arg(args, kw, 0, "source").ok_or_else(|| vm.type_error("compile() missing required argument 'source' (pos 1)"))?;
-    let filename = args::arg(args, kw, 1, "filename").and_then(|f| f.as_str().map(|s| s.as_str().to_string())).unwrap_or_default();
-    let mode = args::arg(args, kw, 2, "mode").and_then(|f| f.as_str().map(|s| s.as_str().to_string())).unwrap_or_default();
+    let ([src, filename, mode], [_flags, _dont_inherit, _optimize, _feature_version]) = crate::sig!(
+        "compile",
+        "source, filename, mode, flags=0, dont_inherit=False, optimize=-1, *, _feature_version=-1"
+    )
+    .bind(vm, args, kw)?;
+    let filename = filename.as_str().map(|s| s.as_str().to_string()).unwrap_or_default();
+    let mode = mode.as_str().map(|s| s.as_str().to_string()).unwrap_or_default();
     let Some(text) = src.as_str().map(|s| s.as_str().to_string()) else {
         return Err(vm.type_error("compile() arg 1 must be a string, bytes or AST object"));
     };
     if mode == "eval" {
         // Checked now, run later by eval(): keep the text.
         tulip_syntax::parse_expression(text.trim_start()).map_err(|e| vm.syntax_error_exc(&e, &filename, &text))?;
-        return Ok(src);
+        return Ok(src.clone());
     }
     if !matches!(mode.as_str(), "exec" | "single") {
         return Err(vm.value_error("compile() mode must be 'exec', 'eval' or 'single'"));
@@ -948,9 +964,9 @@ fn compile(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     })))
 }
 
-fn input(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "input", args, 0, 1)?;
-    if let Some(p) = args.first() {
+fn input(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([], [prompt]) = crate::sig!("input", "prompt='', /").bind(vm, args, kw)?;
+    if let Some(p) = prompt {
         vm.write_out(vm.str(p)?.as_str());
     }
     vm.flush_out();
@@ -970,18 +986,25 @@ fn input(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     }
 }
 
+/// Checks the call, then hands it on to `io.open` unchanged.
 fn open(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([_file], [_mode, _buffering, _encoding, _errors, _newline, _closefd, _opener]) = crate::sig!(
+        "open",
+        "file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True, opener=None"
+    )
+    .bind(vm, args, kw)?;
     let io = vm.import_module("io")?;
     let f = vm.get_attr(&io, &vm.intern("open"))?;
     vm.call(&f, args, kw)
 }
 
 fn import(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let name = args::arg(args, kw, 0, "name").and_then(|n| n.as_str().map(|s| s.as_str().to_string()));
-    let Some(name) = name else {
+    let ([name], [_globals, _locals, fromlist, _level]) =
+        crate::sig!("__import__", "name, globals=None, locals=None, fromlist=(), level=0").bind(vm, args, kw)?;
+    let Some(name) = name.as_str().map(|s| s.as_str().to_string()) else {
         return Err(vm.type_error("__import__() argument 1 must be str"));
     };
-    let fromlist = args::arg(args, kw, 3, "fromlist").filter(|f| !f.is_none());
+    let fromlist = fromlist.filter(|f| !f.is_none());
     let m = vm.import_module(&name)?;
     let wants_leaf = match &fromlist {
         Some(f) => vm.truthy(f)?,
@@ -994,28 +1017,30 @@ fn import(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     Ok(vm.modules.get_str(&vm.intern(top)).unwrap_or(m))
 }
 
-fn build_class(vm: &Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn build_class(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([_func, _name], [], _bases) = crate::sig!("__build_class__", "func, name, /, *bases, **kwds").bind_rest(vm, args, kw)?;
     Err(vm.type_error("__build_class__ is not supported"))
 }
 
-fn aiter(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "aiter", args, 1, 1)?;
-    vm.aiter(&args[0])
+fn aiter(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([obj], []) = crate::sig!("aiter", "async_iterable, /").bind(vm, args, kw)?;
+    vm.aiter(obj)
 }
 
-fn anext(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "anext", args, 1, 2)?;
-    let class = vm.type_of(&args[0]);
+fn anext(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([obj], [default]) = crate::sig!("anext", "aiterator, default=<unset>, /").bind(vm, args, kw)?;
+    let class = vm.type_of(obj);
     let Some(m) = class.lookup(&vm.names.anext) else {
         return Err(vm.type_error(format!("'{}' object is not an async iterator", class.name().as_str())));
     };
-    let awaitable = vm.call_special(m, &args[0], &[])?;
-    match args.get(1) {
+    let awaitable = vm.call_special(m, obj, &[])?;
+    match default {
         Some(default) => Ok(super::generator::anext_with_default(vm, awaitable, default.clone())),
         None => Ok(awaitable),
     }
 }
 
-fn breakpoint(_vm: &Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn breakpoint(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([], [], _args) = crate::sig!("breakpoint", "*args, **kws").bind_rest(vm, args, kw)?;
     Ok(Value::None)
 }

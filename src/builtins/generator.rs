@@ -2,7 +2,6 @@
 //! awaitables async generators hand out: `asend()`/`__anext__()`,
 //! `athrow()`/`aclose()`, and the iterator `coroutine.__await__()` returns.
 
-use super::args;
 use crate::eval::generator::{GenStep, Generator, Resume};
 use crate::eval::Vm;
 use crate::runtime::object::*;
@@ -48,8 +47,9 @@ const ATHROW: &str = "async_generator_athrow";
 const WRAPPER: &str = "coroutine_wrapper";
 const ANEXT: &str = "anext_awaitable";
 
-fn return_self(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    a.first().cloned().ok_or_else(|| vm.type_error("descriptor needs an argument"))
+fn return_self(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([zelf], []) = crate::sig!(slot "generator.__iter__", "$self, /").bind(vm, a, kw)?;
+    Ok(zelf.clone())
 }
 
 fn generator<'a>(vm: &Vm, v: Option<&'a Value>, what: &str) -> PyResult<&'a Rc<Generator>> {
@@ -67,23 +67,24 @@ fn step_value(vm: &Vm, step: GenStep) -> PyResult<Value> {
     }
 }
 
-fn gen_send(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "send", a, 1, 1)?;
-    let g = generator(vm, a.first(), "generator")?;
-    step_value(vm, g.resume(vm, Resume::Send(a[1].clone()))?)
+fn gen_send(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([zelf, value], []) = crate::sig!("generator.send", "$self, value, /").bind(vm, a, kw)?;
+    let g = generator(vm, Some(zelf), "generator")?;
+    step_value(vm, g.resume(vm, Resume::Send(value.clone()))?)
 }
 
-fn gen_next(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let g = generator(vm, a.first(), "generator")?;
+fn gen_next(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([zelf], []) = crate::sig!(slot "generator.__next__", "$self, /").bind(vm, a, kw)?;
+    let g = generator(vm, Some(zelf), "generator")?;
     step_value(vm, g.resume(vm, Resume::Send(Value::None))?)
 }
 
 /// The exception `throw(type[, value[, traceback]])` raises.
-fn thrown(vm: &Vm, a: &[Value]) -> PyResult<PyErr> {
-    let exc = match (&a[0], a.get(1)) {
+fn thrown(vm: &Vm, typ: &Value, val: Option<&Value>) -> PyResult<PyErr> {
+    let exc = match (typ, val) {
         (Value::Class(c), Some(v)) if !v.is_none() => match v {
             Value::Instance(i) if i.class().is_subclass(c) => i.clone(),
-            _ => vm.exception_instance(vm.call(&a[0], &[v.clone()], &[])?)?,
+            _ => vm.exception_instance(vm.call(typ, &[v.clone()], &[])?)?,
         },
         (Value::Instance(_), Some(v)) if !v.is_none() => {
             return Err(vm.type_error("instance exception may not have a separate value"));
@@ -93,21 +94,22 @@ fn thrown(vm: &Vm, a: &[Value]) -> PyResult<PyErr> {
     Ok(PyErr(exc))
 }
 
-fn gen_throw(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "throw", a, 1, 3)?;
-    let g = generator(vm, a.first(), "generator")?;
-    let e = thrown(vm, &a[1..])?;
+fn gen_throw(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([zelf, typ], [val, _tb]) = crate::sig!("generator.throw", "$self, typ, val=None, tb=None, /").bind(vm, a, kw)?;
+    let g = generator(vm, Some(zelf), "generator")?;
+    let e = thrown(vm, typ, val)?;
     step_value(vm, g.resume(vm, Resume::Throw(e))?)
 }
 
-fn gen_close(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "close", a, 0, 0)?;
-    generator(vm, a.first(), "generator")?.close(vm)?;
+fn gen_close(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([zelf], []) = crate::sig!("generator.close", "$self, /").bind(vm, a, kw)?;
+    generator(vm, Some(zelf), "generator")?.close(vm)?;
     Ok(Value::None)
 }
 
-fn coro_await(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let g = generator(vm, a.first(), "coroutine")?;
+fn coro_await(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([zelf], []) = crate::sig!(slot "coroutine.__await__", "$self, /").bind(vm, a, kw)?;
+    let g = generator(vm, Some(zelf), "coroutine")?;
     Ok(awaitable(vm, WRAPPER, Awaitable { gen: g.clone(), mode: Mode::Wrapper, state: Cell::new(State::Iter) }))
 }
 
@@ -169,30 +171,31 @@ fn init_hooks(vm: &Vm, g: &Rc<Generator>) -> PyResult<()> {
     Ok(())
 }
 
-fn agen_asend(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "asend", a, 1, 1)?;
-    let g = async_gen(vm, a.first())?;
+fn agen_asend(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([zelf, value], []) = crate::sig!("async_generator.asend", "$self, value, /").bind(vm, a, kw)?;
+    let g = async_gen(vm, Some(zelf))?;
     init_hooks(vm, g)?;
-    Ok(awaitable(vm, ASEND, Awaitable { gen: g.clone(), mode: Mode::Send(a[1].clone()), state: Cell::new(State::Init) }))
+    Ok(awaitable(vm, ASEND, Awaitable { gen: g.clone(), mode: Mode::Send(value.clone()), state: Cell::new(State::Init) }))
 }
 
-fn agen_anext(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let g = async_gen(vm, a.first())?;
+fn agen_anext(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([zelf], []) = crate::sig!(slot "async_generator.__anext__", "$self, /").bind(vm, a, kw)?;
+    let g = async_gen(vm, Some(zelf))?;
     init_hooks(vm, g)?;
     Ok(awaitable(vm, ASEND, Awaitable { gen: g.clone(), mode: Mode::Send(Value::None), state: Cell::new(State::Init) }))
 }
 
-fn agen_athrow(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "athrow", a, 1, 3)?;
-    let g = async_gen(vm, a.first())?;
+fn agen_athrow(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([zelf, typ], [val, _tb]) = crate::sig!("async_generator.athrow", "$self, typ, val=None, tb=None, /").bind(vm, a, kw)?;
+    let g = async_gen(vm, Some(zelf))?;
     init_hooks(vm, g)?;
-    let exc = Value::Instance(thrown(vm, &a[1..])?.0);
+    let exc = Value::Instance(thrown(vm, typ, val)?.0);
     Ok(awaitable(vm, ATHROW, Awaitable { gen: g.clone(), mode: Mode::Throw(exc), state: Cell::new(State::Init) }))
 }
 
-fn agen_aclose(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "aclose", a, 0, 0)?;
-    let g = async_gen(vm, a.first())?;
+fn agen_aclose(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([zelf], []) = crate::sig!("async_generator.aclose", "$self, /").bind(vm, a, kw)?;
+    let g = async_gen(vm, Some(zelf))?;
     init_hooks(vm, g)?;
     Ok(awaitable(vm, ATHROW, Awaitable { gen: g.clone(), mode: Mode::Close, state: Cell::new(State::Init) }))
 }
@@ -209,13 +212,14 @@ fn with_awaitable<R>(vm: &Vm, v: Option<&Value>, f: impl FnOnce(&Awaitable) -> P
     }
 }
 
-fn awaitable_next(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    with_awaitable(vm, a.first(), |aw| step_value(vm, aw.send(vm, Value::None)?))
+fn awaitable_next(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([zelf], []) = crate::sig!(slot "coroutine_wrapper.__next__", "$self, /").bind(vm, a, kw)?;
+    with_awaitable(vm, Some(zelf), |aw| step_value(vm, aw.send(vm, Value::None)?))
 }
 
-fn awaitable_send(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "send", a, 1, 1)?;
-    with_awaitable(vm, a.first(), |aw| step_value(vm, aw.send(vm, a[1].clone())?))
+fn awaitable_send(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([zelf, value], []) = crate::sig!("coroutine_wrapper.send", "$self, value, /").bind(vm, a, kw)?;
+    with_awaitable(vm, Some(zelf), |aw| step_value(vm, aw.send(vm, value.clone())?))
 }
 
 /// Whether `n` is an async generator's awaitable or a coroutine wrapper.
@@ -232,14 +236,15 @@ pub fn awaitable_send_step(vm: &Vm, n: &NativeObj, v: Value) -> Option<PyResult<
     Some(aw.send(vm, v))
 }
 
-fn awaitable_throw(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "throw", a, 1, 3)?;
-    let e = thrown(vm, &a[1..])?;
-    with_awaitable(vm, a.first(), |aw| step_value(vm, aw.throw(vm, e)?))
+fn awaitable_throw(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([zelf, typ], [val, _tb]) = crate::sig!("coroutine_wrapper.throw", "$self, typ, val=None, tb=None, /").bind(vm, a, kw)?;
+    let e = thrown(vm, typ, val)?;
+    with_awaitable(vm, Some(zelf), |aw| step_value(vm, aw.throw(vm, e)?))
 }
 
-fn awaitable_close(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    with_awaitable(vm, a.first(), |aw| {
+fn awaitable_close(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([zelf], []) = crate::sig!("coroutine_wrapper.close", "$self, /").bind(vm, a, kw)?;
+    with_awaitable(vm, Some(zelf), |aw| {
         if let Mode::Wrapper = aw.mode {
             aw.gen.close(vm)?;
         }
@@ -447,32 +452,34 @@ fn with_anext<R>(vm: &Vm, v: Option<&Value>, f: impl FnOnce(&AnextAwaitable) -> 
     }
 }
 
-fn anext_send(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "send", a, 1, 1)?;
-    with_anext(vm, a.first(), |an| {
+fn anext_send(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([zelf, value], []) = crate::sig!("anext_awaitable.send", "$self, value, /").bind(vm, a, kw)?;
+    with_anext(vm, Some(zelf), |an| {
         let it = an.iterator(vm)?;
-        an.outcome(vm, vm.send_to(&it, a[1].clone()))
+        an.outcome(vm, vm.send_to(&it, value.clone()))
     })
 }
 
-fn anext_next(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    with_anext(vm, a.first(), |an| {
+fn anext_next(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([zelf], []) = crate::sig!(slot "anext_awaitable.__next__", "$self, /").bind(vm, a, kw)?;
+    with_anext(vm, Some(zelf), |an| {
         let it = an.iterator(vm)?;
         an.outcome(vm, vm.send_to(&it, Value::None))
     })
 }
 
-fn anext_throw(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "throw", a, 1, 3)?;
-    let e = thrown(vm, &a[1..])?;
-    with_anext(vm, a.first(), |an| {
+fn anext_throw(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([zelf, typ], [val, _tb]) = crate::sig!("anext_awaitable.throw", "$self, typ, val=None, tb=None, /").bind(vm, a, kw)?;
+    let e = thrown(vm, typ, val)?;
+    with_anext(vm, Some(zelf), |an| {
         let it = an.iterator(vm)?;
         an.outcome(vm, vm.throw_to(&it, e))
     })
 }
 
-fn anext_close(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    with_anext(vm, a.first(), |an| {
+fn anext_close(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([zelf], []) = crate::sig!("anext_awaitable.close", "$self, /").bind(vm, a, kw)?;
+    with_anext(vm, Some(zelf), |an| {
         if an.started.get() {
             let it = an.inner.borrow().clone();
             if let Value::Generator(g) = &it {

@@ -1,6 +1,5 @@
 //! `list` and `tuple`.
 
-use super::args;
 use crate::compile::ir::CmpOp;
 use crate::eval::Vm;
 use crate::runtime::gc;
@@ -80,18 +79,10 @@ pub fn install(vm: &Vm) {
     super::method_kind(vm, t, "tuple", "__new__", tuple_new, BuiltinKind::StaticMethod);
 }
 
-/// The list a method operates on (`self`, possibly of a subclass).
-pub fn this<'a>(vm: &Vm, args: &'a [Value]) -> PyResult<&'a List> {
-    args.first().and_then(|v| v.as_list()).ok_or_else(|| vm.type_error("descriptor requires a 'list' object"))
-}
-
 /// `self` of a list method named `name`, with CPython's messages when it is
 /// missing or of the wrong type (`list.append(1, 2)`).
-fn slf<'a>(vm: &Vm, a: &'a [Value], name: &str) -> PyResult<&'a List> {
-    match a.first() {
-        None => Err(vm.type_error(format!("unbound method list.{name}() needs an argument"))),
-        Some(v) => v.as_list().ok_or_else(|| descriptor_error(vm, name, "list", v)),
-    }
+fn slf<'a>(vm: &Vm, v: &'a Value, name: &str) -> PyResult<&'a List> {
+    v.as_list().ok_or_else(|| descriptor_error(vm, name, "list", v))
 }
 
 pub fn descriptor_error(vm: &Vm, name: &str, owner: &str, v: &Value) -> PyErr {
@@ -102,39 +93,14 @@ pub fn descriptor_error(vm: &Vm, name: &str, owner: &str, v: &Value) -> PyErr {
 }
 
 /// The tuple `self` of a tuple method.
-fn tup<'a>(vm: &Vm, a: &'a [Value], name: &str) -> PyResult<&'a Tuple> {
-    match a.first() {
-        None => Err(vm.type_error(format!("unbound method tuple.{name}() needs an argument"))),
-        Some(v) => v.as_tuple().ok_or_else(|| descriptor_error(vm, name, "tuple", v)),
-    }
+fn tup<'a>(vm: &Vm, v: &'a Value, name: &str) -> PyResult<&'a Tuple> {
+    v.as_tuple().ok_or_else(|| descriptor_error(vm, name, "tuple", v))
 }
 
-/// Argument Clinic's positional-count messages (`insert expected 2 arguments, got 1`).
-pub fn clinic(vm: &Vm, name: &str, a: &[Value], min: usize, max: usize) -> PyResult<()> {
-    let n = a.len().saturating_sub(1);
-    if n >= min && n <= max {
-        return Ok(());
-    }
-    let plural = |k: usize| if k == 1 { "" } else { "s" };
-    let msg = if min == max {
-        format!("{name} expected {min} argument{}, got {n}", plural(min))
-    } else if n < min {
-        format!("{name} expected at least {min} argument{}, got {n}", plural(min))
-    } else {
-        format!("{name} expected at most {max} argument{}, got {n}", plural(max))
-    };
-    Err(vm.type_error(msg))
-}
-
-/// A METH_NOARGS / METH_O style check: no keywords, exact count.
-pub fn fixed(vm: &Vm, qualname: &str, a: &[Value], kw: &KwArgs, n: usize) -> PyResult<()> {
-    args::no_kw(vm, qualname, kw)?;
-    args::check_method(vm, qualname, a, n, n)
-}
-
-fn list_new(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    match a.first() {
-        Some(Value::Class(c)) if !Rc::ptr_eq(c, &vm.types.list) => {
+fn list_new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([cls], [], _args) = crate::sig!("list.__new__", "$type, *args, **kwargs").bind_rest(vm, a, kw)?;
+    match cls {
+        Value::Class(c) if !Rc::ptr_eq(c, &vm.types.list) => {
             if !c.is_subclass(&vm.types.list) {
                 return Err(vm.type_error(format!(
                     "list.__new__({}): {} is not a subtype of list",
@@ -144,17 +110,15 @@ fn list_new(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
             }
             Ok(Value::Instance(vm.instance_with(c, Payload::List(gc::new(List::new(Vec::new()))))))
         }
-        Some(Value::Class(_)) => Ok(Value::list(Vec::new())),
-        Some(other) => Err(vm.type_error(format!("list.__new__(X): X is not a type object ({})", vm.type_name(other).as_str()))),
-        None => Err(vm.type_error("list.__new__(): not enough arguments")),
+        Value::Class(_) => Ok(Value::list(Vec::new())),
+        other => Err(vm.type_error(format!("list.__new__(X): X is not a type object ({})", vm.type_name(other).as_str()))),
     }
 }
 
 fn list_init(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let l = slf(vm, a, "__init__")?;
-    args::no_kw(vm, "list", kw)?;
-    args::check(vm, "list", &a[1..], 0, 1)?;
-    let items = match a.get(1) {
+    let ([s], [iterable]) = crate::sig!("list", "$self, iterable=(), /").bind(vm, a, kw)?;
+    let l = slf(vm, s, "__init__")?;
+    let items = match iterable {
         Some(x) => vm.collect(x)?,
         None => Vec::new(),
     };
@@ -164,8 +128,9 @@ fn list_init(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn tuple_new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let cls = match a.first() {
-        Some(c @ Value::Class(cl)) => {
+    let ([cls], [iterable]) = crate::sig!("tuple", "$type, iterable=(), /").bind(vm, a, kw)?;
+    let cls = match cls {
+        c @ Value::Class(cl) => {
             if !cl.is_subclass(&vm.types.tuple) {
                 return Err(vm.type_error(format!(
                     "tuple.__new__({}): {} is not a subtype of tuple",
@@ -175,12 +140,9 @@ fn tuple_new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
             }
             c.clone()
         }
-        Some(other) => return Err(vm.type_error(format!("tuple.__new__(X): X is not a type object ({})", vm.type_name(other).as_str()))),
-        None => return Err(vm.type_error("tuple.__new__(): not enough arguments")),
+        other => return Err(vm.type_error(format!("tuple.__new__(X): X is not a type object ({})", vm.type_name(other).as_str()))),
     };
-    args::no_kw(vm, "tuple", kw)?;
-    args::check(vm, "tuple", &a[1..], 0, 1)?;
-    let v = match a.get(1) {
+    let v = match iterable {
         Some(Value::Tuple(t)) => Value::Tuple(t.clone()),
         Some(x) => Value::tuple(vm.collect(x)?),
         None => Value::tuple(Vec::new()),
@@ -189,15 +151,15 @@ fn tuple_new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn append(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let l = slf(vm, a, "append")?;
-    fixed(vm, "list.append", a, kw, 1)?;
-    l.items.borrow_mut().push(a[1].clone());
+    let ([s, x], []) = crate::sig!("list.append", "$self, object, /").bind(vm, a, kw)?;
+    let l = slf(vm, s, "append")?;
+    l.items.borrow_mut().push(x.clone());
     Ok(Value::None)
 }
 
 fn clear(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let l = slf(vm, a, "clear")?;
-    fixed(vm, "list.clear", a, kw, 0)?;
+    let ([s], []) = crate::sig!("list.clear", "$self, /").bind(vm, a, kw)?;
+    let l = slf(vm, s, "clear")?;
     let old = std::mem::take(&mut *l.items.borrow_mut());
     // Last item first, as CPython frees them.
     old.into_iter().rev().for_each(drop);
@@ -205,15 +167,15 @@ fn clear(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn copy(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let l = slf(vm, a, "copy")?;
-    fixed(vm, "list.copy", a, kw, 0)?;
+    let ([s], []) = crate::sig!("list.copy", "$self, /").bind(vm, a, kw)?;
+    let l = slf(vm, s, "copy")?;
     let items = l.items.borrow().clone();
     Ok(Value::list(items))
 }
 
 fn list_count(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let l = slf(vm, a, "count")?;
-    fixed(vm, "list.count", a, kw, 1)?;
+    let ([s, value], []) = crate::sig!("list.count", "$self, value, /").bind(vm, a, kw)?;
+    let l = slf(vm, s, "count")?;
     let mut n = 0;
     let mut i = 0;
     loop {
@@ -221,7 +183,7 @@ fn list_count(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
             Some(x) => x.clone(),
             None => break,
         };
-        if vm.eq(&x, &a[1])? {
+        if vm.eq(&x, value)? {
             n += 1;
         }
         i += 1;
@@ -230,9 +192,9 @@ fn list_count(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn extend(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let l = slf(vm, a, "extend")?;
-    fixed(vm, "list.extend", a, kw, 1)?;
-    let items = vm.collect(&a[1])?;
+    let ([s, x], []) = crate::sig!("list.extend", "$self, iterable, /").bind(vm, a, kw)?;
+    let l = slf(vm, s, "extend")?;
+    let items = vm.collect(x)?;
     l.items.borrow_mut().extend(items);
     Ok(Value::None)
 }
@@ -260,15 +222,14 @@ fn index_bound(vm: &Vm, v: &Value, len: usize) -> PyResult<usize> {
 }
 
 fn list_index(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let l = slf(vm, a, "index")?;
-    args::no_kw(vm, "list.index", kw)?;
-    clinic(vm, "index", a, 1, 3)?;
+    let ([s, value], [start, stop]) = crate::sig!("list.index", "$self, value, start=0, stop=sys.maxsize, /").bind(vm, a, kw)?;
+    let l = slf(vm, s, "index")?;
     let len = l.items.borrow().len();
-    let start = match a.get(2) {
+    let start = match start {
         Some(v) => index_bound(vm, v, len)?,
         None => 0,
     };
-    let stop = match a.get(3) {
+    let stop = match stop {
         Some(v) => index_bound(vm, v, len)?,
         None => usize::MAX,
     };
@@ -278,19 +239,18 @@ fn list_index(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
             Some(x) => x.clone(),
             None => break,
         };
-        if vm.eq(&x, &a[1])? {
+        if vm.eq(&x, value)? {
             return Ok(Value::Int(i as i64));
         }
         i += 1;
     }
-    Err(vm.value_error(format!("{} is not in list", vm.repr(&a[1])?.as_str())))
+    Err(vm.value_error(format!("{} is not in list", vm.repr(value)?.as_str())))
 }
 
 fn insert(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let l = slf(vm, a, "insert")?;
-    args::no_kw(vm, "list.insert", kw)?;
-    clinic(vm, "insert", a, 2, 2)?;
-    let i = match a[1].builtin_base() {
+    let ([s, index, x], []) = crate::sig!("list.insert", "$self, index, object, /").bind(vm, a, kw)?;
+    let l = slf(vm, s, "insert")?;
+    let i = match index.builtin_base() {
         Value::BigInt(b) => {
             use num_traits::Signed;
             if b.is_negative() {
@@ -299,20 +259,19 @@ fn insert(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
                 i64::MAX / 2
             }
         }
-        _ => vm.index_value(&a[1])?,
+        _ => vm.index_value(index)?,
     };
     let mut items = l.items.borrow_mut();
     let len = items.len() as i64;
     let pos = if i < 0 { (i + len).max(0) } else { i.min(len) };
-    items.insert(pos as usize, a[2].clone());
+    items.insert(pos as usize, x.clone());
     Ok(Value::None)
 }
 
 fn pop(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let l = slf(vm, a, "pop")?;
-    args::no_kw(vm, "list.pop", kw)?;
-    clinic(vm, "pop", a, 0, 1)?;
-    let i = match a.get(1) {
+    let ([s], [index]) = crate::sig!("list.pop", "$self, index=-1, /").bind(vm, a, kw)?;
+    let l = slf(vm, s, "pop")?;
+    let i = match index {
         Some(v) => match v.builtin_base() {
             Value::BigInt(_) => return Err(vm.index_error("pop index out of range")),
             _ => Some(vm.index_value(v)?),
@@ -338,15 +297,15 @@ fn pop(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn remove(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let l = slf(vm, a, "remove")?;
-    fixed(vm, "list.remove", a, kw, 1)?;
+    let ([s, value], []) = crate::sig!("list.remove", "$self, value, /").bind(vm, a, kw)?;
+    let l = slf(vm, s, "remove")?;
     let mut i = 0;
     loop {
         let x = match l.items.borrow().get(i) {
             Some(x) => x.clone(),
             None => break,
         };
-        if vm.eq(&x, &a[1])? {
+        if vm.eq(&x, value)? {
             let mut items = l.items.borrow_mut();
             if i < items.len() {
                 let removed = items.remove(i);
@@ -361,34 +320,27 @@ fn remove(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn reverse(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let l = slf(vm, a, "reverse")?;
-    fixed(vm, "list.reverse", a, kw, 0)?;
+    let ([s], []) = crate::sig!("list.reverse", "$self, /").bind(vm, a, kw)?;
+    let l = slf(vm, s, "reverse")?;
     l.items.borrow_mut().reverse();
     Ok(Value::None)
 }
 
 fn sort(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let l = slf(vm, a, "sort")?;
-    if a.len() > 1 {
-        return Err(vm.type_error("sort() takes no positional arguments"));
-    }
-    for (n, _) in kw {
-        if n.as_str() != "key" && n.as_str() != "reverse" {
-            return Err(vm.type_error(format!("'{}' is an invalid keyword argument for sort()", n.as_str())));
-        }
-    }
-    let key = args::kwarg(kw, "key").filter(|k| !k.is_none());
-    let reverse = match args::kwarg(kw, "reverse") {
+    let ([s], [key, reverse]) = crate::sig!("list.sort", "$self, /, *, key=None, reverse=False").bind(vm, a, kw)?;
+    let l = slf(vm, s, "sort")?;
+    let key = key.filter(|k| !k.is_none());
+    let reverse = match reverse {
         Some(r) => match r.builtin_base() {
             Value::Float(_) => return Err(vm.type_error("'float' object cannot be interpreted as an integer")),
-            _ => vm.index_value(&r).map(|i| i != 0).or_else(|_| vm.truthy(&r))?,
+            _ => vm.index_value(r).map(|i| i != 0).or_else(|_| vm.truthy(r))?,
         },
         None => false,
     };
     // Sort a copy while the list is empty, as CPython does, so that a key
     // function or comparison that mutates the list is detected.
     let mut items = std::mem::take(&mut *l.items.borrow_mut());
-    let r = vm.sort_values(&mut items, key.as_ref(), reverse);
+    let r = vm.sort_values(&mut items, key, reverse);
     let mutated = !l.items.borrow().is_empty();
     let old = std::mem::replace(&mut *l.items.borrow_mut(), items);
     drop(old);
@@ -400,74 +352,57 @@ fn sort(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn list_len(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let l = slf(vm, a, "__len__")?;
-    noargs(vm, a, kw)?;
+    let ([s], []) = crate::sig!(slot "list.__len__", "$self, /").bind(vm, a, kw)?;
+    let l = slf(vm, s, "__len__")?;
     let n = l.items.borrow().len();
     Ok(Value::Int(n as i64))
 }
 
-/// Slot wrappers (`__len__`, `__iter__`, ...) say "expected 0 arguments, got N".
-pub fn noargs(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<()> {
-    if a.len() > 1 {
-        return Err(vm.type_error(format!("expected 0 arguments, got {}", a.len() - 1)));
-    }
-    if !kw.is_empty() {
-        return Err(vm.type_error("wrapper takes no keyword arguments"));
-    }
-    Ok(())
-}
-
-fn list_value(vm: &Vm, a: &[Value], name: &str) -> PyResult<Value> {
-    match a.first() {
-        Some(v) if v.as_list().is_some() => Ok(v.base_value()),
-        Some(v) => Err(descriptor_error(vm, name, "list", v)),
-        None => Err(vm.type_error(format!("unbound method list.{name}() needs an argument"))),
+fn list_value(vm: &Vm, v: &Value, name: &str) -> PyResult<Value> {
+    if v.as_list().is_some() {
+        Ok(v.base_value())
+    } else {
+        Err(descriptor_error(vm, name, "list", v))
     }
 }
 
 fn list_getitem(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let base = list_value(vm, a, "__getitem__")?;
-    fixed(vm, "list.__getitem__", a, kw, 1)?;
-    vm.get_item(&base, &a[1])
+    let ([s, x], []) = crate::sig!("list.__getitem__", "$self, index, /").bind(vm, a, kw)?;
+    let base = list_value(vm, s, "__getitem__")?;
+    vm.get_item(&base, x)
 }
 
-fn setitem(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let base = list_value(vm, a, "__setitem__")?;
-    if a.len() != 3 {
-        return Err(vm.type_error(format!("expected 2 arguments, got {}", a.len() - 1)));
-    }
-    vm.set_item(&base, a[1].clone(), a[2].clone())?;
+fn setitem(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([s, key, value], []) = crate::sig!(slot "list.__setitem__", "$self, key, value, /").bind(vm, a, kw)?;
+    let base = list_value(vm, s, "__setitem__")?;
+    vm.set_item(&base, key.clone(), value.clone())?;
     Ok(Value::None)
 }
 
-fn delitem(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let base = list_value(vm, a, "__delitem__")?;
-    if a.len() != 2 {
-        return Err(vm.type_error(format!("expected 1 argument, got {}", a.len() - 1)));
-    }
-    vm.del_item(&base, &a[1])?;
+fn delitem(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([s, key], []) = crate::sig!(slot "list.__delitem__", "$self, key, /").bind(vm, a, kw)?;
+    let base = list_value(vm, s, "__delitem__")?;
+    vm.del_item(&base, key)?;
     Ok(Value::None)
 }
 
 fn list_iter(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let base = list_value(vm, a, "__iter__")?;
-    noargs(vm, a, kw)?;
+    let ([s], []) = crate::sig!(slot "list.__iter__", "$self, /").bind(vm, a, kw)?;
+    let base = list_value(vm, s, "__iter__")?;
     vm.iter(&base)
 }
 
 fn list_reversed(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let base = list_value(vm, a, "__reversed__")?;
-    fixed(vm, "list.__reversed__", a, kw, 0)?;
+    let ([s], []) = crate::sig!("list.__reversed__", "$self, /").bind(vm, a, kw)?;
+    let base = list_value(vm, s, "__reversed__")?;
     let n = vm.len(&base)?;
     Ok(vm.native_iter("list_reverseiterator", IterState::Reversed { seq: base, pos: n }))
 }
 
-fn list_contains(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let base = list_value(vm, a, "__contains__")?;
-    if a.len() != 2 {
-        return Err(vm.type_error(format!("expected 1 argument, got {}", a.len() - 1)));
-    }
-    Ok(Value::bool(vm.contains(&base, &a[1])?))
+fn list_contains(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([s, x], []) = crate::sig!(slot "list.__contains__", "$self, key, /").bind(vm, a, kw)?;
+    let base = list_value(vm, s, "__contains__")?;
+    Ok(Value::bool(vm.contains(&base, x)?))
 }
 
 /// Whether `v`'s type defines the reflected operator `name` (so a builtin
@@ -476,30 +411,26 @@ fn has_reflected(vm: &Vm, v: &Value, name: &str) -> bool {
     matches!(v, Value::Instance(_) | Value::Native(_)) && vm.type_of(v).lookup(&vm.intern(name)).is_some_and(|f| !f.is_none())
 }
 
-fn list_add(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let base = list_value(vm, a, "__add__")?;
-    if a.len() != 2 {
-        return Err(vm.type_error(format!("expected 1 argument, got {}", a.len() - 1)));
-    }
-    let Some(other) = a[1].as_list() else {
-        if has_reflected(vm, &a[1], "__radd__") {
+fn list_add(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([s, x], []) = crate::sig!(slot "list.__add__", "$self, value, /").bind(vm, a, kw)?;
+    let base = list_value(vm, s, "__add__")?;
+    let Some(other) = x.as_list() else {
+        if has_reflected(vm, x, "__radd__") {
             return Ok(Value::NotImplemented);
         }
-        return Err(vm.type_error(format!("can only concatenate list (not \"{}\") to list", vm.type_name(&a[1]).as_str())));
+        return Err(vm.type_error(format!("can only concatenate list (not \"{}\") to list", vm.type_name(x).as_str())));
     };
     let mut v = base.as_list().map(|l| l.items.borrow().clone()).unwrap_or_default();
     v.extend(other.items.borrow().iter().cloned());
     Ok(Value::list(v))
 }
 
-fn list_iadd(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let l = slf(vm, a, "__iadd__")?;
-    if a.len() != 2 {
-        return Err(vm.type_error(format!("expected 1 argument, got {}", a.len() - 1)));
-    }
-    let items = vm.collect(&a[1])?;
+fn list_iadd(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([s, x], []) = crate::sig!(slot "list.__iadd__", "$self, value, /").bind(vm, a, kw)?;
+    let l = slf(vm, s, "__iadd__")?;
+    let items = vm.collect(x)?;
     l.items.borrow_mut().extend(items);
-    Ok(a[0].clone())
+    Ok(s.clone())
 }
 
 /// The repeat count of `seq * n`, or `None` when `n` is not an integer.
@@ -515,92 +446,91 @@ fn mul_error(vm: &Vm, n: &Value) -> PyErr {
     vm.type_error(format!("can't multiply sequence by non-int of type '{}'", vm.type_name(n).as_str()))
 }
 
-fn list_mul(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let base = list_value(vm, a, "__mul__")?;
-    if a.len() != 2 {
-        return Err(vm.type_error(format!("expected 1 argument, got {}", a.len() - 1)));
-    }
+fn list_mul(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([s, x], []) = crate::sig!(slot "list.__mul__", "$self, value, /").bind(vm, a, kw)?;
+    let base = list_value(vm, s, "__mul__")?;
     let items = base.as_list().map(|l| l.items.borrow().clone()).unwrap_or_default();
-    let Some(n) = repeat_count(vm, &a[1])? else {
-        if has_reflected(vm, &a[1], "__rmul__") {
+    let Some(n) = repeat_count(vm, x)? else {
+        if has_reflected(vm, x, "__rmul__") {
             return Ok(Value::NotImplemented);
         }
-        return Err(mul_error(vm, &a[1]));
+        return Err(mul_error(vm, x));
     };
     Ok(Value::list(crate::runtime::alloc::repeat_items(&items, n).map_err(|_| vm.memory_error())?))
 }
 
-fn list_imul(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let l = slf(vm, a, "__imul__")?;
-    if a.len() != 2 {
-        return Err(vm.type_error(format!("expected 1 argument, got {}", a.len() - 1)));
-    }
+fn list_imul(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([s, x], []) = crate::sig!(slot "list.__imul__", "$self, value, /").bind(vm, a, kw)?;
+    let l = slf(vm, s, "__imul__")?;
     let orig = l.items.borrow().clone();
-    let Some(n) = repeat_count(vm, &a[1])? else {
-        return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(&a[1]).as_str())));
+    let Some(n) = repeat_count(vm, x)? else {
+        return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(x).as_str())));
     };
     let v = crate::runtime::alloc::repeat_items(&orig, n).map_err(|_| vm.memory_error())?;
     let old = std::mem::replace(&mut *l.items.borrow_mut(), v);
     drop(old);
-    Ok(a[0].clone())
+    Ok(s.clone())
 }
 
-fn compare(vm: &Vm, a: &[Value], op: CmpOp, name: &str, list: bool) -> PyResult<Value> {
-    let base = if list { list_value(vm, a, name)? } else { tuple_value(vm, a, name)? };
-    if a.len() != 2 {
-        return Err(vm.type_error(format!("expected 1 argument, got {}", a.len() - 1)));
-    }
-    let ok = if list { a[1].as_list().is_some() } else { a[1].as_tuple().is_some() };
+fn compare(vm: &Vm, [s, other]: [&Value; 2], op: CmpOp, name: &str, list: bool) -> PyResult<Value> {
+    let base = if list { list_value(vm, s, name)? } else { tuple_value(vm, s, name)? };
+    let ok = if list { other.as_list().is_some() } else { other.as_tuple().is_some() };
     if !ok {
         return Ok(Value::NotImplemented);
     }
-    match vm.native_compare(&base, &a[1].base_value(), op)? {
+    match vm.native_compare(&base, &other.base_value(), op)? {
         Some(b) => Ok(Value::bool(b)),
         None => Ok(Value::NotImplemented),
     }
 }
 
-fn list_eq(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    compare(vm, a, CmpOp::Eq, "__eq__", true)
+fn list_eq(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (req, []) = crate::sig!(slot "list.__eq__", "$self, value, /").bind(vm, a, kw)?;
+    compare(vm, req, CmpOp::Eq, "__eq__", true)
 }
-fn list_ne(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    compare(vm, a, CmpOp::Ne, "__ne__", true)
+fn list_ne(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (req, []) = crate::sig!(slot "list.__ne__", "$self, value, /").bind(vm, a, kw)?;
+    compare(vm, req, CmpOp::Ne, "__ne__", true)
 }
-fn list_lt(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    compare(vm, a, CmpOp::Lt, "__lt__", true)
+fn list_lt(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (req, []) = crate::sig!(slot "list.__lt__", "$self, value, /").bind(vm, a, kw)?;
+    compare(vm, req, CmpOp::Lt, "__lt__", true)
 }
-fn list_le(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    compare(vm, a, CmpOp::Le, "__le__", true)
+fn list_le(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (req, []) = crate::sig!(slot "list.__le__", "$self, value, /").bind(vm, a, kw)?;
+    compare(vm, req, CmpOp::Le, "__le__", true)
 }
-fn list_gt(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    compare(vm, a, CmpOp::Gt, "__gt__", true)
+fn list_gt(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (req, []) = crate::sig!(slot "list.__gt__", "$self, value, /").bind(vm, a, kw)?;
+    compare(vm, req, CmpOp::Gt, "__gt__", true)
 }
-fn list_ge(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    compare(vm, a, CmpOp::Ge, "__ge__", true)
+fn list_ge(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (req, []) = crate::sig!(slot "list.__ge__", "$self, value, /").bind(vm, a, kw)?;
+    compare(vm, req, CmpOp::Ge, "__ge__", true)
 }
 
 fn list_repr(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let base = list_value(vm, a, "__repr__")?;
-    noargs(vm, a, kw)?;
+    let ([s], []) = crate::sig!(slot "list.__repr__", "$self, /").bind(vm, a, kw)?;
+    let base = list_value(vm, s, "__repr__")?;
     Ok(Value::Str(vm.repr(&base)?))
 }
 
 // ----- tuple -----
 
-fn tuple_value(vm: &Vm, a: &[Value], name: &str) -> PyResult<Value> {
-    match a.first() {
-        Some(v) if v.as_tuple().is_some() => Ok(v.builtin_base().clone()),
-        Some(v) => Err(descriptor_error(vm, name, "tuple", v)),
-        None => Err(vm.type_error(format!("unbound method tuple.{name}() needs an argument"))),
+fn tuple_value(vm: &Vm, v: &Value, name: &str) -> PyResult<Value> {
+    if v.as_tuple().is_some() {
+        Ok(v.builtin_base().clone())
+    } else {
+        Err(descriptor_error(vm, name, "tuple", v))
     }
 }
 
 fn tuple_count(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let t = tup(vm, a, "count")?;
-    fixed(vm, "tuple.count", a, kw, 1)?;
+    let ([s, value], []) = crate::sig!("tuple.count", "$self, value, /").bind(vm, a, kw)?;
+    let t = tup(vm, s, "count")?;
     let mut n = 0;
     for x in t.items.iter() {
-        if vm.eq(x, &a[1])? {
+        if vm.eq(x, value)? {
             n += 1;
         }
     }
@@ -608,20 +538,19 @@ fn tuple_count(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn tuple_index(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let t = tup(vm, a, "index")?;
-    args::no_kw(vm, "tuple.index", kw)?;
-    clinic(vm, "index", a, 1, 3)?;
+    let ([s, value], [start, stop]) = crate::sig!("tuple.index", "$self, value, start=0, stop=sys.maxsize, /").bind(vm, a, kw)?;
+    let t = tup(vm, s, "index")?;
     let len = t.items.len();
-    let start = match a.get(2) {
+    let start = match start {
         Some(v) => index_bound(vm, v, len)?,
         None => 0,
     };
-    let stop = match a.get(3) {
+    let stop = match stop {
         Some(v) => index_bound(vm, v, len)?,
         None => len,
     };
     for i in start..stop.min(len) {
-        if vm.eq(&t.items[i], &a[1])? {
+        if vm.eq(&t.items[i], value)? {
             return Ok(Value::Int(i as i64));
         }
     }
@@ -629,98 +558,98 @@ fn tuple_index(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn tuple_len(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let t = tup(vm, a, "__len__")?;
-    noargs(vm, a, kw)?;
+    let ([s], []) = crate::sig!(slot "tuple.__len__", "$self, /").bind(vm, a, kw)?;
+    let t = tup(vm, s, "__len__")?;
     Ok(Value::Int(t.items.len() as i64))
 }
 
 fn tuple_getitem(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let base = tuple_value(vm, a, "__getitem__")?;
-    fixed(vm, "tuple.__getitem__", a, kw, 1)?;
-    vm.get_item(&base, &a[1])
+    let ([s, x], []) = crate::sig!(slot "tuple.__getitem__", "$self, key, /").bind(vm, a, kw)?;
+    let base = tuple_value(vm, s, "__getitem__")?;
+    vm.get_item(&base, x)
 }
 
 fn tuple_iter(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let base = tuple_value(vm, a, "__iter__")?;
-    noargs(vm, a, kw)?;
+    let ([s], []) = crate::sig!(slot "tuple.__iter__", "$self, /").bind(vm, a, kw)?;
+    let base = tuple_value(vm, s, "__iter__")?;
     vm.iter(&base)
 }
 
-fn tuple_contains(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let base = tuple_value(vm, a, "__contains__")?;
-    if a.len() != 2 {
-        return Err(vm.type_error(format!("expected 1 argument, got {}", a.len() - 1)));
-    }
-    Ok(Value::bool(vm.contains(&base, &a[1])?))
+fn tuple_contains(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([s, x], []) = crate::sig!(slot "tuple.__contains__", "$self, key, /").bind(vm, a, kw)?;
+    let base = tuple_value(vm, s, "__contains__")?;
+    Ok(Value::bool(vm.contains(&base, x)?))
 }
 
-fn tuple_add(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let t = tup(vm, a, "__add__")?;
-    if a.len() != 2 {
-        return Err(vm.type_error(format!("expected 1 argument, got {}", a.len() - 1)));
-    }
-    let Some(other) = a[1].as_tuple() else {
-        if has_reflected(vm, &a[1], "__radd__") {
+fn tuple_add(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([s, x], []) = crate::sig!(slot "tuple.__add__", "$self, value, /").bind(vm, a, kw)?;
+    let t = tup(vm, s, "__add__")?;
+    let Some(other) = x.as_tuple() else {
+        if has_reflected(vm, x, "__radd__") {
             return Ok(Value::NotImplemented);
         }
-        return Err(vm.type_error(format!("can only concatenate tuple (not \"{}\") to tuple", vm.type_name(&a[1]).as_str())));
+        return Err(vm.type_error(format!("can only concatenate tuple (not \"{}\") to tuple", vm.type_name(x).as_str())));
     };
     let mut v = t.items.to_vec();
     v.extend(other.items.iter().cloned());
     Ok(Value::tuple(v))
 }
 
-fn tuple_mul(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let t = tup(vm, a, "__mul__")?;
-    if a.len() != 2 {
-        return Err(vm.type_error(format!("expected 1 argument, got {}", a.len() - 1)));
-    }
-    let Some(n) = repeat_count(vm, &a[1])? else {
-        if has_reflected(vm, &a[1], "__rmul__") {
+fn tuple_mul(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([s, x], []) = crate::sig!(slot "tuple.__mul__", "$self, value, /").bind(vm, a, kw)?;
+    let t = tup(vm, s, "__mul__")?;
+    let Some(n) = repeat_count(vm, x)? else {
+        if has_reflected(vm, x, "__rmul__") {
             return Ok(Value::NotImplemented);
         }
-        return Err(mul_error(vm, &a[1]));
+        return Err(mul_error(vm, x));
     };
-    if n == 1 && matches!(a[0], Value::Tuple(_)) {
-        return Ok(a[0].clone());
+    if n == 1 && matches!(s, Value::Tuple(_)) {
+        return Ok(s.clone());
     }
     let v = crate::runtime::alloc::repeat_items(&t.items, n).map_err(|_| vm.memory_error())?;
     Ok(Value::tuple(v))
 }
 
 fn tuple_hash(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let base = tuple_value(vm, a, "__hash__")?;
-    noargs(vm, a, kw)?;
+    let ([s], []) = crate::sig!(slot "tuple.__hash__", "$self, /").bind(vm, a, kw)?;
+    let base = tuple_value(vm, s, "__hash__")?;
     Ok(Value::Int(vm.hash(&base)?))
 }
 
-fn tuple_eq(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    compare(vm, a, CmpOp::Eq, "__eq__", false)
+fn tuple_eq(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (req, []) = crate::sig!(slot "tuple.__eq__", "$self, value, /").bind(vm, a, kw)?;
+    compare(vm, req, CmpOp::Eq, "__eq__", false)
 }
-fn tuple_ne(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    compare(vm, a, CmpOp::Ne, "__ne__", false)
+fn tuple_ne(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (req, []) = crate::sig!(slot "tuple.__ne__", "$self, value, /").bind(vm, a, kw)?;
+    compare(vm, req, CmpOp::Ne, "__ne__", false)
 }
-fn tuple_lt(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    compare(vm, a, CmpOp::Lt, "__lt__", false)
+fn tuple_lt(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (req, []) = crate::sig!(slot "tuple.__lt__", "$self, value, /").bind(vm, a, kw)?;
+    compare(vm, req, CmpOp::Lt, "__lt__", false)
 }
-fn tuple_le(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    compare(vm, a, CmpOp::Le, "__le__", false)
+fn tuple_le(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (req, []) = crate::sig!(slot "tuple.__le__", "$self, value, /").bind(vm, a, kw)?;
+    compare(vm, req, CmpOp::Le, "__le__", false)
 }
-fn tuple_gt(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    compare(vm, a, CmpOp::Gt, "__gt__", false)
+fn tuple_gt(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (req, []) = crate::sig!(slot "tuple.__gt__", "$self, value, /").bind(vm, a, kw)?;
+    compare(vm, req, CmpOp::Gt, "__gt__", false)
 }
-fn tuple_ge(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    compare(vm, a, CmpOp::Ge, "__ge__", false)
+fn tuple_ge(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (req, []) = crate::sig!(slot "tuple.__ge__", "$self, value, /").bind(vm, a, kw)?;
+    compare(vm, req, CmpOp::Ge, "__ge__", false)
 }
 
 fn tuple_repr(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let base = tuple_value(vm, a, "__repr__")?;
-    noargs(vm, a, kw)?;
+    let ([s], []) = crate::sig!(slot "tuple.__repr__", "$self, /").bind(vm, a, kw)?;
+    let base = tuple_value(vm, s, "__repr__")?;
     Ok(Value::Str(vm.repr(&base)?))
 }
 
 fn tuple_getnewargs(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let t = tup(vm, a, "__getnewargs__")?;
-    fixed(vm, "tuple.__getnewargs__", a, kw, 0)?;
+    let ([s], []) = crate::sig!("tuple.__getnewargs__", "$self, /").bind(vm, a, kw)?;
+    let t = tup(vm, s, "__getnewargs__")?;
     Ok(Value::tuple(vec![Value::tuple(t.items.to_vec())]))
 }

@@ -2,7 +2,6 @@
 //! `method`, the lazy iterator classes (`enumerate`, `zip`, `map`,
 //! `filter`, `reversed`).
 
-use super::args;
 use crate::eval::Vm;
 use crate::runtime::gc;
 use crate::runtime::iter::IterState;
@@ -69,14 +68,11 @@ fn range_arg(vm: &Vm, v: &Value) -> PyResult<i128> {
 }
 
 fn range_new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "range", kw)?;
-    let a = &a[1..];
-    let (start, stop, step) = match a.len() {
-        1 => (0, range_arg(vm, &a[0])?, 1),
-        2 => (range_arg(vm, &a[0])?, range_arg(vm, &a[1])?, 1),
-        3 => (range_arg(vm, &a[0])?, range_arg(vm, &a[1])?, range_arg(vm, &a[2])?),
-        0 => return Err(vm.type_error("range expected at least 1 argument, got 0")),
-        n => return Err(vm.type_error(format!("range expected at most 3 arguments, got {n}"))),
+    let ([_cls, first], [stop, step]) = crate::sig!("range", "$type, start, stop=<unset>, step=1, /").bind(vm, a, kw)?;
+    let (start, stop, step) = match (stop, step) {
+        (None, _) => (0, range_arg(vm, first)?, 1),
+        (Some(stop), None) => (range_arg(vm, first)?, range_arg(vm, stop)?, 1),
+        (Some(stop), Some(step)) => (range_arg(vm, first)?, range_arg(vm, stop)?, range_arg(vm, step)?),
     };
     if step == 0 {
         return Err(vm.value_error("range() arg 3 must not be zero"));
@@ -91,24 +87,25 @@ fn range_of<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a Range> {
     }
 }
 
-fn range_index(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "index", a, 1, 1)?;
-    let r = range_of(vm, &a[0])?;
-    if vm.contains(&a[0], &a[1])? {
-        if let Value::Int(i) = a[1].builtin_base() {
+fn range_index(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([zelf, value], []) = crate::sig!("range.index", "$self, value, /").bind(vm, a, kw)?;
+    let r = range_of(vm, zelf)?;
+    if vm.contains(zelf, value)? {
+        if let Value::Int(i) = value.builtin_base() {
             return Ok(Value::from_i128((*i as i128 - r.start) / r.step));
         }
     }
-    Err(vm.value_error(format!("{} is not in range", vm.repr(&a[1])?.as_str())))
+    Err(vm.value_error(format!("{} is not in range", vm.repr(value)?.as_str())))
 }
 
-fn range_count(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "count", a, 1, 1)?;
-    Ok(Value::Int(vm.contains(&a[0], &a[1])? as i64))
+fn range_count(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([zelf, value], []) = crate::sig!("range.count", "$self, value, /").bind(vm, a, kw)?;
+    Ok(Value::Int(vm.contains(zelf, value)? as i64))
 }
 
-fn range_reversed(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let r = range_of(vm, &a[0])?;
+fn range_reversed(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([zelf], []) = crate::sig!("range.__reversed__", "$self, /").bind(vm, a, kw)?;
+    let r = range_of(vm, zelf)?;
     if !r.fits_i64() {
         return Err(vm.overflow_error("Python int too large to convert to C long"));
     }
@@ -116,21 +113,19 @@ fn range_reversed(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(vm.native_iter("range_iterator", IterState::Range { next: r.get(n - 1), step: -(r.step as i64), remaining: n }))
 }
 
-fn slice_new(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let a = &a[1..];
-    let (start, stop, step) = match a.len() {
-        1 => (Value::None, a[0].clone(), Value::None),
-        2 => (a[0].clone(), a[1].clone(), Value::None),
-        3 => (a[0].clone(), a[1].clone(), a[2].clone()),
-        n => return Err(vm.type_error(format!("slice expected at least 1 argument, got {n}"))),
+fn slice_new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([_cls, first], [stop, step]) = crate::sig!("slice", "$type, start, stop=<unset>, step=None, /").bind(vm, a, kw)?;
+    let (start, stop, step) = match (stop, step) {
+        (None, _) => (Value::None, first.clone(), Value::None),
+        (Some(stop), step) => (first.clone(), stop.clone(), step.cloned().unwrap_or(Value::None)),
     };
     Ok(Value::Slice(Rc::new(Slice { start, stop, step })))
 }
 
-fn slice_indices(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "indices", a, 1, 1)?;
-    let Value::Slice(s) = &a[0] else { return Err(vm.type_error("descriptor requires a 'slice' object")) };
-    let len = int_arg(vm, &a[1])?;
+fn slice_indices(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([zelf, length], []) = crate::sig!("slice.indices", "$self, length, /").bind(vm, a, kw)?;
+    let Value::Slice(s) = zelf else { return Err(vm.type_error("descriptor requires a 'slice' object")) };
+    let len = int_arg(vm, length)?;
     if len < 0 {
         return Err(vm.value_error("length should not be negative"));
     }
@@ -139,14 +134,15 @@ fn slice_indices(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn property_new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let a = &a[1..];
-    let get = |i: usize, n: &str| args::arg(a, kw, i, n).unwrap_or(Value::None);
-    let fget = get(0, "fget");
-    let mut doc = get(3, "doc");
+    let ([_cls], [fget, fset, fdel, doc]) =
+        crate::sig!("property", "$type, fget=None, fset=None, fdel=None, doc=None").bind(vm, a, kw)?;
+    let get = |v: Option<&Value>| v.cloned().unwrap_or(Value::None);
+    let fget = get(fget);
+    let mut doc = get(doc);
     if doc.is_none() && !fget.is_none() {
         doc = vm.get_attr_opt(&fget, &vm.names.doc)?.unwrap_or(Value::None);
     }
-    Ok(Value::Property(gc::new(Property { fget, fset: get(1, "fset"), fdel: get(2, "fdel"), doc, gc: GcHeader::new() })))
+    Ok(Value::Property(gc::new(Property { fget, fset: get(fset), fdel: get(fdel), doc, gc: GcHeader::new() })))
 }
 
 fn prop<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a Property> {
@@ -156,56 +152,53 @@ fn prop<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a Property> {
     }
 }
 
-fn property_getter(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "getter", a, 1, 1)?;
-    let p = prop(vm, &a[0])?;
-    Ok(Value::Property(gc::new(Property { fget: a[1].clone(), fset: p.fset.clone(), fdel: p.fdel.clone(), doc: p.doc.clone(), gc: GcHeader::new() })))
+fn property_getter(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([zelf, f], []) = crate::sig!("property.getter", "$self, getter, /").bind(vm, a, kw)?;
+    let p = prop(vm, zelf)?;
+    Ok(Value::Property(gc::new(Property { fget: f.clone(), fset: p.fset.clone(), fdel: p.fdel.clone(), doc: p.doc.clone(), gc: GcHeader::new() })))
 }
 
-fn property_setter(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "setter", a, 1, 1)?;
-    let p = prop(vm, &a[0])?;
-    Ok(Value::Property(gc::new(Property { fget: p.fget.clone(), fset: a[1].clone(), fdel: p.fdel.clone(), doc: p.doc.clone(), gc: GcHeader::new() })))
+fn property_setter(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([zelf, f], []) = crate::sig!("property.setter", "$self, setter, /").bind(vm, a, kw)?;
+    let p = prop(vm, zelf)?;
+    Ok(Value::Property(gc::new(Property { fget: p.fget.clone(), fset: f.clone(), fdel: p.fdel.clone(), doc: p.doc.clone(), gc: GcHeader::new() })))
 }
 
-fn property_deleter(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "deleter", a, 1, 1)?;
-    let p = prop(vm, &a[0])?;
-    Ok(Value::Property(gc::new(Property { fget: p.fget.clone(), fset: p.fset.clone(), fdel: a[1].clone(), doc: p.doc.clone(), gc: GcHeader::new() })))
+fn property_deleter(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([zelf, f], []) = crate::sig!("property.deleter", "$self, deleter, /").bind(vm, a, kw)?;
+    let p = prop(vm, zelf)?;
+    Ok(Value::Property(gc::new(Property { fget: p.fget.clone(), fset: p.fset.clone(), fdel: f.clone(), doc: p.doc.clone(), gc: GcHeader::new() })))
 }
 
-fn property_get(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "__get__", a, 1, 2)?;
-    let p = prop(vm, &a[0])?;
-    if a[1].is_none() {
-        return Ok(a[0].clone());
+fn property_get(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([zelf, instance], [_owner]) = crate::sig!(slot "property.__get__", "$self, instance, owner=None, /").bind(vm, a, kw)?;
+    let p = prop(vm, zelf)?;
+    if instance.is_none() {
+        return Ok(zelf.clone());
     }
-    vm.call(&p.fget, &[a[1].clone()], &[])
+    vm.call(&p.fget, &[instance.clone()], &[])
 }
 
-fn property_set(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "__set__", a, 2, 2)?;
-    let p = prop(vm, &a[0])?;
-    vm.call(&p.fset, &[a[1].clone(), a[2].clone()], &[])
+fn property_set(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([zelf, instance, value], []) = crate::sig!(slot "property.__set__", "$self, instance, value, /").bind(vm, a, kw)?;
+    let p = prop(vm, zelf)?;
+    vm.call(&p.fset, &[instance.clone(), value.clone()], &[])
 }
 
-fn staticmethod_new(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "staticmethod", &a[1..], 1, 1)?;
-    Ok(Value::StaticMethod(gc::new(FuncWrapper::new(a[1].clone()))))
+fn staticmethod_new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([_cls, function], []) = crate::sig!(unpack "staticmethod", "$type, function, /").bind(vm, a, kw)?;
+    Ok(Value::StaticMethod(gc::new(FuncWrapper::new(function.clone()))))
 }
 
-fn classmethod_new(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "classmethod", &a[1..], 1, 1)?;
-    Ok(Value::ClassMethod(gc::new(FuncWrapper::new(a[1].clone()))))
+fn classmethod_new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([_cls, function], []) = crate::sig!(unpack "classmethod", "$type, function, /").bind(vm, a, kw)?;
+    Ok(Value::ClassMethod(gc::new(FuncWrapper::new(function.clone()))))
 }
 
 /// `types.MethodType(func, obj)`: binds `func` to `obj` as attribute
 /// lookup would.
 fn method_new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "method", kw)?;
-    let [func, obj] = &a[1..] else {
-        return Err(vm.type_error(format!("method expected 2 arguments, got {}", a.len() - 1)));
-    };
+    let ([_cls, func, obj], []) = crate::sig!("method", "$type, function, instance, /").bind(vm, a, kw)?;
     if !vm.is_callable(func) {
         return Err(vm.type_error("first argument must be callable"));
     }
@@ -215,8 +208,9 @@ fn method_new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::Method(Rc::new(Method { func: func.clone(), self_: obj.clone() })))
 }
 
-fn super_new(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    match &a[1..] {
+fn super_new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([_cls], [], args) = crate::sig!("super", "$type, *args").bind_rest(vm, a, kw)?;
+    match args {
         [class, obj] => vm.make_super(class.clone(), obj.clone()),
         [] => Err(vm.runtime_error("super(): no arguments")),
         _ => Err(vm.type_error("super() takes 0 or 2 arguments in tulip")),
@@ -224,46 +218,49 @@ fn super_new(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn enumerate_new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let a = &a[1..];
-    let it = args::arg(a, kw, 0, "iterable").ok_or_else(|| vm.type_error("enumerate() missing required argument 'iterable'"))?;
-    let start = args::arg(a, kw, 1, "start").unwrap_or(Value::Int(0));
+    // CPython words a missing iterable its own way (no "(pos 1)").
+    let ([_cls], [it, start]) = crate::sig!("enumerate", "$type, iterable=<unset>, start=0").bind(vm, a, kw)?;
+    let Some(it) = it else { return Err(vm.type_error("enumerate() missing required argument 'iterable'")) };
+    let start = start.cloned().unwrap_or(Value::Int(0));
     if !matches!(start.builtin_base(), Value::Int(_) | Value::BigInt(_) | Value::Bool(_)) {
         return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(&start).as_str())));
     }
-    let it = vm.iter(&it)?;
+    let it = vm.iter(it)?;
     Ok(vm.native_iter("enumerate", IterState::Enumerate { it, count: start }))
 }
 
 fn zip_new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::only_kw(vm, "zip", kw, &["strict"])?;
-    let strict = match args::kwarg(kw, "strict") {
-        Some(s) => vm.truthy(&s)?,
+    let ([_cls], [strict], iterables) = crate::sig!("zip", "$type, *iterables, strict=False").bind_rest(vm, a, kw)?;
+    let strict = match strict {
+        Some(s) => vm.truthy(s)?,
         None => false,
     };
     let mut its = Vec::new();
-    for x in &a[1..] {
+    for x in iterables {
         its.push(vm.iter(x)?);
     }
     Ok(vm.native_iter("zip", IterState::Zip { its, strict }))
 }
 
-fn map_new(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    if a.len() < 3 {
+fn map_new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([_cls], [], args) = crate::sig!("map", "$type, *args").bind_rest(vm, a, kw)?;
+    let [func, iterables @ ..] = args else { return Err(vm.type_error("map() must have at least two arguments.")) };
+    if iterables.is_empty() {
         return Err(vm.type_error("map() must have at least two arguments."));
     }
-    let its = a[2..].iter().map(|x| vm.iter(x)).collect::<PyResult<Vec<_>>>()?;
-    Ok(vm.native_iter("map", IterState::Map { func: a[1].clone(), its }))
+    let its = iterables.iter().map(|x| vm.iter(x)).collect::<PyResult<Vec<_>>>()?;
+    Ok(vm.native_iter("map", IterState::Map { func: func.clone(), its }))
 }
 
-fn filter_new(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "filter", &a[1..], 2, 2)?;
-    let it = vm.iter(&a[2])?;
-    Ok(vm.native_iter("filter", IterState::Filter { func: a[1].clone(), it }))
+fn filter_new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([_cls, function, iterable], []) = crate::sig!("filter", "$type, function, iterable, /").bind(vm, a, kw)?;
+    let it = vm.iter(iterable)?;
+    Ok(vm.native_iter("filter", IterState::Filter { func: function.clone(), it }))
 }
 
-fn reversed_new(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "reversed", &a[1..], 1, 1)?;
-    let seq = &a[1];
+fn reversed_new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([_cls, seq_v], []) = crate::sig!(unpack "reversed", "$type, sequence, /").bind(vm, a, kw)?;
+    let seq = seq_v;
     let class = vm.type_of(seq);
     if let Some(f) = class.lookup(&vm.names.reversed) {
         if !f.is_none() {
@@ -285,34 +282,37 @@ fn reversed_new(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(vm.native_iter(name, IterState::Reversed { seq: seq.clone(), pos: n }))
 }
 
-fn function_get(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "__get__", a, 1, 2)?;
-    if a[1].is_none() {
-        return Ok(a[0].clone());
+fn function_get(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([zelf, instance], [_owner]) = crate::sig!(slot "function.__get__", "$self, instance, owner=None, /").bind(vm, a, kw)?;
+    if instance.is_none() {
+        return Ok(zelf.clone());
     }
-    Ok(Value::Method(Rc::new(Method { func: a[0].clone(), self_: a[1].clone() })))
+    Ok(Value::Method(Rc::new(Method { func: zelf.clone(), self_: instance.clone() })))
 }
 
-fn seq_iter(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    vm.iter(&a[0].base_value())
+fn seq_iter(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([zelf], []) = crate::sig!(slot "range.__iter__", "$self, /").bind(vm, a, kw)?;
+    vm.iter(&zelf.base_value())
 }
 
-fn seq_len(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    Ok(Value::Int(vm.len(&a[0].base_value())? as i64))
+fn seq_len(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([zelf], []) = crate::sig!(slot "range.__len__", "$self, /").bind(vm, a, kw)?;
+    Ok(Value::Int(vm.len(&zelf.base_value())? as i64))
 }
 
-fn seq_getitem(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "__getitem__", a, 1, 1)?;
-    vm.get_item(&a[0].base_value(), &a[1])
+fn seq_getitem(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([zelf, key], []) = crate::sig!(slot "range.__getitem__", "$self, key, /").bind(vm, a, kw)?;
+    vm.get_item(&zelf.base_value(), key)
 }
 
-fn seq_contains(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "__contains__", a, 1, 1)?;
-    Ok(Value::bool(vm.contains(&a[0].base_value(), &a[1])?))
+fn seq_contains(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([zelf, key], []) = crate::sig!(slot "range.__contains__", "$self, key, /").bind(vm, a, kw)?;
+    Ok(Value::bool(vm.contains(&zelf.base_value(), key)?))
 }
 
-fn singleton_new(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    Ok(match &a[0] {
+fn singleton_new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([cls], []) = crate::sig!("NoneType", "$type, /").bind(vm, a, kw)?;
+    Ok(match cls {
         Value::Class(c) if Rc::ptr_eq(c, &vm.types.not_implemented) => Value::NotImplemented,
         Value::Class(c) if Rc::ptr_eq(c, &vm.types.ellipsis) => Value::Ellipsis,
         _ => Value::None,
@@ -349,29 +349,29 @@ impl Vm {
 
 /// `types.GenericAlias(origin, args)`, as a class's `__class_getitem__` uses it.
 fn alias_new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "GenericAlias", kw)?;
-    let [_, origin, index] = a else { return Err(vm.type_error("GenericAlias expected 2 arguments")) };
+    let ([_cls, origin, index], []) = crate::sig!("GenericAlias", "$type, origin, args, /").bind(vm, a, kw)?;
     Ok(vm.generic_alias(origin.clone(), index))
 }
 
 fn alias_call(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let origin = match &a[0] {
+    let ([zelf], [], args) = crate::sig!("GenericAlias.__call__", "$self, /, *args, **kwargs").bind_rest(vm, a, kw)?;
+    let origin = match zelf {
         Value::Native(n) => n.data.borrow().downcast_ref::<GenericAlias>().map(|g| g.origin.clone()),
         _ => None,
     };
     match origin {
-        Some(o) => vm.call(&o, &a[1..], kw),
+        Some(o) => vm.call(&o, args, kw),
         None => Err(vm.type_error("not a generic alias")),
     }
 }
 
-fn alias_getitem(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "__getitem__", a, 1, 1)?;
+fn alias_getitem(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([zelf, key], []) = crate::sig!("GenericAlias.__getitem__", "$self, key, /").bind(vm, a, kw)?;
     // Only an alias with type variables left can be subscripted again.
-    if !has_type_variables(vm, &a[0]) {
-        return Err(vm.type_error(format!("{} is not a generic class", vm.repr(&a[0])?.as_str())));
+    if !has_type_variables(vm, zelf) {
+        return Err(vm.type_error(format!("{} is not a generic class", vm.repr(zelf)?.as_str())));
     }
-    Ok(vm.generic_alias(a[0].clone(), &a[1]))
+    Ok(vm.generic_alias(zelf.clone(), key))
 }
 
 fn has_type_variables(vm: &Vm, v: &Value) -> bool {

@@ -90,22 +90,24 @@ pub fn set_function(vm: &Vm, ns: &Dict, name: &'static str, func: NativeFn) {
 
 /// `__iter__` and `__next__` for native iterator classes.
 pub fn iterator_methods(vm: &Vm, class: &Rc<Class>) {
-    fn iter_self(_vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-        Ok(args[0].clone())
+    fn iter_self(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+        let ([zelf], []) = crate::sig!(slot "iterator.__iter__", "$self, /").bind(vm, args, kw)?;
+        Ok(zelf.clone())
     }
-    fn next(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-        match vm.next(&args[0])? {
+    fn next(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+        let ([zelf], []) = crate::sig!(slot "iterator.__next__", "$self, /").bind(vm, args, kw)?;
+        match vm.next(zelf)? {
             Some(v) => Ok(v),
             None => Err(vm.stop_iteration(Value::None)),
         }
     }
-    fn length_hint(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-        if let Value::Iter(it) = &args[0] {
+    fn length_hint(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+        let ([zelf], []) = crate::sig!("iterator.__length_hint__", "$self, /").bind(vm, args, kw)?;
+        if let Value::Iter(it) = zelf {
             if let crate::runtime::iter::IterState::Range { remaining, .. } = &*it.state.borrow() {
                 return Ok(Value::Int(*remaining));
             }
         }
-        let _ = vm;
         Ok(Value::NotImplemented)
     }
     methods(vm, class, "iterator", &[("__iter__", iter_self), ("__next__", next), ("__length_hint__", length_hint)]);

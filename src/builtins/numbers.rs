@@ -1,7 +1,6 @@
 //! `int`, `bool`, `float`, `complex`: constructors, methods, and the
 //! operator dunders (so subclasses and explicit `int.__add__(a, b)` work).
 
-use super::args;
 use crate::compile::ir::{BinOp, CmpOp, UnaryOp};
 use crate::eval::Vm;
 use crate::runtime::format;
@@ -15,13 +14,13 @@ use std::rc::Rc;
 macro_rules! binary_dunders {
     ($($name:ident $dname:literal, $rname:ident $rdname:literal => $op:expr;)*) => {
         $(
-            fn $name(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-                args::check(vm, $dname, args, 2, 2)?;
-                Ok(vm.binary_native($op, args[0].builtin_base(), args[1].builtin_base())?.unwrap_or(Value::NotImplemented))
+            fn $name(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+                let ([x, y], []) = crate::sig!(slot $dname, "$self, value, /").bind(vm, args, kw)?;
+                Ok(vm.binary_native($op, x.builtin_base(), y.builtin_base())?.unwrap_or(Value::NotImplemented))
             }
-            fn $rname(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-                args::check(vm, $rdname, args, 2, 2)?;
-                Ok(vm.binary_native($op, args[1].builtin_base(), args[0].builtin_base())?.unwrap_or(Value::NotImplemented))
+            fn $rname(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+                let ([x, y], []) = crate::sig!(slot $rdname, "$self, value, /").bind(vm, args, kw)?;
+                Ok(vm.binary_native($op, y.builtin_base(), x.builtin_base())?.unwrap_or(Value::NotImplemented))
             }
         )*
         /// (name, reflected name, normal fn, reflected fn) for every operator.
@@ -44,12 +43,24 @@ binary_dunders! {
     xor "__xor__", rxor "__rxor__" => BinOp::Arith(ArithOp::Xor);
 }
 
+/// The signature of a method int, float and complex share, named after
+/// the receiver's type for messages (`float.conjugate`).
+macro_rules! owner_sig {
+    ($a:expr, $name:literal, $text:literal) => {
+        match $a.first().map(Value::builtin_base) {
+            Some(Value::Float(_)) => crate::sig!(concat!("float.", $name), $text),
+            Some(Value::Complex(_)) => crate::sig!(concat!("complex.", $name), $text),
+            _ => crate::sig!(concat!("int.", $name), $text),
+        }
+    };
+}
+
 macro_rules! compare_dunders {
     ($($name:ident => $op:expr;)*) => {
         $(
-            fn $name(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-                args::check(vm, stringify!($name), args, 2, 2)?;
-                Ok(match vm.native_compare(args[0].builtin_base(), args[1].builtin_base(), $op)? {
+            fn $name(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+                let ([x, y], []) = crate::sig!(slot concat!("__", stringify!($name), "__"), "$self, value, /").bind(vm, args, kw)?;
+                Ok(match vm.native_compare(x.builtin_base(), y.builtin_base(), $op)? {
                     Some(b) => Value::bool(b),
                     None => Value::NotImplemented,
                 })
@@ -105,96 +116,111 @@ pub fn install(vm: &Vm) {
     super::method_kind(vm, &t.complex, "complex", "__new__", complex_new, BuiltinKind::StaticMethod);
 }
 
-fn neg(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    vm.unary_op(UnaryOp::Neg, a[0].builtin_base().clone())
+fn neg(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([x], []) = crate::sig!(slot "__neg__", "$self, /").bind(vm, a, kw)?;
+    vm.unary_op(UnaryOp::Neg, x.builtin_base().clone())
 }
 
-fn pos(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    vm.unary_op(UnaryOp::Pos, a[0].builtin_base().clone())
+fn pos(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([x], []) = crate::sig!(slot "__pos__", "$self, /").bind(vm, a, kw)?;
+    vm.unary_op(UnaryOp::Pos, x.builtin_base().clone())
 }
 
-fn invert(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    vm.unary_op(UnaryOp::Invert, a[0].builtin_base().clone())
+fn invert(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([x], []) = crate::sig!(slot "__invert__", "$self, /").bind(vm, a, kw)?;
+    vm.unary_op(UnaryOp::Invert, x.builtin_base().clone())
 }
 
-fn abs(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn abs(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([x], []) = crate::sig!(slot "__abs__", "$self, /").bind(vm, a, kw)?;
     let f = vm.builtin("abs");
-    vm.call(&f, &[a[0].builtin_base().clone()], &[])
+    vm.call(&f, &[x.builtin_base().clone()], &[])
 }
 
-fn bool_(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    Ok(Value::bool(vm.truthy(a[0].builtin_base())?))
+fn bool_(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([x], []) = crate::sig!(slot "__bool__", "$self, /").bind(vm, a, kw)?;
+    Ok(Value::bool(vm.truthy(x.builtin_base())?))
 }
 
-fn hash(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    Ok(Value::Int(vm.hash(a[0].builtin_base())?))
+fn hash(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([x], []) = crate::sig!(slot "__hash__", "$self, /").bind(vm, a, kw)?;
+    Ok(Value::Int(vm.hash(x.builtin_base())?))
 }
 
-fn repr(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    Ok(Value::Str(vm.repr(a[0].builtin_base())?))
+fn repr(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([x], []) = crate::sig!(slot "__repr__", "$self, /").bind(vm, a, kw)?;
+    Ok(Value::Str(vm.repr(x.builtin_base())?))
 }
 
-fn format_(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "__format__", a, 2, 2)?;
-    let spec = a[1].as_str().map(|s| s.as_str().to_string()).unwrap_or_default();
-    Ok(Value::string(vm.format(a[0].builtin_base(), &spec)?))
+fn format_(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([x, spec], []) = owner_sig!(a, "__format__", "$self, format_spec, /").bind(vm, a, kw)?;
+    let spec = spec.as_str().map(|s| s.as_str().to_string()).unwrap_or_default();
+    Ok(Value::string(vm.format(x.builtin_base(), &spec)?))
 }
 
-fn float_(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    match Num::of(&a[0]) {
+fn float_(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([x], []) = crate::sig!(slot "__float__", "$self, /").bind(vm, a, kw)?;
+    match Num::of(x) {
         Some(n) => n.to_f64().map(Value::float).map_err(|e| vm.num_err(e)),
         None => Err(vm.type_error("can't convert complex to float")),
     }
 }
 
-fn conjugate(_vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    Ok(match a[0].builtin_base() {
+fn conjugate(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([x], []) = owner_sig!(a, "conjugate", "$self, /").bind(vm, a, kw)?;
+    Ok(match x.builtin_base() {
         Value::Complex(c) => Value::Complex(Rc::new(Complex { re: c.re, im: -c.im })),
         Value::Bool(b) => Value::Int(*b as i64),
         v => v.clone(),
     })
 }
 
-fn index(_vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    Ok(match a[0].builtin_base() {
+fn index(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([x], []) = crate::sig!(slot "__index__", "$self, /").bind(vm, a, kw)?;
+    Ok(match x.builtin_base() {
         Value::Bool(b) => Value::Int(*b as i64),
         v => v.clone(),
     })
 }
 
 fn int_(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    index(vm, a, kw)
+    let ([_], []) = crate::sig!(slot "__int__", "$self, /").bind(vm, a, kw)?;
+    index(vm, a, &[])
 }
 
-fn bit_length(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let b = num::big(&a[0]).ok_or_else(|| vm.type_error("descriptor 'bit_length' requires an 'int'"))?;
+fn bit_length(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([x], []) = crate::sig!("int.bit_length", "$self, /").bind(vm, a, kw)?;
+    let b = num::big(x).ok_or_else(|| vm.type_error("descriptor 'bit_length' requires an 'int'"))?;
     Ok(Value::Int(b.bits() as i64))
 }
 
-fn bit_count(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let b = num::big(&a[0]).ok_or_else(|| vm.type_error("descriptor 'bit_count' requires an 'int'"))?;
+fn bit_count(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([x], []) = crate::sig!("int.bit_count", "$self, /").bind(vm, a, kw)?;
+    let b = num::big(x).ok_or_else(|| vm.type_error("descriptor 'bit_count' requires an 'int'"))?;
     let ones: u64 = b.magnitude().iter_u64_digits().map(|d| d.count_ones() as u64).sum();
     Ok(Value::Int(ones as i64))
 }
 
 fn int_ratio(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    Ok(Value::tuple(vec![index(vm, a, kw)?, Value::Int(1)]))
+    let ([_], []) = crate::sig!("int.as_integer_ratio", "$self, /").bind(vm, a, kw)?;
+    Ok(Value::tuple(vec![index(vm, a, &[])?, Value::Int(1)]))
 }
 
 fn int_round(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "__round__", a, 0, 1)?;
-    args::no_kw(vm, "__round__", kw)?;
+    let ([x], [ndigits]) = crate::sig!("int.__round__", "$self, ndigits=None, /").bind(vm, a, kw)?;
     let f = vm.builtin("round");
-    let mut args = vec![a[0].builtin_base().clone()];
-    args.extend(a[1..].iter().cloned());
+    let mut args = vec![x.builtin_base().clone()];
+    args.extend(ndigits.cloned());
     vm.call(&f, &args, &[])
 }
 
 fn to_bytes(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let b = num::big(&a[0]).unwrap_or_default();
-    let length = args::arg(&a[1..], kw, 0, "length").map(|l| vm.index_value(&l)).transpose()?.unwrap_or(1);
-    let order = args::arg(&a[1..], kw, 1, "byteorder").and_then(|o| o.as_str().map(|s| s.as_str().to_string())).unwrap_or_else(|| "big".into());
-    let signed = args::kwarg(kw, "signed").map(|s| vm.truthy(&s)).transpose()?.unwrap_or(false);
+    let ([x], [length, order, signed]) =
+        crate::sig!("int.to_bytes", "$self, length=1, byteorder='big', *, signed=False").bind(vm, a, kw)?;
+    let b = num::big(x).unwrap_or_default();
+    let length = length.map(|l| vm.index_value(l)).transpose()?.unwrap_or(1);
+    let order = order.and_then(|o| o.as_str().map(|s| s.as_str().to_string())).unwrap_or_else(|| "big".into());
+    let signed = signed.map(|s| vm.truthy(s)).transpose()?.unwrap_or(false);
     if b.is_negative() && !signed {
         return Err(vm.overflow_error("can't convert negative int to unsigned"));
     }
@@ -226,13 +252,14 @@ fn to_bytes(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn from_bytes(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let data = args::arg(&a[1..], kw, 0, "bytes").ok_or_else(|| vm.type_error("from_bytes() missing required argument 'bytes' (pos 1)"))?;
-    let data = match &data {
-        Value::Bytes(_) | Value::ByteArray(_) => vm.bytes_of(&data)?,
+    let ([_cls, data], [order, signed]) =
+        crate::sig!("int.from_bytes", "$type, bytes, byteorder='big', *, signed=False").bind(vm, a, kw)?;
+    let data = match data {
+        Value::Bytes(_) | Value::ByteArray(_) => vm.bytes_of(data)?,
         other => vm.collect(other)?.iter().map(|v| vm.index_value(v).map(|i| i as u8)).collect::<PyResult<_>>()?,
     };
-    let order = args::arg(&a[1..], kw, 1, "byteorder").and_then(|o| o.as_str().map(|s| s.as_str().to_string())).unwrap_or_else(|| "big".into());
-    let signed = args::kwarg(kw, "signed").map(|s| vm.truthy(&s)).transpose()?.unwrap_or(false);
+    let order = order.and_then(|o| o.as_str().map(|s| s.as_str().to_string())).unwrap_or_else(|| "big".into());
+    let signed = signed.map(|s| vm.truthy(s)).transpose()?.unwrap_or(false);
     let v = match (order.as_str(), signed) {
         ("big", false) => BigInt::from_bytes_be(num_bigint::Sign::Plus, &data),
         ("big", true) => BigInt::from_signed_bytes_be(&data),
@@ -242,12 +269,14 @@ fn from_bytes(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::from_bigint(v))
 }
 
-fn is_integer(_vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    Ok(Value::bool(matches!(a[0].builtin_base(), Value::Float(f) if f.get().is_finite() && f.get().fract() == 0.0)))
+fn is_integer(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([x], []) = crate::sig!("float.is_integer", "$self, /").bind(vm, a, kw)?;
+    Ok(Value::bool(matches!(x.builtin_base(), Value::Float(f) if f.get().is_finite() && f.get().fract() == 0.0)))
 }
 
-fn float_ratio(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let Value::Float(f) = a[0].builtin_base() else { return Err(vm.type_error("float expected")) };
+fn float_ratio(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([x], []) = crate::sig!("float.as_integer_ratio", "$self, /").bind(vm, a, kw)?;
+    let Value::Float(f) = x.builtin_base() else { return Err(vm.type_error("float expected")) };
     let f = f.get();
     if f.is_nan() {
         return Err(vm.value_error("cannot convert NaN to integer ratio"));
@@ -272,8 +301,9 @@ fn float_ratio(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::tuple(vec![Value::from_bigint(n), Value::from_bigint(d)]))
 }
 
-fn float_int(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let Value::Float(f) = a[0].builtin_base() else { return Err(vm.type_error("float expected")) };
+fn float_int(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([x], []) = crate::sig!(slot "__int__", "$self, /").bind(vm, a, kw)?;
+    let Value::Float(f) = x.builtin_base() else { return Err(vm.type_error("float expected")) };
     float_to_int_checked(vm, f.get())
 }
 
@@ -288,16 +318,16 @@ pub fn float_to_int_checked(vm: &Vm, f: f64) -> PyResult<Value> {
 }
 
 fn float_round(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "__round__", a, 0, 1)?;
-    args::no_kw(vm, "__round__", kw)?;
+    let ([x], [ndigits]) = crate::sig!("float.__round__", "$self, ndigits=None, /").bind(vm, a, kw)?;
     let f = vm.builtin("round");
-    let mut args = vec![a[0].builtin_base().clone()];
-    args.extend(a[1..].iter().cloned());
+    let mut args = vec![x.builtin_base().clone()];
+    args.extend(ndigits.cloned());
     vm.call(&f, &args, &[])
 }
 
-fn float_hex(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let Value::Float(f) = a[0].builtin_base() else { return Err(vm.type_error("float expected")) };
+fn float_hex(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([x], []) = crate::sig!("float.hex", "$self, /").bind(vm, a, kw)?;
+    let Value::Float(f) = x.builtin_base() else { return Err(vm.type_error("float expected")) };
     let f = f.get();
     if f.is_nan() {
         return Ok(Value::str("nan"));
@@ -316,8 +346,9 @@ fn float_hex(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::string(format!("{sign}0x{lead}.{mant:013x}p{e:+}")))
 }
 
-fn float_fromhex(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let s = a.get(1).and_then(|v| v.as_str()).map(|s| s.as_str().trim().to_lowercase()).unwrap_or_default();
+fn float_fromhex(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([_cls, string], []) = crate::sig!("float.fromhex", "$type, string, /").bind(vm, a, kw)?;
+    let s = string.as_str().map(|s| s.as_str().trim().to_lowercase()).unwrap_or_default();
     let (neg, body) = match s.strip_prefix('-') {
         Some(r) => (true, r),
         None => (false, s.strip_prefix('+').unwrap_or(&s)),
@@ -402,16 +433,13 @@ pub fn wrap_for_class(vm: &Vm, cls: &Value, base: &Rc<Class>, v: Value) -> Value
 }
 
 fn int_new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let cls = a[0].clone();
-    let args = &a[1..];
-    args::only_kw(vm, "int", kw, &["base"])?;
-    let base = args::arg(args, kw, 1, "base");
-    let v = match (args.first(), base) {
+    let ([cls], [x, base]) = crate::sig!("int", "$type, x=<unset>, /, base=10").bind(vm, a, kw)?;
+    let v = match (x, base) {
         (None, None) => Value::Int(0),
         (None, Some(_)) => return Err(vm.type_error("int() missing string argument")),
         (Some(x), None) => vm.to_int(x)?,
         (Some(x), Some(b)) => {
-            let b = vm.index_value(&b)?;
+            let b = vm.index_value(b)?;
             if b != 0 && !(2..=36).contains(&b) {
                 return Err(vm.value_error("int() base must be >= 2 and <= 36, or 0"));
             }
@@ -483,10 +511,8 @@ impl Vm {
 }
 
 fn float_new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "float", kw)?;
-    let cls = a[0].clone();
-    args::check(vm, "float", &a[1..], 0, 1)?;
-    let v = match a.get(1) {
+    let ([cls], [x]) = crate::sig!("float", "$type, x=0.0, /").bind(vm, a, kw)?;
+    let v = match x {
         None => 0.0,
         Some(x) => match x.builtin_base() {
             Value::Str(s) => match format::parse_float(s.as_str()) {
@@ -517,18 +543,16 @@ fn float_new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     Ok(wrap_for_class(vm, &cls, &vm.types.float, Value::float(v)))
 }
 
-fn bool_new(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "bool", &a[1..], 0, 1)?;
-    match a.get(1) {
+fn bool_new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([_cls], [x]) = crate::sig!("bool", "$type, x=False, /").bind(vm, a, kw)?;
+    match x {
         Some(v) => Ok(Value::bool(vm.truthy(v)?)),
         None => Ok(Value::bool(false)),
     }
 }
 
 fn complex_new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let cls = a[0].clone();
-    let real = args::arg(&a[1..], kw, 0, "real");
-    let imag = args::arg(&a[1..], kw, 1, "imag");
+    let ([cls], [real, imag]) = crate::sig!("complex", "$type, real=0, imag=0").bind(vm, a, kw)?;
     // The imaginary part of a real argument is absent rather than 0.0, so
     // that complex(3.0, -0.0) keeps its negative zero (as CPython does).
     let part = |v: &Value| -> PyResult<(f64, Option<f64>)> {

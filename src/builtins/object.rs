@@ -1,6 +1,5 @@
 //! `object` and `type`.
 
-use super::args;
 use crate::eval::Vm;
 use crate::runtime::gc;
 use crate::runtime::object::*;
@@ -52,9 +51,10 @@ pub fn install(vm: &Vm) {
     super::method_kind(vm, t, "type", "__prepare__", type_prepare, BuiltinKind::ClassMethod);
 }
 
-pub fn object_new(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    match args.first() {
-        Some(Value::Class(c)) => {
+pub fn object_new(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([cls], [], _args) = crate::sig!("object.__new__", "$type, *args, **kwargs").bind_rest(vm, args, kw)?;
+    match cls {
+        Value::Class(c) => {
             // The first class up the MRO whose `__new__` (its own or
             // inherited) is not written in Python decides: if that `__new__`
             // is a builtin constructor other than this one, it sets up storage
@@ -83,7 +83,8 @@ pub fn object_new(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 }
 
 pub fn object_init(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    if args.len() > 1 || !kw.is_empty() {
+    let ([_zelf], [], rest) = crate::sig!("object.__init__", "$self, /, *args, **kwargs").bind_rest(vm, args, kw)?;
+    if !rest.is_empty() || !kw.is_empty() {
         return Err(vm.type_error("object.__init__() takes exactly one argument (the instance to initialize)"));
     }
     Ok(Value::None)
@@ -94,42 +95,42 @@ fn attr_name<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a crate::runtime::str::Str
         .ok_or_else(|| vm.type_error(format!("attribute name must be string, not '{}'", vm.type_name(v).as_str())))
 }
 
-pub fn object_getattribute(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "__getattribute__", args, 2, 2)?;
-    let name = attr_name(vm, &args[1])?;
-    match &args[0] {
+pub fn object_getattribute(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([zelf, name_v], []) = crate::sig!(slot "object.__getattribute__", "$self, name, /").bind(vm, args, kw)?;
+    let name = attr_name(vm, name_v)?;
+    match zelf {
         Value::Instance(i) => {
             let class = i.class();
-            match vm.object_getattribute(i, &args[0], &class, name)? {
+            match vm.object_getattribute(i, zelf, &class, name)? {
                 Some(v) => Ok(v),
-                None => Err(vm.no_attribute(&args[0], name)),
+                None => Err(vm.no_attribute(zelf, name)),
             }
         }
         other => vm.get_attr(other, name),
     }
 }
 
-pub fn object_setattr(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "__setattr__", args, 3, 3)?;
-    let name = attr_name(vm, &args[1])?;
-    match &args[0] {
+pub fn object_setattr(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([zelf, name_v, value], []) = crate::sig!(slot "object.__setattr__", "$self, name, value, /").bind(vm, args, kw)?;
+    let name = attr_name(vm, name_v)?;
+    match zelf {
         Value::Instance(i) => {
             let class = i.class();
-            vm.object_setattr(i, &args[0], &class, name, args[2].clone())?;
+            vm.object_setattr(i, zelf, &class, name, value.clone())?;
         }
-        Value::Class(c) => vm.class_setattr(c, name, args[2].clone())?,
-        other => vm.set_attr(other, name, args[2].clone())?,
+        Value::Class(c) => vm.class_setattr(c, name, value.clone())?,
+        other => vm.set_attr(other, name, value.clone())?,
     }
     Ok(Value::None)
 }
 
-pub fn object_delattr(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "__delattr__", args, 2, 2)?;
-    let name = attr_name(vm, &args[1])?;
-    match &args[0] {
+pub fn object_delattr(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([zelf, name_v], []) = crate::sig!(slot "object.__delattr__", "$self, name, /").bind(vm, args, kw)?;
+    let name = attr_name(vm, name_v)?;
+    match zelf {
         Value::Instance(i) => {
             let class = i.class();
-            vm.object_delattr(i, &args[0], &class, name)?;
+            vm.object_delattr(i, zelf, &class, name)?;
         }
         Value::Class(c) if c.is_heap => vm.class_delattr(c, name)?,
         other => vm.del_attr(other, name)?,
@@ -137,23 +138,25 @@ pub fn object_delattr(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> 
     Ok(Value::None)
 }
 
-pub fn object_hash(_vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    Ok(Value::Int(crate::eval::ops::id_hash(&args[0])))
+pub fn object_hash(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([zelf], []) = crate::sig!(slot "object.__hash__", "$self, /").bind(vm, args, kw)?;
+    Ok(Value::Int(crate::eval::ops::id_hash(zelf)))
 }
 
-fn object_eq(_vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    if args.len() == 2 && args[0].is(&args[1]) {
+fn object_eq(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([zelf, other], []) = crate::sig!(slot "object.__eq__", "$self, value, /").bind(vm, args, kw)?;
+    if zelf.is(other) {
         Ok(Value::bool(true))
     } else {
         Ok(Value::NotImplemented)
     }
 }
 
-fn object_ne(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "__ne__", args, 2, 2)?;
-    let class = vm.type_of(&args[0]);
+fn object_ne(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([zelf, other], []) = crate::sig!(slot "object.__ne__", "$self, value, /").bind(vm, args, kw)?;
+    let class = vm.type_of(zelf);
     if let Some(eq) = class.lookup(&vm.names.eq) {
-        let r = vm.call(&vm.bind_descriptor(eq, &args[0])?, &[args[1].clone()], &[])?;
+        let r = vm.call(&vm.bind_descriptor(eq, zelf)?, &[other.clone()], &[])?;
         if matches!(r, Value::NotImplemented) {
             return Ok(r);
         }
@@ -162,145 +165,155 @@ fn object_ne(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::NotImplemented)
 }
 
-pub fn object_repr(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let class = vm.type_of(&args[0]);
-    Ok(Value::string(format!("<{} object at {:#x}>", vm.class_full_name(&class), args[0].id())))
+pub fn object_repr(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([zelf], []) = crate::sig!(slot "object.__repr__", "$self, /").bind(vm, args, kw)?;
+    let class = vm.type_of(zelf);
+    Ok(Value::string(format!("<{} object at {:#x}>", vm.class_full_name(&class), zelf.id())))
 }
 
-fn object_str(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    match &args[0] {
+fn object_str(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([zelf], []) = crate::sig!(slot "object.__str__", "$self, /").bind(vm, args, kw)?;
+    match zelf {
         Value::Instance(i) => {
             let f = i.class().lookup(&vm.names.repr).unwrap_or(Value::None);
-            vm.call(&vm.bind_descriptor(f, &args[0])?, &[], &[])
+            vm.call(&vm.bind_descriptor(f, zelf)?, &[], &[])
         }
         other => Ok(Value::Str(vm.repr(other)?)),
     }
 }
 
-fn object_format(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "__format__", args, 2, 2)?;
-    let spec = args[1].as_str().map(|s| s.as_str().to_string()).unwrap_or_default();
+fn object_format(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([zelf, spec_v], []) = crate::sig!("object.__format__", "$self, format_spec, /").bind(vm, args, kw)?;
+    let spec = spec_v.as_str().map(|s| s.as_str().to_string()).unwrap_or_default();
     if !spec.is_empty() {
         return Err(vm.type_error(format!(
             "unsupported format string passed to {}.__format__",
-            vm.type_name(&args[0]).as_str()
+            vm.type_name(zelf).as_str()
         )));
     }
-    Ok(Value::Str(vm.str(&args[0])?))
+    Ok(Value::Str(vm.str(zelf)?))
 }
 
-fn object_dir(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    Ok(Value::list(vm.dir_names(&args[0])?))
+fn object_dir(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([zelf], []) = crate::sig!("object.__dir__", "$self, /").bind(vm, args, kw)?;
+    Ok(Value::list(vm.dir_names(zelf)?))
 }
 
-fn object_reduce_ex(vm: &Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn object_reduce_ex(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([_zelf, _protocol], []) = crate::sig!("object.__reduce_ex__", "$self, protocol, /").bind(vm, args, kw)?;
     Err(vm.type_error("tulip does not support pickling"))
 }
 
-fn object_init_subclass(_vm: &Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn object_init_subclass(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([_cls], []) = crate::sig!("object.__init_subclass__", "$type, /").bind(vm, args, kw)?;
     Ok(Value::None)
 }
 
-fn object_subclasshook(_vm: &Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn object_subclasshook(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([_cls], [], _args) = crate::sig!("object.__subclasshook__", "$type, *args").bind_rest(vm, args, kw)?;
     Ok(Value::NotImplemented)
 }
 
 /// `type(x)` or `type(name, bases, ns)`, and metaclasses' `super().__new__`.
 fn type_new(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let meta = match args.first() {
-        Some(Value::Class(m)) => m.clone(),
-        _ => return Err(vm.type_error("type.__new__(X): X is not a type object")),
+    let ([meta], [], rest) = crate::sig!("type.__new__", "$type, *args, **kwargs").bind_rest(vm, args, kw)?;
+    let Value::Class(meta) = meta else {
+        return Err(vm.type_error("type.__new__(X): X is not a type object"));
     };
-    let rest = &args[1..];
-    if rest.len() == 1 && kw.is_empty() {
-        return Ok(Value::Class(vm.type_of(&rest[0])));
-    }
-    if rest.len() != 3 {
-        return Err(vm.type_error("type() takes 1 or 3 arguments"));
-    }
-    let Some(name) = rest[0].as_str() else {
+    let (name_v, bases_v, ns_v) = match rest {
+        [obj] if kw.is_empty() => return Ok(Value::Class(vm.type_of(obj))),
+        [name, bases, ns] => (name, bases, ns),
+        _ => return Err(vm.type_error("type() takes 1 or 3 arguments")),
+    };
+    let Some(name) = name_v.as_str() else {
         return Err(vm.type_error("type.__new__() argument 1 must be str"));
     };
     let mut bases = Vec::new();
-    for b in vm.collect(&rest[1])? {
+    for b in vm.collect(bases_v)? {
         match b {
             Value::Class(c) => bases.push(c),
             _ => return Err(vm.type_error("bases must be types")),
         }
     }
-    let Some(ns) = rest[2].as_dict() else {
+    let Some(ns) = ns_v.as_dict() else {
         return Err(vm.type_error("type.__new__() argument 3 must be dict"));
     };
     let ns = Dict::from_table(ns.table.borrow().clone());
     if ns.get_str(&vm.names.qualname).is_none() {
-        ns.set_str(vm.names.qualname.clone(), rest[0].clone());
+        ns.set_str(vm.names.qualname.clone(), name_v.clone());
     }
-    let meta = if Rc::ptr_eq(&meta, &vm.types.type_) { None } else { Some(meta) };
+    let meta = if Rc::ptr_eq(meta, &vm.types.type_) { None } else { Some(meta.clone()) };
     let class = vm.create_class(meta, name, bases, &ns, kw)?;
     Ok(Value::Class(class))
 }
 
-fn type_init(_vm: &Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn type_init(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([_zelf], [], _args) = crate::sig!("type.__init__", "$self, /, *args, **kwargs").bind_rest(vm, args, kw)?;
     Ok(Value::None)
 }
 
 fn type_call(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    match args.first() {
-        Some(Value::Class(c)) => vm.type_call(c, &args[1..], kw),
+    let ([zelf], [], rest) = crate::sig!("type.__call__", "$self, /, *args, **kwargs").bind_rest(vm, args, kw)?;
+    match zelf {
+        Value::Class(c) => vm.type_call(c, rest, kw),
         _ => Err(vm.type_error("descriptor '__call__' requires a 'type' object")),
     }
 }
 
-fn type_prepare(_vm: &Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn type_prepare(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([_cls], [], _args) = crate::sig!("type.__prepare__", "$type, /, *args, **kwargs").bind_rest(vm, args, kw)?;
     Ok(Value::Dict(gc::new(Dict::new())))
 }
 
-fn type_mro(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    match &args[0] {
+fn type_mro(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([zelf], []) = crate::sig!("type.mro", "$self, /").bind(vm, args, kw)?;
+    match zelf {
         Value::Class(c) => Ok(Value::list(c.mro.borrow().iter().map(|k| Value::Class(k.clone())).collect())),
         _ => Err(vm.type_error("descriptor 'mro' requires a 'type' object")),
     }
 }
 
-fn type_subclasses(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    match &args[0] {
+fn type_subclasses(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([zelf], []) = crate::sig!("type.__subclasses__", "$self, /").bind(vm, args, kw)?;
+    match zelf {
         Value::Class(c) => Ok(Value::list(vm.subclasses_of(c).into_iter().map(Value::Class).collect())),
         _ => Ok(Value::list(Vec::new())),
     }
 }
 
-fn type_instancecheck(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "__instancecheck__", args, 2, 2)?;
-    match &args[0] {
-        Value::Class(c) => Ok(Value::bool(vm.is_instance_of(&args[1], c))),
+fn type_instancecheck(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([zelf, instance], []) = crate::sig!("type.__instancecheck__", "$self, instance, /").bind(vm, args, kw)?;
+    match zelf {
+        Value::Class(c) => Ok(Value::bool(vm.is_instance_of(instance, c))),
         _ => Ok(Value::bool(false)),
     }
 }
 
-fn type_subclasscheck(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "__subclasscheck__", args, 2, 2)?;
-    match (&args[0], &args[1]) {
+fn type_subclasscheck(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([zelf, subclass], []) = crate::sig!("type.__subclasscheck__", "$self, subclass, /").bind(vm, args, kw)?;
+    match (zelf, subclass) {
         (Value::Class(c), Value::Class(s)) => Ok(Value::bool(s.is_subclass(c))),
         _ => Err(vm.type_error("issubclass() arg 1 must be a class")),
     }
 }
 
-fn type_repr(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    match &args[0] {
+fn type_repr(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([zelf], []) = crate::sig!(slot "type.__repr__", "$self, /").bind(vm, args, kw)?;
+    match zelf {
         Value::Class(c) => Ok(Value::string(format!("<class '{}'>", vm.class_full_name(c)))),
         other => Ok(Value::Str(vm.repr(other)?)),
     }
 }
 
 /// `int | None` in annotations: a `types.UnionType`.
-fn type_or(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "__or__", args, 2, 2)?;
-    super::union::union_of(vm, &args[0], &args[1])
+fn type_or(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([zelf, other], []) = crate::sig!(slot "type.__or__", "$self, value, /").bind(vm, args, kw)?;
+    super::union::union_of(vm, zelf, other)
 }
 
-fn type_ror(vm: &Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "__ror__", args, 2, 2)?;
-    super::union::union_of(vm, &args[1], &args[0])
+fn type_ror(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([zelf, other], []) = crate::sig!(slot "type.__ror__", "$self, value, /").bind(vm, args, kw)?;
+    super::union::union_of(vm, other, zelf)
 }
 
 /// Attributes every object of `class` has without a dict entry: its

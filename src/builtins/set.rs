@@ -1,7 +1,6 @@
 //! `set` and `frozenset`.
 
-use super::args;
-use super::list::{descriptor_error, fixed, noargs};
+use super::list::descriptor_error;
 use crate::compile::ir::CmpOp;
 use crate::eval::Vm;
 use crate::runtime::gc;
@@ -74,35 +73,34 @@ pub fn install(vm: &Vm) {
     }
 }
 
-pub fn this<'a>(vm: &Vm, args: &'a [Value]) -> PyResult<&'a Set> {
-    args.first().and_then(|v| v.as_set()).ok_or_else(|| vm.type_error("descriptor requires a 'set' object"))
-}
-
 /// Whether `v` is a frozenset (or an instance of a frozenset subclass).
 fn is_frozen(v: &Value) -> bool {
     matches!(v.builtin_base(), Value::FrozenSet(_))
 }
 
 /// `self` of a set method named `name`.
-fn slf<'a>(vm: &Vm, a: &'a [Value], name: &str) -> PyResult<&'a Set> {
-    match a.first() {
-        None => Err(vm.type_error(format!("unbound method set.{name}() needs an argument"))),
-        Some(v) => v.as_set().ok_or_else(|| descriptor_error(vm, name, "set", v)),
-    }
+fn slf<'a>(vm: &Vm, v: &'a Value, name: &str) -> PyResult<&'a Set> {
+    v.as_set().ok_or_else(|| descriptor_error(vm, name, "set", v))
 }
 
 /// `self` of a method only mutable sets have.
-fn mutable<'a>(vm: &Vm, a: &'a [Value], name: &str) -> PyResult<&'a Set> {
-    match a.first() {
-        Some(v) if is_frozen(v) => Err(descriptor_error(vm, name, "set", v)),
-        _ => slf(vm, a, name),
+fn mutable<'a>(vm: &Vm, v: &'a Value, name: &str) -> PyResult<&'a Set> {
+    if is_frozen(v) {
+        return Err(descriptor_error(vm, name, "set", v));
     }
+    slf(vm, v, name)
 }
 
-/// The qualified name for messages (`set.add`, `frozenset.union`).
-fn qual(a: &[Value], name: &str) -> String {
-    let owner = if a.first().is_some_and(is_frozen) { "frozenset" } else { "set" };
-    format!("{owner}.{name}")
+/// The signature of a method set and frozenset share, named after the
+/// receiver's type for messages (`set.union`, `frozenset.union`).
+macro_rules! either_sig {
+    ($a:expr, $name:literal, $text:literal) => {
+        if $a.first().is_some_and(is_frozen) {
+            crate::sig!(concat!("frozenset.", $name), $text)
+        } else {
+            crate::sig!(concat!("set.", $name), $text)
+        }
+    };
 }
 
 /// A result set of the same kind as `like` (set or frozenset; never a subclass).
@@ -266,9 +264,10 @@ fn lookup_key(v: &Value) -> Value {
     }
 }
 
-fn set_new(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    match a.first() {
-        Some(Value::Class(c)) if !Rc::ptr_eq(c, &vm.types.set) => {
+fn set_new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([cls], [], _args) = crate::sig!("set.__new__", "$type, *args, **kwargs").bind_rest(vm, a, kw)?;
+    match cls {
+        Value::Class(c) if !Rc::ptr_eq(c, &vm.types.set) => {
             if !c.is_subclass(&vm.types.set) {
                 return Err(vm.type_error(format!(
                     "set.__new__({}): {} is not a subtype of set",
@@ -278,20 +277,18 @@ fn set_new(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
             }
             Ok(Value::Instance(vm.instance_with(c, Payload::Set(gc::new(Set::new())))))
         }
-        Some(Value::Class(_)) => Ok(Value::Set(gc::new(Set::new()))),
-        Some(other) => Err(vm.type_error(format!("set.__new__(X): X is not a type object ({})", vm.type_name(other).as_str()))),
-        None => Err(vm.type_error("set.__new__(): not enough arguments")),
+        Value::Class(_) => Ok(Value::Set(gc::new(Set::new()))),
+        other => Err(vm.type_error(format!("set.__new__(X): X is not a type object ({})", vm.type_name(other).as_str()))),
     }
 }
 
 fn set_init(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let s = mutable(vm, a, "__init__")?;
-    args::no_kw(vm, "set", kw)?;
-    args::check(vm, "set", &a[1..], 0, 1)?;
+    let ([zelf], [iterable]) = crate::sig!("set", "$self, iterable=(), /").bind(vm, a, kw)?;
+    let s = mutable(vm, zelf, "__init__")?;
     if s.table.borrow().set_fill() > 0 {
         s.table.borrow_mut().clear();
     }
-    if let Some(src) = a.get(1) {
+    if let Some(src) = iterable {
         if src.as_set().is_some_and(|o| std::ptr::eq(o, s)) {
             return Ok(Value::None);
         }
@@ -301,8 +298,16 @@ fn set_init(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn frozenset_new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let cls = match a.first() {
-        Some(c @ Value::Class(cl)) => {
+    // Subclasses may take keywords (their __init__ sees them).
+    let exact = matches!(a.first(), Some(Value::Class(c)) if Rc::ptr_eq(c, &vm.types.frozenset));
+    let ([cls], [iterable]) = if exact {
+        crate::sig!("frozenset", "$type, iterable=(), /")
+    } else {
+        crate::sig!("frozenset", "$type, iterable=(), /, **kwargs")
+    }
+    .bind(vm, a, kw)?;
+    let cls = match cls {
+        Value::Class(cl) => {
             if !cl.is_subclass(&vm.types.frozenset) {
                 return Err(vm.type_error(format!(
                     "frozenset.__new__({}): {} is not a subtype of frozenset",
@@ -310,20 +315,14 @@ fn frozenset_new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
                     cl.name().as_str()
                 )));
             }
-            c.clone()
+            cls.clone()
         }
-        Some(other) => {
+        other => {
             return Err(vm.type_error(format!("frozenset.__new__(X): X is not a type object ({})", vm.type_name(other).as_str())))
         }
-        None => return Err(vm.type_error("frozenset.__new__(): not enough arguments")),
     };
-    let exact = matches!(&cls, Value::Class(c) if Rc::ptr_eq(c, &vm.types.frozenset));
-    if exact {
-        args::no_kw(vm, "frozenset", kw)?;
-    }
-    args::check(vm, "frozenset", &a[1..], 0, 1)?;
     let s = Set::new();
-    if let Some(src) = a.get(1) {
+    if let Some(src) = iterable {
         if let (Value::FrozenSet(f), true) = (src, exact) {
             return Ok(Value::FrozenSet(f.clone()));
         }
@@ -334,26 +333,26 @@ fn frozenset_new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn add(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let s = mutable(vm, a, "add")?;
-    fixed(vm, "set.add", a, kw, 1)?;
-    vm.set_add(s, a[1].clone())?;
+    let ([zelf, value], []) = crate::sig!("set.add", "$self, object, /").bind(vm, a, kw)?;
+    let s = mutable(vm, zelf, "add")?;
+    vm.set_add(s, value.clone())?;
     Ok(Value::None)
 }
 
 fn clear(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let s = mutable(vm, a, "clear")?;
-    fixed(vm, "set.clear", a, kw, 0)?;
+    let ([zelf], []) = crate::sig!("set.clear", "$self, /").bind(vm, a, kw)?;
+    let s = mutable(vm, zelf, "clear")?;
     s.table.borrow_mut().clear();
     Ok(Value::None)
 }
 
 fn copy(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let s = slf(vm, a, "copy")?;
-    fixed(vm, &qual(a, "copy"), a, kw, 0)?;
-    if matches!(a[0], Value::FrozenSet(_)) {
-        return Ok(a[0].clone());
+    let ([zelf], []) = either_sig!(a, "copy", "$self, /").bind(vm, a, kw)?;
+    let s = slf(vm, zelf, "copy")?;
+    if matches!(zelf, Value::FrozenSet(_)) {
+        return Ok(zelf.clone());
     }
-    Ok(wrap(&a[0], copy_of(s)))
+    Ok(wrap(zelf, copy_of(s)))
 }
 
 fn discard_key(vm: &Vm, s: &Set, key: &Value) -> PyResult<bool> {
@@ -369,24 +368,24 @@ fn discard_key(vm: &Vm, s: &Set, key: &Value) -> PyResult<bool> {
 }
 
 fn discard(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let s = mutable(vm, a, "discard")?;
-    fixed(vm, "set.discard", a, kw, 1)?;
-    discard_key(vm, s, &a[1])?;
+    let ([zelf, value], []) = crate::sig!("set.discard", "$self, object, /").bind(vm, a, kw)?;
+    let s = mutable(vm, zelf, "discard")?;
+    discard_key(vm, s, value)?;
     Ok(Value::None)
 }
 
 fn remove(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let s = mutable(vm, a, "remove")?;
-    fixed(vm, "set.remove", a, kw, 1)?;
-    if !discard_key(vm, s, &a[1])? {
-        return Err(vm.key_error(a[1].clone()));
+    let ([zelf, value], []) = crate::sig!("set.remove", "$self, object, /").bind(vm, a, kw)?;
+    let s = mutable(vm, zelf, "remove")?;
+    if !discard_key(vm, s, value)? {
+        return Err(vm.key_error(value.clone()));
     }
     Ok(Value::None)
 }
 
 fn pop(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let s = mutable(vm, a, "pop")?;
-    fixed(vm, "set.pop", a, kw, 0)?;
+    let ([zelf], []) = crate::sig!("set.pop", "$self, /").bind(vm, a, kw)?;
+    let s = mutable(vm, zelf, "pop")?;
     let e = s.table.borrow_mut().pop_first();
     match e {
         Some(e) => Ok(e.key),
@@ -395,25 +394,25 @@ fn pop(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn update(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let s = mutable(vm, a, "update")?;
-    args::no_kw(vm, "set.update", kw)?;
-    for other in &a[1..] {
+    let ([zelf], [], others) = crate::sig!("set.update", "$self, *others").bind_rest(vm, a, kw)?;
+    let s = mutable(vm, zelf, "update")?;
+    for other in others {
         update_internal(vm, s, other)?;
     }
     Ok(Value::None)
 }
 
 fn union(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let s = slf(vm, a, "union")?;
-    args::no_kw(vm, &qual(a, "union"), kw)?;
+    let ([zelf], [], others) = either_sig!(a, "union", "$self, *others").bind_rest(vm, a, kw)?;
+    let s = slf(vm, zelf, "union")?;
     let out = copy_of(s);
-    for other in &a[1..] {
+    for other in others {
         if other.as_set().is_some_and(|o| std::ptr::eq(o, s)) {
             continue;
         }
         update_internal(vm, &out, other)?;
     }
-    Ok(wrap(&a[0], out))
+    Ok(wrap(zelf, out))
 }
 
 /// `s & other` for any iterable `other`.
@@ -441,26 +440,26 @@ fn intersect(vm: &Vm, s: &Set, other: &Value) -> PyResult<Set> {
 }
 
 fn intersection(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let s = slf(vm, a, "intersection")?;
-    args::no_kw(vm, &qual(a, "intersection"), kw)?;
-    if a.len() == 1 {
-        return Ok(wrap(&a[0], copy_of(s)));
-    }
-    let mut out = intersect(vm, s, &a[1])?;
-    for other in &a[2..] {
+    let ([zelf], [], others) = either_sig!(a, "intersection", "$self, *others").bind_rest(vm, a, kw)?;
+    let s = slf(vm, zelf, "intersection")?;
+    let Some((first, others)) = others.split_first() else {
+        return Ok(wrap(zelf, copy_of(s)));
+    };
+    let mut out = intersect(vm, s, first)?;
+    for other in others {
         out = intersect(vm, &out, other)?;
     }
-    Ok(wrap(&a[0], out))
+    Ok(wrap(zelf, out))
 }
 
 fn intersection_update(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let s = mutable(vm, a, "intersection_update")?;
-    args::no_kw(vm, "set.intersection_update", kw)?;
-    if a.len() == 1 {
+    let ([zelf], [], others) = crate::sig!("set.intersection_update", "$self, *others").bind_rest(vm, a, kw)?;
+    let s = mutable(vm, zelf, "intersection_update")?;
+    let Some((first, others)) = others.split_first() else {
         return Ok(Value::None);
-    }
-    let mut out = intersect(vm, s, &a[1])?;
-    for other in &a[2..] {
+    };
+    let mut out = intersect(vm, s, first)?;
+    for other in others {
         out = intersect(vm, &out, other)?;
     }
     let t = std::mem::take(&mut *out.table.borrow_mut());
@@ -469,45 +468,45 @@ fn intersection_update(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn difference(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let s = slf(vm, a, "difference")?;
-    args::no_kw(vm, &qual(a, "difference"), kw)?;
-    if a.len() == 1 {
-        return Ok(wrap(&a[0], copy_of(s)));
-    }
-    let out = difference_of(vm, s, &a[1])?;
-    for other in &a[2..] {
+    let ([zelf], [], others) = either_sig!(a, "difference", "$self, *others").bind_rest(vm, a, kw)?;
+    let s = slf(vm, zelf, "difference")?;
+    let Some((first, others)) = others.split_first() else {
+        return Ok(wrap(zelf, copy_of(s)));
+    };
+    let out = difference_of(vm, s, first)?;
+    for other in others {
         difference_update_internal(vm, &out, other)?;
     }
-    Ok(wrap(&a[0], out))
+    Ok(wrap(zelf, out))
 }
 
 fn difference_update(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let s = mutable(vm, a, "difference_update")?;
-    args::no_kw(vm, "set.difference_update", kw)?;
-    for other in &a[1..] {
+    let ([zelf], [], others) = crate::sig!("set.difference_update", "$self, *others").bind_rest(vm, a, kw)?;
+    let s = mutable(vm, zelf, "difference_update")?;
+    for other in others {
         difference_update_internal(vm, s, other)?;
     }
     Ok(Value::None)
 }
 
 fn symmetric_difference(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let s = slf(vm, a, "symmetric_difference")?;
-    fixed(vm, &qual(a, "symmetric_difference"), a, kw, 1)?;
-    let out = sym_diff_of(vm, s, &a[1])?;
-    Ok(wrap(&a[0], out))
+    let ([zelf, other], []) = either_sig!(a, "symmetric_difference", "$self, other, /").bind(vm, a, kw)?;
+    let s = slf(vm, zelf, "symmetric_difference")?;
+    let out = sym_diff_of(vm, s, other)?;
+    Ok(wrap(zelf, out))
 }
 
 fn symmetric_difference_update(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let s = mutable(vm, a, "symmetric_difference_update")?;
-    fixed(vm, "set.symmetric_difference_update", a, kw, 1)?;
-    sym_update(vm, s, &a[1])?;
+    let ([zelf, other], []) = crate::sig!("set.symmetric_difference_update", "$self, other, /").bind(vm, a, kw)?;
+    let s = mutable(vm, zelf, "symmetric_difference_update")?;
+    sym_update(vm, s, other)?;
     Ok(Value::None)
 }
 
 fn isdisjoint(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let s = slf(vm, a, "isdisjoint")?;
-    fixed(vm, &qual(a, "isdisjoint"), a, kw, 1)?;
-    if let Some(o) = a[1].as_set() {
+    let ([zelf, other], []) = either_sig!(a, "isdisjoint", "$self, other, /").bind(vm, a, kw)?;
+    let s = slf(vm, zelf, "isdisjoint")?;
+    if let Some(o) = other.as_set() {
         let (small, big) = if o.len() < s.len() { (o, s) } else { (s, o) };
         for x in keys_of(small) {
             if vm.set_contains(big, &x)? {
@@ -516,7 +515,7 @@ fn isdisjoint(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
         }
         return Ok(Value::bool(true));
     }
-    let it = vm.iter(&a[1])?;
+    let it = vm.iter(other)?;
     while let Some(x) = vm.next(&it)? {
         if vm.set_contains(s, &x)? {
             return Ok(Value::bool(false));
@@ -526,14 +525,14 @@ fn isdisjoint(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn issubset(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let s = slf(vm, a, "issubset")?;
-    fixed(vm, &qual(a, "issubset"), a, kw, 1)?;
+    let ([zelf, other], []) = either_sig!(a, "issubset", "$self, other, /").bind(vm, a, kw)?;
+    let s = slf(vm, zelf, "issubset")?;
     let tmp;
-    let o = match a[1].as_set() {
+    let o = match other.as_set() {
         Some(o) => o,
         None => {
             tmp = Set::new();
-            for x in vm.collect(&a[1])? {
+            for x in vm.collect(other)? {
                 vm.set_add(&tmp, x)?;
             }
             &tmp
@@ -551,14 +550,14 @@ fn issubset(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn issuperset(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let s = slf(vm, a, "issuperset")?;
-    fixed(vm, &qual(a, "issuperset"), a, kw, 1)?;
-    if let Some(o) = a[1].as_set() {
+    let ([zelf, other], []) = either_sig!(a, "issuperset", "$self, other, /").bind(vm, a, kw)?;
+    let s = slf(vm, zelf, "issuperset")?;
+    if let Some(o) = other.as_set() {
         if o.len() > s.len() {
             return Ok(Value::bool(false));
         }
     }
-    let it = vm.iter(&a[1])?;
+    let it = vm.iter(other)?;
     while let Some(x) = vm.next(&it)? {
         if !vm.set_contains(s, &x)? {
             return Ok(Value::bool(false));
@@ -568,38 +567,35 @@ fn issuperset(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn len(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let s = slf(vm, a, "__len__")?;
-    noargs(vm, a, kw)?;
+    let ([zelf], []) = crate::sig!(slot "set.__len__", "$self, /").bind(vm, a, kw)?;
+    let s = slf(vm, zelf, "__len__")?;
     Ok(Value::Int(s.len() as i64))
 }
 
 fn contains(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let s = slf(vm, a, "__contains__")?;
-    fixed(vm, &qual(a, "__contains__"), a, kw, 1)?;
-    Ok(Value::bool(vm.set_contains(s, &a[1])?))
+    let ([zelf, value], []) = either_sig!(a, "__contains__", "$self, object, /").bind(vm, a, kw)?;
+    let s = slf(vm, zelf, "__contains__")?;
+    Ok(Value::bool(vm.set_contains(s, value)?))
 }
 
 fn iter(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    slf(vm, a, "__iter__")?;
-    noargs(vm, a, kw)?;
-    vm.iter(&a[0].base_value())
+    let ([zelf], []) = crate::sig!(slot "set.__iter__", "$self, /").bind(vm, a, kw)?;
+    slf(vm, zelf, "__iter__")?;
+    vm.iter(&zelf.base_value())
 }
 
 fn hash(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let s = slf(vm, a, "__hash__")?;
-    noargs(vm, a, kw)?;
+    let ([zelf], []) = crate::sig!(slot "frozenset.__hash__", "$self, /").bind(vm, a, kw)?;
+    let s = slf(vm, zelf, "__hash__")?;
     let v = Value::FrozenSet(gc::new(copy_of(s)));
     Ok(Value::Int(vm.hash(&v)?))
 }
 
 /// The two operands of a binary operator method, or `None` when the other
 /// operand is not a set (the operator then returns NotImplemented).
-fn operands<'a>(vm: &Vm, a: &'a [Value], name: &str) -> PyResult<Option<(&'a Set, &'a Set)>> {
-    let s = slf(vm, a, name)?;
-    if a.len() != 2 {
-        return Err(vm.type_error(format!("expected 1 argument, got {}", a.len() - 1)));
-    }
-    Ok(a[1].as_set().map(|o| (s, o)))
+fn operands<'a>(vm: &Vm, [x, y]: [&'a Value; 2], name: &str) -> PyResult<Option<(&'a Set, &'a Set)>> {
+    let s = slf(vm, x, name)?;
+    Ok(y.as_set().map(|o| (s, o)))
 }
 
 #[derive(Clone, Copy)]
@@ -656,7 +652,7 @@ pub fn native_inplace(vm: &Vm, op: crate::runtime::int::ArithOp, x: &Value, y: &
     Ok(Some(x.clone()))
 }
 
-fn binary(vm: &Vm, a: &[Value], op: Op, name: &str, reflected: bool) -> PyResult<Value> {
+fn binary(vm: &Vm, a: [&Value; 2], op: Op, name: &str, reflected: bool) -> PyResult<Value> {
     let Some((s, o)) = operands(vm, a, name)? else { return Ok(Value::NotImplemented) };
     if reflected {
         Ok(wrap(&a[1], combine(vm, o, s, &a[0], op)?))
@@ -665,33 +661,41 @@ fn binary(vm: &Vm, a: &[Value], op: Op, name: &str, reflected: bool) -> PyResult
     }
 }
 
-fn or(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn or(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (a, []) = crate::sig!(slot "set.__or__", "$self, value, /").bind(vm, a, kw)?;
     binary(vm, a, Op::Or, "__or__", false)
 }
-fn ror(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn ror(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (a, []) = crate::sig!(slot "set.__ror__", "$self, value, /").bind(vm, a, kw)?;
     binary(vm, a, Op::Or, "__ror__", true)
 }
-fn and(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn and(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (a, []) = crate::sig!(slot "set.__and__", "$self, value, /").bind(vm, a, kw)?;
     binary(vm, a, Op::And, "__and__", false)
 }
-fn rand(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn rand(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (a, []) = crate::sig!(slot "set.__rand__", "$self, value, /").bind(vm, a, kw)?;
     binary(vm, a, Op::And, "__rand__", true)
 }
-fn sub(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn sub(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (a, []) = crate::sig!(slot "set.__sub__", "$self, value, /").bind(vm, a, kw)?;
     binary(vm, a, Op::Sub, "__sub__", false)
 }
-fn rsub(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn rsub(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (a, []) = crate::sig!(slot "set.__rsub__", "$self, value, /").bind(vm, a, kw)?;
     binary(vm, a, Op::Sub, "__rsub__", true)
 }
-fn xor(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn xor(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (a, []) = crate::sig!(slot "set.__xor__", "$self, value, /").bind(vm, a, kw)?;
     binary(vm, a, Op::Xor, "__xor__", false)
 }
-fn rxor(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn rxor(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (a, []) = crate::sig!(slot "set.__rxor__", "$self, value, /").bind(vm, a, kw)?;
     binary(vm, a, Op::Xor, "__rxor__", true)
 }
 
-fn inplace(vm: &Vm, a: &[Value], op: Op, name: &str) -> PyResult<Value> {
-    mutable(vm, a, name)?;
+fn inplace(vm: &Vm, a: [&Value; 2], op: Op, name: &str) -> PyResult<Value> {
+    mutable(vm, a[0], name)?;
     let Some((s, _)) = operands(vm, a, name)? else { return Ok(Value::NotImplemented) };
     let aop = match op {
         Op::Or => crate::runtime::int::ArithOp::Or,
@@ -704,20 +708,24 @@ fn inplace(vm: &Vm, a: &[Value], op: Op, name: &str) -> PyResult<Value> {
     Ok(a[0].clone())
 }
 
-fn ior(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn ior(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (a, []) = crate::sig!(slot "set.__ior__", "$self, value, /").bind(vm, a, kw)?;
     inplace(vm, a, Op::Or, "__ior__")
 }
-fn iand(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn iand(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (a, []) = crate::sig!(slot "set.__iand__", "$self, value, /").bind(vm, a, kw)?;
     inplace(vm, a, Op::And, "__iand__")
 }
-fn isub(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn isub(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (a, []) = crate::sig!(slot "set.__isub__", "$self, value, /").bind(vm, a, kw)?;
     inplace(vm, a, Op::Sub, "__isub__")
 }
-fn ixor(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn ixor(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (a, []) = crate::sig!(slot "set.__ixor__", "$self, value, /").bind(vm, a, kw)?;
     inplace(vm, a, Op::Xor, "__ixor__")
 }
 
-fn compare(vm: &Vm, a: &[Value], op: CmpOp, name: &str) -> PyResult<Value> {
+fn compare(vm: &Vm, a: [&Value; 2], op: CmpOp, name: &str) -> PyResult<Value> {
     if operands(vm, a, name)?.is_none() {
         return Ok(Value::NotImplemented);
     }
@@ -727,30 +735,36 @@ fn compare(vm: &Vm, a: &[Value], op: CmpOp, name: &str) -> PyResult<Value> {
     }
 }
 
-fn eq(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn eq(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (a, []) = crate::sig!(slot "set.__eq__", "$self, value, /").bind(vm, a, kw)?;
     compare(vm, a, CmpOp::Eq, "__eq__")
 }
-fn ne(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn ne(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (a, []) = crate::sig!(slot "set.__ne__", "$self, value, /").bind(vm, a, kw)?;
     compare(vm, a, CmpOp::Ne, "__ne__")
 }
-fn lt(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn lt(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (a, []) = crate::sig!(slot "set.__lt__", "$self, value, /").bind(vm, a, kw)?;
     compare(vm, a, CmpOp::Lt, "__lt__")
 }
-fn le(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn le(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (a, []) = crate::sig!(slot "set.__le__", "$self, value, /").bind(vm, a, kw)?;
     compare(vm, a, CmpOp::Le, "__le__")
 }
-fn gt(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn gt(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (a, []) = crate::sig!(slot "set.__gt__", "$self, value, /").bind(vm, a, kw)?;
     compare(vm, a, CmpOp::Gt, "__gt__")
 }
-fn ge(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn ge(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (a, []) = crate::sig!(slot "set.__ge__", "$self, value, /").bind(vm, a, kw)?;
     compare(vm, a, CmpOp::Ge, "__ge__")
 }
 
 fn repr(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let s = slf(vm, a, "__repr__")?;
-    noargs(vm, a, kw)?;
-    match &a[0] {
-        Value::Set(_) | Value::FrozenSet(_) => Ok(Value::Str(vm.repr(&a[0])?)),
+    let ([zelf], []) = crate::sig!(slot "set.__repr__", "$self, /").bind(vm, a, kw)?;
+    let s = slf(vm, zelf, "__repr__")?;
+    match zelf {
+        Value::Set(_) | Value::FrozenSet(_) => Ok(Value::Str(vm.repr(zelf)?)),
         other => {
             let name = vm.type_name(other);
             if s.len() == 0 {

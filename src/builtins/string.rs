@@ -1,6 +1,5 @@
 //! `str`: the constructor, the methods, and the operator dunders.
 
-use super::args;
 use super::codecs;
 use super::unicode::{self as uni, has};
 use crate::compile::ir::{BinOp, CmpOp};
@@ -95,109 +94,10 @@ pub fn install(vm: &Vm) {
 }
 
 /// The `str` a method operates on (`self`, possibly of a subclass).
-pub fn this<'a>(vm: &Vm, args: &'a [Value]) -> PyResult<&'a Str> {
-    args.first().and_then(|v| v.as_str()).ok_or_else(|| {
-        let got = args.first().map(|v| vm.type_name(v).as_str().to_string()).unwrap_or_else(|| "nothing".into());
-        vm.type_error(format!("descriptor requires a 'str' object but received a '{got}'"))
+pub fn this<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a Str> {
+    v.as_str().ok_or_else(|| {
+        vm.type_error(format!("descriptor requires a 'str' object but received a '{}'", vm.type_name(v).as_str()))
     })
-}
-
-// ----- argument checking, with the messages of CPython's various parsers -----
-
-/// `self` must be a str: CPython's check for unbound calls like `str.upper(1)`.
-fn check_self(vm: &Vm, name: &str, a: &[Value]) -> PyResult<()> {
-    match a.first() {
-        None => Err(vm.type_error(format!("unbound method str.{name}() needs an argument"))),
-        Some(v) if v.as_str().is_none() => Err(vm.type_error(format!(
-            "descriptor '{name}' for 'str' objects doesn't apply to a '{}' object",
-            vm.type_name(v).as_str()
-        ))),
-        _ => Ok(()),
-    }
-}
-
-/// METH_NOARGS: `str.upper() takes no arguments (1 given)`.
-fn noargs(vm: &Vm, name: &str, a: &[Value], kw: &KwArgs) -> PyResult<()> {
-    check_self(vm, name, a)?;
-    if !kw.is_empty() {
-        return Err(vm.type_error(format!("str.{name}() takes no keyword arguments")));
-    }
-    if a.len() > 1 {
-        return Err(vm.type_error(format!("str.{name}() takes no arguments ({} given)", a.len() - 1)));
-    }
-    Ok(())
-}
-
-/// METH_O: `str.join() takes exactly one argument (0 given)`.
-fn one_arg(vm: &Vm, name: &str, a: &[Value], kw: &KwArgs) -> PyResult<()> {
-    check_self(vm, name, a)?;
-    if !kw.is_empty() {
-        return Err(vm.type_error(format!("str.{name}() takes no keyword arguments")));
-    }
-    if a.len() != 2 {
-        return Err(vm.type_error(format!("str.{name}() takes exactly one argument ({} given)", a.len().saturating_sub(1))));
-    }
-    Ok(())
-}
-
-/// `PyArg_ParseTuple`: `find() takes at least 1 argument (0 given)`.
-fn tuple_args(vm: &Vm, name: &str, a: &[Value], kw: &KwArgs, min: usize, max: usize) -> PyResult<()> {
-    check_self(vm, name, a)?;
-    if !kw.is_empty() {
-        return Err(vm.type_error(format!("str.{name}() takes no keyword arguments")));
-    }
-    let n = a.len().saturating_sub(1);
-    let plural = |k: usize| if k == 1 { "argument" } else { "arguments" };
-    if n < min {
-        return Err(vm.type_error(format!("{name}() takes at least {min} {} ({n} given)", plural(min))));
-    }
-    if n > max {
-        return Err(vm.type_error(format!("{name}() takes at most {max} {} ({n} given)", plural(max))));
-    }
-    Ok(())
-}
-
-/// Argument Clinic, positional only: `center expected at least 1 argument, got 0`.
-fn clinic_args(vm: &Vm, name: &str, a: &[Value], kw: &KwArgs, min: usize, max: usize) -> PyResult<()> {
-    check_self(vm, name, a)?;
-    if !kw.is_empty() {
-        return Err(vm.type_error(format!("str.{name}() takes no keyword arguments")));
-    }
-    let n = a.len().saturating_sub(1);
-    if min == max && n != min {
-        return Err(vm.type_error(format!(
-            "{name}() takes exactly {} ({n} given)",
-            if min == 1 { "one argument".to_string() } else { format!("{min} arguments") }
-        )));
-    }
-    args::check_method(vm, name, a, min, max)
-}
-
-/// Argument Clinic with keywords: positional-or-keyword parameters `names`.
-pub fn clinic_kw(vm: &Vm, name: &str, a: &[Value], kw: &KwArgs, names: &[&str]) -> PyResult<Vec<Option<Value>>> {
-    let pos = &a[1.min(a.len())..];
-    if pos.len() > names.len() {
-        return Err(vm.type_error(format!(
-            "{name}() takes at most {} argument{} ({} given)",
-            names.len(),
-            if names.len() == 1 { "" } else { "s" },
-            pos.len()
-        )));
-    }
-    let mut out: Vec<Option<Value>> = pos.iter().cloned().map(Some).collect();
-    out.resize(names.len(), None);
-    for (k, v) in kw {
-        match names.iter().position(|n| *n == k.as_str()) {
-            Some(i) => {
-                if out[i].is_some() {
-                    return Err(vm.type_error(format!("argument for {name}() given by name ('{}') and position ({})", k.as_str(), i + 1)));
-                }
-                out[i] = Some(v.clone());
-            }
-            None => return Err(vm.type_error(format!("'{}' is an invalid keyword argument for {name}()", k.as_str()))),
-        }
-    }
-    Ok(out)
 }
 
 fn str_arg<'a>(vm: &Vm, v: &'a Value, msg: impl FnOnce(&str) -> String) -> PyResult<&'a Str> {
@@ -269,23 +169,16 @@ fn bool_v(b: bool) -> PyResult<Value> {
 // ----- constructor and dunders -----
 
 fn str_new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let cls = a[0].clone();
-    let rest = &a[1..];
-    if rest.len() > 3 {
-        return Err(vm.type_error(format!("str() takes at most 3 arguments ({} given)", rest.len())));
-    }
-    args::only_kw(vm, "str", kw, &["object", "encoding", "errors"])?;
-    let x = args::arg(rest, kw, 0, "object");
-    let encoding = args::arg(rest, kw, 1, "encoding");
-    let errors = args::arg(rest, kw, 2, "errors");
+    let ([cls], [x, encoding, errors]) =
+        crate::sig!("str", "$type, object='', encoding='utf-8', errors='strict'").bind(vm, a, kw)?;
     let v = match x {
         None => Value::str(""),
         Some(x) => {
             if encoding.is_none() && errors.is_none() {
-                Value::Str(vm.str(&x)?)
+                Value::Str(vm.str(x)?)
             } else {
-                let enc = codecs::str_arg(vm, encoding.as_ref(), "str", "encoding", 2)?;
-                let err = codecs::str_arg(vm, errors.as_ref(), "str", "errors", 3)?;
+                let enc = codecs::str_arg(vm, encoding, "str", "encoding", 2)?;
+                let err = codecs::str_arg(vm, errors, "str", "errors", 3)?;
                 let data = match x.builtin_base() {
                     Value::Bytes(b) => b.data.to_vec(),
                     Value::ByteArray(b) => b.data.borrow().clone(),
@@ -294,7 +187,7 @@ fn str_new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
                     _ => {
                         return Err(vm.type_error(format!(
                             "decoding to str: need a bytes-like object, {} found",
-                            vm.type_name(&x).as_str()
+                            vm.type_name(x).as_str()
                         )))
                     }
                 };
@@ -303,73 +196,77 @@ fn str_new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
             }
         }
     };
-    Ok(super::numbers::wrap_for_class(vm, &cls, &vm.types.str_, v))
+    Ok(super::numbers::wrap_for_class(vm, cls, &vm.types.str_, v))
 }
 
 fn len(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    noargs(vm, "__len__", a, kw)?;
-    Ok(Value::Int(this(vm, a)?.char_len() as i64))
+    let (a, []) = crate::sig!(slot "str.__len__", "$self, /").bind(vm, a, kw)?;
+    Ok(Value::Int(this(vm, a[0])?.char_len() as i64))
 }
 
-fn hash(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    Ok(Value::Int(this(vm, a)?.hash()))
+fn hash(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (a, []) = crate::sig!(slot "str.__hash__", "$self, /").bind(vm, a, kw)?;
+    Ok(Value::Int(this(vm, a[0])?.hash()))
 }
 
-fn sizeof(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let s = this(vm, a)?;
+fn sizeof(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (a, []) = crate::sig!("str.__sizeof__", "$self, /").bind(vm, a, kw)?;
+    let s = this(vm, a[0])?;
     Ok(Value::Int(49 + s.as_str().len() as i64))
 }
 
-fn str_(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let s = this(vm, a)?;
-    match &a[0] {
+fn str_(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (a, []) = crate::sig!(slot "str.__str__", "$self, /").bind(vm, a, kw)?;
+    let s = this(vm, a[0])?;
+    match a[0] {
         Value::Str(_) => Ok(a[0].clone()),
         _ => Ok(Value::str(s.as_str())),
     }
 }
 
-fn repr(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    Ok(Value::string(tulip_syntax::repr::str_repr(this(vm, a)?.as_str())))
+fn repr(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (a, []) = crate::sig!(slot "str.__repr__", "$self, /").bind(vm, a, kw)?;
+    Ok(Value::string(tulip_syntax::repr::str_repr(this(vm, a[0])?.as_str())))
 }
 
-fn getnewargs(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    Ok(Value::tuple(vec![Value::str(this(vm, a)?.as_str())]))
+fn getnewargs(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (a, []) = crate::sig!("str.__getnewargs__", "$self, /").bind(vm, a, kw)?;
+    Ok(Value::tuple(vec![Value::str(this(vm, a[0])?.as_str())]))
 }
 
-fn format_(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let s = this(vm, a)?;
-    if a.len() != 2 {
-        return Err(vm.type_error(format!("str.__format__() takes exactly one argument ({} given)", a.len() - 1)));
-    }
-    let spec = str_arg(vm, &a[1], |t| format!("__format__() argument must be str, not {t}"))?;
+fn format_(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (a, []) = crate::sig!("str.__format__", "$self, format_spec, /").bind(vm, a, kw)?;
+    let s = this(vm, a[0])?;
+    let spec = str_arg(vm, a[1], |t| format!("__format__() argument must be str, not {t}"))?;
     if spec.as_str().is_empty() {
         return Ok(Value::str(s.as_str()));
     }
     Ok(Value::string(vm.format(&Value::str(s.as_str()), spec.as_str())?))
 }
 
-fn self_value(vm: &Vm, a: &[Value]) -> PyResult<Value> {
-    this(vm, a)?;
-    Ok(a[0].builtin_base().clone())
+fn self_value(vm: &Vm, v: &Value) -> PyResult<Value> {
+    this(vm, v)?;
+    Ok(v.builtin_base().clone())
 }
 
-fn getitem(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "__getitem__", a, 1, 1)?;
-    vm.get_item(&self_value(vm, a)?, &a[1])
+fn getitem(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (a, []) = crate::sig!(slot "str.__getitem__", "$self, value, /").bind(vm, a, kw)?;
+    vm.get_item(&self_value(vm, a[0])?, a[1])
 }
 
-fn contains(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "__contains__", a, 1, 1)?;
-    Ok(Value::bool(vm.contains(&self_value(vm, a)?, &a[1])?))
+fn contains(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (a, []) = crate::sig!(slot "str.__contains__", "$self, value, /").bind(vm, a, kw)?;
+    Ok(Value::bool(vm.contains(&self_value(vm, a[0])?, a[1])?))
 }
 
-fn iter(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    vm.iter(&self_value(vm, a)?)
+fn iter(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (a, []) = crate::sig!(slot "str.__iter__", "$self, /").bind(vm, a, kw)?;
+    vm.iter(&self_value(vm, a[0])?)
 }
 
-fn add(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "__add__", a, 1, 1)?;
-    let s = this(vm, a)?;
+fn add(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (a, []) = crate::sig!(slot "str.__add__", "$self, value, /").bind(vm, a, kw)?;
+    let s = this(vm, a[0])?;
     match a[1].as_str() {
         Some(t) => {
             let mut out = String::with_capacity(s.as_str().len() + t.as_str().len());
@@ -377,19 +274,19 @@ fn add(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
             out.push_str(t.as_str());
             Ok(Value::string(out))
         }
-        None => Err(vm.type_error(format!("can only concatenate str (not \"{}\") to str", vm.type_name(&a[1]).as_str()))),
+        None => Err(vm.type_error(format!("can only concatenate str (not \"{}\") to str", vm.type_name(a[1]).as_str()))),
     }
 }
 
-fn mul(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "__mul__", a, 1, 1)?;
-    let s = self_value(vm, a)?;
-    if !is_index(vm, &a[1]) {
+fn mul(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (a, []) = crate::sig!(slot "str.__mul__", "$self, value, /").bind(vm, a, kw)?;
+    let s = self_value(vm, a[0])?;
+    if !is_index(vm, a[1]) {
         return Ok(Value::NotImplemented);
     }
     let n = match a[1].builtin_base() {
         Value::BigInt(_) => return Ok(vm.binary_native(BinOp::Arith(ArithOp::Mul), &s, a[1].builtin_base())?.unwrap_or(Value::NotImplemented)),
-        _ => vm.index_value(&a[1])?,
+        _ => vm.index_value(a[1])?,
     };
     Ok(vm.binary_native(BinOp::Arith(ArithOp::Mul), &s, &Value::Int(n))?.unwrap_or(Value::NotImplemented))
 }
@@ -402,24 +299,23 @@ pub fn is_index(vm: &Vm, v: &Value) -> bool {
     }
 }
 
-fn mod_(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "__mod__", a, 1, 1)?;
-    let s = this(vm, a)?;
-    vm.percent_format_str(s.as_str(), &a[1])
+fn mod_(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (a, []) = crate::sig!(slot "str.__mod__", "$self, value, /").bind(vm, a, kw)?;
+    let s = this(vm, a[0])?;
+    vm.percent_format_str(s.as_str(), a[1])
 }
 
-fn rmod(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "__rmod__", a, 1, 1)?;
-    this(vm, a)?;
+fn rmod(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (a, []) = crate::sig!(slot "str.__rmod__", "$self, value, /").bind(vm, a, kw)?;
+    this(vm, a[0])?;
     match a[1].as_str() {
-        Some(f) => vm.percent_format_str(f.as_str(), &a[0]),
+        Some(f) => vm.percent_format_str(f.as_str(), a[0]),
         None => Ok(Value::NotImplemented),
     }
 }
 
-fn compare(vm: &Vm, a: &[Value], op: CmpOp, name: &str) -> PyResult<Value> {
-    args::check_method(vm, name, a, 1, 1)?;
-    let s = this(vm, a)?;
+fn compare(vm: &Vm, a: [&Value; 2], op: CmpOp) -> PyResult<Value> {
+    let s = this(vm, a[0])?;
     let Some(t) = a[1].as_str() else { return Ok(Value::NotImplemented) };
     let (x, y) = (s.as_str(), t.as_str());
     Ok(Value::bool(match op {
@@ -432,23 +328,29 @@ fn compare(vm: &Vm, a: &[Value], op: CmpOp, name: &str) -> PyResult<Value> {
     }))
 }
 
-fn eq(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    compare(vm, a, CmpOp::Eq, "__eq__")
+fn eq(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (a, []) = crate::sig!(slot "str.__eq__", "$self, value, /").bind(vm, a, kw)?;
+    compare(vm, a, CmpOp::Eq)
 }
-fn ne(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    compare(vm, a, CmpOp::Ne, "__ne__")
+fn ne(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (a, []) = crate::sig!(slot "str.__ne__", "$self, value, /").bind(vm, a, kw)?;
+    compare(vm, a, CmpOp::Ne)
 }
-fn lt(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    compare(vm, a, CmpOp::Lt, "__lt__")
+fn lt(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (a, []) = crate::sig!(slot "str.__lt__", "$self, value, /").bind(vm, a, kw)?;
+    compare(vm, a, CmpOp::Lt)
 }
-fn le(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    compare(vm, a, CmpOp::Le, "__le__")
+fn le(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (a, []) = crate::sig!(slot "str.__le__", "$self, value, /").bind(vm, a, kw)?;
+    compare(vm, a, CmpOp::Le)
 }
-fn gt(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    compare(vm, a, CmpOp::Gt, "__gt__")
+fn gt(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (a, []) = crate::sig!(slot "str.__gt__", "$self, value, /").bind(vm, a, kw)?;
+    compare(vm, a, CmpOp::Gt)
 }
-fn ge(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    compare(vm, a, CmpOp::Ge, "__ge__")
+fn ge(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (a, []) = crate::sig!(slot "str.__ge__", "$self, value, /").bind(vm, a, kw)?;
+    compare(vm, a, CmpOp::Ge)
 }
 
 // ----- case -----
@@ -477,18 +379,18 @@ fn upper_str(s: &str) -> String {
 }
 
 fn lower(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    noargs(vm, "lower", a, kw)?;
-    Ok(Value::string(lower_str(this(vm, a)?.as_str())))
+    let (a, []) = crate::sig!("str.lower", "$self, /").bind(vm, a, kw)?;
+    Ok(Value::string(lower_str(this(vm, a[0])?.as_str())))
 }
 
 fn upper(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    noargs(vm, "upper", a, kw)?;
-    Ok(Value::string(upper_str(this(vm, a)?.as_str())))
+    let (a, []) = crate::sig!("str.upper", "$self, /").bind(vm, a, kw)?;
+    Ok(Value::string(upper_str(this(vm, a[0])?.as_str())))
 }
 
 fn casefold(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    noargs(vm, "casefold", a, kw)?;
-    let s = this(vm, a)?.as_str();
+    let (a, []) = crate::sig!("str.casefold", "$self, /").bind(vm, a, kw)?;
+    let s = this(vm, a[0])?.as_str();
     if s.is_ascii() {
         return Ok(Value::string(s.to_ascii_lowercase()));
     }
@@ -500,8 +402,8 @@ fn casefold(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn swapcase(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    noargs(vm, "swapcase", a, kw)?;
-    let cs = chars(this(vm, a)?);
+    let (a, []) = crate::sig!("str.swapcase", "$self, /").bind(vm, a, kw)?;
+    let cs = chars(this(vm, a[0])?);
     let mut out = String::with_capacity(cs.len());
     for (i, &c) in cs.iter().enumerate() {
         let f = uni::flags(c);
@@ -517,8 +419,8 @@ fn swapcase(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn title(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    noargs(vm, "title", a, kw)?;
-    let cs = chars(this(vm, a)?);
+    let (a, []) = crate::sig!("str.title", "$self, /").bind(vm, a, kw)?;
+    let cs = chars(this(vm, a[0])?);
     let mut out = String::with_capacity(cs.len());
     let mut prev_cased = false;
     for (i, &c) in cs.iter().enumerate() {
@@ -533,8 +435,8 @@ fn title(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn capitalize(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    noargs(vm, "capitalize", a, kw)?;
-    let cs = chars(this(vm, a)?);
+    let (a, []) = crate::sig!("str.capitalize", "$self, /").bind(vm, a, kw)?;
+    let cs = chars(this(vm, a[0])?);
     let mut out = String::with_capacity(cs.len());
     for (i, &c) in cs.iter().enumerate() {
         if i == 0 {
@@ -548,39 +450,44 @@ fn capitalize(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 
 // ----- predicates -----
 
-fn all_flag(vm: &Vm, a: &[Value], kw: &KwArgs, name: &str, flag: u16) -> PyResult<Value> {
-    noargs(vm, name, a, kw)?;
-    let s = this(vm, a)?.as_str();
+fn all_flag(vm: &Vm, zelf: &Value, flag: u16) -> PyResult<Value> {
+    let s = this(vm, zelf)?.as_str();
     bool_v(!s.is_empty() && s.chars().all(|c| has(c, flag)))
 }
 
 fn isalpha(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    all_flag(vm, a, kw, "isalpha", uni::ALPHA)
+    let ([zelf], []) = crate::sig!("str.isalpha", "$self, /").bind(vm, a, kw)?;
+    all_flag(vm, zelf, uni::ALPHA)
 }
 fn isdecimal(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    all_flag(vm, a, kw, "isdecimal", uni::DECIMAL)
+    let ([zelf], []) = crate::sig!("str.isdecimal", "$self, /").bind(vm, a, kw)?;
+    all_flag(vm, zelf, uni::DECIMAL)
 }
 fn isdigit(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    all_flag(vm, a, kw, "isdigit", uni::DIGIT)
+    let ([zelf], []) = crate::sig!("str.isdigit", "$self, /").bind(vm, a, kw)?;
+    all_flag(vm, zelf, uni::DIGIT)
 }
 fn isnumeric(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    all_flag(vm, a, kw, "isnumeric", uni::NUMERIC)
+    let ([zelf], []) = crate::sig!("str.isnumeric", "$self, /").bind(vm, a, kw)?;
+    all_flag(vm, zelf, uni::NUMERIC)
 }
 fn isspace(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    all_flag(vm, a, kw, "isspace", uni::SPACE)
+    let ([zelf], []) = crate::sig!("str.isspace", "$self, /").bind(vm, a, kw)?;
+    all_flag(vm, zelf, uni::SPACE)
 }
 fn isalnum(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    all_flag(vm, a, kw, "isalnum", uni::ALPHA | uni::DECIMAL | uni::DIGIT | uni::NUMERIC)
+    let ([zelf], []) = crate::sig!("str.isalnum", "$self, /").bind(vm, a, kw)?;
+    all_flag(vm, zelf, uni::ALPHA | uni::DECIMAL | uni::DIGIT | uni::NUMERIC)
 }
 
 fn isascii(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    noargs(vm, "isascii", a, kw)?;
-    bool_v(this(vm, a)?.is_ascii())
+    let (a, []) = crate::sig!("str.isascii", "$self, /").bind(vm, a, kw)?;
+    bool_v(this(vm, a[0])?.is_ascii())
 }
 
 fn isprintable(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    noargs(vm, "isprintable", a, kw)?;
-    bool_v(this(vm, a)?.as_str().chars().all(|c| has(c, uni::PRINTABLE)))
+    let (a, []) = crate::sig!("str.isprintable", "$self, /").bind(vm, a, kw)?;
+    bool_v(this(vm, a[0])?.as_str().chars().all(|c| has(c, uni::PRINTABLE)))
 }
 
 pub fn is_identifier(s: &str) -> bool {
@@ -592,14 +499,14 @@ pub fn is_identifier(s: &str) -> bool {
 }
 
 fn isidentifier(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    noargs(vm, "isidentifier", a, kw)?;
-    bool_v(is_identifier(this(vm, a)?.as_str()))
+    let (a, []) = crate::sig!("str.isidentifier", "$self, /").bind(vm, a, kw)?;
+    bool_v(is_identifier(this(vm, a[0])?.as_str()))
 }
 
 fn islower(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    noargs(vm, "islower", a, kw)?;
+    let (a, []) = crate::sig!("str.islower", "$self, /").bind(vm, a, kw)?;
     let mut cased = false;
-    for c in this(vm, a)?.as_str().chars() {
+    for c in this(vm, a[0])?.as_str().chars() {
         let f = uni::flags(c);
         if f & (uni::UPPER | uni::TITLE) != 0 {
             return bool_v(false);
@@ -612,9 +519,9 @@ fn islower(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn isupper(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    noargs(vm, "isupper", a, kw)?;
+    let (a, []) = crate::sig!("str.isupper", "$self, /").bind(vm, a, kw)?;
     let mut cased = false;
-    for c in this(vm, a)?.as_str().chars() {
+    for c in this(vm, a[0])?.as_str().chars() {
         let f = uni::flags(c);
         if f & (uni::LOWER | uni::TITLE) != 0 {
             return bool_v(false);
@@ -627,10 +534,10 @@ fn isupper(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn istitle(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    noargs(vm, "istitle", a, kw)?;
+    let (a, []) = crate::sig!("str.istitle", "$self, /").bind(vm, a, kw)?;
     let mut cased = false;
     let mut prev_cased = false;
-    for c in this(vm, a)?.as_str().chars() {
+    for c in this(vm, a[0])?.as_str().chars() {
         let f = uni::flags(c);
         if f & (uni::UPPER | uni::TITLE) != 0 {
             if prev_cased {
@@ -668,16 +575,10 @@ fn fill_arg(vm: &Vm, name: &str, v: Option<&Value>) -> PyResult<char> {
     }
 }
 
-fn pad_args(vm: &Vm, name: &str, a: &[Value], kw: &KwArgs) -> PyResult<(i64, char)> {
-    clinic_args(vm, name, a, kw, 1, 2)?;
-    let width = size_arg(vm, &a[1])?;
-    let fill = fill_arg(vm, name, a.get(2))?;
-    Ok((width, fill))
-}
-
-fn justify(vm: &Vm, a: &[Value], kw: &KwArgs, name: &str) -> PyResult<Value> {
-    let (width, fill) = pad_args(vm, name, a, kw)?;
-    let s = this(vm, a)?;
+fn justify(vm: &Vm, ([zelf, width], [fill]): ([&Value; 2], [Option<&Value>; 1]), name: &str) -> PyResult<Value> {
+    let width = size_arg(vm, width)?;
+    let fill = fill_arg(vm, name, fill)?;
+    let s = this(vm, zelf)?;
     let len = s.char_len() as i64;
     if width <= len {
         return Ok(Value::str(s.as_str()));
@@ -696,19 +597,22 @@ fn justify(vm: &Vm, a: &[Value], kw: &KwArgs, name: &str) -> PyResult<Value> {
 }
 
 fn center(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    justify(vm, a, kw, "center")
+    let args = crate::sig!("str.center", "$self, width, fillchar=' ', /").bind(vm, a, kw)?;
+    justify(vm, args, "center")
 }
 fn ljust(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    justify(vm, a, kw, "ljust")
+    let args = crate::sig!("str.ljust", "$self, width, fillchar=' ', /").bind(vm, a, kw)?;
+    justify(vm, args, "ljust")
 }
 fn rjust(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    justify(vm, a, kw, "rjust")
+    let args = crate::sig!("str.rjust", "$self, width, fillchar=' ', /").bind(vm, a, kw)?;
+    justify(vm, args, "rjust")
 }
 
 fn zfill(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    one_arg(vm, "zfill", a, kw)?;
-    let s = this(vm, a)?;
-    let width = size_arg(vm, &a[1])?;
+    let (a, []) = crate::sig!("str.zfill", "$self, width, /").bind(vm, a, kw)?;
+    let s = this(vm, a[0])?;
+    let width = size_arg(vm, a[1])?;
     let len = s.char_len() as i64;
     if width <= len {
         return Ok(Value::str(s.as_str()));
@@ -725,10 +629,9 @@ fn zfill(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn expandtabs(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    check_self(vm, "expandtabs", a)?;
-    let p = clinic_kw(vm, "expandtabs", a, kw, &["tabsize"])?;
-    let s = this(vm, a)?;
-    let tabsize = match &p[0] {
+    let ([zelf], [tabsize]) = crate::sig!("str.expandtabs", "$self, tabsize=8").bind(vm, a, kw)?;
+    let s = this(vm, zelf)?;
+    let tabsize = match tabsize {
         Some(v) => size_arg(vm, v)?,
         None => 8,
     };
@@ -766,12 +669,13 @@ fn byte_range(s: &Str, start: i64, end: i64) -> (usize, usize) {
     (s.byte_offset(start as usize), s.byte_offset(end as usize))
 }
 
-fn find_args<'a>(vm: &Vm, name: &str, a: &'a [Value], kw: &KwArgs) -> PyResult<(&'a Str, &'a Str, i64, i64)> {
-    tuple_args(vm, name, a, kw, 1, 3)?;
-    let s = this(vm, a)?;
-    let sub = str_arg(vm, &a[1], |t| format!("must be str, not {t}"))?;
-    let start = slice_arg(vm, a.get(2))?;
-    let end = slice_arg(vm, a.get(3))?;
+type FindArgs<'a> = ([&'a Value; 2], [Option<&'a Value>; 2]);
+
+fn find_args<'a>(vm: &Vm, ([zelf, sub], [start, end]): FindArgs<'a>) -> PyResult<(&'a Str, &'a Str, i64, i64)> {
+    let s = this(vm, zelf)?;
+    let sub = str_arg(vm, sub, |t| format!("must be str, not {t}"))?;
+    let start = slice_arg(vm, start)?;
+    let end = slice_arg(vm, end)?;
     let (start, end) = adjust(start, end, s.char_len());
     Ok((s, sub, start, end))
 }
@@ -791,17 +695,20 @@ fn find_impl(s: &Str, sub: &Str, start: i64, end: i64, reverse: bool) -> i64 {
 }
 
 fn find(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let (s, sub, start, end) = find_args(vm, "find", a, kw)?;
+    let args = crate::sig!(tuple "str.find", "$self, sub, start=None, end=None, /").bind(vm, a, kw)?;
+    let (s, sub, start, end) = find_args(vm, args)?;
     Ok(Value::Int(find_impl(s, sub, start, end, false)))
 }
 
 fn rfind(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let (s, sub, start, end) = find_args(vm, "rfind", a, kw)?;
+    let args = crate::sig!(tuple "str.rfind", "$self, sub, start=None, end=None, /").bind(vm, a, kw)?;
+    let (s, sub, start, end) = find_args(vm, args)?;
     Ok(Value::Int(find_impl(s, sub, start, end, true)))
 }
 
 fn index(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let (s, sub, start, end) = find_args(vm, "index", a, kw)?;
+    let args = crate::sig!(tuple "str.index", "$self, sub, start=None, end=None, /").bind(vm, a, kw)?;
+    let (s, sub, start, end) = find_args(vm, args)?;
     match find_impl(s, sub, start, end, false) {
         -1 => Err(vm.value_error("substring not found")),
         i => Ok(Value::Int(i)),
@@ -809,7 +716,8 @@ fn index(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn rindex(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let (s, sub, start, end) = find_args(vm, "rindex", a, kw)?;
+    let args = crate::sig!(tuple "str.rindex", "$self, sub, start=None, end=None, /").bind(vm, a, kw)?;
+    let (s, sub, start, end) = find_args(vm, args)?;
     match find_impl(s, sub, start, end, true) {
         -1 => Err(vm.value_error("substring not found")),
         i => Ok(Value::Int(i)),
@@ -817,7 +725,8 @@ fn rindex(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn count(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let (s, sub, start, end) = find_args(vm, "count", a, kw)?;
+    let args = crate::sig!(tuple "str.count", "$self, sub, start=None, end=None, /").bind(vm, a, kw)?;
+    let (s, sub, start, end) = find_args(vm, args)?;
     if end - start < sub.char_len() as i64 {
         return Ok(Value::Int(0));
     }
@@ -828,11 +737,10 @@ fn count(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::Int(search::matches(&s.as_str()[bs..be], sub.as_str()).count() as i64))
 }
 
-fn affix(vm: &Vm, a: &[Value], kw: &KwArgs, name: &str, at_end: bool) -> PyResult<Value> {
-    tuple_args(vm, name, a, kw, 1, 3)?;
-    let s = this(vm, a)?;
-    let start = slice_arg(vm, a.get(2))?;
-    let end = slice_arg(vm, a.get(3))?;
+fn affix(vm: &Vm, ([zelf, affix], [start, end]): FindArgs, name: &str, at_end: bool) -> PyResult<Value> {
+    let s = this(vm, zelf)?;
+    let start = slice_arg(vm, start)?;
+    let end = slice_arg(vm, end)?;
     let (start, end) = adjust(start, end, s.char_len());
     let hay = if start > s.char_len() as i64 || start > end {
         None
@@ -850,7 +758,7 @@ fn affix(vm: &Vm, a: &[Value], kw: &KwArgs, name: &str, at_end: bool) -> PyResul
             hay.starts_with(sub.as_str())
         }
     };
-    match a[1].as_tuple() {
+    match affix.as_tuple() {
         Some(t) => {
             for item in t.items.iter() {
                 let sub = str_arg(vm, item, |ty| format!("tuple for {name} must only contain str, not {ty}"))?;
@@ -861,28 +769,30 @@ fn affix(vm: &Vm, a: &[Value], kw: &KwArgs, name: &str, at_end: bool) -> PyResul
             bool_v(false)
         }
         None => {
-            let sub = str_arg(vm, &a[1], |ty| format!("{name} first arg must be str or a tuple of str, not {ty}"))?;
+            let sub = str_arg(vm, affix, |ty| format!("{name} first arg must be str or a tuple of str, not {ty}"))?;
             bool_v(test(sub))
         }
     }
 }
 
 fn startswith(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    affix(vm, a, kw, "startswith", false)
+    let args = crate::sig!(tuple "str.startswith", "$self, prefix, start=None, end=None, /").bind(vm, a, kw)?;
+    affix(vm, args, "startswith", false)
 }
 
 fn endswith(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    affix(vm, a, kw, "endswith", true)
+    let args = crate::sig!(tuple "str.endswith", "$self, suffix, start=None, end=None, /").bind(vm, a, kw)?;
+    affix(vm, args, "endswith", true)
 }
 
 // ----- transforming -----
 
 fn replace(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    clinic_args(vm, "replace", a, kw, 2, 3)?;
-    let s = this(vm, a)?;
-    let old = str_arg(vm, &a[1], |t| format!("replace() argument 1 must be str, not {t}"))?;
-    let new = str_arg(vm, &a[2], |t| format!("replace() argument 2 must be str, not {t}"))?;
-    let count = match a.get(3) {
+    let (a, o) = crate::sig!("str.replace", "$self, old, new, count=-1, /").bind(vm, a, kw)?;
+    let s = this(vm, a[0])?;
+    let old = str_arg(vm, a[1], |t| format!("replace() argument 1 must be str, not {t}"))?;
+    let new = str_arg(vm, a[2], |t| format!("replace() argument 2 must be str, not {t}"))?;
+    let count = match o[0] {
         Some(v) => size_arg(vm, v)?,
         None => -1,
     };
@@ -926,23 +836,22 @@ fn replace(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn removeprefix(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    one_arg(vm, "removeprefix", a, kw)?;
-    let s = this(vm, a)?;
-    let p = str_arg(vm, &a[1], |t| format!("removeprefix() argument must be str, not {t}"))?;
+    let (a, []) = crate::sig!("str.removeprefix", "$self, prefix, /").bind(vm, a, kw)?;
+    let s = this(vm, a[0])?;
+    let p = str_arg(vm, a[1], |t| format!("removeprefix() argument must be str, not {t}"))?;
     Ok(Value::str(s.as_str().strip_prefix(p.as_str()).unwrap_or(s.as_str())))
 }
 
 fn removesuffix(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    one_arg(vm, "removesuffix", a, kw)?;
-    let s = this(vm, a)?;
-    let p = str_arg(vm, &a[1], |t| format!("removesuffix() argument must be str, not {t}"))?;
+    let (a, []) = crate::sig!("str.removesuffix", "$self, suffix, /").bind(vm, a, kw)?;
+    let s = this(vm, a[0])?;
+    let p = str_arg(vm, a[1], |t| format!("removesuffix() argument must be str, not {t}"))?;
     Ok(Value::str(s.as_str().strip_suffix(p.as_str()).unwrap_or(s.as_str())))
 }
 
-fn strip_impl(vm: &Vm, a: &[Value], kw: &KwArgs, name: &str, left: bool, right: bool) -> PyResult<Value> {
-    clinic_args(vm, name, a, kw, 0, 1)?;
-    let s = this(vm, a)?.as_str();
-    let set: Option<Vec<char>> = match a.get(1) {
+fn strip_impl(vm: &Vm, ([zelf], [chars]): ([&Value; 1], [Option<&Value>; 1]), name: &str, left: bool, right: bool) -> PyResult<Value> {
+    let s = this(vm, zelf)?.as_str();
+    let set: Option<Vec<char>> = match chars {
         None | Some(Value::None) => None,
         Some(v) => Some(str_arg(vm, v, |_| format!("{name} arg must be None or str"))?.as_str().chars().collect()),
     };
@@ -961,28 +870,22 @@ fn strip_impl(vm: &Vm, a: &[Value], kw: &KwArgs, name: &str, left: bool, right: 
 }
 
 fn strip(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    strip_impl(vm, a, kw, "strip", true, true)
+    let args = crate::sig!("str.strip", "$self, chars=None, /").bind(vm, a, kw)?;
+    strip_impl(vm, args, "strip", true, true)
 }
 fn lstrip(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    strip_impl(vm, a, kw, "lstrip", true, false)
+    let args = crate::sig!("str.lstrip", "$self, chars=None, /").bind(vm, a, kw)?;
+    strip_impl(vm, args, "lstrip", true, false)
 }
 fn rstrip(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    strip_impl(vm, a, kw, "rstrip", false, true)
+    let args = crate::sig!("str.rstrip", "$self, chars=None, /").bind(vm, a, kw)?;
+    strip_impl(vm, args, "rstrip", false, true)
 }
 
 // ----- splitting and joining -----
 
 /// `sep` (a non-empty str, or `None` for whitespace) and `maxsplit`.
-fn split_args(vm: &Vm, name: &str, a: &[Value], kw: &KwArgs) -> PyResult<(Option<Value>, i64)> {
-    check_self(vm, name, a)?;
-    let p;
-    let (sep, maxsplit) = if kw.is_empty() && a.len() <= 3 {
-        // Positional arguments only, the usual call: no Vec of parameters.
-        (a.get(1), a.get(2))
-    } else {
-        p = clinic_kw(vm, name, a, kw, &["sep", "maxsplit"])?;
-        (p[0].as_ref(), p[1].as_ref())
-    };
+fn split_args(vm: &Vm, sep: Option<&Value>, maxsplit: Option<&Value>) -> PyResult<(Option<Value>, i64)> {
     let sep = match sep {
         None | Some(Value::None) => None,
         Some(v) => {
@@ -1089,8 +992,9 @@ fn rsplit_on(s: &str, sep: &str, maxsplit: i64) -> Vec<Value> {
 }
 
 fn split(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let (sep, maxsplit) = split_args(vm, "split", a, kw)?;
-    let s = this(vm, a)?.as_str();
+    let ([zelf], [sep, maxsplit]) = crate::sig!("str.split", "$self, sep=None, maxsplit=-1").bind(vm, a, kw)?;
+    let (sep, maxsplit) = split_args(vm, sep, maxsplit)?;
+    let s = this(vm, zelf)?.as_str();
     let items = match sep.as_ref().and_then(|v| v.as_str()) {
         None => split_whitespace(s, maxsplit),
         Some(sep) => split_on(s, sep.as_str(), maxsplit),
@@ -1099,8 +1003,9 @@ fn split(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn rsplit(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let (sep, maxsplit) = split_args(vm, "rsplit", a, kw)?;
-    let s = this(vm, a)?.as_str();
+    let ([zelf], [sep, maxsplit]) = crate::sig!("str.rsplit", "$self, sep=None, maxsplit=-1").bind(vm, a, kw)?;
+    let (sep, maxsplit) = split_args(vm, sep, maxsplit)?;
+    let s = this(vm, zelf)?.as_str();
     let items = match sep.as_ref().and_then(|v| v.as_str()) {
         None => rsplit_whitespace(s, maxsplit),
         Some(sep) => rsplit_on(s, sep.as_str(), maxsplit),
@@ -1109,9 +1014,8 @@ fn rsplit(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn splitlines(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    check_self(vm, "splitlines", a)?;
-    let p = clinic_kw(vm, "splitlines", a, kw, &["keepends"])?;
-    let keepends = match &p[0] {
+    let ([zelf], [keepends]) = crate::sig!("str.splitlines", "$self, keepends=False").bind(vm, a, kw)?;
+    let keepends = match keepends {
         Some(v) => {
             if let Value::Float(_) = v.builtin_base() {
                 return Err(vm.type_error("'float' object cannot be interpreted as an integer"));
@@ -1120,7 +1024,7 @@ fn splitlines(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
         }
         None => false,
     };
-    let s = this(vm, a)?.as_str();
+    let s = this(vm, zelf)?.as_str();
     let mut out = Vec::new();
     let mut start = 0;
     let mut it = s.char_indices().peekable();
@@ -1145,10 +1049,9 @@ fn splitlines(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::list(out))
 }
 
-fn partition_impl(vm: &Vm, a: &[Value], kw: &KwArgs, name: &str, reverse: bool) -> PyResult<Value> {
-    one_arg(vm, name, a, kw)?;
-    let s = this(vm, a)?.as_str();
-    let sep = str_arg(vm, &a[1], |t| format!("must be str, not {t}"))?;
+fn partition_impl(vm: &Vm, [zelf, sep]: [&Value; 2], reverse: bool) -> PyResult<Value> {
+    let s = this(vm, zelf)?.as_str();
+    let sep = str_arg(vm, sep, |t| format!("must be str, not {t}"))?;
     if sep.as_str().is_empty() {
         return Err(vm.value_error("empty separator"));
     }
@@ -1166,22 +1069,24 @@ fn partition_impl(vm: &Vm, a: &[Value], kw: &KwArgs, name: &str, reverse: bool) 
 }
 
 fn partition(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    partition_impl(vm, a, kw, "partition", false)
+    let (args, []) = crate::sig!("str.partition", "$self, sep, /").bind(vm, a, kw)?;
+    partition_impl(vm, args, false)
 }
 
 fn rpartition(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    partition_impl(vm, a, kw, "rpartition", true)
+    let (args, []) = crate::sig!("str.rpartition", "$self, sep, /").bind(vm, a, kw)?;
+    partition_impl(vm, args, true)
 }
 
 fn join(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    one_arg(vm, "join", a, kw)?;
-    let sep = this(vm, a)?;
+    let (a, []) = crate::sig!("str.join", "$self, iterable, /").bind(vm, a, kw)?;
+    let sep = this(vm, a[0])?;
     match a[1].builtin_base() {
         // Borrowed in place: joining runs no Python code that could mutate the list.
         Value::List(l) => join_items(vm, sep, &l.items.borrow()),
         Value::Tuple(t) => join_items(vm, sep, &t.items),
         _ => {
-            let it = vm.iter(&a[1]).map_err(|e| if vm.err_is(&e, "TypeError") { vm.type_error("can only join an iterable") } else { e })?;
+            let it = vm.iter(a[1]).map_err(|e| if vm.err_is(&e, "TypeError") { vm.type_error("can only join an iterable") } else { e })?;
             let mut v = Vec::new();
             while let Some(x) = vm.next(&it)? {
                 v.push(x);
@@ -1221,11 +1126,10 @@ fn join_items(vm: &Vm, sep: &Str, items: &[Value]) -> PyResult<Value> {
 // ----- codecs -----
 
 fn encode(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    check_self(vm, "encode", a)?;
-    let p = clinic_kw(vm, "encode", a, kw, &["encoding", "errors"])?;
-    let s = this(vm, a)?;
-    let enc = codecs::str_arg(vm, p[0].as_ref(), "encode", "encoding", 1)?;
-    let errors = codecs::str_arg(vm, p[1].as_ref(), "encode", "errors", 2)?;
+    let ([zelf], [encoding, errors]) = crate::sig!("str.encode", "$self, encoding='utf-8', errors='strict'").bind(vm, a, kw)?;
+    let s = this(vm, zelf)?;
+    let enc = codecs::str_arg(vm, encoding, "encode", "encoding", 1)?;
+    let errors = codecs::str_arg(vm, errors, "encode", "errors", 2)?;
     let codec = codecs::lookup(vm, enc.as_deref().unwrap_or("utf-8"))?;
     let data = codecs::encode(vm, s.as_str(), codec, errors.as_deref().unwrap_or("strict"))?;
     Ok(Value::Bytes(Rc::new(Bytes { data: data.into() })))
@@ -1234,13 +1138,10 @@ fn encode(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 // ----- translation -----
 
 fn maketrans(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    if !kw.is_empty() {
-        return Err(vm.type_error("maketrans() takes no keyword arguments"));
-    }
-    args::check(vm, "maketrans", a, 1, 3)?;
+    let ([x], [y, z]) = crate::sig!("str.maketrans", "x, y=<unset>, z=<unset>, /").bind(vm, a, kw)?;
     let d = gc::new(Dict::new());
-    if a.len() == 1 {
-        let Some(src) = a[0].as_dict() else {
+    let Some(y) = y else {
+        let Some(src) = x.as_dict() else {
             return Err(vm.type_error("if you give only one argument to maketrans it must be a dict"));
         };
         let items: Vec<(Value, Value)> = src.table.borrow().iter().map(|e| (e.key.clone(), e.value.clone())).collect();
@@ -1259,16 +1160,16 @@ fn maketrans(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
             vm.dict_set(&d, key, v)?;
         }
         return Ok(Value::Dict(d));
-    }
-    let x = str_arg(vm, &a[0], |_| "first maketrans argument must be a string if there is a second argument".into())?;
-    let y = str_arg(vm, &a[1], |_| "the first two maketrans arguments must have equal length".into())?;
+    };
+    let x = str_arg(vm, x, |_| "first maketrans argument must be a string if there is a second argument".into())?;
+    let y = str_arg(vm, y, |_| "the first two maketrans arguments must have equal length".into())?;
     if x.char_len() != y.char_len() {
         return Err(vm.value_error("the first two maketrans arguments must have equal length"));
     }
     for (c, t) in x.as_str().chars().zip(y.as_str().chars()) {
         vm.dict_set(&d, Value::Int(c as i64), Value::Int(t as i64))?;
     }
-    if let Some(z) = a.get(2) {
+    if let Some(z) = z {
         let z = str_arg(vm, z, |t| format!("maketrans() argument 3 must be str, not {t}"))?;
         for c in z.as_str().chars() {
             vm.dict_set(&d, Value::Int(c as i64), Value::None)?;
@@ -1278,9 +1179,9 @@ fn maketrans(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn translate(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    one_arg(vm, "translate", a, kw)?;
-    let s = this(vm, a)?.as_str();
-    let table = &a[1];
+    let (a, []) = crate::sig!("str.translate", "$self, table, /").bind(vm, a, kw)?;
+    let s = this(vm, a[0])?.as_str();
+    let table = a[1];
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         let key = Value::Int(c as i64);
@@ -1324,14 +1225,13 @@ fn translate(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 // ----- formatting -----
 
 fn format(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    check_self(vm, "format", a)?;
-    let s = this(vm, a)?;
-    let args = &a[1..];
+    let ([zelf], [], args) = crate::sig!("str.format", "$self, /, *args, **kwargs").bind_rest(vm, a, kw)?;
+    let s = this(vm, zelf)?;
     Ok(Value::string(super::str_format::format(vm, s.as_str(), super::str_format::Args::Call { args, kw })?))
 }
 
 fn format_map(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    one_arg(vm, "format_map", a, kw)?;
-    let s = this(vm, a)?;
-    Ok(Value::string(super::str_format::format(vm, s.as_str(), super::str_format::Args::Map(&a[1]))?))
+    let (a, []) = crate::sig!("str.format_map", "$self, mapping, /").bind(vm, a, kw)?;
+    let s = this(vm, a[0])?;
+    Ok(Value::string(super::str_format::format(vm, s.as_str(), super::str_format::Args::Map(a[1]))?))
 }

@@ -1,7 +1,6 @@
 //! `types.UnionType`, the value of `int | str` (PEP 604), and the operators
 //! `types.GenericAlias` shares with it (`list[int] | None`, equality).
 
-use super::args;
 use super::misc::GenericAlias;
 use crate::eval::Vm;
 use crate::runtime::object::*;
@@ -83,14 +82,14 @@ pub fn union_of(vm: &Vm, x: &Value, y: &Value) -> PyResult<Value> {
     })))
 }
 
-fn union_or(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "__or__", a, 1, 1)?;
-    union_of(vm, &a[0], &a[1])
+fn union_or(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([zelf, other], []) = crate::sig!(slot "UnionType.__or__", "$self, value, /").bind(vm, a, kw)?;
+    union_of(vm, zelf, other)
 }
 
-fn union_ror(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "__ror__", a, 1, 1)?;
-    union_of(vm, &a[1], &a[0])
+fn union_ror(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([zelf, other], []) = crate::sig!(slot "UnionType.__ror__", "$self, value, /").bind(vm, a, kw)?;
+    union_of(vm, other, zelf)
 }
 
 pub fn union_args(v: &Value) -> Option<Vec<Value>> {
@@ -101,9 +100,9 @@ pub fn union_args(v: &Value) -> Option<Vec<Value>> {
 }
 
 /// Two unions are equal when they have the same members in any order.
-fn union_eq(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "__eq__", a, 1, 1)?;
-    let (Some(x), Some(y)) = (union_args(&a[0]), union_args(&a[1])) else { return Ok(Value::NotImplemented) };
+fn union_eq(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([zelf, other], []) = crate::sig!(slot "UnionType.__eq__", "$self, value, /").bind(vm, a, kw)?;
+    let (Some(x), Some(y)) = (union_args(zelf), union_args(other)) else { return Ok(Value::NotImplemented) };
     let contains = |set: &[Value], v: &Value| -> PyResult<bool> {
         for s in set {
             if vm.eq(s, v)? {
@@ -126,22 +125,23 @@ fn union_eq(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 }
 
 /// Order-independent, so that equal unions hash alike.
-fn union_hash(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn union_hash(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([zelf], []) = crate::sig!(slot "UnionType.__hash__", "$self, /").bind(vm, a, kw)?;
     let mut h: i64 = 0x5a17;
-    for v in union_args(&a[0]).unwrap_or_default() {
+    for v in union_args(zelf).unwrap_or_default() {
         h ^= vm.hash(&v)?;
     }
     Ok(Value::Int(if h == -1 { -2 } else { h }))
 }
 
-fn union_instancecheck(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "__instancecheck__", a, 1, 1)?;
-    Ok(Value::bool(vm.isinstance(&a[1], &Value::tuple(checkable_members(vm, &a[0])?))?))
+fn union_instancecheck(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([zelf, instance], []) = crate::sig!("UnionType.__instancecheck__", "$self, instance, /").bind(vm, a, kw)?;
+    Ok(Value::bool(vm.isinstance(instance, &Value::tuple(checkable_members(vm, zelf)?))?))
 }
 
-fn union_subclasscheck(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "__subclasscheck__", a, 1, 1)?;
-    Ok(Value::bool(vm.issubclass(&a[1], &Value::tuple(checkable_members(vm, &a[0])?))?))
+fn union_subclasscheck(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([zelf, subclass], []) = crate::sig!("UnionType.__subclasscheck__", "$self, subclass, /").bind(vm, a, kw)?;
+    Ok(Value::bool(vm.issubclass(subclass, &Value::tuple(checkable_members(vm, zelf)?))?))
 }
 
 /// isinstance() refuses a union holding a parameterized generic.
@@ -161,9 +161,9 @@ fn alias_parts(v: &Value) -> Option<(Value, Vec<Value>)> {
 }
 
 /// `list[int] == list[int]`: same origin and same arguments.
-fn alias_eq(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "__eq__", a, 1, 1)?;
-    let (Some((o1, a1)), Some((o2, a2))) = (alias_parts(&a[0]), alias_parts(&a[1])) else { return Ok(Value::NotImplemented) };
+fn alias_eq(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([zelf, other], []) = crate::sig!(slot "GenericAlias.__eq__", "$self, value, /").bind(vm, a, kw)?;
+    let (Some((o1, a1)), Some((o2, a2))) = (alias_parts(zelf), alias_parts(other)) else { return Ok(Value::NotImplemented) };
     if !vm.eq(&o1, &o2)? || a1.len() != a2.len() {
         return Ok(Value::bool(false));
     }
@@ -175,8 +175,9 @@ fn alias_eq(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::bool(true))
 }
 
-fn alias_hash(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let Some((origin, args)) = alias_parts(&a[0]) else { return Ok(Value::Int(0)) };
+fn alias_hash(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([zelf], []) = crate::sig!(slot "GenericAlias.__hash__", "$self, /").bind(vm, a, kw)?;
+    let Some((origin, args)) = alias_parts(zelf) else { return Ok(Value::Int(0)) };
     let h = vm.hash(&origin)? ^ vm.hash(&Value::tuple(args))?;
     Ok(Value::Int(if h == -1 { -2 } else { h }))
 }

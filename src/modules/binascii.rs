@@ -3,7 +3,6 @@
 //! and messages). `base64.py` builds on it.
 
 use super::def;
-use crate::builtins::args;
 use crate::eval::Vm;
 use crate::runtime::object::*;
 use crate::runtime::value::Value;
@@ -66,26 +65,17 @@ fn ascii_arg(vm: &Vm, v: &Value) -> PyResult<Vec<u8>> {
     }
 }
 
-/// One required argument `name`, by position or keyword.
-fn required(vm: &Vm, fname: &str, a: &[Value], kw: &KwArgs, i: usize, name: &str) -> PyResult<Value> {
-    args::arg(a, kw, i, name).ok_or_else(|| vm.type_error(format!("{fname}() missing required argument '{name}' (pos {})", i + 1)))
-}
-
 const HEX: &[u8; 16] = b"0123456789abcdef";
 
-fn hex_with_sep(vm: &Vm, fname: &str, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::only_kw(vm, fname, kw, &["data", "sep", "bytes_per_sep"])?;
-    if a.len() > 3 {
-        return Err(vm.type_error(format!("{fname}() takes at most 3 arguments ({} given)", a.len())));
-    }
-    let data = binary_arg(vm, &required(vm, fname, a, kw, 0, "data")?)?;
-    let sep = match args::arg(a, kw, 1, "sep") {
+fn hex_with_sep(vm: &Vm, ([data], [sep, per]): ([&Value; 1], [Option<&Value>; 2])) -> PyResult<Value> {
+    let data = binary_arg(vm, data)?;
+    let sep = match sep {
         None | Some(Value::None) => None,
         Some(v) => {
             let s = match v.builtin_base() {
                 Value::Str(s) => s.as_str().as_bytes().to_vec(),
-                Value::Bytes(_) | Value::ByteArray(_) => vm.bytes_of(&v)?,
-                _ => return Err(vm.type_error(format!("sep must be str or bytes, not {}", vm.type_name(&v).as_str()))),
+                Value::Bytes(_) | Value::ByteArray(_) => vm.bytes_of(v)?,
+                _ => return Err(vm.type_error(format!("sep must be str or bytes, not {}", vm.type_name(v).as_str()))),
             };
             if s.len() != 1 {
                 return Err(vm.value_error("sep must be length 1."));
@@ -96,9 +86,9 @@ fn hex_with_sep(vm: &Vm, fname: &str, a: &[Value], kw: &KwArgs) -> PyResult<Valu
             Some(s[0])
         }
     };
-    let per = match args::arg(a, kw, 2, "bytes_per_sep") {
+    let per = match per {
         None => 1,
-        Some(v) => vm.index_value(&v)?,
+        Some(v) => vm.index_value(v)?,
     };
     let mut out = Vec::with_capacity(data.len() * 3);
     let group = per.unsigned_abs().max(1) as usize;
@@ -117,17 +107,17 @@ fn hex_with_sep(vm: &Vm, fname: &str, a: &[Value], kw: &KwArgs) -> PyResult<Valu
 }
 
 fn hexlify(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    hex_with_sep(vm, "hexlify", a, kw)
+    let args = crate::sig!("binascii.hexlify", "data, sep=<unrepresentable>, bytes_per_sep=1").bind(vm, a, kw)?;
+    hex_with_sep(vm, args)
 }
 
 fn b2a_hex(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    hex_with_sep(vm, "b2a_hex", a, kw)
+    let args = crate::sig!("binascii.b2a_hex", "data, sep=<unrepresentable>, bytes_per_sep=1").bind(vm, a, kw)?;
+    hex_with_sep(vm, args)
 }
 
-fn from_hex(vm: &Vm, fname: &str, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::only_kw(vm, fname, kw, &["hexstr"])?;
-    args::check(vm, fname, a, 0, 1)?;
-    let data = ascii_arg(vm, &required(vm, fname, a, kw, 0, "hexstr")?)?;
+fn from_hex(vm: &Vm, hexstr: &Value) -> PyResult<Value> {
+    let data = ascii_arg(vm, hexstr)?;
     if data.len() % 2 != 0 {
         return Err(error(vm, "Odd-length string"));
     }
@@ -143,11 +133,13 @@ fn from_hex(vm: &Vm, fname: &str, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn unhexlify(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    from_hex(vm, "unhexlify", a, kw)
+    let ([hexstr], []) = crate::sig!("binascii.unhexlify", "hexstr, /").bind(vm, a, kw)?;
+    from_hex(vm, hexstr)
 }
 
 fn a2b_hex(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    from_hex(vm, "a2b_hex", a, kw)
+    let ([hexstr], []) = crate::sig!("binascii.a2b_hex", "hexstr, /").bind(vm, a, kw)?;
+    from_hex(vm, hexstr)
 }
 
 const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -164,11 +156,10 @@ fn b64_value(c: u8) -> Option<u32> {
 }
 
 fn b2a_base64(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::only_kw(vm, "b2a_base64", kw, &["newline"])?;
-    args::check(vm, "b2a_base64", a, 1, 1)?;
-    let data = binary_arg(vm, &a[0])?;
-    let newline = match args::kwarg(kw, "newline") {
-        Some(v) => vm.truthy(&v)?,
+    let ([data], [newline]) = crate::sig!("binascii.b2a_base64", "data, /, *, newline=True").bind(vm, a, kw)?;
+    let data = binary_arg(vm, data)?;
+    let newline = match newline {
+        Some(v) => vm.truthy(v)?,
         None => true,
     };
     let mut out = Vec::with_capacity(data.len().div_ceil(3) * 4 + 1);
@@ -190,11 +181,10 @@ fn b2a_base64(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn a2b_base64(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::only_kw(vm, "a2b_base64", kw, &["strict_mode"])?;
-    args::check(vm, "a2b_base64", a, 1, 1)?;
-    let data = ascii_arg(vm, &a[0])?;
-    let strict = match args::kwarg(kw, "strict_mode") {
-        Some(v) => vm.truthy(&v)?,
+    let ([data], [strict_mode]) = crate::sig!("binascii.a2b_base64", "data, /, *, strict_mode=False").bind(vm, a, kw)?;
+    let data = ascii_arg(vm, data)?;
+    let strict = match strict_mode {
+        Some(v) => vm.truthy(v)?,
         None => false,
     };
     if strict && data.first() == Some(&b'=') {
@@ -292,18 +282,16 @@ fn start_value(vm: &Vm, v: Option<Value>, bits: u32) -> PyResult<u32> {
 }
 
 fn crc32(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "crc32", kw)?;
-    args::check(vm, "crc32", a, 1, 2)?;
-    let data = binary_arg(vm, &a[0])?;
-    let start = start_value(vm, a.get(1).cloned(), 32)?;
+    let ([data], [crc]) = crate::sig!("binascii.crc32", "data, crc=0, /").bind(vm, a, kw)?;
+    let data = binary_arg(vm, data)?;
+    let start = start_value(vm, crc.cloned(), 32)?;
     Ok(Value::Int(crc32_update(start, &data) as i64))
 }
 
 fn crc_hqx(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "crc_hqx", kw)?;
-    args::check(vm, "crc_hqx", a, 2, 2)?;
-    let data = binary_arg(vm, &a[0])?;
-    let mut crc = start_value(vm, Some(a[1].clone()), 16)?;
+    let ([data, crc], []) = crate::sig!("binascii.crc_hqx", "data, crc, /").bind(vm, a, kw)?;
+    let data = binary_arg(vm, data)?;
+    let mut crc = start_value(vm, Some(crc.clone()), 16)?;
     for b in data {
         crc ^= (b as u32) << 8;
         for _ in 0..8 {

@@ -5,7 +5,6 @@
 //! inserts with `list.insert`, or the sequence's own `insert` method.
 
 use super::def;
-use crate::builtins::args;
 use crate::eval::Vm;
 use crate::runtime::object::*;
 use crate::runtime::value::Value;
@@ -27,31 +26,20 @@ struct Call {
     key: Option<Value>,
 }
 
-fn bind(vm: &Vm, fname: &str, a: &[Value], kw: &KwArgs) -> PyResult<Call> {
-    const NAMES: [&str; 4] = ["a", "x", "lo", "hi"];
-    args::only_kw(vm, fname, kw, &["a", "x", "lo", "hi", "key"])?;
-    if a.len() > NAMES.len() {
-        return Err(vm.type_error(format!("{fname}() takes at most 4 positional arguments ({} given)", a.len())));
-    }
-    for (i, name) in NAMES.iter().enumerate().take(a.len()) {
-        if args::kwarg(kw, name).is_some() {
-            return Err(vm.type_error(format!("argument for {fname}() given by name ('{name}') and position ({})", i + 1)));
-        }
-    }
-    let required =
-        |i: usize| args::arg(a, kw, i, NAMES[i]).ok_or_else(|| vm.type_error(format!("{fname}() missing required argument '{}' (pos {})", NAMES[i], i + 1)));
-    let seq = required(0)?;
-    let x = required(1)?;
-    let lo = match args::arg(a, kw, 2, "lo") {
-        Some(v) => vm.index_value(&v)?,
+/// The four functions' bound arguments as a `Call`.
+type Bound<'a> = ([&'a Value; 2], [Option<&'a Value>; 3]);
+
+fn call_of(vm: &Vm, ([seq, x], [lo, hi, key]): Bound) -> PyResult<Call> {
+    let lo = match lo {
+        Some(v) => vm.index_value(v)?,
         None => 0,
     };
-    let hi = match args::arg(a, kw, 3, "hi") {
+    let hi = match hi {
         None | Some(Value::None) => None,
-        Some(v) => Some(vm.index_value(&v)?),
+        Some(v) => Some(vm.index_value(v)?),
     };
-    let key = args::kwarg(kw, "key").filter(|k| !matches!(k, Value::None));
-    Ok(Call { a: seq, x, lo, hi, key })
+    let key = key.filter(|k| !matches!(k, Value::None)).cloned();
+    Ok(Call { a: seq.clone(), x: x.clone(), lo, hi, key })
 }
 
 /// The insertion index of `probe` (already passed through the key) in `c.a`:
@@ -81,13 +69,13 @@ fn search(vm: &Vm, c: &Call, probe: &Value, right: bool) -> PyResult<i64> {
     Ok(lo)
 }
 
-fn bisect(vm: &Vm, fname: &str, a: &[Value], kw: &KwArgs, right: bool) -> PyResult<Value> {
-    let c = bind(vm, fname, a, kw)?;
+fn bisect(vm: &Vm, args: Bound, right: bool) -> PyResult<Value> {
+    let c = call_of(vm, args)?;
     Ok(Value::Int(search(vm, &c, &c.x, right)?))
 }
 
-fn insort(vm: &Vm, fname: &str, a: &[Value], kw: &KwArgs, right: bool) -> PyResult<Value> {
-    let c = bind(vm, fname, a, kw)?;
+fn insort(vm: &Vm, args: Bound, right: bool) -> PyResult<Value> {
+    let c = call_of(vm, args)?;
     let probe = match &c.key {
         Some(key) => vm.call(key, std::slice::from_ref(&c.x), &[])?,
         None => c.x.clone(),
@@ -107,17 +95,21 @@ fn insort(vm: &Vm, fname: &str, a: &[Value], kw: &KwArgs, right: bool) -> PyResu
 }
 
 fn bisect_left(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    bisect(vm, "bisect_left", a, kw, false)
+    let args = crate::sig!("bisect_left", "a, x, lo=0, hi=None, *, key=None").bind(vm, a, kw)?;
+    bisect(vm, args, false)
 }
 
 fn bisect_right(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    bisect(vm, "bisect_right", a, kw, true)
+    let args = crate::sig!("bisect_right", "a, x, lo=0, hi=None, *, key=None").bind(vm, a, kw)?;
+    bisect(vm, args, true)
 }
 
 fn insort_left(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    insort(vm, "insort_left", a, kw, false)
+    let args = crate::sig!("insort_left", "a, x, lo=0, hi=None, *, key=None").bind(vm, a, kw)?;
+    insort(vm, args, false)
 }
 
 fn insort_right(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    insort(vm, "insort_right", a, kw, true)
+    let args = crate::sig!("insort_right", "a, x, lo=0, hi=None, *, key=None").bind(vm, a, kw)?;
+    insort(vm, args, true)
 }

@@ -1,7 +1,6 @@
 //! `gc`: control of the cycle collector (`runtime::gc`).
 
 use super::def;
-use crate::builtins::args;
 use crate::eval::Vm;
 use crate::runtime::gc;
 use crate::runtime::object::*;
@@ -26,10 +25,9 @@ pub fn init(vm: &Vm, d: &Dict) -> PyResult<()> {
 }
 
 fn collect(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::only_kw(vm, "collect", kw, &["generation"])?;
-    args::check(vm, "collect", a, 0, 1)?;
-    let generation = match args::arg(a, kw, 0, "generation") {
-        Some(g) => vm.index_value(&g)?,
+    let ([], [generation]) = crate::sig!("gc.collect", "generation=2").bind(vm, a, kw)?;
+    let generation = match generation {
+        Some(g) => vm.index_value(g)?,
         None => 2,
     };
     match usize::try_from(generation) {
@@ -47,25 +45,20 @@ fn collect(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     }
 }
 
-fn no_args(vm: &Vm, name: &str, a: &[Value], kw: &KwArgs) -> PyResult<()> {
-    args::no_kw(vm, name, kw)?;
-    args::check(vm, name, a, 0, 0)
-}
-
 fn enable(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    no_args(vm, "gc.enable", a, kw)?;
+    let ([], []) = crate::sig!("gc.enable", "").bind(vm, a, kw)?;
     gc::enable();
     Ok(Value::None)
 }
 
 fn disable(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    no_args(vm, "gc.disable", a, kw)?;
+    let ([], []) = crate::sig!("gc.disable", "").bind(vm, a, kw)?;
     gc::disable();
     Ok(Value::None)
 }
 
 fn isenabled(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    no_args(vm, "gc.isenabled", a, kw)?;
+    let ([], []) = crate::sig!("gc.isenabled", "").bind(vm, a, kw)?;
     Ok(Value::bool(gc::is_enabled()))
 }
 
@@ -74,18 +67,16 @@ fn triple(items: [i64; 3]) -> Value {
 }
 
 fn get_threshold(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    no_args(vm, "gc.get_threshold", a, kw)?;
+    let ([], []) = crate::sig!("gc.get_threshold", "").bind(vm, a, kw)?;
     Ok(triple(gc::thresholds()))
 }
 
 fn set_threshold(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "set_threshold", kw)?;
-    if a.is_empty() || a.len() > 3 {
-        let bound = if a.is_empty() { "at least 1 argument" } else { "at most 3 arguments" };
-        return Err(vm.type_error(format!("set_threshold() takes {bound} ({} given)", a.len())));
-    }
+    let ([threshold0], [threshold1, threshold2]) =
+        crate::sig!(tuple "set_threshold", "threshold0, threshold1=<unset>, threshold2=<unset>, /").bind(vm, a, kw)?;
     let mut t = gc::thresholds();
-    let ints = a.iter().map(|v| c_int(vm, v)).collect::<PyResult<Vec<i64>>>()?;
+    let given = [Some(threshold0), threshold1, threshold2];
+    let ints = given.into_iter().flatten().map(|v| c_int(vm, v)).collect::<PyResult<Vec<i64>>>()?;
     t[..ints.len()].copy_from_slice(&ints);
     gc::set_thresholds(t);
     Ok(Value::None)
@@ -106,6 +97,6 @@ fn c_int(vm: &Vm, v: &Value) -> PyResult<i64> {
 }
 
 fn get_count(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    no_args(vm, "gc.get_count", a, kw)?;
+    let ([], []) = crate::sig!("gc.get_count", "").bind(vm, a, kw)?;
     Ok(triple(gc::counts().map(|c| c as i64)))
 }

@@ -7,7 +7,6 @@
 //! changes the list: its length is checked after each one, as CPython does.
 
 use super::def;
-use crate::builtins::args;
 use crate::eval::Vm;
 use crate::runtime::object::*;
 use crate::runtime::value::Value;
@@ -108,12 +107,11 @@ fn sink(vm: &Vm, heap: &List, order: Order, pos: usize) -> PyResult<()> {
 }
 
 pub fn heappush(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "heappush", kw)?;
-    args::check(vm, "heappush", a, 2, 2)?;
-    let heap = heap_arg(vm, "heappush", "argument 1", &a[0])?;
+    let ([heap_v, item], []) = crate::sig!("_heapq.heappush", "heap, item, /").bind(vm, a, kw)?;
+    let heap = heap_arg(vm, "heappush", "argument 1", heap_v)?;
     let last = {
         let mut items = heap.items.borrow_mut();
-        items.push(a[1].clone());
+        items.push(item.clone());
         items.len() - 1
     };
     rise(vm, &heap, Order::Min, 0, last)?;
@@ -156,60 +154,53 @@ fn make_heap(vm: &Vm, heap: &List, order: Order) -> PyResult<()> {
 }
 
 fn heappop(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "heappop", kw)?;
-    args::check(vm, "heappop", a, 1, 1)?;
-    let heap = heap_arg(vm, "heappop", "argument", &a[0])?;
+    let ([heap_v], []) = crate::sig!("_heapq.heappop", "heap, /").bind(vm, a, kw)?;
+    let heap = heap_arg(vm, "heappop", "argument", heap_v)?;
     pop_root(vm, &heap, Order::Min)
 }
 
 fn heapreplace(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "heapreplace", kw)?;
-    args::check(vm, "heapreplace", a, 2, 2)?;
-    let heap = heap_arg(vm, "heapreplace", "argument 1", &a[0])?;
-    replace_root(vm, &heap, Order::Min, a[1].clone())
+    let ([heap_v, item], []) = crate::sig!("_heapq.heapreplace", "heap, item, /").bind(vm, a, kw)?;
+    let heap = heap_arg(vm, "heapreplace", "argument 1", heap_v)?;
+    replace_root(vm, &heap, Order::Min, item.clone())
 }
 
 fn heappushpop(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "heappushpop", kw)?;
-    args::check(vm, "heappushpop", a, 2, 2)?;
-    let heap = heap_arg(vm, "heappushpop", "argument 1", &a[0])?;
+    let ([heap_v, item], []) = crate::sig!("_heapq.heappushpop", "heap, item, /").bind(vm, a, kw)?;
+    let heap = heap_arg(vm, "heappushpop", "argument 1", heap_v)?;
     let top = match heap.items.borrow().first() {
         Some(top) => top.clone(),
-        None => return Ok(a[1].clone()),
+        None => return Ok(item.clone()),
     };
     // The new item goes straight back out unless the root is smaller.
-    if !vm.lt(&top, &a[1])? {
-        return Ok(a[1].clone());
+    if !vm.lt(&top, item)? {
+        return Ok(item.clone());
     }
-    replace_root(vm, &heap, Order::Min, a[1].clone())
+    replace_root(vm, &heap, Order::Min, item.clone())
 }
 
 fn heapify(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "heapify", kw)?;
-    args::check(vm, "heapify", a, 1, 1)?;
-    let heap = heap_arg(vm, "heapify", "argument", &a[0])?;
+    let ([heap_v], []) = crate::sig!("_heapq.heapify", "heap, /").bind(vm, a, kw)?;
+    let heap = heap_arg(vm, "heapify", "argument", heap_v)?;
     make_heap(vm, &heap, Order::Min)?;
     Ok(Value::None)
 }
 
 fn heappop_max(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "_heappop_max", kw)?;
-    args::check(vm, "_heappop_max", a, 1, 1)?;
-    let heap = heap_arg(vm, "_heappop_max", "argument", &a[0])?;
+    let ([heap_v], []) = crate::sig!("_heapq._heappop_max", "heap, /").bind(vm, a, kw)?;
+    let heap = heap_arg(vm, "_heappop_max", "argument", heap_v)?;
     pop_root(vm, &heap, Order::Max)
 }
 
 fn heapreplace_max(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "_heapreplace_max", kw)?;
-    args::check(vm, "_heapreplace_max", a, 2, 2)?;
-    let heap = heap_arg(vm, "_heapreplace_max", "argument 1", &a[0])?;
-    replace_root(vm, &heap, Order::Max, a[1].clone())
+    let ([heap_v, item], []) = crate::sig!("_heapq._heapreplace_max", "heap, item, /").bind(vm, a, kw)?;
+    let heap = heap_arg(vm, "_heapreplace_max", "argument 1", heap_v)?;
+    replace_root(vm, &heap, Order::Max, item.clone())
 }
 
 fn heapify_max(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "_heapify_max", kw)?;
-    args::check(vm, "_heapify_max", a, 1, 1)?;
-    let heap = heap_arg(vm, "_heapify_max", "argument", &a[0])?;
+    let ([heap_v], []) = crate::sig!("_heapq._heapify_max", "heap, /").bind(vm, a, kw)?;
+    let heap = heap_arg(vm, "_heapify_max", "argument", heap_v)?;
     make_heap(vm, &heap, Order::Max)?;
     Ok(Value::None)
 }

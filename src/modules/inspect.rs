@@ -2,7 +2,6 @@
 //! going through their code objects.
 
 use super::def;
-use crate::builtins::args;
 use crate::compile::ir::Code;
 use crate::eval::Vm;
 use crate::runtime::object::*;
@@ -17,9 +16,8 @@ pub fn init(vm: &Vm, d: &Dict) -> PyResult<()> {
 /// `code_flags(f)`: CPython's `co_flags` of the code of function `f` (or
 /// code object `f`); 0 for anything else.
 fn code_flags(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "code_flags", kw)?;
-    args::check(vm, "code_flags", a, 1, 1)?;
-    let code: Option<Rc<Code>> = match &a[0] {
+    let ([code_v], []) = crate::sig!("inspect.code_flags", "code, /").bind(vm, a, kw)?;
+    let code: Option<Rc<Code>> = match code_v {
         Value::Function(f) => Some(f.code.clone()),
         Value::Native(n) => n.data.borrow().downcast_ref::<Rc<Code>>().cloned(),
         _ => None,

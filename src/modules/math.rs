@@ -2,7 +2,6 @@
 //! error messages ("math domain error", "math range error").
 
 use super::def;
-use crate::builtins::args;
 use crate::builtins::numbers::float_to_int_checked;
 use crate::compile::ir::BinOp;
 use crate::eval::Vm;
@@ -132,29 +131,6 @@ pub fn init(vm: &Vm, d: &Dict) -> PyResult<()> {
 
 // ----- argument helpers -----
 
-fn one<'a>(vm: &Vm, name: &str, a: &'a [Value]) -> PyResult<&'a Value> {
-    if a.len() != 1 {
-        return Err(vm.type_error(format!("math.{name}() takes exactly one argument ({} given)", a.len())));
-    }
-    Ok(&a[0])
-}
-
-/// `_PyArg_CheckPositional`'s messages ("atan2 expected 2 arguments, got 1").
-fn positional(vm: &Vm, name: &str, a: &[Value], min: usize, max: usize) -> PyResult<()> {
-    let n = a.len();
-    if n < min {
-        let s = if min == 1 { "" } else { "s" };
-        let what = if min == max { "" } else { "at least " };
-        return Err(vm.type_error(format!("{name} expected {what}{min} argument{s}, got {n}")));
-    }
-    if n > max {
-        let s = if max == 1 { "" } else { "s" };
-        let what = if min == max { "" } else { "at most " };
-        return Err(vm.type_error(format!("{name} expected {what}{max} argument{s}, got {n}")));
-    }
-    Ok(())
-}
-
 fn float_arg(vm: &Vm, v: &Value) -> PyResult<f64> {
     match v {
         Value::Float(f) => Ok(f.get()),
@@ -173,8 +149,8 @@ fn range(vm: &Vm) -> PyErr {
 
 /// `math_1`: NaN from non-NaN is a domain error; inf from finite is a range
 /// error when the function can overflow, else a domain error.
-fn math_1(vm: &Vm, name: &str, a: &[Value], f: fn(f64) -> f64, can_overflow: bool) -> PyResult<Value> {
-    let x = float_arg(vm, one(vm, name, a)?)?;
+fn math_1(vm: &Vm, x: &Value, f: fn(f64) -> f64, can_overflow: bool) -> PyResult<Value> {
+    let x = float_arg(vm, x)?;
     let r = f(x);
     if r.is_nan() && !x.is_nan() {
         return Err(domain(vm));
@@ -206,10 +182,9 @@ fn check_errno(vm: &Vm, r: f64, e: Errno) -> PyResult<Value> {
     }
 }
 
-fn math_2(vm: &Vm, name: &str, a: &[Value], f: fn(f64, f64) -> f64) -> PyResult<Value> {
-    positional(vm, name, a, 2, 2)?;
-    let x = float_arg(vm, &a[0])?;
-    let y = float_arg(vm, &a[1])?;
+fn math_2(vm: &Vm, [x, y]: [&Value; 2], f: fn(f64, f64) -> f64) -> PyResult<Value> {
+    let x = float_arg(vm, x)?;
+    let y = float_arg(vm, y)?;
     let r = f(x, y);
     let e = if r.is_nan() {
         if !x.is_nan() && !y.is_nan() {
@@ -231,8 +206,9 @@ fn math_2(vm: &Vm, name: &str, a: &[Value], f: fn(f64, f64) -> f64) -> PyResult<
 
 macro_rules! func1 {
     ($name:ident, $f:expr, $overflow:expr) => {
-        fn $name(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-            math_1(vm, stringify!($name), a, $f, $overflow)
+        fn $name(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+            let ([x], []) = crate::sig!(concat!("math.", stringify!($name)), "x, /").bind(vm, a, kw)?;
+            math_1(vm, x, $f, $overflow)
         }
     };
 }
@@ -264,13 +240,15 @@ fn m_log1p(x: f64) -> f64 {
     x.ln_1p()
 }
 
-fn erf_(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let x = float_arg(vm, one(vm, "erf", a)?)?;
+fn erf_(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([x], []) = crate::sig!("math.erf", "x, /").bind(vm, a, kw)?;
+    let x = float_arg(vm, x)?;
     Ok(Value::float(unsafe { erf(x) }))
 }
 
-fn erfc_(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let x = float_arg(vm, one(vm, "erfc", a)?)?;
+fn erfc_(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([x], []) = crate::sig!("math.erfc", "x, /").bind(vm, a, kw)?;
+    let x = float_arg(vm, x)?;
     Ok(Value::float(unsafe { erfc(x) }))
 }
 
@@ -443,14 +421,16 @@ fn m_lgamma(x: f64) -> (f64, Errno) {
     (r, if r.is_infinite() { Errno::Range } else { Errno::Ok })
 }
 
-fn gamma(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let x = float_arg(vm, one(vm, "gamma", a)?)?;
+fn gamma(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([x], []) = crate::sig!("math.gamma", "x, /").bind(vm, a, kw)?;
+    let x = float_arg(vm, x)?;
     let (r, e) = tgamma(x);
     check_errno(vm, r, e)
 }
 
-fn lgamma(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let x = float_arg(vm, one(vm, "lgamma", a)?)?;
+fn lgamma(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([x], []) = crate::sig!("math.lgamma", "x, /").bind(vm, a, kw)?;
+    let x = float_arg(vm, x)?;
     let (r, e) = m_lgamma(x);
     check_errno(vm, r, e)
 }
@@ -504,22 +484,25 @@ fn m_remainder(x: f64, y: f64) -> f64 {
     x
 }
 
-fn atan2(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    math_2(vm, "atan2", a, m_atan2)
+fn atan2(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (xy, []) = crate::sig!("math.atan2", "x, y, /").bind(vm, a, kw)?;
+    math_2(vm, xy, m_atan2)
 }
 
-fn copysign(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    math_2(vm, "copysign", a, f64::copysign)
+fn copysign(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (xy, []) = crate::sig!("math.copysign", "x, y, /").bind(vm, a, kw)?;
+    math_2(vm, xy, f64::copysign)
 }
 
-fn remainder(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    math_2(vm, "remainder", a, m_remainder)
+fn remainder(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (xy, []) = crate::sig!("math.remainder", "x, y, /").bind(vm, a, kw)?;
+    math_2(vm, xy, m_remainder)
 }
 
-fn fmod(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    positional(vm, "fmod", a, 2, 2)?;
-    let x = float_arg(vm, &a[0])?;
-    let y = float_arg(vm, &a[1])?;
+fn fmod(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (a, []) = crate::sig!("math.fmod", "x, y, /").bind(vm, a, kw)?;
+    let x = float_arg(vm, a[0])?;
+    let y = float_arg(vm, a[1])?;
     if y.is_infinite() && x.is_finite() {
         return Ok(Value::float(x));
     }
@@ -530,10 +513,10 @@ fn fmod(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::float(r))
 }
 
-fn pow(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    positional(vm, "pow", a, 2, 2)?;
-    let x = float_arg(vm, &a[0])?;
-    let y = float_arg(vm, &a[1])?;
+fn pow(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (a, []) = crate::sig!("math.pow", "x, y, /").bind(vm, a, kw)?;
+    let x = float_arg(vm, a[0])?;
+    let y = float_arg(vm, a[1])?;
     let mut e = Errno::Ok;
     let r;
     if !x.is_finite() || !y.is_finite() {
@@ -578,8 +561,7 @@ fn pow(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 
 // ----- rounding -----
 
-fn to_integral(vm: &Vm, name: &str, dunder: &str, a: &[Value], f: fn(f64) -> f64) -> PyResult<Value> {
-    let x = one(vm, name, a)?;
+fn to_integral(vm: &Vm, x: &Value, dunder: &str, f: fn(f64) -> f64) -> PyResult<Value> {
     match x {
         Value::Float(v) => return float_to_int_checked(vm, f(v.get())),
         Value::Int(_) | Value::BigInt(_) => return Ok(x.clone()),
@@ -595,16 +577,19 @@ fn to_integral(vm: &Vm, name: &str, dunder: &str, a: &[Value], f: fn(f64) -> f64
     float_to_int_checked(vm, f(v))
 }
 
-fn floor(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    to_integral(vm, "floor", "__floor__", a, f64::floor)
+fn floor(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([x], []) = crate::sig!("math.floor", "x, /").bind(vm, a, kw)?;
+    to_integral(vm, x, "__floor__", f64::floor)
 }
 
-fn ceil(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    to_integral(vm, "ceil", "__ceil__", a, f64::ceil)
+fn ceil(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([x], []) = crate::sig!("math.ceil", "x, /").bind(vm, a, kw)?;
+    to_integral(vm, x, "__ceil__", f64::ceil)
 }
 
-fn trunc(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let x = one(vm, "trunc", a)?;
+fn trunc(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([x], []) = crate::sig!("math.trunc", "x, /").bind(vm, a, kw)?;
+    let x = x;
     match x {
         Value::Float(v) => return float_to_int_checked(vm, v.get().trunc()),
         Value::Int(_) | Value::BigInt(_) => return Ok(x.clone()),
@@ -623,37 +608,31 @@ fn trunc(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 
 // ----- classification -----
 
-fn isnan(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    Ok(Value::bool(float_arg(vm, one(vm, "isnan", a)?)?.is_nan()))
+fn isnan(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([x], []) = crate::sig!("math.isnan", "x, /").bind(vm, a, kw)?;
+    Ok(Value::bool(float_arg(vm, x)?.is_nan()))
 }
 
-fn isinf(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    Ok(Value::bool(float_arg(vm, one(vm, "isinf", a)?)?.is_infinite()))
+fn isinf(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([x], []) = crate::sig!("math.isinf", "x, /").bind(vm, a, kw)?;
+    Ok(Value::bool(float_arg(vm, x)?.is_infinite()))
 }
 
-fn isfinite(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    Ok(Value::bool(float_arg(vm, one(vm, "isfinite", a)?)?.is_finite()))
+fn isfinite(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([x], []) = crate::sig!("math.isfinite", "x, /").bind(vm, a, kw)?;
+    Ok(Value::bool(float_arg(vm, x)?.is_finite()))
 }
 
 fn isclose(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::only_kw(vm, "isclose", kw, &["a", "b", "rel_tol", "abs_tol"])?;
-    if a.len() > 2 {
-        return Err(vm.type_error(format!("isclose() takes exactly 2 positional arguments ({} given)", a.len())));
-    }
-    let x = match args::arg(a, kw, 0, "a") {
-        Some(v) => float_arg(vm, &v)?,
-        None => return Err(vm.type_error("isclose() missing required argument 'a' (pos 1)")),
-    };
-    let y = match args::arg(a, kw, 1, "b") {
-        Some(v) => float_arg(vm, &v)?,
-        None => return Err(vm.type_error("isclose() missing required argument 'b' (pos 2)")),
-    };
-    let rel_tol = match args::kwarg(kw, "rel_tol") {
-        Some(v) => float_arg(vm, &v)?,
+    let ([x, y], [rel_tol, abs_tol]) =
+        crate::sig!("math.isclose", "a, b, *, rel_tol=1e-09, abs_tol=0.0").bind(vm, a, kw)?;
+    let (x, y) = (float_arg(vm, x)?, float_arg(vm, y)?);
+    let rel_tol = match rel_tol {
+        Some(v) => float_arg(vm, v)?,
         None => 1e-9,
     };
-    let abs_tol = match args::kwarg(kw, "abs_tol") {
-        Some(v) => float_arg(vm, &v)?,
+    let abs_tol = match abs_tol {
+        Some(v) => float_arg(vm, v)?,
         None => 0.0,
     };
     if rel_tol < 0.0 || abs_tol < 0.0 {
@@ -671,8 +650,9 @@ fn isclose(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 
 // ----- decomposition -----
 
-fn modf(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let x = float_arg(vm, one(vm, "modf", a)?)?;
+fn modf(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([x], []) = crate::sig!("math.modf", "x, /").bind(vm, a, kw)?;
+    let x = float_arg(vm, x)?;
     let (frac, int) = if x.is_infinite() {
         (0f64.copysign(x), x)
     } else if x.is_nan() {
@@ -684,8 +664,9 @@ fn modf(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::tuple(vec![Value::float(frac), Value::float(int)]))
 }
 
-fn frexp(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let x = float_arg(vm, one(vm, "frexp", a)?)?;
+fn frexp(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([x], []) = crate::sig!("math.frexp", "x, /").bind(vm, a, kw)?;
+    let x = float_arg(vm, x)?;
     let (m, e) = crate::runtime::int::frexp(x);
     Ok(Value::tuple(vec![Value::float(m), Value::Int(e as i64)]))
 }
@@ -718,9 +699,9 @@ fn pow2(e: i64) -> f64 {
     }
 }
 
-fn ldexp(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    positional(vm, "ldexp", a, 2, 2)?;
-    let x = float_arg(vm, &a[0])?;
+fn ldexp(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (a, []) = crate::sig!("math.ldexp", "x, y, /").bind(vm, a, kw)?;
+    let x = float_arg(vm, a[0])?;
     let exp: i64 = match a[1].builtin_base() {
         Value::Int(i) => *i,
         Value::Bool(b) => *b as i64,
@@ -800,7 +781,7 @@ fn m_log10(x: f64) -> f64 {
 }
 
 /// `loghelper`: exact for huge ints; `math_1(.., can_overflow=0)` otherwise.
-fn loghelper(vm: &Vm, name: &str, x: &Value, f: fn(f64) -> f64) -> PyResult<f64> {
+fn loghelper(vm: &Vm, x: &Value, f: fn(f64) -> f64) -> PyResult<f64> {
     let int = match x.builtin_base() {
         Value::Int(i) => Some(BigInt::from(*i)),
         Value::Bool(b) => Some(BigInt::from(*b as i64)),
@@ -823,42 +804,50 @@ fn loghelper(vm: &Vm, name: &str, x: &Value, f: fn(f64) -> f64) -> PyResult<f64>
             }
         });
     }
-    match math_1(vm, name, std::slice::from_ref(x), f, false)? {
+    match math_1(vm, x, f, false)? {
         Value::Float(r) => Ok(r.get()),
         _ => Ok(f64::NAN),
     }
 }
 
-fn log(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    if a.is_empty() || a.len() > 2 {
-        return Err(vm.type_error("math.log requires 1 to 2 arguments"));
-    }
-    let num = loghelper(vm, "log", &a[0], m_log)?;
-    if a.len() == 1 {
+fn log(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    // PyArg_ParseTuple-era wording, kept by CPython for math.log.
+    let ([], [], args) = crate::sig!("math.log", "*args").bind_rest(vm, a, kw)?;
+    let (x, base) = match args {
+        [x] => (x, None),
+        [x, base] => (x, Some(base)),
+        _ => return Err(vm.type_error("math.log requires 1 to 2 arguments")),
+    };
+    let num = loghelper(vm, x, m_log)?;
+    let Some(base) = base else {
         return Ok(Value::float(num));
-    }
-    let den = loghelper(vm, "log", &a[1], m_log)?;
+    };
+    let den = loghelper(vm, base, m_log)?;
     if den == 0.0 {
         return Err(vm.zero_division("float division by zero"));
     }
     Ok(Value::float(num / den))
 }
 
-fn log2(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    Ok(Value::float(loghelper(vm, "log2", one(vm, "log2", a)?, m_log2)?))
+fn log2(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([x], []) = crate::sig!("math.log2", "x, /").bind(vm, a, kw)?;
+    Ok(Value::float(loghelper(vm, x, m_log2)?))
 }
 
-fn log10(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    Ok(Value::float(loghelper(vm, "log10", one(vm, "log10", a)?, m_log10)?))
+fn log10(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([x], []) = crate::sig!("math.log10", "x, /").bind(vm, a, kw)?;
+    Ok(Value::float(loghelper(vm, x, m_log10)?))
 }
 
-fn degrees(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let x = float_arg(vm, one(vm, "degrees", a)?)?;
+fn degrees(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([x], []) = crate::sig!("math.degrees", "x, /").bind(vm, a, kw)?;
+    let x = float_arg(vm, x)?;
     Ok(Value::float(x * (180.0 / std::f64::consts::PI)))
 }
 
-fn radians(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let x = float_arg(vm, one(vm, "radians", a)?)?;
+fn radians(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([x], []) = crate::sig!("math.radians", "x, /").bind(vm, a, kw)?;
+    let x = float_arg(vm, x)?;
     Ok(Value::float(x * (std::f64::consts::PI / 180.0)))
 }
 
@@ -926,11 +915,12 @@ fn vector_norm(vec: &[f64], max: f64, found_nan: bool) -> f64 {
     max * (csum - 1.0 + frac1).sqrt()
 }
 
-fn hypot(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let mut coords = Vec::with_capacity(a.len());
+fn hypot(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([], [], coordinates) = crate::sig!("math.hypot", "*coordinates").bind_rest(vm, a, kw)?;
+    let mut coords = Vec::with_capacity(coordinates.len());
     let mut max = 0.0f64;
     let mut found_nan = false;
-    for v in a {
+    for v in coordinates {
         let x = float_arg(vm, v)?.abs();
         found_nan |= x.is_nan();
         if x > max {
@@ -941,10 +931,10 @@ fn hypot(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::float(vector_norm(&coords, max, found_nan)))
 }
 
-fn dist(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    positional(vm, "dist", a, 2, 2)?;
-    let p = vm.collect(&a[0])?;
-    let q = vm.collect(&a[1])?;
+fn dist(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (a, []) = crate::sig!("math.dist", "p, q, /").bind(vm, a, kw)?;
+    let p = vm.collect(a[0])?;
+    let q = vm.collect(a[1])?;
     if p.len() != q.len() {
         return Err(vm.value_error("both points must have the same number of dimensions"));
     }
@@ -963,8 +953,9 @@ fn dist(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 }
 
 /// Shewchuk's exact summation with CPython's final half-even correction.
-fn fsum(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let seq = one(vm, "fsum", a)?;
+fn fsum(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([x], []) = crate::sig!("math.fsum", "x, /").bind(vm, a, kw)?;
+    let seq = x;
     let it = vm.iter(seq)?;
     let mut p: Vec<f64> = Vec::new();
     let (mut special_sum, mut inf_sum) = (0.0f64, 0.0f64);
@@ -1038,12 +1029,9 @@ fn fsum(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn prod(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::only_kw(vm, "prod", kw, &["start"])?;
-    if a.len() != 1 {
-        return Err(vm.type_error(format!("prod() takes exactly 1 positional argument ({} given)", a.len())));
-    }
-    let mut acc = args::kwarg(kw, "start").unwrap_or(Value::Int(1));
-    let it = vm.iter(&a[0])?;
+    let ([iterable], [start]) = crate::sig!("math.prod", "iterable, /, *, start=1").bind(vm, a, kw)?;
+    let mut acc = start.cloned().unwrap_or(Value::Int(1));
+    let it = vm.iter(iterable)?;
     while let Some(x) = vm.next(&it)? {
         acc = vm.binary_op(BinOp::Arith(ArithOp::Mul), acc, x)?;
     }
@@ -1094,8 +1082,9 @@ fn product_range(lo: u64, hi: u64) -> BigInt {
     product_range(lo, mid) * product_range(mid + 1, hi)
 }
 
-fn factorial(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let x = one(vm, "factorial", a)?;
+fn factorial(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([x], []) = crate::sig!("math.factorial", "x, /").bind(vm, a, kw)?;
+    let x = x;
     if matches!(x, Value::Float(_)) {
         return Err(vm.type_error("'float' object cannot be interpreted as an integer"));
     }
@@ -1112,9 +1101,10 @@ fn factorial(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::from_bigint(product_range(1, n.max(1))))
 }
 
-fn gcd(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn gcd(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([], [], integers) = crate::sig!("math.gcd", "*integers").bind_rest(vm, a, kw)?;
     let mut acc = BigInt::zero();
-    for v in a {
+    for v in integers {
         let x = index_big(vm, v)?;
         if !acc.is_one() {
             acc = acc.gcd(&x);
@@ -1123,9 +1113,10 @@ fn gcd(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::from_bigint(acc.abs()))
 }
 
-fn lcm(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn lcm(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([], [], integers) = crate::sig!("math.lcm", "*integers").bind_rest(vm, a, kw)?;
     let mut acc = BigInt::one();
-    for (i, v) in a.iter().enumerate() {
+    for (i, v) in integers.iter().enumerate() {
         let x = index_big(vm, v)?;
         if i == 0 {
             acc = x.abs();
@@ -1136,18 +1127,19 @@ fn lcm(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::from_bigint(acc))
 }
 
-fn isqrt(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let n = index_big(vm, one(vm, "isqrt", a)?)?;
+fn isqrt(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([x], []) = crate::sig!("math.isqrt", "x, /").bind(vm, a, kw)?;
+    let n = index_big(vm, x)?;
     if n.is_negative() {
         return Err(vm.value_error("isqrt() argument must be nonnegative"));
     }
     Ok(Value::from_bigint(n.sqrt()))
 }
 
-fn comb(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    positional(vm, "comb", a, 2, 2)?;
-    let n = index_big(vm, &a[0])?;
-    let k = index_big(vm, &a[1])?;
+fn comb(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (a, []) = crate::sig!("math.comb", "n, k, /").bind(vm, a, kw)?;
+    let n = index_big(vm, a[0])?;
+    let k = index_big(vm, a[1])?;
     if n.is_negative() {
         return Err(vm.value_error("n must be a non-negative integer"));
     }
@@ -1169,12 +1161,12 @@ fn comb(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::from_bigint(acc))
 }
 
-fn perm(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    positional(vm, "perm", a, 1, 2)?;
-    let n = index_big(vm, &a[0])?;
+fn perm(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (a, o) = crate::sig!("math.perm", "n, k=None, /").bind(vm, a, kw)?;
+    let n = index_big(vm, a[0])?;
     // Both arguments are converted before either is checked; without `k`,
     // CPython computes factorial(n), with factorial's message.
-    let k = match a.get(1) {
+    let k = match o[0] {
         None | Some(Value::None) if n.is_negative() => {
             return Err(vm.value_error("factorial() not defined for negative values"));
         }
@@ -1218,15 +1210,16 @@ fn next_toward(x: f64, y: f64) -> f64 {
     f64::from_bits(if up { bits + 1 } else { bits - 1 })
 }
 
-fn nextafter(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    positional(vm, "nextafter", a, 2, 2)?;
-    let x = float_arg(vm, &a[0])?;
-    let y = float_arg(vm, &a[1])?;
+fn nextafter(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (a, []) = crate::sig!("math.nextafter", "x, y, /").bind(vm, a, kw)?;
+    let x = float_arg(vm, a[0])?;
+    let y = float_arg(vm, a[1])?;
     Ok(Value::float(next_toward(x, y)))
 }
 
-fn ulp(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let x = float_arg(vm, one(vm, "ulp", a)?)?;
+fn ulp(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([x], []) = crate::sig!("math.ulp", "x, /").bind(vm, a, kw)?;
+    let x = float_arg(vm, x)?;
     if x.is_nan() {
         return Ok(Value::float(x));
     }

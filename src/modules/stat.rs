@@ -1,7 +1,6 @@
 //! `stat`: file mode constants and tests (`S_ISDIR`, `filemode`, ...).
 
 use super::def;
-use crate::builtins::args;
 use crate::eval::Vm;
 use crate::runtime::object::*;
 use crate::runtime::value::Value;
@@ -93,42 +92,46 @@ pub fn init(vm: &Vm, d: &Dict) -> PyResult<()> {
     Ok(())
 }
 
-fn mode(vm: &Vm, name: &str, a: &[Value]) -> PyResult<i64> {
-    args::check(vm, name, a, 1, 1)?;
-    vm.index_value(&a[0])
+/// The mode argument of every function here (METH_O functions, named
+/// without their module as CPython does).
+macro_rules! mode {
+    ($vm:expr, $name:literal, $a:expr, $kw:expr) => {{
+        let ([mode], []) = crate::sig!($name, "mode, /").bind($vm, $a, $kw)?;
+        $vm.index_value(mode)
+    }};
 }
 
-fn s_imode(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    Ok(Value::Int(mode(vm, "S_IMODE", a)? & 0o7777))
+fn s_imode(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    Ok(Value::Int(mode!(vm, "_stat.S_IMODE", a, kw)? & 0o7777))
 }
 
-fn s_ifmt(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    Ok(Value::Int(mode(vm, "S_IFMT", a)? & S_IFMT))
+fn s_ifmt(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    Ok(Value::Int(mode!(vm, "_stat.S_IFMT", a, kw)? & S_IFMT))
 }
 
 macro_rules! is_kind {
-    ($name:ident, $pyname:expr, $kind:expr) => {
-        fn $name(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-            Ok(Value::bool(mode(vm, $pyname, a)? & S_IFMT == $kind))
+    ($name:ident, $pyname:literal, $kind:expr) => {
+        fn $name(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+            Ok(Value::bool(mode!(vm, $pyname, a, kw)? & S_IFMT == $kind))
         }
     };
 }
 
-is_kind!(s_isdir, "S_ISDIR", S_IFDIR);
-is_kind!(s_ischr, "S_ISCHR", S_IFCHR);
-is_kind!(s_isblk, "S_ISBLK", S_IFBLK);
-is_kind!(s_isreg, "S_ISREG", S_IFREG);
-is_kind!(s_isfifo, "S_ISFIFO", S_IFIFO);
-is_kind!(s_islnk, "S_ISLNK", S_IFLNK);
-is_kind!(s_issock, "S_ISSOCK", S_IFSOCK);
+is_kind!(s_isdir, "_stat.S_ISDIR", S_IFDIR);
+is_kind!(s_ischr, "_stat.S_ISCHR", S_IFCHR);
+is_kind!(s_isblk, "_stat.S_ISBLK", S_IFBLK);
+is_kind!(s_isreg, "_stat.S_ISREG", S_IFREG);
+is_kind!(s_isfifo, "_stat.S_ISFIFO", S_IFIFO);
+is_kind!(s_islnk, "_stat.S_ISLNK", S_IFLNK);
+is_kind!(s_issock, "_stat.S_ISSOCK", S_IFSOCK);
 
-fn s_false(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    mode(vm, "S_IS", a)?;
+fn s_false(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    mode!(vm, "_stat.S_IS", a, kw)?;
     Ok(Value::bool(false))
 }
 
-fn filemode(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let m = mode(vm, "filemode", a)?;
+fn filemode(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let m = mode!(vm, "_stat.filemode", a, kw)?;
     let kind = match m & S_IFMT {
         S_IFLNK => 'l',
         S_IFSOCK => 's',

@@ -153,9 +153,10 @@ fn new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     Ok(make_in(vm, cls, spec, items[..min].to_vec(), extra))
 }
 
-fn repr(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let class = vm.type_of(&a[0]);
-    let (Some(spec), Some(t)) = (spec_of(&class), a[0].as_tuple()) else {
+fn repr(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([zelf], []) = crate::sig!(slot "structseq.__repr__", "$self, /").bind(vm, a, kw)?;
+    let class = vm.type_of(zelf);
+    let (Some(spec), Some(t)) = (spec_of(&class), zelf.as_tuple()) else {
         return Err(vm.type_error("descriptor '__repr__' requires a struct sequence"));
     };
     let items = t.items.to_vec();
@@ -166,7 +167,8 @@ fn repr(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::string(format!("{}({})", spec.full_name, parts.join(", "))))
 }
 
-fn reduce(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let items = a[0].as_tuple().map(|t| t.items.to_vec()).unwrap_or_default();
-    Ok(Value::tuple(vec![Value::Class(vm.type_of(&a[0])), Value::tuple(vec![Value::tuple(items)])]))
+fn reduce(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([zelf], []) = crate::sig!("structseq.__reduce__", "$self, /").bind(vm, a, kw)?;
+    let items = zelf.as_tuple().map(|t| t.items.to_vec()).unwrap_or_default();
+    Ok(Value::tuple(vec![Value::Class(vm.type_of(zelf)), Value::tuple(vec![Value::tuple(items)])]))
 }

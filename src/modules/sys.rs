@@ -1,7 +1,6 @@
 //! `sys`.
 
 use super::def;
-use crate::builtins::args;
 use crate::eval::Vm;
 use crate::runtime::object::*;
 use crate::runtime::types::new_class;
@@ -69,24 +68,26 @@ pub fn init(vm: &Vm, d: &Dict) -> PyResult<()> {
 /// The file object of stdout or stderr: `write` and `flush`.
 fn stream(vm: &Vm, name: &'static str) -> Value {
     let class = new_class(&vm.interner, "TextIOWrapper", Some(&vm.types.object), Layout::Object, None);
-    fn write_out(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-        args::check_method(vm, "write", a, 1, 1)?;
-        let s = vm.str(&a[1])?;
+    fn write_out(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+        let ([_zelf, text], []) = crate::sig!("TextIOWrapper.write", "$self, s, /").bind(vm, a, kw)?;
+        let s = vm.str(text)?;
         vm.write_out(s.as_str());
         Ok(Value::Int(s.char_len() as i64))
     }
-    fn write_err(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-        args::check_method(vm, "write", a, 1, 1)?;
-        let s = vm.str(&a[1])?;
+    fn write_err(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+        let ([_zelf, text], []) = crate::sig!("TextIOWrapper.write", "$self, s, /").bind(vm, a, kw)?;
+        let s = vm.str(text)?;
         vm.flush_out();
         eprint!("{}", s.as_str());
         Ok(Value::Int(s.char_len() as i64))
     }
-    fn flush(vm: &Vm, _a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    fn flush(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+        let ([_zelf], []) = crate::sig!("TextIOWrapper.flush", "$self, /").bind(vm, a, kw)?;
         vm.flush_out();
         Ok(Value::None)
     }
-    fn isatty(_vm: &Vm, _a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    fn isatty(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+        let ([_zelf], []) = crate::sig!("TextIOWrapper.isatty", "$self, /").bind(vm, a, kw)?;
         Ok(Value::bool(false))
     }
     let write: NativeFn = if name == "stdout" { write_out } else { write_err };
@@ -103,28 +104,33 @@ fn stream(vm: &Vm, name: &'static str) -> Value {
 fn stdin(vm: &Vm) -> Value {
     use std::io::{BufRead, Read};
     let class = new_class(&vm.interner, "TextIOWrapper", Some(&vm.types.object), Layout::Object, None);
-    fn readline(vm: &Vm, _a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    fn readline(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+        let ([_zelf], [_size]) = crate::sig!("TextIOWrapper.readline", "$self, size=-1, /").bind(vm, a, kw)?;
         vm.flush_out();
         let mut line = String::new();
         std::io::stdin().lock().read_line(&mut line).map_err(|e| vm.new_error("OSError", e.to_string()))?;
         Ok(Value::string(line))
     }
-    fn read(vm: &Vm, _a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    fn read(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+        let ([_zelf], [_size]) = crate::sig!("TextIOWrapper.read", "$self, size=-1, /").bind(vm, a, kw)?;
         vm.flush_out();
         let mut text = String::new();
         std::io::stdin().lock().read_to_string(&mut text).map_err(|e| vm.new_error("OSError", e.to_string()))?;
         Ok(Value::string(text))
     }
     fn readlines(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-        let text = read(vm, a, kw)?;
+        let ([zelf], [_hint]) = crate::sig!("TextIOWrapper.readlines", "$self, hint=-1, /").bind(vm, a, kw)?;
+        let text = read(vm, std::slice::from_ref(zelf), &[])?;
         let s = text.as_str().map(|s| s.as_str().to_string()).unwrap_or_default();
         Ok(Value::list(s.split_inclusive('\n').map(Value::str).collect()))
     }
     fn iter(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-        let lines = readlines(vm, a, kw)?;
+        let ([zelf], []) = crate::sig!(slot "TextIOWrapper.__iter__", "$self, /").bind(vm, a, kw)?;
+        let lines = readlines(vm, std::slice::from_ref(zelf), &[])?;
         vm.iter(&lines)
     }
-    fn isatty(_vm: &Vm, _a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    fn isatty(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+        let ([_zelf], []) = crate::sig!("TextIOWrapper.isatty", "$self, /").bind(vm, a, kw)?;
         Ok(Value::bool(false))
     }
     crate::builtins::methods(
@@ -141,35 +147,36 @@ fn stdin(vm: &Vm) -> Value {
     Value::Instance(inst)
 }
 
-fn exit(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "exit", a, 0, 1)?;
-    Err(vm.new_exc(&vm.types.exc("SystemExit"), a.to_vec()))
+fn exit(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([], [status]) = crate::sig!("sys.exit", "status=None, /").bind(vm, a, kw)?;
+    Err(vm.new_exc(&vm.types.exc("SystemExit"), status.into_iter().cloned().collect()))
 }
 
 /// What the REPL does with an expression statement's value: prints its repr
 /// and keeps it in `builtins._` (None is neither printed nor kept).
-fn displayhook(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "displayhook", a, 1, 1)?;
-    if a[0].is_none() {
+fn displayhook(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([object], []) = crate::sig!("sys.displayhook", "object, /").bind(vm, a, kw)?;
+    if object.is_none() {
         return Ok(Value::None);
     }
     let underscore = vm.intern("_");
     // Cleared first, as CPython does, so that a repr reading `_` sees None.
     vm.builtins.set_str(underscore.clone(), Value::None);
-    let text = vm.repr(&a[0])?;
+    let text = vm.repr(object)?;
     vm.write_out(text.as_str());
     vm.write_out("\n");
-    vm.builtins.set_str(underscore, a[0].clone());
+    vm.builtins.set_str(underscore, object.clone());
     Ok(Value::None)
 }
 
-fn getrecursionlimit(vm: &Vm, _a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn getrecursionlimit(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([], []) = crate::sig!("sys.getrecursionlimit", "").bind(vm, a, kw)?;
     Ok(Value::Int(vm.recursion_limit.get() as i64))
 }
 
-fn setrecursionlimit(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "setrecursionlimit", a, 1, 1)?;
-    let n = vm.index_value(&a[0])?;
+fn setrecursionlimit(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([limit], []) = crate::sig!("sys.setrecursionlimit", "limit, /").bind(vm, a, kw)?;
+    let n = vm.index_value(limit)?;
     if n < 1 {
         return Err(vm.value_error("recursion limit must be greater or equal than 1"));
     }
@@ -177,17 +184,14 @@ fn setrecursionlimit(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn get_int_max_str_digits(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "get_int_max_str_digits", a, 0, 0)?;
+fn get_int_max_str_digits(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([], []) = crate::sig!("sys.get_int_max_str_digits", "").bind(vm, a, kw)?;
     Ok(Value::Int(vm.int_max_str_digits.get() as i64))
 }
 
 fn set_int_max_str_digits(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::only_kw(vm, "set_int_max_str_digits", kw, &["maxdigits"])?;
-    let Some(n) = args::arg(a, kw, 0, "maxdigits") else {
-        return Err(vm.type_error("set_int_max_str_digits() missing required argument 'maxdigits' (pos 1)"));
-    };
-    let n = vm.index_value(&n)?;
+    let ([maxdigits], []) = crate::sig!("sys.set_int_max_str_digits", "maxdigits").bind(vm, a, kw)?;
+    let n = vm.index_value(maxdigits)?;
     if n != 0 && !(640..).contains(&n) {
         return Err(vm.value_error("maxdigits must be 0 or larger than 640"));
     }
@@ -195,16 +199,16 @@ fn set_int_max_str_digits(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> 
     Ok(Value::None)
 }
 
-fn getswitchinterval(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "getswitchinterval", a, 0, 0)?;
+fn getswitchinterval(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([], []) = crate::sig!("sys.getswitchinterval", "").bind(vm, a, kw)?;
     Ok(Value::float(vm.gil.switch_interval().as_secs_f64()))
 }
 
 /// How long a thread waiting for the GIL lets the holder run before asking
 /// for it.
-fn setswitchinterval(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "setswitchinterval", a, 1, 1)?;
-    let secs = vm.to_float(&a[0])?;
+fn setswitchinterval(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([interval], []) = crate::sig!("sys.setswitchinterval", "interval, /").bind(vm, a, kw)?;
+    let secs = vm.to_float(interval)?;
     if !(secs > 0.0) {
         return Err(vm.value_error("switch interval must be strictly positive"));
     }
@@ -214,10 +218,10 @@ fn setswitchinterval(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 }
 
 /// Prints an exception and its traceback to stderr, as for an uncaught one.
-fn excepthook(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "excepthook", a, 3, 3)?;
+fn excepthook(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([_exctype, value, _tb], []) = crate::sig!("sys.excepthook", "exctype, value, traceback, /").bind(vm, a, kw)?;
     vm.flush_out();
-    match &a[1] {
+    match value {
         Value::Instance(exc) if matches!(exc.payload, Payload::Exception(_)) => eprint!("{}", vm.format_exception(exc)),
         other => eprintln!("TypeError: print_exception(): Exception expected for value, {} found", vm.type_name(other).as_str()),
     }
@@ -226,9 +230,8 @@ fn excepthook(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 
 /// `sys._getframe([depth])`.
 fn getframe(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "_getframe", kw)?;
-    args::check(vm, "_getframe", a, 0, 1)?;
-    let depth = match a.first() {
+    let ([], [depth]) = crate::sig!("sys._getframe", "depth=0, /").bind(vm, a, kw)?;
+    let depth = match depth {
         Some(v) => vm.index_value(v)?,
         None => 0,
     };
@@ -236,7 +239,8 @@ fn getframe(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     vm.running_frame(depth.max(0) as usize).ok_or_else(|| vm.value_error("call stack is not deep enough"))
 }
 
-fn exc_info(vm: &Vm, _a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn exc_info(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([], []) = crate::sig!("sys.exc_info", "").bind(vm, a, kw)?;
     let current = vm.handling.borrow().last().cloned();
     Ok(match current {
         Some(e) => {
@@ -251,51 +255,49 @@ fn exc_info(vm: &Vm, _a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 /// `sys.set_asyncgen_hooks(firstiter=..., finalizer=...)`: an argument
 /// left out keeps its hook; each must be callable or None.
 fn set_asyncgen_hooks(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "set_asyncgen_hooks", a, 0, 2)?;
+    let ([], given) = crate::sig!("sys.set_asyncgen_hooks", "firstiter=<unset>, finalizer=<unset>").bind(vm, a, kw)?;
     let mut hooks = vm.asyncgen_hooks.borrow().clone();
-    for (i, name) in ["firstiter", "finalizer"].into_iter().enumerate() {
-        let given = a.get(i).cloned().or_else(|| args::kwarg(kw, name));
+    for (i, (name, given)) in ["firstiter", "finalizer"].into_iter().zip(given).enumerate() {
         if let Some(v) = given {
-            if !v.is_none() && !vm.is_callable(&v) {
-                return Err(vm.type_error(format!("callable {name} expected, got {}", vm.type_name(&v).as_str())));
+            if !v.is_none() && !vm.is_callable(v) {
+                return Err(vm.type_error(format!("callable {name} expected, got {}", vm.type_name(v).as_str())));
             }
-            hooks[i] = v;
+            hooks[i] = v.clone();
         }
-    }
-    if let Some((n, _)) = kw.iter().find(|(n, _)| !matches!(n.as_str(), "firstiter" | "finalizer")) {
-        return Err(vm.type_error(format!("set_asyncgen_hooks() got an unexpected keyword argument '{}'", n.as_str())));
     }
     *vm.asyncgen_hooks.borrow_mut() = hooks;
     Ok(Value::None)
 }
 
-fn get_asyncgen_hooks(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "get_asyncgen_hooks", a, 0, 0)?;
+fn get_asyncgen_hooks(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([], []) = crate::sig!("sys.get_asyncgen_hooks", "").bind(vm, a, kw)?;
     let hooks = vm.asyncgen_hooks.borrow().to_vec();
     Ok(super::structseq::make(vm, &super::structseq::ASYNCGEN_HOOKS, hooks, Vec::new()))
 }
 
-fn exception(vm: &Vm, _a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn exception(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([], []) = crate::sig!("sys.exception", "").bind(vm, a, kw)?;
     Ok(match vm.handling.borrow().last() {
         Some(e) => Value::Instance(e.clone()),
         None => Value::None,
     })
 }
 
-fn intern(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "intern", a, 1, 1)?;
-    match a[0].as_str() {
+fn intern(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([string], []) = crate::sig!("sys.intern", "string, /").bind(vm, a, kw)?;
+    match string.as_str() {
         Some(s) => Ok(Value::Str(vm.intern(s.as_str()))),
         None => Err(vm.type_error("intern() argument 1 must be str")),
     }
 }
 
-fn getsizeof(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "getsizeof", a, 1, 2)?;
+fn getsizeof(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([_object], [_default]) = crate::sig!("sys.getsizeof", "object, default=<unset>").bind(vm, a, kw)?;
     Ok(Value::Int(std::mem::size_of::<Value>() as i64 + 40))
 }
 
-fn getdefaultencoding(_vm: &Vm, _a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn getdefaultencoding(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([], []) = crate::sig!("sys.getdefaultencoding", "").bind(vm, a, kw)?;
     Ok(Value::str("utf-8"))
 }
 

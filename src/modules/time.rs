@@ -2,7 +2,6 @@
 //! (`localtime`, `gmtime`, `mktime`, `strftime`) with `struct_time`.
 
 use super::{def, structseq};
-use crate::builtins::args;
 use crate::eval::Vm;
 use crate::runtime::object::*;
 use crate::runtime::value::Value;
@@ -75,15 +74,18 @@ fn zone_name(t: &libc::tm) -> String {
     unsafe { std::ffi::CStr::from_ptr(t.tm_zone) }.to_string_lossy().into_owned()
 }
 
-fn strptime(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "strptime", a, 1, 2)?;
-    let text = |i: usize| match a[i].as_str() {
+fn strptime(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([data], [format]) = crate::sig!(unpack "strptime", "string, format='%a %b %d %H:%M:%S %Y', /").bind(vm, a, kw)?;
+    let text = |i: usize, v: &Value| match v.as_str() {
         Some(s) => Ok(s.as_str().to_string()),
         // CPython's `_strptime` words it so: 0-based, with the type's repr.
-        None => Err(vm.type_error(format!("strptime() argument {i} must be str, not <class '{}'>", vm.type_name(&a[i]).as_str()))),
+        None => Err(vm.type_error(format!("strptime() argument {i} must be str, not <class '{}'>", vm.type_name(v).as_str()))),
     };
-    let data = text(0)?;
-    let format = if a.len() > 1 { text(1)? } else { "%a %b %d %H:%M:%S %Y".to_string() };
+    let data = text(0, data)?;
+    let format = match format {
+        Some(f) => text(1, f)?,
+        None => "%a %b %d %H:%M:%S %Y".to_string(),
+    };
     let parsed = super::strptime::parse(vm, &data, &format)?;
     let (items, zone, gmtoff) = super::strptime::to_values(vm, &parsed)?;
     Ok(make_struct_time(vm, items, zone, gmtoff))
@@ -118,41 +120,41 @@ fn ns_value(ns: i128) -> Value {
     }
 }
 
-fn time(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "time", a, 0, 0)?;
+fn time(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([], []) = crate::sig!("time.time", "").bind(vm, a, kw)?;
     let (s, ns) = unix_now();
     Ok(Value::float(s as f64 + ns as f64 * 1e-9))
 }
 
-fn time_ns(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "time_ns", a, 0, 0)?;
+fn time_ns(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([], []) = crate::sig!("time.time_ns", "").bind(vm, a, kw)?;
     let (s, ns) = unix_now();
     Ok(ns_value(s as i128 * 1_000_000_000 + ns as i128))
 }
 
-fn monotonic(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "monotonic", a, 0, 0)?;
+fn monotonic(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([], []) = crate::sig!("time.monotonic", "").bind(vm, a, kw)?;
     Ok(Value::float(clock_ns(libc::CLOCK_MONOTONIC) as f64 * 1e-9))
 }
 
-fn monotonic_ns(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "monotonic_ns", a, 0, 0)?;
+fn monotonic_ns(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([], []) = crate::sig!("time.monotonic_ns", "").bind(vm, a, kw)?;
     Ok(ns_value(clock_ns(libc::CLOCK_MONOTONIC)))
 }
 
-fn process_time(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "process_time", a, 0, 0)?;
+fn process_time(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([], []) = crate::sig!("time.process_time", "").bind(vm, a, kw)?;
     Ok(Value::float(clock_ns(libc::CLOCK_PROCESS_CPUTIME_ID) as f64 * 1e-9))
 }
 
-fn process_time_ns(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "process_time_ns", a, 0, 0)?;
+fn process_time_ns(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([], []) = crate::sig!("time.process_time_ns", "").bind(vm, a, kw)?;
     Ok(ns_value(clock_ns(libc::CLOCK_PROCESS_CPUTIME_ID)))
 }
 
-fn sleep(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "sleep", a, 1, 1)?;
-    let secs = match &a[0] {
+fn sleep(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([secs], []) = crate::sig!("time.sleep", "secs, /").bind(vm, a, kw)?;
+    let secs = match secs {
         Value::Float(f) => f.get(),
         Value::Int(i) => *i as f64,
         v if crate::runtime::int::Num::of(v).is_some() => vm.to_float(v)?,
@@ -225,8 +227,8 @@ fn tm_to_value(vm: &Vm, t: &libc::tm) -> Value {
 }
 
 /// A `secs` argument: None for now; floats are floored.
-fn secs_arg(vm: &Vm, a: &[Value]) -> PyResult<i64> {
-    match a.first() {
+fn secs_arg(vm: &Vm, secs: Option<&Value>) -> PyResult<i64> {
+    match secs {
         None | Some(Value::None) => Ok(unix_now().0),
         Some(Value::Float(f)) => {
             let f = f.get();
@@ -252,18 +254,18 @@ fn secs_arg(vm: &Vm, a: &[Value]) -> PyResult<i64> {
     }
 }
 
-fn gmtime(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "gmtime", a, 0, 1)?;
-    let secs = secs_arg(vm, a)?;
+fn gmtime(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([], [secs]) = crate::sig!(tuple "gmtime", "secs=None, /").bind(vm, a, kw)?;
+    let secs = secs_arg(vm, secs)?;
     match tm_of(secs, false) {
         Some(t) => Ok(tm_to_value(vm, &t)),
         None => Err(vm.overflow_error("timestamp out of range for platform time_t")),
     }
 }
 
-fn localtime(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "localtime", a, 0, 1)?;
-    let secs = secs_arg(vm, a)?;
+fn localtime(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([], [secs]) = crate::sig!(tuple "localtime", "secs=None, /").bind(vm, a, kw)?;
+    let secs = secs_arg(vm, secs)?;
     match tm_of(secs, true) {
         Some(t) => Ok(tm_to_value(vm, &t)),
         None => Err(vm.overflow_error("timestamp out of range for platform time_t")),
@@ -348,9 +350,9 @@ fn check_tm(vm: &Vm, tm: &mut libc::tm) -> PyResult<()> {
     Ok(())
 }
 
-fn mktime(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "mktime", a, 1, 1)?;
-    let mut tm = tm_arg(vm, "mktime", &a[0])?;
+fn mktime(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([t], []) = crate::sig!("time.mktime", "t, /").bind(vm, a, kw)?;
+    let mut tm = tm_arg(vm, "mktime", t)?;
     tm.tm_wday = -1;
     unsafe { tzset() };
     let r = unsafe { libc::mktime(&mut tm) };
@@ -360,18 +362,18 @@ fn mktime(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::float(r as f64))
 }
 
-fn strftime(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "strftime", a, 1, 2)?;
-    let Some(fmt) = a[0].as_str() else {
-        return Err(vm.type_error(format!("strftime() argument 1 must be str, not {}", vm.type_name(&a[0]).as_str())));
+fn strftime(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([format], [t]) = crate::sig!(tuple "strftime", "format, tuple=<unset>, /").bind(vm, a, kw)?;
+    let Some(fmt) = format.as_str() else {
+        return Err(vm.type_error(format!("strftime() argument 1 must be str, not {}", vm.type_name(format).as_str())));
     };
-    let mut tm = match a.get(1) {
+    let mut tm = match t {
         Some(t) => tm_arg(vm, "strftime", t)?,
         None => tm_of(unix_now().0, true).ok_or_else(|| vm.overflow_error("timestamp out of range"))?,
     };
     check_tm(vm, &mut tm)?;
     let mut zone = None;
-    match a.get(1) {
+    match t {
         Some(Value::Instance(i)) => {
             if let Some(d) = &i.dict {
                 if let Some(z) = d.get_str(&vm.intern("tm_zone")) {
@@ -427,9 +429,9 @@ fn asctime_of(tm: &libc::tm) -> String {
     )
 }
 
-fn asctime(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "asctime", a, 0, 1)?;
-    let mut tm = match a.first() {
+fn asctime(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([], [t]) = crate::sig!(unpack "asctime", "tuple=<unset>, /").bind(vm, a, kw)?;
+    let mut tm = match t {
         Some(t) => tm_arg(vm, "asctime", t)?,
         None => tm_of(unix_now().0, true).ok_or_else(|| vm.overflow_error("timestamp out of range"))?,
     };
@@ -437,9 +439,9 @@ fn asctime(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::string(asctime_of(&tm)))
 }
 
-fn ctime(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "ctime", a, 0, 1)?;
-    let secs = secs_arg(vm, a)?;
+fn ctime(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([], [secs]) = crate::sig!(tuple "ctime", "secs=None, /").bind(vm, a, kw)?;
+    let secs = secs_arg(vm, secs)?;
     match tm_of(secs, true) {
         Some(t) => Ok(Value::string(asctime_of(&t))),
         None => Err(vm.overflow_error("timestamp out of range for platform time_t")),

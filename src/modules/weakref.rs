@@ -9,7 +9,6 @@
 //! (stdlib/README.md says so); everything else is CPython's.
 
 use super::def;
-use crate::builtins::args;
 use crate::eval::Vm;
 use crate::runtime::object::*;
 use crate::runtime::value::Value;
@@ -68,22 +67,20 @@ impl WeakValue {
 /// `new(obj)`: a handle to `obj`, or TypeError for objects that cannot be
 /// referred to weakly (ints, strings, lists, dicts, tuples, ...).
 fn new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "new", kw)?;
-    args::check(vm, "new", a, 1, 1)?;
-    match WeakValue::of(&a[0]) {
+    let ([object], []) = crate::sig!("new", "object, /").bind(vm, a, kw)?;
+    match WeakValue::of(object) {
         Some(w) => Ok(Value::Native(Rc::new(NativeObj {
             class: vm.iterator_class("_weakref.handle"),
             data: RefCell::new(Box::new(w)),
         }))),
-        None => Err(vm.type_error(format!("cannot create weak reference to '{}' object", vm.type_name(&a[0]).as_str()))),
+        None => Err(vm.type_error(format!("cannot create weak reference to '{}' object", vm.type_name(object).as_str()))),
     }
 }
 
 /// `get(handle)`: the referent while it is alive, else None.
 fn get(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "get", kw)?;
-    args::check(vm, "get", a, 1, 1)?;
-    if let Value::Native(n) = &a[0] {
+    let ([weak], []) = crate::sig!("get", "ref, /").bind(vm, a, kw)?;
+    if let Value::Native(n) = weak {
         if let Some(w) = n.data.borrow().downcast_ref::<WeakValue>() {
             return Ok(w.upgrade().unwrap_or(Value::None));
         }
