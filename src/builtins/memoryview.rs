@@ -125,14 +125,11 @@ impl MemoryView {
         self.with_storage(|data| (0..self.len).filter_map(|i| data.get(self.index(i)).copied()).collect())
     }
 
-    fn item(&self, vm: &Vm, byte: u8) -> Value {
+    fn item(&self, byte: u8) -> Value {
         match self.format {
             Format::Unsigned => Value::Int(byte as i64),
             Format::Signed => Value::Int(byte as i8 as i64),
-            Format::Char => {
-                let _ = vm;
-                bytes_value(vec![byte])
-            }
+            Format::Char => bytes_value(vec![byte]),
         }
     }
 }
@@ -206,7 +203,7 @@ fn getitem(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let i = position(vm, &view, key)?;
     let byte = view.with_storage(|data| data.get(view.index(i)).copied());
     match byte {
-        Some(b) => Ok(view.item(vm, b)),
+        Some(b) => Ok(view.item(b)),
         None => Err(vm.index_error("index out of bounds on dimension 1")),
     }
 }
@@ -276,13 +273,13 @@ fn setitem(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn items(vm: &Vm, view: &MemoryView) -> Vec<Value> {
-    view.bytes().into_iter().map(|b| view.item(vm, b)).collect()
+fn items(view: &MemoryView) -> Vec<Value> {
+    view.bytes().into_iter().map(|b| view.item(b)).collect()
 }
 
 fn iter(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let view = this(vm, a, "__iter__")?;
-    let list = Value::list(items(vm, &view));
+    let list = Value::list(items(&view));
     drop(view);
     vm.iter(&list)
 }
@@ -290,7 +287,7 @@ fn iter(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 fn tolist(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     args::no_kw(vm, "tolist", kw)?;
     let view = this(vm, a, "tolist")?;
-    Ok(Value::list(items(vm, &view)))
+    Ok(Value::list(items(&view)))
 }
 
 fn tobytes(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
@@ -299,16 +296,11 @@ fn tobytes(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     Ok(bytes_value(view.bytes()))
 }
 
+/// `hex([sep[, bytes_per_sep]])`, as the viewed bytes' own.
 fn hex(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let bytes = this(vm, a, "hex")?.bytes();
-    let mut call = vec![bytes_value(bytes)];
-    call.extend(a.iter().skip(1).cloned());
-    vm.call_method(&call[0].clone(), "hex", &call[1..]).and_then(|v| if kw.is_empty() { Ok(v) } else { hex_kw(vm, &call, kw) })
-}
-
-fn hex_kw(vm: &Vm, call: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let method = vm.get_attr(&call[0], &vm.intern("hex"))?;
-    vm.call(&method, &call[1..], kw)
+    let bytes = bytes_value(this(vm, a, "hex")?.bytes());
+    let method = vm.get_attr(&bytes, &vm.intern("hex"))?;
+    vm.call(&method, a.get(1..).unwrap_or_default(), kw)
 }
 
 fn eq(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
@@ -338,11 +330,11 @@ fn compare(vm: &Vm, a: &[Value]) -> PyResult<Option<bool>> {
     if view.released.get() {
         return Ok(Some(false));
     }
-    let mine = items(vm, &view);
+    let mine = items(&view);
     drop(view);
     let theirs = match view_of(other) {
         Some(o) if o.released.get() => return Ok(Some(false)),
-        Some(o) => items(vm, &o),
+        Some(o) => items(&o),
         None => match other.builtin_base() {
             Value::Bytes(_) | Value::ByteArray(_) => vm.bytes_of(other)?.into_iter().map(|b| Value::Int(b as i64)).collect(),
             _ => return Ok(None),
@@ -369,14 +361,15 @@ fn hash(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn repr(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let view = a.first().and_then(view_of).ok_or_else(|| vm.type_error("descriptor '__repr__' requires a 'memoryview' object"))?;
-    let state = if view.released.get() { "released memory" } else { "memory" };
-    Ok(Value::string(format!("<{state} at {:#x}>", a[0].id())))
+    let zelf = a.first().filter(|v| view_of(v).is_some()).ok_or_else(|| vm.type_error("descriptor '__repr__' requires a 'memoryview' object"))?;
+    let released = view_of(zelf).is_some_and(|view| view.released.get());
+    let state = if released { "released memory" } else { "memory" };
+    Ok(Value::string(format!("<{state} at {:#x}>", zelf.id())))
 }
 
 fn enter(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     drop(this(vm, a, "__enter__")?);
-    Ok(a[0].clone())
+    Ok(a.first().cloned().unwrap_or(Value::None))
 }
 
 fn exit(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {

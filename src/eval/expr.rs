@@ -469,7 +469,7 @@ impl Vm {
                             e
                         }
                     })?;
-                    self.extend_from_iterable(&mut out, &it)?;
+                    self.extend_from_iterator(&mut out, &it)?;
                     continue;
                 }
                 self.extend_from_iterable(&mut out, &v)?;

@@ -347,14 +347,20 @@ impl Vm {
                     out.try_reserve_exact(usize::try_from(r.len()).unwrap_or(0)).map_err(|_| self.memory_error())?;
                 }
                 let it = self.iter(v)?;
-                while let Some(x) = self.next(&it)? {
-                    // Growth fails as a MemoryError, not an abort.
-                    if out.len() == out.capacity() {
-                        out.try_reserve(out.len().max(4)).map_err(|_| self.memory_error())?;
-                    }
-                    out.push(x);
-                }
+                self.extend_from_iterator(out, &it)?;
             }
+        }
+        Ok(())
+    }
+
+    /// Appends what the iterator `it` yields.
+    pub fn extend_from_iterator(&self, out: &mut Vec<Value>, it: &Value) -> PyResult<()> {
+        while let Some(x) = self.next(it)? {
+            // Growth fails as a MemoryError, not an abort.
+            if out.len() == out.capacity() {
+                out.try_reserve(out.len().max(4)).map_err(|_| self.memory_error())?;
+            }
+            out.push(x);
         }
         Ok(())
     }
