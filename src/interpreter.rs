@@ -62,6 +62,13 @@ impl Interpreter {
     /// Bounds the calls and loop iterations scripts may run from now on
     /// (`None`: unbounded, the default); past it every call and loop
     /// back-edge raises RuntimeError. The budget is one per process.
+    /// Whether an uncaught exception's traceback is drawn with miette (for
+    /// a terminal) instead of CPython's plain text; the last line is
+    /// CPython's `Type: message` either way.
+    pub fn set_fancy_tracebacks(&self, fancy: bool) {
+        self.vm.fancy_tracebacks.set(fancy);
+    }
+
     pub fn set_step_budget(&self, steps: Option<u64>) {
         crate::eval::budget::set(steps);
     }
@@ -199,8 +206,8 @@ impl Interpreter {
             };
         }
         if vm.err_is(&e, "KeyboardInterrupt") {
-            return ScriptError::Interrupted(vm.format_exception(&e.0));
+            return ScriptError::Interrupted(vm.format_uncaught(&e.0));
         }
-        ScriptError::Exception(vm.format_exception(&e.0))
+        ScriptError::Exception(vm.format_uncaught(&e.0))
     }
 }

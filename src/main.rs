@@ -149,6 +149,7 @@ fn on_interpreter_thread(unbuffered: bool, f: impl FnOnce(&tulip::Interpreter) -
         let interp = tulip::Interpreter::new();
         interp.set_stack(&marker as *const u8 as usize, STACK_SIZE);
         interp.vm().unbuffered.set(unbuffered);
+        interp.set_fancy_tracebacks(std::io::stderr().is_terminal());
         let status = f(&interp);
         interp.run_exit_handlers();
         interp.finalize_main();

@@ -26,7 +26,7 @@ class FrameSummary:
     """One frame of a traceback: where it was and, when known, its line."""
 
     __slots__ = ('filename', 'lineno', 'name', '_line', 'locals',
-                 'end_lineno', 'colno', 'end_colno')
+                 'end_lineno', 'colno', 'end_colno', '_carets')
 
     def __init__(self, filename, lineno, name, *, lookup_line=True,
                  locals=None, line=None, end_lineno=None, colno=None,
@@ -39,6 +39,8 @@ class FrameSummary:
         self.end_lineno = end_lineno
         self.colno = colno
         self.end_colno = end_colno
+        # What the interpreter drew under the line of a traceback's frame.
+        self._carets = None
         if lookup_line:
             self.line
 
@@ -77,6 +79,8 @@ def _frame_text(frame):
     line = frame.line
     if line:
         text += '    {}\n'.format(line)
+        if frame._carets:
+            text += frame._carets + '\n'
     if frame.locals:
         for key, value in sorted(frame.locals.items()):
             text += '    {} = {}\n'.format(key, value)
@@ -164,8 +168,12 @@ def _limited(entries, limit):
 
 
 def _tb_frames(tb):
-    return [FrameSummary(f, n, name, lookup_line=False)
-            for f, n, name in _traceback.entries(tb)]
+    frames = []
+    for filename, lineno, name, carets in _traceback.entries(tb):
+        frame = FrameSummary(filename, lineno, name, lookup_line=False)
+        frame._carets = carets
+        frames.append(frame)
+    return frames
 
 
 def extract_tb(tb, limit=None):
@@ -193,7 +201,7 @@ def print_tb(tb, limit=None, file=None):
 
 
 def walk_tb(tb):
-    for filename, lineno, name in _traceback.entries(tb):
+    for filename, lineno, name, carets in _traceback.entries(tb):
         yield None, lineno
 
 

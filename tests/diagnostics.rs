@@ -65,3 +65,47 @@ fn the_terminal_form_draws_the_span_with_a_hint() {
         }
     }
 }
+
+/// The traceback entries of a plain report: (file, line, function).
+fn entries(report: &str) -> Vec<(String, String, String)> {
+    report
+        .lines()
+        .filter_map(|l| {
+            let rest = l.trim_start().strip_prefix("File \"")?;
+            let (file, rest) = rest.split_once("\", line ")?;
+            let (line, function) = rest.split_once(", in ")?;
+            Some((file.to_owned(), line.to_owned(), function.to_owned()))
+        })
+        .collect()
+}
+
+#[test]
+fn the_terminal_form_draws_each_frame_and_ends_with_the_cpython_line() {
+    let (dir, scripts) = corpus("tracebacks");
+    let mut drawn = 0;
+    for script in &scripts {
+        let expected = std::fs::read_to_string(script.with_extension("err")).expect("NAME.err beside NAME.py");
+        let source = std::fs::read_to_string(script).expect("readable");
+        let name = script.file_name().unwrap().to_string_lossy().into_owned();
+        let report = |fancy: bool| {
+            let interp = tulip::Interpreter::new();
+            interp.set_argv(vec![name.clone()], &dir.display().to_string());
+            interp.set_fancy_tracebacks(fancy);
+            match interp.run_source(&source, &name) {
+                Err(tulip::ScriptError::Exception(text)) => text.replace(&format!("{}/", dir.display()), ""),
+                other => panic!("{name}: no uncaught exception: {other:?}"),
+            }
+        };
+        let (plain, fancy) = (report(false), report(true));
+        let last = expected.lines().last().unwrap();
+        assert_eq!(fancy.lines().last(), Some(last), "{name}: the last line differs:\n{fancy}");
+        for (file, line, function) in entries(&plain) {
+            // A frame whose source is not known stays in the plain form.
+            let as_plain = format!("File \"{file}\", line {line}, in {function}");
+            let as_drawn = fancy.contains(&format!("in {function}")) && fancy.contains(&format!("{file}:{line}:"));
+            assert!(fancy.contains(&as_plain) || as_drawn, "{name}: frame {file}:{line} in {function} missing:\n{fancy}");
+        }
+        drawn += fancy.matches("╭─[").count();
+    }
+    assert!(drawn >= scripts.len(), "only {drawn} frames drawn for {} programs", scripts.len());
+}

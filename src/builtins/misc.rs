@@ -107,7 +107,9 @@ fn range_reversed(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let ([zelf], []) = crate::sig!("range.__reversed__", "$self, /").bind(vm, a, kw)?;
     let r = range_of(vm, zelf)?;
     if !r.fits_i64() {
-        return Err(vm.overflow_error("Python int too large to convert to C long"));
+        let n = r.len128();
+        let last = r.start + (n - 1).max(0) * r.step;
+        return Ok(vm.native_iter("longrange_iterator", IterState::LongRange { next: last, step: -r.step, remaining: n }));
     }
     let n = r.len();
     Ok(vm.native_iter("range_iterator", IterState::Range { next: r.get(n - 1), step: -(r.step as i64), remaining: n }))

@@ -104,8 +104,10 @@ pub fn iterator_methods(vm: &Vm, class: &Rc<Class>) {
     fn length_hint(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
         let ([zelf], []) = crate::sig!("iterator.__length_hint__", "$self, /").bind(vm, args, kw)?;
         if let Value::Iter(it) = zelf {
-            if let crate::runtime::iter::IterState::Range { remaining, .. } = &*it.state.borrow() {
-                return Ok(Value::Int(*remaining));
+            match &*it.state.borrow() {
+                crate::runtime::iter::IterState::Range { remaining, .. } => return Ok(Value::Int(*remaining)),
+                crate::runtime::iter::IterState::LongRange { remaining, .. } => return Ok(Value::from_i128(*remaining)),
+                _ => {}
             }
         }
         Ok(Value::NotImplemented)

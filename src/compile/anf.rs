@@ -191,13 +191,13 @@ impl Anf<'_> {
                 let v = v.map(|v| self.expr(v, out));
                 self.emit(out, S::Return(v));
             }
-            S::Raise(exc, cause) => {
+            S::Raise(exc, cause, span) => {
                 let (has_exc, has_cause) = (exc.is_some(), cause.is_some());
                 let parts: Vec<Expr> = exc.into_iter().chain(cause).collect();
                 let mut lowered = self.operands(parts, out).into_iter();
                 let exc = if has_exc { lowered.next() } else { None };
                 let cause = if has_cause { lowered.next() } else { None };
-                self.emit(out, S::Raise(exc, cause));
+                self.emit(out, S::Raise(exc, cause, span));
             }
             S::Try(mut t) => {
                 if !t.is_star {
@@ -279,7 +279,7 @@ impl Anf<'_> {
                 first.type_ = Some(self.expr(type_, &mut body));
             }
         }
-        let raise = Stmt::new(StmtKind::Raise(Some(local(caught)), None), line);
+        let raise = Stmt::new(StmtKind::Raise(Some(local(caught)), None, Default::default()), line);
         let inner = TryStmt { body: vec![raise], handlers: moved, orelse: Vec::new(), finalbody: Vec::new(), is_star: false, state_slot: 0 };
         body.push(Stmt::new(StmtKind::Try(Box::new(inner)), line));
         t.handlers.push(Handler { type_: None, name: Some(Target::Local(caught)), body, line });
@@ -295,9 +295,9 @@ impl Anf<'_> {
     /// evaluating the target's own parts first when they suspend.
     fn store(&mut self, target: Target, value: Expr, out: &mut Vec<Stmt>) {
         match target {
-            Target::Unpack(targets, star) if targets.iter().any(Target::suspends) => {
+            Target::Unpack(targets, star, span) if targets.iter().any(Target::suspends) => {
                 let temps: Vec<u32> = targets.iter().map(|_| self.temp()).collect();
-                let unpack = Target::Unpack(temps.iter().map(|&t| Target::Local(t)).collect(), star);
+                let unpack = Target::Unpack(temps.iter().map(|&t| Target::Local(t)).collect(), star, span);
                 self.emit(out, StmtKind::Assign(vec![unpack], value));
                 for (t, slot) in targets.into_iter().zip(temps) {
                     self.store(t, take(slot), out);
@@ -322,11 +322,11 @@ impl Anf<'_> {
                 let (obj, index) = (parts.next(), parts.next());
                 match (obj, index) {
                     (Some(o), Some(i)) => Target::Subscript(Box::new(o), Box::new(i)),
-                    _ => Target::Unpack(Vec::new(), None),
+                    _ => Target::Unpack(Vec::new(), None, Default::default()),
                 }
             }
-            Target::Unpack(targets, star) => {
-                Target::Unpack(targets.into_iter().map(|t| self.target(t, out)).collect(), star)
+            Target::Unpack(targets, star, span) => {
+                Target::Unpack(targets.into_iter().map(|t| self.target(t, out)).collect(), star, span)
             }
             other => other,
         }

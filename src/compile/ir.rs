@@ -121,7 +121,9 @@ pub enum StmtKind {
     Break,
     Continue,
     Pass,
-    Raise(Option<Expr>, Option<Expr>),
+    /// `raise exc from cause`, with the statement's span (a traceback
+    /// underlines it).
+    Raise(Option<Expr>, Option<Expr>, Span),
     Try(Box<TryStmt>),
     With(Box<WithStmt>),
     FunctionDef(Rc<FuncDef>, Target),
@@ -241,8 +243,9 @@ pub enum Target {
     Name(Sym),
     Attr(Box<Expr>, Box<AttrSite>),
     Subscript(Box<Expr>, Box<Expr>),
-    /// A tuple/list target; the index of the starred element, if any.
-    Unpack(Vec<Target>, Option<usize>),
+    /// A tuple/list target; the index of the starred element, if any, and
+    /// the target's span, which a traceback underlines when unpacking fails.
+    Unpack(Vec<Target>, Option<usize>, Span),
 }
 
 impl Target {
@@ -251,7 +254,7 @@ impl Target {
         match self {
             Target::Attr(e, _) => e.suspends,
             Target::Subscript(a, b) => a.suspends || b.suspends,
-            Target::Unpack(ts, _) => ts.iter().any(Target::suspends),
+            Target::Unpack(ts, ..) => ts.iter().any(Target::suspends),
             _ => false,
         }
     }
@@ -552,7 +555,7 @@ impl StmtKind {
         S::For(f) => f.is_async || f.iter.suspends || f.target.suspends() || block_s(&f.body) || block_s(&f.orelse),
         S::Return(v) => v.as_ref().is_some_and(|v| v.suspends),
         S::Break | S::Continue | S::Pass | S::Import(_) | S::ImportFrom(_) => false,
-        S::Raise(a, b) => a.as_ref().is_some_and(|e| e.suspends) || b.as_ref().is_some_and(|e| e.suspends),
+        S::Raise(a, b, _) => a.as_ref().is_some_and(|e| e.suspends) || b.as_ref().is_some_and(|e| e.suspends),
         S::Try(t) => {
             block_s(&t.body)
                 || block_s(&t.orelse)

@@ -570,7 +570,7 @@ impl<'a> Lowerer<'a> {
                 StmtKind::Match(Box::new(ir::MatchStmt { subject, cases }))
             }
             S::Raise { exc, cause } => {
-                StmtKind::Raise(exc.as_ref().map(|e| self.expr(e)), cause.as_ref().map(|e| self.expr(e)))
+                StmtKind::Raise(exc.as_ref().map(|e| self.expr(e)), cause.as_ref().map(|e| self.expr(e)), s.span)
             }
             S::Try { body, handlers, orelse, finalbody, is_star } => {
                 let body = self.block(body);
@@ -643,11 +643,11 @@ impl<'a> Lowerer<'a> {
             E::Subscript { value, slice, .. } => Target::Subscript(Box::new(self.expr(value)), Box::new(self.expr(slice))),
             E::Tuple { elts, .. } | E::List { elts, .. } => {
                 let star = elts.iter().position(|t| matches!(t.kind, E::Starred { .. }));
-                Target::Unpack(elts.iter().map(|t| self.target(t)).collect(), star)
+                Target::Unpack(elts.iter().map(|t| self.target(t)).collect(), star, e.span)
             }
             E::Starred { value, .. } => self.target(value),
             // The validator rejects other targets; bind nothing.
-            _ => Target::Unpack(Vec::new(), None),
+            _ => Target::Unpack(Vec::new(), None, ast::Span::default()),
         }
     }
 
@@ -744,7 +744,7 @@ impl<'a> Lowerer<'a> {
                 let value = self.boxed(value);
                 let t = match &target.kind {
                     E::Name { id, .. } => self.store(id),
-                    _ => Target::Unpack(Vec::new(), None),
+                    _ => Target::Unpack(Vec::new(), None, ast::Span::default()),
                 };
                 ExprKind::Named(Box::new(t), value)
             }

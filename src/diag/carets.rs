@@ -20,6 +20,8 @@ pub struct Located {
     pub line: u32,
     /// The caret line, with CPython's four-space margin and no line break.
     pub carets: Option<String>,
+    /// The bytes of the source the carets cover (drawn by miette on a terminal).
+    pub span: Span,
 }
 
 /// Locates `span` (byte offsets of the failing expression) in `source`.
@@ -60,10 +62,10 @@ pub fn locate(source: &str, span: Span, callee_only: bool, to_bracket: bool) -> 
     let indent = text.chars().take_while(|c| c.is_whitespace()).count();
     let shown = text.chars().count() - indent;
     if start_col < indent || end_col <= start_col {
-        return Some(Located { line, carets: None });
+        return Some(Located { line, carets: None, span: Span::new(start, end) });
     }
     if anchors.is_none() && end_col - start_col == shown {
-        return Some(Located { line, carets: None });
+        return Some(Located { line, carets: None, span: Span::new(start, end) });
     }
     let mut carets = " ".repeat(4 + start_col - indent);
     for i in start_col..end_col {
@@ -73,7 +75,7 @@ pub fn locate(source: &str, span: Span, callee_only: bool, to_bracket: bool) -> 
             None => '^',
         });
     }
-    Some(Located { line, carets: Some(carets) })
+    Some(Located { line, carets: Some(carets), span: Span::new(start, end) })
 }
 
 /// The expression `segment` is, if it parses as one on its own.

@@ -273,14 +273,20 @@ impl Vm {
 
     /// Records a frame (identified by `id`) at `line` of `code`.
     pub fn push_traceback(&self, e: &PyErr, id: usize, code: &crate::compile::ir::Code, line: u32) {
+        self.push_traceback_entry(e, id, code.filename.clone(), line, code.name.clone());
+    }
+
+    /// Records a frame (identified by `id`) of the function `name`.
+    pub fn push_traceback_entry(&self, e: &PyErr, id: usize, filename: Rc<str>, line: u32, name: Rc<Str>) {
         self.finalize_freed();
         if let Some(d) = e.0.exc() {
             let mut d = d.borrow_mut();
             let at = d.failed_at.take();
-            if d.traceback.last().is_some_and(|t| t.frame == id) {
+            let again = std::mem::take(&mut d.raised_again);
+            if !again && d.traceback.last().is_some_and(|t| t.frame == id) {
                 return;
             }
-            d.traceback.push(TbEntry { frame: id, filename: code.filename.clone(), line, name: code.name.clone(), at });
+            d.traceback.push(TbEntry { frame: id, filename, line, name, at });
         }
     }
 

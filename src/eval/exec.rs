@@ -92,16 +92,22 @@ impl Vm {
             StmtKind::Break => return Ok(Flow::Break),
             StmtKind::Continue => return Ok(Flow::Continue),
             StmtKind::Pass => {}
-            StmtKind::Raise(exc, cause) => {
+            StmtKind::Raise(exc, cause, span) => {
                 let exc = match exc {
                     Some(e) => Some(self.eval(f, e)?),
-                    None => None,
+                    None => return Err(self.make_raise(None, None)),
                 };
                 let cause = match cause {
                     Some(e) => Some(self.eval(f, e)?),
                     None => None,
                 };
-                return Err(self.make_raise(exc, cause));
+                let err = self.make_raise(exc, cause);
+                if let Some(d) = err.0.exc() {
+                    let mut d = d.borrow_mut();
+                    let here = &*f as *const Frame as usize;
+                    d.raised_again = d.traceback.last().is_some_and(|t| t.frame == here);
+                }
+                return Err(self.failed_at_span(err, *span));
             }
             StmtKind::Try(t) => {
                 let body = self.exec_block(f, &t.body);
@@ -506,7 +512,7 @@ impl Vm {
                 let i = self.eval(f, idx)?;
                 self.del_item(&o, &i).map_err(|e| self.failed_at_item(e, obj, idx))?;
             }
-            Target::Unpack(ts, _) => {
+            Target::Unpack(ts, ..) => {
                 for t in ts {
                     self.delete(f, t)?;
                 }
@@ -537,7 +543,7 @@ impl Vm {
                 let i = self.eval(f, idx)?;
                 self.set_item(&o, i, v).map_err(|e| self.failed_at_item(e, obj, idx))?;
             }
-            Target::Unpack(ts, None) if matches!(&v, Value::Tuple(t) if t.items.len() == ts.len()) => {
+            Target::Unpack(ts, None, _) if matches!(&v, Value::Tuple(t) if t.items.len() == ts.len()) => {
                 // `a, b = pair`: straight from the tuple.
                 if let Value::Tuple(t) = &v {
                     for (t, item) in ts.iter().zip(t.items.iter()) {
@@ -545,8 +551,8 @@ impl Vm {
                     }
                 }
             }
-            Target::Unpack(ts, star) => {
-                let items = self.unpack(v, ts.len(), *star)?;
+            Target::Unpack(ts, star, span) => {
+                let items = self.unpack(v, ts.len(), *star).map_err(|e| self.failed_at_span(e, *span))?;
                 for (t, item) in ts.iter().zip(items) {
                     self.assign(f, t, item)?;
                 }

@@ -1,7 +1,9 @@
 //! Expressions on the synchronous path.
 
 use super::{Frame, Vm};
+use super::iterate::LoopItems;
 use crate::compile::ir::{self, Arg, BinOp, CmpOp, Expr, ExprKind, Sym};
+use tulip_syntax::ast::Span;
 use crate::runtime::gc;
 use crate::runtime::int::ArithOp;
 use crate::runtime::object::*;
@@ -47,6 +49,22 @@ impl Vm {
                     _ => false,
                 };
                 d.failed_at = Some(FailedAt { span: e.span, callee, to_bracket: false });
+            }
+        }
+        err
+    }
+
+    /// Notes `span` (a target, say) as where `err` came from, as `failed_at`.
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn failed_at_span(&self, err: PyErr, span: Span) -> PyErr {
+        if span.end == 0 {
+            return err;
+        }
+        if let Some(d) = err.0.exc() {
+            let mut d = d.borrow_mut();
+            if d.failed_at.is_none() {
+                d.failed_at = Some(FailedAt { span, callee: false, to_bracket: false });
             }
         }
         err
@@ -743,8 +761,13 @@ impl Vm {
         })
     }
 
+    /// A list, set or dict comprehension. As in CPython, the first iterable
+    /// is evaluated and iterated in the enclosing frame; what fails after
+    /// that adds a `<listcomp>` (`<setcomp>`, `<dictcomp>`) traceback entry.
     #[inline(never)]
     fn eval_comprehension(&self, f: &mut Frame, c: &ir::Comprehension) -> PyResult<Value> {
+        let iterable = self.eval(f, &c.generators[0].iter)?;
+        let items = self.loop_items(iterable)?;
         for &cell in &c.fresh_cells {
             f.cells[cell as usize] = gc::new(CellObj::new(None));
         }
@@ -753,7 +776,16 @@ impl Vm {
             ir::CompKind::Set => CompAcc::Set(Vec::new()),
             ir::CompKind::Dict => CompAcc::Dict(gc::new(Dict::new())),
         };
-        self.comp_level(f, c, 0, &mut acc)?;
+        let run = &acc as *const CompAcc as usize;
+        if let Err(e) = self.comp_loop(f, c, 0, items, &mut acc) {
+            let name = match c.kind {
+                ir::CompKind::List => "<listcomp>",
+                ir::CompKind::Set => "<setcomp>",
+                ir::CompKind::Dict => "<dictcomp>",
+            };
+            self.push_traceback_entry(&e, run, f.code.filename.clone(), f.line(), self.intern(name));
+            return Err(e);
+        }
         Ok(match acc {
             CompAcc::List(v) => Value::list(v),
             CompAcc::Set(v) => self.new_set(v)?,
@@ -761,6 +793,7 @@ impl Vm {
         })
     }
 
+    /// The comprehension from its `level`-th `for` inwards.
     fn comp_level(&self, f: &mut Frame, c: &ir::Comprehension, level: usize, acc: &mut CompAcc) -> PyResult<()> {
         let Some(g) = c.generators.get(level) else {
             match acc {
@@ -777,11 +810,15 @@ impl Vm {
             return Ok(());
         };
         let iterable = self.eval(f, &g.iter)?;
-        if let (Value::Range(r), ir::Target::Local(slot)) = (&iterable, &g.target) {
-            if !r.fits_i64() {
-                return Err(self.overflow_error("Python int too large to convert to C long"));
-            }
-            let (start, step, n) = (r.start as i64, r.step as i64, r.len());
+        let items = self.loop_items(iterable)?;
+        self.comp_loop(f, c, level, items, acc)
+    }
+
+    /// The loop of the comprehension's `level`-th `for` over `items`.
+    fn comp_loop(&self, f: &mut Frame, c: &ir::Comprehension, level: usize, mut items: LoopItems, acc: &mut CompAcc) -> PyResult<()> {
+        let g = &c.generators[level];
+        if let (LoopItems::Range { next, step, remaining }, ir::Target::Local(slot)) = (&items, &g.target) {
+            let (start, step, n) = (*next, *step, *remaining);
             'outer: for k in 0..n {
                 self.safe_point()?;
                 f.slots[*slot as usize] = Some(Value::Int(start + k * step));
@@ -794,7 +831,6 @@ impl Vm {
             }
             return Ok(());
         }
-        let mut items = self.loop_items(iterable)?;
         'items: while let Some(item) = self.next_loop_item(&mut items)? {
             self.safe_point()?;
             self.assign(f, &g.target, item)?;

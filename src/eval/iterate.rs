@@ -60,7 +60,8 @@ impl Vm {
             Value::ByteArray(_) => self.native_iter("bytearray_iterator", IterState::Seq { seq: v.clone(), pos: 0 }),
             Value::Range(r) => {
                 if !r.fits_i64() {
-                    return Err(self.overflow_error("Python int too large to convert to C long"));
+                    let state = IterState::LongRange { next: r.start, step: r.step, remaining: r.len128() };
+                    return Ok(self.native_iter("longrange_iterator", state));
                 }
                 self.native_iter(
                     "range_iterator",
@@ -168,6 +169,16 @@ impl Vm {
                 }
             }
             IterState::Range { next, step, remaining } => Ok(range_next(next, *step, remaining).map(Value::Int)),
+            IterState::LongRange { next, step, remaining } => {
+                if *remaining <= 0 {
+                    return Ok(None);
+                }
+                let item = *next;
+                *remaining -= 1;
+                // The step past the last item may leave i128; it is never read.
+                *next = next.wrapping_add(*step);
+                Ok(Some(Value::from_i128(item)))
+            }
             IterState::Dict { dict, pos, version, len, what } => {
                 let Some(d) = dict.as_dict() else { return Ok(None) };
                 let t = d.table.borrow();

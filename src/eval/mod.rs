@@ -233,6 +233,8 @@ pub struct Vm {
     pub initializing: RefCell<Vec<Sym>>,
     /// Source text by file name, for traceback lines.
     pub sources: RefCell<std::collections::HashMap<Rc<str>, Rc<str>>>,
+    /// Uncaught exceptions are drawn with miette (stderr is a terminal).
+    pub fancy_tracebacks: Cell<bool>,
     /// Containers being printed, to print recursive ones as `[...]`.
     pub repr_stack: RefCell<std::collections::HashSet<i64>>,
     /// The running frames of the thread holding the GIL (`sys._getframe`).
@@ -286,6 +288,7 @@ impl Vm {
             main_module: RefCell::new(None),
             initializing: RefCell::new(Vec::new()),
             sources: RefCell::new(std::collections::HashMap::new()),
+            fancy_tracebacks: Cell::new(false),
             repr_stack: RefCell::new(std::collections::HashSet::new()),
             frames: Default::default(),
             registry: RefCell::new(Vec::new()),
@@ -467,6 +470,7 @@ impl Vm {
                 args: Value::tuple(args),
                 traceback: Vec::new(),
                 failed_at: None,
+                raised_again: false,
                 cause: Value::None,
                 context: Value::None,
                 suppress_context: false,

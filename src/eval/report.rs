@@ -3,7 +3,7 @@
 //! nests its sub-exceptions in a box drawn with `|` and `+` margins.
 
 use super::Vm;
-use crate::runtime::object::{FailedAt, Instance};
+use crate::runtime::object::{FailedAt, Instance, TbEntry};
 use crate::runtime::value::Value;
 use std::rc::Rc;
 
@@ -23,6 +23,8 @@ struct Report {
     need_close: bool,
     /// Exceptions already written (a chain may loop).
     seen: Vec<usize>,
+    /// Frames are drawn with miette, outside exception groups' boxes.
+    fancy: bool,
 }
 
 impl Report {
@@ -50,9 +52,20 @@ impl Report {
 }
 
 impl Vm {
-    /// The whole report of an uncaught exception, chained ones first.
+    /// The whole report of an uncaught exception, chained ones first, in
+    /// CPython's text.
     pub fn format_exception(&self, exc: &Rc<Instance>) -> String {
-        let mut r = Report { out: String::new(), depth: 0, need_close: false, seen: Vec::new() };
+        self.format_report(exc, false)
+    }
+
+    /// The report of an exception that ends the script or a REPL input:
+    /// drawn with miette where `fancy_tracebacks` says stderr is a terminal.
+    pub fn format_uncaught(&self, exc: &Rc<Instance>) -> String {
+        self.format_report(exc, self.fancy_tracebacks.get())
+    }
+
+    fn format_report(&self, exc: &Rc<Instance>, fancy: bool) -> String {
+        let mut r = Report { out: String::new(), depth: 0, need_close: false, seen: Vec::new(), fancy };
         self.report_chain(exc, &mut r);
         r.out
     }
@@ -95,7 +108,7 @@ impl Vm {
 
     fn report_one(&self, exc: &Rc<Instance>, r: &mut Report) {
         if !exc.class().is_subclass(&self.types.exc("BaseExceptionGroup")) {
-            let frames = self.traceback_text(exc);
+            let frames = self.traceback_text(exc, r.fancy && r.depth == 0);
             if !frames.is_empty() {
                 r.emit("Traceback (most recent call last):\n", '|');
                 r.emit(&frames, '|');
@@ -113,7 +126,7 @@ impl Vm {
         if toplevel {
             r.depth = 1;
         }
-        let frames = self.traceback_text(exc);
+        let frames = self.traceback_text(exc, false);
         if !frames.is_empty() {
             r.emit("Exception Group Traceback (most recent call last):\n", if toplevel { '+' } else { '|' });
             r.emit(&frames, '|');
@@ -148,11 +161,17 @@ impl Vm {
     }
 
     /// The `File ..., line ...` lines of an exception's traceback.
-    fn traceback_text(&self, exc: &Rc<Instance>) -> String {
+    fn traceback_text(&self, exc: &Rc<Instance>, fancy: bool) -> String {
         let mut out = String::new();
         let Some(d) = exc.exc() else { return out };
         let tb = d.borrow().traceback.clone();
         for e in tb.iter().rev() {
+            if fancy {
+                if let Some(drawn) = self.draw_entry(e) {
+                    out.push_str(&drawn);
+                    continue;
+                }
+            }
             let located = e.at.and_then(|at| self.locate(&e.filename, e.line, at));
             let line = located.as_ref().map_or(e.line, |l| l.line);
             out.push_str(&format!("  File \"{}\", line {line}, in {}\n", e.filename, e.name.as_str()));
@@ -171,10 +190,18 @@ impl Vm {
         out
     }
 
+    /// A traceback entry drawn with miette, if its source is known.
+    fn draw_entry(&self, e: &TbEntry) -> Option<String> {
+        let source = self.sources.borrow().get(&e.filename)?.clone();
+        let located = e.at.and_then(|at| self.locate(&e.filename, e.line, at));
+        let line = located.as_ref().map_or(e.line, |l| l.line);
+        crate::diag::draw_frame(&e.filename, &source, line, e.name.as_str(), located.map(|l| l.span))
+    }
+
     /// The failing expression of a frame that stopped at `line`, if the
     /// source is known. An expression before `line` is stale: it failed
     /// earlier in the frame, and that exception was caught and raised again.
-    fn locate(&self, filename: &str, line: u32, at: FailedAt) -> Option<crate::diag::Located> {
+    pub(crate) fn locate(&self, filename: &str, line: u32, at: FailedAt) -> Option<crate::diag::Located> {
         let source = self.sources.borrow().get(filename)?.clone();
         crate::diag::locate(&source, at.span, at.callee, at.to_bracket).filter(|l| l.line >= line)
     }

@@ -14,17 +14,20 @@ pub fn init(vm: &Vm, d: &Dict) -> PyResult<()> {
     Ok(())
 }
 
-/// `entries(tb)`: a list of `(filename, lineno, name)`, outermost frame
-/// first (the order tracebacks print in); `[]` for None.
+/// `entries(tb)`: a list of `(filename, lineno, name, carets)`, outermost
+/// frame first (the order tracebacks print in); `[]` for None. `carets` is
+/// the line CPython draws under the source line (margin included), or None.
 fn entries(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "entries", kw)?;
-    args::check(vm, "entries", a, 1, 1)?;
+    let ([tb], []) = crate::sig!("entries", "tb, /").bind(vm, a, kw)?;
     let mut out = Vec::new();
-    if let Value::Native(n) = &a[0] {
+    if let Value::Native(n) = tb {
         if let Some(tb) = n.data.borrow().downcast_ref::<Vec<TbEntry>>() {
             // Recorded as the exception unwinds: innermost frame first.
             for e in tb.iter().rev() {
-                out.push(Value::tuple(vec![Value::str(&e.filename), Value::Int(e.line as i64), Value::Str(e.name.clone())]));
+                let located = e.at.and_then(|at| vm.locate(&e.filename, e.line, at));
+                let line = located.as_ref().map_or(e.line, |l| l.line);
+                let carets = located.and_then(|l| l.carets).map_or(Value::None, Value::string);
+                out.push(Value::tuple(vec![Value::str(&e.filename), Value::Int(line as i64), Value::Str(e.name.clone()), carets]));
             }
         }
     }

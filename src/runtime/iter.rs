@@ -15,6 +15,8 @@ pub enum IterState {
     /// A list, tuple, str, bytes or bytearray by index.
     Seq { seq: Value, pos: usize },
     Range { next: i64, step: i64, remaining: i64 },
+    /// A range whose bounds or length leave i64 (`longrange_iterator`).
+    LongRange { next: i128, step: i128, remaining: i128 },
     /// Over a dict's keys (0), values (1) or items (2), in insertion order.
     Dict { dict: Value, pos: usize, version: u64, len: usize, what: u8 },
     /// A snapshot of items (sets iterate a snapshot after a mutation check).

@@ -664,6 +664,9 @@ pub struct ExcData {
     /// The innermost expression that raised in the frame being unwound,
     /// until the frame's traceback entry takes it.
     pub failed_at: Option<FailedAt>,
+    /// Raised again by a `raise` statement in the frame of its last
+    /// traceback entry: that frame gets a second entry, at the `raise`.
+    pub raised_again: bool,
     pub cause: Value,
     pub context: Value,
     pub suppress_context: bool,

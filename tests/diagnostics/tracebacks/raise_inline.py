@@ -1,0 +1,2 @@
+limit = 3
+if limit < 5: raise ValueError("too small")

@@ -1,0 +1,1 @@
+names = {n.upper() for n in ["a", None]}
