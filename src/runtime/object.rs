@@ -88,6 +88,7 @@ fn free_values(values: Vec<Value>) {
     let mut work = values;
     while let Some(v) = work.pop() {
         match v {
+            v if !v.holds_reference() => std::mem::forget(v),
             Value::List(rc) => {
                 if let Ok(mut list) = Rc::try_unwrap(rc) {
                     work.append(list.items.get_mut());

@@ -97,6 +97,13 @@ impl Clone for Value {
 }
 
 impl Value {
+    /// Whether the value holds a reference, so that dropping it has work
+    /// to do; immediates (None, bools, small ints, floats) hold none.
+    #[inline(always)]
+    pub fn holds_reference(&self) -> bool {
+        !matches!(self, Value::None | Value::NotImplemented | Value::Ellipsis | Value::Bool(_) | Value::Int(_) | Value::Float(_))
+    }
+
     #[inline(always)]
     pub fn float(x: f64) -> Value {
         Value::Float(FloatBits(x.to_bits()))
