@@ -133,7 +133,8 @@ impl Vm {
                                 drop(old);
                             }
                         }
-                        None => t.set_str(site.name.clone(), value),
+                        // Known absent: no second lookup.
+                        None => t.insert_new(site.name.hash(), Value::Str(site.name.clone()), value),
                     }
                     return Ok(());
                 }

@@ -74,8 +74,16 @@ impl Drop for Tuple {
 
 impl Drop for Dict {
     fn drop(&mut self) {
+        let table = self.table.get_mut();
+        // Entries that lead to no container free without recursing: the
+        // table's own drop frees them (an instance's dict of numbers and
+        // strings, say), with no work list.
+        let flat = |v: &Value| !crate::runtime::gc::may_reference_containers(v);
+        if table.iter().all(|e| flat(&e.key) && flat(&e.value)) {
+            return;
+        }
         let mut out = Vec::new();
-        self.table.get_mut().drain_values(&mut out);
+        table.drain_values(&mut out);
         // `free_values` takes from the end; a dict frees in order.
         out.reverse();
         free_values(out);
@@ -619,8 +627,9 @@ impl Instance {
     /// Where this instance goes to have `__del__` called, if that is still
     /// to happen.
     pub fn finalizer_queue(&self) -> Option<Rc<Orphans>> {
-        let queue = self.class.borrow().finalizers.borrow().clone();
-        queue.filter(|_| !self.gc.is_finalized())
+        let class = self.class.borrow();
+        let queue = class.finalizers.borrow();
+        queue.as_ref().filter(|_| !self.gc.is_finalized()).cloned()
     }
 
     pub fn class(&self) -> Rc<Class> {
