@@ -240,8 +240,9 @@ fn traceback_then_recovery() {
     let mut repl = Repl::start(&home);
     repl.expect(">>> ");
     repl.check("1 / 0", "ZeroDivisionError: division by zero");
-    // The failing expression of the input is underlined, as in CPython.
-    repl.check("x = 1 + None", "    x = 1 + None\n        ~~^~~~~~\nTypeError");
+    // The failing expression of the input is underlined (by miette, the
+    // REPL's stderr being a terminal), and CPython's last line follows.
+    repl.check("x = 1 + None", " 1 │ x = 1 + None\n   ·     ────────\n   ╰────\nTypeError");
     repl.check("undefined_name", "NameError: name 'undefined_name' is not defined");
     repl.check("lenn([1])", "NameError: name 'lenn' is not defined. Did you mean: 'len'?");
     repl.line("x = 5");
