@@ -367,7 +367,13 @@ impl Sig {
     #[inline(never)]
     fn arity_error(&self, vm: &Vm, n: usize, nkw: usize) -> PyErr {
         let own = self.has_self as usize;
-        let n = n - own.min(n);
+        if own > n {
+            // Reached only when the call layer does not know the owner class.
+            let owner = self.name.rsplit_once('.').map_or(self.name, |(owner, _)| owner);
+            let bare = self.bare_name();
+            return vm.type_error(format!("descriptor '{bare}' of '{owner}' object needs an argument"));
+        }
+        let n = n - own;
         let (min, max) = (self.required as usize, self.positional as usize);
         let s = |k: usize| if k == 1 { "" } else { "s" };
         let (qual, bare) = (self.name, self.bare_name());
@@ -395,17 +401,16 @@ impl Sig {
         } else if n < min {
             // Only reached without keywords: the first missing one is at `n`.
             return self.missing_error(vm, n, n);
-        } else if n > max && max == 0 {
-            format!("{bare}() takes no positional arguments")
-        } else if n > max && n <= max + self.kwonly as usize {
-            format!("{bare}() takes at most {max} positional argument{} ({n} given)", s(max))
-        } else {
+        } else if n + nkw > max + self.kwonly as usize {
+            // As `_PyArg_Parser`: too many in all comes before too many positional.
             let total = max + self.kwonly as usize;
-            if n == 0 {
-                format!("{bare}() takes at most {total} keyword argument{} ({nkw} given)", s(total))
-            } else {
-                format!("{bare}() takes at most {total} argument{} ({} given)", s(total), n + nkw)
-            }
+            let keyword = if n == 0 { "keyword " } else { "" };
+            format!("{bare}() takes at most {total} {keyword}argument{} ({} given)", s(total), n + nkw)
+        } else if max == 0 {
+            format!("{bare}() takes no positional arguments")
+        } else {
+            let how = if min < max { "at most" } else { "exactly" };
+            format!("{bare}() takes {how} {max} positional argument{} ({n} given)", s(max))
         };
         vm.type_error(msg)
     }
