@@ -438,6 +438,10 @@ impl Sig {
                 _ if n < min => format!("expected at least {min} argument{}, got {n}", s(min)),
                 _ => format!("expected at most {max} argument{}, got {n}", s(max)),
             }
+        } else if self.varargs && n >= min && nkw > 0 {
+            // Only reached with too many keywords: `*args` takes any positional count.
+            let k = self.kwonly as usize;
+            format!("{bare}() takes at most {k} keyword argument{} ({nkw} given)", s(k))
         } else if self.varargs {
             format!("{bare} expected at least {min} argument{}, got {n}", s(min))
         } else if !self.takes_keywords() {
