@@ -11,7 +11,6 @@
 //! front is cut off once it is more than half of the list.
 
 use super::set_slot;
-use crate::builtins::args;
 use crate::eval::Vm;
 use crate::runtime::iter::IterState;
 use crate::runtime::object::*;
@@ -96,8 +95,7 @@ pub fn pop_first(vm: &Vm, v: &Value) -> Option<Value> {
 
 /// `Fifo()`: empty.
 fn fifo_init(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "Fifo", kw)?;
-    args::check_method(vm, "Fifo", a, 0, 0)?;
+    crate::sig!("Fifo", "$self, /").bind(vm, a, kw)?;
     let class = super::state(vm)?.fifo_class.clone();
     let f = super::receiver(vm, a, &class, FIFO_SLOTS, "__init__")?;
     set_slot(f, SLOT_ITEMS, Value::list(Vec::new()));
@@ -105,15 +103,15 @@ fn fifo_init(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn append(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "append", a, 1, 1)?;
+fn append(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([_, item], []) = crate::sig!("Fifo.append", "$self, item, /").bind(vm, a, kw)?;
     let (_, list, _) = this(vm, a, "append")?;
-    list.items.borrow_mut().push(a[1].clone());
+    list.items.borrow_mut().push(item.clone());
     Ok(Value::None)
 }
 
-fn popleft(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "popleft", a, 0, 0)?;
+fn popleft(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    crate::sig!("Fifo.popleft", "$self, /").bind(vm, a, kw)?;
     let (f, list, head) = this(vm, a, "popleft")?;
     take_first(&f, &list, head).ok_or_else(|| vm.index_error("pop from an empty deque"))
 }
@@ -143,10 +141,9 @@ fn take_first(f: &Instance, list: &List, head: usize) -> Option<Value> {
 /// `remove(x)`: the first item that is `x` or equal to it. Comparing may
 /// run Python code, so the items are compared on a copy, and a Fifo that
 /// changed meanwhile is an error, as for a deque.
-fn remove(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "remove", a, 1, 1)?;
+fn remove(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([_, target], []) = crate::sig!("Fifo.remove", "$self, value, /").bind(vm, a, kw)?;
     let (_, list, head) = this(vm, a, "remove")?;
-    let target = &a[1];
     let same = list.items.borrow().iter().skip(head).position(|v| v.is(target));
     let at = match same {
         Some(i) => head + i,
@@ -172,8 +169,8 @@ fn remove(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn clear(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "clear", a, 0, 0)?;
+fn clear(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    crate::sig!("Fifo.clear", "$self, /").bind(vm, a, kw)?;
     let (f, list, _) = this(vm, a, "clear")?;
     let old = std::mem::take(&mut *list.items.borrow_mut());
     set_slot(&f, SLOT_HEAD, Value::Int(0));
@@ -187,11 +184,13 @@ fn count(vm: &Vm, a: &[Value], method: &str) -> PyResult<usize> {
     Ok(n)
 }
 
-fn len(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn len(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    crate::sig!(slot "Fifo.__len__", "$self, /").bind(vm, a, kw)?;
     Ok(Value::Int(count(vm, a, "__len__")? as i64))
 }
 
-fn nonempty(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn nonempty(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    crate::sig!(slot "Fifo.__bool__", "$self, /").bind(vm, a, kw)?;
     Ok(Value::bool(count(vm, a, "__bool__")? > 0))
 }
 
@@ -199,15 +198,16 @@ fn nonempty(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 /// looks at the first of hundreds of waiters). asyncio never changes a
 /// Fifo while iterating over it; one that is changed meanwhile may show
 /// an emptied place as None.
-fn iter(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn iter(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    crate::sig!(slot "Fifo.__iter__", "$self, /").bind(vm, a, kw)?;
     let (_, list, head) = this(vm, a, "__iter__")?;
     Ok(Value::Iter(Rc::new(NativeIter::new("fifo_iterator", IterState::Seq { seq: Value::List(list), pos: head }))))
 }
 
-fn getitem(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "__getitem__", a, 1, 1)?;
+fn getitem(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([_, index], []) = crate::sig!(slot "Fifo.__getitem__", "$self, index, /").bind(vm, a, kw)?;
     let (_, list, head) = this(vm, a, "__getitem__")?;
-    let Value::Int(i) = a[1] else { return Err(vm.type_error("sequence index must be integer, not a slice or other object")) };
+    let Value::Int(i) = *index else { return Err(vm.type_error("sequence index must be integer, not a slice or other object")) };
     let items = list.items.borrow();
     let n = (items.len() - head.min(items.len())) as i64;
     let at = if i < 0 { i + n } else { i };

@@ -12,7 +12,6 @@
 //! drives it without a method call (`iter_send`).
 
 use super::{receiver, set_slot, slot, state, State};
-use crate::builtins::args;
 use crate::eval::generator::GenStep;
 use crate::eval::Vm;
 use crate::runtime::object::*;
@@ -176,19 +175,16 @@ pub fn loop_arg(vm: &Vm, lp: Option<Value>) -> PyResult<Value> {
 }
 
 fn future_init(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (_, [lp]) = crate::sig!("Future", "$self, *, loop=None").bind(vm, a, kw)?;
     let (st, f) = this(vm, a, "__init__")?;
-    args::only_kw(vm, "Future", kw, &["loop"])?;
-    if a.len() > 1 {
-        return Err(vm.type_error(format!("Future() takes no positional arguments ({} given)", a.len() - 1)));
-    }
-    let lp = loop_arg(vm, args::kwarg(kw, "loop"))?;
+    let lp = loop_arg(vm, lp.cloned())?;
     init_fields(&st, f, lp);
     Ok(Value::None)
 }
 
 /// `Future[int]`: a `types.GenericAlias`, as for builtin generic classes.
-fn class_getitem(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let [cls, item] = a else { return Err(vm.type_error("__class_getitem__() takes exactly one argument")) };
+fn class_getitem(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([cls, item], []) = crate::sig!("Future.__class_getitem__", "$type, item, /").bind(vm, a, kw)?;
     Ok(vm.generic_alias(cls.clone(), item))
 }
 
@@ -200,13 +196,14 @@ pub fn python_repr(vm: &Vm, module: &str, func: &str, obj: &Value) -> PyResult<V
     vm.call(&f, &[obj.clone()], &[])
 }
 
-fn future_repr(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn future_repr(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], []) = crate::sig!(slot "Future.__repr__", "$self, /").bind(vm, a, kw)?;
     this(vm, a, "__repr__")?;
-    python_repr(vm, "asyncio.futures", "_future_repr", &a[0])
+    python_repr(vm, "asyncio.futures", "_future_repr", me)
 }
 
-fn get_loop(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "get_loop", a, 0, 0)?;
+fn get_loop(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    crate::sig!("Future.get_loop", "$self, /").bind(vm, a, kw)?;
     let (_, f) = this(vm, a, "get_loop")?;
     Ok(slot(f, SLOT_LOOP))
 }
@@ -291,7 +288,8 @@ fn callbacks_property(vm: &Vm, c: &Rc<Class>) {
     }
 }
 
-fn get_callbacks(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn get_callbacks(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    crate::sig!("Future._callbacks", "$self, /").bind(vm, a, kw)?;
     let (_, f) = this(vm, a, "_callbacks")?;
     Ok(match slot(f, SLOT_CALLBACKS) {
         one @ Value::Tuple(_) => Value::list(vec![one]),
@@ -299,14 +297,16 @@ fn get_callbacks(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     })
 }
 
-fn get_log_traceback(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn get_log_traceback(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    crate::sig!("Future._log_traceback", "$self, /").bind(vm, a, kw)?;
     let (_, f) = this(vm, a, "_log_traceback")?;
     Ok(slot(f, SLOT_LOG_TRACEBACK))
 }
 
-fn set_log_traceback(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn set_log_traceback(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([_, value], []) = crate::sig!("Future._log_traceback", "$self, value, /").bind(vm, a, kw)?;
     let (_, f) = this(vm, a, "_log_traceback")?;
-    if vm.truthy(a.get(1).unwrap_or(&Value::None))? {
+    if vm.truthy(value)? {
         return Err(vm.value_error("_log_traceback can only be set to False"));
     }
     mark_retrieved(f);
@@ -337,21 +337,20 @@ pub fn cancel_future(vm: &Vm, st: &State, f: &Rc<Instance>, msg: Value) -> PyRes
 }
 
 fn cancel(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (_, [msg]) = crate::sig!("Future.cancel", "$self, /, msg=None").bind(vm, a, kw)?;
     let (st, f) = this(vm, a, "cancel")?;
-    args::only_kw(vm, "cancel", kw, &["msg"])?;
-    args::check_method(vm, "cancel", a, 0, 1)?;
-    let msg = args::arg(a, kw, 1, "msg").unwrap_or(Value::None);
+    let msg = msg.cloned().unwrap_or(Value::None);
     Ok(Value::bool(cancel_future(vm, &st, f, msg)?))
 }
 
-fn cancelled(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "cancelled", a, 0, 0)?;
+fn cancelled(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    crate::sig!("Future.cancelled", "$self, /").bind(vm, a, kw)?;
     let (st, f) = this(vm, a, "cancelled")?;
     Ok(Value::bool(phase(&st, f) == Phase::Cancelled))
 }
 
-fn done(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "done", a, 0, 0)?;
+fn done(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    crate::sig!("Future.done", "$self, /").bind(vm, a, kw)?;
     let (st, f) = this(vm, a, "done")?;
     Ok(Value::bool(phase(&st, f) != Phase::Pending))
 }
@@ -369,7 +368,8 @@ pub fn make_cancelled_error(vm: &Vm, st: &State, f: &Instance) -> PyResult<PyErr
     Ok(vm.new_exc(&class, if msg.is_none() { Vec::new() } else { vec![msg] }))
 }
 
-fn make_cancelled_error_method(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn make_cancelled_error_method(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    crate::sig!("Future._make_cancelled_error", "$self, /").bind(vm, a, kw)?;
     let (st, f) = this(vm, a, "_make_cancelled_error")?;
     Ok(Value::Instance(make_cancelled_error(vm, &st, f)?.0))
 }
@@ -389,14 +389,14 @@ pub fn result_of(vm: &Vm, st: &State, f: &Instance) -> PyResult<Value> {
     }
 }
 
-fn result(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "result", a, 0, 0)?;
+fn result(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    crate::sig!("Future.result", "$self, /").bind(vm, a, kw)?;
     let (st, f) = this(vm, a, "result")?;
     result_of(vm, &st, f)
 }
 
-fn exception(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "exception", a, 0, 0)?;
+fn exception(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    crate::sig!("Future.exception", "$self, /").bind(vm, a, kw)?;
     let (st, f) = this(vm, a, "exception")?;
     match phase(&st, f) {
         Phase::Cancelled => Err(make_cancelled_error(vm, &st, f)?),
@@ -424,25 +424,24 @@ pub fn add_callback(vm: &Vm, st: &State, f: &Rc<Instance>, func: Value, ctx: Val
 }
 
 fn add_done_callback(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([_, func], [ctx]) = crate::sig!("Future.add_done_callback", "$self, fn, /, *, context=None").bind(vm, a, kw)?;
     let (st, f) = this(vm, a, "add_done_callback")?;
-    args::only_kw(vm, "add_done_callback", kw, &["context"])?;
-    args::check_method(vm, "add_done_callback", a, 1, 1)?;
-    let ctx = match args::kwarg(kw, "context") {
-        Some(c) if !c.is_none() => c,
+    let ctx = match ctx {
+        Some(c) if !c.is_none() => c.clone(),
         _ => st.copy_context(vm)?,
     };
-    add_callback(vm, &st, f, a[1].clone(), ctx)?;
+    add_callback(vm, &st, f, func.clone(), ctx)?;
     Ok(Value::None)
 }
 
-fn remove_done_callback(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "remove_done_callback", a, 1, 1)?;
+fn remove_done_callback(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([_, target], []) = crate::sig!("Future.remove_done_callback", "$self, fn, /").bind(vm, a, kw)?;
     let (_, f) = this(vm, a, "remove_done_callback")?;
     let list = match slot(f, SLOT_CALLBACKS) {
         Value::List(list) => list,
         Value::Tuple(t) => {
             let func = t.items.first().cloned().unwrap_or(Value::None);
-            if !vm.eq(&func, &a[1])? {
+            if !vm.eq(&func, target)? {
                 return Ok(Value::Int(0));
             }
             if matches!(slot(f, SLOT_CALLBACKS), Value::Tuple(now) if Rc::ptr_eq(&now, &t)) {
@@ -460,7 +459,7 @@ fn remove_done_callback(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
             Value::Tuple(t) => t.items.first().cloned().unwrap_or(Value::None),
             _ => Value::None,
         };
-        if !vm.eq(&func, &a[1])? {
+        if !vm.eq(&func, target)? {
             kept.push(item);
         }
     }
@@ -482,10 +481,10 @@ pub fn set_result_of(vm: &Vm, st: &State, f: &Rc<Instance>, v: Value) -> PyResul
     schedule_callbacks(vm, st, f)
 }
 
-fn set_result(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "set_result", a, 1, 1)?;
+fn set_result(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([_, result], []) = crate::sig!("Future.set_result", "$self, result, /").bind(vm, a, kw)?;
     let (st, f) = this(vm, a, "set_result")?;
-    set_result_of(vm, &st, f, a[1].clone())?;
+    set_result_of(vm, &st, f, result.clone())?;
     Ok(Value::None)
 }
 
@@ -511,10 +510,10 @@ pub fn set_exception_of(vm: &Vm, st: &State, f: &Rc<Instance>, exc: Value) -> Py
     arm_unretrieved_report(vm, st, f, exc)
 }
 
-fn set_exception(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "set_exception", a, 1, 1)?;
+fn set_exception(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([_, exc], []) = crate::sig!("Future.set_exception", "$self, exception, /").bind(vm, a, kw)?;
     let (st, f) = this(vm, a, "set_exception")?;
-    set_exception_of(vm, &st, f, a[1].clone())?;
+    set_exception_of(vm, &st, f, exc.clone())?;
     Ok(Value::None)
 }
 
@@ -532,15 +531,15 @@ fn new_iter(vm: &Vm, it: FutureIter) -> Value {
     Value::Native(Rc::new(NativeObj { class: vm.iterator_class(ITER), data: RefCell::new(Box::new(it)) }))
 }
 
-fn future_await(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn future_await(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    crate::sig!("Future.__await__", "$self, /").bind(vm, a, kw)?;
     let (_, f) = this(vm, a, "__await__")?;
     Ok(new_iter(vm, FutureIter { fut: RefCell::new(Some(f.clone())), yield_once: Cell::new(false) }))
 }
 
 /// `_asyncio._yield_once()`: an awaitable that yields None once.
 pub fn yield_once(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "_yield_once", kw)?;
-    args::check(vm, "_yield_once", a, 0, 0)?;
+    crate::sig!("_yield_once", "").bind(vm, a, kw)?;
     Ok(new_iter(vm, FutureIter { fut: RefCell::new(None), yield_once: Cell::new(true) }))
 }
 
@@ -593,29 +592,31 @@ fn step_value(vm: &Vm, step: GenStep) -> PyResult<Value> {
     }
 }
 
-fn iter_next(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn iter_next(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    crate::sig!(slot "FutureIter.__next__", "$self, /").bind(vm, a, kw)?;
     with_iter(vm, a, |it| step_value(vm, it.step(vm)?))
 }
 
 /// `send(value)`: the value is ignored, as CPython's future iterator does.
-fn iter_send_method(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "send", a, 1, 1)?;
+fn iter_send_method(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    crate::sig!("FutureIter.send", "$self, value, /").bind(vm, a, kw)?;
     with_iter(vm, a, |it| step_value(vm, it.step(vm)?))
 }
 
 /// `throw(exc)`: raised where the future is awaited.
-fn iter_throw(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "throw", a, 1, 3)?;
+fn iter_throw(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([_, typ], [value, _]) = crate::sig!(unpack "throw", "$self, type, value=None, traceback=None, /").bind(vm, a, kw)?;
     with_iter(vm, a, |_| {
-        let exc = match (&a[1], a.get(2)) {
-            (Value::Class(_), Some(v)) if !v.is_none() => vm.call(&a[1], &[v.clone()], &[])?,
+        let exc = match (typ, value) {
+            (Value::Class(_), Some(v)) if !v.is_none() => vm.call(typ, &[v.clone()], &[])?,
             (v, _) => v.clone(),
         };
         Err(PyErr(vm.exception_instance(exc)?))
     })
 }
 
-fn iter_close(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn iter_close(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    crate::sig!("FutureIter.close", "$self, /").bind(vm, a, kw)?;
     with_iter(vm, a, |it| {
         let old = it.fut.borrow_mut().take();
         drop(old);
@@ -623,6 +624,7 @@ fn iter_close(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     })
 }
 
-fn iter_self(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    a.first().cloned().ok_or_else(|| vm.type_error("descriptor '__iter__' needs an argument"))
+fn iter_self(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], []) = crate::sig!(slot "FutureIter.__iter__", "$self, /").bind(vm, a, kw)?;
+    Ok(me.clone())
 }

@@ -8,7 +8,6 @@
 //! subclass of `Handle`.
 
 use super::{context, receiver, set_slot, slot, state, State};
-use crate::builtins::args;
 use crate::eval::Vm;
 use crate::runtime::object::*;
 use crate::runtime::value::Value;
@@ -49,8 +48,7 @@ pub fn make_class(vm: &Vm) -> Rc<Class> {
 
 /// A new empty ready queue (`_asyncio.ReadyQueue()`).
 pub fn new_queue(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, QUEUE, kw)?;
-    args::check(vm, QUEUE, a, 0, 0)?;
+    crate::sig!("ReadyQueue", "").bind(vm, a, kw)?;
     let q = ReadyQueue { items: RefCell::new(VecDeque::new()) };
     Ok(Value::Native(Rc::new(NativeObj { class: vm.iterator_class(QUEUE), data: RefCell::new(Box::new(q)) })))
 }
@@ -69,24 +67,25 @@ pub fn fill(h: &Instance, callback: Value, args: Value, lp: Value, ctx: Value) {
 
 /// `Handle(callback, args, loop, context=None)`.
 fn handle_init(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([_, callback, cb_args, lp], [ctx]) =
+        crate::sig!("Handle", "$self, callback, args, loop, context=None").bind(vm, a, kw)?;
     let (st, h) = this(vm, a, "__init__")?;
-    args::only_kw(vm, "Handle", kw, &["context"])?;
-    args::check_method(vm, "Handle", a, 3, 4)?;
-    let ctx = match args::arg(a, kw, 4, "context") {
-        Some(c) if !c.is_none() => c,
+    let ctx = match ctx {
+        Some(c) if !c.is_none() => c.clone(),
         _ => st.copy_context(vm)?,
     };
-    fill(h, a[1].clone(), a[2].clone(), a[3].clone(), ctx);
+    fill(h, callback.clone(), cb_args.clone(), lp.clone(), ctx);
     Ok(Value::None)
 }
 
-fn handle_repr(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn handle_repr(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], []) = crate::sig!(slot "Handle.__repr__", "$self, /").bind(vm, a, kw)?;
     this(vm, a, "__repr__")?;
-    super::future::python_repr(vm, "asyncio.handles", "_handle_repr", &a[0])
+    super::future::python_repr(vm, "asyncio.handles", "_handle_repr", me)
 }
 
-fn cancel(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "cancel", a, 0, 0)?;
+fn cancel(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    crate::sig!("Handle.cancel", "$self, /").bind(vm, a, kw)?;
     let (_, h) = this(vm, a, "cancel")?;
     cancel_handle(h);
     Ok(Value::None)
@@ -102,13 +101,14 @@ pub fn cancel_handle(h: &Instance) {
     }
 }
 
-fn cancelled(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "cancelled", a, 0, 0)?;
+fn cancelled(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    crate::sig!("Handle.cancelled", "$self, /").bind(vm, a, kw)?;
     let (_, h) = this(vm, a, "cancelled")?;
     Ok(Value::bool(super::future::flag(h, SLOT_CANCELLED)))
 }
 
-fn run_method(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn run_method(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    crate::sig!("Handle._run", "$self, /").bind(vm, a, kw)?;
     let (st, h) = this(vm, a, "_run")?;
     run(vm, &st, h)?;
     Ok(Value::None)
@@ -154,13 +154,11 @@ fn report(vm: &Vm, h: &Rc<Instance>, callback: &Value, args: &Value, e: PyErr) -
 /// `EventLoop.call_soon(callback, *args, context=None)`: a native method
 /// of the Python class.
 pub fn call_soon(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::only_kw(vm, "call_soon", kw, &["context"])?;
-    let (Some(lp), Some(callback)) = (a.first(), a.get(1)) else {
-        return Err(vm.type_error("call_soon() missing required argument 'callback' (pos 1)"));
-    };
+    let ([lp, callback], [ctx], rest) =
+        crate::sig!("call_soon", "$self, callback, *args, context=None").bind_rest(vm, a, kw)?;
     let st = state(vm)?;
-    let ctx = args::kwarg(kw, "context").unwrap_or(Value::None);
-    let h = schedule(vm, &st, lp, callback.clone(), Value::tuple(a[2..].to_vec()), ctx, Visibility::Returned)?;
+    let ctx = ctx.cloned().unwrap_or(Value::None);
+    let h = schedule(vm, &st, lp, callback.clone(), Value::tuple(rest.to_vec()), ctx, Visibility::Returned)?;
     Ok(Value::Instance(h))
 }
 
@@ -257,14 +255,14 @@ fn queue<R>(vm: &Vm, a: &[Value], f: impl FnOnce(&ReadyQueue) -> R) -> PyResult<
     a.first().and_then(|v| with_queue(v, f)).ok_or_else(|| vm.type_error("descriptor requires a '_asyncio.ReadyQueue' object"))
 }
 
-fn queue_append(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "append", a, 1, 1)?;
-    queue(vm, a, |q| q.items.borrow_mut().push_back(a[1].clone()))?;
+fn queue_append(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([_, handle], []) = crate::sig!("ReadyQueue.append", "$self, handle, /").bind(vm, a, kw)?;
+    queue(vm, a, |q| q.items.borrow_mut().push_back(handle.clone()))?;
     Ok(Value::None)
 }
 
-fn queue_popleft(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "popleft", a, 0, 0)?;
+fn queue_popleft(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    crate::sig!("ReadyQueue.popleft", "$self, /").bind(vm, a, kw)?;
     let h = queue(vm, a, |q| q.items.borrow_mut().pop_front())?.ok_or_else(|| vm.index_error("pop from an empty deque"))?;
     // An internal handle becomes visible to Python code here.
     if let Value::Instance(i) = &h {
@@ -276,22 +274,23 @@ fn queue_popleft(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(h)
 }
 
-fn queue_clear(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "clear", a, 0, 0)?;
+fn queue_clear(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    crate::sig!("ReadyQueue.clear", "$self, /").bind(vm, a, kw)?;
     let old = queue(vm, a, |q| std::mem::take(&mut *q.items.borrow_mut()))?;
     drop(old);
     Ok(Value::None)
 }
 
-fn queue_len(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn queue_len(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    crate::sig!(slot "ReadyQueue.__len__", "$self, /").bind(vm, a, kw)?;
     Ok(Value::Int(queue(vm, a, |q| q.items.borrow().len())? as i64))
 }
 
 /// `run(n)`: runs the first `n` handles (those ready when the loop
 /// iteration began), skipping cancelled ones.
-fn queue_run(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "run", a, 1, 1)?;
-    let Value::Int(n) = a[1] else { return Err(vm.type_error("run() takes an int")) };
+fn queue_run(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([_, n], []) = crate::sig!("ReadyQueue.run", "$self, n, /").bind(vm, a, kw)?;
+    let Value::Int(n) = *n else { return Err(vm.type_error("run() takes an int")) };
     let st = state(vm)?;
     for _ in 0..n {
         let Some(handle) = queue(vm, a, |q| q.items.borrow_mut().pop_front())? else { break };

@@ -320,50 +320,43 @@ impl State {
 
 /// `current_task(loop=None)`.
 fn current_task(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    crate::builtins::args::only_kw(vm, "current_task", kw, &["loop"])?;
-    crate::builtins::args::check(vm, "current_task", a, 0, 1)?;
+    let ([], [lp]) = crate::sig!("current_task", "loop=None").bind(vm, a, kw)?;
     let st = state(vm)?;
-    let lp = match crate::builtins::args::arg(a, kw, 0, "loop") {
-        Some(l) if !l.is_none() => l,
+    let lp = match lp {
+        Some(l) if !l.is_none() => l.clone(),
         _ => running::running_loop(vm, &st)?,
     };
     Ok(st.current(&lp).unwrap_or(Value::None))
 }
 
-fn one_arg<'a>(vm: &Vm, name: &str, a: &'a [Value], kw: &KwArgs, n: usize) -> PyResult<&'a [Value]> {
-    crate::builtins::args::no_kw(vm, name, kw)?;
-    crate::builtins::args::check(vm, name, a, n, n)?;
-    Ok(a)
-}
-
 fn register_task(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let a = one_arg(vm, "_register_task", a, kw, 1)?;
-    state(vm)?.register(&a[0]);
+    let ([task], []) = crate::sig!("_register_task", "task").bind(vm, a, kw)?;
+    state(vm)?.register(task);
     Ok(Value::None)
 }
 
 fn unregister_task(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let a = one_arg(vm, "_unregister_task", a, kw, 1)?;
-    state(vm)?.unregister(&a[0]);
+    let ([task], []) = crate::sig!("_unregister_task", "task").bind(vm, a, kw)?;
+    state(vm)?.unregister(task);
     Ok(Value::None)
 }
 
 fn enter_task(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let a = one_arg(vm, "_enter_task", a, kw, 2)?;
-    state(vm)?.enter(vm, &a[0], &a[1])?;
+    let ([lp, task], []) = crate::sig!("_enter_task", "loop, task").bind(vm, a, kw)?;
+    state(vm)?.enter(vm, lp, task)?;
     Ok(Value::None)
 }
 
 fn leave_task(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let a = one_arg(vm, "_leave_task", a, kw, 2)?;
-    state(vm)?.leave(vm, &a[0], &a[1])?;
+    let ([lp, task], []) = crate::sig!("_leave_task", "loop, task").bind(vm, a, kw)?;
+    state(vm)?.leave(vm, lp, task)?;
     Ok(Value::None)
 }
 
 /// `_registered_tasks()`: a list of the registered tasks; native tasks
 /// that finished are dropped from the registry on the way.
 fn registered_tasks(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    one_arg(vm, "_registered_tasks", a, kw, 0)?;
+    crate::sig!("_registered_tasks", "").bind(vm, a, kw)?;
     let st = state(vm)?;
     let done = |t: &Value| match t {
         Value::Instance(i) if i.class.borrow().is_subclass(&st.task_class) => !slot(i, future::SLOT_STATE).is(&st.pending),

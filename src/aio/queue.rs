@@ -11,7 +11,6 @@
 //! in place.
 
 use super::{fifo, future, state, State};
-use crate::builtins::args;
 use crate::compile::ir::CmpOp;
 use crate::eval::Vm;
 use crate::runtime::int::ArithOp;
@@ -80,11 +79,6 @@ fn call(vm: &Vm, obj: &Value, name: &Rc<Str>, args: &[Value]) -> PyResult<Value>
     vm.call(&m, args, &[])
 }
 
-fn receiver<'a>(vm: &Vm, a: &'a [Value], method: &str, nargs: usize) -> PyResult<&'a Value> {
-    args::check_method(vm, method, a, nargs, nargs)?;
-    Ok(&a[0])
-}
-
 fn names(vm: &Vm) -> PyResult<Rc<State>> {
     state(vm)
 }
@@ -139,14 +133,14 @@ fn is_full(vm: &Vm, st: &State, q: &Value) -> PyResult<bool> {
     }
 }
 
-fn qsize(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let q = receiver(vm, a, "qsize", 0)?;
+fn qsize(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([q], []) = crate::sig!("Queue.qsize", "$self, /").bind(vm, a, kw)?;
     let st = names(vm)?;
     Ok(Value::Int(size_of(vm, &st, q)? as i64))
 }
 
-fn empty(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let q = receiver(vm, a, "empty", 0)?;
+fn empty(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([q], []) = crate::sig!("Queue.empty", "$self, /").bind(vm, a, kw)?;
     let st = names(vm)?;
     let storage = vm.get_attr(q, &st.queue_names.queue)?;
     Ok(Value::bool(match fifo::len_of(vm, &storage) {
@@ -155,8 +149,8 @@ fn empty(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     }))
 }
 
-fn full(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let q = receiver(vm, a, "full", 0)?;
+fn full(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([q], []) = crate::sig!("Queue.full", "$self, /").bind(vm, a, kw)?;
     let st = names(vm)?;
     // Run as the method itself, whatever the instance has.
     let maxsize = vm.get_attr(q, &st.queue_names.maxsize)?;
@@ -168,10 +162,10 @@ fn full(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 }
 
 /// `self._put(item)`: appended to `self._queue`.
-fn put_item(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let q = receiver(vm, a, "_put", 1)?;
+fn put_item(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([q, item], []) = crate::sig!("Queue._put", "$self, item, /").bind(vm, a, kw)?;
     let st = names(vm)?;
-    append(vm, &st, q, a[1].clone())?;
+    append(vm, &st, q, item.clone())?;
     Ok(Value::None)
 }
 
@@ -184,8 +178,8 @@ fn append(vm: &Vm, st: &State, q: &Value, item: Value) -> PyResult<()> {
 }
 
 /// `self._get()`: the first item of `self._queue`.
-fn get_item(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let q = receiver(vm, a, "_get", 0)?;
+fn get_item(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([q], []) = crate::sig!("Queue._get", "$self, /").bind(vm, a, kw)?;
     let st = names(vm)?;
     take(vm, &st, q)
 }
@@ -207,17 +201,17 @@ fn queue_error(vm: &Vm, name: &str) -> PyErr {
     }
 }
 
-fn put_nowait(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let q = receiver(vm, a, "put_nowait", 1)?;
+fn put_nowait(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([q, item], []) = crate::sig!("Queue.put_nowait", "$self, item, /").bind(vm, a, kw)?;
     let st = names(vm)?;
     let n = &st.queue_names;
     if is_full(vm, &st, q)? {
         return Err(queue_error(vm, "QueueFull"));
     }
     if is_own(vm, q, &n.put, put_item) {
-        append(vm, &st, q, a[1].clone())?;
+        append(vm, &st, q, item.clone())?;
     } else {
-        call(vm, q, &n.put, &[a[1].clone()])?;
+        call(vm, q, &n.put, &[item.clone()])?;
     }
     let unfinished = vm.get_attr(q, &n.unfinished)?;
     let more = match unfinished {
@@ -232,8 +226,8 @@ fn put_nowait(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn get_nowait(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let q = receiver(vm, a, "get_nowait", 0)?;
+fn get_nowait(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([q], []) = crate::sig!("Queue.get_nowait", "$self, /").bind(vm, a, kw)?;
     let st = names(vm)?;
     let n = &st.queue_names;
     if is_empty(vm, &st, q)? {
@@ -247,9 +241,8 @@ fn get_nowait(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 
 /// `_wake_one(waiters)`: the first waiter still waiting gets None.
 pub fn wake_one_fn(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "_wake_one", kw)?;
-    args::check(vm, "_wake_one", a, 1, 1)?;
-    wake_one(vm, &*state(vm)?, &a[0])?;
+    let ([waiters], []) = crate::sig!("_wake_one", "waiters, /").bind(vm, a, kw)?;
+    wake_one(vm, &*state(vm)?, waiters)?;
     Ok(Value::None)
 }
 

@@ -5,7 +5,6 @@
 //! Python class `EventLoop` as `call_soon` and `call_at` are.
 
 use super::{future, state, State};
-use crate::builtins::args;
 use crate::compile::ir::BinOp;
 use crate::runtime::int::ArithOp;
 use crate::eval::Vm;
@@ -48,29 +47,26 @@ pub fn running_loop(vm: &Vm, st: &State) -> PyResult<Value> {
 }
 
 pub fn get_running_loop(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "get_running_loop", kw)?;
-    args::check(vm, "get_running_loop", a, 0, 0)?;
+    crate::sig!("get_running_loop", "").bind(vm, a, kw)?;
     running_loop(vm, &*state(vm)?)
 }
 
 pub fn get_running_loop_or_none(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "_get_running_loop", kw)?;
-    args::check(vm, "_get_running_loop", a, 0, 0)?;
+    crate::sig!("_get_running_loop", "").bind(vm, a, kw)?;
     Ok(state(vm)?.running.get().unwrap_or(Value::None))
 }
 
 pub fn set_running_loop(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "_set_running_loop", kw)?;
-    args::check(vm, "_set_running_loop", a, 1, 1)?;
-    state(vm)?.running.set(a[0].clone());
+    let ([lp], []) = crate::sig!("_set_running_loop", "loop, /").bind(vm, a, kw)?;
+    state(vm)?.running.set(lp.clone());
     Ok(Value::None)
 }
 
 // ----- native methods of EventLoop -----
 
 /// `loop.time()`: `time.monotonic()`.
-pub fn loop_time(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "time", a, 0, 0)?;
+pub fn loop_time(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    crate::sig!("EventLoop.time", "$self, /").bind(vm, a, kw)?;
     Ok(Value::float(monotonic()))
 }
 
@@ -91,20 +87,19 @@ pub fn time_of(vm: &Vm, lp: &Value) -> PyResult<Value> {
 
 /// `loop.create_future()`: a Future of this loop.
 pub fn create_future(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "create_future", kw)?;
-    args::check_method(vm, "create_future", a, 0, 0)?;
+    let ([lp], []) = crate::sig!("EventLoop.create_future", "$self, /").bind(vm, a, kw)?;
     let st = state(vm)?;
     let f = vm.instance_with(&st.future_class, Payload::None);
-    future::init_fields(&st, &f, a[0].clone());
+    future::init_fields(&st, &f, lp.clone());
     Ok(Value::Instance(f))
 }
 
 /// `loop.call_later(delay, callback, *args, context=None)`:
 /// `call_at(self.time() + delay, ...)`.
 pub fn call_later(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let [lp, delay, rest @ ..] = a else {
-        return Err(vm.type_error("call_later() missing required arguments 'delay' and 'callback'"));
-    };
+    // The context is passed on to call_at as given.
+    let ([lp, delay, callback], [], rest) =
+        crate::sig!("call_later", "$self, delay, callback, /, *args, **kwargs").bind_rest(vm, a, kw)?;
     if delay.is_none() {
         return Err(vm.type_error("delay must not be None"));
     }
@@ -113,6 +108,7 @@ pub fn call_later(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let mut all = Vec::with_capacity(a.len());
     all.push(lp.clone());
     all.push(when);
+    all.push(callback.clone());
     all.extend(rest.iter().cloned());
     if let Some(Value::Builtin(b)) = vm.type_of(lp).lookup(&vm.intern("call_at")) {
         if crate::builtins::is_native(&b, super::timer::call_at) && b.bound.is_none() {

@@ -4,7 +4,6 @@
 //! methods; their state is in the instance's attributes as before.
 
 use super::{fifo, future, state, State};
-use crate::builtins::args;
 use crate::eval::Vm;
 use crate::runtime::object::*;
 use crate::runtime::value::Value;
@@ -46,9 +45,8 @@ fn wake(vm: &Vm, st: &State, fut: &Value) -> PyResult<()> {
 }
 
 /// `Lock.release()`.
-fn lock_release(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "release", a, 0, 0)?;
-    let me = &a[0];
+fn lock_release(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], []) = crate::sig!("Lock.release", "$self, /").bind(vm, a, kw)?;
     if !vm.truthy(&attr(vm, me, "_locked")?)? {
         return Err(vm.runtime_error("Lock is not acquired."));
     }
@@ -58,10 +56,10 @@ fn lock_release(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 }
 
 /// `Lock._wake_first()`: the first waiter in line gets the lock.
-fn lock_wake_first(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "_wake_first", a, 0, 0)?;
+fn lock_wake_first(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], []) = crate::sig!("Lock._wake_first", "$self, /").bind(vm, a, kw)?;
     let st = state(vm)?;
-    let waiters = attr(vm, &a[0], "_waiters")?;
+    let waiters = attr(vm, me, "_waiters")?;
     let first = match fifo::len_of(vm, &waiters) {
         Some(0) => return Ok(Value::None),
         Some(_) => vm.get_item(&waiters, &Value::Int(0))?,
@@ -74,21 +72,20 @@ fn lock_wake_first(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn event_is_set(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "is_set", a, 0, 0)?;
-    attr(vm, &a[0], "_value")
+fn event_is_set(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], []) = crate::sig!("Event.is_set", "$self, /").bind(vm, a, kw)?;
+    attr(vm, me, "_value")
 }
 
-fn event_clear(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "clear", a, 0, 0)?;
-    set_attr(vm, &a[0], "_value", Value::bool(false))?;
+fn event_clear(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], []) = crate::sig!("Event.clear", "$self, /").bind(vm, a, kw)?;
+    set_attr(vm, me, "_value", Value::bool(false))?;
     Ok(Value::None)
 }
 
 /// `Event.set()`: every waiter still waiting is woken.
-fn event_set(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "set", a, 0, 0)?;
-    let me = &a[0];
+fn event_set(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], []) = crate::sig!("Event.set", "$self, /").bind(vm, a, kw)?;
     if vm.truthy(&attr(vm, me, "_value")?)? {
         return Ok(Value::None);
     }

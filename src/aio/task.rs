@@ -10,7 +10,6 @@
 
 use super::future::{self, flag, phase, Phase, FUTURE_SLOTS, SLOT_BLOCKING, SLOT_CANCEL_MESSAGE, SLOT_LOOP};
 use super::{receiver, set_slot, slot, state, State};
-use crate::builtins::args;
 use crate::compile::ir::CodeKind;
 use crate::eval::generator::{GenStep, Resume};
 use crate::eval::Vm;
@@ -78,23 +77,23 @@ fn is_coroutine(vm: &Vm, v: &Value) -> PyResult<bool> {
 }
 
 fn task_init(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me, coro], [lp, name, context]) =
+        crate::sig!("Task", "$self, coro, *, loop=None, name=None, context=None").bind(vm, a, kw)?;
     let (st, t) = this(vm, a, "__init__")?;
-    args::only_kw(vm, "Task", kw, &["loop", "name", "context"])?;
-    args::check_method(vm, "Task", a, 1, 1)?;
-    let coro = a[1].clone();
-    let lp = future::loop_arg(vm, args::kwarg(kw, "loop"))?;
+    let coro = coro.clone();
+    let lp = future::loop_arg(vm, lp.cloned())?;
     future::init_fields(&st, t, lp.clone());
     if !is_coroutine(vm, &coro)? {
         let r = vm.repr(&coro)?;
         return Err(vm.type_error(format!("a coroutine was expected, got {}", r.as_str())));
     }
-    let context = match args::kwarg(kw, "context") {
-        Some(c) if !c.is_none() => c,
+    let context = match context {
+        Some(c) if !c.is_none() => c.clone(),
         _ => st.copy_context(vm)?,
     };
-    let name = match args::kwarg(kw, "name") {
-        Some(n @ Value::Str(_)) => n,
-        Some(n) if !n.is_none() => Value::Str(vm.str(&n)?),
+    let name = match name {
+        Some(n @ Value::Str(_)) => n.clone(),
+        Some(n) if !n.is_none() => Value::Str(vm.str(n)?),
         _ => {
             let n = st.task_counter.get() + 1;
             st.task_counter.set(n);
@@ -108,7 +107,7 @@ fn task_init(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     set_slot(t, SLOT_MUST_CANCEL, Value::bool(false));
     set_slot(t, SLOT_NUM_CANCELS, Value::Int(0));
     st.call_soon(vm, &lp, &[bound(t, "task_step", task_step)], context)?;
-    st.register(&a[0]);
+    st.register(me);
     Ok(Value::None)
 }
 
@@ -118,20 +117,21 @@ fn bound(t: &Rc<Instance>, name: &'static str, func: NativeFn) -> Value {
     Value::Builtin(Rc::new(b))
 }
 
-fn task_repr(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn task_repr(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], []) = crate::sig!(slot "Task.__repr__", "$self, /").bind(vm, a, kw)?;
     this(vm, a, "__repr__")?;
-    future::python_repr(vm, "asyncio.tasks", "_task_repr", &a[0])
+    future::python_repr(vm, "asyncio.tasks", "_task_repr", me)
 }
 
-fn get_coro(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "get_coro", a, 0, 0)?;
+fn get_coro(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    crate::sig!("Task.get_coro", "$self, /").bind(vm, a, kw)?;
     let (_, t) = this(vm, a, "get_coro")?;
     Ok(slot(t, SLOT_CORO))
 }
 
 /// The task's name; a default name is formatted on first use.
-fn get_name(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "get_name", a, 0, 0)?;
+fn get_name(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    crate::sig!("Task.get_name", "$self, /").bind(vm, a, kw)?;
     let (_, t) = this(vm, a, "get_name")?;
     let name = slot(t, SLOT_NAME);
     match name {
@@ -144,10 +144,10 @@ fn get_name(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     }
 }
 
-fn set_name(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "set_name", a, 1, 1)?;
+fn set_name(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([_, value], []) = crate::sig!("Task.set_name", "$self, value, /").bind(vm, a, kw)?;
     let (_, t) = this(vm, a, "set_name")?;
-    let name = match &a[1] {
+    let name = match value {
         n @ Value::Str(_) => n.clone(),
         other => Value::Str(vm.str(other)?),
     };
@@ -158,10 +158,9 @@ fn set_name(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 /// `get_stack(*, limit=None)`: tulip keeps no frame chain, so the stack is
 /// the coroutine's own frame while it is suspended.
 fn get_stack(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::only_kw(vm, "get_stack", kw, &["limit"])?;
-    args::check_method(vm, "get_stack", a, 0, 0)?;
+    let (_, [limit]) = crate::sig!("Task.get_stack", "$self, /, *, limit=None").bind(vm, a, kw)?;
     let (_, t) = this(vm, a, "get_stack")?;
-    let limit = args::kwarg(kw, "limit").unwrap_or(Value::None);
+    let limit = limit.cloned().unwrap_or(Value::None);
     let frame = vm.get_attr_opt(&slot(t, SLOT_CORO), &vm.intern("cr_frame"))?.unwrap_or(Value::None);
     if frame.is_none() || matches!(limit, Value::Int(0)) {
         return Ok(Value::list(Vec::new()));
@@ -172,19 +171,17 @@ fn get_stack(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 /// `print_stack(*, limit=None, file=None)`, written in Python
 /// (`asyncio.tasks._print_stack`).
 fn print_stack(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::only_kw(vm, "print_stack", kw, &["limit", "file"])?;
-    args::check_method(vm, "print_stack", a, 0, 0)?;
+    let ([me], [_, _]) = crate::sig!("Task.print_stack", "$self, /, *, limit=None, file=None").bind(vm, a, kw)?;
     this(vm, a, "print_stack")?;
     let m = vm.import_module("asyncio.tasks")?;
     let f = vm.get_attr(&m, &vm.intern("_print_stack"))?;
-    vm.call(&f, &a[..1], kw)
+    vm.call(&f, std::slice::from_ref(me), kw)
 }
 
 fn cancel(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (_, [msg]) = crate::sig!("Task.cancel", "$self, /, msg=None").bind(vm, a, kw)?;
     let (st, t) = this(vm, a, "cancel")?;
-    args::only_kw(vm, "cancel", kw, &["msg"])?;
-    args::check_method(vm, "cancel", a, 0, 1)?;
-    let msg = args::arg(a, kw, 1, "msg").unwrap_or(Value::None);
+    let msg = msg.cloned().unwrap_or(Value::None);
     future::mark_retrieved(t);
     if phase(&st, t) != Phase::Pending {
         return Ok(Value::bool(false));
@@ -213,14 +210,14 @@ fn cancel_waiter(vm: &Vm, waiter: &Value, msg: Value) -> PyResult<bool> {
     vm.truthy(&r)
 }
 
-fn cancelling(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "cancelling", a, 0, 0)?;
+fn cancelling(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    crate::sig!("Task.cancelling", "$self, /").bind(vm, a, kw)?;
     let (_, t) = this(vm, a, "cancelling")?;
     Ok(slot(t, SLOT_NUM_CANCELS))
 }
 
-fn uncancel(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "uncancel", a, 0, 0)?;
+fn uncancel(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    crate::sig!("Task.uncancel", "$self, /").bind(vm, a, kw)?;
     let (_, t) = this(vm, a, "uncancel")?;
     let n = match slot(t, SLOT_NUM_CANCELS) {
         Value::Int(n) if n > 0 => n - 1,
@@ -230,12 +227,14 @@ fn uncancel(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::Int(n))
 }
 
-fn set_result(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn set_result(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    crate::sig!("Task.set_result", "$self, result, /").bind(vm, a, kw)?;
     this(vm, a, "set_result")?;
     Err(vm.runtime_error("Task does not support set_result operation"))
 }
 
-fn set_exception(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn set_exception(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    crate::sig!("Task.set_exception", "$self, exception, /").bind(vm, a, kw)?;
     this(vm, a, "set_exception")?;
     Err(vm.runtime_error("Task does not support set_exception operation"))
 }
@@ -243,9 +242,10 @@ fn set_exception(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 // ----- running -----
 
 /// The step scheduled on the loop: `task_step(exc=None)`.
-fn task_step(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn task_step(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (_, [exc]) = crate::sig!("Task.task_step", "$self, exc=None, /").bind(vm, a, kw)?;
     let (st, t) = this(vm, a, "task_step")?;
-    let exc = match a.get(1) {
+    let exc = match exc {
         Some(Value::Instance(e)) if e.exc().is_some() => Some(PyErr(e.clone())),
         _ => None,
     };
@@ -255,10 +255,10 @@ fn task_step(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 
 /// The done callback of the awaited future: the next step, with the
 /// future's exception if it has one.
-fn task_wakeup(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "task_wakeup", a, 1, 1)?;
+fn task_wakeup(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([_, fut], []) = crate::sig!("Task.task_wakeup", "$self, future, /").bind(vm, a, kw)?;
     let (st, t) = this(vm, a, "task_wakeup")?;
-    let outcome = match &a[1] {
+    let outcome = match fut {
         Value::Instance(f) if is_native(&st, f) => future::result_of(vm, &st, f),
         other => vm.call_method(other, "result", &[]),
     };

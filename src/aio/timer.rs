@@ -4,7 +4,6 @@
 
 use super::handle::{fill, HANDLE_SLOTS, SLOT_CANCELLED, SLOT_LOOP};
 use super::{future::flag, receiver, set_slot, slot, state, State};
-use crate::builtins::args;
 use crate::compile::ir::CmpOp;
 use crate::eval::Vm;
 use crate::runtime::object::*;
@@ -28,10 +27,10 @@ pub fn make_class(vm: &Vm, handle_class: &Rc<Class>) -> Rc<Class> {
             ("__init__", timer_init),
             ("when", when),
             ("cancel", cancel),
-            ("__lt__", |vm, a, _| by_deadline(vm, a, CmpOp::Lt)),
-            ("__le__", |vm, a, _| by_deadline(vm, a, CmpOp::Le)),
-            ("__gt__", |vm, a, _| by_deadline(vm, a, CmpOp::Gt)),
-            ("__ge__", |vm, a, _| by_deadline(vm, a, CmpOp::Ge)),
+            ("__lt__", |vm, a, kw| by_deadline(vm, a, kw, CmpOp::Lt)),
+            ("__le__", |vm, a, kw| by_deadline(vm, a, kw, CmpOp::Le)),
+            ("__gt__", |vm, a, kw| by_deadline(vm, a, kw, CmpOp::Gt)),
+            ("__ge__", |vm, a, kw| by_deadline(vm, a, kw, CmpOp::Ge)),
         ],
     );
     c
@@ -45,43 +44,44 @@ fn this<'a>(vm: &Vm, a: &'a [Value], method: &str) -> PyResult<(Rc<State>, &'a R
 
 /// `TimerHandle(when, callback, args, loop, context=None)`.
 fn timer_init(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([_, when, callback, cb_args, lp], [ctx]) =
+        crate::sig!("TimerHandle", "$self, when, callback, args, loop, context=None").bind(vm, a, kw)?;
     let (st, t) = this(vm, a, "__init__")?;
-    args::only_kw(vm, "TimerHandle", kw, &["context"])?;
-    args::check_method(vm, "TimerHandle", a, 4, 5)?;
-    let ctx = match args::arg(a, kw, 5, "context") {
-        Some(c) if !c.is_none() => c,
+    let ctx = match ctx {
+        Some(c) if !c.is_none() => c.clone(),
         _ => st.copy_context(vm)?,
     };
-    fill(t, a[2].clone(), a[3].clone(), a[4].clone(), ctx);
-    set_slot(t, SLOT_WHEN, a[1].clone());
+    fill(t, callback.clone(), cb_args.clone(), lp.clone(), ctx);
+    set_slot(t, SLOT_WHEN, when.clone());
     set_slot(t, SLOT_SCHEDULED, Value::bool(false));
     Ok(Value::None)
 }
 
 /// Timer handles order by deadline alone (the heap relies on it for ties).
-fn by_deadline(vm: &Vm, a: &[Value], op: CmpOp) -> PyResult<Value> {
+fn by_deadline(vm: &Vm, a: &[Value], kw: &KwArgs, op: CmpOp) -> PyResult<Value> {
+    let ([_, other], []) = crate::sig!(slot "TimerHandle.__lt__", "$self, value, /").bind(vm, a, kw)?;
     let (st, t) = this(vm, a, "__lt__")?;
-    match a.get(1) {
-        Some(Value::Instance(other)) if other.class.borrow().is_subclass(&st.timer_class) => {
+    match other {
+        Value::Instance(other) if other.class.borrow().is_subclass(&st.timer_class) => {
             vm.rich_compare(&slot(t, SLOT_WHEN), &slot(other, SLOT_WHEN), op)
         }
         _ => Ok(Value::NotImplemented),
     }
 }
 
-fn when(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "when", a, 0, 0)?;
+fn when(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    crate::sig!("TimerHandle.when", "$self, /").bind(vm, a, kw)?;
     let (_, t) = this(vm, a, "when")?;
     Ok(slot(t, SLOT_WHEN))
 }
 
 /// Cancelling a timer still in the heap tells the loop, which counts them
 /// to compact the heap.
-fn cancel(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "cancel", a, 0, 0)?;
+fn cancel(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], []) = crate::sig!("TimerHandle.cancel", "$self, /").bind(vm, a, kw)?;
     let (_, t) = this(vm, a, "cancel")?;
     if !flag(t, SLOT_CANCELLED) && flag(t, SLOT_SCHEDULED) {
-        vm.call_method(&slot(t, SLOT_LOOP), "_timer_handle_cancelled", &[a[0].clone()])?;
+        vm.call_method(&slot(t, SLOT_LOOP), "_timer_handle_cancelled", &[me.clone()])?;
     }
     super::handle::cancel_handle(t);
     Ok(Value::None)
@@ -90,17 +90,15 @@ fn cancel(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 /// `EventLoop.call_at(when, callback, *args, context=None)`: a native
 /// method of the Python class.
 pub fn call_at(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::only_kw(vm, "call_at", kw, &["context"])?;
-    let [lp, when, callback, rest @ ..] = a else {
-        return Err(vm.type_error("call_at() missing required arguments 'when' and 'callback'"));
-    };
+    let ([lp, when, callback], [ctx], rest) =
+        crate::sig!("call_at", "$self, when, callback, *args, context=None").bind_rest(vm, a, kw)?;
     if when.is_none() {
         return Err(vm.type_error("when cannot be None"));
     }
     let st = state(vm)?;
     super::handle::check_loop(vm, &st, lp, callback, "call_at")?;
-    let ctx = match args::kwarg(kw, "context") {
-        Some(c) if !c.is_none() => c,
+    let ctx = match ctx {
+        Some(c) if !c.is_none() => c.clone(),
         _ => st.copy_context(vm)?,
     };
     let t = vm.instance_with(&st.timer_class, Payload::None);

@@ -11,7 +11,6 @@
 use super::handle::SLOT_CANCELLED;
 use super::timer::{SLOT_SCHEDULED, SLOT_WHEN, TIMER_SLOTS};
 use super::{future::flag, set_slot, slot, state};
-use crate::builtins::args;
 use crate::compile::ir::CmpOp;
 use crate::eval::Vm;
 use crate::runtime::object::*;
@@ -128,10 +127,9 @@ fn list_arg<'a>(vm: &Vm, v: &'a Value, what: &str) -> PyResult<&'a Rc<List>> {
 /// `horizon` onto the ready queue, earliest first, as no longer
 /// scheduled; returns how many of them were cancelled.
 pub fn pop_due(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "_pop_due_timers", kw)?;
-    args::check(vm, "_pop_due_timers", a, 3, 3)?;
-    let heap = list_arg(vm, &a[0], "_pop_due_timers")?;
-    let horizon = deadline(&a[1]).ok_or_else(|| vm.type_error("_pop_due_timers() takes a float horizon"))?;
+    let ([timers, horizon, ready], []) = crate::sig!("_pop_due_timers", "timers, horizon, ready, /").bind(vm, a, kw)?;
+    let heap = list_arg(vm, timers, "_pop_due_timers")?;
+    let horizon = deadline(horizon).ok_or_else(|| vm.type_error("_pop_due_timers() takes a float horizon"))?;
     let mut cancelled = 0;
     loop {
         let due = match heap.items.borrow().first() {
@@ -147,7 +145,7 @@ pub fn pop_due(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
         if flag(t, SLOT_CANCELLED) {
             cancelled += 1;
         }
-        super::handle::enqueue(vm, &a[2], timer)?;
+        super::handle::enqueue(vm, ready, timer)?;
     }
     Ok(Value::Int(cancelled))
 }
@@ -155,9 +153,8 @@ pub fn pop_due(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 /// `_drop_cancelled_timers(timers)`: takes the cancelled timers off the
 /// top of the heap, as no longer scheduled; returns how many.
 pub fn drop_cancelled(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "_drop_cancelled_timers", kw)?;
-    args::check(vm, "_drop_cancelled_timers", a, 1, 1)?;
-    let heap = list_arg(vm, &a[0], "_drop_cancelled_timers")?;
+    let ([timers], []) = crate::sig!("_drop_cancelled_timers", "timers, /").bind(vm, a, kw)?;
+    let heap = list_arg(vm, timers, "_drop_cancelled_timers")?;
     let mut dropped = 0;
     loop {
         let top_cancelled = match heap.items.borrow().first() {
@@ -177,9 +174,8 @@ pub fn drop_cancelled(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 /// `_compact_timers(timers)`: keeps the timers not cancelled, in a heap
 /// again; the others are no longer scheduled.
 pub fn compact(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "_compact_timers", kw)?;
-    args::check(vm, "_compact_timers", a, 1, 1)?;
-    let heap = list_arg(vm, &a[0], "_compact_timers")?;
+    let ([timers], []) = crate::sig!("_compact_timers", "timers, /").bind(vm, a, kw)?;
+    let heap = list_arg(vm, timers, "_compact_timers")?;
     let all = std::mem::take(&mut *heap.items.borrow_mut());
     let mut live = Vec::with_capacity(all.len());
     for timer in all {

@@ -33,11 +33,13 @@
 //! after the last dot. Three prefixes select other parsers' wording: `slot`
 //! for slot wrappers (`expected 1 argument, got 0`), `tuple` for
 //! `PyArg_ParseTuple` (`find() takes at least 1 argument (0 given)`), and
-//! `unpack` for `PyArg_UnpackTuple` (`subgroup expected 1 argument, got 0`).
+//! `unpack` for `PyArg_UnpackTuple` (`subgroup expected 1 argument, got 0`),
+//! and `py` for natives standing in for functions CPython writes in Python
+//! (`join() missing 1 required positional argument: 'a'`).
 //!
-//! Not every native is migrated yet: the helpers at the end of this file
-//! (`check`, `no_kw`, `only_kw`, `kwarg`, `arg`) serve the rest and go
-//! with the last of them.
+//! This is the only way natives take their arguments:
+//! tools/native_signatures.py counts those that do not, and a test holds
+//! that count at zero.
 
 use crate::eval::Vm;
 use crate::runtime::object::*;
@@ -77,6 +79,9 @@ enum Wording {
     Tuple,
     /// `PyArg_UnpackTuple` functions (`subgroup expected 1 argument, got 0`).
     Unpack,
+    /// Natives standing in for functions CPython writes in Python
+    /// (`join() missing 1 required positional argument: 'a'`).
+    Python,
 }
 
 /// `sig!("name", "text")`: the signature parsed at compile time, typed
@@ -100,6 +105,13 @@ macro_rules! sig {
     }};
     (tuple $name:expr, $text:expr) => {{
         const SIG: $crate::builtins::args::Sig = $crate::builtins::args::Sig::parse($name, $text).parse_tuple();
+        const REQUIRED: usize = SIG.shape().0;
+        const OPTIONAL: usize = SIG.shape().1;
+        const REST: bool = SIG.varargs;
+        $crate::builtins::args::Shaped::<REQUIRED, OPTIONAL, REST>(&SIG)
+    }};
+    (py $name:expr, $text:expr) => {{
+        const SIG: $crate::builtins::args::Sig = $crate::builtins::args::Sig::parse($name, $text).python();
         const REQUIRED: usize = SIG.shape().0;
         const OPTIONAL: usize = SIG.shape().1;
         const REST: bool = SIG.varargs;
@@ -273,6 +285,14 @@ impl Sig {
         Sig { wording: Wording::Unpack, ..self }
     }
 
+    /// This signature as a Python function's (`sig!(py "posixpath.join", ...)`).
+    pub const fn python(self) -> Sig {
+        if self.posonly > 0 || self.varkw {
+            panic!("a Python function's signature here has no positional-only parameters or **kwargs");
+        }
+        Sig { wording: Wording::Python, ..self }
+    }
+
     fn bare_name(&self) -> &'static str {
         self.name.rsplit('.').next().unwrap_or(self.name)
     }
@@ -314,7 +334,8 @@ impl Sig {
         let own = self.has_self as usize;
         let total = self.positional as usize + self.kwonly as usize;
         let given = n - own.min(n);
-        if given > self.positional as usize && !self.varargs || given + kw.len() > total {
+        let python = self.wording == Wording::Python;
+        if given > self.positional as usize && !self.varargs || given + kw.len() > total && !python {
             return Err(self.arity_error(vm, n, kw.len()));
         }
         for (slot, v) in slots.iter_mut().zip(args) {
@@ -327,6 +348,9 @@ impl Sig {
             let k = k.as_str();
             match self.param_names().position(|p| p == k) {
                 Some(i) if i >= self.posonly as usize => {
+                    if python && (own + i < n || slots[own + i].is_some()) {
+                        return Err(vm.type_error(format!("{name}() got multiple values for argument '{k}'")));
+                    }
                     if own + i < n {
                         return Err(vm.type_error(format!(
                             "argument for {name}() given by name ('{k}') and position ({})",
@@ -335,17 +359,37 @@ impl Sig {
                     }
                     slots[own + i] = Some(v);
                 }
+                _ if python => return Err(vm.type_error(format!("{name}() got an unexpected keyword argument '{k}'"))),
                 _ => unknown = unknown.or(Some(k)),
             }
         }
         let (req, _) = self.shape();
-        if let Some(missing) = (own..req).find(|&i| slots[i].is_none()) {
+        if python {
+            let missing: Vec<usize> = (own..req).filter(|&i| slots[i].is_none()).map(|i| i - own).collect();
+            if !missing.is_empty() {
+                return Err(self.missing_python(vm, &missing));
+            }
+        } else if let Some(missing) = (own..req).find(|&i| slots[i].is_none()) {
             return Err(self.missing_error(vm, missing - own, given));
         }
         match unknown {
             Some(k) => Err(vm.type_error(format!("'{k}' is an invalid keyword argument for {name}()"))),
             None => Ok(()),
         }
+    }
+
+    /// A Python function's TypeError for the required parameters `missing`
+    /// (indices not counting `$self`) not given.
+    fn missing_python(&self, vm: &Vm, missing: &[usize]) -> PyErr {
+        let names: Vec<String> = missing.iter().map(|&i| format!("'{}'", self.param_names().nth(i).unwrap_or(""))).collect();
+        let list = match names.as_slice() {
+            [one] => one.clone(),
+            [a, b] => format!("{a} and {b}"),
+            [init @ .., last] => format!("{}, and {last}", init.join(", ")),
+            [] => String::new(),
+        };
+        let s = if names.len() == 1 { "" } else { "s" };
+        vm.type_error(format!("{}() missing {} required positional argument{s}: {list}", self.bare_name(), names.len()))
     }
 
     /// The TypeError for required parameter `i` (not counting `$self`) not
@@ -367,11 +411,24 @@ impl Sig {
     #[inline(never)]
     fn arity_error(&self, vm: &Vm, n: usize, nkw: usize) -> PyErr {
         let own = self.has_self as usize;
-        let n = n - own.min(n);
+        if own > n {
+            // Reached only when the call layer does not know the owner class.
+            let owner = self.name.rsplit_once('.').map_or(self.name, |(owner, _)| owner);
+            let bare = self.bare_name();
+            return vm.type_error(format!("descriptor '{bare}' of '{owner}' object needs an argument"));
+        }
+        let n = n - own;
         let (min, max) = (self.required as usize, self.positional as usize);
         let s = |k: usize| if k == 1 { "" } else { "s" };
         let (qual, bare) = (self.name, self.bare_name());
-        let msg = if self.wording == Wording::Tuple {
+        let msg = if self.wording == Wording::Python {
+            if n < min {
+                return self.missing_python(vm, &(n..min).collect::<Vec<_>>());
+            }
+            let takes = if min == max { format!("{max}") } else { format!("from {min} to {max}") };
+            let was = if n == 1 { "was" } else { "were" };
+            format!("{bare}() takes {takes} positional argument{} but {n} {was} given", s(max))
+        } else if self.wording == Wording::Tuple {
             let how = if min == max { "exactly" } else if n < min { "at least" } else { "at most" };
             let k = if n < min { min } else { max };
             format!("{bare}() takes {how} {k} argument{} ({n} given)", s(k))
@@ -381,6 +438,10 @@ impl Sig {
                 _ if n < min => format!("expected at least {min} argument{}, got {n}", s(min)),
                 _ => format!("expected at most {max} argument{}, got {n}", s(max)),
             }
+        } else if self.varargs && n >= min && nkw > 0 {
+            // Only reached with too many keywords: `*args` takes any positional count.
+            let k = self.kwonly as usize;
+            format!("{bare}() takes at most {k} keyword argument{} ({nkw} given)", s(k))
         } else if self.varargs {
             format!("{bare} expected at least {min} argument{}, got {n}", s(min))
         } else if !self.takes_keywords() {
@@ -395,17 +456,16 @@ impl Sig {
         } else if n < min {
             // Only reached without keywords: the first missing one is at `n`.
             return self.missing_error(vm, n, n);
-        } else if n > max && max == 0 {
-            format!("{bare}() takes no positional arguments")
-        } else if n > max && n <= max + self.kwonly as usize {
-            format!("{bare}() takes at most {max} positional argument{} ({n} given)", s(max))
-        } else {
+        } else if n + nkw > max + self.kwonly as usize {
+            // As `_PyArg_Parser`: too many in all comes before too many positional.
             let total = max + self.kwonly as usize;
-            if n == 0 {
-                format!("{bare}() takes at most {total} keyword argument{} ({nkw} given)", s(total))
-            } else {
-                format!("{bare}() takes at most {total} argument{} ({} given)", s(total), n + nkw)
-            }
+            let keyword = if n == 0 { "keyword " } else { "" };
+            format!("{bare}() takes at most {total} {keyword}argument{} ({} given)", s(total), n + nkw)
+        } else if max == 0 {
+            format!("{bare}() takes no positional arguments")
+        } else {
+            let how = if min < max { "at most" } else { "exactly" };
+            format!("{bare}() takes {how} {max} positional argument{} ({n} given)", s(max))
         };
         vm.type_error(msg)
     }
@@ -464,60 +524,4 @@ impl<const R: usize, const O: usize> Shaped<R, O, true> {
         Ok((std::array::from_fn(|i| slots[i].unwrap_or(fallback)), std::array::from_fn(|i| slots[R + i]), rest))
     }
 
-}
-
-// ----- the checks natives made before `sig!`; see the module comment -----
-
-/// Requires between `min` and `max` positional arguments.
-pub fn check(vm: &Vm, name: &str, args: &[Value], min: usize, max: usize) -> PyResult<()> {
-    let n = args.len();
-    if n >= min && n <= max {
-        return Ok(());
-    }
-    let msg = if min == max {
-        match min {
-            0 => format!("{name}() takes no arguments ({n} given)"),
-            1 => format!("{name}() takes exactly one argument ({n} given)"),
-            // Argument Clinic's wording, which CPython's several-argument builtins use.
-            _ => format!("{name} expected {min} arguments, got {n}"),
-        }
-    } else if n < min {
-        format!("{name} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
-    } else {
-        format!("{name} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
-    };
-    Err(vm.type_error(msg))
-}
-
-/// Like `check` for methods, where `args[0]` is `self` and not counted.
-pub fn check_method(vm: &Vm, name: &str, args: &[Value], min: usize, max: usize) -> PyResult<()> {
-    check(vm, name, &args[1.min(args.len())..], min, max)
-}
-
-pub fn no_kw(vm: &Vm, name: &str, kw: &KwArgs) -> PyResult<()> {
-    if kw.is_empty() {
-        Ok(())
-    } else {
-        Err(vm.type_error(format!("{name}() takes no keyword arguments")))
-    }
-}
-
-/// A keyword argument by name.
-pub fn kwarg(kw: &KwArgs, name: &str) -> Option<Value> {
-    kw.iter().find(|(n, _)| n.as_str() == name).map(|(_, v)| v.clone())
-}
-
-/// Rejects keyword arguments other than `allowed`.
-pub fn only_kw(vm: &Vm, fname: &str, kw: &KwArgs, allowed: &[&str]) -> PyResult<()> {
-    for (n, _) in kw {
-        if !allowed.contains(&n.as_str()) {
-            return Err(vm.type_error(format!("{fname}() got an unexpected keyword argument '{}'", n.as_str())));
-        }
-    }
-    Ok(())
-}
-
-/// Positional argument `i`, or keyword `name`, or `None`.
-pub fn arg(args: &[Value], kw: &KwArgs, i: usize, name: &str) -> Option<Value> {
-    args.get(i).cloned().or_else(|| kwarg(kw, name))
 }

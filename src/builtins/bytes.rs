@@ -1,7 +1,6 @@
 //! `bytes` and `bytearray`: constructors, the (ASCII) methods they share,
 //! bytearray's mutators, and `%`-formatting of bytes.
 
-use super::args;
 use super::codecs;
 use super::string::{adjust, slice_arg};
 use crate::compile::ir::CmpOp;
@@ -217,32 +216,32 @@ fn bytes_from_full(vm: &Vm, x: Option<&Value>, encoding: Option<&Value>, errors:
 }
 
 fn bytes_new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let p = clinic_kw(vm, "bytes", a, kw, &["source", "encoding", "errors"])?;
-    if a.len() == 2 && kw.is_empty() {
-        if let Value::Bytes(_) = &a[1] {
-            if let Value::Class(c) = &a[0] {
-                if Rc::ptr_eq(c, &vm.types.bytes) {
-                    return Ok(a[1].clone());
-                }
-            }
+    let ([cls], [source, encoding, errors]) =
+        crate::sig!("bytes", "$type, source=b'', encoding='utf-8', errors='strict'").bind(vm, a, kw)?;
+    if let (Value::Class(c), Some(Value::Bytes(_)), None, None) = (cls, source, encoding, errors) {
+        if Rc::ptr_eq(c, &vm.types.bytes) {
+            return Ok(source.cloned().unwrap_or(Value::None));
         }
     }
-    let data = bytes_from_full(vm, p[0].as_ref(), p[1].as_ref(), p[2].as_ref(), "bytes")?;
-    Ok(super::numbers::wrap_for_class(vm, &a[0], &vm.types.bytes, new_bytes(data)))
+    let data = bytes_from_full(vm, source, encoding, errors, "bytes")?;
+    Ok(super::numbers::wrap_for_class(vm, cls, &vm.types.bytes, new_bytes(data)))
 }
 
 fn bytearray_new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let p = clinic_kw(vm, "bytearray", a, kw, &["source", "encoding", "errors"])?;
-    let data = bytes_from_full(vm, p[0].as_ref(), p[1].as_ref(), p[2].as_ref(), "bytearray")?;
-    Ok(super::numbers::wrap_for_class(vm, &a[0], &vm.types.bytearray, new_bytearray(data)))
+    let ([cls], [source, encoding, errors]) =
+        crate::sig!("bytearray", "$type, source=b'', encoding='utf-8', errors='strict'").bind(vm, a, kw)?;
+    let data = bytes_from_full(vm, source, encoding, errors, "bytearray")?;
+    Ok(super::numbers::wrap_for_class(vm, cls, &vm.types.bytearray, new_bytearray(data)))
 }
 
 fn fromhex(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "fromhex", kw)?;
-    if a.len() != 2 {
-        return Err(vm.type_error(format!("fromhex() takes exactly one argument ({} given)", a.len() - 1)));
-    }
-    let s = a[1].as_str().ok_or_else(|| vm.type_error(format!("fromhex() argument must be str, not {}", vm.type_name(&a[1]).as_str())))?;
+    let of_bytearray = matches!(a.first(), Some(Value::Class(c)) if c.is_subclass(&vm.types.bytearray));
+    let ([cls, string], []) = if of_bytearray {
+        crate::sig!("bytearray.fromhex", "$type, string, /").bind(vm, a, kw)?
+    } else {
+        crate::sig!("bytes.fromhex", "$type, string, /").bind(vm, a, kw)?
+    };
+    let s = string.as_str().ok_or_else(|| vm.type_error(format!("fromhex() argument must be str, not {}", vm.type_name(string).as_str())))?;
     let chars: Vec<char> = s.as_str().chars().collect();
     let mut out = Vec::new();
     let mut i = 0;
@@ -257,8 +256,8 @@ fn fromhex(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
         out.push((hi * 16 + lo) as u8);
         i += 2;
     }
-    let (cls, base) = match &a[0] {
-        Value::Class(c) => (a[0].clone(), c.clone()),
+    let (cls, base) = match cls {
+        Value::Class(c) => (cls.clone(), c.clone()),
         _ => (Value::Class(vm.types.bytes.clone()), vm.types.bytes.clone()),
     };
     if base.is_subclass(&vm.types.bytearray) {
@@ -274,10 +273,9 @@ fn fromhex(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn maketrans(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "maketrans", kw)?;
-    args::check(vm, "maketrans", a, 2, 2)?;
-    let from = vm.bytes_of(&a[0])?;
-    let to = vm.bytes_of(&a[1])?;
+    let ([from, to], []) = crate::sig!("maketrans", "frm, to, /").bind(vm, a, kw)?;
+    let from = vm.bytes_of(from)?;
+    let to = vm.bytes_of(to)?;
     if from.len() != to.len() {
         return Err(vm.value_error("maketrans arguments must have same length"));
     }
@@ -322,81 +320,16 @@ fn type_str(ba: bool) -> &'static str {
     }
 }
 
-fn tuple_args(vm: &Vm, name: &str, a: &[Value], kw: &KwArgs, min: usize, max: usize) -> PyResult<()> {
-    if !kw.is_empty() {
-        return Err(vm.type_error(format!("{name}() takes no keyword arguments")));
-    }
-    let n = a.len().saturating_sub(1);
-    let plural = |k: usize| if k == 1 { "argument" } else { "arguments" };
-    if n < min {
-        return Err(vm.type_error(format!("{name}() takes at least {min} {} ({n} given)", plural(min))));
-    }
-    if n > max {
-        return Err(vm.type_error(format!("{name}() takes at most {max} {} ({n} given)", plural(max))));
-    }
-    Ok(())
-}
-
-/// Argument Clinic with keywords: positional-or-keyword parameters `names`.
-fn clinic_kw(vm: &Vm, name: &str, a: &[Value], kw: &KwArgs, names: &[&str]) -> PyResult<Vec<Option<Value>>> {
-    let pos = &a[1.min(a.len())..];
-    if pos.len() > names.len() {
-        return Err(vm.type_error(format!(
-            "{name}() takes at most {} argument{} ({} given)",
-            names.len(),
-            if names.len() == 1 { "" } else { "s" },
-            pos.len()
-        )));
-    }
-    let mut out: Vec<Option<Value>> = pos.iter().cloned().map(Some).collect();
-    out.resize(names.len(), None);
-    for (k, v) in kw {
-        match names.iter().position(|n| *n == k.as_str()) {
-            Some(i) => {
-                if out[i].is_some() {
-                    return Err(vm.type_error(format!("argument for {name}() given by name ('{}') and position ({})", k.as_str(), i + 1)));
-                }
-                out[i] = Some(v.clone());
-            }
-            None => return Err(vm.type_error(format!("'{}' is an invalid keyword argument for {name}()", k.as_str()))),
+/// The signature of a method bytes and bytearray share, named after the
+/// receiver's type for messages (`bytes.join`, `bytearray.join`).
+macro_rules! either_sig {
+    ($a:expr, $($kind:ident)? $name:literal, $text:literal) => {
+        if matches!($a.first().map(Value::builtin_base), Some(Value::ByteArray(_))) {
+            crate::sig!($($kind)? concat!("bytearray.", $name), $text)
+        } else {
+            crate::sig!($($kind)? concat!("bytes.", $name), $text)
         }
-    }
-    Ok(out)
-}
-
-fn noargs(vm: &Vm, name: &str, a: &[Value], kw: &KwArgs) -> PyResult<()> {
-    let t = match a.first() {
-        Some(Value::ByteArray(_)) => "bytearray",
-        _ => "bytes",
     };
-    if !kw.is_empty() {
-        return Err(vm.type_error(format!("{t}.{name}() takes no keyword arguments")));
-    }
-    if a.len() > 1 {
-        return Err(vm.type_error(format!("{t}.{name}() takes no arguments ({} given)", a.len() - 1)));
-    }
-    Ok(())
-}
-
-fn one_arg(vm: &Vm, name: &str, a: &[Value], kw: &KwArgs) -> PyResult<()> {
-    let t = match a.first() {
-        Some(Value::ByteArray(_)) => "bytearray",
-        _ => "bytes",
-    };
-    if !kw.is_empty() {
-        return Err(vm.type_error(format!("{t}.{name}() takes no keyword arguments")));
-    }
-    if a.len() != 2 {
-        return Err(vm.type_error(format!("{t}.{name}() takes exactly one argument ({} given)", a.len().saturating_sub(1))));
-    }
-    Ok(())
-}
-
-fn clinic_args(vm: &Vm, name: &str, a: &[Value], kw: &KwArgs, min: usize, max: usize) -> PyResult<()> {
-    if !kw.is_empty() {
-        return Err(vm.type_error(format!("{name}() takes no keyword arguments")));
-    }
-    args::check_method(vm, name, a, min, max)
 }
 
 fn find_in(hay: &[u8], needle: &[u8]) -> Option<usize> {
@@ -475,84 +408,90 @@ fn is_space(b: u8) -> bool {
 
 // ----- dunders -----
 
-fn len(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn len(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    either_sig!(a, slot "__len__", "$self, /").bind(vm, a, kw)?;
     Ok(Value::Int(this(vm, a)?.0.len() as i64))
 }
 
-fn hash(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn hash(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], []) = either_sig!(a, slot "__hash__", "$self, /").bind(vm, a, kw)?;
     this(vm, a)?;
-    Ok(Value::Int(vm.hash(a[0].builtin_base())?))
+    Ok(Value::Int(vm.hash(me.builtin_base())?))
 }
 
-fn repr(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn repr(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], []) = either_sig!(a, slot "__repr__", "$self, /").bind(vm, a, kw)?;
     this(vm, a)?;
-    Ok(Value::Str(vm.repr(a[0].builtin_base())?))
+    Ok(Value::Str(vm.repr(me.builtin_base())?))
 }
 
-fn bytes_dunder(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn bytes_dunder(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    either_sig!(a, "__bytes__", "$self, /").bind(vm, a, kw)?;
     Ok(new_bytes(this(vm, a)?.0))
 }
 
-fn getnewargs(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn getnewargs(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    either_sig!(a, "__getnewargs__", "$self, /").bind(vm, a, kw)?;
     Ok(Value::tuple(vec![new_bytes(this(vm, a)?.0)]))
 }
 
-fn getitem(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "__getitem__", a, 1, 1)?;
+fn getitem(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me, key], []) = either_sig!(a, slot "__getitem__", "$self, key, /").bind(vm, a, kw)?;
     this(vm, a)?;
-    vm.get_item(a[0].builtin_base(), &a[1])
+    vm.get_item(me.builtin_base(), key)
 }
 
-fn contains(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "__contains__", a, 1, 1)?;
+fn contains(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([_, key], []) = either_sig!(a, slot "__contains__", "$self, key, /").bind(vm, a, kw)?;
     let (data, _) = this(vm, a)?;
-    let sub = sub_arg(vm, &a[1])?;
+    let sub = sub_arg(vm, key)?;
     Ok(Value::bool(find_in(&data, &sub).is_some()))
 }
 
-fn iter(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn iter(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], []) = either_sig!(a, slot "__iter__", "$self, /").bind(vm, a, kw)?;
     this(vm, a)?;
-    vm.iter(a[0].builtin_base())
+    vm.iter(me.builtin_base())
 }
 
-fn add(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "__add__", a, 1, 1)?;
+fn add(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([_, other], []) = either_sig!(a, slot "__add__", "$self, value, /").bind(vm, a, kw)?;
     let (mut data, ba) = this(vm, a)?;
-    match a[1].builtin_base() {
+    match other.builtin_base() {
         Value::Bytes(b) => data.extend_from_slice(&b.data),
         Value::ByteArray(b) => data.extend_from_slice(&b.data.borrow()),
-        Value::Native(_) if super::memoryview::view_of(&a[1]).is_some() => data.extend(super::memoryview::bytes_of_view(vm, &a[1])?),
+        Value::Native(_) if super::memoryview::view_of(other).is_some() => data.extend(super::memoryview::bytes_of_view(vm, other)?),
         _ => {
-            return Err(vm.type_error(format!("can't concat {} to {}", vm.type_name(&a[1]).as_str(), type_str(ba))));
+            return Err(vm.type_error(format!("can't concat {} to {}", vm.type_name(other).as_str(), type_str(ba))));
         }
     }
     Ok(make(ba, data))
 }
 
-fn mul(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "__mul__", a, 1, 1)?;
+fn mul(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([_, count], []) = either_sig!(a, slot "__mul__", "$self, value, /").bind(vm, a, kw)?;
     let (data, ba) = this(vm, a)?;
-    if !super::string::is_index(vm, &a[1]) {
+    if !super::string::is_index(vm, count) {
         return Ok(Value::NotImplemented);
     }
-    let n = vm.repeat_count(&a[1])?;
+    let n = vm.repeat_count(count)?;
     Ok(make(ba, crate::runtime::alloc::repeat_bytes(&data, n).map_err(|_| vm.memory_error())?))
 }
 
-fn mod_(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "__mod__", a, 1, 1)?;
+fn mod_(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([_, values], []) = either_sig!(a, slot "__mod__", "$self, value, /").bind(vm, a, kw)?;
     let (data, ba) = this(vm, a)?;
-    Ok(make(ba, percent_format(vm, &data, &a[1])?))
+    Ok(make(ba, percent_format(vm, &data, values)?))
 }
 
-fn rmod(_vm: &Vm, _a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn rmod(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    either_sig!(a, slot "__rmod__", "$self, value, /").bind(vm, a, kw)?;
     Ok(Value::NotImplemented)
 }
 
-fn compare(vm: &Vm, a: &[Value], op: CmpOp, name: &str) -> PyResult<Value> {
-    args::check_method(vm, name, a, 1, 1)?;
+fn compare(vm: &Vm, a: &[Value], other: &Value, op: CmpOp) -> PyResult<Value> {
     let (x, _) = this(vm, a)?;
-    let y = match a[1].builtin_base() {
+    let y = match other.builtin_base() {
         Value::Bytes(b) => b.data.to_vec(),
         Value::ByteArray(b) => b.data.borrow().clone(),
         _ => return Ok(Value::NotImplemented),
@@ -567,40 +506,46 @@ fn compare(vm: &Vm, a: &[Value], op: CmpOp, name: &str) -> PyResult<Value> {
     }))
 }
 
-fn eq(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    compare(vm, a, CmpOp::Eq, "__eq__")
+fn eq(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([_, other], []) = either_sig!(a, slot "__eq__", "$self, value, /").bind(vm, a, kw)?;
+    compare(vm, a, other, CmpOp::Eq)
 }
-fn ne(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    compare(vm, a, CmpOp::Ne, "__ne__")
+fn ne(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([_, other], []) = either_sig!(a, slot "__ne__", "$self, value, /").bind(vm, a, kw)?;
+    compare(vm, a, other, CmpOp::Ne)
 }
-fn lt(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    compare(vm, a, CmpOp::Lt, "__lt__")
+fn lt(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([_, other], []) = either_sig!(a, slot "__lt__", "$self, value, /").bind(vm, a, kw)?;
+    compare(vm, a, other, CmpOp::Lt)
 }
-fn le(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    compare(vm, a, CmpOp::Le, "__le__")
+fn le(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([_, other], []) = either_sig!(a, slot "__le__", "$self, value, /").bind(vm, a, kw)?;
+    compare(vm, a, other, CmpOp::Le)
 }
-fn gt(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    compare(vm, a, CmpOp::Gt, "__gt__")
+fn gt(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([_, other], []) = either_sig!(a, slot "__gt__", "$self, value, /").bind(vm, a, kw)?;
+    compare(vm, a, other, CmpOp::Gt)
 }
-fn ge(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    compare(vm, a, CmpOp::Ge, "__ge__")
+fn ge(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([_, other], []) = either_sig!(a, slot "__ge__", "$self, value, /").bind(vm, a, kw)?;
+    compare(vm, a, other, CmpOp::Ge)
 }
 
 // ----- codecs and hex -----
 
 fn decode(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let p = clinic_kw(vm, "decode", a, kw, &["encoding", "errors"])?;
+    let (_, [enc, errors]) = either_sig!(a, "decode", "$self, /, encoding='utf-8', errors='strict'").bind(vm, a, kw)?;
     let (data, _) = this(vm, a)?;
-    let enc = codecs::str_arg(vm, p[0].as_ref(), "decode", "encoding", 1)?;
-    let errors = codecs::str_arg(vm, p[1].as_ref(), "decode", "errors", 2)?;
+    let enc = codecs::str_arg(vm, enc, "decode", "encoding", 1)?;
+    let errors = codecs::str_arg(vm, errors, "decode", "errors", 2)?;
     let codec = codecs::lookup(vm, enc.as_deref().unwrap_or("utf-8"))?;
     Ok(Value::string(codecs::decode(vm, &data, codec, errors.as_deref().unwrap_or("strict"))?))
 }
 
 fn hex(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let p = clinic_kw(vm, "hex", a, kw, &["sep", "bytes_per_sep"])?;
+    let (_, [sep, per]) = either_sig!(a, "hex", "$self, /, sep=None, bytes_per_sep=1").bind(vm, a, kw)?;
     let (data, _) = this(vm, a)?;
-    let sep: Option<char> = match &p[0] {
+    let sep: Option<char> = match sep {
         None | Some(Value::None) => None,
         Some(v) => {
             let s: Vec<char> = match v.builtin_base() {
@@ -618,7 +563,7 @@ fn hex(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
             Some(s[0])
         }
     };
-    let per = match &p[1] {
+    let per = match per {
         None => 1,
         Some(v) => vm.index_value(v)?,
     };
@@ -644,12 +589,12 @@ fn hex(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 
 // ----- searching -----
 
-fn find_args(vm: &Vm, name: &str, a: &[Value], kw: &KwArgs) -> PyResult<(Vec<u8>, Vec<u8>, i64, i64)> {
-    tuple_args(vm, name, a, kw, 1, 3)?;
+/// The bytes, `sub`, and `start`/`end` adjusted to them, of find, count and index.
+fn find_args(vm: &Vm, a: &[Value], sub: &Value, start: Option<&Value>, end: Option<&Value>) -> PyResult<(Vec<u8>, Vec<u8>, i64, i64)> {
     let (data, _) = this(vm, a)?;
-    let sub = sub_arg(vm, &a[1])?;
-    let start = slice_arg(vm, a.get(2))?;
-    let end = slice_arg(vm, a.get(3))?;
+    let sub = sub_arg(vm, sub)?;
+    let start = slice_arg(vm, start)?;
+    let end = slice_arg(vm, end)?;
     let (s, e) = adjust(start, end, data.len());
     Ok((data, sub, s, e))
 }
@@ -664,17 +609,20 @@ fn find_impl(data: &[u8], sub: &[u8], s: i64, e: i64, reverse: bool) -> i64 {
 }
 
 fn find(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let (d, sub, s, e) = find_args(vm, "find", a, kw)?;
+    let ([_, sub], [start, end]) = either_sig!(a, tuple "find", "$self, sub, start=None, end=None, /").bind(vm, a, kw)?;
+    let (d, sub, s, e) = find_args(vm, a, sub, start, end)?;
     Ok(Value::Int(find_impl(&d, &sub, s, e, false)))
 }
 
 fn rfind(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let (d, sub, s, e) = find_args(vm, "rfind", a, kw)?;
+    let ([_, sub], [start, end]) = either_sig!(a, tuple "rfind", "$self, sub, start=None, end=None, /").bind(vm, a, kw)?;
+    let (d, sub, s, e) = find_args(vm, a, sub, start, end)?;
     Ok(Value::Int(find_impl(&d, &sub, s, e, true)))
 }
 
 fn index(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let (d, sub, s, e) = find_args(vm, "index", a, kw)?;
+    let ([_, sub], [start, end]) = either_sig!(a, tuple "index", "$self, sub, start=None, end=None, /").bind(vm, a, kw)?;
+    let (d, sub, s, e) = find_args(vm, a, sub, start, end)?;
     match find_impl(&d, &sub, s, e, false) {
         -1 => Err(vm.value_error("subsection not found")),
         i => Ok(Value::Int(i)),
@@ -682,7 +630,8 @@ fn index(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn rindex(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let (d, sub, s, e) = find_args(vm, "rindex", a, kw)?;
+    let ([_, sub], [start, end]) = either_sig!(a, tuple "rindex", "$self, sub, start=None, end=None, /").bind(vm, a, kw)?;
+    let (d, sub, s, e) = find_args(vm, a, sub, start, end)?;
     match find_impl(&d, &sub, s, e, true) {
         -1 => Err(vm.value_error("subsection not found")),
         i => Ok(Value::Int(i)),
@@ -690,18 +639,19 @@ fn rindex(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn count(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let (d, sub, s, e) = find_args(vm, "count", a, kw)?;
+    let ([_, sub], [start, end]) = either_sig!(a, tuple "count", "$self, sub, start=None, end=None, /").bind(vm, a, kw)?;
+    let (d, sub, s, e) = find_args(vm, a, sub, start, end)?;
     if e - s < sub.len() as i64 {
         return Ok(Value::Int(0));
     }
     Ok(Value::Int(count_in(&d[s as usize..e as usize], &sub) as i64))
 }
 
-fn affix(vm: &Vm, a: &[Value], kw: &KwArgs, name: &str, at_end: bool) -> PyResult<Value> {
-    tuple_args(vm, name, a, kw, 1, 3)?;
+fn affix(vm: &Vm, a: &[Value], args: ([&Value; 2], [Option<&Value>; 2]), name: &str, at_end: bool) -> PyResult<Value> {
+    let ([_, prefix], [start, end]) = args;
     let (data, _) = this(vm, a)?;
-    let start = slice_arg(vm, a.get(2))?;
-    let end = slice_arg(vm, a.get(3))?;
+    let start = slice_arg(vm, start)?;
+    let end = slice_arg(vm, end)?;
     let (s, e) = adjust(start, end, data.len());
     let test = |sub: &[u8]| -> bool {
         if s > data.len() as i64 || e - s < sub.len() as i64 {
@@ -714,7 +664,7 @@ fn affix(vm: &Vm, a: &[Value], kw: &KwArgs, name: &str, at_end: bool) -> PyResul
             hay.starts_with(sub)
         }
     };
-    match a[1].as_tuple() {
+    match prefix.as_tuple() {
         Some(t) => {
             for item in t.items.iter() {
                 if test(&vm.bytes_of(item)?) {
@@ -723,29 +673,31 @@ fn affix(vm: &Vm, a: &[Value], kw: &KwArgs, name: &str, at_end: bool) -> PyResul
             }
             Ok(Value::bool(false))
         }
-        None => match a[1].builtin_base() {
-            Value::Bytes(_) | Value::ByteArray(_) => Ok(Value::bool(test(&vm.bytes_of(&a[1])?))),
-            _ => Err(vm.type_error(format!("{name} first arg must be bytes or a tuple of bytes, not {}", vm.type_name(&a[1]).as_str()))),
+        None => match prefix.builtin_base() {
+            Value::Bytes(_) | Value::ByteArray(_) => Ok(Value::bool(test(&vm.bytes_of(prefix)?))),
+            _ => Err(vm.type_error(format!("{name} first arg must be bytes or a tuple of bytes, not {}", vm.type_name(prefix).as_str()))),
         },
     }
 }
 
 fn startswith(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    affix(vm, a, kw, "startswith", false)
+    let args = either_sig!(a, tuple "startswith", "$self, prefix, start=None, end=None, /").bind(vm, a, kw)?;
+    affix(vm, a, args, "startswith", false)
 }
 
 fn endswith(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    affix(vm, a, kw, "endswith", true)
+    let args = either_sig!(a, tuple "endswith", "$self, suffix, start=None, end=None, /").bind(vm, a, kw)?;
+    affix(vm, a, args, "endswith", true)
 }
 
 // ----- transforming -----
 
 fn replace(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    clinic_args(vm, "replace", a, kw, 2, 3)?;
+    let ([_, old, new], [count]) = either_sig!(a, "replace", "$self, old, new, count=-1, /").bind(vm, a, kw)?;
     let (data, ba) = this(vm, a)?;
-    let old = vm.bytes_of(&a[1])?;
-    let new = vm.bytes_of(&a[2])?;
-    let count = match a.get(3) {
+    let old = vm.bytes_of(old)?;
+    let new = vm.bytes_of(new)?;
+    let count = match count {
         Some(v) => vm.index_value(v)?,
         None => -1,
     };
@@ -783,23 +735,22 @@ fn replace(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn removeprefix(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    one_arg(vm, "removeprefix", a, kw)?;
+    let ([_, prefix], []) = either_sig!(a, "removeprefix", "$self, prefix, /").bind(vm, a, kw)?;
     let (data, ba) = this(vm, a)?;
-    let p = vm.bytes_of(&a[1])?;
+    let p = vm.bytes_of(prefix)?;
     Ok(make(ba, data.strip_prefix(&p[..]).unwrap_or(&data).to_vec()))
 }
 
 fn removesuffix(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    one_arg(vm, "removesuffix", a, kw)?;
+    let ([_, suffix], []) = either_sig!(a, "removesuffix", "$self, suffix, /").bind(vm, a, kw)?;
     let (data, ba) = this(vm, a)?;
-    let p = vm.bytes_of(&a[1])?;
+    let p = vm.bytes_of(suffix)?;
     Ok(make(ba, data.strip_suffix(&p[..]).unwrap_or(&data).to_vec()))
 }
 
-fn strip_impl(vm: &Vm, a: &[Value], kw: &KwArgs, name: &str, left: bool, right: bool) -> PyResult<Value> {
-    clinic_args(vm, name, a, kw, 0, 1)?;
+fn strip_impl(vm: &Vm, a: &[Value], chars: Option<&Value>, left: bool, right: bool) -> PyResult<Value> {
     let (data, ba) = this(vm, a)?;
-    let set: Option<Vec<u8>> = match a.get(1) {
+    let set: Option<Vec<u8>> = match chars {
         None | Some(Value::None) => None,
         Some(v) => Some(vm.bytes_of(v)?),
     };
@@ -823,31 +774,36 @@ fn strip_impl(vm: &Vm, a: &[Value], kw: &KwArgs, name: &str, left: bool, right: 
 }
 
 fn strip(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    strip_impl(vm, a, kw, "strip", true, true)
+    let (_, [chars]) = either_sig!(a, "strip", "$self, bytes=None, /").bind(vm, a, kw)?;
+    strip_impl(vm, a, chars, true, true)
 }
 fn lstrip(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    strip_impl(vm, a, kw, "lstrip", true, false)
+    let (_, [chars]) = either_sig!(a, "lstrip", "$self, bytes=None, /").bind(vm, a, kw)?;
+    strip_impl(vm, a, chars, true, false)
 }
 fn rstrip(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    strip_impl(vm, a, kw, "rstrip", false, true)
+    let (_, [chars]) = either_sig!(a, "rstrip", "$self, bytes=None, /").bind(vm, a, kw)?;
+    strip_impl(vm, a, chars, false, true)
 }
 
-fn map_bytes(vm: &Vm, a: &[Value], kw: &KwArgs, name: &str, f: impl Fn(&[u8]) -> Vec<u8>) -> PyResult<Value> {
-    noargs(vm, name, a, kw)?;
+fn map_bytes(vm: &Vm, a: &[Value], f: impl Fn(&[u8]) -> Vec<u8>) -> PyResult<Value> {
     let (data, ba) = this(vm, a)?;
     Ok(make(ba, f(&data)))
 }
 
 fn upper(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    map_bytes(vm, a, kw, "upper", |d| d.to_ascii_uppercase())
+    either_sig!(a, "upper", "$self, /").bind(vm, a, kw)?;
+    map_bytes(vm, a, |d| d.to_ascii_uppercase())
 }
 
 fn lower(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    map_bytes(vm, a, kw, "lower", |d| d.to_ascii_lowercase())
+    either_sig!(a, "lower", "$self, /").bind(vm, a, kw)?;
+    map_bytes(vm, a, |d| d.to_ascii_lowercase())
 }
 
 fn swapcase(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    map_bytes(vm, a, kw, "swapcase", |d| {
+    either_sig!(a, "swapcase", "$self, /").bind(vm, a, kw)?;
+    map_bytes(vm, a, |d| {
         d.iter()
             .map(|&b| if b.is_ascii_lowercase() { b.to_ascii_uppercase() } else { b.to_ascii_lowercase() })
             .collect()
@@ -855,13 +811,15 @@ fn swapcase(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn capitalize(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    map_bytes(vm, a, kw, "capitalize", |d| {
+    either_sig!(a, "capitalize", "$self, /").bind(vm, a, kw)?;
+    map_bytes(vm, a, |d| {
         d.iter().enumerate().map(|(i, &b)| if i == 0 { b.to_ascii_uppercase() } else { b.to_ascii_lowercase() }).collect()
     })
 }
 
 fn title(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    map_bytes(vm, a, kw, "title", |d| {
+    either_sig!(a, "title", "$self, /").bind(vm, a, kw)?;
+    map_bytes(vm, a, |d| {
         let mut prev = false;
         d.iter()
             .map(|&b| {
@@ -873,44 +831,47 @@ fn title(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     })
 }
 
-fn pred_all(vm: &Vm, a: &[Value], kw: &KwArgs, name: &str, f: impl Fn(u8) -> bool) -> PyResult<Value> {
-    noargs(vm, name, a, kw)?;
+fn pred_all(vm: &Vm, a: &[Value], f: impl Fn(u8) -> bool) -> PyResult<Value> {
     let (data, _) = this(vm, a)?;
     Ok(Value::bool(!data.is_empty() && data.iter().all(|&b| f(b))))
 }
 
 fn isalnum(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    pred_all(vm, a, kw, "isalnum", |b| b.is_ascii_alphanumeric())
+    either_sig!(a, "isalnum", "$self, /").bind(vm, a, kw)?;
+    pred_all(vm, a, |b| b.is_ascii_alphanumeric())
 }
 fn isalpha(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    pred_all(vm, a, kw, "isalpha", |b| b.is_ascii_alphabetic())
+    either_sig!(a, "isalpha", "$self, /").bind(vm, a, kw)?;
+    pred_all(vm, a, |b| b.is_ascii_alphabetic())
 }
 fn isdigit(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    pred_all(vm, a, kw, "isdigit", |b| b.is_ascii_digit())
+    either_sig!(a, "isdigit", "$self, /").bind(vm, a, kw)?;
+    pred_all(vm, a, |b| b.is_ascii_digit())
 }
 fn isspace(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    pred_all(vm, a, kw, "isspace", is_space)
+    either_sig!(a, "isspace", "$self, /").bind(vm, a, kw)?;
+    pred_all(vm, a, is_space)
 }
 
 fn isascii(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    noargs(vm, "isascii", a, kw)?;
+    either_sig!(a, "isascii", "$self, /").bind(vm, a, kw)?;
     Ok(Value::bool(this(vm, a)?.0.is_ascii()))
 }
 
 fn islower(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    noargs(vm, "islower", a, kw)?;
+    either_sig!(a, "islower", "$self, /").bind(vm, a, kw)?;
     let (d, _) = this(vm, a)?;
     Ok(Value::bool(d.iter().any(|b| b.is_ascii_lowercase()) && !d.iter().any(|b| b.is_ascii_uppercase())))
 }
 
 fn isupper(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    noargs(vm, "isupper", a, kw)?;
+    either_sig!(a, "isupper", "$self, /").bind(vm, a, kw)?;
     let (d, _) = this(vm, a)?;
     Ok(Value::bool(d.iter().any(|b| b.is_ascii_uppercase()) && !d.iter().any(|b| b.is_ascii_lowercase())))
 }
 
 fn istitle(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    noargs(vm, "istitle", a, kw)?;
+    either_sig!(a, "istitle", "$self, /").bind(vm, a, kw)?;
     let (d, _) = this(vm, a)?;
     let mut cased = false;
     let mut prev = false;
@@ -954,11 +915,10 @@ fn fill_arg(vm: &Vm, name: &str, v: Option<&Value>) -> PyResult<u8> {
     }
 }
 
-fn justify(vm: &Vm, a: &[Value], kw: &KwArgs, name: &str) -> PyResult<Value> {
-    clinic_args(vm, name, a, kw, 1, 2)?;
+fn justify(vm: &Vm, a: &[Value], width: &Value, fill: Option<&Value>, name: &str) -> PyResult<Value> {
     let (data, ba) = this(vm, a)?;
-    let width = vm.index_value(&a[1])?;
-    let fill = fill_arg(vm, name, a.get(2))?;
+    let width = vm.index_value(width)?;
+    let fill = fill_arg(vm, name, fill)?;
     let len = data.len() as i64;
     if width <= len {
         return Ok(make(ba, data));
@@ -977,19 +937,22 @@ fn justify(vm: &Vm, a: &[Value], kw: &KwArgs, name: &str) -> PyResult<Value> {
 }
 
 fn center(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    justify(vm, a, kw, "center")
+    let ([_, width], [fill]) = either_sig!(a, "center", "$self, width, fillchar=b' ', /").bind(vm, a, kw)?;
+    justify(vm, a, width, fill, "center")
 }
 fn ljust(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    justify(vm, a, kw, "ljust")
+    let ([_, width], [fill]) = either_sig!(a, "ljust", "$self, width, fillchar=b' ', /").bind(vm, a, kw)?;
+    justify(vm, a, width, fill, "ljust")
 }
 fn rjust(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    justify(vm, a, kw, "rjust")
+    let ([_, width], [fill]) = either_sig!(a, "rjust", "$self, width, fillchar=b' ', /").bind(vm, a, kw)?;
+    justify(vm, a, width, fill, "rjust")
 }
 
 fn zfill(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    one_arg(vm, "zfill", a, kw)?;
+    let ([_, width], []) = either_sig!(a, "zfill", "$self, width, /").bind(vm, a, kw)?;
     let (data, ba) = this(vm, a)?;
-    let width = vm.index_value(&a[1])?;
+    let width = vm.index_value(width)?;
     if width <= data.len() as i64 {
         return Ok(make(ba, data));
     }
@@ -1003,9 +966,9 @@ fn zfill(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn expandtabs(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let p = clinic_kw(vm, "expandtabs", a, kw, &["tabsize"])?;
+    let (_, [tabsize]) = either_sig!(a, "expandtabs", "$self, /, tabsize=8").bind(vm, a, kw)?;
     let (data, ba) = this(vm, a)?;
-    let tabsize = match &p[0] {
+    let tabsize = match tabsize {
         Some(v) => vm.index_value(v)?,
         None => 8,
     };
@@ -1034,14 +997,11 @@ fn expandtabs(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn translate(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let p = clinic_kw(vm, "translate", a, kw, &["table", "delete"])?;
+    let ([_, table], [delete]) = either_sig!(a, "translate", "$self, table, /, delete=b''").bind(vm, a, kw)?;
     let (data, ba) = this(vm, a)?;
-    if p[0].is_none() {
-        return Err(vm.type_error("translate() missing required argument 'table' (pos 1)"));
-    }
-    let table = match &p[0] {
-        None | Some(Value::None) => None,
-        Some(v) => {
+    let table = match table {
+        Value::None => None,
+        v => {
             let t = vm.bytes_of(v)?;
             if t.len() != 256 {
                 return Err(vm.value_error("translation table must be 256 characters long"));
@@ -1049,7 +1009,7 @@ fn translate(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
             Some(t)
         }
     };
-    let delete = match &p[1] {
+    let delete = match delete {
         None => Vec::new(),
         Some(v) => vm.bytes_of(v)?,
     };
@@ -1066,9 +1026,8 @@ fn translate(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 
 // ----- splitting and joining -----
 
-fn split_args(vm: &Vm, name: &str, a: &[Value], kw: &KwArgs) -> PyResult<(Option<Vec<u8>>, i64)> {
-    let p = clinic_kw(vm, name, a, kw, &["sep", "maxsplit"])?;
-    let sep = match &p[0] {
+fn split_args(vm: &Vm, sep: Option<&Value>, maxsplit: Option<&Value>) -> PyResult<(Option<Vec<u8>>, i64)> {
+    let sep = match sep {
         None | Some(Value::None) => None,
         Some(v) => {
             let s = vm.bytes_of(v)?;
@@ -1078,7 +1037,7 @@ fn split_args(vm: &Vm, name: &str, a: &[Value], kw: &KwArgs) -> PyResult<(Option
             Some(s)
         }
     };
-    let maxsplit = match &p[1] {
+    let maxsplit = match maxsplit {
         None => -1,
         Some(v) => vm.index_value(v)?,
     };
@@ -1086,7 +1045,8 @@ fn split_args(vm: &Vm, name: &str, a: &[Value], kw: &KwArgs) -> PyResult<(Option
 }
 
 fn split(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let (sep, maxsplit) = split_args(vm, "split", a, kw)?;
+    let (_, [sep, maxsplit]) = either_sig!(a, "split", "$self, /, sep=None, maxsplit=-1").bind(vm, a, kw)?;
+    let (sep, maxsplit) = split_args(vm, sep, maxsplit)?;
     let (data, ba) = this(vm, a)?;
     let mut out = Vec::new();
     match sep {
@@ -1133,7 +1093,8 @@ fn split(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn rsplit(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let (sep, maxsplit) = split_args(vm, "rsplit", a, kw)?;
+    let (_, [sep, maxsplit]) = either_sig!(a, "rsplit", "$self, /, sep=None, maxsplit=-1").bind(vm, a, kw)?;
+    let (sep, maxsplit) = split_args(vm, sep, maxsplit)?;
     let (data, ba) = this(vm, a)?;
     let mut out = Vec::new();
     match sep {
@@ -1180,8 +1141,8 @@ fn rsplit(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn splitlines(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let p = clinic_kw(vm, "splitlines", a, kw, &["keepends"])?;
-    let keepends = match &p[0] {
+    let (_, [keepends]) = either_sig!(a, "splitlines", "$self, /, keepends=False").bind(vm, a, kw)?;
+    let keepends = match keepends {
         Some(v) => vm.truthy(v)?,
         None => false,
     };
@@ -1209,10 +1170,9 @@ fn splitlines(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::list(out))
 }
 
-fn partition_impl(vm: &Vm, a: &[Value], kw: &KwArgs, name: &str, reverse: bool) -> PyResult<Value> {
-    one_arg(vm, name, a, kw)?;
+fn partition_impl(vm: &Vm, a: &[Value], sep: &Value, reverse: bool) -> PyResult<Value> {
     let (data, ba) = this(vm, a)?;
-    let sep = vm.bytes_of(&a[1])?;
+    let sep = vm.bytes_of(sep)?;
     if sep.is_empty() {
         return Err(vm.value_error("empty separator"));
     }
@@ -1230,21 +1190,23 @@ fn partition_impl(vm: &Vm, a: &[Value], kw: &KwArgs, name: &str, reverse: bool) 
 }
 
 fn partition(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    partition_impl(vm, a, kw, "partition", false)
+    let ([_, sep], []) = either_sig!(a, "partition", "$self, sep, /").bind(vm, a, kw)?;
+    partition_impl(vm, a, sep, false)
 }
 
 fn rpartition(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    partition_impl(vm, a, kw, "rpartition", true)
+    let ([_, sep], []) = either_sig!(a, "rpartition", "$self, sep, /").bind(vm, a, kw)?;
+    partition_impl(vm, a, sep, true)
 }
 
 fn join(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    one_arg(vm, "join", a, kw)?;
+    let ([_, iterable], []) = either_sig!(a, "join", "$self, iterable_of_bytes, /").bind(vm, a, kw)?;
     let (sep, ba) = this(vm, a)?;
-    let items = match a[1].builtin_base() {
+    let items = match iterable.builtin_base() {
         Value::List(l) => l.items.borrow().clone(),
         Value::Tuple(t) => t.items.to_vec(),
         _ => {
-            let it = vm.iter(&a[1]).map_err(|e| if vm.err_is(&e, "TypeError") { vm.type_error("can only join an iterable") } else { e })?;
+            let it = vm.iter(iterable).map_err(|e| if vm.err_is(&e, "TypeError") { vm.type_error("can only join an iterable") } else { e })?;
             let mut v = Vec::new();
             while let Some(x) = vm.next(&it)? {
                 v.push(x);
@@ -1275,9 +1237,9 @@ fn join(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 // ----- bytearray mutators -----
 
 fn append(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    one_arg(vm, "append", a, kw)?;
+    let ([_, item], []) = crate::sig!("bytearray.append", "$self, item, /").bind(vm, a, kw)?;
     let b = this_ba(vm, a)?;
-    let v = byte_value(vm, &a[1])?;
+    let v = byte_value(vm, item)?;
     b.data.borrow_mut().push(v);
     Ok(Value::None)
 }
@@ -1305,17 +1267,17 @@ fn iterable_bytes(vm: &Vm, v: &Value, on_not_iterable: impl FnOnce() -> PyErr) -
 }
 
 fn extend(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    one_arg(vm, "extend", a, kw)?;
+    let ([_, items], []) = crate::sig!("bytearray.extend", "$self, iterable_of_ints, /").bind(vm, a, kw)?;
     let b = this_ba(vm, a)?;
-    let data = iterable_bytes(vm, &a[1], || vm.type_error(format!("can't extend bytearray with {}", vm.type_name(&a[1]).as_str())))?;
+    let data = iterable_bytes(vm, items, || vm.type_error(format!("can't extend bytearray with {}", vm.type_name(items).as_str())))?;
     b.data.borrow_mut().extend_from_slice(&data);
     Ok(Value::None)
 }
 
 fn pop(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    clinic_args(vm, "pop", a, kw, 0, 1)?;
+    let (_, [index]) = crate::sig!("bytearray.pop", "$self, index=-1, /").bind(vm, a, kw)?;
     let b = this_ba(vm, a)?;
-    let idx = match a.get(1) {
+    let idx = match index {
         Some(v) => vm.index_value(v)?,
         None => -1,
     };
@@ -1332,10 +1294,10 @@ fn pop(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn insert(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    clinic_args(vm, "insert", a, kw, 2, 2)?;
+    let ([_, index, item], []) = crate::sig!("bytearray.insert", "$self, index, item, /").bind(vm, a, kw)?;
     let b = this_ba(vm, a)?;
-    let idx = vm.index_value(&a[1])?;
-    let v = byte_value(vm, &a[2])?;
+    let idx = vm.index_value(index)?;
+    let v = byte_value(vm, item)?;
     let mut d = b.data.borrow_mut();
     let len = d.len() as i64;
     let i = if idx < 0 { (idx + len).max(0) } else { idx.min(len) };
@@ -1344,9 +1306,9 @@ fn insert(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn remove(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    one_arg(vm, "remove", a, kw)?;
+    let ([_, value], []) = crate::sig!("bytearray.remove", "$self, value, /").bind(vm, a, kw)?;
     let b = this_ba(vm, a)?;
-    let v = byte_value(vm, &a[1])?;
+    let v = byte_value(vm, value)?;
     let mut d = b.data.borrow_mut();
     match d.iter().position(|&x| x == v) {
         Some(i) => {
@@ -1358,61 +1320,62 @@ fn remove(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn reverse(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    noargs(vm, "reverse", a, kw)?;
+    either_sig!(a, "reverse", "$self, /").bind(vm, a, kw)?;
     this_ba(vm, a)?.data.borrow_mut().reverse();
     Ok(Value::None)
 }
 
 fn clear(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    noargs(vm, "clear", a, kw)?;
+    either_sig!(a, "clear", "$self, /").bind(vm, a, kw)?;
     this_ba(vm, a)?.data.borrow_mut().clear();
     Ok(Value::None)
 }
 
 fn copy(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    noargs(vm, "copy", a, kw)?;
+    either_sig!(a, "copy", "$self, /").bind(vm, a, kw)?;
     let d = this_ba(vm, a)?.data.borrow().clone();
     Ok(new_bytearray(d))
 }
 
-fn alloc(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn alloc(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    crate::sig!("bytearray.__alloc__", "$self, /").bind(vm, a, kw)?;
     let n = this_ba(vm, a)?.data.borrow().capacity();
     Ok(Value::Int(n as i64 + 1))
 }
 
-fn setitem(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "__setitem__", a, 2, 2)?;
+fn setitem(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me, key, value], []) = crate::sig!(slot "bytearray.__setitem__", "$self, key, value, /").bind(vm, a, kw)?;
     this_ba(vm, a)?;
-    set_item(vm, a[0].builtin_base(), &a[1], &a[2])?;
+    set_item(vm, me.builtin_base(), key, value)?;
     Ok(Value::None)
 }
 
-fn delitem(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "__delitem__", a, 1, 1)?;
+fn delitem(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me, key], []) = crate::sig!(slot "bytearray.__delitem__", "$self, key, /").bind(vm, a, kw)?;
     this_ba(vm, a)?;
-    del_item(vm, a[0].builtin_base(), &a[1])?;
+    del_item(vm, me.builtin_base(), key)?;
     Ok(Value::None)
 }
 
-fn iadd(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "__iadd__", a, 1, 1)?;
+fn iadd(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me, other], []) = crate::sig!(slot "bytearray.__iadd__", "$self, value, /").bind(vm, a, kw)?;
     let b = this_ba(vm, a)?;
-    let other = match a[1].builtin_base() {
+    let other = match other.builtin_base() {
         Value::Bytes(x) => x.data.to_vec(),
         Value::ByteArray(x) => x.data.borrow().clone(),
-        _ => return Err(vm.type_error(format!("can't concat {} to bytearray", vm.type_name(&a[1]).as_str()))),
+        _ => return Err(vm.type_error(format!("can't concat {} to bytearray", vm.type_name(other).as_str()))),
     };
     b.data.borrow_mut().extend_from_slice(&other);
-    Ok(a[0].clone())
+    Ok(me.clone())
 }
 
-fn imul(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "__imul__", a, 1, 1)?;
+fn imul(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me, count], []) = crate::sig!(slot "bytearray.__imul__", "$self, value, /").bind(vm, a, kw)?;
     let b = this_ba(vm, a)?;
-    let n = vm.repeat_count(&a[1])?;
+    let n = vm.repeat_count(count)?;
     let d = crate::runtime::alloc::repeat_bytes(&b.data.borrow(), n).map_err(|_| vm.memory_error())?;
     *b.data.borrow_mut() = d;
-    Ok(a[0].clone())
+    Ok(me.clone())
 }
 
 /// `ba[idx] = v` for a bytearray, slices included (used by the evaluator).

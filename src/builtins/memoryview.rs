@@ -7,7 +7,6 @@
 //! it resize, and a view then sees the bytes that are there, clipped to the
 //! current length.
 
-use super::args;
 use crate::eval::Vm;
 use crate::runtime::object::*;
 use crate::runtime::value::Value;
@@ -136,13 +135,8 @@ impl MemoryView {
 
 /// `memoryview(object)`.
 fn new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let a = a.get(1..).unwrap_or_default();
-    args::only_kw(vm, "memoryview", kw, &["object"])?;
-    let Some(obj) = args::arg(a, kw, 0, "object") else {
-        return Err(vm.type_error("memoryview() missing required argument 'object' (pos 1)"));
-    };
-    args::check(vm, "memoryview", a, 0, 1)?;
-    if let Some(view) = view_of(&obj) {
+    let ([_, obj], []) = crate::sig!("memoryview", "$type, object").bind(vm, a, kw)?;
+    if let Some(view) = view_of(obj) {
         if view.released.get() {
             return Err(vm.value_error("operation forbidden on released memoryview object"));
         }
@@ -154,7 +148,7 @@ fn new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
         Value::Bytes(b) => (b.data.len(), true),
         Value::ByteArray(b) => (b.data.borrow().len(), false),
         _ => {
-            return Err(vm.type_error(format!("memoryview: a bytes-like object is required, not '{}'", vm.type_name(&obj).as_str())));
+            return Err(vm.type_error(format!("memoryview: a bytes-like object is required, not '{}'", vm.type_name(obj).as_str())));
         }
     };
     let obj = obj.builtin_base().clone();
@@ -178,14 +172,15 @@ fn bytes_value(data: Vec<u8>) -> Value {
     Value::Bytes(Rc::new(Bytes { data: data.into() }))
 }
 
-fn len(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn len(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    crate::sig!(slot "memoryview.__len__", "$self, /").bind(vm, a, kw)?;
     let view = this(vm, a, "__len__")?;
     Ok(Value::Int(view.len as i64))
 }
 
-fn getitem(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn getitem(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([_, key], []) = crate::sig!(slot "memoryview.__getitem__", "$self, key, /").bind(vm, a, kw)?;
     let view = this(vm, a, "__getitem__")?;
-    let Some(key) = a.get(1) else { return Err(vm.type_error("expected 1 argument, got 0")) };
     if let Value::Slice(s) = key {
         let (start, _stop, step, n) = slice_window(vm, s, view.len)?;
         let sub = MemoryView {
@@ -224,9 +219,9 @@ fn position(vm: &Vm, view: &MemoryView, key: &Value) -> PyResult<usize> {
     Ok(i as usize)
 }
 
-fn setitem(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn setitem(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([_, key, value], []) = crate::sig!(slot "memoryview.__setitem__", "$self, key, value, /").bind(vm, a, kw)?;
     let view = this(vm, a, "__setitem__")?;
-    let [_, key, value] = a else { return Err(vm.type_error("expected 2 arguments")) };
     if view.readonly {
         return Err(vm.type_error("cannot modify read-only memory"));
     }
@@ -277,7 +272,8 @@ fn items(view: &MemoryView) -> Vec<Value> {
     view.bytes().into_iter().map(|b| view.item(b)).collect()
 }
 
-fn iter(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn iter(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    crate::sig!(slot "memoryview.__iter__", "$self, /").bind(vm, a, kw)?;
     let view = this(vm, a, "__iter__")?;
     let list = Value::list(items(&view));
     drop(view);
@@ -285,33 +281,43 @@ fn iter(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn tolist(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "tolist", kw)?;
+    crate::sig!("memoryview.tolist", "$self, /").bind(vm, a, kw)?;
     let view = this(vm, a, "tolist")?;
     Ok(Value::list(items(&view)))
 }
 
 fn tobytes(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::only_kw(vm, "tobytes", kw, &["order"])?;
+    crate::sig!("memoryview.tobytes", "$self, /, order='C'").bind(vm, a, kw)?;
     let view = this(vm, a, "tobytes")?;
     Ok(bytes_value(view.bytes()))
 }
 
 /// `hex([sep[, bytes_per_sep]])`, as the viewed bytes' own.
 fn hex(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (_, [sep, per]) = crate::sig!("memoryview.hex", "$self, /, sep=None, bytes_per_sep=1").bind(vm, a, kw)?;
     let bytes = bytes_value(this(vm, a, "hex")?.bytes());
     let method = vm.get_attr(&bytes, &vm.intern("hex"))?;
-    vm.call(&method, a.get(1..).unwrap_or_default(), kw)
+    let mut given = Vec::new();
+    if let Some(sep) = sep {
+        given.push((vm.intern("sep"), sep.clone()));
+    }
+    if let Some(per) = per {
+        given.push((vm.intern("bytes_per_sep"), per.clone()));
+    }
+    vm.call(&method, &[], &given)
 }
 
-fn eq(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    Ok(match compare(vm, a)? {
+fn eq(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me, other], []) = crate::sig!(slot "memoryview.__eq__", "$self, value, /").bind(vm, a, kw)?;
+    Ok(match compare(vm, me, other)? {
         Some(same) => Value::bool(same),
         None => Value::NotImplemented,
     })
 }
 
-fn ne(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    Ok(match compare(vm, a)? {
+fn ne(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me, other], []) = crate::sig!(slot "memoryview.__ne__", "$self, value, /").bind(vm, a, kw)?;
+    Ok(match compare(vm, me, other)? {
         Some(same) => Value::bool(!same),
         None => Value::NotImplemented,
     })
@@ -319,8 +325,7 @@ fn ne(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 
 /// Equality with another view or a bytes-like object: the same items.
 /// A released view equals only itself.
-fn compare(vm: &Vm, a: &[Value]) -> PyResult<Option<bool>> {
-    let [me, other] = a else { return Err(vm.type_error("expected 1 argument")) };
+fn compare(vm: &Vm, me: &Value, other: &Value) -> PyResult<Option<bool>> {
     let Some(view) = view_of(me) else { return Ok(None) };
     if let (Value::Native(x), Value::Native(y)) = (me, other) {
         if Rc::ptr_eq(x, y) {
@@ -351,7 +356,8 @@ fn compare(vm: &Vm, a: &[Value]) -> PyResult<Option<bool>> {
     Ok(Some(true))
 }
 
-fn hash(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn hash(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    crate::sig!(slot "memoryview.__hash__", "$self, /").bind(vm, a, kw)?;
     let view = this(vm, a, "__hash__")?;
     if !view.readonly {
         return Err(vm.value_error("cannot hash writable memoryview object"));
@@ -360,32 +366,35 @@ fn hash(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::Int(vm.hash(&bytes)?))
 }
 
-fn repr(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let zelf = a.first().filter(|v| view_of(v).is_some()).ok_or_else(|| vm.type_error("descriptor '__repr__' requires a 'memoryview' object"))?;
+fn repr(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([zelf], []) = crate::sig!(slot "memoryview.__repr__", "$self, /").bind(vm, a, kw)?;
+    let zelf = Some(zelf).filter(|v| view_of(v).is_some()).ok_or_else(|| vm.type_error("descriptor '__repr__' requires a 'memoryview' object"))?;
     let released = view_of(zelf).is_some_and(|view| view.released.get());
     let state = if released { "released memory" } else { "memory" };
     Ok(Value::string(format!("<{state} at {:#x}>", zelf.id())))
 }
 
-fn enter(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn enter(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], []) = crate::sig!("memoryview.__enter__", "$self, /").bind(vm, a, kw)?;
     drop(this(vm, a, "__enter__")?);
-    Ok(a.first().cloned().unwrap_or(Value::None))
+    Ok(me.clone())
 }
 
 fn exit(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    release(vm, &a[..1.min(a.len())], kw)?;
+    let ([me], [], _) = crate::sig!("memoryview.__exit__", "$self, /, *args").bind_rest(vm, a, kw)?;
+    release(vm, std::slice::from_ref(me), &[])?;
     Ok(Value::None)
 }
 
 fn release(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "release", kw)?;
-    let view = a.first().and_then(view_of).ok_or_else(|| vm.type_error("descriptor 'release' requires a 'memoryview' object"))?;
+    let ([me], []) = crate::sig!("memoryview.release", "$self, /").bind(vm, a, kw)?;
+    let view = view_of(me).ok_or_else(|| vm.type_error("descriptor 'release' requires a 'memoryview' object"))?;
     view.released.set(true);
     Ok(Value::None)
 }
 
 fn toreadonly(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "toreadonly", kw)?;
+    crate::sig!("memoryview.toreadonly", "$self, /").bind(vm, a, kw)?;
     let view = this(vm, a, "toreadonly")?;
     let copy = MemoryView { obj: view.obj.clone(), readonly: true, released: Cell::new(false), ..*view };
     drop(view);
@@ -394,13 +403,14 @@ fn toreadonly(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 
 /// `cast(format)`: between the one-byte formats only.
 fn cast(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([_, format], [shape]) = crate::sig!("memoryview.cast", "$self, /, format, shape=None").bind(vm, a, kw)?;
     let view = this(vm, a, "cast")?;
-    let rest = a.get(1..).unwrap_or_default();
-    let Some(format) = args::arg(rest, kw, 0, "format") else {
-        return Err(vm.type_error("cast() missing required argument 'format' (pos 1)"));
-    };
+    if shape.is_some() {
+        // Views here are one-dimensional.
+        return Err(vm.type_error("memoryview: cast to a shape is not supported"));
+    }
     let Some(code) = format.as_str() else {
-        return Err(vm.type_error(format!("cast() argument 'format' must be str, not {}", vm.type_name(&format).as_str())));
+        return Err(vm.type_error(format!("cast() argument 'format' must be str, not {}", vm.type_name(format).as_str())));
     };
     let Some(format) = Format::parse(code.as_str()) else {
         return Err(vm.value_error("memoryview: destination format must be a native single character format prefixed with an optional '@'"));

@@ -3,7 +3,6 @@
 //! is an opaque native object; the Python class `hashlib.HASH` wraps it.
 
 use super::def;
-use crate::builtins::args;
 use crate::eval::Vm;
 use crate::runtime::object::*;
 use crate::runtime::value::Value;
@@ -89,9 +88,8 @@ fn data_arg(vm: &Vm, v: &Value) -> PyResult<Vec<u8>> {
 }
 
 fn new_state(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "new_state", kw)?;
-    args::check(vm, "new_state", a, 1, 1)?;
-    let name = a[0].as_str().map(|s| s.as_str().to_ascii_lowercase()).unwrap_or_default();
+    let ([name], []) = crate::sig!("new_state", "name, /").bind(vm, a, kw)?;
+    let name = name.as_str().map(|s| s.as_str().to_ascii_lowercase()).unwrap_or_default();
     match State::new(&name) {
         Some(s) => Ok(wrap(vm, s)),
         None => Err(vm.value_error(format!("unsupported hash type {name}"))),
@@ -99,23 +97,20 @@ fn new_state(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn update(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "update", kw)?;
-    args::check(vm, "update", a, 2, 2)?;
-    let data = data_arg(vm, &a[1])?;
-    with_state(vm, &a[0], |s| s.update(&data))?;
+    let ([state, data], []) = crate::sig!("update", "state, data, /").bind(vm, a, kw)?;
+    let data = data_arg(vm, data)?;
+    with_state(vm, state, |s| s.update(&data))?;
     Ok(Value::None)
 }
 
 fn digest(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "digest", kw)?;
-    args::check(vm, "digest", a, 1, 1)?;
-    let d = with_state(vm, &a[0], |s| s.digest())?;
+    let ([state], []) = crate::sig!("digest", "state, /").bind(vm, a, kw)?;
+    let d = with_state(vm, state, |s| s.digest())?;
     Ok(Value::Bytes(Rc::new(Bytes { data: d.into() })))
 }
 
 fn copy(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "copy", kw)?;
-    args::check(vm, "copy", a, 1, 1)?;
-    let s = with_state(vm, &a[0], |s| s.clone())?;
+    let ([state], []) = crate::sig!("copy", "state, /").bind(vm, a, kw)?;
+    let s = with_state(vm, state, |s| s.clone())?;
     Ok(wrap(vm, s))
 }

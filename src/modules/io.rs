@@ -8,7 +8,6 @@
 
 use super::def;
 use super::os::{errno_error, io_error};
-use crate::builtins::args;
 use crate::eval::Vm;
 use crate::runtime::object::*;
 use crate::runtime::types::new_class;
@@ -977,48 +976,55 @@ fn bytes_value(b: Vec<u8>) -> Value {
 
 // ----- _IOBase (generic methods for Python subclasses) -----
 
-fn base_closed(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    Ok(attr(vm, &a[0], "__IOBase_closed").unwrap_or(Value::bool(false)))
+fn base_closed(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], []) = crate::sig!("_IOBase.closed", "$self, /").bind(vm, a, kw)?;
+    Ok(attr(vm, me, "__IOBase_closed").unwrap_or(Value::bool(false)))
 }
 
-fn base_close(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    if !vm.truthy(&vm.get_attr(&a[0], &vm.intern("closed"))?)? {
-        vm.call_method(&a[0], "flush", &[])?;
+fn base_close(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], []) = crate::sig!("_IOBase.close", "$self, /").bind(vm, a, kw)?;
+    if !vm.truthy(&vm.get_attr(me, &vm.intern("closed"))?)? {
+        vm.call_method(me, "flush", &[])?;
     }
-    set_attr(vm, &a[0], "__IOBase_closed", Value::bool(true));
+    set_attr(vm, me, "__IOBase_closed", Value::bool(true));
     Ok(Value::None)
 }
 
-fn base_enter(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    if vm.truthy(&vm.get_attr(&a[0], &vm.intern("closed"))?)? {
+fn base_enter(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], []) = crate::sig!("_IOBase.__enter__", "$self, /").bind(vm, a, kw)?;
+    if vm.truthy(&vm.get_attr(me, &vm.intern("closed"))?)? {
         return Err(closed_err(vm));
     }
-    Ok(a[0].clone())
+    Ok(me.clone())
 }
 
-fn base_exit(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    vm.call_method(&a[0], "close", &[])?;
+fn base_exit(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], [], _) = crate::sig!("_IOBase.__exit__", "$self, /, *args").bind_rest(vm, a, kw)?;
+    vm.call_method(me, "close", &[])?;
     Ok(Value::None)
 }
 
-fn base_iter(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    if vm.truthy(&vm.get_attr(&a[0], &vm.intern("closed"))?)? {
+fn base_iter(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], []) = crate::sig!(slot "_IOBase.__iter__", "$self, /").bind(vm, a, kw)?;
+    if vm.truthy(&vm.get_attr(me, &vm.intern("closed"))?)? {
         return Err(closed_err(vm));
     }
-    Ok(a[0].clone())
+    Ok(me.clone())
 }
 
-fn base_next(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let line = vm.call_method(&a[0], "readline", &[])?;
+fn base_next(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], []) = crate::sig!(slot "_IOBase.__next__", "$self, /").bind(vm, a, kw)?;
+    let line = vm.call_method(me, "readline", &[])?;
     if vm.len(&line)? == 0 {
         return Err(vm.stop_iteration(Value::None));
     }
     Ok(line)
 }
 
-fn base_readlines(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let hint = size_arg(vm, a.get(1))?;
-    let it = vm.iter(&a[0])?;
+fn base_readlines(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], [hint]) = crate::sig!("_IOBase.readlines", "$self, hint=-1, /").bind(vm, a, kw)?;
+    let hint = size_arg(vm, hint)?;
+    let it = vm.iter(me)?;
     let mut out = Vec::new();
     let mut total = 0;
     while let Some(line) = vm.next(&it)? {
@@ -1031,20 +1037,24 @@ fn base_readlines(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::list(out))
 }
 
-fn base_writelines(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "writelines", a, 1, 1)?;
-    let it = vm.iter(&a[1])?;
+fn base_writelines(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me, lines], []) = crate::sig!("_IOBase.writelines", "$self, lines, /").bind(vm, a, kw)?;
+    let it = vm.iter(lines)?;
     while let Some(line) = vm.next(&it)? {
-        vm.call_method(&a[0], "write", &[line])?;
+        vm.call_method(me, "write", &[line])?;
     }
     Ok(Value::None)
 }
 
-fn false_fn(_vm: &Vm, _a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+/// `readable()` and the like where the answer is no.
+fn false_fn(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    crate::sig!("_IOBase.readable", "$self, /").bind(vm, a, kw)?;
     Ok(Value::bool(false))
 }
 
-fn none_fn(_vm: &Vm, _a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+/// `flush()` and the like where there is nothing to do or tell.
+fn none_fn(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    crate::sig!("_IOBase.flush", "$self, /").bind(vm, a, kw)?;
     Ok(Value::None)
 }
 
@@ -1111,15 +1121,14 @@ fn parse_newline(vm: &Vm, nl: Option<&str>) -> PyResult<Nl> {
 }
 
 fn open(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    const NAMES: [&str; 8] = ["file", "mode", "buffering", "encoding", "errors", "newline", "closefd", "opener"];
-    args::only_kw(vm, "open", kw, &NAMES)?;
-    if a.len() > 8 {
-        return Err(vm.type_error(format!("open() takes at most 8 arguments ({} given)", a.len())));
-    }
-    let get = |i: usize| args::arg(a, kw, i, NAMES[i]);
-    let Some(file) = get(0) else {
-        return Err(vm.type_error("open() missing required argument 'file' (pos 1)"));
-    };
+    let ([file], given) = crate::sig!(
+        "open",
+        "file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True, opener=None"
+    )
+    .bind(vm, a, kw)?;
+    let file = file.clone();
+    // The optional parameters by position (1 is `mode`).
+    let get = |i: usize| given.get(i.wrapping_sub(1)).copied().flatten().cloned();
     let mode_s = match get(1) {
         None => "r".to_string(),
         Some(m) => match m.as_str() {
@@ -1281,12 +1290,12 @@ fn open(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     Ok(text)
 }
 
-fn text_encoding_fn(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "text_encoding", a, 1, 2)?;
-    if a[0].is_none() {
+fn text_encoding_fn(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([encoding], [_stacklevel]) = crate::sig!("text_encoding", "encoding, stacklevel=2, /").bind(vm, a, kw)?;
+    if encoding.is_none() {
         return Ok(Value::str("utf-8"));
     }
-    Ok(a[0].clone())
+    Ok(encoding.clone())
 }
 
 // ----- methods shared by file objects -----
@@ -1303,42 +1312,49 @@ fn name_of(vm: &Vm, v: &Value) -> Option<Value> {
     attr(vm, v, "name")
 }
 
-fn file_closed(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    Ok(Value::bool(is_closed(vm, &a[0])?))
+fn file_closed(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], []) = crate::sig!("_io.FileIO.closed", "$self, /").bind(vm, a, kw)?;
+    Ok(Value::bool(is_closed(vm, me)?))
 }
 
-fn file_closefd(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    file_state(vm, &a[0], |s| Ok(Value::bool(s.closefd)))
+fn file_closefd(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], []) = crate::sig!("_io.FileIO.closefd", "$self, /").bind(vm, a, kw)?;
+    file_state(vm, me, |s| Ok(Value::bool(s.closefd)))
 }
 
-fn file_iter(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    if is_closed(vm, &a[0])? {
+fn file_iter(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], []) = crate::sig!(slot "_io.FileIO.__iter__", "$self, /").bind(vm, a, kw)?;
+    if is_closed(vm, me)? {
         return Err(closed_err(vm));
     }
-    Ok(a[0].clone())
+    Ok(me.clone())
 }
 
-fn file_enter(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    if is_closed(vm, &a[0])? {
+fn file_enter(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], []) = crate::sig!("_io.FileIO.__enter__", "$self, /").bind(vm, a, kw)?;
+    if is_closed(vm, me)? {
         return Err(closed_err(vm));
     }
-    Ok(a[0].clone())
+    Ok(me.clone())
 }
 
-fn file_exit(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    vm.call_method(&a[0], "close", &[])?;
+fn file_exit(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], [], _) = crate::sig!("_io.FileIO.__exit__", "$self, /, *args").bind_rest(vm, a, kw)?;
+    vm.call_method(me, "close", &[])?;
     Ok(Value::None)
 }
 
-fn file_close(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let name = name_of(vm, &a[0]);
-    file_state(vm, &a[0], |s| s.close().map_err(|e| io_error(vm, &e, name)))?;
+fn file_close(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], []) = crate::sig!("_io.FileIO.close", "$self, /").bind(vm, a, kw)?;
+    let name = name_of(vm, me);
+    file_state(vm, me, |s| s.close().map_err(|e| io_error(vm, &e, name)))?;
     Ok(Value::None)
 }
 
-fn file_flush(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let name = name_of(vm, &a[0]);
-    file_state(vm, &a[0], |s| {
+fn file_flush(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], []) = crate::sig!("_io.FileIO.flush", "$self, /").bind(vm, a, kw)?;
+    let name = name_of(vm, me);
+    file_state(vm, me, |s| {
         if s.closed {
             return Err(vm.value_error("I/O operation on closed file."));
         }
@@ -1347,8 +1363,9 @@ fn file_flush(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn file_fileno(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    file_state(vm, &a[0], |s| {
+fn file_fileno(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], []) = crate::sig!("_io.FileIO.fileno", "$self, /").bind(vm, a, kw)?;
+    file_state(vm, me, |s| {
         use std::os::fd::AsRawFd;
         match &s.file {
             Some(f) if !s.closed => Ok(Value::Int(f.as_raw_fd() as i64)),
@@ -1357,8 +1374,9 @@ fn file_fileno(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     })
 }
 
-fn file_isatty(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    file_state(vm, &a[0], |s| {
+fn file_isatty(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], []) = crate::sig!("_io.FileIO.isatty", "$self, /").bind(vm, a, kw)?;
+    file_state(vm, me, |s| {
         use std::os::fd::AsRawFd;
         match &s.file {
             Some(f) if !s.closed => Ok(Value::bool(unsafe { libc::isatty(f.as_raw_fd()) } == 1)),
@@ -1367,26 +1385,29 @@ fn file_isatty(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     })
 }
 
-fn file_readable(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    file_state(vm, &a[0], |s| if s.closed { Err(closed_err_np(vm)) } else { Ok(Value::bool(s.readable)) })
+fn file_readable(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], []) = crate::sig!("_io.FileIO.readable", "$self, /").bind(vm, a, kw)?;
+    file_state(vm, me, |s| if s.closed { Err(closed_err_np(vm)) } else { Ok(Value::bool(s.readable)) })
 }
 
-fn file_writable(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    file_state(vm, &a[0], |s| if s.closed { Err(closed_err_np(vm)) } else { Ok(Value::bool(s.writable)) })
+fn file_writable(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], []) = crate::sig!("_io.FileIO.writable", "$self, /").bind(vm, a, kw)?;
+    file_state(vm, me, |s| if s.closed { Err(closed_err_np(vm)) } else { Ok(Value::bool(s.writable)) })
 }
 
-fn file_seekable(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    file_state(vm, &a[0], |s| if s.closed { Err(closed_err_np(vm)) } else { Ok(Value::bool(s.seekable)) })
+fn file_seekable(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], []) = crate::sig!("_io.FileIO.seekable", "$self, /").bind(vm, a, kw)?;
+    file_state(vm, me, |s| if s.closed { Err(closed_err_np(vm)) } else { Ok(Value::bool(s.seekable)) })
 }
 
-fn file_truncate(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "truncate", a, 0, 1)?;
-    let size = match a.get(1) {
+fn file_truncate(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], [size]) = crate::sig!("_io.FileIO.truncate", "$self, size=None, /").bind(vm, a, kw)?;
+    let size = match size {
         None | Some(Value::None) => None,
         Some(v) => Some(vm.index_value(v)?),
     };
-    let name = name_of(vm, &a[0]);
-    file_state(vm, &a[0], |s| {
+    let name = name_of(vm, me);
+    file_state(vm, me, |s| {
         if s.closed {
             return Err(closed_err(vm));
         }
@@ -1411,15 +1432,17 @@ fn file_truncate(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 
 // ----- TextIOWrapper -----
 
-fn text_init(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    if native_of::<FileObj>(&a[0]).is_some() {
+fn text_init(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], [], _) = crate::sig!("TextIOWrapper.__init__", "$self, /, *args, **kwargs").bind_rest(vm, a, kw)?;
+    if native_of::<FileObj>(me).is_some() {
         return Ok(Value::None);
     }
     Err(vm.type_error("TextIOWrapper() over arbitrary buffers is not supported; use open()"))
 }
 
-fn bin_init(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    if native_of::<FileObj>(&a[0]).is_some() {
+fn bin_init(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], [], _) = crate::sig!("BufferedReader.__init__", "$self, /, *args, **kwargs").bind_rest(vm, a, kw)?;
+    if native_of::<FileObj>(me).is_some() {
         return Ok(Value::None);
     }
     Err(vm.type_error("creating binary file objects directly is not supported; use open()"))
@@ -1435,31 +1458,32 @@ fn text_check_read(vm: &Vm, s: &FileObj) -> PyResult<()> {
     Ok(())
 }
 
-fn text_read(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "read", a, 0, 1)?;
-    let size = size_arg(vm, a.get(1))?;
-    let name = name_of(vm, &a[0]);
-    let r = file_state(vm, &a[0], |s| {
+fn text_read(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], [size]) = crate::sig!("TextIOWrapper.read", "$self, size=-1, /").bind(vm, a, kw)?;
+    let size = size_arg(vm, size)?;
+    let name = name_of(vm, me);
+    let r = file_state(vm, me, |s| {
         text_check_read(vm, s)?;
         s.text_read(size, false).map_err(|e| text_err(vm, e, name))
     })?;
     Ok(Value::string(r))
 }
 
-fn text_readline(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "readline", a, 0, 1)?;
-    let size = size_arg(vm, a.get(1))?;
-    let name = name_of(vm, &a[0]);
-    let r = file_state(vm, &a[0], |s| {
+fn text_readline(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], [size]) = crate::sig!("TextIOWrapper.readline", "$self, size=-1, /").bind(vm, a, kw)?;
+    let size = size_arg(vm, size)?;
+    let name = name_of(vm, me);
+    let r = file_state(vm, me, |s| {
         text_check_read(vm, s)?;
         s.text_read(size, true).map_err(|e| text_err(vm, e, name))
     })?;
     Ok(Value::string(r))
 }
 
-fn text_next(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let name = name_of(vm, &a[0]);
-    let r = file_state(vm, &a[0], |s| {
+fn text_next(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], []) = crate::sig!(slot "TextIOWrapper.__next__", "$self, /").bind(vm, a, kw)?;
+    let name = name_of(vm, me);
+    let r = file_state(vm, me, |s| {
         text_check_read(vm, s)?;
         s.text_read(None, true).map_err(|e| text_err(vm, e, name))
     })?;
@@ -1469,11 +1493,11 @@ fn text_next(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::string(r))
 }
 
-fn text_readlines(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "readlines", a, 0, 1)?;
-    let hint = size_arg(vm, a.get(1))?.filter(|h| *h > 0);
-    let name = name_of(vm, &a[0]);
-    let lines = file_state(vm, &a[0], |s| {
+fn text_readlines(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], [hint]) = crate::sig!("TextIOWrapper.readlines", "$self, hint=-1, /").bind(vm, a, kw)?;
+    let hint = size_arg(vm, hint)?.filter(|h| *h > 0);
+    let name = name_of(vm, me);
+    let lines = file_state(vm, me, |s| {
         text_check_read(vm, s)?;
         let mut out = Vec::new();
         let mut total = 0;
@@ -1557,14 +1581,14 @@ fn encode_text(vm: &Vm, s: &FileObj, text: &str) -> PyResult<Vec<u8>> {
     Ok(out)
 }
 
-fn text_write(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "write", a, 1, 1)?;
-    let Some(text) = a[1].as_str() else {
-        return Err(vm.type_error(format!("write() argument must be str, not {}", vm.type_name(&a[1]).as_str())));
+fn text_write(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me, text], []) = crate::sig!("TextIOWrapper.write", "$self, text, /").bind(vm, a, kw)?;
+    let Some(text) = text.as_str() else {
+        return Err(vm.type_error(format!("write() argument must be str, not {}", vm.type_name(text).as_str())));
     };
     let n = text.char_len();
-    let name = name_of(vm, &a[0]);
-    file_state(vm, &a[0], |s| {
+    let name = name_of(vm, me);
+    file_state(vm, me, |s| {
         if s.closed {
             return Err(closed_err(vm));
         }
@@ -1583,27 +1607,27 @@ fn text_write(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::Int(n as i64))
 }
 
-fn text_writelines(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "writelines", a, 1, 1)?;
-    if is_closed(vm, &a[0])? {
+fn text_writelines(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me, lines], []) = crate::sig!("TextIOWrapper.writelines", "$self, lines, /").bind(vm, a, kw)?;
+    if is_closed(vm, me)? {
         return Err(closed_err(vm));
     }
-    let it = vm.iter(&a[1])?;
+    let it = vm.iter(lines)?;
     while let Some(line) = vm.next(&it)? {
-        text_write(vm, &[a[0].clone(), line], &[])?;
+        text_write(vm, &[me.clone(), line], &[])?;
     }
     Ok(Value::None)
 }
 
-fn text_seek(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "seek", a, 1, 2)?;
-    let cookie = vm.index_value(&a[1])?;
-    let whence = match a.get(2) {
+fn text_seek(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me, cookie], [whence]) = crate::sig!("TextIOWrapper.seek", "$self, cookie, whence=0, /").bind(vm, a, kw)?;
+    let cookie = vm.index_value(cookie)?;
+    let whence = match whence {
         Some(w) => vm.index_value(w)?,
         None => 0,
     };
-    let name = name_of(vm, &a[0]);
-    file_state(vm, &a[0], |s| {
+    let name = name_of(vm, me);
+    file_state(vm, me, |s| {
         if s.closed {
             return Err(closed_err(vm));
         }
@@ -1635,9 +1659,10 @@ fn text_seek(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     })
 }
 
-fn text_tell(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let name = name_of(vm, &a[0]);
-    file_state(vm, &a[0], |s| {
+fn text_tell(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], []) = crate::sig!("TextIOWrapper.tell", "$self, /").bind(vm, a, kw)?;
+    let name = name_of(vm, me);
+    file_state(vm, me, |s| {
         if s.closed {
             return Err(closed_err(vm));
         }
@@ -1651,26 +1676,29 @@ fn text_tell(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     })
 }
 
-fn text_repr(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let class = vm.type_of(&a[0]);
+fn text_repr(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], []) = crate::sig!(slot "TextIOWrapper.__repr__", "$self, /").bind(vm, a, kw)?;
+    let class = vm.type_of(me);
     let mut out = format!("<{}", vm.class_full_name(&class));
-    if let Some(n) = name_of(vm, &a[0]) {
+    if let Some(n) = name_of(vm, me) {
         out.push_str(&format!(" name={}", vm.repr(&n)?.as_str()));
     }
-    if let Some(m) = attr(vm, &a[0], "mode") {
+    if let Some(m) = attr(vm, me, "mode") {
         out.push_str(&format!(" mode={}", vm.repr(&m)?.as_str()));
     }
-    let enc = attr(vm, &a[0], "_encoding_name").unwrap_or(Value::str("UTF-8"));
+    let enc = attr(vm, me, "_encoding_name").unwrap_or(Value::str("UTF-8"));
     out.push_str(&format!(" encoding={}>", vm.repr(&enc)?.as_str()));
     Ok(Value::string(out))
 }
 
-fn text_encoding(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    Ok(attr(vm, &a[0], "_encoding_name").unwrap_or(Value::str("UTF-8")))
+fn text_encoding(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], []) = crate::sig!("TextIOWrapper.encoding", "$self, /").bind(vm, a, kw)?;
+    Ok(attr(vm, me, "_encoding_name").unwrap_or(Value::str("UTF-8")))
 }
 
-fn text_errors(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    file_state(vm, &a[0], |s| Ok(Value::string(s.errors.clone())))
+fn text_errors(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], []) = crate::sig!("TextIOWrapper.errors", "$self, /").bind(vm, a, kw)?;
+    file_state(vm, me, |s| Ok(Value::string(s.errors.clone())))
 }
 
 fn newlines_value(seen: u8) -> Value {
@@ -1691,12 +1719,14 @@ fn newlines_value(seen: u8) -> Value {
     }
 }
 
-fn text_newlines(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    file_state(vm, &a[0], |s| Ok(if matches!(s.newline, Nl::Universal | Nl::Any) { newlines_value(s.seen) } else { Value::None }))
+fn text_newlines(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], []) = crate::sig!("TextIOWrapper.newlines", "$self, /").bind(vm, a, kw)?;
+    file_state(vm, me, |s| Ok(if matches!(s.newline, Nl::Universal | Nl::Any) { newlines_value(s.seen) } else { Value::None }))
 }
 
-fn text_buffer(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    if let Value::Instance(i) = &a[0] {
+fn text_buffer(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], []) = crate::sig!("TextIOWrapper.buffer", "$self, /").bind(vm, a, kw)?;
+    if let Value::Instance(i) = me {
         for s in i.slots.borrow().iter().rev() {
             if let Some(v @ Value::Instance(_)) = s {
                 return Ok(v.clone());
@@ -1706,15 +1736,19 @@ fn text_buffer(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Err(vm.value_error("underlying buffer has been detached"))
 }
 
-fn text_detach(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    text_buffer(vm, a, &[])
+fn text_detach(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    text_buffer(vm, a, kw)
 }
 
 fn text_reconfigure(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::only_kw(vm, "reconfigure", kw, &["encoding", "errors", "newline", "line_buffering", "write_through"])?;
-    let enc = str_or_none(vm, "reconfigure", "encoding", args::kwarg(kw, "encoding"))?;
-    let errors = str_or_none(vm, "reconfigure", "errors", args::kwarg(kw, "errors"))?;
-    let newline = match args::kwarg(kw, "newline") {
+    let ([me], [encoding, errors, newline, _line_buffering, _write_through]) = crate::sig!(
+        "TextIOWrapper.reconfigure",
+        "$self, /, *, encoding=None, errors=None, newline=None, line_buffering=None, write_through=None"
+    )
+    .bind(vm, a, kw)?;
+    let enc = str_or_none(vm, "reconfigure", "encoding", encoding.cloned())?;
+    let errors = str_or_none(vm, "reconfigure", "errors", errors.cloned())?;
+    let newline = match newline {
         Some(v) => Some(parse_newline(vm, v.as_str().map(|s| s.as_str()))?),
         None => None,
     };
@@ -1722,7 +1756,7 @@ fn text_reconfigure(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
         Some(e) => Some(lookup_encoding(e).ok_or_else(|| vm.new_error("LookupError", format!("unknown encoding: {e}")))?),
         None => None,
     };
-    file_state(vm, &a[0], |s| {
+    file_state(vm, me, |s| {
         if let Some(e) = e {
             s.enc = e;
         }
@@ -1735,7 +1769,7 @@ fn text_reconfigure(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
         Ok(())
     })?;
     if let Some(e) = enc {
-        set_attr(vm, &a[0], "_encoding_name", Value::string(e));
+        set_attr(vm, me, "_encoding_name", Value::string(e));
     }
     Ok(Value::None)
 }
@@ -1752,12 +1786,12 @@ fn bin_check_read(vm: &Vm, s: &FileObj) -> PyResult<()> {
     Ok(())
 }
 
-fn bin_read(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "read", a, 0, 1)?;
-    file_state(vm, &a[0], |s| bin_check_read(vm, s))?;
-    let size = size_arg(vm, a.get(1))?;
-    let name = name_of(vm, &a[0]);
-    let r = file_state(vm, &a[0], |s| {
+fn bin_read(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], [size]) = crate::sig!("BufferedReader.read", "$self, size=-1, /").bind(vm, a, kw)?;
+    file_state(vm, me, |s| bin_check_read(vm, s))?;
+    let size = size_arg(vm, size)?;
+    let name = name_of(vm, me);
+    let r = file_state(vm, me, |s| {
         bin_check_read(vm, s)?;
         let r = match size {
             None => s.read_all_bytes(),
@@ -1768,13 +1802,16 @@ fn bin_read(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(bytes_value(r))
 }
 
-fn bin_readall(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    bin_read(vm, &a[..1], &[])
+fn bin_readall(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], []) = crate::sig!("BufferedReader.readall", "$self, /").bind(vm, a, kw)?;
+    bin_read(vm, std::slice::from_ref(me), &[])
 }
 
-fn bin_peek(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let name = name_of(vm, &a[0]);
-    let r = file_state(vm, &a[0], |s| {
+fn bin_peek(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    // As CPython's, the size is only a hint: whatever is buffered comes back.
+    let ([me], [_size]) = crate::sig!("BufferedReader.peek", "$self, size=0, /").bind(vm, a, kw)?;
+    let name = name_of(vm, me);
+    let r = file_state(vm, me, |s| {
         bin_check_read(vm, s)?;
         if s.rpos >= s.rbuf.len() {
             s.fill().map_err(|e| io_error(vm, &e, name))?;
@@ -1784,14 +1821,14 @@ fn bin_peek(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(bytes_value(r))
 }
 
-fn bin_readinto(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "readinto", a, 1, 1)?;
-    let Value::ByteArray(target) = a[1].builtin_base() else {
-        return Err(vm.type_error(format!("readinto() argument must be read-write bytes-like object, not {}", vm.type_name(&a[1]).as_str())));
+fn bin_readinto(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me, buffer], []) = crate::sig!("BufferedReader.readinto", "$self, buffer, /").bind(vm, a, kw)?;
+    let Value::ByteArray(target) = buffer.builtin_base() else {
+        return Err(vm.type_error(format!("readinto() argument must be read-write bytes-like object, not {}", vm.type_name(buffer).as_str())));
     };
     let n = target.data.borrow().len();
-    let name = name_of(vm, &a[0]);
-    let data = file_state(vm, &a[0], |s| {
+    let name = name_of(vm, me);
+    let data = file_state(vm, me, |s| {
         bin_check_read(vm, s)?;
         s.read_n_bytes(n).map_err(|e| io_error(vm, &e, name))
     })?;
@@ -1799,20 +1836,21 @@ fn bin_readinto(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::Int(data.len() as i64))
 }
 
-fn bin_readline(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "readline", a, 0, 1)?;
-    let size = size_arg(vm, a.get(1))?;
-    let name = name_of(vm, &a[0]);
-    let r = file_state(vm, &a[0], |s| {
+fn bin_readline(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], [size]) = crate::sig!("BufferedReader.readline", "$self, size=-1, /").bind(vm, a, kw)?;
+    let size = size_arg(vm, size)?;
+    let name = name_of(vm, me);
+    let r = file_state(vm, me, |s| {
         bin_check_read(vm, s)?;
         s.read_line_bytes(size).map_err(|e| io_error(vm, &e, name))
     })?;
     Ok(bytes_value(r))
 }
 
-fn bin_next(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let name = name_of(vm, &a[0]);
-    let r = file_state(vm, &a[0], |s| {
+fn bin_next(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], []) = crate::sig!(slot "BufferedReader.__next__", "$self, /").bind(vm, a, kw)?;
+    let name = name_of(vm, me);
+    let r = file_state(vm, me, |s| {
         bin_check_read(vm, s)?;
         s.read_line_bytes(None).map_err(|e| io_error(vm, &e, name))
     })?;
@@ -1822,11 +1860,11 @@ fn bin_next(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(bytes_value(r))
 }
 
-fn bin_readlines(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "readlines", a, 0, 1)?;
-    let hint = size_arg(vm, a.get(1))?.filter(|h| *h > 0);
-    let name = name_of(vm, &a[0]);
-    let lines = file_state(vm, &a[0], |s| {
+fn bin_readlines(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], [hint]) = crate::sig!("BufferedReader.readlines", "$self, hint=-1, /").bind(vm, a, kw)?;
+    let hint = size_arg(vm, hint)?.filter(|h| *h > 0);
+    let name = name_of(vm, me);
+    let lines = file_state(vm, me, |s| {
         bin_check_read(vm, s)?;
         let mut out = Vec::new();
         let mut total = 0;
@@ -1846,11 +1884,11 @@ fn bin_readlines(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::list(lines))
 }
 
-fn bin_write(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "write", a, 1, 1)?;
-    let data = vm.bytes_of(&a[1])?;
-    let name = name_of(vm, &a[0]);
-    file_state(vm, &a[0], |s| {
+fn bin_write(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me, buffer], []) = crate::sig!("BufferedWriter.write", "$self, buffer, /").bind(vm, a, kw)?;
+    let data = vm.bytes_of(buffer)?;
+    let name = name_of(vm, me);
+    file_state(vm, me, |s| {
         if s.closed {
             return Err(vm.value_error("write to closed file"));
         }
@@ -1862,27 +1900,27 @@ fn bin_write(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::Int(data.len() as i64))
 }
 
-fn bin_writelines(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "writelines", a, 1, 1)?;
-    let it = vm.iter(&a[1])?;
+fn bin_writelines(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me, lines], []) = crate::sig!("BufferedReader.writelines", "$self, lines, /").bind(vm, a, kw)?;
+    let it = vm.iter(lines)?;
     while let Some(line) = vm.next(&it)? {
-        bin_write(vm, &[a[0].clone(), line], &[])?;
+        bin_write(vm, &[me.clone(), line], &[])?;
     }
     Ok(Value::None)
 }
 
-fn bin_seek(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "seek", a, 1, 2)?;
-    if matches!(a[1], Value::Float(_)) {
+fn bin_seek(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me, cookie], [whence]) = crate::sig!("BufferedReader.seek", "$self, cookie, whence=0, /").bind(vm, a, kw)?;
+    if matches!(cookie, Value::Float(_)) {
         return Err(vm.type_error("'float' object cannot be interpreted as an integer"));
     }
-    let off = vm.index_value(&a[1])?;
-    let whence = match a.get(2) {
+    let off = vm.index_value(cookie)?;
+    let whence = match whence {
         Some(w) => vm.index_value(w)?,
         None => 0,
     };
-    let name = name_of(vm, &a[0]);
-    file_state(vm, &a[0], |s| {
+    let name = name_of(vm, me);
+    file_state(vm, me, |s| {
         if s.closed {
             return Err(vm.value_error("seek of closed file"));
         }
@@ -1901,9 +1939,10 @@ fn bin_seek(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     })
 }
 
-fn bin_tell(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let name = name_of(vm, &a[0]);
-    file_state(vm, &a[0], |s| {
+fn bin_tell(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], []) = crate::sig!("BufferedReader.tell", "$self, /").bind(vm, a, kw)?;
+    let name = name_of(vm, me);
+    file_state(vm, me, |s| {
         if s.closed {
             return Err(closed_err_np(vm));
         }
@@ -1911,34 +1950,36 @@ fn bin_tell(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     })
 }
 
-fn bin_repr(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let class = vm.type_of(&a[0]);
+fn bin_repr(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], []) = crate::sig!(slot "BufferedReader.__repr__", "$self, /").bind(vm, a, kw)?;
+    let class = vm.type_of(me);
     let full = vm.class_full_name(&class);
     let is_raw = class.name().as_str() == "FileIO";
     if is_raw {
-        let (closed, closefd) = file_state(vm, &a[0], |s| Ok((s.closed, s.closefd)))?;
+        let (closed, closefd) = file_state(vm, me, |s| Ok((s.closed, s.closefd)))?;
         if closed {
             return Ok(Value::string(format!("<{full} [closed]>")));
         }
-        let name = match name_of(vm, &a[0]) {
+        let name = match name_of(vm, me) {
             Some(n) => format!(" name={}", vm.repr(&n)?.as_str()),
             None => String::new(),
         };
-        let mode = attr(vm, &a[0], "mode").unwrap_or(Value::str("rb"));
+        let mode = attr(vm, me, "mode").unwrap_or(Value::str("rb"));
         return Ok(Value::string(format!(
             "<{full}{name} mode={} closefd={}>",
             vm.repr(&mode)?.as_str(),
             if closefd { "True" } else { "False" }
         )));
     }
-    match name_of(vm, &a[0]) {
+    match name_of(vm, me) {
         Some(n) => Ok(Value::string(format!("<{full} name={}>", vm.repr(&n)?.as_str()))),
         None => Ok(Value::string(format!("<{full}>"))),
     }
 }
 
-fn bin_raw(_vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    Ok(a[0].clone())
+fn bin_raw(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], []) = crate::sig!("BufferedReader.raw", "$self, /").bind(vm, a, kw)?;
+    Ok(me.clone())
 }
 
 // ----- StringIO -----
@@ -1962,17 +2003,14 @@ fn sio_translate(nl: Nl, text: &str) -> String {
 }
 
 fn sio_init(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::only_kw(vm, "StringIO", kw, &["initial_value", "newline"])?;
-    if a.len() > 3 {
-        return Err(vm.type_error(format!("StringIO() takes at most 2 arguments ({} given)", a.len() - 1)));
-    }
-    let initial = args::arg(&a[1..], kw, 0, "initial_value").unwrap_or(Value::None);
-    let nl = match args::arg(&a[1..], kw, 1, "newline") {
+    let ([me], [initial, newline]) = crate::sig!("StringIO", "$self, initial_value='', newline='\\n'").bind(vm, a, kw)?;
+    let initial = initial.cloned().unwrap_or(Value::None);
+    let nl = match newline {
         None => Nl::Lf,
         Some(Value::None) => Nl::Universal,
         Some(v) => match v.as_str() {
             Some(s) => parse_newline(vm, Some(s.as_str()))?,
-            None => return Err(vm.type_error(format!("newline must be str or None, not {}", vm.type_name(&v).as_str()))),
+            None => return Err(vm.type_error(format!("newline must be str or None, not {}", vm.type_name(v).as_str()))),
         },
     };
     let text = match &initial {
@@ -1984,12 +2022,13 @@ fn sio_init(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     };
     let chars: Vec<char> = sio_translate(nl, &text).chars().collect();
     let state = StringState { chars, pos: 0, closed: false, newline: nl, seen: 0 };
-    set_state(&a[0], new_native(vm, Box::new(state)));
+    set_state(me, new_native(vm, Box::new(state)));
     Ok(Value::None)
 }
 
-fn sio_getvalue(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let s = sio(vm, &a[0], |s| Ok(s.chars.iter().collect::<String>()))?;
+fn sio_getvalue(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], []) = crate::sig!("StringIO.getvalue", "$self, /").bind(vm, a, kw)?;
+    let s = sio(vm, me, |s| Ok(s.chars.iter().collect::<String>()))?;
     Ok(Value::string(s))
 }
 
@@ -2040,22 +2079,22 @@ fn sio_read_impl(s: &mut StringState, limit: Option<usize>, line: bool) -> Strin
     s.chars[start..end.max(start)].iter().collect()
 }
 
-fn sio_read(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "read", a, 0, 1)?;
-    let size = size_arg(vm, a.get(1))?;
-    Ok(Value::string(sio(vm, &a[0], |s| Ok(sio_read_impl(s, size, false)))?))
+fn sio_read(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], [size]) = crate::sig!("StringIO.read", "$self, size=-1, /").bind(vm, a, kw)?;
+    let size = size_arg(vm, size)?;
+    Ok(Value::string(sio(vm, me, |s| Ok(sio_read_impl(s, size, false)))?))
 }
 
-fn sio_readline(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "readline", a, 0, 1)?;
-    let size = size_arg(vm, a.get(1))?;
-    Ok(Value::string(sio(vm, &a[0], |s| Ok(sio_read_impl(s, size, true)))?))
+fn sio_readline(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], [size]) = crate::sig!("StringIO.readline", "$self, size=-1, /").bind(vm, a, kw)?;
+    let size = size_arg(vm, size)?;
+    Ok(Value::string(sio(vm, me, |s| Ok(sio_read_impl(s, size, true)))?))
 }
 
-fn sio_readlines(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "readlines", a, 0, 1)?;
-    let hint = size_arg(vm, a.get(1))?.filter(|h| *h > 0);
-    let lines = sio(vm, &a[0], |s| {
+fn sio_readlines(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], [hint]) = crate::sig!("StringIO.readlines", "$self, hint=-1, /").bind(vm, a, kw)?;
+    let hint = size_arg(vm, hint)?.filter(|h| *h > 0);
+    let lines = sio(vm, me, |s| {
         let mut out = Vec::new();
         let mut total = 0;
         loop {
@@ -2074,8 +2113,9 @@ fn sio_readlines(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::list(lines))
 }
 
-fn sio_next(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let line = sio(vm, &a[0], |s| Ok(sio_read_impl(s, None, true)))?;
+fn sio_next(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], []) = crate::sig!(slot "StringIO.__next__", "$self, /").bind(vm, a, kw)?;
+    let line = sio(vm, me, |s| Ok(sio_read_impl(s, None, true)))?;
     if line.is_empty() {
         return Err(vm.stop_iteration(Value::None));
     }
@@ -2106,29 +2146,29 @@ fn sio_write_str(vm: &Vm, this: &Value, v: &Value) -> PyResult<usize> {
     Ok(n)
 }
 
-fn sio_write(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "write", a, 1, 1)?;
-    Ok(Value::Int(sio_write_str(vm, &a[0], &a[1])? as i64))
+fn sio_write(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me, s], []) = crate::sig!("StringIO.write", "$self, s, /").bind(vm, a, kw)?;
+    Ok(Value::Int(sio_write_str(vm, me, s)? as i64))
 }
 
-fn sio_writelines(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "writelines", a, 1, 1)?;
-    sio(vm, &a[0], |_| Ok(()))?;
-    let it = vm.iter(&a[1])?;
+fn sio_writelines(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me, lines], []) = crate::sig!("StringIO.writelines", "$self, lines, /").bind(vm, a, kw)?;
+    sio(vm, me, |_| Ok(()))?;
+    let it = vm.iter(lines)?;
     while let Some(line) = vm.next(&it)? {
-        sio_write_str(vm, &a[0], &line)?;
+        sio_write_str(vm, me, &line)?;
     }
     Ok(Value::None)
 }
 
-fn sio_seek(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "seek", a, 1, 2)?;
-    let pos = vm.index_value(&a[1])?;
-    let whence = match a.get(2) {
+fn sio_seek(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me, cookie], [whence]) = crate::sig!("StringIO.seek", "$self, cookie, whence=0, /").bind(vm, a, kw)?;
+    let pos = vm.index_value(cookie)?;
+    let whence = match whence {
         Some(w) => vm.index_value(w)?,
         None => 0,
     };
-    sio(vm, &a[0], |s| {
+    sio(vm, me, |s| {
         match whence {
             0 => {
                 if pos < 0 {
@@ -2153,17 +2193,18 @@ fn sio_seek(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     })
 }
 
-fn sio_tell(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    sio(vm, &a[0], |s| Ok(Value::Int(s.pos as i64)))
+fn sio_tell(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], []) = crate::sig!("StringIO.tell", "$self, /").bind(vm, a, kw)?;
+    sio(vm, me, |s| Ok(Value::Int(s.pos as i64)))
 }
 
-fn sio_truncate(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "truncate", a, 0, 1)?;
-    let size = match a.get(1) {
+fn sio_truncate(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], [pos]) = crate::sig!("StringIO.truncate", "$self, pos=None, /").bind(vm, a, kw)?;
+    let size = match pos {
         None | Some(Value::None) => None,
         Some(v) => Some(vm.index_value(v)?),
     };
-    sio(vm, &a[0], |s| {
+    sio(vm, me, |s| {
         let size = size.unwrap_or(s.pos as i64);
         if size < 0 {
             return Err(vm.value_error(format!("Negative size value {size}")));
@@ -2175,8 +2216,9 @@ fn sio_truncate(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     })
 }
 
-fn sio_close(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    with::<StringState, ()>(vm, &a[0], |s| {
+fn sio_close(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], []) = crate::sig!("StringIO.close", "$self, /").bind(vm, a, kw)?;
+    with::<StringState, ()>(vm, me, |s| {
         s.closed = true;
         s.chars = Vec::new();
         Ok(())
@@ -2184,46 +2226,56 @@ fn sio_close(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn sio_closed(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    with::<StringState, Value>(vm, &a[0], |s| Ok(Value::bool(s.closed)))
+fn sio_closed(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], []) = crate::sig!("StringIO.closed", "$self, /").bind(vm, a, kw)?;
+    with::<StringState, Value>(vm, me, |s| Ok(Value::bool(s.closed)))
 }
 
-fn sio_flush(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    sio(vm, &a[0], |_| Ok(Value::None))
+fn sio_flush(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], []) = crate::sig!("StringIO.flush", "$self, /").bind(vm, a, kw)?;
+    sio(vm, me, |_| Ok(Value::None))
 }
 
-fn sio_true(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    sio(vm, &a[0], |_| Ok(Value::bool(true)))
+fn sio_true(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], []) = crate::sig!("StringIO.readable", "$self, /").bind(vm, a, kw)?;
+    sio(vm, me, |_| Ok(Value::bool(true)))
 }
 
-fn sio_isatty(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    sio(vm, &a[0], |_| Ok(Value::bool(false)))
+fn sio_isatty(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], []) = crate::sig!("StringIO.isatty", "$self, /").bind(vm, a, kw)?;
+    sio(vm, me, |_| Ok(Value::bool(false)))
 }
 
-fn sio_line_buffering(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    sio(vm, &a[0], |_| Ok(Value::bool(false)))
+fn sio_line_buffering(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], []) = crate::sig!("StringIO.line_buffering", "$self, /").bind(vm, a, kw)?;
+    sio(vm, me, |_| Ok(Value::bool(false)))
 }
 
-fn sio_newlines(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    sio(vm, &a[0], |s| Ok(if s.newline == Nl::Universal { newlines_value(s.seen) } else { Value::None }))
+fn sio_newlines(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], []) = crate::sig!("StringIO.newlines", "$self, /").bind(vm, a, kw)?;
+    sio(vm, me, |s| Ok(if s.newline == Nl::Universal { newlines_value(s.seen) } else { Value::None }))
 }
 
-fn sio_iter(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    sio(vm, &a[0], |_| Ok(()))?;
-    Ok(a[0].clone())
+fn sio_iter(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], []) = crate::sig!(slot "StringIO.__iter__", "$self, /").bind(vm, a, kw)?;
+    sio(vm, me, |_| Ok(()))?;
+    Ok(me.clone())
 }
 
-fn sio_enter(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    sio(vm, &a[0], |_| Ok(()))?;
-    Ok(a[0].clone())
+fn sio_enter(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], []) = crate::sig!("StringIO.__enter__", "$self, /").bind(vm, a, kw)?;
+    sio(vm, me, |_| Ok(()))?;
+    Ok(me.clone())
 }
 
-fn sio_exit(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    vm.call_method(&a[0], "close", &[])?;
+fn sio_exit(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], [], _) = crate::sig!("StringIO.__exit__", "$self, /, *args").bind_rest(vm, a, kw)?;
+    vm.call_method(me, "close", &[])?;
     Ok(Value::None)
 }
 
-fn sio_detach(vm: &Vm, _a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn sio_detach(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    crate::sig!("StringIO.detach", "$self, /").bind(vm, a, kw)?;
     Err(unsupported(vm, "detach"))
 }
 
@@ -2239,17 +2291,18 @@ fn bio<R>(vm: &Vm, v: &Value, f: impl FnOnce(&mut BytesState) -> PyResult<R>) ->
 }
 
 fn bio_init(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::only_kw(vm, "BytesIO", kw, &["initial_bytes"])?;
-    let data = match args::arg(&a[1..], kw, 0, "initial_bytes") {
+    let ([me], [initial]) = crate::sig!("BytesIO", "$self, initial_bytes=b''").bind(vm, a, kw)?;
+    let data = match initial {
         None | Some(Value::None) => Vec::new(),
-        Some(v) => vm.bytes_of(&v)?,
+        Some(v) => vm.bytes_of(v)?,
     };
-    set_state(&a[0], new_native(vm, Box::new(BytesState { data, pos: 0, closed: false })));
+    set_state(me, new_native(vm, Box::new(BytesState { data, pos: 0, closed: false })));
     Ok(Value::None)
 }
 
-fn bio_getvalue(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    Ok(bytes_value(bio(vm, &a[0], |s| Ok(s.data.clone()))?))
+fn bio_getvalue(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], []) = crate::sig!("BytesIO.getvalue", "$self, /").bind(vm, a, kw)?;
+    Ok(bytes_value(bio(vm, me, |s| Ok(s.data.clone()))?))
 }
 
 fn bio_read_impl(s: &mut BytesState, limit: Option<usize>, line: bool) -> Vec<u8> {
@@ -2267,33 +2320,33 @@ fn bio_read_impl(s: &mut BytesState, limit: Option<usize>, line: bool) -> Vec<u8
     s.data[start..end].to_vec()
 }
 
-fn bio_read(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "read", a, 0, 1)?;
-    let size = size_arg(vm, a.get(1))?;
-    Ok(bytes_value(bio(vm, &a[0], |s| Ok(bio_read_impl(s, size, false)))?))
+fn bio_read(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], [size]) = crate::sig!("BytesIO.read", "$self, size=-1, /").bind(vm, a, kw)?;
+    let size = size_arg(vm, size)?;
+    Ok(bytes_value(bio(vm, me, |s| Ok(bio_read_impl(s, size, false)))?))
 }
 
-fn bio_readinto(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "readinto", a, 1, 1)?;
-    let Value::ByteArray(target) = a[1].builtin_base() else {
-        return Err(vm.type_error(format!("readinto() argument must be read-write bytes-like object, not {}", vm.type_name(&a[1]).as_str())));
+fn bio_readinto(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me, buffer], []) = crate::sig!("BytesIO.readinto", "$self, buffer, /").bind(vm, a, kw)?;
+    let Value::ByteArray(target) = buffer.builtin_base() else {
+        return Err(vm.type_error(format!("readinto() argument must be read-write bytes-like object, not {}", vm.type_name(buffer).as_str())));
     };
     let n = target.data.borrow().len();
-    let data = bio(vm, &a[0], |s| Ok(bio_read_impl(s, Some(n), false)))?;
+    let data = bio(vm, me, |s| Ok(bio_read_impl(s, Some(n), false)))?;
     target.data.borrow_mut()[..data.len()].copy_from_slice(&data);
     Ok(Value::Int(data.len() as i64))
 }
 
-fn bio_readline(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "readline", a, 0, 1)?;
-    let size = size_arg(vm, a.get(1))?;
-    Ok(bytes_value(bio(vm, &a[0], |s| Ok(bio_read_impl(s, size, true)))?))
+fn bio_readline(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], [size]) = crate::sig!("BytesIO.readline", "$self, size=-1, /").bind(vm, a, kw)?;
+    let size = size_arg(vm, size)?;
+    Ok(bytes_value(bio(vm, me, |s| Ok(bio_read_impl(s, size, true)))?))
 }
 
-fn bio_readlines(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "readlines", a, 0, 1)?;
-    let hint = size_arg(vm, a.get(1))?.filter(|h| *h > 0);
-    let lines = bio(vm, &a[0], |s| {
+fn bio_readlines(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], [hint]) = crate::sig!("BytesIO.readlines", "$self, hint=-1, /").bind(vm, a, kw)?;
+    let hint = size_arg(vm, hint)?.filter(|h| *h > 0);
+    let lines = bio(vm, me, |s| {
         let mut out = Vec::new();
         let mut total = 0;
         loop {
@@ -2312,8 +2365,9 @@ fn bio_readlines(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::list(lines))
 }
 
-fn bio_next(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let line = bio(vm, &a[0], |s| Ok(bio_read_impl(s, None, true)))?;
+fn bio_next(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], []) = crate::sig!(slot "BytesIO.__next__", "$self, /").bind(vm, a, kw)?;
+    let line = bio(vm, me, |s| Ok(bio_read_impl(s, None, true)))?;
     if line.is_empty() {
         return Err(vm.stop_iteration(Value::None));
     }
@@ -2334,31 +2388,31 @@ fn bio_write_bytes(vm: &Vm, this: &Value, v: &Value) -> PyResult<usize> {
     })
 }
 
-fn bio_write(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "write", a, 1, 1)?;
-    Ok(Value::Int(bio_write_bytes(vm, &a[0], &a[1])? as i64))
+fn bio_write(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me, b], []) = crate::sig!("BytesIO.write", "$self, b, /").bind(vm, a, kw)?;
+    Ok(Value::Int(bio_write_bytes(vm, me, b)? as i64))
 }
 
-fn bio_writelines(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "writelines", a, 1, 1)?;
-    let it = vm.iter(&a[1])?;
+fn bio_writelines(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me, lines], []) = crate::sig!("BytesIO.writelines", "$self, lines, /").bind(vm, a, kw)?;
+    let it = vm.iter(lines)?;
     while let Some(line) = vm.next(&it)? {
-        bio_write_bytes(vm, &a[0], &line)?;
+        bio_write_bytes(vm, me, &line)?;
     }
     Ok(Value::None)
 }
 
-fn bio_seek(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "seek", a, 1, 2)?;
-    if matches!(a[1], Value::Float(_)) {
+fn bio_seek(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me, cookie], [whence]) = crate::sig!("BytesIO.seek", "$self, cookie, whence=0, /").bind(vm, a, kw)?;
+    if matches!(cookie, Value::Float(_)) {
         return Err(vm.type_error("'float' object cannot be interpreted as an integer"));
     }
-    let pos = vm.index_value(&a[1])?;
-    let whence = match a.get(2) {
+    let pos = vm.index_value(cookie)?;
+    let whence = match whence {
         Some(w) => vm.index_value(w)?,
         None => 0,
     };
-    bio(vm, &a[0], |s| {
+    bio(vm, me, |s| {
         let new = match whence {
             0 => {
                 if pos < 0 {
@@ -2375,17 +2429,18 @@ fn bio_seek(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     })
 }
 
-fn bio_tell(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    bio(vm, &a[0], |s| Ok(Value::Int(s.pos as i64)))
+fn bio_tell(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], []) = crate::sig!("BytesIO.tell", "$self, /").bind(vm, a, kw)?;
+    bio(vm, me, |s| Ok(Value::Int(s.pos as i64)))
 }
 
-fn bio_truncate(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "truncate", a, 0, 1)?;
-    let size = match a.get(1) {
+fn bio_truncate(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], [pos]) = crate::sig!("BytesIO.truncate", "$self, pos=None, /").bind(vm, a, kw)?;
+    let size = match pos {
         None | Some(Value::None) => None,
         Some(v) => Some(vm.index_value(v)?),
     };
-    bio(vm, &a[0], |s| {
+    bio(vm, me, |s| {
         let size = size.unwrap_or(s.pos as i64);
         if size < 0 {
             return Err(vm.value_error(format!("negative size value {size}")));
@@ -2397,8 +2452,9 @@ fn bio_truncate(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     })
 }
 
-fn bio_close(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    with::<BytesState, ()>(vm, &a[0], |s| {
+fn bio_close(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], []) = crate::sig!("BytesIO.close", "$self, /").bind(vm, a, kw)?;
+    with::<BytesState, ()>(vm, me, |s| {
         s.closed = true;
         s.data = Vec::new();
         Ok(())
@@ -2406,33 +2462,40 @@ fn bio_close(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn bio_closed(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    with::<BytesState, Value>(vm, &a[0], |s| Ok(Value::bool(s.closed)))
+fn bio_closed(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], []) = crate::sig!("BytesIO.closed", "$self, /").bind(vm, a, kw)?;
+    with::<BytesState, Value>(vm, me, |s| Ok(Value::bool(s.closed)))
 }
 
-fn bio_flush(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    bio(vm, &a[0], |_| Ok(Value::None))
+fn bio_flush(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], []) = crate::sig!("BytesIO.flush", "$self, /").bind(vm, a, kw)?;
+    bio(vm, me, |_| Ok(Value::None))
 }
 
-fn bio_true(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    bio(vm, &a[0], |_| Ok(Value::bool(true)))
+fn bio_true(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], []) = crate::sig!("BytesIO.readable", "$self, /").bind(vm, a, kw)?;
+    bio(vm, me, |_| Ok(Value::bool(true)))
 }
 
-fn bio_isatty(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    bio(vm, &a[0], |_| Ok(Value::bool(false)))
+fn bio_isatty(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], []) = crate::sig!("BytesIO.isatty", "$self, /").bind(vm, a, kw)?;
+    bio(vm, me, |_| Ok(Value::bool(false)))
 }
 
-fn bio_iter(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    bio(vm, &a[0], |_| Ok(()))?;
-    Ok(a[0].clone())
+fn bio_iter(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], []) = crate::sig!(slot "BytesIO.__iter__", "$self, /").bind(vm, a, kw)?;
+    bio(vm, me, |_| Ok(()))?;
+    Ok(me.clone())
 }
 
-fn bio_enter(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    bio(vm, &a[0], |_| Ok(()))?;
-    Ok(a[0].clone())
+fn bio_enter(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], []) = crate::sig!("BytesIO.__enter__", "$self, /").bind(vm, a, kw)?;
+    bio(vm, me, |_| Ok(()))?;
+    Ok(me.clone())
 }
 
-fn bio_exit(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    vm.call_method(&a[0], "close", &[])?;
+fn bio_exit(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], [], _) = crate::sig!("BytesIO.__exit__", "$self, /, *args").bind_rest(vm, a, kw)?;
+    vm.call_method(me, "close", &[])?;
     Ok(Value::None)
 }

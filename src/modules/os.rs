@@ -2,7 +2,6 @@
 //! `stat`, the environment, and path manipulation as CPython's posixpath.
 
 use super::{def, structseq};
-use crate::builtins::args;
 use crate::eval::Vm;
 use crate::runtime::object::*;
 use crate::runtime::value::Value;
@@ -435,16 +434,16 @@ class PathLike:
 
 // ----- os functions -----
 
-fn getcwd(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "getcwd", a, 0, 0)?;
+fn getcwd(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    crate::sig!("posix.getcwd", "").bind(vm, a, kw)?;
     match std::env::current_dir() {
         Ok(p) => Ok(s(p.to_string_lossy().into_owned())),
         Err(e) => Err(io_error(vm, &e, None)),
     }
 }
 
-fn getcwdb(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "getcwdb", a, 0, 0)?;
+fn getcwdb(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    crate::sig!("posix.getcwdb", "").bind(vm, a, kw)?;
     match std::env::current_dir() {
         Ok(p) => Ok(Value::Bytes(Rc::new(Bytes { data: p.to_string_lossy().as_bytes().into() }))),
         Err(e) => Err(io_error(vm, &e, None)),
@@ -452,15 +451,15 @@ fn getcwdb(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn chdir(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let p = args::arg(a, kw, 0, "path").ok_or_else(|| vm.type_error("chdir() missing required argument 'path' (pos 1)"))?;
-    let path = path_arg(vm, "chdir", &p)?;
-    std::env::set_current_dir(&path).map_err(|e| io_error(vm, &e, Some(p)))?;
+    let ([p], []) = crate::sig!("chdir", "path").bind(vm, a, kw)?;
+    let path = path_arg(vm, "chdir", p)?;
+    std::env::set_current_dir(&path).map_err(|e| io_error(vm, &e, Some(p.clone())))?;
     Ok(Value::None)
 }
 
 fn listdir(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "listdir", a, 0, 1)?;
-    let p = args::arg(a, kw, 0, "path").unwrap_or(Value::None);
+    let ([], [p]) = crate::sig!("listdir", "path=None").bind(vm, a, kw)?;
+    let p = p.cloned().unwrap_or(Value::None);
     let (path, orig, bytes) = if p.is_none() {
         (".".to_string(), Value::str("."), false)
     } else {
@@ -483,40 +482,34 @@ fn listdir(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::list(out))
 }
 
-fn mode_arg(vm: &Vm, a: &[Value], kw: &KwArgs, i: usize, default: u32) -> PyResult<u32> {
-    match args::arg(a, kw, i, "mode") {
-        Some(m) => Ok(vm.index_value(&m)? as u32),
-        None => Ok(default),
-    }
-}
-
 fn mkdir(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::only_kw(vm, "mkdir", kw, &["path", "mode", "dir_fd"])?;
-    let p = args::arg(a, kw, 0, "path").ok_or_else(|| vm.type_error("mkdir() missing required argument 'path' (pos 1)"))?;
-    let path = path_arg(vm, "mkdir", &p)?;
-    let mode = mode_arg(vm, a, kw, 1, 0o777)?;
+    let ([p], [mode, _dir_fd]) = crate::sig!("mkdir", "path, mode=511, *, dir_fd=None").bind(vm, a, kw)?;
+    let path = path_arg(vm, "mkdir", p)?;
+    let mode = match mode {
+        Some(m) => vm.index_value(m)? as u32,
+        None => 0o777,
+    };
     use std::os::unix::fs::DirBuilderExt;
-    std::fs::DirBuilder::new().mode(mode).create(&path).map_err(|e| io_error(vm, &e, Some(p)))?;
+    std::fs::DirBuilder::new().mode(mode).create(&path).map_err(|e| io_error(vm, &e, Some(p.clone())))?;
     Ok(Value::None)
 }
 
 fn rmdir(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let p = args::arg(a, kw, 0, "path").ok_or_else(|| vm.type_error("rmdir() missing required argument 'path' (pos 1)"))?;
-    let path = path_arg(vm, "rmdir", &p)?;
-    std::fs::remove_dir(&path).map_err(|e| io_error(vm, &e, Some(p)))?;
+    let ([p], []) = crate::sig!("rmdir", "path").bind(vm, a, kw)?;
+    let path = path_arg(vm, "rmdir", p)?;
+    std::fs::remove_dir(&path).map_err(|e| io_error(vm, &e, Some(p.clone())))?;
     Ok(Value::None)
 }
 
 fn remove(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let p = args::arg(a, kw, 0, "path").ok_or_else(|| vm.type_error("remove() missing required argument 'path' (pos 1)"))?;
-    let path = path_arg(vm, "remove", &p)?;
-    std::fs::remove_file(&path).map_err(|e| io_error(vm, &e, Some(p)))?;
+    let ([p], []) = crate::sig!("remove", "path").bind(vm, a, kw)?;
+    let path = path_arg(vm, "remove", p)?;
+    std::fs::remove_file(&path).map_err(|e| io_error(vm, &e, Some(p.clone())))?;
     Ok(Value::None)
 }
 
 fn rename(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let src = args::arg(a, kw, 0, "src").ok_or_else(|| vm.type_error("rename() missing required argument 'src' (pos 1)"))?;
-    let dst = args::arg(a, kw, 1, "dst").ok_or_else(|| vm.type_error("rename() missing required argument 'dst' (pos 2)"))?;
+    let ([src, dst], []) = crate::sig!("rename", "src, dst").bind(vm, a, kw)?;
     let from = path_arg(vm, "rename", &src)?;
     let to = path_arg(vm, "rename", &dst)?;
     std::fs::rename(&from, &to).map_err(|e| io_error2(vm, &e, &src, &dst))?;
@@ -558,11 +551,8 @@ fn stat_value(vm: &Vm, m: &std::fs::Metadata) -> Value {
     structseq::make(vm, &structseq::STAT_RESULT, items, extra)
 }
 
-fn stat_impl(vm: &Vm, fname: &str, a: &[Value], kw: &KwArgs, follow: bool) -> PyResult<Value> {
-    args::only_kw(vm, fname, kw, &["path", "dir_fd", "follow_symlinks"])?;
-    let p = args::arg(a, kw, 0, "path").ok_or_else(|| vm.type_error(format!("{fname}() missing required argument 'path' (pos 1)")))?;
-    let follow = follow && args::kwarg(kw, "follow_symlinks").map(|v| vm.truthy(&v)).transpose()?.unwrap_or(true);
-    if let Value::Int(fd) = p {
+fn stat_impl(vm: &Vm, fname: &str, p: &Value, follow: bool) -> PyResult<Value> {
+    if let Value::Int(fd) = *p {
         let mut st: libc::stat = unsafe { std::mem::zeroed() };
         if unsafe { libc::fstat(fd as i32, &mut st) } != 0 {
             let e = std::io::Error::last_os_error();
@@ -579,50 +569,53 @@ fn stat_impl(vm: &Vm, fname: &str, a: &[Value], kw: &KwArgs, follow: bool) -> Py
         None => {
             return Err(vm.type_error(format!(
                 "{fname}: path should be string, bytes, os.PathLike or integer, not {}",
-                vm.type_name(&p).as_str()
+                vm.type_name(p).as_str()
             )))
         }
     };
     let m = if follow { std::fs::metadata(&path) } else { std::fs::symlink_metadata(&path) };
     match m {
         Ok(m) => Ok(stat_value(vm, &m)),
-        Err(e) => Err(io_error(vm, &e, Some(p))),
+        Err(e) => Err(io_error(vm, &e, Some(p.clone()))),
     }
 }
 
 fn stat(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    stat_impl(vm, "stat", a, kw, true)
+    let ([p], [_dir_fd, follow]) = crate::sig!("stat", "path, *, dir_fd=None, follow_symlinks=True").bind(vm, a, kw)?;
+    let follow = follow.map(|v| vm.truthy(v)).transpose()?.unwrap_or(true);
+    stat_impl(vm, "stat", p, follow)
 }
 
 fn lstat(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    stat_impl(vm, "lstat", a, kw, false)
+    let ([p], [_dir_fd]) = crate::sig!("lstat", "path, *, dir_fd=None").bind(vm, a, kw)?;
+    stat_impl(vm, "lstat", p, false)
 }
 
 fn fspath(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let p = args::arg(a, kw, 0, "path").ok_or_else(|| vm.type_error("fspath() missing required argument 'path' (pos 1)"))?;
-    match fspath_value(vm, &p)? {
+    let ([p], []) = crate::sig!("fspath", "path").bind(vm, a, kw)?;
+    match fspath_value(vm, p)? {
         Some(v) => Ok(v),
-        None => Err(vm.type_error(format!("expected str, bytes or os.PathLike object, not {}", vm.type_name(&p).as_str()))),
+        None => Err(vm.type_error(format!("expected str, bytes or os.PathLike object, not {}", vm.type_name(p).as_str()))),
     }
 }
 
 fn getenv(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let key = args::arg(a, kw, 0, "key").ok_or_else(|| vm.type_error("getenv() missing 1 required positional argument: 'key'"))?;
-    let default = args::arg(a, kw, 1, "default").unwrap_or(Value::None);
+    let ([key], [default]) = crate::sig!(py "getenv", "key, default=None").bind(vm, a, kw)?;
+    let default = default.cloned().unwrap_or(Value::None);
     let os = vm.import_module("os")?;
     let env = vm.get_attr(&os, &vm.intern("environ"))?;
     if key.as_str().is_none() {
-        return Err(vm.type_error(format!("str expected, not {}", vm.type_name(&key).as_str())));
+        return Err(vm.type_error(format!("str expected, not {}", vm.type_name(key).as_str())));
     }
     match env.as_dict() {
-        Some(d) => Ok(vm.dict_get(d, &key)?.unwrap_or(default)),
+        Some(d) => Ok(vm.dict_get(d, key)?.unwrap_or(default)),
         None => Ok(default),
     }
 }
 
-fn putenv(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "putenv", a, 2, 2)?;
-    let (Some(k), Some(v)) = (a[0].as_str(), a[1].as_str()) else {
+fn putenv(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([name, value], []) = crate::sig!("putenv", "name, value, /").bind(vm, a, kw)?;
+    let (Some(k), Some(v)) = (name.as_str(), value.as_str()) else {
         return Err(vm.type_error("putenv() argument must be str"));
     };
     if k.as_str().is_empty() || k.as_str().contains('=') {
@@ -635,9 +628,9 @@ fn putenv(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn unsetenv(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "unsetenv", a, 1, 1)?;
-    let Some(k) = a[0].as_str() else { return Err(vm.type_error("unsetenv() argument must be str")) };
+fn unsetenv(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([name], []) = crate::sig!("posix.unsetenv", "name, /").bind(vm, a, kw)?;
+    let Some(k) = name.as_str() else { return Err(vm.type_error("unsetenv() argument must be str")) };
     if k.as_str().is_empty() || k.as_str().contains('=') || k.as_str().contains('\0') {
         return Err(vm.value_error("illegal environment variable name"));
     }
@@ -645,26 +638,31 @@ fn unsetenv(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn getpid(_vm: &Vm, _a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn getpid(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    crate::sig!("posix.getpid", "").bind(vm, a, kw)?;
     Ok(Value::Int(std::process::id() as i64))
 }
 
-fn getppid(_vm: &Vm, _a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn getppid(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    crate::sig!("posix.getppid", "").bind(vm, a, kw)?;
     Ok(Value::Int(unsafe { libc::getppid() } as i64))
 }
 
-fn getuid(_vm: &Vm, _a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn getuid(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    crate::sig!("posix.getuid", "").bind(vm, a, kw)?;
     Ok(Value::Int(unsafe { libc::getuid() } as i64))
 }
 
-fn getlogin(vm: &Vm, _a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn getlogin(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    crate::sig!("posix.getlogin", "").bind(vm, a, kw)?;
     match std::env::var("LOGNAME").or_else(|_| std::env::var("USER")) {
         Ok(u) => Ok(s(u)),
         Err(_) => Err(errno_error(vm, libc::ENXIO, None, None)),
     }
 }
 
-fn cpu_count(_vm: &Vm, _a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn cpu_count(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    crate::sig!("posix.cpu_count", "").bind(vm, a, kw)?;
     Ok(match std::thread::available_parallelism() {
         Ok(n) => Value::Int(n.get() as i64),
         Err(_) => Value::None,
@@ -680,9 +678,9 @@ pub fn random_bytes(n: usize) -> std::io::Result<Vec<u8>> {
     Ok(buf)
 }
 
-fn urandom(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "urandom", a, 1, 1)?;
-    let n = vm.index_value(&a[0])?;
+fn urandom(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([size], []) = crate::sig!("posix.urandom", "size, /").bind(vm, a, kw)?;
+    let n = vm.index_value(size)?;
     if n < 0 {
         return Err(vm.value_error("negative argument not allowed"));
     }
@@ -692,51 +690,49 @@ fn urandom(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn access(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let p = args::arg(a, kw, 0, "path").ok_or_else(|| vm.type_error("access() missing required argument 'path' (pos 1)"))?;
-    let mode = args::arg(a, kw, 1, "mode").ok_or_else(|| vm.type_error("access() missing required argument 'mode' (pos 2)"))?;
-    let path = path_arg(vm, "access", &p)?;
-    let mode = vm.index_value(&mode)? as i32;
+    let ([p, mode], []) = crate::sig!("access", "path, mode").bind(vm, a, kw)?;
+    let path = path_arg(vm, "access", p)?;
+    let mode = vm.index_value(mode)? as i32;
     let Ok(c) = std::ffi::CString::new(path) else { return Ok(Value::bool(false)) };
     Ok(Value::bool(unsafe { libc::access(c.as_ptr(), mode) } == 0))
 }
 
 fn chmod(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let p = args::arg(a, kw, 0, "path").ok_or_else(|| vm.type_error("chmod() missing required argument 'path' (pos 1)"))?;
-    let path = path_arg(vm, "chmod", &p)?;
-    let mode = mode_arg(vm, a, kw, 1, 0o777)?;
-    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode)).map_err(|e| io_error(vm, &e, Some(p)))?;
+    let ([p, mode], []) = crate::sig!("chmod", "path, mode").bind(vm, a, kw)?;
+    let path = path_arg(vm, "chmod", p)?;
+    let mode = vm.index_value(mode)? as u32;
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode)).map_err(|e| io_error(vm, &e, Some(p.clone())))?;
     Ok(Value::None)
 }
 
 fn readlink(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let p = args::arg(a, kw, 0, "path").ok_or_else(|| vm.type_error("readlink() missing required argument 'path' (pos 1)"))?;
-    let path = path_arg(vm, "readlink", &p)?;
+    let ([p], []) = crate::sig!("readlink", "path").bind(vm, a, kw)?;
+    let path = path_arg(vm, "readlink", p)?;
     match std::fs::read_link(&path) {
         Ok(t) => Ok(s(t.to_string_lossy().into_owned())),
-        Err(e) => Err(io_error(vm, &e, Some(p))),
+        Err(e) => Err(io_error(vm, &e, Some(p.clone()))),
     }
 }
 
 fn symlink(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let src = args::arg(a, kw, 0, "src").ok_or_else(|| vm.type_error("symlink() missing required argument 'src' (pos 1)"))?;
-    let dst = args::arg(a, kw, 1, "dst").ok_or_else(|| vm.type_error("symlink() missing required argument 'dst' (pos 2)"))?;
-    let from = path_arg(vm, "symlink", &src)?;
-    let to = path_arg(vm, "symlink", &dst)?;
+    let ([src, dst], [_target_is_directory]) = crate::sig!("symlink", "src, dst, target_is_directory=False").bind(vm, a, kw)?;
+    let from = path_arg(vm, "symlink", src)?;
+    let to = path_arg(vm, "symlink", dst)?;
     std::os::unix::fs::symlink(&from, &to).map_err(|e| io_error2(vm, &e, &src, &dst))?;
     Ok(Value::None)
 }
 
 fn utime(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let p = args::arg(a, kw, 0, "path").ok_or_else(|| vm.type_error("utime() missing required argument 'path' (pos 1)"))?;
-    let path = path_arg(vm, "utime", &p)?;
-    let times = args::arg(a, kw, 1, "times").unwrap_or(Value::None);
-    let ns = args::kwarg(kw, "ns");
+    let ([p], [times, ns, _dir_fd, _follow]) =
+        crate::sig!("utime", "path, times=None, *, ns=None, dir_fd=None, follow_symlinks=True").bind(vm, a, kw)?;
+    let path = path_arg(vm, "utime", p)?;
+    let times = times.cloned().unwrap_or(Value::None);
     if ns.is_some() && !times.is_none() {
         return Err(vm.value_error("utime: you may specify either 'times' or 'ns' but not both"));
     }
     // ns=(atime_ns, mtime_ns): whole nanoseconds, as shutil.copystat passes them.
     let ts = if let Some(ns) = ns {
-        let t = vm.collect(&ns)?;
+        let t = vm.collect(ns)?;
         if t.len() != 2 {
             return Err(vm.type_error("utime: 'ns' must be a tuple of two ints"));
         }
@@ -762,26 +758,26 @@ fn utime(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let Ok(c) = std::ffi::CString::new(path) else { return Err(vm.value_error("embedded null byte")) };
     if unsafe { libc::utimensat(libc::AT_FDCWD, c.as_ptr(), ts.as_ptr(), 0) } != 0 {
         let e = std::io::Error::last_os_error();
-        return Err(io_error(vm, &e, Some(p)));
+        return Err(io_error(vm, &e, Some(p.clone())));
     }
     Ok(Value::None)
 }
 
-fn umask(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "umask", a, 1, 1)?;
-    let m = vm.index_value(&a[0])?;
+fn umask(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([mask], []) = crate::sig!("posix.umask", "mask, /").bind(vm, a, kw)?;
+    let m = vm.index_value(mask)?;
     Ok(Value::Int(unsafe { libc::umask(m as libc::mode_t) } as i64))
 }
 
-fn strerror_fn(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "strerror", a, 1, 1)?;
-    let n = vm.index_value(&a[0])?;
+fn strerror_fn(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([code], []) = crate::sig!("posix.strerror", "code, /").bind(vm, a, kw)?;
+    let n = vm.index_value(code)?;
     Ok(s(strerror(n as i32)))
 }
 
-fn get_terminal_size(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "get_terminal_size", a, 0, 1)?;
-    let fd = match a.first() {
+fn get_terminal_size(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([], [fd]) = crate::sig!("get_terminal_size", "fd=1, /").bind(vm, a, kw)?;
+    let fd = match fd {
         Some(v) => vm.index_value(v)? as i32,
         None => 1,
     };
@@ -793,9 +789,9 @@ fn get_terminal_size(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(structseq::make(vm, &structseq::TERMINAL_SIZE, vec![Value::Int(ws.ws_col as i64), Value::Int(ws.ws_row as i64)], vec![]))
 }
 
-fn close(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "close", a, 1, 1)?;
-    let fd = vm.index_value(&a[0])?;
+fn close(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([fd], []) = crate::sig!("close", "fd").bind(vm, a, kw)?;
+    let fd = vm.index_value(fd)?;
     if unsafe { libc::close(fd as i32) } != 0 {
         let e = std::io::Error::last_os_error();
         return Err(io_error(vm, &e, None));
@@ -803,22 +799,22 @@ fn close(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn exit_now(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "_exit", a, 1, 1)?;
-    let code = vm.index_value(&a[0])?;
+fn exit_now(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([status], []) = crate::sig!("_exit", "status").bind(vm, a, kw)?;
+    let code = vm.index_value(status)?;
     vm.flush_out();
     std::process::exit(code as i32);
 }
 
-fn isatty(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "isatty", a, 1, 1)?;
-    let fd = vm.index_value(&a[0])?;
+fn isatty(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([fd], []) = crate::sig!("posix.isatty", "fd, /").bind(vm, a, kw)?;
+    let fd = vm.index_value(fd)?;
     Ok(Value::bool(unsafe { libc::isatty(fd as i32) } == 1))
 }
 
-fn system(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "system", a, 1, 1)?;
-    let Some(cmd) = a[0].as_str() else { return Err(vm.type_error("system() argument 'command' must be str")) };
+fn system(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([command], []) = crate::sig!("system", "command").bind(vm, a, kw)?;
+    let Some(cmd) = command.as_str() else { return Err(vm.type_error("system() argument 'command' must be str")) };
     vm.flush_out();
     match std::process::Command::new("/bin/sh").arg("-c").arg(cmd.as_str()).status() {
         Ok(st) => {
@@ -876,23 +872,6 @@ fn path_init(vm: &Vm, d: &Dict) {
     }
 }
 
-/// Argument `i` of an os.path function as a path string.
-fn parg(vm: &Vm, fname: &str, a: &[Value], i: usize, n: usize) -> PyResult<String> {
-    if a.len() != n {
-        let msg = if n == 1 {
-            format!("{fname}() takes 1 positional argument but {} were given", a.len())
-        } else {
-            format!("{fname}() takes {n} positional arguments but {} were given", a.len())
-        };
-        if a.len() < n {
-            let missing = ["'p'", "'a'"][i.min(1)];
-            return Err(vm.type_error(format!("{fname}() missing 1 required positional argument: {missing}")));
-        }
-        return Err(vm.type_error(msg));
-    }
-    pstr(vm, &a[i])
-}
-
 fn join_str(parts: &[String]) -> String {
     let mut path = parts.first().cloned().unwrap_or_default();
     for b in &parts[1.min(parts.len())..] {
@@ -908,10 +887,8 @@ fn join_str(parts: &[String]) -> String {
     path
 }
 
-fn join(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    if a.is_empty() {
-        return Err(vm.type_error("join() missing 1 required positional argument: 'a'"));
-    }
+fn join(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    crate::sig!(py "join", "a, *p").bind_rest(vm, a, kw)?;
     let mut parts = Vec::with_capacity(a.len());
     let mut any_bytes = false;
     let mut any_str = false;
@@ -950,8 +927,9 @@ fn split_str(p: &str) -> (String, String) {
     (head.to_string(), tail.to_string())
 }
 
-fn split(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let p = parg(vm, "split", a, 0, 1)?;
+fn split(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([p], []) = crate::sig!(py "split", "p").bind(vm, a, kw)?;
+    let p = pstr(vm, p)?;
     let (h, t) = split_str(&p);
     Ok(Value::tuple(vec![s(h), s(t)]))
 }
@@ -972,30 +950,35 @@ fn splitext_str(p: &str) -> (String, String) {
     (p.to_string(), String::new())
 }
 
-fn splitext(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let p = parg(vm, "splitext", a, 0, 1)?;
+fn splitext(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([p], []) = crate::sig!(py "splitext", "p").bind(vm, a, kw)?;
+    let p = pstr(vm, p)?;
     let (root, ext) = splitext_str(&p);
     Ok(Value::tuple(vec![s(root), s(ext)]))
 }
 
-fn splitdrive(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let p = parg(vm, "splitdrive", a, 0, 1)?;
+fn splitdrive(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([p], []) = crate::sig!(py "splitdrive", "p").bind(vm, a, kw)?;
+    let p = pstr(vm, p)?;
     Ok(Value::tuple(vec![Value::str(""), s(p)]))
 }
 
-fn basename(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let p = parg(vm, "basename", a, 0, 1)?;
+fn basename(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([p], []) = crate::sig!(py "basename", "p").bind(vm, a, kw)?;
+    let p = pstr(vm, p)?;
     let i = p.rfind('/').map(|i| i + 1).unwrap_or(0);
     Ok(s(p[i..].to_string()))
 }
 
-fn dirname(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let p = parg(vm, "dirname", a, 0, 1)?;
+fn dirname(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([p], []) = crate::sig!(py "dirname", "p").bind(vm, a, kw)?;
+    let p = pstr(vm, p)?;
     Ok(s(split_str(&p).0))
 }
 
-fn isabs(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let p = parg(vm, "isabs", a, 0, 1)?;
+fn isabs(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([p], []) = crate::sig!(py "isabs", "s").bind(vm, a, kw)?;
+    let p = pstr(vm, p)?;
     Ok(Value::bool(p.starts_with('/')))
 }
 
@@ -1027,13 +1010,15 @@ pub fn normpath_str(path: &str) -> String {
     }
 }
 
-fn normpath(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let p = parg(vm, "normpath", a, 0, 1)?;
+fn normpath(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([p], []) = crate::sig!(py "normpath", "path").bind(vm, a, kw)?;
+    let p = pstr(vm, p)?;
     Ok(s(normpath_str(&p)))
 }
 
-fn normcase(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let p = parg(vm, "normcase", a, 0, 1)?;
+fn normcase(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([p], []) = crate::sig!(py "normcase", "s").bind(vm, a, kw)?;
+    let p = pstr(vm, p)?;
     Ok(s(p))
 }
 
@@ -1048,8 +1033,9 @@ pub fn abspath_str(vm: &Vm, p: &str) -> PyResult<String> {
     Ok(normpath_str(&join_str(&[cwd_string(vm)?, p.to_string()])))
 }
 
-fn abspath(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let p = parg(vm, "abspath", a, 0, 1)?;
+fn abspath(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([p], []) = crate::sig!(py "abspath", "path").bind(vm, a, kw)?;
+    let p = pstr(vm, p)?;
     Ok(s(abspath_str(vm, &p)?))
 }
 
@@ -1119,10 +1105,10 @@ pub fn realpath_str(vm: &Vm, p: &str) -> PyResult<String> {
 }
 
 fn realpath(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::only_kw(vm, "realpath", kw, &["strict"])?;
-    let p = parg(vm, "realpath", a, 0, 1)?;
-    let strict = match args::kwarg(kw, "strict") {
-        Some(v) => vm.truthy(&v)?,
+    let ([filename], [strict]) = crate::sig!(py "realpath", "filename, *, strict=False").bind(vm, a, kw)?;
+    let p = pstr(vm, filename)?;
+    let strict = match strict {
+        Some(v) => vm.truthy(v)?,
         None => false,
     };
     let r = realpath_str(vm, &p)?;
@@ -1135,16 +1121,14 @@ fn realpath(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn relpath(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let p = match args::arg(a, kw, 0, "path") {
-        Some(v) => pstr(vm, &v)?,
-        None => return Err(vm.type_error("relpath() missing 1 required positional argument: 'path'")),
-    };
+    let ([path], [start]) = crate::sig!(py "relpath", "path, start=None").bind(vm, a, kw)?;
+    let p = pstr(vm, path)?;
     if p.is_empty() {
         return Err(vm.value_error("no path specified"));
     }
-    let start = match args::arg(a, kw, 1, "start") {
+    let start = match start {
         Some(Value::None) | None => ".".to_string(),
-        Some(v) => pstr(vm, &v)?,
+        Some(v) => pstr(vm, v)?,
     };
     let sa = abspath_str(vm, &start)?;
     let pa = abspath_str(vm, &p)?;
@@ -1159,11 +1143,9 @@ fn relpath(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     Ok(s(join_str(&rel)))
 }
 
-fn commonprefix(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    if a.len() != 1 {
-        return Err(vm.type_error(format!("commonprefix() takes 1 positional argument but {} were given", a.len())));
-    }
-    let items = vm.collect(&a[0])?;
+fn commonprefix(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([m], []) = crate::sig!(py "commonprefix", "m").bind(vm, a, kw)?;
+    let items = vm.collect(m)?;
     if items.is_empty() {
         return Ok(Value::str(""));
     }
@@ -1202,11 +1184,9 @@ fn commonprefix(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(s(min[..end].to_string()))
 }
 
-fn commonpath(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    if a.len() != 1 {
-        return Err(vm.type_error(format!("commonpath() takes 1 positional argument but {} were given", a.len())));
-    }
-    let items = vm.collect(&a[0])?;
+fn commonpath(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([paths], []) = crate::sig!(py "commonpath", "paths").bind(vm, a, kw)?;
+    let items = vm.collect(paths)?;
     if items.is_empty() {
         return Err(vm.value_error("commonpath() arg is an empty sequence"));
     }
@@ -1253,8 +1233,9 @@ fn home_of(user: Option<&str>) -> Option<String> {
     }
 }
 
-fn expanduser(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let p = parg(vm, "expanduser", a, 0, 1)?;
+fn expanduser(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([p], []) = crate::sig!(py "expanduser", "path").bind(vm, a, kw)?;
+    let p = pstr(vm, p)?;
     if !p.starts_with('~') {
         return Ok(s(p));
     }
@@ -1266,8 +1247,9 @@ fn expanduser(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(s(if r.is_empty() { "/".to_string() } else { r }))
 }
 
-fn expandvars(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let p = parg(vm, "expandvars", a, 0, 1)?;
+fn expandvars(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([p], []) = crate::sig!(py "expandvars", "path").bind(vm, a, kw)?;
+    let p = pstr(vm, p)?;
     if !p.contains('$') {
         return Ok(s(p));
     }
@@ -1318,14 +1300,11 @@ fn expandvars(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 }
 
 /// The path of an os.path predicate, or `None` when it can't name a file.
-fn probe(vm: &Vm, fname: &str, a: &[Value]) -> PyResult<Option<String>> {
-    if a.len() != 1 {
-        return Err(vm.type_error(format!("{fname}() takes 1 positional argument but {} were given", a.len())));
-    }
-    if let Value::Int(fd) = a[0] {
+fn probe(vm: &Vm, path: &Value) -> PyResult<Option<String>> {
+    if let Value::Int(fd) = path {
         return Ok(Some(format!("/proc/self/fd/{fd}")));
     }
-    match fspath_value(vm, &a[0])? {
+    match fspath_value(vm, path)? {
         Some(p) => {
             let p = value_to_string(&p);
             if p.contains('\0') {
@@ -1335,33 +1314,39 @@ fn probe(vm: &Vm, fname: &str, a: &[Value]) -> PyResult<Option<String>> {
         }
         None => Err(vm.type_error(format!(
             "stat: path should be string, bytes, os.PathLike or integer, not {}",
-            vm.type_name(&a[0]).as_str()
+            vm.type_name(path).as_str()
         ))),
     }
 }
 
-fn exists(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    Ok(Value::bool(probe(vm, "exists", a)?.is_some_and(|p| std::fs::metadata(p).is_ok())))
+fn exists(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([path], []) = crate::sig!(py "exists", "path").bind(vm, a, kw)?;
+    Ok(Value::bool(probe(vm, path)?.is_some_and(|p| std::fs::metadata(p).is_ok())))
 }
 
-fn lexists(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    Ok(Value::bool(probe(vm, "lexists", a)?.is_some_and(|p| std::fs::symlink_metadata(p).is_ok())))
+fn lexists(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([path], []) = crate::sig!(py "lexists", "path").bind(vm, a, kw)?;
+    Ok(Value::bool(probe(vm, path)?.is_some_and(|p| std::fs::symlink_metadata(p).is_ok())))
 }
 
-fn isfile(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    Ok(Value::bool(probe(vm, "isfile", a)?.is_some_and(|p| std::fs::metadata(p).is_ok_and(|m| m.is_file()))))
+fn isfile(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([path], []) = crate::sig!(py "isfile", "path").bind(vm, a, kw)?;
+    Ok(Value::bool(probe(vm, path)?.is_some_and(|p| std::fs::metadata(p).is_ok_and(|m| m.is_file()))))
 }
 
-fn isdir(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    Ok(Value::bool(probe(vm, "isdir", a)?.is_some_and(|p| std::fs::metadata(p).is_ok_and(|m| m.is_dir()))))
+fn isdir(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([path], []) = crate::sig!(py "isdir", "s").bind(vm, a, kw)?;
+    Ok(Value::bool(probe(vm, path)?.is_some_and(|p| std::fs::metadata(p).is_ok_and(|m| m.is_dir()))))
 }
 
-fn islink(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    Ok(Value::bool(probe(vm, "islink", a)?.is_some_and(|p| std::fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_symlink()))))
+fn islink(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([path], []) = crate::sig!(py "islink", "path").bind(vm, a, kw)?;
+    Ok(Value::bool(probe(vm, path)?.is_some_and(|p| std::fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_symlink()))))
 }
 
-fn ismount(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let Some(p) = probe(vm, "ismount", a)? else { return Ok(Value::bool(false)) };
+fn ismount(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([path], []) = crate::sig!(py "ismount", "path").bind(vm, a, kw)?;
+    let Some(p) = probe(vm, path)? else { return Ok(Value::bool(false)) };
     let Ok(m) = std::fs::symlink_metadata(&p) else { return Ok(Value::bool(false)) };
     if m.file_type().is_symlink() {
         return Ok(Value::bool(false));
@@ -1371,38 +1356,37 @@ fn ismount(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::bool(m.dev() != pm.dev() || m.ino() == pm.ino()))
 }
 
-fn meta_of(vm: &Vm, fname: &str, a: &[Value]) -> PyResult<std::fs::Metadata> {
-    if a.len() != 1 {
-        return Err(vm.type_error(format!("{fname}() takes 1 positional argument but {} were given", a.len())));
-    }
-    let p = path_arg(vm, "stat", &a[0])?;
-    std::fs::metadata(&p).map_err(|e| io_error(vm, &e, Some(a[0].clone())))
+fn meta_of(vm: &Vm, filename: &Value) -> PyResult<std::fs::Metadata> {
+    let p = path_arg(vm, "stat", filename)?;
+    std::fs::metadata(&p).map_err(|e| io_error(vm, &e, Some(filename.clone())))
 }
 
-fn getsize(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    Ok(Value::Int(meta_of(vm, "getsize", a)?.size() as i64))
+fn getsize(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([filename], []) = crate::sig!(py "getsize", "filename").bind(vm, a, kw)?;
+    Ok(Value::Int(meta_of(vm, filename)?.size() as i64))
 }
 
-fn getmtime(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let m = meta_of(vm, "getmtime", a)?;
+fn getmtime(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([filename], []) = crate::sig!(py "getmtime", "filename").bind(vm, a, kw)?;
+    let m = meta_of(vm, filename)?;
     Ok(Value::float(m.mtime() as f64 + m.mtime_nsec() as f64 * 1e-9))
 }
 
-fn getatime(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let m = meta_of(vm, "getatime", a)?;
+fn getatime(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([filename], []) = crate::sig!(py "getatime", "filename").bind(vm, a, kw)?;
+    let m = meta_of(vm, filename)?;
     Ok(Value::float(m.atime() as f64 + m.atime_nsec() as f64 * 1e-9))
 }
 
-fn getctime(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let m = meta_of(vm, "getctime", a)?;
+fn getctime(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([filename], []) = crate::sig!(py "getctime", "filename").bind(vm, a, kw)?;
+    let m = meta_of(vm, filename)?;
     Ok(Value::float(m.ctime() as f64 + m.ctime_nsec() as f64 * 1e-9))
 }
 
-fn samefile(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    if a.len() != 2 {
-        return Err(vm.type_error(format!("samefile() takes 2 positional arguments but {} were given", a.len())));
-    }
-    let m1 = meta_of(vm, "samefile", &a[..1])?;
-    let m2 = meta_of(vm, "samefile", &a[1..])?;
+fn samefile(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([f1, f2], []) = crate::sig!(py "samefile", "f1, f2").bind(vm, a, kw)?;
+    let m1 = meta_of(vm, f1)?;
+    let m2 = meta_of(vm, f2)?;
     Ok(Value::bool(m1.dev() == m2.dev() && m1.ino() == m2.ino()))
 }

@@ -5,7 +5,6 @@
 
 use super::def;
 use super::os::errno_error;
-use crate::builtins::args;
 use crate::eval::Vm;
 use crate::runtime::object::*;
 use crate::runtime::value::Value;
@@ -64,8 +63,7 @@ fn int_arg(vm: &Vm, v: &Value) -> PyResult<i64> {
 
 /// `pipe()`: two non-inheritable descriptors, (read end, write end).
 fn pipe(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "pipe", kw)?;
-    args::check(vm, "pipe", a, 0, 0)?;
+    crate::sig!("posix.pipe", "").bind(vm, a, kw)?;
     let mut fds = [0i32; 2];
     if unsafe { libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC) } != 0 {
         return Err(last_error(vm));
@@ -75,10 +73,9 @@ fn pipe(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 
 /// `read(fd, n)`: up to `n` bytes; b"" at end of file.
 fn read(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "read", kw)?;
-    args::check(vm, "read", a, 2, 2)?;
-    let fd = fd_arg(vm, &a[0])?;
-    let n = int_arg(vm, &a[1])?;
+    let ([fd, length], []) = crate::sig!("read", "fd, length, /").bind(vm, a, kw)?;
+    let fd = fd_arg(vm, fd)?;
+    let n = int_arg(vm, length)?;
     if n < 0 {
         return Err(errno_error(vm, libc::EINVAL, None, None));
     }
@@ -98,10 +95,9 @@ fn read(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 
 /// `write(fd, data)`: how many bytes were written.
 fn write(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "write", kw)?;
-    args::check(vm, "write", a, 2, 2)?;
-    let fd = fd_arg(vm, &a[0])?;
-    let data = vm.bytes_of(&a[1])?;
+    let ([fd, data], []) = crate::sig!("write", "fd, data, /").bind(vm, a, kw)?;
+    let fd = fd_arg(vm, fd)?;
+    let data = vm.bytes_of(data)?;
     let (r, err) = vm.allow_threads(move || {
         let r = unsafe { libc::write(fd, data.as_ptr().cast(), data.len()) };
         (r, std::io::Error::last_os_error())
@@ -114,9 +110,8 @@ fn write(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 
 /// `dup(fd)`: a non-inheritable duplicate.
 fn dup(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "dup", kw)?;
-    args::check(vm, "dup", a, 1, 1)?;
-    let fd = fd_arg(vm, &a[0])?;
+    let ([fd], []) = crate::sig!("posix.dup", "fd, /").bind(vm, a, kw)?;
+    let fd = fd_arg(vm, fd)?;
     let new = unsafe { libc::fcntl(fd, libc::F_DUPFD_CLOEXEC, 0) };
     if new < 0 {
         return Err(last_error(vm));
@@ -138,18 +133,16 @@ pub fn set_nonblocking(vm: &Vm, fd: i32, nonblocking: bool) -> PyResult<()> {
 }
 
 fn set_blocking(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "set_blocking", kw)?;
-    args::check(vm, "set_blocking", a, 2, 2)?;
-    let fd = fd_arg(vm, &a[0])?;
-    let blocking = vm.truthy(&a[1])?;
+    let ([fd, blocking], []) = crate::sig!("set_blocking", "fd, blocking, /").bind(vm, a, kw)?;
+    let fd = fd_arg(vm, fd)?;
+    let blocking = vm.truthy(blocking)?;
     set_nonblocking(vm, fd, !blocking)?;
     Ok(Value::None)
 }
 
 fn get_blocking(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "get_blocking", kw)?;
-    args::check(vm, "get_blocking", a, 1, 1)?;
-    let fd = fd_arg(vm, &a[0])?;
+    let ([fd], []) = crate::sig!("posix.get_blocking", "fd, /").bind(vm, a, kw)?;
+    let fd = fd_arg(vm, fd)?;
     let flags = unsafe { libc::fcntl(fd, libc::F_GETFL) };
     if flags < 0 {
         return Err(last_error(vm));
@@ -160,10 +153,9 @@ fn get_blocking(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 /// `waitpid(pid, options)`: (pid, status); (0, 0) when WNOHANG finds the
 /// child still running.
 fn waitpid(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "waitpid", kw)?;
-    args::check(vm, "waitpid", a, 2, 2)?;
-    let pid = int_arg(vm, &a[0])? as libc::pid_t;
-    let options = int_arg(vm, &a[1])? as i32;
+    let ([pid, options], []) = crate::sig!(tuple "waitpid", "pid, options, /").bind(vm, a, kw)?;
+    let pid = int_arg(vm, pid)? as libc::pid_t;
+    let options = int_arg(vm, options)? as i32;
     loop {
         let (r, status, err) = vm.allow_threads(move || {
             let mut status = 0;
@@ -181,10 +173,9 @@ fn waitpid(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn kill(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "kill", kw)?;
-    args::check(vm, "kill", a, 2, 2)?;
-    let pid = int_arg(vm, &a[0])? as libc::pid_t;
-    let sig = int_arg(vm, &a[1])? as i32;
+    let ([pid, signal], []) = crate::sig!(tuple "kill", "pid, signal, /").bind(vm, a, kw)?;
+    let pid = int_arg(vm, pid)? as libc::pid_t;
+    let sig = int_arg(vm, signal)? as i32;
     if unsafe { libc::kill(pid, sig) } != 0 {
         return Err(last_error(vm));
     }
@@ -194,10 +185,9 @@ fn kill(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 /// `pidfd_open(pid, flags=0)`: a descriptor that becomes readable when
 /// the process exits (Linux 5.3).
 fn pidfd_open(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "pidfd_open", kw)?;
-    args::check(vm, "pidfd_open", a, 1, 2)?;
-    let pid = int_arg(vm, &a[0])? as libc::pid_t;
-    let flags = match a.get(1) {
+    let ([pid], [flags]) = crate::sig!("pidfd_open", "pid, flags=0").bind(vm, a, kw)?;
+    let pid = int_arg(vm, pid)? as libc::pid_t;
+    let flags = match flags {
         Some(f) => int_arg(vm, f)? as libc::c_uint,
         None => 0,
     };
@@ -208,15 +198,11 @@ fn pidfd_open(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::Int(fd))
 }
 
-fn status_arg(vm: &Vm, name: &str, a: &[Value], kw: &KwArgs) -> PyResult<i32> {
-    args::no_kw(vm, name, kw)?;
-    args::check(vm, name, a, 1, 1)?;
-    Ok(int_arg(vm, &a[0])? as i32)
-}
 
 /// The exit code of a wait status: the code, or minus the killing signal.
 fn waitstatus_to_exitcode(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let s = status_arg(vm, "waitstatus_to_exitcode", a, kw)?;
+    let ([status], []) = crate::sig!("waitstatus_to_exitcode", "status").bind(vm, a, kw)?;
+    let s = int_arg(vm, status)? as i32;
     if libc::WIFEXITED(s) {
         Ok(Value::Int(libc::WEXITSTATUS(s) as i64))
     } else if libc::WIFSIGNALED(s) {
@@ -227,17 +213,25 @@ fn waitstatus_to_exitcode(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> 
 }
 
 fn wifexited(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    Ok(Value::bool(libc::WIFEXITED(status_arg(vm, "WIFEXITED", a, kw)?)))
+    let ([status], []) = crate::sig!("WIFEXITED", "status").bind(vm, a, kw)?;
+    let s = int_arg(vm, status)? as i32;
+    Ok(Value::bool(libc::WIFEXITED(s)))
 }
 
 fn wexitstatus(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    Ok(Value::Int(libc::WEXITSTATUS(status_arg(vm, "WEXITSTATUS", a, kw)?) as i64))
+    let ([status], []) = crate::sig!("WEXITSTATUS", "status").bind(vm, a, kw)?;
+    let s = int_arg(vm, status)? as i32;
+    Ok(Value::Int(libc::WEXITSTATUS(s) as i64))
 }
 
 fn wifsignaled(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    Ok(Value::bool(libc::WIFSIGNALED(status_arg(vm, "WIFSIGNALED", a, kw)?)))
+    let ([status], []) = crate::sig!("WIFSIGNALED", "status").bind(vm, a, kw)?;
+    let s = int_arg(vm, status)? as i32;
+    Ok(Value::bool(libc::WIFSIGNALED(s)))
 }
 
 fn wtermsig(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    Ok(Value::Int(libc::WTERMSIG(status_arg(vm, "WTERMSIG", a, kw)?) as i64))
+    let ([status], []) = crate::sig!("WTERMSIG", "status").bind(vm, a, kw)?;
+    let s = int_arg(vm, status)? as i32;
+    Ok(Value::Int(libc::WTERMSIG(s) as i64))
 }

@@ -3,7 +3,6 @@
 //! produce CPython's sequences.
 
 use super::def;
-use crate::builtins::args;
 use crate::eval::Vm;
 use crate::runtime::object::*;
 use crate::runtime::value::Value;
@@ -133,43 +132,44 @@ fn with_mt<T>(vm: &Vm, v: &Value, f: impl FnOnce(&mut Mt) -> T) -> PyResult<T> {
     }
 }
 
-fn new_state(vm: &Vm, _a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn new_state(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    crate::sig!("new_state", "").bind(vm, a, kw)?;
     Ok(Value::Native(Rc::new(NativeObj { class: vm.iterator_class("_random.state"), data: RefCell::new(Box::new(Mt::new())) })))
 }
 
 /// `seed(state, n)`: seeds from the absolute value of the int `n`, split
 /// into 32-bit words, least significant first (CPython's `init_by_array`).
-fn seed(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "seed", a, 2, 2)?;
-    let n = crate::runtime::int::big(&a[1]).ok_or_else(|| vm.type_error("seed must be an int"))?;
+fn seed(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([state, n], []) = crate::sig!("seed", "state, n, /").bind(vm, a, kw)?;
+    let n = crate::runtime::int::big(n).ok_or_else(|| vm.type_error("seed must be an int"))?;
     let (_, mut key) = n.to_u32_digits();
     if key.is_empty() {
         key.push(0);
     }
-    with_mt(vm, &a[0], |mt| mt.init_by_array(&key))?;
+    with_mt(vm, state, |mt| mt.init_by_array(&key))?;
     Ok(Value::None)
 }
 
-fn random(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "random", a, 1, 1)?;
-    Ok(Value::float(with_mt(vm, &a[0], |mt| mt.random())?))
+fn random(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([state], []) = crate::sig!("random", "state, /").bind(vm, a, kw)?;
+    Ok(Value::float(with_mt(vm, state, |mt| mt.random())?))
 }
 
-fn getrandbits(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "getrandbits", a, 2, 2)?;
-    let k = vm.index_value(&a[1])?;
+fn getrandbits(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([state, k], []) = crate::sig!("getrandbits", "state, k, /").bind(vm, a, kw)?;
+    let k = vm.index_value(k)?;
     if k < 0 {
         return Err(vm.value_error("number of bits must be non-negative"));
     }
     if k == 0 {
         return Ok(Value::Int(0));
     }
-    Ok(Value::from_bigint(with_mt(vm, &a[0], |mt| mt.getrandbits(k as u64))?))
+    Ok(Value::from_bigint(with_mt(vm, state, |mt| mt.getrandbits(k as u64))?))
 }
 
-fn getstate(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "getstate", a, 1, 1)?;
-    let items = with_mt(vm, &a[0], |mt| {
+fn getstate(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([state], []) = crate::sig!("getstate", "state, /").bind(vm, a, kw)?;
+    let items = with_mt(vm, state, |mt| {
         let mut v: Vec<Value> = mt.state.iter().map(|&w| Value::Int(w as i64)).collect();
         v.push(Value::Int(mt.index as i64));
         v
@@ -177,9 +177,9 @@ fn getstate(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::tuple(items))
 }
 
-fn setstate(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "setstate", a, 2, 2)?;
-    let items = vm.collect(&a[1])?;
+fn setstate(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([state, items], []) = crate::sig!("setstate", "state, items, /").bind(vm, a, kw)?;
+    let items = vm.collect(items)?;
     if items.len() != N + 1 {
         return Err(vm.value_error("state vector is the wrong size"));
     }
@@ -191,7 +191,7 @@ fn setstate(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     if !(0..=N as i64).contains(&index) {
         return Err(vm.value_error("invalid state"));
     }
-    with_mt(vm, &a[0], |mt| {
+    with_mt(vm, state, |mt| {
         mt.state = words;
         mt.index = index as usize;
     })?;

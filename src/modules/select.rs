@@ -4,7 +4,6 @@
 
 use super::def;
 use super::os_fd::fd_arg;
-use crate::builtins::args;
 use crate::eval::Vm;
 use crate::runtime::object::*;
 use crate::runtime::value::Value;
@@ -155,10 +154,9 @@ pub fn poll(vm: &Vm, mut fds: Vec<libc::pollfd>, timeout: Option<Duration>) -> P
 
 /// `select(rlist, wlist, xlist, timeout=None)`.
 fn select(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "select", kw)?;
-    args::check(vm, "select", a, 3, 4)?;
-    let lists = [items(vm, &a[0])?, items(vm, &a[1])?, items(vm, &a[2])?];
-    let timeout = timeout_arg(vm, a.get(3), "timeout must be a float or None")?;
+    let ([rlist, wlist, xlist], [timeout]) = crate::sig!("select", "rlist, wlist, xlist, timeout=None, /").bind(vm, a, kw)?;
+    let lists = [items(vm, rlist)?, items(vm, wlist)?, items(vm, xlist)?];
+    let timeout = timeout_arg(vm, timeout, "timeout must be a float or None")?;
     let events = [libc::POLLIN, libc::POLLOUT, libc::POLLPRI];
     let mut fds: Vec<libc::pollfd> = Vec::new();
     // Which list and item each poll entry stands for.
@@ -190,17 +188,16 @@ fn select(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 
 /// `_poll_events([(fd, events)], timeout)`: [(fd, revents)] of the ready ones.
 fn poll_events(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "_poll_events", kw)?;
-    args::check(vm, "_poll_events", a, 2, 2)?;
+    let ([pairs, timeout], []) = crate::sig!("_poll_events", "pairs, timeout, /").bind(vm, a, kw)?;
     let mut fds = Vec::new();
-    for pair in items(vm, &a[0])? {
+    for pair in items(vm, pairs)? {
         let pair = vm.collect(&pair)?;
         let (Some(fd), Some(events)) = (pair.first(), pair.get(1)) else { return Err(vm.type_error("expected (fd, events) pairs")) };
         let events = vm.index_value(events)?;
         let events = u16::try_from(events).map_err(|_| vm.new_error("OverflowError", "Python int too large for C unsigned short"))? as i16;
         fds.push(libc::pollfd { fd: fileno_of(vm, fd)?, events, revents: 0 });
     }
-    let timeout = timeout_arg(vm, Some(&a[1]), "timeout must be an integer or None")?;
+    let timeout = timeout_arg(vm, Some(timeout), "timeout must be an integer or None")?;
     let fds = poll(vm, fds, timeout)?;
     let ready = fds
         .iter()
@@ -215,10 +212,9 @@ fn poll_events(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 /// select(), a closed or failed descriptor counts as ready instead of
 /// raising, so that its callback runs and meets the error itself.
 fn ready_fds(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "_ready_fds", kw)?;
-    args::check(vm, "_ready_fds", a, 3, 3)?;
-    let (readers, writers) = (items(vm, &a[0])?, items(vm, &a[1])?);
-    let timeout = timeout_arg(vm, Some(&a[2]), "timeout must be a float or None")?;
+    let ([readers, writers, timeout], []) = crate::sig!("_ready_fds", "readers, writers, timeout, /").bind(vm, a, kw)?;
+    let (readers, writers) = (items(vm, readers)?, items(vm, writers)?);
+    let timeout = timeout_arg(vm, Some(timeout), "timeout must be a float or None")?;
     let mut fds = Vec::with_capacity(readers.len() + writers.len());
     for (list, events) in [(&readers, libc::POLLIN), (&writers, libc::POLLOUT)] {
         for v in list.iter() {

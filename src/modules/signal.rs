@@ -10,7 +10,6 @@
 //! to handler), so nothing but atomics is shared with the C handler.
 
 use super::def;
-use crate::builtins::args;
 use crate::eval::{interrupt, Vm};
 use crate::runtime::object::*;
 use crate::runtime::value::Value;
@@ -137,10 +136,8 @@ fn signum_arg(vm: &Vm, v: &Value) -> PyResult<i32> {
 
 /// `signal(signalnum, handler)`: installs `handler`, returns the old one.
 fn signal(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "signal", kw)?;
-    args::check(vm, "signal", a, 2, 2)?;
-    let n = signum_arg(vm, &a[0])?;
-    let handler = &a[1];
+    let ([signalnum, handler], []) = crate::sig!("signal", "signalnum, handler, /").bind(vm, a, kw)?;
+    let n = signum_arg(vm, signalnum)?;
     let action = match handler {
         Value::Int(SIG_DFL) => libc::SIG_DFL,
         Value::Int(SIG_IGN) => libc::SIG_IGN,
@@ -164,21 +161,20 @@ fn signal(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn getsignal(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "getsignal", kw)?;
-    args::check(vm, "getsignal", a, 1, 1)?;
-    let n = signum_arg(vm, &a[0])?;
+    let ([signalnum], []) = crate::sig!("getsignal", "signalnum, /").bind(vm, a, kw)?;
+    let n = signum_arg(vm, signalnum)?;
     let table = handlers(vm)?;
     Ok(vm.dict_get(&table, &Value::Int(n as i64))?.unwrap_or(Value::None))
 }
 
-fn default_int_handler(vm: &Vm, _a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn default_int_handler(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    crate::sig!("default_int_handler", "signalnum, frame, /").bind(vm, a, kw)?;
     Err(vm.new_exc(&vm.types.exc("KeyboardInterrupt"), Vec::new()))
 }
 
 fn raise_signal(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "raise_signal", kw)?;
-    args::check(vm, "raise_signal", a, 1, 1)?;
-    let n = signum_arg(vm, &a[0])?;
+    let ([signalnum], []) = crate::sig!("_signal.raise_signal", "signalnum, /").bind(vm, a, kw)?;
+    let n = signum_arg(vm, signalnum)?;
     if unsafe { libc::raise(n) } != 0 {
         return Err(super::os_fd::last_error(vm));
     }
@@ -190,9 +186,8 @@ fn raise_signal(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn strsignal(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "strsignal", kw)?;
-    args::check(vm, "strsignal", a, 1, 1)?;
-    let n = signum_arg(vm, &a[0])?;
+    let ([signalnum], []) = crate::sig!("_signal.strsignal", "signalnum, /").bind(vm, a, kw)?;
+    let n = signum_arg(vm, signalnum)?;
     // SAFETY: strsignal returns a NUL-terminated string valid until the next call.
     let p = unsafe { libc::strsignal(n) };
     if p.is_null() {
@@ -203,8 +198,7 @@ fn strsignal(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn valid_signals(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "valid_signals", kw)?;
-    args::check(vm, "valid_signals", a, 0, 0)?;
+    crate::sig!(py "valid_signals", "").bind(vm, a, kw)?;
     let numbers: Vec<Value> = (1..65).filter(|&n| n != 32 && n != 33).map(|n| Value::Int(n as i64)).collect();
     let set = vm.call(&Value::Class(vm.types.set.clone()), &[Value::list(numbers)], &[])?;
     Ok(set)
@@ -213,9 +207,8 @@ fn valid_signals(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 /// `alarm(seconds)`: SIGALRM after `seconds`; the seconds left of the
 /// previous alarm.
 fn alarm(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "alarm", kw)?;
-    args::check(vm, "alarm", a, 1, 1)?;
-    let secs = vm.index_value(&a[0])?;
+    let ([seconds], []) = crate::sig!("_signal.alarm", "seconds, /").bind(vm, a, kw)?;
+    let secs = vm.index_value(seconds)?;
     let secs = u32::try_from(secs).map_err(|_| vm.new_error("OverflowError", "Python int too large to convert to C unsigned int"))?;
     Ok(Value::Int(unsafe { libc::alarm(secs) } as i64))
 }

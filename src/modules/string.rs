@@ -2,7 +2,6 @@
 //! basic `Formatter` (the last two in Python, `PRELUDE`).
 
 use super::def;
-use crate::builtins::args;
 use crate::eval::Vm;
 use crate::runtime::object::*;
 use crate::runtime::value::Value;
@@ -43,14 +42,11 @@ fn capitalize(w: &str) -> String {
 }
 
 fn capwords(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::only_kw(vm, "capwords", kw, &["s", "sep"])?;
-    let Some(s) = args::arg(a, kw, 0, "s") else {
-        return Err(vm.type_error("capwords() missing 1 required positional argument: 's'"));
-    };
+    let ([s], [sep]) = crate::sig!(py "capwords", "s, sep=None").bind(vm, a, kw)?;
     let Some(text) = s.as_str() else {
-        return Err(vm.attr_error(format!("'{}' object has no attribute 'split'", vm.type_name(&s).as_str())));
+        return Err(vm.attr_error(format!("'{}' object has no attribute 'split'", vm.type_name(s).as_str())));
     };
-    let sep = args::arg(a, kw, 1, "sep").filter(|v| !v.is_none());
+    let sep = sep.filter(|v| !v.is_none());
     let out = match &sep {
         None => text.as_str().split(crate::runtime::format::py_isspace).filter(|w| !w.is_empty()).map(capitalize).collect::<Vec<_>>().join(" "),
         Some(v) => {

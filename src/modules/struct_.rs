@@ -8,7 +8,6 @@
 //! depends on the byte order and code, as in `_struct.c`'s three tables.
 
 use super::def;
-use crate::builtins::args;
 use crate::eval::Vm;
 use crate::runtime::object::*;
 use crate::runtime::value::Value;
@@ -446,14 +445,18 @@ fn alloc(vm: &Vm, size: usize) -> PyResult<Vec<u8>> {
     Ok(vec![0u8; size])
 }
 
-fn format_arg<'a>(vm: &Vm, a: &'a [Value]) -> PyResult<&'a Value> {
-    a.first().ok_or_else(|| vm.type_error("missing format argument"))
+/// CPython's error for a call without the format, before any other check.
+fn check_format_given(vm: &Vm, a: &[Value]) -> PyResult<()> {
+    if a.is_empty() {
+        return Err(vm.type_error("missing format argument"));
+    }
+    Ok(())
 }
 
 fn pack(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "pack", kw)?;
-    let f = parse_format(vm, format_arg(vm, a)?)?;
-    let vals = &a[1..];
+    check_format_given(vm, a)?;
+    let ([format], [], vals) = crate::sig!("pack", "format, /, *values").bind_rest(vm, a, kw)?;
+    let f = parse_format(vm, format)?;
     if vals.len() != f.values {
         return Err(struct_error(vm, format!("pack expected {} items for packing (got {})", f.values, vals.len())));
     }
@@ -463,16 +466,14 @@ fn pack(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn calcsize(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "calcsize", kw)?;
-    args::check(vm, "calcsize", a, 1, 1)?;
-    Ok(Value::Int(parse_format(vm, &a[0])?.size as i64))
+    let ([format], []) = crate::sig!("_struct.calcsize", "format, /").bind(vm, a, kw)?;
+    Ok(Value::Int(parse_format(vm, format)?.size as i64))
 }
 
 fn unpack(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "unpack", kw)?;
-    args::check(vm, "unpack", a, 2, 2)?;
-    let f = parse_format(vm, &a[0])?;
-    let data = buffer_of(vm, &a[1])?;
+    let ([format, data], []) = crate::sig!("unpack", "format, buffer, /").bind(vm, a, kw)?;
+    let f = parse_format(vm, format)?;
+    let data = buffer_of(vm, data)?;
     if data.len() != f.size {
         return Err(struct_error(vm, format!("unpack requires a buffer of {} bytes", f.size)));
     }
@@ -480,16 +481,11 @@ fn unpack(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn unpack_from(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::only_kw(vm, "unpack_from", kw, &["buffer", "offset"])?;
-    let fmt = format_arg(vm, a)?;
-    let f = parse_format(vm, fmt)?;
-    let buf = args::arg(a, kw, 1, "buffer").ok_or_else(|| vm.type_error("unpack_from() missing required argument 'buffer' (pos 2)"))?;
-    if a.len() > 3 {
-        return Err(vm.type_error(format!("unpack_from() takes at most 3 arguments ({} given)", a.len())));
-    }
-    let data = buffer_of(vm, &buf)?;
-    let offset = match args::arg(a, kw, 2, "offset") {
-        Some(v) => vm.index_value(&v)? as i128,
+    let ([format, buf], [offset]) = crate::sig!("unpack_from", "format, /, buffer, offset=0").bind(vm, a, kw)?;
+    let f = parse_format(vm, format)?;
+    let data = buffer_of(vm, buf)?;
+    let offset = match offset {
+        Some(v) => vm.index_value(v)? as i128,
         None => 0,
     };
     let start = buffer_offset(vm, offset, data.len(), f.size, false)?;
@@ -530,10 +526,9 @@ fn buffer_offset(vm: &Vm, offset: i128, len: usize, size: usize, packing: bool) 
 }
 
 fn iter_unpack_list(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "iter_unpack", kw)?;
-    args::check(vm, "iter_unpack", a, 2, 2)?;
-    let f = parse_format(vm, &a[0])?;
-    let data = buffer_of(vm, &a[1])?;
+    let ([format, data], []) = crate::sig!("iter_unpack", "format, buffer, /").bind(vm, a, kw)?;
+    let f = parse_format(vm, format)?;
+    let data = buffer_of(vm, data)?;
     if f.size == 0 {
         return Err(struct_error(vm, "cannot iteratively unpack with a struct of length 0"));
     }
@@ -545,11 +540,13 @@ fn iter_unpack_list(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn pack_into(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "pack_into", kw)?;
-    let f = parse_format(vm, format_arg(vm, a)?)?;
-    let buf = a.get(1).ok_or_else(|| vm.type_error("pack_into expected buffer argument"))?;
-    let offset_arg = a.get(2).ok_or_else(|| vm.type_error("pack_into expected offset argument"))?;
-    let vals = &a[3..];
+    check_format_given(vm, a)?;
+    let ([format], [], rest) = crate::sig!("pack_into", "format, /, *args").bind_rest(vm, a, kw)?;
+    let f = parse_format(vm, format)?;
+    let [buf, offset_arg, vals @ ..] = rest else {
+        let missing = if rest.is_empty() { "buffer" } else { "offset" };
+        return Err(struct_error(vm, format!("pack_into expected {missing} argument")));
+    };
     if vals.len() != f.values {
         return Err(struct_error(vm, format!("pack_into expected {} items for packing (got {})", f.values, vals.len())));
     }

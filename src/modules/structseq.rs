@@ -117,14 +117,10 @@ fn make_in(vm: &Vm, class: &Rc<Class>, spec: &'static Spec, items: Vec<Value>, e
 }
 
 fn new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let Some(Value::Class(cls)) = a.first() else { return Err(vm.type_error("structseq.__new__(X): X is not a type object")) };
+    let ([cls, seq], [_dict]) = crate::sig!("structseq", "$type, sequence, dict={}").bind(vm, a, kw)?;
+    let Value::Class(cls) = cls else { return Err(vm.type_error("structseq.__new__(X): X is not a type object")) };
     let Some(spec) = spec_of(cls) else { return Err(vm.type_error("not a struct sequence type")) };
-    crate::builtins::args::only_kw(vm, spec.name, kw, &["sequence", "dict"])?;
-    let seq = match crate::builtins::args::arg(&a[1..], kw, 0, "sequence") {
-        Some(s) => s,
-        None => return Err(vm.type_error(format!("{}() missing required argument 'sequence' (pos 1)", spec.name))),
-    };
-    let items = vm.collect(&seq)?;
+    let items = vm.collect(seq)?;
     let min = spec.fields.len();
     let max = min + spec.extra.len();
     let full = spec.full_name;

@@ -6,7 +6,6 @@
 use super::def;
 use super::os::errno_error;
 use super::os_fd::fd_arg;
-use crate::builtins::args;
 use crate::eval::Vm;
 use crate::runtime::object::*;
 use crate::runtime::value::Value;
@@ -60,24 +59,24 @@ fn stdio(vm: &Vm, v: &Value) -> PyResult<Stdio> {
 /// `env` is None (inherit) or a list of (name, value); the stream
 /// arguments are descriptors, -1 for the parent's own.
 fn spawn(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "spawn", kw)?;
-    args::check(vm, "spawn", a, 8, 8)?;
-    let argv: Vec<OsString> = vm.collect(&a[0])?.iter().map(|v| os_string(vm, v)).collect::<PyResult<_>>()?;
+    let ([argv_value, executable, cwd_value, env, stdin, stdout, stderr, new_session], []) =
+        crate::sig!("spawn", "argv, executable, cwd, env, stdin, stdout, stderr, new_session, /").bind(vm, a, kw)?;
+    let argv: Vec<OsString> = vm.collect(argv_value)?.iter().map(|v| os_string(vm, v)).collect::<PyResult<_>>()?;
     let Some(first) = argv.first() else { return Err(vm.value_error("args must not be empty")) };
-    let program = if a[1].is_none() { first.clone() } else { os_string(vm, &a[1])? };
+    let program = if executable.is_none() { first.clone() } else { os_string(vm, executable)? };
     let mut cmd = Command::new(&program);
     cmd.arg0(first).args(&argv[1..]);
-    if !a[2].is_none() {
-        let cwd = os_string(vm, &a[2])?;
+    if !cwd_value.is_none() {
+        let cwd = os_string(vm, cwd_value)?;
         if !std::path::Path::new(&cwd).is_dir() {
             let errno = if std::path::Path::new(&cwd).exists() { libc::ENOTDIR } else { libc::ENOENT };
-            return Err(errno_error(vm, errno, Some(a[2].clone()), None));
+            return Err(errno_error(vm, errno, Some(cwd_value.clone()), None));
         }
         cmd.current_dir(cwd);
     }
-    if !a[3].is_none() {
+    if !env.is_none() {
         cmd.env_clear();
-        for pair in vm.collect(&a[3])? {
+        for pair in vm.collect(env)? {
             let kv = vm.collect(&pair)?;
             let (Some(k), Some(v)) = (kv.first(), kv.get(1)) else { return Err(vm.type_error("env entries must be pairs")) };
             let (k, v) = (os_string(vm, k)?, os_string(vm, v)?);
@@ -87,8 +86,8 @@ fn spawn(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
             cmd.env(k, v);
         }
     }
-    cmd.stdin(stdio(vm, &a[4])?).stdout(stdio(vm, &a[5])?).stderr(stdio(vm, &a[6])?);
-    if vm.truthy(&a[7])? {
+    cmd.stdin(stdio(vm, stdin)?).stdout(stdio(vm, stdout)?).stderr(stdio(vm, stderr)?);
+    if vm.truthy(new_session)? {
         // SAFETY: the hook runs in the child between fork and exec and
         // calls only setsid(2), which is async-signal-safe.
         unsafe {
@@ -99,7 +98,7 @@ fn spawn(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
         Ok(child) => Ok(Value::Int(child.id() as i64)),
         Err(e) => {
             let errno = e.raw_os_error().unwrap_or(libc::ENOENT);
-            let name = if a[1].is_none() { vm.collect(&a[0])?.swap_remove(0) } else { a[1].clone() };
+            let name = if executable.is_none() { vm.collect(argv_value)?.swap_remove(0) } else { executable.clone() };
             Err(errno_error(vm, errno, Some(name), None))
         }
     }

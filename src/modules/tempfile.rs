@@ -3,7 +3,6 @@
 
 use super::def;
 use super::os::{errno_error, io_error, path_arg};
-use crate::builtins::args;
 use crate::eval::Vm;
 use crate::runtime::object::*;
 use crate::runtime::value::Value;
@@ -76,35 +75,40 @@ fn temp_dir(vm: &Vm) -> PyResult<String> {
     Err(vm.new_error("FileNotFoundError", "No usable temporary directory found"))
 }
 
-fn gettempdir(vm: &Vm, _a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn gettempdir(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    crate::sig!(py "gettempdir", "").bind(vm, a, kw)?;
     Ok(Value::string(temp_dir(vm)?))
 }
 
-fn gettempdirb(vm: &Vm, _a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn gettempdirb(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    crate::sig!(py "gettempdirb", "").bind(vm, a, kw)?;
     Ok(Value::Bytes(std::rc::Rc::new(Bytes { data: temp_dir(vm)?.into_bytes().into() })))
 }
 
-fn gettempprefix(_vm: &Vm, _a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn gettempprefix(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    crate::sig!(py "gettempprefix", "").bind(vm, a, kw)?;
     Ok(Value::str("tmp"))
 }
 
-fn gettempprefixb(_vm: &Vm, _a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn gettempprefixb(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    crate::sig!(py "gettempprefixb", "").bind(vm, a, kw)?;
     Ok(Value::Bytes(std::rc::Rc::new(Bytes { data: b"tmp"[..].into() })))
 }
 
 /// The (suffix, prefix, dir) arguments with their defaults.
-fn name_parts(vm: &Vm, fname: &str, a: &[Value], kw: &KwArgs) -> PyResult<(String, String, String)> {
-    let s = |i: usize, n: &str, default: &str| -> PyResult<String> {
-        match args::arg(a, kw, i, n) {
+fn name_parts(vm: &Vm, fname: &str, given: [Option<&Value>; 3]) -> PyResult<(String, String, String)> {
+    let [suffix, prefix, dir] = given;
+    let s = |v: Option<&Value>, default: &str| -> PyResult<String> {
+        match v {
             None | Some(Value::None) => Ok(default.to_string()),
-            Some(v) => path_arg(vm, fname, &v),
+            Some(v) => path_arg(vm, fname, v),
         }
     };
-    let suffix = s(0, "suffix", "")?;
-    let prefix = s(1, "prefix", "tmp")?;
-    let dir = match args::arg(a, kw, 2, "dir") {
+    let suffix = s(suffix, "")?;
+    let prefix = s(prefix, "tmp")?;
+    let dir = match dir {
         None | Some(Value::None) => temp_dir(vm)?,
-        Some(v) => path_arg(vm, fname, &v)?,
+        Some(v) => path_arg(vm, fname, v)?,
     };
     Ok((suffix, prefix, dir))
 }
@@ -118,8 +122,8 @@ fn join(dir: &str, name: &str) -> String {
 }
 
 fn mkdtemp(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::only_kw(vm, "mkdtemp", kw, &["suffix", "prefix", "dir"])?;
-    let (suffix, prefix, dir) = name_parts(vm, "mkdtemp", a, kw)?;
+    let ([], given) = crate::sig!(py "mkdtemp", "suffix=None, prefix=None, dir=None").bind(vm, a, kw)?;
+    let (suffix, prefix, dir) = name_parts(vm, "mkdtemp", given)?;
     use std::os::unix::fs::DirBuilderExt;
     for _ in 0..10000 {
         let path = join(&dir, &format!("{prefix}{}{suffix}", random_name()));
@@ -133,8 +137,10 @@ fn mkdtemp(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn mkstemp(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::only_kw(vm, "mkstemp", kw, &["suffix", "prefix", "dir", "text"])?;
-    let (suffix, prefix, dir) = name_parts(vm, "mkstemp", a, kw)?;
+    // Files are bytes either way on POSIX: `text` changes nothing.
+    let ([], [suffix, prefix, dir, _text]) =
+        crate::sig!(py "mkstemp", "suffix=None, prefix=None, dir=None, text=False").bind(vm, a, kw)?;
+    let (suffix, prefix, dir) = name_parts(vm, "mkstemp", [suffix, prefix, dir])?;
     for _ in 0..10000 {
         let path = join(&dir, &format!("{prefix}{}{suffix}", random_name()));
         let Ok(c) = std::ffi::CString::new(path.clone()) else { return Err(vm.value_error("embedded null byte")) };
@@ -152,8 +158,8 @@ fn mkstemp(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn mktemp(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::only_kw(vm, "mktemp", kw, &["suffix", "prefix", "dir"])?;
-    let (suffix, prefix, dir) = name_parts(vm, "mktemp", a, kw)?;
+    let ([], given) = crate::sig!(py "mktemp", "suffix='', prefix='tmp', dir=None").bind(vm, a, kw)?;
+    let (suffix, prefix, dir) = name_parts(vm, "mktemp", given)?;
     loop {
         let path = join(&dir, &format!("{prefix}{}{suffix}", random_name()));
         if std::fs::symlink_metadata(&path).is_err() {
@@ -162,17 +168,17 @@ fn mktemp(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     }
 }
 
-fn rmtree(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "_rmtree", a, 1, 2)?;
-    let path = path_arg(vm, "rmtree", &a[0])?;
-    let ignore = match a.get(1) {
+fn rmtree(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([path_value], [ignore]) = crate::sig!("_rmtree", "path, ignore_errors=False, /").bind(vm, a, kw)?;
+    let path = path_arg(vm, "rmtree", path_value)?;
+    let ignore = match ignore {
         Some(v) => vm.truthy(v)?,
         None => false,
     };
     match std::fs::remove_dir_all(&path) {
         Ok(()) => Ok(Value::None),
         Err(e) if ignore || e.kind() == std::io::ErrorKind::NotFound => Ok(Value::None),
-        Err(e) => Err(io_error(vm, &e, Some(a[0].clone()))),
+        Err(e) => Err(io_error(vm, &e, Some(path_value.clone()))),
     }
 }
 

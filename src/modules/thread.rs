@@ -6,7 +6,7 @@
 
 use super::def;
 use crate::aio::gil;
-use crate::builtins::{args, methods};
+use crate::builtins::methods;
 use crate::eval::Vm;
 use crate::runtime::object::*;
 use crate::runtime::types::new_class;
@@ -92,17 +92,14 @@ pub fn init(vm: &Vm, d: &Dict) -> PyResult<()> {
 // ----- threads -----
 
 fn start_new_thread(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "start_new_thread", kw)?;
-    if a.len() < 2 || a.len() > 3 {
-        return Err(vm.type_error(format!("start_new_thread expected at least 2 arguments, got {}", a.len())));
-    }
-    let func = a[0].clone();
+    let ([func, fargs], [fkwargs]) = crate::sig!(unpack "start_new_thread", "function, args, kwargs=None, /").bind(vm, a, kw)?;
+    let func = func.clone();
     if !vm.is_callable(&func) {
         return Err(vm.type_error("first arg must be callable"));
     }
-    let Value::Tuple(positional) = &a[1] else { return Err(vm.type_error("2nd arg must be a tuple")) };
+    let Value::Tuple(positional) = fargs else { return Err(vm.type_error("2nd arg must be a tuple")) };
     let positional: Vec<Value> = positional.items.to_vec();
-    let keywords: Vec<(Rc<crate::runtime::str::Str>, Value)> = match a.get(2) {
+    let keywords: Vec<(Rc<crate::runtime::str::Str>, Value)> = match fkwargs {
         None => Vec::new(),
         Some(Value::Dict(d)) => {
             let mut kws = Vec::new();
@@ -144,25 +141,25 @@ fn report_uncaught(vm: &Vm, func: &Value, e: PyErr) {
     eprint!("Exception ignored in thread started by: {what}\n{}", vm.format_exception(&e.0));
 }
 
-fn get_ident(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "get_ident", a, 0, 0)?;
+fn get_ident(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    crate::sig!("_thread.get_ident", "").bind(vm, a, kw)?;
     Ok(Value::Int(gil::current_thread() as i64))
 }
 
-fn get_native_id(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "get_native_id", a, 0, 0)?;
+fn get_native_id(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    crate::sig!("_thread.get_native_id", "").bind(vm, a, kw)?;
     // SAFETY: gettid has no preconditions.
     Ok(Value::Int(unsafe { libc::gettid() } as i64))
 }
 
-fn count(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "_count", a, 0, 0)?;
+fn count(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    crate::sig!("_thread._count", "").bind(vm, a, kw)?;
     Ok(Value::Int(RUNNING.load(Ordering::Relaxed) as i64))
 }
 
-fn stack_size(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "stack_size", a, 0, 1)?;
-    if let Some(v) = a.first() {
+fn stack_size(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([], [size]) = crate::sig!(tuple "stack_size", "size=0, /").bind(vm, a, kw)?;
+    if let Some(v) = size {
         let size = vm.index_value(v)?;
         if size != 0 && size < 32768 {
             return Err(vm.value_error(format!("size not valid: {size} bytes")));
@@ -172,11 +169,13 @@ fn stack_size(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::Int(0))
 }
 
-fn exit(vm: &Vm, _a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn exit(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    crate::sig!("_thread.exit", "").bind(vm, a, kw)?;
     Err(vm.new_exc(&vm.types.exc("SystemExit"), Vec::new()))
 }
 
-fn daemon_threads_allowed(_vm: &Vm, _a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn daemon_threads_allowed(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    crate::sig!("_thread.daemon_threads_allowed", "").bind(vm, a, kw)?;
     Ok(Value::bool(true))
 }
 
@@ -245,15 +244,14 @@ fn native(vm: &Vm, class: &'static str, data: Box<dyn std::any::Any>) -> Value {
     Value::Native(Rc::new(NativeObj { class: vm.iterator_class(class), data: RefCell::new(data) }))
 }
 
-fn allocate_lock(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "allocate_lock", a, 0, 0)?;
+fn allocate_lock(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    crate::sig!("_thread.allocate_lock", "").bind(vm, a, kw)?;
     Ok(native(vm, LOCK, Box::new(LockObj { raw: Arc::default() })))
 }
 
-fn rlock_new(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    if a.is_empty() {
-        return Err(vm.type_error("RLock.__new__(): not enough arguments"));
-    }
+fn rlock_new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    // As CPython's, RLock() ignores its arguments.
+    crate::sig!("RLock", "$type, *args, **kwargs").bind_rest(vm, a, kw)?;
     Ok(native(vm, RLOCK, Box::new(RLockObj { raw: Arc::default(), owner: Cell::new(0), count: Cell::new(0) })))
 }
 
@@ -287,19 +285,17 @@ fn receiver_error(vm: &Vm, a: &[Value], name: &str, owner: &str) -> PyErr {
 
 /// `acquire(blocking=True, timeout=-1)`'s arguments: `None` for a
 /// non-blocking attempt, else the deadline (`Some(None)`: wait forever).
-fn wait_arguments(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Option<Option<Instant>>> {
-    args::only_kw(vm, "acquire", kw, &["blocking", "timeout"])?;
-    args::check_method(vm, "acquire", a, 0, 2)?;
-    let blocking = match args::arg(a, kw, 1, "blocking") {
-        Some(v) => vm.truthy(&v)?,
+fn wait_arguments(vm: &Vm, blocking: Option<&Value>, timeout: Option<&Value>) -> PyResult<Option<Option<Instant>>> {
+    let blocking = match blocking {
+        Some(v) => vm.truthy(v)?,
         None => true,
     };
-    let timeout = match args::arg(a, kw, 2, "timeout") {
+    let timeout = match timeout {
         Some(v) => {
             if !matches!(v, Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::BigInt(_)) {
-                return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(&v).as_str())));
+                return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(v).as_str())));
             }
-            vm.to_float(&v)?
+            vm.to_float(v)?
         }
         None => -1.0,
     };
@@ -333,12 +329,14 @@ fn acquire_raw(vm: &Vm, raw: Arc<RawLock>, wait: Option<Option<Instant>>) -> boo
 }
 
 fn lock_acquire(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (_, [blocking, timeout]) = crate::sig!("lock.acquire", "$self, blocking=True, timeout=-1").bind(vm, a, kw)?;
     let raw = with_lock(vm, a, "acquire", |l| l.raw.clone())?;
-    let wait = wait_arguments(vm, a, kw)?;
+    let wait = wait_arguments(vm, blocking, timeout)?;
     Ok(Value::bool(acquire_raw(vm, raw, wait)))
 }
 
-fn lock_release(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn lock_release(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    crate::sig!("lock.release", "$self, /").bind(vm, a, kw)?;
     if with_lock(vm, a, "release", |l| l.raw.release())? {
         Ok(Value::None)
     } else {
@@ -346,17 +344,20 @@ fn lock_release(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     }
 }
 
-fn lock_locked(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn lock_locked(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    crate::sig!("lock.locked", "$self, /").bind(vm, a, kw)?;
     Ok(Value::bool(with_lock(vm, a, "locked", |l| l.raw.is_locked())?))
 }
 
 /// `__exit__(*exc_info)`: release.
 fn lock_exit(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    lock_release(vm, &a[..a.len().min(1)], kw)
+    let ([me], [], _) = crate::sig!("lock.__exit__", "$self, /, *exc_info").bind_rest(vm, a, kw)?;
+    lock_release(vm, std::slice::from_ref(me), &[])
 }
 
 fn rlock_exit(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    rlock_release(vm, &a[..a.len().min(1)], kw)
+    let ([me], [], _) = crate::sig!("RLock.__exit__", "$self, /, *exc_info").bind_rest(vm, a, kw)?;
+    rlock_release(vm, std::slice::from_ref(me), &[])
 }
 
 fn lock_state(locked: bool) -> &'static str {
@@ -367,18 +368,21 @@ fn lock_state(locked: bool) -> &'static str {
     }
 }
 
-fn lock_repr(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn lock_repr(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], []) = crate::sig!(slot "lock.__repr__", "$self, /").bind(vm, a, kw)?;
     let state = lock_state(with_lock(vm, a, "__repr__", |l| l.raw.is_locked())?);
-    Ok(Value::string(format!("<{state} _thread.lock object at {:#x}>", a[0].id())))
+    Ok(Value::string(format!("<{state} _thread.lock object at {:#x}>", me.id())))
 }
 
-fn rlock_repr(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn rlock_repr(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], []) = crate::sig!(slot "RLock.__repr__", "$self, /").bind(vm, a, kw)?;
     let (owner, count, locked) = with_rlock(vm, a, "__repr__", |l| (l.owner.get(), l.count.get(), l.raw.is_locked()))?;
     let state = lock_state(locked);
-    Ok(Value::string(format!("<{state} _thread.RLock object owner={owner} count={count} at {:#x}>", a[0].id())))
+    Ok(Value::string(format!("<{state} _thread.RLock object owner={owner} count={count} at {:#x}>", me.id())))
 }
 
 fn rlock_acquire(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (_, [blocking, timeout]) = crate::sig!("RLock.acquire", "$self, blocking=True, timeout=-1").bind(vm, a, kw)?;
     let me = gil::current_thread();
     let (raw, reentered) = with_rlock(vm, a, "acquire", |l| {
         if l.count.get() > 0 && l.owner.get() == me {
@@ -388,7 +392,7 @@ fn rlock_acquire(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
             (l.raw.clone(), false)
         }
     })?;
-    let wait = wait_arguments(vm, a, kw)?;
+    let wait = wait_arguments(vm, blocking, timeout)?;
     if reentered {
         return Ok(Value::bool(true));
     }
@@ -402,7 +406,8 @@ fn rlock_acquire(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::bool(taken))
 }
 
-fn rlock_release(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn rlock_release(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    crate::sig!("RLock.release", "$self, /").bind(vm, a, kw)?;
     let me = gil::current_thread();
     let released = with_rlock(vm, a, "release", |l| {
         if l.count.get() == 0 || l.owner.get() != me {
@@ -422,12 +427,14 @@ fn rlock_release(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     }
 }
 
-fn rlock_is_owned(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn rlock_is_owned(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    crate::sig!("RLock._is_owned", "$self, /").bind(vm, a, kw)?;
     let me = gil::current_thread();
     Ok(Value::bool(with_rlock(vm, a, "_is_owned", |l| l.count.get() > 0 && l.owner.get() == me)?))
 }
 
-fn rlock_recursion_count(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn rlock_recursion_count(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    crate::sig!("RLock._recursion_count", "$self, /").bind(vm, a, kw)?;
     let me = gil::current_thread();
     let n = with_rlock(vm, a, "_recursion_count", |l| if l.owner.get() == me { l.count.get() } else { 0 })?;
     Ok(Value::Int(n as i64))
@@ -435,7 +442,8 @@ fn rlock_recursion_count(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> 
 
 /// Releases the lock whatever its count, returning `(count, owner)` for
 /// `_acquire_restore` (what a condition variable does around a wait).
-fn rlock_release_save(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn rlock_release_save(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    crate::sig!("RLock._release_save", "$self, /").bind(vm, a, kw)?;
     let saved = with_rlock(vm, a, "_release_save", |l| {
         let count = l.count.get();
         if count == 0 {
@@ -453,9 +461,9 @@ fn rlock_release_save(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     }
 }
 
-fn rlock_acquire_restore(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "_acquire_restore", a, 1, 1)?;
-    let Some(Value::Tuple(state)) = a.get(1) else { return Err(vm.type_error("_acquire_restore() argument 1 must be tuple")) };
+fn rlock_acquire_restore(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([_, state], []) = crate::sig!(tuple "RLock._acquire_restore", "$self, state, /").bind(vm, a, kw)?;
+    let Value::Tuple(state) = state else { return Err(vm.type_error("_acquire_restore() argument 1 must be tuple")) };
     let [count, owner] = &state.items[..] else { return Err(vm.type_error("_acquire_restore() argument 1 must be a pair")) };
     let (count, owner) = (vm.index_value(count)? as u64, vm.index_value(owner)? as u64);
     let raw = with_rlock(vm, a, "_acquire_restore", |l| l.raw.clone())?;

@@ -2,7 +2,6 @@
 //! the entries of a traceback object and the source lines it knows.
 
 use super::def;
-use crate::builtins::args;
 use crate::eval::Vm;
 use crate::runtime::object::*;
 use crate::runtime::value::Value;
@@ -37,10 +36,9 @@ fn entries(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 /// `getline(filename, lineno)`: the line (without its newline) of a source
 /// the interpreter ran, else of the file on disk, else ''.
 fn getline(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "getline", kw)?;
-    args::check(vm, "getline", a, 2, 2)?;
-    let name = a[0].as_str().map(|s| s.as_str().to_string()).unwrap_or_default();
-    let line = vm.index_value(&a[1])?;
+    let ([filename, line], []) = crate::sig!("getline", "filename, line, /").bind(vm, a, kw)?;
+    let name = filename.as_str().map(|s| s.as_str().to_string()).unwrap_or_default();
+    let line = vm.index_value(line)?;
     if line < 1 || line > u32::MAX as i64 {
         return Ok(Value::str(""));
     }
@@ -55,9 +53,8 @@ fn getline(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 /// `source(filename)`: the whole text of a source the interpreter ran
 /// (from a file or from memory), or None; `linecache` reads it.
 fn source(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "source", kw)?;
-    args::check(vm, "source", a, 1, 1)?;
-    let Some(name) = a[0].as_str() else { return Ok(Value::None) };
+    let ([filename], []) = crate::sig!("source", "filename, /").bind(vm, a, kw)?;
+    let Some(name) = filename.as_str() else { return Ok(Value::None) };
     let text = vm.sources.borrow().get(name.as_str()).cloned();
     Ok(text.map(|t| Value::str(&t)).unwrap_or(Value::None))
 }

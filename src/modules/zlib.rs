@@ -6,7 +6,6 @@
 //! produces.
 
 use super::def;
-use crate::builtins::args;
 use crate::eval::Vm;
 use crate::runtime::object::*;
 use crate::runtime::value::Value;
@@ -37,10 +36,9 @@ fn int_arg(vm: &Vm, v: &Value) -> PyResult<i64> {
 
 /// adler32(data, value=1): the Adler-32 checksum, continued from `value`.
 fn adler32(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "adler32", kw)?;
-    args::check(vm, "adler32", a, 1, 2)?;
-    let data = vm.bytes_of(&a[0])?;
-    let start = match a.get(1) {
+    let ([data], [value]) = crate::sig!("adler32", "data, value=1, /").bind(vm, a, kw)?;
+    let data = vm.bytes_of(data)?;
+    let start = match value {
         Some(v) => int_arg(vm, v)?.rem_euclid(1 << 32) as u32,
         None => 1,
     };
@@ -98,25 +96,25 @@ fn bool_arg(v: &Value) -> bool {
 const CHUNK: usize = 64 * 1024;
 
 /// compressor(level, zlib_header): a raw or zlib-wrapped DEFLATE stream.
-fn compressor(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "compressor", a, 2, 2)?;
-    let level = int_arg(vm, &a[0])?;
+fn compressor(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([level, raw], []) = crate::sig!("compressor", "level, raw, /").bind(vm, a, kw)?;
+    let level = int_arg(vm, level)?;
     let level = if level == -1 { 6 } else { level.clamp(0, 9) as u32 };
-    Ok(wrap(vm, State::Compress(Compress::new(Compression::new(level), bool_arg(&a[1])))))
+    Ok(wrap(vm, State::Compress(Compress::new(Compression::new(level), bool_arg(raw)))))
 }
 
 /// compress_feed(state, data, mode): the output for `data` under flush
 /// mode 0 (none), 1 or 2 (sync), 3 (full) or 4 (finish).
-fn compress_feed(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "compress_feed", a, 3, 3)?;
-    let data = vm.bytes_of(&a[1])?;
-    let flush = match int_arg(vm, &a[2])? {
+fn compress_feed(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([state, data, flush], []) = crate::sig!("compress_feed", "state, data, flush, /").bind(vm, a, kw)?;
+    let data = vm.bytes_of(data)?;
+    let flush = match int_arg(vm, flush)? {
         0 => FlushCompress::None,
         1 | 2 => FlushCompress::Sync,
         3 => FlushCompress::Full,
         _ => FlushCompress::Finish,
     };
-    with_state(vm, &a[0], |s| {
+    with_state(vm, state, |s| {
         let State::Compress(c) = s else { return Err(vm.type_error("expected a compressor")) };
         let mut out = Vec::new();
         let mut pos = 0;
@@ -138,18 +136,18 @@ fn compress_feed(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 }
 
 /// decompressor(zlib_header): an inflating stream.
-fn decompressor(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "decompressor", a, 1, 1)?;
-    Ok(wrap(vm, State::Decompress(Decompress::new(bool_arg(&a[0])), Vec::new())))
+fn decompressor(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([raw], []) = crate::sig!("decompressor", "raw, /").bind(vm, a, kw)?;
+    Ok(wrap(vm, State::Decompress(Decompress::new(bool_arg(raw)), Vec::new())))
 }
 
 /// decompress_feed(state, data, max_length) -> (output, bytes consumed,
 /// stream ended). A max_length of 0 means no limit.
-fn decompress_feed(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "decompress_feed", a, 3, 3)?;
-    let data = vm.bytes_of(&a[1])?;
-    let limit = int_arg(vm, &a[2])?.max(0) as usize;
-    with_state(vm, &a[0], |s| {
+fn decompress_feed(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([state, data, limit], []) = crate::sig!("decompress_feed", "state, data, limit, /").bind(vm, a, kw)?;
+    let data = vm.bytes_of(data)?;
+    let limit = int_arg(vm, limit)?.max(0) as usize;
+    with_state(vm, state, |s| {
         let State::Decompress(d, pending) = s else { return Err(vm.type_error("expected a decompressor")) };
         let mut out = std::mem::take(pending);
         let mut pos = 0;

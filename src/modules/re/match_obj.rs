@@ -2,7 +2,6 @@
 //! CPython's methods and attributes.
 
 use super::Compiled;
-use crate::builtins::args;
 use crate::eval::Vm;
 use crate::runtime::object::*;
 use crate::runtime::types::new_class;
@@ -169,13 +168,14 @@ impl MatchData {
     }
 }
 
-fn group(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    with(vm, a.first(), |m| match a.len() {
-        0 | 1 => Ok(m.group(0)),
-        2 => Ok(m.group(m.index(vm, &a[1])?)),
+fn group(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], [], names) = crate::sig!("Match.group", "$self, /, *groups").bind_rest(vm, a, kw)?;
+    with(vm, Some(me), |m| match names {
+        [] => Ok(m.group(0)),
+        [one] => Ok(m.group(m.index(vm, one)?)),
         _ => {
-            let mut out = Vec::with_capacity(a.len() - 1);
-            for g in &a[1..] {
+            let mut out = Vec::with_capacity(names.len());
+            for g in names {
                 out.push(m.group(m.index(vm, g)?));
             }
             Ok(Value::tuple(out))
@@ -183,19 +183,15 @@ fn group(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     })
 }
 
-fn getitem(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "__getitem__", a, 1, 1)?;
-    with(vm, a.first(), |m| Ok(m.group(m.index(vm, &a[1])?)))
-}
-
-fn default_arg(a: &[Value], kw: &KwArgs) -> Value {
-    args::arg(&a[1.min(a.len())..], kw, 0, "default").unwrap_or(Value::None)
+fn getitem(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me, key], []) = crate::sig!(slot "Match.__getitem__", "$self, key, /").bind(vm, a, kw)?;
+    with(vm, Some(me), |m| Ok(m.group(m.index(vm, key)?)))
 }
 
 fn groups(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "groups", a, 0, 1)?;
-    let default = default_arg(a, kw);
-    with(vm, a.first(), |m| {
+    let ([me], [default]) = crate::sig!("Match.groups", "$self, /, default=None").bind(vm, a, kw)?;
+    let default = default.cloned().unwrap_or(Value::None);
+    with(vm, Some(me), |m| {
         Ok(Value::tuple(
             (1..=m.groups()).map(|i| if m.marks[2 * i] < 0 { default.clone() } else { m.group(i) }).collect(),
         ))
@@ -203,9 +199,9 @@ fn groups(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn groupdict(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "groupdict", a, 0, 1)?;
-    let default = default_arg(a, kw);
-    let pairs = with(vm, a.first(), |m| {
+    let ([me], [default]) = crate::sig!("Match.groupdict", "$self, /, default=None").bind(vm, a, kw)?;
+    let default = default.cloned().unwrap_or(Value::None);
+    let pairs = with(vm, Some(me), |m| {
         Ok(m.names()
             .into_iter()
             .map(|(name, i)| (Value::string(name), if m.marks[2 * i] < 0 { default.clone() } else { m.group(i) }))
@@ -219,79 +215,86 @@ fn groupdict(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     Ok(dict)
 }
 
-fn group_arg(vm: &Vm, m: &MatchData, a: &[Value], kw: &KwArgs) -> PyResult<usize> {
-    match args::arg(&a[1.min(a.len())..], kw, 0, "group") {
+fn group_arg(vm: &Vm, m: &MatchData, group: Option<&Value>) -> PyResult<usize> {
+    match group {
         None => Ok(0),
-        Some(g) => m.index(vm, &g),
+        Some(g) => m.index(vm, g),
     }
 }
 
 fn start(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "start", a, 0, 1)?;
-    args::no_kw(vm, "Match.start", kw)?;
-    with(vm, a.first(), |m| Ok(Value::Int(m.marks[2 * group_arg(vm, m, a, kw)?])))
+    let ([me], [group]) = crate::sig!("Match.start", "$self, group=0, /").bind(vm, a, kw)?;
+    with(vm, Some(me), |m| Ok(Value::Int(m.marks[2 * group_arg(vm, m, group)?])))
 }
 
 fn end(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "end", a, 0, 1)?;
-    args::no_kw(vm, "Match.end", kw)?;
-    with(vm, a.first(), |m| Ok(Value::Int(m.marks[2 * group_arg(vm, m, a, kw)? + 1])))
+    let ([me], [group]) = crate::sig!("Match.end", "$self, group=0, /").bind(vm, a, kw)?;
+    with(vm, Some(me), |m| Ok(Value::Int(m.marks[2 * group_arg(vm, m, group)? + 1])))
 }
 
 fn span(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "span", a, 0, 1)?;
-    args::no_kw(vm, "Match.span", kw)?;
-    with(vm, a.first(), |m| {
-        let i = group_arg(vm, m, a, kw)?;
+    let ([me], [group]) = crate::sig!("Match.span", "$self, group=0, /").bind(vm, a, kw)?;
+    with(vm, Some(me), |m| {
+        let i = group_arg(vm, m, group)?;
         Ok(Value::tuple(vec![Value::Int(m.marks[2 * i]), Value::Int(m.marks[2 * i + 1])]))
     })
 }
 
-fn expand(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check_method(vm, "expand", a, 1, 1)?;
-    let pattern = with(vm, a.first(), |m| Ok(m.pattern.clone()))?;
+fn expand(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me, template], []) = crate::sig!("Match.expand", "$self, /, template").bind(vm, a, kw)?;
+    let pattern = with(vm, Some(me), |m| Ok(m.pattern.clone()))?;
     let module = vm.import_module("re")?;
     let f = vm.get_attr(&module, &vm.intern("_expand"))?;
-    vm.call(&f, &[pattern, a[1].clone(), a[0].clone()], &Vec::new())
+    vm.call(&f, &[pattern, template.clone(), me.clone()], &Vec::new())
 }
 
-fn repr(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let (s, e, text) = with(vm, a.first(), |m| Ok((m.marks[0], m.marks[1], m.group(0))))?;
+fn repr(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], []) = crate::sig!(slot "Match.__repr__", "$self, /").bind(vm, a, kw)?;
+    let (s, e, text) = with(vm, Some(me), |m| Ok((m.marks[0], m.marks[1], m.group(0))))?;
     let r = vm.repr(&text)?;
     let r: String = r.as_str().chars().take(50).collect();
     Ok(Value::string(format!("<re.Match object; span=({s}, {e}), match={r}>")))
 }
 
-fn no_init(vm: &Vm, _a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn no_init(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    crate::sig!("Match.__init__", "$self, *args, **kwargs").bind_rest(vm, a, kw)?;
     Err(vm.type_error("cannot create 're.Match' instances"))
 }
 
-fn copy(_vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    Ok(a.first().cloned().unwrap_or(Value::None))
+/// `__copy__()` and `__deepcopy__(memo)`: matches are immutable.
+fn copy(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], [_memo]) = crate::sig!("Match.__copy__", "$self, memo=None, /").bind(vm, a, kw)?;
+    Ok(me.clone())
 }
 
-fn string(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    with(vm, a.first(), |m| Ok(m.string.clone()))
+fn string(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], []) = crate::sig!("Match.string", "$self, /").bind(vm, a, kw)?;
+    with(vm, Some(me), |m| Ok(m.string.clone()))
 }
 
-fn re(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    with(vm, a.first(), |m| Ok(m.pattern.clone()))
+fn re(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], []) = crate::sig!("Match.re", "$self, /").bind(vm, a, kw)?;
+    with(vm, Some(me), |m| Ok(m.pattern.clone()))
 }
 
-fn pos(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    with(vm, a.first(), |m| Ok(Value::Int(m.pos.clamp(0, m.len()))))
+fn pos(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], []) = crate::sig!("Match.pos", "$self, /").bind(vm, a, kw)?;
+    with(vm, Some(me), |m| Ok(Value::Int(m.pos.clamp(0, m.len()))))
 }
 
-fn endpos(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    with(vm, a.first(), |m| Ok(Value::Int(m.endpos.clamp(0, m.len()))))
+fn endpos(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], []) = crate::sig!("Match.endpos", "$self, /").bind(vm, a, kw)?;
+    with(vm, Some(me), |m| Ok(Value::Int(m.endpos.clamp(0, m.len()))))
 }
 
-fn lastindex(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    with(vm, a.first(), |m| Ok(m.lastindex.map_or(Value::None, Value::Int)))
+fn lastindex(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], []) = crate::sig!("Match.lastindex", "$self, /").bind(vm, a, kw)?;
+    with(vm, Some(me), |m| Ok(m.lastindex.map_or(Value::None, Value::Int)))
 }
 
-fn lastgroup(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    with(vm, a.first(), |m| {
+fn lastgroup(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], []) = crate::sig!("Match.lastgroup", "$self, /").bind(vm, a, kw)?;
+    with(vm, Some(me), |m| {
         Ok(match m.lastindex {
             Some(last) => {
                 m.names().into_iter().find(|(_, i)| *i as i64 == last).map_or(Value::None, |(n, _)| Value::string(n))
@@ -301,8 +304,9 @@ fn lastgroup(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     })
 }
 
-fn regs(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    with(vm, a.first(), |m| {
+fn regs(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([me], []) = crate::sig!("Match.regs", "$self, /").bind(vm, a, kw)?;
+    with(vm, Some(me), |m| {
         Ok(Value::tuple(
             (0..=m.groups())
                 .map(|i| Value::tuple(vec![Value::Int(m.marks[2 * i]), Value::Int(m.marks[2 * i + 1])]))

@@ -11,7 +11,6 @@ mod matcher;
 mod parse;
 
 use super::def;
-use crate::builtins::args;
 use crate::eval::Vm;
 use crate::runtime::object::*;
 use crate::runtime::value::Value;
@@ -41,10 +40,10 @@ struct Compiled {
 
 /// `_compile(pattern, flags)`: `(handle, flags, groups, ((name, index), ...))`,
 /// or `(None, message, position, None)` for a `re.error`.
-fn compile_pattern(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "_compile", a, 2, 2)?;
-    let flags = vm.index_value(&a[1])? as u32;
-    let (chars, is_str): (Vec<char>, bool) = match &a[0] {
+fn compile_pattern(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([pattern, flags], []) = crate::sig!("_compile", "pattern, flags, /").bind(vm, a, kw)?;
+    let flags = vm.index_value(flags)? as u32;
+    let (chars, is_str): (Vec<char>, bool) = match pattern {
         Value::Bytes(b) => (b.data.iter().map(|&b| b as char).collect(), false),
         v => match v.as_str() {
             Some(s) => (s.as_str().chars().collect(), true),
@@ -142,7 +141,7 @@ fn with_prog<R>(vm: &Vm, v: &Value, f: impl FnOnce(&compile::Program) -> R) -> P
 }
 
 /// CPython's clamping of `pos` and `endpos` to the string.
-fn bounds(vm: &Vm, a: &[Value], len: usize) -> PyResult<(usize, usize)> {
+fn bounds(vm: &Vm, pos: &Value, endpos: &Value, len: usize) -> PyResult<(usize, usize)> {
     let clamp = |v: &Value, default: usize| -> PyResult<usize> {
         if v.is_none() {
             return Ok(default);
@@ -150,7 +149,7 @@ fn bounds(vm: &Vm, a: &[Value], len: usize) -> PyResult<(usize, usize)> {
         let n = vm.index_value(v)?;
         Ok(n.clamp(0, len as i64) as usize)
     };
-    Ok((clamp(&a[2], 0)?, clamp(&a[3], len)?))
+    Ok((clamp(pos, 0)?, clamp(endpos, len)?))
 }
 
 /// The match as `(start0, end0, start1, ..., lastindex)`, -1 for unset.
@@ -190,20 +189,22 @@ fn run_one<T: Unit>(prog: &compile::Program, input: &[T], pos: usize, endpos: us
 
 /// `_match(handle, subject, pos, endpos, mode, pattern, string)`: mode 0
 /// match, 1 fullmatch, 2 search; a Match or None.
-fn match_pattern(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "_match", a, 7, 7)?;
-    let mode = vm.index_value(&a[4])?;
-    let subj = subject(vm, &a[1])?;
-    let r = with_prog(vm, &a[0], |prog| match &subj {
-        Subject::Bytes(b) => bounds(vm, a, b.len()).map(|(p, e)| run_one(prog, b, p, e, mode)),
-        Subject::Chars(c) => bounds(vm, a, c.len()).map(|(p, e)| run_one(prog, c, p, e, mode)),
+fn match_pattern(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([handle, subject_value, pos, endpos, mode, pattern, string], []) =
+        crate::sig!("_match", "handle, subject, pos, endpos, mode, pattern, string, /").bind(vm, a, kw)?;
+    let mode = vm.index_value(mode)?;
+    let subj = subject(vm, subject_value)?;
+    let r = with_prog(vm, handle, |prog| match &subj {
+        Subject::Bytes(b) => bounds(vm, pos, endpos, b.len()).map(|(p, e)| run_one(prog, b, p, e, mode)),
+        Subject::Chars(c) => bounds(vm, pos, endpos, c.len()).map(|(p, e)| run_one(prog, c, p, e, mode)),
     })??;
     Ok(match r {
         None => Value::None,
         Some((marks, last)) => {
-            let pos = given(vm, &a[2], 0)?;
-            let endpos = given(vm, &a[3], i64::MAX)?;
-            match_obj::new(vm, &marks, last, [a[0].clone(), a[5].clone(), a[6].clone(), a[1].clone()], pos, endpos)
+            let pos = given(vm, pos, 0)?;
+            let endpos = given(vm, endpos, i64::MAX)?;
+            let parts = [handle.clone(), pattern.clone(), string.clone(), subject_value.clone()];
+            match_obj::new(vm, &marks, last, parts, pos, endpos)
         }
     })
 }
@@ -218,23 +219,25 @@ fn given(vm: &Vm, v: &Value, default: i64) -> PyResult<i64> {
 
 /// `_make_match(handle, pattern, string, subject, marks, pos, endpos)`: a
 /// Match from marks that `_scan` returned.
-fn new_match(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "_make_match", a, 7, 7)?;
-    let Value::Tuple(t) = &a[4] else {
+fn new_match(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([handle, pattern, string, subject_value, marks_value, pos, endpos], []) =
+        crate::sig!("_make_match", "handle, pattern, string, subject, marks, pos, endpos, /").bind(vm, a, kw)?;
+    let Value::Tuple(t) = marks_value else {
         return Err(vm.type_error("marks must be a tuple"));
     };
     let n = t.items.len().saturating_sub(1);
     if n < 2 || n % 2 != 0 {
         return Err(vm.type_error("marks must hold a start and an end for each group"));
     }
-    let marks: Vec<i64> = (0..n).map(|i| mark(&a[4], i)).collect();
+    let marks: Vec<i64> = (0..n).map(|i| mark(marks_value, i)).collect();
     let last = match t.items.get(n) {
         Some(Value::Int(i)) => Some(*i),
         _ => None,
     };
-    let pos = given(vm, &a[5], 0)?;
-    let endpos = given(vm, &a[6], i64::MAX)?;
-    Ok(match_obj::new(vm, &marks, last, [a[0].clone(), a[1].clone(), a[2].clone(), a[3].clone()], pos, endpos))
+    let pos = given(vm, pos, 0)?;
+    let endpos = given(vm, endpos, i64::MAX)?;
+    let parts = [handle.clone(), pattern.clone(), string.clone(), subject_value.clone()];
+    Ok(match_obj::new(vm, &marks, last, parts, pos, endpos))
 }
 
 fn run_all<T: Unit>(prog: &compile::Program, input: &[T], pos: usize, endpos: usize, limit: usize) -> Vec<Value> {
@@ -260,13 +263,14 @@ fn run_all<T: Unit>(prog: &compile::Program, input: &[T], pos: usize, endpos: us
 /// `_scan(handle, string, pos, endpos, limit)`: the marks of every
 /// non-overlapping match, as `finditer` finds them (at most `limit`, 0 for
 /// all).
-fn scan(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "_scan", a, 5, 5)?;
-    let limit = vm.index_value(&a[4])?.max(0) as usize;
-    let subj = subject(vm, &a[1])?;
-    let found = with_prog(vm, &a[0], |prog| match &subj {
-        Subject::Bytes(b) => bounds(vm, a, b.len()).map(|(p, e)| run_all(prog, b, p, e, limit)),
-        Subject::Chars(c) => bounds(vm, a, c.len()).map(|(p, e)| run_all(prog, c, p, e, limit)),
+fn scan(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([handle, subject_value, pos, endpos, limit], []) =
+        crate::sig!("_scan", "handle, subject, pos, endpos, limit, /").bind(vm, a, kw)?;
+    let limit = vm.index_value(limit)?.max(0) as usize;
+    let subj = subject(vm, subject_value)?;
+    let found = with_prog(vm, handle, |prog| match &subj {
+        Subject::Bytes(b) => bounds(vm, pos, endpos, b.len()).map(|(p, e)| run_all(prog, b, p, e, limit)),
+        Subject::Chars(c) => bounds(vm, pos, endpos, c.len()).map(|(p, e)| run_all(prog, c, p, e, limit)),
     })??;
     Ok(Value::list(found))
 }
@@ -292,11 +296,11 @@ fn list_items(vm: &Vm, v: &Value) -> PyResult<Vec<Value>> {
 /// `_fill_all(subject, matches, template)`: `subject` with every match
 /// (marks from `_scan`) replaced by the template, a list of literal pieces
 /// and group numbers.
-fn fill_all(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "_fill_all", a, 3, 3)?;
-    let found = list_items(vm, &a[1])?;
-    let items = list_items(vm, &a[2])?;
-    if let Value::Bytes(b) = &a[0] {
+fn fill_all(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([subject_value, found, items], []) = crate::sig!("_fill_all", "subject, found, items, /").bind(vm, a, kw)?;
+    let found = list_items(vm, found)?;
+    let items = list_items(vm, items)?;
+    if let Value::Bytes(b) = subject_value {
         let data = &b.data[..];
         let piece = |s: i64, e: i64| data.get(s.max(0) as usize..e.max(s).max(0) as usize).unwrap_or(&[]);
         let mut out: Vec<u8> = Vec::with_capacity(data.len());
@@ -321,7 +325,7 @@ fn fill_all(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
         out.extend_from_slice(piece(last, data.len() as i64));
         return Ok(Value::Bytes(Rc::new(Bytes { data: out.into() })));
     }
-    let Some(text) = a[0].as_str() else {
+    let Some(text) = subject_value.as_str() else {
         return Err(vm.type_error("expected str or bytes"));
     };
     let s = text.as_str();
@@ -366,10 +370,10 @@ fn fill_all(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 
 /// `_split(subject, matches, groups)`: the pieces between the matches, each
 /// followed by the match's groups (None for those that did not take part).
-fn split(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    args::check(vm, "_split", a, 3, 3)?;
-    let found = list_items(vm, &a[1])?;
-    let groups = vm.index_value(&a[2])?.max(0) as usize;
+fn split(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([subject_value, found, groups], []) = crate::sig!("_split", "subject, found, groups, /").bind(vm, a, kw)?;
+    let found = list_items(vm, found)?;
+    let groups = vm.index_value(groups)?.max(0) as usize;
     let mut out = Vec::with_capacity(found.len() * (groups + 1) + 1);
     let mut walk = |piece: &dyn Fn(i64, i64) -> Value, len: i64| {
         let mut last = 0i64;
@@ -383,7 +387,7 @@ fn split(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
         }
         out.push(piece(last, len));
     };
-    if let Value::Bytes(b) = &a[0] {
+    if let Value::Bytes(b) = subject_value {
         let data = &b.data[..];
         let piece = |s: i64, e: i64| -> Value {
             let bytes = data.get(s.max(0) as usize..e.max(s).max(0) as usize).unwrap_or(&[]);
@@ -391,7 +395,7 @@ fn split(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
         };
         walk(&piece, data.len() as i64);
     } else {
-        let Some(text) = a[0].as_str() else {
+        let Some(text) = subject_value.as_str() else {
             return Err(vm.type_error("expected str or bytes"));
         };
         let s = text.as_str();

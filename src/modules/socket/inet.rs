@@ -2,7 +2,6 @@
 //! classic forms such as "127.1" included) and inet_pton/inet_ntop.
 
 use super::int_arg;
-use crate::builtins::args;
 use crate::eval::Vm;
 use crate::runtime::object::*;
 use crate::runtime::value::Value;
@@ -25,9 +24,8 @@ fn text_arg(vm: &Vm, v: &Value, func: &str) -> PyResult<CString> {
 }
 
 pub fn aton(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "inet_aton", kw)?;
-    args::check(vm, "inet_aton", a, 1, 1)?;
-    let text = text_arg(vm, &a[0], "inet_aton")?;
+    let ([string], []) = crate::sig!(tuple "inet_aton", "string, /").bind(vm, a, kw)?;
+    let text = text_arg(vm, string, "inet_aton")?;
     // SAFETY: in_addr is plain data; inet_aton reads a NUL-terminated string.
     let mut addr: libc::in_addr = unsafe { std::mem::zeroed() };
     if unsafe { inet_aton(text.as_ptr(), &mut addr) } == 0 {
@@ -37,20 +35,18 @@ pub fn aton(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 pub fn ntoa(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "inet_ntoa", kw)?;
-    args::check(vm, "inet_ntoa", a, 1, 1)?;
+    let ([packed], []) = crate::sig!("_socket.inet_ntoa", "packed, /").bind(vm, a, kw)?;
     let packed: [u8; 4] = vm
-        .bytes_of(&a[0])?
+        .bytes_of(packed)?
         .try_into()
         .map_err(|_| vm.new_error("OSError", "packed IP wrong length for inet_ntoa"))?;
     Ok(Value::string(Ipv4Addr::from(packed).to_string()))
 }
 
 pub fn pton(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "inet_pton", kw)?;
-    args::check(vm, "inet_pton", a, 2, 2)?;
-    let family = int_arg(vm, &a[0])?;
-    let text = text_arg(vm, &a[1], "inet_pton")?;
+    let ([family, string], []) = crate::sig!(tuple "inet_pton", "family, string, /").bind(vm, a, kw)?;
+    let family = int_arg(vm, family)?;
+    let text = text_arg(vm, string, "inet_pton")?;
     let mut buf = [0u8; 16];
     // SAFETY: `buf` holds an in6_addr, enough for either family.
     let r = unsafe { inet_pton(family, text.as_ptr(), buf.as_mut_ptr().cast()) };
@@ -62,10 +58,9 @@ pub fn pton(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 pub fn ntop(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "inet_ntop", kw)?;
-    args::check(vm, "inet_ntop", a, 2, 2)?;
-    let family = int_arg(vm, &a[0])?;
-    let packed = vm.bytes_of(&a[1])?;
+    let ([family, packed], []) = crate::sig!(tuple "inet_ntop", "family, packed, /").bind(vm, a, kw)?;
+    let family = int_arg(vm, family)?;
+    let packed = vm.bytes_of(packed)?;
     let wrong = || vm.value_error("invalid length of packed IP address string");
     match family {
         libc::AF_INET => {

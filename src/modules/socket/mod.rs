@@ -17,7 +17,6 @@ mod resolve;
 use super::def;
 use super::os::errno_error;
 use super::os_fd::{bytes_value, fd_arg, last_error};
-use crate::builtins::args;
 use crate::eval::Vm;
 use crate::runtime::object::*;
 use crate::runtime::types::new_class;
@@ -195,9 +194,8 @@ fn int_arg(vm: &Vm, v: &Value) -> PyResult<i32> {
 
 /// `socket(family, type, proto)`: a new close-on-exec descriptor.
 fn socket(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "socket", kw)?;
-    args::check(vm, "socket", a, 3, 3)?;
-    let (family, kind, proto) = (int_arg(vm, &a[0])?, int_arg(vm, &a[1])?, int_arg(vm, &a[2])?);
+    let ([family, kind, proto], []) = crate::sig!("socket", "family, kind, proto, /").bind(vm, a, kw)?;
+    let (family, kind, proto) = (int_arg(vm, family)?, int_arg(vm, kind)?, int_arg(vm, proto)?);
     let fd = unsafe { libc::socket(family, kind | libc::SOCK_CLOEXEC, proto) };
     if fd < 0 {
         return Err(last_error(vm));
@@ -207,19 +205,17 @@ fn socket(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 
 /// `close(fd)`: closes a socket descriptor.
 fn close(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "close", kw)?;
-    args::check(vm, "close", a, 1, 1)?;
+    let ([fd], []) = crate::sig!("close", "fd, /").bind(vm, a, kw)?;
     // As CPython, a connection the peer already reset is closed anyway.
-    if unsafe { libc::close(fd_arg(vm, &a[0])?) } != 0 && errno() != libc::ECONNRESET {
+    if unsafe { libc::close(fd_arg(vm, fd)?) } != 0 && errno() != libc::ECONNRESET {
         return Err(last_error(vm));
     }
     Ok(Value::None)
 }
 
 fn socketpair(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "socketpair", kw)?;
-    args::check(vm, "socketpair", a, 3, 3)?;
-    let (family, kind, proto) = (int_arg(vm, &a[0])?, int_arg(vm, &a[1])?, int_arg(vm, &a[2])?);
+    let ([family, kind, proto], []) = crate::sig!("socketpair", "family, kind, proto, /").bind(vm, a, kw)?;
+    let (family, kind, proto) = (int_arg(vm, family)?, int_arg(vm, kind)?, int_arg(vm, proto)?);
     let mut fds = [0i32; 2];
     if unsafe { libc::socketpair(family, kind | libc::SOCK_CLOEXEC, proto, fds.as_mut_ptr()) } != 0 {
         return Err(last_error(vm));
@@ -229,10 +225,9 @@ fn socketpair(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 
 /// `bind(fd, family, address)`.
 fn bind(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "bind", kw)?;
-    args::check(vm, "bind", a, 3, 3)?;
-    let fd = fd_arg(vm, &a[0])?;
-    let raw = Addr::parse(vm, int_arg(vm, &a[1])?, &a[2], "bind")?.to_raw();
+    let ([fd, family, address], []) = crate::sig!("bind", "fd, family, address, /").bind(vm, a, kw)?;
+    let fd = fd_arg(vm, fd)?;
+    let raw = Addr::parse(vm, int_arg(vm, family)?, address, "bind")?.to_raw();
     if unsafe { libc::bind(fd, raw.as_ptr(), raw.len) } != 0 {
         return Err(last_error(vm));
     }
@@ -240,10 +235,9 @@ fn bind(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn listen(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "listen", kw)?;
-    args::check(vm, "listen", a, 2, 2)?;
-    let fd = fd_arg(vm, &a[0])?;
-    let backlog = int_arg(vm, &a[1])?.max(0);
+    let ([fd, backlog], []) = crate::sig!("listen", "fd, backlog, /").bind(vm, a, kw)?;
+    let fd = fd_arg(vm, fd)?;
+    let backlog = int_arg(vm, backlog)?.max(0);
     if unsafe { libc::listen(fd, backlog) } != 0 {
         return Err(last_error(vm));
     }
@@ -252,10 +246,9 @@ fn listen(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 
 /// `accept(fd, timeout)`: (new descriptor, peer address).
 fn accept(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "accept", kw)?;
-    args::check(vm, "accept", a, 2, 2)?;
-    let fd = fd_arg(vm, &a[0])?;
-    let mode = mode_arg(vm, &a[1])?;
+    let ([fd, mode], []) = crate::sig!("accept", "fd, mode, /").bind(vm, a, kw)?;
+    let fd = fd_arg(vm, fd)?;
+    let mode = mode_arg(vm, mode)?;
     let (new, raw) = run(vm, fd, libc::POLLIN, mode, || {
         let mut raw = RawAddr::empty();
         let new = unsafe { libc::accept4(fd, raw.as_mut_ptr(), &mut raw.len, libc::SOCK_CLOEXEC) };
@@ -276,11 +269,10 @@ unsafe impl Send for SendAddr {}
 
 /// `connect(fd, family, address, timeout)`.
 fn connect(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "connect", kw)?;
-    args::check(vm, "connect", a, 4, 4)?;
-    let fd = fd_arg(vm, &a[0])?;
-    let target = Addr::parse(vm, int_arg(vm, &a[1])?, &a[2], "connect")?;
-    let mode = mode_arg(vm, &a[3])?;
+    let ([fd, family, address, mode], []) = crate::sig!("connect", "fd, family, address, mode, /").bind(vm, a, kw)?;
+    let fd = fd_arg(vm, fd)?;
+    let target = Addr::parse(vm, int_arg(vm, family)?, address, "connect")?;
+    let mode = mode_arg(vm, mode)?;
     let attempt = move || {
         let raw = target.to_raw();
         if unsafe { libc::connect(fd, raw.as_ptr(), raw.len) } == 0 {
@@ -329,12 +321,11 @@ fn size_arg(vm: &Vm, v: &Value, method: &str) -> PyResult<usize> {
 
 /// `recv(fd, bufsize, flags, timeout)`.
 fn recv(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "recv", kw)?;
-    args::check(vm, "recv", a, 4, 4)?;
-    let fd = fd_arg(vm, &a[0])?;
-    let n = size_arg(vm, &a[1], "recv")?;
-    let flags = int_arg(vm, &a[2])?;
-    let mode = mode_arg(vm, &a[3])?;
+    let ([fd, bufsize, flags, mode], []) = crate::sig!("recv", "fd, bufsize, flags, mode, /").bind(vm, a, kw)?;
+    let fd = fd_arg(vm, fd)?;
+    let n = size_arg(vm, bufsize, "recv")?;
+    let flags = int_arg(vm, flags)?;
+    let mode = mode_arg(vm, mode)?;
     let data = run(vm, fd, libc::POLLIN, mode, || {
         let mut buf = vec![0u8; n];
         let r = unsafe { libc::recv(fd, buf.as_mut_ptr().cast(), n, flags) };
@@ -349,12 +340,11 @@ fn recv(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 
 /// `recvfrom(fd, bufsize, flags, timeout)`: (data, sender address).
 fn recvfrom(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "recvfrom", kw)?;
-    args::check(vm, "recvfrom", a, 4, 4)?;
-    let fd = fd_arg(vm, &a[0])?;
-    let n = size_arg(vm, &a[1], "recvfrom")?;
-    let flags = int_arg(vm, &a[2])?;
-    let mode = mode_arg(vm, &a[3])?;
+    let ([fd, bufsize, flags, mode], []) = crate::sig!("recvfrom", "fd, bufsize, flags, mode, /").bind(vm, a, kw)?;
+    let fd = fd_arg(vm, fd)?;
+    let n = size_arg(vm, bufsize, "recvfrom")?;
+    let flags = int_arg(vm, flags)?;
+    let mode = mode_arg(vm, mode)?;
     let (data, raw) = run(vm, fd, libc::POLLIN, mode, || {
         let mut buf = vec![0u8; n];
         let mut raw = RawAddr::empty();
@@ -380,12 +370,11 @@ fn send_once(fd: i32, data: &[u8], flags: i32) -> Result<usize, i32> {
 
 /// `send(fd, data, flags, timeout)`: how many bytes were sent.
 fn send(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "send", kw)?;
-    args::check(vm, "send", a, 4, 4)?;
-    let fd = fd_arg(vm, &a[0])?;
-    let data = vm.bytes_of(&a[1])?;
-    let flags = int_arg(vm, &a[2])?;
-    let mode = mode_arg(vm, &a[3])?;
+    let ([fd, data, flags, mode], []) = crate::sig!("send", "fd, data, flags, mode, /").bind(vm, a, kw)?;
+    let fd = fd_arg(vm, fd)?;
+    let data = vm.bytes_of(data)?;
+    let flags = int_arg(vm, flags)?;
+    let mode = mode_arg(vm, mode)?;
     let n = run(vm, fd, libc::POLLOUT, mode, || send_once(fd, &data, flags))?;
     Ok(Value::Int(n as i64))
 }
@@ -393,12 +382,11 @@ fn send(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 /// `sendall(fd, data, flags, timeout)`: sends everything; a timeout
 /// bounds the whole transfer, as in CPython.
 fn sendall(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "sendall", kw)?;
-    args::check(vm, "sendall", a, 4, 4)?;
-    let fd = fd_arg(vm, &a[0])?;
-    let data = vm.bytes_of(&a[1])?;
-    let flags = int_arg(vm, &a[2])?;
-    let mut mode = mode_arg(vm, &a[3])?;
+    let ([fd, data, flags, mode], []) = crate::sig!("sendall", "fd, data, flags, mode, /").bind(vm, a, kw)?;
+    let fd = fd_arg(vm, fd)?;
+    let data = vm.bytes_of(data)?;
+    let flags = int_arg(vm, flags)?;
+    let mut mode = mode_arg(vm, mode)?;
     let deadline = match mode {
         Mode::Timeout(t) => Some(Instant::now() + t),
         _ => None,
@@ -420,13 +408,12 @@ fn sendall(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 
 /// `sendto(fd, data, flags, family, address, timeout)`.
 fn sendto(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "sendto", kw)?;
-    args::check(vm, "sendto", a, 6, 6)?;
-    let fd = fd_arg(vm, &a[0])?;
-    let data = vm.bytes_of(&a[1])?;
-    let flags = int_arg(vm, &a[2])? | libc::MSG_NOSIGNAL;
-    let target = Addr::parse(vm, int_arg(vm, &a[3])?, &a[4], "sendto")?;
-    let mode = mode_arg(vm, &a[5])?;
+    let ([fd, data, flags, family, address, mode], []) = crate::sig!("sendto", "fd, data, flags, family, address, mode, /").bind(vm, a, kw)?;
+    let fd = fd_arg(vm, fd)?;
+    let data = vm.bytes_of(data)?;
+    let flags = int_arg(vm, flags)? | libc::MSG_NOSIGNAL;
+    let target = Addr::parse(vm, int_arg(vm, family)?, address, "sendto")?;
+    let mode = mode_arg(vm, mode)?;
     let n = run(vm, fd, libc::POLLOUT, mode, || {
         let raw = target.to_raw();
         let r = unsafe { libc::sendto(fd, data.as_ptr().cast(), data.len(), flags, raw.as_ptr(), raw.len) };
@@ -440,10 +427,9 @@ fn sendto(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn shutdown(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "shutdown", kw)?;
-    args::check(vm, "shutdown", a, 2, 2)?;
-    let fd = fd_arg(vm, &a[0])?;
-    if unsafe { libc::shutdown(fd, int_arg(vm, &a[1])?) } != 0 {
+    let ([fd, how], []) = crate::sig!("shutdown", "fd, how, /").bind(vm, a, kw)?;
+    let fd = fd_arg(vm, fd)?;
+    if unsafe { libc::shutdown(fd, int_arg(vm, how)?) } != 0 {
         return Err(last_error(vm));
     }
     Ok(Value::None)
@@ -451,13 +437,12 @@ fn shutdown(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 
 /// `setsockopt(fd, level, option, value)`: an int or a bytes buffer.
 fn setsockopt(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "setsockopt", kw)?;
-    args::check(vm, "setsockopt", a, 4, 4)?;
-    let fd = fd_arg(vm, &a[0])?;
-    let (level, opt) = (int_arg(vm, &a[1])?, int_arg(vm, &a[2])?);
-    let buf: Vec<u8> = match a[3].builtin_base() {
-        Value::Bytes(_) | Value::ByteArray(_) => vm.bytes_of(&a[3])?,
-        _ => int_arg(vm, &a[3])?.to_ne_bytes().to_vec(),
+    let ([fd, level, option, value], []) = crate::sig!("setsockopt", "fd, level, option, value, /").bind(vm, a, kw)?;
+    let fd = fd_arg(vm, fd)?;
+    let (level, opt) = (int_arg(vm, level)?, int_arg(vm, option)?);
+    let buf: Vec<u8> = match value.builtin_base() {
+        Value::Bytes(_) | Value::ByteArray(_) => vm.bytes_of(value)?,
+        _ => int_arg(vm, value)?.to_ne_bytes().to_vec(),
     };
     if unsafe { libc::setsockopt(fd, level, opt, buf.as_ptr().cast(), buf.len() as libc::socklen_t) } != 0 {
         return Err(last_error(vm));
@@ -467,10 +452,9 @@ fn setsockopt(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 
 /// `getsockopt(fd, level, option)`: the option as an int.
 fn getsockopt(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "getsockopt", kw)?;
-    args::check(vm, "getsockopt", a, 3, 3)?;
-    let fd = fd_arg(vm, &a[0])?;
-    let (level, opt) = (int_arg(vm, &a[1])?, int_arg(vm, &a[2])?);
+    let ([fd, level, option], []) = crate::sig!("getsockopt", "fd, level, option, /").bind(vm, a, kw)?;
+    let fd = fd_arg(vm, fd)?;
+    let (level, opt) = (int_arg(vm, level)?, int_arg(vm, option)?);
     let mut v: libc::c_int = 0;
     let mut len = std::mem::size_of::<libc::c_int>() as libc::socklen_t;
     if unsafe { libc::getsockopt(fd, level, opt, (&mut v as *mut libc::c_int).cast(), &mut len) } != 0 {
@@ -479,10 +463,8 @@ fn getsockopt(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::Int(v as i64))
 }
 
-fn name_of(vm: &Vm, a: &[Value], kw: &KwArgs, method: &str, peer: bool) -> PyResult<Value> {
-    args::no_kw(vm, method, kw)?;
-    args::check(vm, method, a, 1, 1)?;
-    let fd = fd_arg(vm, &a[0])?;
+fn name_of(vm: &Vm, fd: &Value, peer: bool) -> PyResult<Value> {
+    let fd = fd_arg(vm, fd)?;
     let mut raw = RawAddr::empty();
     let r = unsafe {
         if peer {
@@ -498,16 +480,17 @@ fn name_of(vm: &Vm, a: &[Value], kw: &KwArgs, method: &str, peer: bool) -> PyRes
 }
 
 fn getsockname(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    name_of(vm, a, kw, "getsockname", false)
+    let ([fd], []) = crate::sig!("getsockname", "fd, /").bind(vm, a, kw)?;
+    name_of(vm, fd, false)
 }
 
 fn getpeername(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    name_of(vm, a, kw, "getpeername", true)
+    let ([fd], []) = crate::sig!("getpeername", "fd, /").bind(vm, a, kw)?;
+    name_of(vm, fd, true)
 }
 
 fn gethostname(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "gethostname", kw)?;
-    args::check(vm, "gethostname", a, 0, 0)?;
+    crate::sig!("gethostname", "").bind(vm, a, kw)?;
     let mut buf = [0u8; 256];
     if unsafe { libc::gethostname(buf.as_mut_ptr().cast(), buf.len()) } != 0 {
         return Err(last_error(vm));

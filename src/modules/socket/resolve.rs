@@ -2,7 +2,6 @@
 
 use super::addr::{Addr, RawAddr};
 use super::{int_arg, GAIERROR};
-use crate::builtins::args;
 use crate::eval::Vm;
 use crate::runtime::object::*;
 use crate::runtime::value::Value;
@@ -15,13 +14,8 @@ type Entry = (i32, i32, i32, String, Option<Addr>);
 /// of (family, type, proto, canonname, sockaddr) with plain ints; socket.py
 /// turns family and type into its enums.
 pub fn getaddrinfo(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    const NAMES: [&str; 6] = ["host", "port", "family", "type", "proto", "flags"];
-    args::only_kw(vm, "getaddrinfo", kw, &NAMES)?;
-    args::check(vm, "getaddrinfo", a, 0, 6)?;
-    let get = |i: usize| args::arg(a, kw, i, NAMES[i]);
-    let (Some(host), Some(port)) = (get(0), get(1)) else {
-        return Err(vm.type_error("getaddrinfo() missing required argument 'host' (pos 1)"));
-    };
+    let ([host, port], numbers) =
+        crate::sig!("getaddrinfo", "host, port, family=0, type=0, proto=0, flags=0").bind(vm, a, kw)?;
     let host = match host.builtin_base() {
         Value::None => None,
         Value::Str(s) => Some(c_string(vm, s.as_str().as_bytes())?),
@@ -36,9 +30,9 @@ pub fn getaddrinfo(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
         _ => return Err(vm.new_error("OSError", "Int or String expected")),
     };
     let mut ints = [0i32; 4];
-    for (k, slot) in ints.iter_mut().enumerate() {
-        if let Some(v) = get(k + 2) {
-            *slot = int_arg(vm, &v)?;
+    for (slot, v) in ints.iter_mut().zip(numbers) {
+        if let Some(v) = v {
+            *slot = int_arg(vm, v)?;
         }
     }
     let [family, kind, proto, flags] = ints;
@@ -116,10 +110,9 @@ fn lookup(host: Option<CString>, port: Option<CString>, family: i32, kind: i32, 
 /// `is_numeric_host(family, host)`: whether bind/connect can take `host`
 /// without a lookup.
 pub fn is_numeric_host(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    args::no_kw(vm, "is_numeric_host", kw)?;
-    args::check(vm, "is_numeric_host", a, 2, 2)?;
-    let family = int_arg(vm, &a[0])?;
-    let Value::Str(h) = a[1].builtin_base() else { return Ok(Value::bool(false)) };
+    let ([family, host], []) = crate::sig!("is_numeric_host", "family, host, /").bind(vm, a, kw)?;
+    let family = int_arg(vm, family)?;
+    let Value::Str(h) = host.builtin_base() else { return Ok(Value::bool(false)) };
     let h = h.as_str();
     let numeric = match family {
         libc::AF_INET => h.is_empty() || h == "<broadcast>" || h.parse::<std::net::Ipv4Addr>().is_ok(),
