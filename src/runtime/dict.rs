@@ -40,9 +40,9 @@ pub struct DictTable {
     head: usize,
     /// For sets: CPython's table layout, which gives their iteration order.
     sim: Option<Box<SlotOrder>>,
-    /// While the table is small: bit `hash % 64` is set for the hash of every
-    /// key inserted since the last `clear`, so most misses (a method name
-    /// looked for in an instance dict) skip the scan.
+    /// Bit `hash % 64` is set for the hash of every key inserted since the
+    /// last `clear`, so most misses (a method name looked for in an instance
+    /// dict) skip the scan or the index.
     small_hashes: u64,
 }
 
@@ -94,10 +94,10 @@ impl DictTable {
             Some(sim) if entries.len() > SMALL_TABLE => {
                 sim.find(hash, |i| holds_key(entries, i as usize, hash, key, &mut pending)).map(|i| i as usize)
             }
+            _ if self.small_hashes & hash_bit(hash) == 0 => None,
             _ if self.indexed() => {
                 self.index.find(hash as u64, |&i| holds_key(entries, i as usize, hash, key, &mut pending)).map(|&i| i as usize)
             }
-            _ if self.small_hashes & hash_bit(hash) == 0 => None,
             _ => (0..entries.len()).find(|&i| holds_key(entries, i, hash, key, &mut pending)),
         };
         match found {
@@ -114,10 +114,12 @@ impl DictTable {
         if let (Some(sim), true) = (&self.sim, entries.len() > SMALL_TABLE) {
             return sim.find(hash, |i| matches!(entries.get(i as usize), Some(Some(e)) if e.hash == hash && eq(&e.key))).map(|i| i as usize);
         }
+        // Most misses end here, in a table of any size (a method name looked
+        // for in an instance dict): the bits only fill up in big tables.
+        if self.small_hashes & hash_bit(hash) == 0 {
+            return None;
+        }
         if !self.indexed() {
-            if self.small_hashes & hash_bit(hash) == 0 {
-                return None;
-            }
             return entries.iter().position(|e| matches!(e, Some(e) if e.hash == hash && eq(&e.key)));
         }
         self.index
