@@ -42,7 +42,9 @@ impl Vm {
             }
             StmtKind::Assign(targets, value) => {
                 let v = self.eval_operand(f, value)?;
-                if let [t] = &targets[..] {
+                if let [Target::Local(i)] = &targets[..] {
+                    f.slots[*i as usize] = Some(v);
+                } else if let [t] = &targets[..] {
                     self.assign(f, t, v)?;
                 } else {
                     for t in targets {
