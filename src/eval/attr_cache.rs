@@ -16,8 +16,21 @@ use crate::runtime::value::Value;
 use std::rc::Rc;
 
 impl Vm {
-    /// `obj.name`.
+    /// `obj.name`: the commonest case, an instance attribute the site found
+    /// in the dict of an instance of this type before, inline; the rest out
+    /// of line.
+    #[inline(always)]
     pub fn get_attr_at(&self, obj: &Value, site: &AttrSite) -> PyResult<Value> {
+        if let Value::Instance(inst) = obj {
+            if let Some(v) = instance_dict_hit(inst, site) {
+                return Ok(v);
+            }
+        }
+        self.get_attr_cached(obj, site)
+    }
+
+    #[inline(never)]
+    fn get_attr_cached(&self, obj: &Value, site: &AttrSite) -> PyResult<Value> {
         match obj {
             Value::Instance(inst) => {
                 let cache = self.load_entry(&site.cache, inst, &site.name);
@@ -113,7 +126,19 @@ impl Vm {
     }
 
     /// `obj.name = value`.
+    #[inline(always)]
     pub fn set_attr_at(&self, obj: &Value, site: &AttrSite, value: Value) -> PyResult<()> {
+        match obj {
+            Value::Instance(inst) => match instance_dict_replace(inst, site, value) {
+                Ok(()) => Ok(()),
+                Err(value) => self.set_attr_cached(obj, site, value),
+            },
+            _ => self.set_attr_cached(obj, site, value),
+        }
+    }
+
+    #[inline(never)]
+    fn set_attr_cached(&self, obj: &Value, site: &AttrSite, value: Value) -> PyResult<()> {
         let Value::Instance(inst) = obj else {
             return self.set_attr(obj, &site.name, value);
         };
@@ -224,6 +249,48 @@ impl Vm {
 fn find_entry<'c>(cache: &'c AttrCache, class: &Rc<Class>) -> Option<&'c AttrEntry> {
     let key = (Rc::as_ptr(class) as usize, type_version());
     cache.entries.iter().find(|e| e.owner.get() == key)
+}
+
+/// The value of `inst.name` if the first entry of the site's cache says
+/// the name is in the instance dict for this type and its position hint
+/// still holds.
+#[inline(always)]
+fn instance_dict_hit(inst: &Instance, site: &AttrSite) -> Option<Value> {
+    let e = &site.cache.entries[0];
+    if e.kind.get() != AttrKind::InstanceDict || e.owner.get() != (Rc::as_ptr(&inst.class.borrow()) as usize, type_version()) {
+        return None;
+    }
+    let t = inst.dict.as_ref()?.table.borrow();
+    let entry = t.entry_at(e.index.get() as usize)?;
+    match &entry.key {
+        Value::Str(k) if std::ptr::eq(&**k, &*site.name) => Some(entry.value.clone()),
+        _ => None,
+    }
+}
+
+/// Stores `inst.name = value` over the old value, as `instance_dict_hit`
+/// finds it; gives the value back when that does not apply.
+#[inline(always)]
+fn instance_dict_replace(inst: &Instance, site: &AttrSite, value: Value) -> Result<(), Value> {
+    let e = &site.cache.entries[0];
+    if e.kind.get() != AttrKind::InstanceDict || e.owner.get() != (Rc::as_ptr(&inst.class.borrow()) as usize, type_version()) {
+        return Err(value);
+    }
+    let Some(d) = &inst.dict else { return Err(value) };
+    let mut t = d.table.borrow_mut();
+    let i = e.index.get() as usize;
+    let hit = matches!(t.entry_at(i), Some(entry) if matches!(&entry.key, Value::Str(k) if std::ptr::eq(&**k, &*site.name)));
+    match t.value_at_mut(i) {
+        Some(slot) if hit => {
+            let old = std::mem::replace(slot, value);
+            // The old value may run code when freed (`__del__`): not while
+            // the dict is borrowed.
+            drop(t);
+            drop(old);
+            Ok(())
+        }
+        _ => Err(value),
+    }
 }
 
 /// Fills the next entry of `cache` with what the site found on `class`.
