@@ -1,0 +1,291 @@
+//! The encoder behind `json.dumps`: writes a value's JSON text into one
+//! string, with the output, errors and hooks of CPython's encoders
+//! (`default`, circular-reference markers, key coercion, indentation).
+
+use super::escape::write_string;
+use crate::eval::Vm;
+use crate::runtime::format;
+use crate::runtime::object::*;
+use crate::runtime::value::Value;
+use std::borrow::Cow;
+use std::collections::HashSet;
+
+/// How a `JSONEncoder` was configured.
+pub struct Options {
+    /// Called for values of other types; returns something encodable.
+    pub default: Value,
+    /// The text of one indentation level; `None`: everything on one line.
+    pub indent: Option<String>,
+    pub key_separator: String,
+    pub item_separator: String,
+    pub sort_keys: bool,
+    pub skip_keys: bool,
+    pub ensure_ascii: bool,
+    pub allow_nan: bool,
+    pub check_circular: bool,
+}
+
+pub struct Encoder<'a> {
+    vm: &'a Vm,
+    opts: &'a Options,
+    /// Ids of the containers (and `default`ed values) being encoded.
+    markers: HashSet<i64>,
+    pub out: String,
+}
+
+const CONTEXT: &str = " while encoding a JSON object";
+
+/// What kind of JSON a value is written as.
+enum Kind<'v> {
+    Text(&'v str),
+    Int(&'v Value),
+    Float(f64),
+    Array(&'v [Value]),
+    List(&'v List),
+    Object,
+    Other,
+}
+
+fn kind(v: &Value) -> Kind<'_> {
+    match v {
+        Value::Str(s) => Kind::Text(s.as_str()),
+        Value::Int(_) | Value::BigInt(_) => Kind::Int(v),
+        Value::Float(f) => Kind::Float(f.get()),
+        Value::List(l) => Kind::List(l),
+        Value::Tuple(t) => Kind::Array(&t.items[..]),
+        Value::Dict(_) => Kind::Object,
+        Value::Instance(i) => match &i.payload {
+            Payload::Value(inner @ (Value::Str(_) | Value::Int(_) | Value::BigInt(_) | Value::Float(_) | Value::Tuple(_))) => {
+                kind(inner)
+            }
+            Payload::List(l) => Kind::List(l),
+            Payload::Dict(_) => Kind::Object,
+            _ => Kind::Other,
+        },
+        _ => Kind::Other,
+    }
+}
+
+impl<'a> Encoder<'a> {
+    pub fn new(vm: &'a Vm, opts: &'a Options) -> Encoder<'a> {
+        Encoder { vm, opts, markers: HashSet::new(), out: String::new() }
+    }
+
+    pub fn encode(&mut self, v: &Value, depth: usize) -> PyResult<()> {
+        match v {
+            Value::None => self.out.push_str("null"),
+            Value::Bool(b) => self.out.push_str(if b.get() { "true" } else { "false" }),
+            _ => match kind(v) {
+                Kind::Text(s) => write_string(&mut self.out, s, self.opts.ensure_ascii),
+                Kind::Int(i) => self.write_int(i)?,
+                Kind::Float(f) => self.write_float(f)?,
+                Kind::List(l) => self.list(v, l, depth)?,
+                Kind::Array(items) => self.array(v, items, depth)?,
+                Kind::Object => self.object(v, depth)?,
+                Kind::Other => self.other(v, depth)?,
+            },
+        }
+        Ok(())
+    }
+
+    fn write_int(&mut self, v: &Value) -> PyResult<()> {
+        match v {
+            Value::Int(i) => {
+                use std::fmt::Write;
+                let _ = write!(self.out, "{i}");
+            }
+            Value::BigInt(b) => self.out.push_str(&self.vm.int_to_decimal(b)?),
+            _ => unreachable!("write_int takes ints"),
+        }
+        Ok(())
+    }
+
+    fn float_text(&self, f: f64) -> PyResult<String> {
+        if f.is_finite() {
+            return Ok(format::float_repr(f));
+        }
+        if !self.opts.allow_nan {
+            return Err(self.vm.value_error("Out of range float values are not JSON compliant"));
+        }
+        Ok(if f.is_nan() { "NaN" } else if f > 0.0 { "Infinity" } else { "-Infinity" }.to_string())
+    }
+
+    fn write_float(&mut self, f: f64) -> PyResult<()> {
+        let text = self.float_text(f)?;
+        self.out.push_str(&text);
+        Ok(())
+    }
+
+    /// Marks `v` as being encoded; meeting it again inside itself is a cycle.
+    fn enter(&mut self, v: &Value) -> PyResult<()> {
+        if self.opts.check_circular && !self.markers.insert(v.id()) {
+            return Err(self.vm.value_error("Circular reference detected"));
+        }
+        if let Err(e) = self.vm.enter_recursion_while(CONTEXT) {
+            self.leave(v);
+            return Err(e);
+        }
+        Ok(())
+    }
+
+    fn leave(&mut self, v: &Value) {
+        if self.opts.check_circular {
+            self.markers.remove(&v.id());
+        }
+    }
+
+    /// Opens a container and returns the separator between its members.
+    fn open(&mut self, bracket: char, depth: usize) -> String {
+        self.out.push(bracket);
+        match &self.opts.indent {
+            None => self.opts.item_separator.clone(),
+            Some(indent) => {
+                let newline = format!("\n{}", indent.repeat(depth + 1));
+                self.out.push_str(&newline);
+                format!("{}{newline}", self.opts.item_separator)
+            }
+        }
+    }
+
+    fn close(&mut self, bracket: char, depth: usize) {
+        if let Some(indent) = &self.opts.indent {
+            self.out.push('\n');
+            for _ in 0..depth {
+                self.out.push_str(indent);
+            }
+        }
+        self.out.push(bracket);
+    }
+
+    /// Runs `body` between `enter(v)` and `leave(v)`, leaving on errors too.
+    fn inside(&mut self, v: &Value, body: impl FnOnce(&mut Self) -> PyResult<()>) -> PyResult<()> {
+        self.enter(v)?;
+        let r = body(self);
+        self.vm.leave_recursion();
+        self.leave(v);
+        r
+    }
+
+    fn array(&mut self, v: &Value, items: &[Value], depth: usize) -> PyResult<()> {
+        if items.is_empty() {
+            self.out.push_str("[]");
+            return Ok(());
+        }
+        self.inside(v, |e| {
+            let separator = e.open('[', depth);
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    e.out.push_str(&separator);
+                }
+                e.encode(item, depth + 1)?;
+            }
+            e.close(']', depth);
+            Ok(())
+        })
+    }
+
+    /// A list, read item by item: `default` may change it meanwhile.
+    fn list(&mut self, v: &Value, list: &List, depth: usize) -> PyResult<()> {
+        if list.items.borrow().is_empty() {
+            self.out.push_str("[]");
+            return Ok(());
+        }
+        self.inside(v, |e| {
+            let separator = e.open('[', depth);
+            let mut i = 0;
+            loop {
+                let Some(item) = list.items.borrow().get(i).cloned() else { break };
+                if i > 0 {
+                    e.out.push_str(&separator);
+                }
+                e.encode(&item, depth + 1)?;
+                i += 1;
+            }
+            e.close(']', depth);
+            Ok(())
+        })
+    }
+
+    /// The (key, value) pairs of a dict: its entries, or what a subclass's
+    /// `items()` gives, sorted if asked.
+    fn items(&self, v: &Value) -> PyResult<Vec<(Value, Value)>> {
+        let pairs = match v {
+            Value::Dict(d) => d.table.borrow().iter().map(|e| (e.key.clone(), e.value.clone())).collect(),
+            _ => {
+                let items = self.vm.call_method(v, "items", &[])?;
+                let mut pairs = Vec::new();
+                for item in self.vm.collect(&items)? {
+                    match item.as_tuple() {
+                        Some(t) if t.items.len() == 2 => pairs.push((t.items[0].clone(), t.items[1].clone())),
+                        _ => return Err(self.vm.value_error("items must return 2-tuples")),
+                    }
+                }
+                pairs
+            }
+        };
+        if !self.opts.sort_keys {
+            return Ok(pairs);
+        }
+        let tuples = pairs.into_iter().map(|(k, v)| Value::tuple(vec![k, v])).collect();
+        let sorted = self.vm.call(&self.vm.builtin("sorted"), &[Value::list(tuples)], &[])?;
+        let sorted = sorted.as_list().map(|l| l.items.borrow().clone()).unwrap_or_default();
+        Ok(sorted
+            .iter()
+            .filter_map(|t| t.as_tuple().map(|t| (t.items[0].clone(), t.items[1].clone())))
+            .collect())
+    }
+
+    /// The text of a key: strings as they are, scalars converted; `None`
+    /// for a key to leave out (`skipkeys`).
+    fn key_text<'k>(&self, key: &'k Value) -> PyResult<Option<Cow<'k, str>>> {
+        Ok(Some(match key {
+            Value::None => Cow::Borrowed("null"),
+            Value::Bool(b) => Cow::Borrowed(if b.get() { "true" } else { "false" }),
+            _ => match kind(key) {
+                Kind::Text(s) => Cow::Borrowed(s),
+                Kind::Float(f) => Cow::Owned(self.float_text(f)?),
+                Kind::Int(Value::Int(i)) => Cow::Owned(i.to_string()),
+                Kind::Int(Value::BigInt(b)) => Cow::Owned(self.vm.int_to_decimal(b)?),
+                _ if self.opts.skip_keys => return Ok(None),
+                _ => {
+                    return Err(self.vm.type_error(format!(
+                        "keys must be str, int, float, bool or None, not {}",
+                        self.vm.type_name(key)
+                    )))
+                }
+            },
+        }))
+    }
+
+    fn object(&mut self, v: &Value, depth: usize) -> PyResult<()> {
+        if v.as_dict().map_or(0, |d| d.len()) == 0 {
+            self.out.push_str("{}");
+            return Ok(());
+        }
+        self.inside(v, |e| {
+            let pairs = e.items(v)?;
+            let separator = e.open('{', depth);
+            let mut first = true;
+            for (key, value) in &pairs {
+                let Some(key) = e.key_text(key)? else { continue };
+                if !first {
+                    e.out.push_str(&separator);
+                }
+                first = false;
+                write_string(&mut e.out, &key, e.opts.ensure_ascii);
+                e.out.push_str(&e.opts.key_separator);
+                e.encode(value, depth + 1)?;
+            }
+            e.close('}', depth);
+            Ok(())
+        })
+    }
+
+    /// A value of another type: encodes what `default(v)` returns instead.
+    fn other(&mut self, v: &Value, depth: usize) -> PyResult<()> {
+        self.inside(v, |e| {
+            let replacement = e.vm.call(&e.opts.default, std::slice::from_ref(v), &[])?;
+            e.encode(&replacement, depth)
+        })
+    }
+}
