@@ -33,7 +33,15 @@ pub struct Encoder<'a> {
     pub out: String,
 }
 
-const CONTEXT: &str = " while encoding a JSON object";
+/// What the RecursionError message says the encoder was doing. CPython
+/// 3.11 writes indented JSON with its pure-Python encoder, whose recursion
+/// runs out in a call.
+fn recursion_context(opts: &Options) -> &'static str {
+    match opts.indent {
+        None => " while encoding a JSON object",
+        Some(_) => " while calling a Python object",
+    }
+}
 
 /// What kind of JSON a value is written as.
 enum Kind<'v> {
@@ -105,7 +113,13 @@ impl<'a> Encoder<'a> {
             return Ok(format::float_repr(f));
         }
         if !self.opts.allow_nan {
-            return Err(self.vm.value_error("Out of range float values are not JSON compliant"));
+            // CPython's pure-Python encoder (which 3.11 uses for indented
+            // output) names the value.
+            let value = match self.opts.indent {
+                None => String::new(),
+                Some(_) => format!(": {}", format::float_repr(f)),
+            };
+            return Err(self.vm.value_error(format!("Out of range float values are not JSON compliant{value}")));
         }
         Ok(if f.is_nan() { "NaN" } else if f > 0.0 { "Infinity" } else { "-Infinity" }.to_string())
     }
@@ -121,7 +135,7 @@ impl<'a> Encoder<'a> {
         if self.opts.check_circular && !self.markers.insert(v.id()) {
             return Err(self.vm.value_error("Circular reference detected"));
         }
-        if let Err(e) = self.vm.enter_recursion_while(CONTEXT) {
+        if let Err(e) = self.vm.enter_recursion_while(recursion_context(self.opts)) {
             self.leave(v);
             return Err(e);
         }
