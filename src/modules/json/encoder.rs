@@ -148,16 +148,20 @@ impl<'a> Encoder<'a> {
         }
     }
 
-    /// Opens a container and returns the separator between its members.
-    fn open(&mut self, bracket: char, depth: usize) -> String {
+    /// Opens a container; returns the line break and indentation its
+    /// members start on, when indenting.
+    fn open(&mut self, bracket: char, depth: usize) -> Option<String> {
         self.out.push(bracket);
-        match &self.opts.indent {
-            None => self.opts.item_separator.clone(),
-            Some(indent) => {
-                let newline = format!("\n{}", indent.repeat(depth + 1));
-                self.out.push_str(&newline);
-                format!("{}{newline}", self.opts.item_separator)
-            }
+        let newline = format!("\n{}", self.opts.indent.as_ref()?.repeat(depth + 1));
+        self.out.push_str(&newline);
+        Some(newline)
+    }
+
+    /// Writes what goes between two members.
+    fn separate(&mut self, newline: &Option<String>) {
+        self.out.push_str(&self.opts.item_separator);
+        if let Some(newline) = newline {
+            self.out.push_str(newline);
         }
     }
 
@@ -186,10 +190,10 @@ impl<'a> Encoder<'a> {
             return Ok(());
         }
         self.inside(v, |e| {
-            let separator = e.open('[', depth);
+            let newline = e.open('[', depth);
             for (i, item) in items.iter().enumerate() {
                 if i > 0 {
-                    e.out.push_str(&separator);
+                    e.separate(&newline);
                 }
                 e.encode(item, depth + 1)?;
             }
@@ -205,12 +209,12 @@ impl<'a> Encoder<'a> {
             return Ok(());
         }
         self.inside(v, |e| {
-            let separator = e.open('[', depth);
+            let newline = e.open('[', depth);
             let mut i = 0;
             loop {
                 let Some(item) = list.items.borrow().get(i).cloned() else { break };
                 if i > 0 {
-                    e.out.push_str(&separator);
+                    e.separate(&newline);
                 }
                 e.encode(&item, depth + 1)?;
                 i += 1;
@@ -278,12 +282,12 @@ impl<'a> Encoder<'a> {
         }
         self.inside(v, |e| {
             let pairs = e.items(v)?;
-            let separator = e.open('{', depth);
+            let newline = e.open('{', depth);
             let mut first = true;
             for (key, value) in &pairs {
                 let Some(key) = e.key_text(key)? else { continue };
                 if !first {
-                    e.out.push_str(&separator);
+                    e.separate(&newline);
                 }
                 first = false;
                 write_string(&mut e.out, &key, e.opts.ensure_ascii);

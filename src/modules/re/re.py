@@ -232,14 +232,18 @@ class Pattern:
             template = _compile_template(self, repl)
         if count < 0:
             return (subject[0:] if type(subject) is not str else subject, 0)
-        found = _scan(self._handle, subject, 0, _MAXSIZE, count)
+        if template is not None and isinstance(repl, str) != self._isbytes:
+            items = template if type(template) is list else [template]
+            result, n = _substitute(self._handle, subject, items, count)
+            if n:
+                return (result, n)
+            found = None
+        else:
+            found = _scan(self._handle, subject, 0, _MAXSIZE, count)
         if not found:
             if isinstance(subject, str):
                 return (subject if type(subject) is str else subject[:], 0)
             return (bytes(subject), 0)
-        if template is not None and isinstance(repl, str) != self._isbytes:
-            items = template if type(template) is list else [template]
-            return (_fill_all(subject, found, items), len(found))
         pieces = []
         last = 0
         n = len(subject)

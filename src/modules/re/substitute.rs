@@ -1,0 +1,118 @@
+//! `_substitute`: `Pattern.sub` with a template, done in one native pass:
+//! each match is replaced as it is found, without making its marks into
+//! Python objects.
+
+use super::matcher::{Matcher, Unit, UNSET};
+use super::{list_items, subject, with_prog, Subject};
+use crate::builtins::args;
+use crate::eval::Vm;
+use crate::runtime::object::*;
+use crate::runtime::value::Value;
+use std::rc::Rc;
+
+/// A template item: literal text (UTF-8 for str patterns), or a group.
+enum Piece {
+    Text(Vec<u8>),
+    Group(usize),
+}
+
+/// Where the result is written: bytes for bytes and ASCII subjects, a
+/// String for the others (matched as chars).
+trait Output<T> {
+    fn units(&mut self, units: &[T]);
+    fn text(&mut self, text: &[u8]);
+}
+
+impl Output<u8> for Vec<u8> {
+    fn units(&mut self, units: &[u8]) {
+        self.extend_from_slice(units);
+    }
+    fn text(&mut self, text: &[u8]) {
+        self.extend_from_slice(text);
+    }
+}
+
+impl Output<char> for String {
+    fn units(&mut self, units: &[char]) {
+        self.extend(units.iter());
+    }
+    fn text(&mut self, text: &[u8]) {
+        self.push_str(std::str::from_utf8(text).unwrap_or_default());
+    }
+}
+
+/// Replaces up to `limit` matches (0: all) in `input`, writing into `out`;
+/// returns how many were replaced. Matches are found as `_scan` finds them.
+fn replace_all<T: Unit>(prog: &super::compile::Program, input: &[T], template: &[Piece], limit: usize, out: &mut impl Output<T>) -> usize {
+    let mut m = Matcher::new(prog, input);
+    let (mut at, mut last, mut replaced) = (0, 0, 0);
+    let mut no_empty_at = UNSET;
+    while at <= input.len() && (limit == 0 || replaced < limit) {
+        if !m.search(at, no_empty_at) {
+            break;
+        }
+        let (start, end) = (m.slots[0], m.slots[1]);
+        out.units(&input[last..start]);
+        for piece in template {
+            match piece {
+                Piece::Text(t) => out.text(t),
+                Piece::Group(g) => {
+                    let (s, e) = (m.slots.get(2 * g).copied().unwrap_or(UNSET), m.slots.get(2 * g + 1).copied().unwrap_or(UNSET));
+                    if s != UNSET && e != UNSET {
+                        out.units(&input[s..e.max(s)]);
+                    }
+                }
+            }
+        }
+        last = end;
+        replaced += 1;
+        no_empty_at = if start == end { end } else { UNSET };
+        at = end;
+    }
+    out.units(&input[last.min(input.len())..]);
+    replaced
+}
+
+/// `_substitute(handle, subject, template, count)`: `(result, n)`, the
+/// subject with its first `count` matches (0: all) replaced by the template
+/// (a list of literal pieces and group numbers) and the number replaced;
+/// `(None, 0)` when nothing matched.
+pub fn substitute(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    args::check(vm, "_substitute", a, 4, 4)?;
+    let limit = vm.index_value(&a[3])?.max(0) as usize;
+    let mut template = Vec::new();
+    for item in list_items(vm, &a[2])? {
+        template.push(match &item {
+            Value::Int(g) => Piece::Group((*g).max(0) as usize),
+            Value::Bytes(b) => Piece::Text(b.data.to_vec()),
+            v => match v.as_str() {
+                Some(s) => Piece::Text(s.as_str().as_bytes().to_vec()),
+                None => return Err(vm.type_error("bad template item")),
+            },
+        });
+    }
+    let is_bytes = matches!(a[1], Value::Bytes(_));
+    let subj = subject(vm, &a[1])?;
+    let (result, replaced) = with_prog(vm, &a[0], |prog| match &subj {
+        Subject::Bytes(input) => {
+            let mut out = Vec::with_capacity(input.len());
+            let n = replace_all(prog, input, &template, limit, &mut out);
+            let result = if is_bytes {
+                Value::Bytes(Rc::new(Bytes { data: out.into() }))
+            } else {
+                // An ASCII subject and UTF-8 pieces: valid UTF-8.
+                Value::string(String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
+            };
+            (result, n)
+        }
+        Subject::Chars(input) => {
+            let mut out = String::with_capacity(input.len());
+            let n = replace_all(prog, input, &template, limit, &mut out);
+            (Value::string(out), n)
+        }
+    })?;
+    if replaced == 0 {
+        return Ok(Value::tuple(vec![Value::None, Value::Int(0)]));
+    }
+    Ok(Value::tuple(vec![result, Value::Int(replaced as i64)]))
+}
