@@ -2,9 +2,10 @@
 //! semantics. The engine is native (`parse` -> `compile` -> `matcher`);
 //! the `Pattern` and `Match` classes and the module functions are written in
 //! Python (`re.py`, run as the module's prelude) on native helpers:
-//! `_compile_native`, `_match`, `_scan`, `_substitute` and `_split`.
+//! `_compile_native`, `_match`, `_scan`, `_findall`, `_substitute` and `_split`.
 
 mod compile;
+mod findall;
 mod flags;
 mod match_obj;
 mod matcher;
@@ -26,6 +27,7 @@ pub fn init(vm: &Vm, d: &Dict) -> PyResult<()> {
     def(vm, d, "_compile_native", compile_pattern);
     def(vm, d, "_match", match_pattern);
     def(vm, d, "_scan", scan);
+    def(vm, d, "_findall", findall::findall);
     def(vm, d, "_substitute", substitute::substitute);
     def(vm, d, "_split", split);
     def(vm, d, "_make_match", new_match);
@@ -238,23 +240,40 @@ fn new_match(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(match_obj::new(vm, &marks, last, [a[0].clone(), a[1].clone(), a[2].clone(), a[3].clone()], pos, endpos))
 }
 
-fn run_all<T: Unit>(prog: &compile::Program, input: &[T], pos: usize, endpos: usize, limit: usize) -> Vec<Value> {
-    let mut out = Vec::new();
+/// Calls `found` with the matcher at every non-overlapping match in
+/// `pos..endpos`, as `finditer` finds them (at most `limit`, 0 for all);
+/// returns how many there were.
+fn each_match<T: Unit>(
+    prog: &compile::Program,
+    input: &[T],
+    pos: usize,
+    endpos: usize,
+    limit: usize,
+    mut found: impl FnMut(&Matcher<T>),
+) -> usize {
     if endpos < pos {
-        return out;
+        return 0;
     }
     let mut m = Matcher::new(prog, &input[..endpos]);
     let mut at = pos;
     let mut no_empty_at = UNSET;
-    while at <= endpos && (limit == 0 || out.len() < limit) {
+    let mut n = 0;
+    while at <= endpos && (limit == 0 || n < limit) {
         if !m.search(at, no_empty_at) {
             break;
         }
         let (s, e) = (m.slots[0], m.slots[1]);
-        out.push(marks(&m));
+        found(&m);
+        n += 1;
         no_empty_at = if s == e { e } else { UNSET };
         at = e;
     }
+    n
+}
+
+fn run_all<T: Unit>(prog: &compile::Program, input: &[T], pos: usize, endpos: usize, limit: usize) -> Vec<Value> {
+    let mut out = Vec::new();
+    each_match(prog, input, pos, endpos, limit, |m| out.push(marks(m)));
     out
 }
 

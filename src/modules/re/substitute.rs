@@ -2,8 +2,8 @@
 //! each match is replaced as it is found, without making its marks into
 //! Python objects.
 
-use super::matcher::{Matcher, Unit, UNSET};
-use super::{list_items, subject, with_prog, Subject};
+use super::matcher::{Unit, UNSET};
+use super::{each_match, list_items, subject, with_prog, Subject};
 use crate::builtins::args;
 use crate::eval::Vm;
 use crate::runtime::object::*;
@@ -42,17 +42,11 @@ impl Output<char> for String {
 }
 
 /// Replaces up to `limit` matches (0: all) in `input`, writing into `out`;
-/// returns how many were replaced. Matches are found as `_scan` finds them.
+/// returns how many were replaced.
 fn replace_all<T: Unit>(prog: &super::compile::Program, input: &[T], template: &[Piece], limit: usize, out: &mut impl Output<T>) -> usize {
-    let mut m = Matcher::new(prog, input);
-    let (mut at, mut last, mut replaced) = (0, 0, 0);
-    let mut no_empty_at = UNSET;
-    while at <= input.len() && (limit == 0 || replaced < limit) {
-        if !m.search(at, no_empty_at) {
-            break;
-        }
-        let (start, end) = (m.slots[0], m.slots[1]);
-        out.units(&input[last..start]);
+    let mut last = 0;
+    let replaced = each_match(prog, input, 0, input.len(), limit, |m| {
+        out.units(&input[last..m.slots[0]]);
         for piece in template {
             match piece {
                 Piece::Text(t) => out.text(t),
@@ -64,11 +58,8 @@ fn replace_all<T: Unit>(prog: &super::compile::Program, input: &[T], template: &
                 }
             }
         }
-        last = end;
-        replaced += 1;
-        no_empty_at = if start == end { end } else { UNSET };
-        at = end;
-    }
+        last = m.slots[1];
+    });
     out.units(&input[last.min(input.len())..]);
     replaced
 }
@@ -91,7 +82,7 @@ pub fn substitute(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
             },
         });
     }
-    let is_bytes = matches!(a[1], Value::Bytes(_));
+    let is_bytes = matches!(a[1], Value::Bytes(_) | Value::ByteArray(_));
     let subj = subject(vm, &a[1])?;
     let (result, replaced) = with_prog(vm, &a[0], |prog| match &subj {
         Subject::Bytes(input) => {
