@@ -3,6 +3,7 @@
 //! positions of CPython's `_json` scanner. Positions are byte offsets here;
 //! the caller turns them into character indices.
 
+use super::fast_hash::FastHasher;
 use crate::eval::Vm;
 use crate::runtime::dict::DictTable;
 use crate::runtime::format;
@@ -12,6 +13,7 @@ use crate::runtime::str::Str;
 use crate::runtime::value::Value;
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::rc::Rc;
 
 /// How a `JSONDecoder` was configured.
@@ -35,7 +37,7 @@ pub struct Scanner<'a> {
     text: &'a str,
     opts: &'a Options,
     /// Object keys met so far, so that each distinct key is one string.
-    keys: HashMap<Cow<'a, str>, Rc<Str>>,
+    keys: HashMap<Cow<'a, str>, Rc<Str>, BuildHasherDefault<FastHasher>>,
 }
 
 /// A scanned value (or string) and the byte offset just after it.
@@ -46,7 +48,7 @@ const OBJECT_CONTEXT: &str = " while decoding a JSON object from a unicode strin
 
 impl<'a> Scanner<'a> {
     pub fn new(vm: &'a Vm, doc: &'a Value, text: &'a str, opts: &'a Options) -> Scanner<'a> {
-        Scanner { vm, doc, text, opts, keys: HashMap::new() }
+        Scanner { vm, doc, text, opts, keys: HashMap::default() }
     }
 
     /// `JSONDecodeError(msg, doc, pos)` for the byte offset `at`.

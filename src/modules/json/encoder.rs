@@ -3,12 +3,15 @@
 //! (`default`, circular-reference markers, key coercion, indentation).
 
 use super::escape::write_string;
+use super::fast_hash::FastHasher;
 use crate::eval::Vm;
 use crate::runtime::format;
 use crate::runtime::object::*;
 use crate::runtime::value::Value;
 use std::borrow::Cow;
 use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
+use std::rc::Rc;
 
 /// How a `JSONEncoder` was configured.
 pub struct Options {
@@ -29,8 +32,23 @@ pub struct Encoder<'a> {
     vm: &'a Vm,
     opts: &'a Options,
     /// Ids of the containers (and `default`ed values) being encoded.
-    markers: HashSet<i64>,
+    markers: HashSet<i64, BuildHasherDefault<FastHasher>>,
+    /// The exact dicts being written, innermost last.
+    open_dicts: Vec<OpenDict>,
     pub out: String,
+}
+
+/// An exact dict being written. Its entries are read from it one at a
+/// time until Python code is about to run (`default`, `items()`, a sort),
+/// which might change it: then the entries still to come are copied, so
+/// the output is that of the dict as it was, as CPython 3.11 (which copies
+/// every dict's items first) writes it.
+struct OpenDict {
+    dict: Rc<Dict>,
+    /// Where reading in the dict goes on.
+    next: usize,
+    /// The copied entries still to come.
+    copied: Option<std::vec::IntoIter<(Value, Value)>>,
 }
 
 /// What the RecursionError message says the encoder was doing. CPython
@@ -76,24 +94,37 @@ fn kind(v: &Value) -> Kind<'_> {
 
 impl<'a> Encoder<'a> {
     pub fn new(vm: &'a Vm, opts: &'a Options) -> Encoder<'a> {
-        Encoder { vm, opts, markers: HashSet::new(), out: String::new() }
+        Encoder { vm, opts, markers: HashSet::default(), open_dicts: Vec::new(), out: String::new() }
     }
 
     pub fn encode(&mut self, v: &Value, depth: usize) -> PyResult<()> {
+        if self.write_scalar(v)? {
+            return Ok(());
+        }
+        match kind(v) {
+            Kind::Text(s) => write_string(&mut self.out, s, self.opts.ensure_ascii),
+            Kind::Int(i) => self.write_int(i)?,
+            Kind::Float(f) => self.write_float(f)?,
+            Kind::List(l) => self.list(v, l, depth)?,
+            Kind::Array(items) => self.array(v, items, depth)?,
+            Kind::Object => self.object(v, depth)?,
+            Kind::Other => self.other(v, depth)?,
+        }
+        Ok(())
+    }
+
+    /// Writes a value of an exact scalar type (false for others). No
+    /// Python code runs, so the container holding `v` may stay borrowed.
+    fn write_scalar(&mut self, v: &Value) -> PyResult<bool> {
         match v {
             Value::None => self.out.push_str("null"),
             Value::Bool(b) => self.out.push_str(if b.get() { "true" } else { "false" }),
-            _ => match kind(v) {
-                Kind::Text(s) => write_string(&mut self.out, s, self.opts.ensure_ascii),
-                Kind::Int(i) => self.write_int(i)?,
-                Kind::Float(f) => self.write_float(f)?,
-                Kind::List(l) => self.list(v, l, depth)?,
-                Kind::Array(items) => self.array(v, items, depth)?,
-                Kind::Object => self.object(v, depth)?,
-                Kind::Other => self.other(v, depth)?,
-            },
+            Value::Str(s) => write_string(&mut self.out, s.as_str(), self.opts.ensure_ascii),
+            Value::Int(_) | Value::BigInt(_) => self.write_int(v)?,
+            Value::Float(f) => self.write_float(f.get())?,
+            _ => return Ok(false),
         }
-        Ok(())
+        Ok(true)
     }
 
     fn write_int(&mut self, v: &Value) -> PyResult<()> {
@@ -212,21 +243,30 @@ impl<'a> Encoder<'a> {
             let newline = e.open('[', depth);
             let mut i = 0;
             loop {
-                let Some(item) = list.items.borrow().get(i).cloned() else { break };
-                if i > 0 {
-                    e.separate(&newline);
-                }
+                // Items are read one at a time: `default` may change the list.
+                let item = {
+                    let items = list.items.borrow();
+                    let Some(item) = items.get(i) else { break };
+                    if i > 0 {
+                        e.separate(&newline);
+                    }
+                    i += 1;
+                    if e.write_scalar(item)? {
+                        continue;
+                    }
+                    item.clone()
+                };
                 e.encode(&item, depth + 1)?;
-                i += 1;
             }
             e.close(']', depth);
             Ok(())
         })
     }
 
-    /// The (key, value) pairs of a dict: its entries, or what a subclass's
-    /// `items()` gives, sorted if asked.
-    fn items(&self, v: &Value) -> PyResult<Vec<(Value, Value)>> {
+    /// The (key, value) pairs of a dict to sort, or of a subclass (what its
+    /// `items()` gives), sorted if asked.
+    fn items(&mut self, v: &Value) -> PyResult<Vec<(Value, Value)>> {
+        self.copy_open_dicts();
         let pairs = match v {
             Value::Dict(d) => d.table.borrow().iter().map(|e| (e.key.clone(), e.value.clone())).collect(),
             _ => {
@@ -281,27 +321,93 @@ impl<'a> Encoder<'a> {
             return Ok(());
         }
         self.inside(v, |e| {
-            let pairs = e.items(v)?;
             let newline = e.open('{', depth);
             let mut first = true;
-            for (key, value) in &pairs {
-                let Some(key) = e.key_text(key)? else { continue };
-                if !first {
-                    e.separate(&newline);
+            match v {
+                Value::Dict(d) if !e.opts.sort_keys => {
+                    e.open_dicts.push(OpenDict { dict: d.clone(), next: 0, copied: None });
+                    let r = e.members(&newline, depth);
+                    e.open_dicts.pop();
+                    r?;
                 }
-                first = false;
-                write_string(&mut e.out, &key, e.opts.ensure_ascii);
-                e.out.push_str(&e.opts.key_separator);
-                e.encode(value, depth + 1)?;
+                _ => {
+                    for (key, value) in &e.items(v)? {
+                        if e.write_key(key, &newline, &mut first)? {
+                            e.encode(value, depth + 1)?;
+                        }
+                    }
+                }
             }
             e.close('}', depth);
             Ok(())
         })
     }
 
+    /// Writes the members of the innermost open dict. Keys and scalar
+    /// values are written while the entry is read.
+    fn members(&mut self, newline: &Option<String>, depth: usize) -> PyResult<()> {
+        let mut first = true;
+        loop {
+            let value = {
+                let Some(open) = self.open_dicts.last_mut() else { break };
+                if let Some(copied) = &mut open.copied {
+                    let Some((key, value)) = copied.next() else { break };
+                    if !self.write_key(&key, newline, &mut first)? || self.write_scalar(&value)? {
+                        continue;
+                    }
+                    value
+                } else {
+                    let dict = open.dict.clone();
+                    let table = dict.table.borrow();
+                    let Some((next, entry)) = table.next_from(open.next) else { break };
+                    open.next = next;
+                    if !self.write_key(&entry.key, newline, &mut first)? || self.write_scalar(&entry.value)? {
+                        continue;
+                    }
+                    entry.value.clone()
+                }
+            };
+            self.encode(&value, depth + 1)?;
+        }
+        Ok(())
+    }
+
+    /// Copies the entries still to come of the dicts being written, before
+    /// Python code that might change them runs.
+    fn copy_open_dicts(&mut self) {
+        for open in &mut self.open_dicts {
+            if open.copied.is_some() {
+                continue;
+            }
+            let table = open.dict.table.borrow();
+            let mut rest = Vec::new();
+            let mut at = open.next;
+            while let Some((next, entry)) = table.next_from(at) {
+                rest.push((entry.key.clone(), entry.value.clone()));
+                at = next;
+            }
+            drop(table);
+            open.copied = Some(rest.into_iter());
+        }
+    }
+
+    /// Writes a member's key and the separators before and after it;
+    /// false for a key to leave out with its value (`skipkeys`).
+    fn write_key(&mut self, key: &Value, newline: &Option<String>, first: &mut bool) -> PyResult<bool> {
+        let Some(key) = self.key_text(key)? else { return Ok(false) };
+        if !*first {
+            self.separate(newline);
+        }
+        *first = false;
+        write_string(&mut self.out, &key, self.opts.ensure_ascii);
+        self.out.push_str(&self.opts.key_separator);
+        Ok(true)
+    }
+
     /// A value of another type: encodes what `default(v)` returns instead.
     fn other(&mut self, v: &Value, depth: usize) -> PyResult<()> {
         self.inside(v, |e| {
+            e.copy_open_dicts();
             let replacement = e.vm.call(&e.opts.default, std::slice::from_ref(v), &[])?;
             e.encode(&replacement, depth)
         })

@@ -5,6 +5,7 @@
 mod decoder;
 mod encoder;
 mod escape;
+mod fast_hash;
 
 use super::def;
 use crate::eval::Vm;
