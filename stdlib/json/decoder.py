@@ -77,4 +77,7 @@ class JSONDecoder:
 
     def raw_decode(self, s, idx=0):
         """Decodes one JSON value starting at s[idx]: returns (value, end)."""
-        return self.scan_once(s, idx)
+        try:
+            return self.scan_once(s, idx)
+        except StopIteration as no_value:
+            raise JSONDecodeError("Expecting value", s, no_value.value) from None

@@ -91,3 +91,17 @@ except ValueError as e:
     print("ValueError:", e)
 print(json.loads("-" + "9" * 30), json.loads("1" * 19), json.loads("-" + "9" * 18), json.loads("1e400"), json.loads("-1e400"))
 print(json.loads("[0.1, 1e-400, 2.5e-324, 123.456e-2, 9007199254740993.0]"))
+# A decoder's scan_once raises StopIteration(index) where no value starts,
+# which raw_decode reports as "Expecting value".
+for doc, idx in [("", 0), ("[1, ]", 0), ('{"a": }', 0), ("[1]", 3), ("[1]", 7), ("  x", 2)]:
+    try:
+        print(decoder.scan_once(doc, idx))
+    except StopIteration as e:
+        print("StopIteration", e.value)
+    except json.JSONDecodeError as e:
+        print("JSONDecodeError:", e)
+try:
+    decoder.raw_decode("[1, ]")
+except json.JSONDecodeError as e:
+    print("JSONDecodeError:", e, e.__cause__, e.__suppress_context__, type(e.__context__).__name__)
+print(decoder.scan_once('{"k": [1, 2]} tail', 0))

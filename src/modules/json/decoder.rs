@@ -56,6 +56,13 @@ impl<'a> Scanner<'a> {
         syntax_error(self.vm, &self.opts.error_class, self.doc, msg, char_index(self.text, at))
     }
 
+    /// No value starts at byte `at`: `StopIteration(pos)`, which
+    /// `JSONDecoder.raw_decode` reports as "Expecting value", as CPython's
+    /// scanner does.
+    fn no_value(&self, at: usize) -> PyErr {
+        self.vm.stop_iteration(Value::Int(char_index(self.text, at) as i64))
+    }
+
     fn skip_whitespace(&self, mut i: usize) -> usize {
         let b = self.text.as_bytes();
         while i < b.len() && matches!(b[i], b' ' | b'\t' | b'\n' | b'\r') {
@@ -68,7 +75,7 @@ impl<'a> Scanner<'a> {
     pub fn value(&mut self, at: usize) -> Scanned<Value> {
         let rest = &self.text.as_bytes()[at.min(self.text.len())..];
         let Some(&first) = rest.first() else {
-            return Err(self.error("Expecting value", at));
+            return Err(self.no_value(at));
         };
         match first {
             b'"' => {
@@ -102,7 +109,7 @@ impl<'a> Scanner<'a> {
         Ok((v, at + name.len()))
     }
 
-    /// A number, or "Expecting value" where none starts. A fraction needs a
+    /// A number, or `no_value` where none starts. A fraction needs a
     /// digit after the point and an exponent a digit after `e` and its
     /// sign; otherwise they are left for the caller (as "Extra data").
     fn number(&mut self, start: usize) -> Scanned<Value> {
@@ -121,7 +128,7 @@ impl<'a> Scanner<'a> {
                 }
             }
             Some(b'0') => i += 1,
-            _ => return Err(self.error("Expecting value", start)),
+            _ => return Err(self.no_value(start)),
         }
         let mut is_float = false;
         if i < n && b[i] == b'.' && digit(i + 1) {
@@ -341,7 +348,7 @@ impl<'a> Scanner<'a> {
             }
         }
         if i >= n {
-            return Err(self.error("Expecting value", n));
+            return Err(self.no_value(n));
         }
         Ok((Value::list(items), i + 1))
     }
@@ -367,7 +374,7 @@ pub fn byte_offset(text: &str, index: usize) -> usize {
 }
 
 /// `error_class(msg, doc, pos)`, to raise.
-pub fn syntax_error(vm: &Vm, error_class: &Value, doc: &Value, msg: &str, pos: usize) -> PyErr {
+fn syntax_error(vm: &Vm, error_class: &Value, doc: &Value, msg: &str, pos: usize) -> PyErr {
     match vm.call(error_class, &[Value::str(msg), doc.clone(), Value::Int(pos as i64)], &[]) {
         Ok(Value::Instance(e)) => PyErr(e),
         Ok(other) => vm.type_error(format!("exceptions must derive from BaseException, not {}", vm.type_name(&other))),

@@ -57,7 +57,8 @@ fn number_hook(v: &Value, native: &Rc<Class>) -> Option<Value> {
 
 /// `scan_once(s, idx, error, strict, object_hook, object_pairs_hook,
 /// parse_float, parse_int, parse_constant)`: the value at character `idx`
-/// of `s` and the index after it; syntax errors raise `error`.
+/// of `s` and the index after it; syntax errors raise `error`, except that
+/// where no value starts it is `StopIteration(index)`.
 fn scan_once(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let ([doc, idx, error, strict, object_hook, pairs_hook, parse_float, parse_int, parse_constant], []) = crate::sig!(
         "_json.scan_once",
@@ -79,8 +80,8 @@ fn scan_once(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
         parse_constant: parse_constant.clone(),
     };
     if idx as usize >= s.char_len() {
-        // Nothing to scan: the error names the index as given.
-        return Err(decoder::syntax_error(vm, error, doc, "Expecting value", idx as usize));
+        // Nothing to scan: no value at the index as given.
+        return Err(vm.stop_iteration(Value::Int(idx)));
     }
     let mut scanner = decoder::Scanner::new(vm, doc, s.as_str(), &opts);
     let (value, end) = scanner.value(byte_of(s, idx as usize))?;
