@@ -105,6 +105,8 @@ impl<'a> Encoder<'a> {
             Kind::Text(s) => write_string(&mut self.out, s, self.opts.ensure_ascii),
             Kind::Int(i) => self.write_int(i)?,
             Kind::Float(f) => self.write_float(f)?,
+            Kind::List(_) | Kind::Array(_) if matches!(v, Value::Instance(_)) => self.sequence_subclass(v, depth)?,
+            Kind::Object if self.dict_by_protocol(v) => self.dict_subclass(v, depth)?,
             Kind::List(l) => self.list(v, l, depth)?,
             Kind::Array(items) => self.array(v, items, depth)?,
             Kind::Object => self.object(v, depth)?,
@@ -316,7 +318,7 @@ impl<'a> Encoder<'a> {
     }
 
     fn object(&mut self, v: &Value, depth: usize) -> PyResult<()> {
-        if v.as_dict().map_or(0, |d| d.len()) == 0 {
+        if !self.dict_by_protocol(v) && v.as_dict().map_or(0, |d| d.len()) == 0 {
             self.out.push_str("{}");
             return Ok(());
         }
@@ -402,6 +404,35 @@ impl<'a> Encoder<'a> {
         write_string(&mut self.out, &key, self.opts.ensure_ascii);
         self.out.push_str(&self.opts.key_separator);
         Ok(true)
+    }
+
+    /// A list or tuple subclass's instance: its items are what iterating
+    /// it gives, as both CPython encoders have it; the pure-Python one
+    /// (indented output) asks its truth first.
+    fn sequence_subclass(&mut self, v: &Value, depth: usize) -> PyResult<()> {
+        self.copy_open_dicts();
+        if self.opts.indent.is_some() && !self.vm.truthy(v)? {
+            self.out.push_str("[]");
+            return Ok(());
+        }
+        let items = self.vm.collect(v)?;
+        self.array(v, &items, depth)
+    }
+
+    /// Whether `v` is a dict subclass's instance to be tested for truth
+    /// rather than the size of its storage: CPython 3.11's pure-Python
+    /// encoder (indented output) does that.
+    fn dict_by_protocol(&self, v: &Value) -> bool {
+        self.opts.indent.is_some() && matches!(v, Value::Instance(_))
+    }
+
+    fn dict_subclass(&mut self, v: &Value, depth: usize) -> PyResult<()> {
+        self.copy_open_dicts();
+        if !self.vm.truthy(v)? {
+            self.out.push_str("{}");
+            return Ok(());
+        }
+        self.object(v, depth)
     }
 
     /// A value of another type: encodes what `default(v)` returns instead.
