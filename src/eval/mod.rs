@@ -405,9 +405,15 @@ impl Vm {
     /// Counts a level of native recursion (repr, comparison of nested data)
     /// against the recursion limit, as CPython's `Py_EnterRecursiveCall`.
     pub fn enter_recursion(&self) -> PyResult<()> {
+        self.enter_recursion_while(" while getting the repr of an object")
+    }
+
+    /// `enter_recursion` for a native that names what it is doing in the
+    /// message (`" while encoding a JSON object"`).
+    pub fn enter_recursion_while(&self, doing: &str) -> PyResult<()> {
         let depth = self.depth.get();
         if depth >= self.recursion_limit.get() {
-            return Err(self.new_error("RecursionError", "maximum recursion depth exceeded while getting the repr of an object"));
+            return Err(self.new_error("RecursionError", format!("maximum recursion depth exceeded{doing}")));
         }
         self.check_stack()?;
         self.depth.set(depth + 1);

@@ -7,6 +7,7 @@ pub mod hashlib;
 pub mod heapq;
 pub mod inspect;
 pub mod io;
+mod json;
 pub mod math;
 pub mod os;
 mod os_fd;
@@ -74,6 +75,7 @@ pub fn load_native(vm: &Vm, name: &str) -> Option<PyResult<Value>> {
             binascii::init
         }
         "_hashlib" => hashlib::init,
+        "_json" => json::init,
         "_traceback" => traceback::init,
         "_weakref" => weakref::init,
         "math" => math::init,

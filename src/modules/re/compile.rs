@@ -52,6 +52,9 @@ pub struct Program {
     pub anchored: bool,
     /// What the first character of every match must be, if known.
     pub first: Option<Item>,
+    /// Which of the characters below 256 each set holds (bytes and ASCII
+    /// text are matched against these instead of the set's items).
+    pub low_sets: Vec<[u64; 4]>,
 }
 
 struct Compiler {
@@ -72,7 +75,18 @@ pub fn compile(node: &Node, groups: usize) -> Result<Program, Error> {
         Inst::RepeatOne { item, min, .. } if *min > 0 => Some(*item),
         _ => None,
     });
-    Ok(Program { insts: c.insts, sets: c.sets, regs: c.regs, groups, prefix, anchored, first })
+    let low_sets = c.sets.iter().map(low_members).collect();
+    Ok(Program { insts: c.insts, sets: c.sets, regs: c.regs, groups, prefix, anchored, first, low_sets })
+}
+
+fn low_members(set: &Set) -> [u64; 4] {
+    let mut bits = [0u64; 4];
+    for c in 0..256u32 {
+        if super::matcher::in_set(set, c) {
+            bits[(c / 64) as usize] |= 1 << (c % 64);
+        }
+    }
+    bits
 }
 
 fn literal_prefix(node: &Node, out: &mut Vec<u32>) -> bool {

@@ -122,7 +122,8 @@ fn set_has(set: &Set, c: u32) -> bool {
     })
 }
 
-fn in_set(set: &Set, c: u32) -> bool {
+#[inline(never)]
+pub(super) fn in_set(set: &Set, c: u32) -> bool {
     let mut found = set_has(set, c);
     if !found && set.icase {
         if set.ascii {
@@ -209,13 +210,17 @@ impl<'a, T: Unit> Matcher<'a, T> {
         self.input[i].into()
     }
 
+    #[inline(always)]
     fn item(&self, item: Item, c: u32) -> bool {
         match item {
             Item::Char(x) => x == c,
             Item::CharI { c: x, ascii } => same_ignoring_case(x, c, ascii),
             Item::Any => true,
             Item::AnyNoNl => c != '\n' as u32,
-            Item::Set(i) => in_set(&self.prog.sets[i], c),
+            Item::Set(i) => match self.prog.low_sets.get(i) {
+                Some(bits) if c < 256 => bits[(c / 64) as usize] >> (c % 64) & 1 != 0,
+                _ => in_set(&self.prog.sets[i], c),
+            },
         }
     }
 

@@ -2,13 +2,15 @@
 //! semantics. The engine is native (`parse` -> `compile` -> `matcher`);
 //! the `Pattern` and `Match` classes and the module functions are written in
 //! Python (`re.py`, run as the module's prelude) on native helpers:
-//! `_compile_native`, `_match`, `_scan`, `_fill_all` and `_split`.
+//! `_compile_native`, `_match`, `_scan`, `_findall`, `_substitute` and `_split`.
 
 mod compile;
+mod findall;
 mod flags;
 mod match_obj;
 mod matcher;
 mod parse;
+mod substitute;
 
 use super::def;
 use crate::eval::Vm;
@@ -24,7 +26,8 @@ pub fn init(vm: &Vm, d: &Dict) -> PyResult<()> {
     def(vm, d, "_compile_native", compile_pattern);
     def(vm, d, "_match", match_pattern);
     def(vm, d, "_scan", scan);
-    def(vm, d, "_fill_all", fill_all);
+    def(vm, d, "_findall", findall::findall);
+    def(vm, d, "_substitute", substitute::substitute);
     def(vm, d, "_split", split);
     def(vm, d, "_make_match", new_match);
     d.set_str(vm.intern("Match"), Value::Class(match_obj::class(vm)));
@@ -240,23 +243,40 @@ fn new_match(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     Ok(match_obj::new(vm, &marks, last, parts, pos, endpos))
 }
 
-fn run_all<T: Unit>(prog: &compile::Program, input: &[T], pos: usize, endpos: usize, limit: usize) -> Vec<Value> {
-    let mut out = Vec::new();
+/// Calls `found` with the matcher at every non-overlapping match in
+/// `pos..endpos`, as `finditer` finds them (at most `limit`, 0 for all);
+/// returns how many there were.
+fn each_match<T: Unit>(
+    prog: &compile::Program,
+    input: &[T],
+    pos: usize,
+    endpos: usize,
+    limit: usize,
+    mut found: impl FnMut(&Matcher<T>),
+) -> usize {
     if endpos < pos {
-        return out;
+        return 0;
     }
     let mut m = Matcher::new(prog, &input[..endpos]);
     let mut at = pos;
     let mut no_empty_at = UNSET;
-    while at <= endpos && (limit == 0 || out.len() < limit) {
+    let mut n = 0;
+    while at <= endpos && (limit == 0 || n < limit) {
         if !m.search(at, no_empty_at) {
             break;
         }
         let (s, e) = (m.slots[0], m.slots[1]);
-        out.push(marks(&m));
+        found(&m);
+        n += 1;
         no_empty_at = if s == e { e } else { UNSET };
         at = e;
     }
+    n
+}
+
+fn run_all<T: Unit>(prog: &compile::Program, input: &[T], pos: usize, endpos: usize, limit: usize) -> Vec<Value> {
+    let mut out = Vec::new();
+    each_match(prog, input, pos, endpos, limit, |m| out.push(marks(m)));
     out
 }
 
@@ -291,81 +311,6 @@ fn list_items(vm: &Vm, v: &Value) -> PyResult<Vec<Value>> {
         Value::List(l) => Ok(l.items.borrow().clone()),
         _ => Err(vm.type_error("expected a list")),
     }
-}
-
-/// `_fill_all(subject, matches, template)`: `subject` with every match
-/// (marks from `_scan`) replaced by the template, a list of literal pieces
-/// and group numbers.
-fn fill_all(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let ([subject_value, found, items], []) = crate::sig!("_fill_all", "subject, found, items, /").bind(vm, a, kw)?;
-    let found = list_items(vm, found)?;
-    let items = list_items(vm, items)?;
-    if let Value::Bytes(b) = subject_value {
-        let data = &b.data[..];
-        let piece = |s: i64, e: i64| data.get(s.max(0) as usize..e.max(s).max(0) as usize).unwrap_or(&[]);
-        let mut out: Vec<u8> = Vec::with_capacity(data.len());
-        let mut last = 0i64;
-        for m in &found {
-            out.extend_from_slice(piece(last, mark(m, 0)));
-            for item in &items {
-                match item {
-                    Value::Int(g) => {
-                        let g = (*g).max(0) as usize;
-                        let s = mark(m, 2 * g);
-                        if s >= 0 {
-                            out.extend_from_slice(piece(s, mark(m, 2 * g + 1)));
-                        }
-                    }
-                    Value::Bytes(x) => out.extend_from_slice(&x.data),
-                    _ => return Err(vm.type_error("bad template item")),
-                }
-            }
-            last = mark(m, 1);
-        }
-        out.extend_from_slice(piece(last, data.len() as i64));
-        return Ok(Value::Bytes(Rc::new(Bytes { data: out.into() })));
-    }
-    let Some(text) = subject_value.as_str() else {
-        return Err(vm.type_error("expected str or bytes"));
-    };
-    let s = text.as_str();
-    // Character index to byte offset (the identity for ASCII text).
-    let offsets: Option<Vec<usize>> =
-        if text.is_ascii() { None } else { Some(s.char_indices().map(|(i, _)| i).chain(std::iter::once(s.len())).collect()) };
-    let byte = |i: i64| -> usize {
-        let i = i.max(0) as usize;
-        match &offsets {
-            Some(o) => o.get(i).copied().unwrap_or(s.len()),
-            None => i.min(s.len()),
-        }
-    };
-    let piece = |a: i64, b: i64| -> &str {
-        let (x, y) = (byte(a), byte(b));
-        s.get(x..y.max(x)).unwrap_or("")
-    };
-    let mut out = String::with_capacity(s.len());
-    let mut last = 0i64;
-    for m in &found {
-        out.push_str(piece(last, mark(m, 0)));
-        for item in &items {
-            match item {
-                Value::Int(g) => {
-                    let g = (*g).max(0) as usize;
-                    let st = mark(m, 2 * g);
-                    if st >= 0 {
-                        out.push_str(piece(st, mark(m, 2 * g + 1)));
-                    }
-                }
-                v => match v.as_str() {
-                    Some(x) => out.push_str(x.as_str()),
-                    None => return Err(vm.type_error("bad template item")),
-                },
-            }
-        }
-        last = mark(m, 1);
-    }
-    out.push_str(piece(last, i64::MAX));
-    Ok(Value::string(out))
 }
 
 /// `_split(subject, matches, groups)`: the pieces between the matches, each

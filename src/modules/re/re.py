@@ -175,35 +175,7 @@ class Pattern:
         return subject, _scan(self._handle, subject, pos, endpos, limit)
 
     def findall(self, string, pos=0, endpos=_MAXSIZE):
-        subject, found = self._all(string, pos, endpos, 0)
-        groups = self.groups
-        empty = b'' if self._isbytes else ''
-        isarray = type(subject) is bytearray
-        out = []
-        if groups == 0:
-            for m in found:
-                r = subject[m[0]:m[1]]
-                out.append(bytes(r) if isarray else r)
-        elif groups == 1:
-            for m in found:
-                s = m[2]
-                if s < 0:
-                    out.append(empty)
-                else:
-                    r = subject[s:m[3]]
-                    out.append(bytes(r) if isarray else r)
-        else:
-            for m in found:
-                item = []
-                for i in range(1, groups + 1):
-                    s = m[2 * i]
-                    if s < 0:
-                        item.append(empty)
-                    else:
-                        r = subject[s:m[2 * i + 1]]
-                        item.append(bytes(r) if isarray else r)
-                out.append(tuple(item))
-        return out
+        return _findall(self._handle, _check_subject(self, string), pos, endpos)
 
     def finditer(self, string, pos=0, endpos=_MAXSIZE):
         subject, found = self._all(string, pos, endpos, 0)
@@ -232,14 +204,18 @@ class Pattern:
             template = _compile_template(self, repl)
         if count < 0:
             return (subject[0:] if type(subject) is not str else subject, 0)
-        found = _scan(self._handle, subject, 0, _MAXSIZE, count)
+        if template is not None and isinstance(repl, str) != self._isbytes:
+            items = template if type(template) is list else [template]
+            result, n = _substitute(self._handle, subject, items, count)
+            if n:
+                return (result, n)
+            found = None
+        else:
+            found = _scan(self._handle, subject, 0, _MAXSIZE, count)
         if not found:
             if isinstance(subject, str):
                 return (subject if type(subject) is str else subject[:], 0)
             return (bytes(subject), 0)
-        if template is not None and isinstance(repl, str) != self._isbytes:
-            items = template if type(template) is list else [template]
-            return (_fill_all(subject, found, items), len(found))
         pieces = []
         last = 0
         n = len(subject)
