@@ -526,6 +526,10 @@ fn set_exception(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 struct FutureIter {
     fut: RefCell<Option<Rc<Instance>>>,
     yield_once: Cell<bool>,
+    /// The timer that finishes the future of `sleep()` (src/aio/alarm.rs):
+    /// cancelled when the wait ends, however it ends, as `sleep()`'s
+    /// `finally` does.
+    timer: RefCell<Option<Value>>,
 }
 
 fn new_iter(vm: &Vm, it: FutureIter) -> Value {
@@ -534,14 +538,19 @@ fn new_iter(vm: &Vm, it: FutureIter) -> Value {
 
 fn future_await(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let (_, f) = this(vm, a, "__await__")?;
-    Ok(new_iter(vm, FutureIter { fut: RefCell::new(Some(f.clone())), yield_once: Cell::new(false) }))
+    Ok(new_iter(vm, FutureIter { fut: RefCell::new(Some(f.clone())), yield_once: Cell::new(false), timer: RefCell::new(None) }))
+}
+
+/// The awaitable of `sleep()`: waits for `fut`, then cancels `timer`.
+pub fn alarm_iter(vm: &Vm, fut: Rc<Instance>, timer: Value) -> Value {
+    new_iter(vm, FutureIter { fut: RefCell::new(Some(fut)), yield_once: Cell::new(false), timer: RefCell::new(Some(timer)) })
 }
 
 /// `_asyncio._yield_once()`: an awaitable that yields None once.
 pub fn yield_once(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     args::no_kw(vm, "_yield_once", kw)?;
     args::check(vm, "_yield_once", a, 0, 0)?;
-    Ok(new_iter(vm, FutureIter { fut: RefCell::new(None), yield_once: Cell::new(true) }))
+    Ok(new_iter(vm, FutureIter { fut: RefCell::new(None), yield_once: Cell::new(true), timer: RefCell::new(None) }))
 }
 
 impl FutureIter {
@@ -561,7 +570,16 @@ impl FutureIter {
         }
         let old = self.fut.borrow_mut().take();
         drop(old);
+        self.cancel_timer(vm)?;
         result_of(vm, &st, &f).map(GenStep::Returned)
+    }
+
+    fn cancel_timer(&self, vm: &Vm) -> PyResult<()> {
+        let Some(timer) = self.timer.borrow_mut().take() else { return Ok(()) };
+        match &timer {
+            Value::Instance(t) if t.class.borrow().is_subclass(&state(vm)?.timer_class) => super::timer::cancel_timer(vm, t),
+            other => vm.call_method(other, "cancel", &[]).map(drop),
+        }
     }
 }
 
@@ -606,7 +624,8 @@ fn iter_send_method(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 /// `throw(exc)`: raised where the future is awaited.
 fn iter_throw(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     args::check_method(vm, "throw", a, 1, 3)?;
-    with_iter(vm, a, |_| {
+    with_iter(vm, a, |it| {
+        it.cancel_timer(vm)?;
         let exc = match (&a[1], a.get(2)) {
             (Value::Class(_), Some(v)) if !v.is_none() => vm.call(&a[1], &[v.clone()], &[])?,
             (v, _) => v.clone(),
@@ -619,6 +638,7 @@ fn iter_close(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     with_iter(vm, a, |it| {
         let old = it.fut.borrow_mut().take();
         drop(old);
+        it.cancel_timer(vm)?;
         Ok(Value::None)
     })
 }

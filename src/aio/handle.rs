@@ -124,7 +124,9 @@ fn run(vm: &Vm, st: &State, h: &Rc<Instance>) -> PyResult<()> {
         Value::Tuple(t) => &t.items,
         _ => &[],
     };
-    let Err(e) = context::run(vm, st, &slot(h, SLOT_CONTEXT), &callback, items) else { return Ok(()) };
+    let ctx = slot(h, SLOT_CONTEXT);
+    let outcome = if ctx.is_none() { vm.call(&callback, items, &[]) } else { context::run(vm, st, &ctx, &callback, items) };
+    let Err(e) = outcome else { return Ok(()) };
     if vm.err_is(&e, "SystemExit") || vm.err_is(&e, "KeyboardInterrupt") {
         return Err(e);
     }
