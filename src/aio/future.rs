@@ -4,7 +4,10 @@
 //! Done callbacks are `(fn, context)` tuples: the one tuple itself while
 //! there is only one (most futures have exactly one, the wakeup of the
 //! task awaiting them), a list of them when there are more, None while
-//! there are none; `_callbacks` shows a list, as CPython's does. Finishing the future schedules each with
+//! there are none; `_callbacks` shows a list, as CPython's does. The
+//! wakeup of a task awaiting the future is kept as the task itself, which
+//! stands for `(task.task_wakeup, task's context)`: no bound method and
+//! no tuple per await. Finishing the future schedules each with
 //! `loop.call_soon(fn, future, context=context)`, in the order they were
 //! added. Awaiting a pending future yields the future itself with
 //! `_asyncio_future_blocking` set: that is how a task learns what it waits
@@ -215,20 +218,52 @@ fn get_loop(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 pub fn schedule_callbacks(vm: &Vm, st: &State, fut: &Rc<Instance>) -> PyResult<()> {
     let items = match slot(fut, SLOT_CALLBACKS) {
         Value::List(list) => std::mem::take(&mut *list.items.borrow_mut()),
-        one @ Value::Tuple(_) => vec![one],
+        one @ (Value::Tuple(_) | Value::Instance(_)) => vec![one],
         _ => return Ok(()),
     };
     set_slot(fut, SLOT_CALLBACKS, Value::None);
     let lp = slot(fut, SLOT_LOOP);
     let me = Value::Instance(fut.clone());
     for item in items {
-        if let Value::Tuple(t) = &item {
-            if let [func, ctx] = &t.items[..] {
-                st.call_soon(vm, &lp, &[func.clone(), me.clone()], ctx.clone())?;
-            }
+        if let Some((func, ctx)) = entry_parts(&item) {
+            st.call_soon(vm, &lp, &[func, me.clone()], ctx)?;
         }
     }
     Ok(())
+}
+
+/// The `(fn, context)` of a done-callback entry.
+fn entry_parts(entry: &Value) -> Option<(Value, Value)> {
+    match entry {
+        Value::Tuple(t) => match &t.items[..] {
+            [func, ctx] => Some((func.clone(), ctx.clone())),
+            _ => None,
+        },
+        Value::Instance(task) => Some(super::task::wakeup_entry(task)),
+        _ => None,
+    }
+}
+
+/// A done-callback entry as `_callbacks` shows it: a `(fn, context)` tuple.
+fn entry_tuple(entry: &Value) -> Value {
+    match (entry, entry_parts(entry)) {
+        (Value::Instance(_), Some((func, ctx))) => Value::tuple(vec![func, ctx]),
+        _ => entry.clone(),
+    }
+}
+
+/// Whether the done-callback entry's function is `func`.
+fn entry_is(vm: &Vm, entry: &Value, func: &Value) -> PyResult<bool> {
+    match entry {
+        Value::Instance(task) => Ok(super::task::is_wakeup_of(func, task)),
+        _ => {
+            let own = match entry {
+                Value::Tuple(t) => t.items.first().cloned().unwrap_or(Value::None),
+                _ => Value::None,
+            };
+            vm.eq(&own, func)
+        }
+    }
 }
 
 /// Reports an exception nobody retrieved when the future holding it is
@@ -294,7 +329,11 @@ fn callbacks_property(vm: &Vm, c: &Rc<Class>) {
 fn get_callbacks(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let (_, f) = this(vm, a, "_callbacks")?;
     Ok(match slot(f, SLOT_CALLBACKS) {
-        one @ Value::Tuple(_) => Value::list(vec![one]),
+        one @ (Value::Tuple(_) | Value::Instance(_)) => Value::list(vec![entry_tuple(&one)]),
+        Value::List(l) if l.items.borrow().iter().any(|e| matches!(e, Value::Instance(_))) => {
+            let shown: Vec<Value> = l.items.borrow().iter().map(entry_tuple).collect();
+            Value::list(shown)
+        }
         other => other,
     })
 }
@@ -414,13 +453,26 @@ pub fn add_callback(vm: &Vm, st: &State, f: &Rc<Instance>, func: Value, ctx: Val
     if phase(st, f) != Phase::Pending {
         return st.call_soon(vm, &slot(f, SLOT_LOOP), &[func, Value::Instance(f.clone())], ctx);
     }
-    let entry = Value::tuple(vec![func, ctx]);
+    push_entry(f, Value::tuple(vec![func, ctx]));
+    Ok(())
+}
+
+/// Adds the wakeup of `task` (which awaits `f`) as a done callback of `f`.
+pub fn add_wakeup(vm: &Vm, st: &State, f: &Rc<Instance>, task: &Rc<Instance>) -> PyResult<()> {
+    if phase(st, f) != Phase::Pending {
+        let (func, ctx) = super::task::wakeup_entry(task);
+        return st.call_soon(vm, &slot(f, SLOT_LOOP), &[func, Value::Instance(f.clone())], ctx);
+    }
+    push_entry(f, Value::Instance(task.clone()));
+    Ok(())
+}
+
+fn push_entry(f: &Instance, entry: Value) {
     match slot(f, SLOT_CALLBACKS) {
         Value::List(l) => l.items.borrow_mut().push(entry),
-        first @ Value::Tuple(_) => set_slot(f, SLOT_CALLBACKS, Value::list(vec![first, entry])),
+        first @ (Value::Tuple(_) | Value::Instance(_)) => set_slot(f, SLOT_CALLBACKS, Value::list(vec![first, entry])),
         _ => set_slot(f, SLOT_CALLBACKS, entry),
     }
-    Ok(())
 }
 
 fn add_done_callback(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
@@ -440,12 +492,11 @@ fn remove_done_callback(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let (_, f) = this(vm, a, "remove_done_callback")?;
     let list = match slot(f, SLOT_CALLBACKS) {
         Value::List(list) => list,
-        Value::Tuple(t) => {
-            let func = t.items.first().cloned().unwrap_or(Value::None);
-            if !vm.eq(&func, &a[1])? {
+        one @ (Value::Tuple(_) | Value::Instance(_)) => {
+            if !entry_is(vm, &one, &a[1])? {
                 return Ok(Value::Int(0));
             }
-            if matches!(slot(f, SLOT_CALLBACKS), Value::Tuple(now) if Rc::ptr_eq(&now, &t)) {
+            if slot(f, SLOT_CALLBACKS).is(&one) {
                 set_slot(f, SLOT_CALLBACKS, Value::None);
             }
             return Ok(Value::Int(1));
@@ -456,11 +507,7 @@ fn remove_done_callback(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let items = list.items.borrow().clone();
     let mut kept = Vec::with_capacity(items.len());
     for item in items {
-        let func = match &item {
-            Value::Tuple(t) => t.items.first().cloned().unwrap_or(Value::None),
-            _ => Value::None,
-        };
-        if !vm.eq(&func, &a[1])? {
+        if !entry_is(vm, &item, &a[1])? {
             kept.push(item);
         }
     }

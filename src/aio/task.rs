@@ -266,6 +266,17 @@ fn task_wakeup(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+/// The `(fn, context)` of the done callback that wakes `t`.
+pub fn wakeup_entry(t: &Rc<Instance>) -> (Value, Value) {
+    (bound(t, "task_wakeup", task_wakeup), slot(t, SLOT_CONTEXT))
+}
+
+/// Whether `func` is the wakeup of task `t`.
+pub fn is_wakeup_of(func: &Value, t: &Rc<Instance>) -> bool {
+    matches!(func, Value::Builtin(b) if crate::builtins::is_native(b, task_wakeup)
+        && matches!(&b.bound, Some(Value::Instance(i)) if Rc::ptr_eq(i, t)))
+}
+
 /// Whether `f` is exactly a native future or task (no Python subclass
 /// that might override what the fast paths skip).
 fn is_native(st: &State, f: &Instance) -> bool {
@@ -366,7 +377,7 @@ fn block_on(vm: &Vm, st: &State, t: &Rc<Instance>, me: &Value, y: Value) -> PyRe
                 await_itself(vm, me)?
             } else {
                 set_slot(f, SLOT_BLOCKING, Value::bool(false));
-                future::add_callback(vm, st, f, bound(t, "task_wakeup", task_wakeup), ctx)?;
+                future::add_wakeup(vm, st, f, t)?;
                 return waiting_on(vm, t, y);
             }
         }
