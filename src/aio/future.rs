@@ -14,6 +14,7 @@
 //! for. The iterator `__await__` returns is native, and `eval::resume`
 //! drives it without a method call (`iter_send`).
 
+use super::handle::Callback;
 use super::{receiver, set_slot, slot, state, State};
 use crate::builtins::args;
 use crate::eval::generator::GenStep;
@@ -225,8 +226,16 @@ pub fn schedule_callbacks(vm: &Vm, st: &State, fut: &Rc<Instance>) -> PyResult<(
     let lp = slot(fut, SLOT_LOOP);
     let me = Value::Instance(fut.clone());
     for item in items {
-        if let Some((func, ctx)) = entry_parts(&item) {
-            st.call_soon(vm, &lp, &[func, me.clone()], ctx)?;
+        match &item {
+            Value::Instance(task) => {
+                let ctx = super::task::context_of(task);
+                super::handle::call_soon_task(vm, st, &lp, Callback::TaskWakeup(task.clone()), Some(me.clone()), ctx)?;
+            }
+            _ => {
+                if let Some((func, ctx)) = entry_parts(&item) {
+                    st.call_soon(vm, &lp, &[func, me.clone()], ctx)?;
+                }
+            }
         }
     }
     Ok(())
@@ -460,8 +469,9 @@ pub fn add_callback(vm: &Vm, st: &State, f: &Rc<Instance>, func: Value, ctx: Val
 /// Adds the wakeup of `task` (which awaits `f`) as a done callback of `f`.
 pub fn add_wakeup(vm: &Vm, st: &State, f: &Rc<Instance>, task: &Rc<Instance>) -> PyResult<()> {
     if phase(st, f) != Phase::Pending {
-        let (func, ctx) = super::task::wakeup_entry(task);
-        return st.call_soon(vm, &slot(f, SLOT_LOOP), &[func, Value::Instance(f.clone())], ctx);
+        let ctx = super::task::context_of(task);
+        let callback = Callback::TaskWakeup(task.clone());
+        return super::handle::call_soon_task(vm, st, &slot(f, SLOT_LOOP), callback, Some(Value::Instance(f.clone())), ctx);
     }
     push_entry(f, Value::Instance(task.clone()));
     Ok(())

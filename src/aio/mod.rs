@@ -20,6 +20,7 @@ pub mod future;
 pub mod gil;
 pub mod handle;
 pub mod queue;
+pub mod ready;
 pub mod running;
 pub mod sync;
 pub mod task;
@@ -172,7 +173,7 @@ pub fn init(vm: &Vm, d: &Dict) -> PyResult<()> {
     d.set_str(vm.intern("Handle"), Value::Class(st.handle_class.clone()));
     d.set_str(vm.intern("TimerHandle"), Value::Class(st.timer_class.clone()));
     d.set_str(vm.intern("Fifo"), Value::Class(st.fifo_class.clone()));
-    crate::modules::def(vm, d, "ReadyQueue", handle::new_queue);
+    crate::modules::def(vm, d, "ReadyQueue", ready::new_queue);
     crate::modules::def(vm, d, "_yield_once", future::yield_once);
     crate::modules::def(vm, d, "_alarm", alarm::alarm);
     crate::modules::def(vm, d, "_pop_due_timers", timer_heap::pop_due);

@@ -9,6 +9,7 @@
 //! the coroutine at the next step.
 
 use super::future::{self, flag, phase, Phase, FUTURE_SLOTS, SLOT_BLOCKING, SLOT_CANCEL_MESSAGE, SLOT_LOOP};
+use super::handle::{self, Callback};
 use super::{receiver, set_slot, slot, state, State};
 use crate::builtins::args;
 use crate::compile::ir::CodeKind;
@@ -107,7 +108,7 @@ fn task_init(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     set_slot(t, SLOT_FUT_WAITER, Value::None);
     set_slot(t, SLOT_MUST_CANCEL, Value::bool(false));
     set_slot(t, SLOT_NUM_CANCELS, Value::Int(0));
-    st.call_soon(vm, &lp, &[bound(t, "task_step", task_step)], context)?;
+    handle::call_soon_task(vm, &st, &lp, Callback::TaskStep(t.clone()), None, context)?;
     st.register(&a[0]);
     Ok(Value::None)
 }
@@ -245,12 +246,17 @@ fn set_exception(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 /// The step scheduled on the loop: `task_step(exc=None)`.
 fn task_step(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let (st, t) = this(vm, a, "task_step")?;
-    let exc = match a.get(1) {
+    step_now(vm, &st, t, a.get(1))?;
+    Ok(Value::None)
+}
+
+/// `task.task_step(exc)`, with `exc` if given.
+pub fn step_now(vm: &Vm, st: &State, t: &Rc<Instance>, exc: Option<&Value>) -> PyResult<()> {
+    let exc = match exc {
         Some(Value::Instance(e)) if e.exc().is_some() => Some(PyErr(e.clone())),
         _ => None,
     };
-    step(vm, &st, t, exc)?;
-    Ok(Value::None)
+    step(vm, st, t, exc)
 }
 
 /// The done callback of the awaited future: the next step, with the
@@ -258,17 +264,37 @@ fn task_step(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 fn task_wakeup(vm: &Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     args::check_method(vm, "task_wakeup", a, 1, 1)?;
     let (st, t) = this(vm, a, "task_wakeup")?;
-    let outcome = match &a[1] {
-        Value::Instance(f) if is_native(&st, f) => future::result_of(vm, &st, f),
+    wake_now(vm, &st, t, &a[1])?;
+    Ok(Value::None)
+}
+
+/// `task.task_wakeup(fut)`.
+pub fn wake_now(vm: &Vm, st: &State, t: &Rc<Instance>, fut: &Value) -> PyResult<()> {
+    let outcome = match fut {
+        Value::Instance(f) if is_native(st, f) => future::result_of(vm, st, f),
         other => vm.call_method(other, "result", &[]),
     };
-    step(vm, &st, t, outcome.err())?;
-    Ok(Value::None)
+    step(vm, st, t, outcome.err())
+}
+
+/// `task.task_step`, bound.
+pub fn step_method(t: &Rc<Instance>) -> Value {
+    bound(t, "task_step", task_step)
+}
+
+/// `task.task_wakeup`, bound.
+pub fn wakeup_method(t: &Rc<Instance>) -> Value {
+    bound(t, "task_wakeup", task_wakeup)
 }
 
 /// The `(fn, context)` of the done callback that wakes `t`.
 pub fn wakeup_entry(t: &Rc<Instance>) -> (Value, Value) {
-    (bound(t, "task_wakeup", task_wakeup), slot(t, SLOT_CONTEXT))
+    (wakeup_method(t), context_of(t))
+}
+
+/// The context the task's steps run in.
+pub fn context_of(t: &Instance) -> Value {
+    slot(t, SLOT_CONTEXT)
 }
 
 /// Whether `func` is the wakeup of task `t`.
@@ -365,7 +391,7 @@ fn block_on(vm: &Vm, st: &State, t: &Rc<Instance>, me: &Value, y: Value) -> PyRe
     let ctx = slot(t, SLOT_CONTEXT);
     let lp = slot(t, SLOT_LOOP);
     if y.is_none() {
-        return st.call_soon(vm, &lp, &[bound(t, "task_step", task_step)], ctx);
+        return handle::call_soon_task(vm, st, &lp, Callback::TaskStep(t.clone()), None, ctx);
     }
     let problem = match &y {
         Value::Instance(f) if is_native(st, f) => {
@@ -409,7 +435,7 @@ fn block_on(vm: &Vm, st: &State, t: &Rc<Instance>, me: &Value, y: Value) -> PyRe
             },
         },
     };
-    st.call_soon(vm, &lp, &[bound(t, "task_step", task_step), Value::Instance(problem.0)], ctx)
+    handle::call_soon_task(vm, st, &lp, Callback::TaskStep(t.clone()), Some(Value::Instance(problem.0)), ctx)
 }
 
 /// Records the awaited future; a cancel() that came during the step

@@ -147,7 +147,7 @@ pub fn pop_due(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
         if flag(t, SLOT_CANCELLED) {
             cancelled += 1;
         }
-        super::handle::enqueue(vm, &a[2], timer)?;
+        super::ready::enqueue(vm, &a[2], timer)?;
     }
     Ok(Value::Int(cancelled))
 }
