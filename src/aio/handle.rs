@@ -1,6 +1,6 @@
-//! `_asyncio.Handle` (a callback scheduled on the loop), the loop's ready
-//! queue, and `call_soon`: the path every task step and done callback
-//! takes, so none of it runs Python frames.
+//! `_asyncio.Handle` (a callback scheduled on the loop) and `call_soon`:
+//! the path every task step and done callback takes, so none of it runs
+//! Python frames (and a task's steps need no Handle at all: `Call`).
 //!
 //! `EventLoop` (stdlib/asyncio/loop.py) keeps its handles in a
 //! `ReadyQueue` (src/aio/ready.rs) and takes `call_soon` from here.
