@@ -43,6 +43,18 @@ impl ContextModule {
 
 /// `ctx.run(f, *args)`.
 pub fn run(vm: &Vm, st: &State, ctx: &Value, f: &Value, args: &[Value]) -> PyResult<Value> {
+    run_with(vm, st, ctx, || vm.call(f, args, &[]), || (f.clone(), args.to_vec()))
+}
+
+/// `ctx.run(f, *args)` where `call` calls `f(*args)`, and `callable`
+/// makes `f` and `args` for a context that is asked through Python.
+pub fn run_with(
+    vm: &Vm,
+    st: &State,
+    ctx: &Value,
+    call: impl FnOnce() -> PyResult<Value>,
+    callable: impl FnOnce() -> (Value, Vec<Value>),
+) -> PyResult<Value> {
     if let Value::Instance(c) = ctx {
         let m = st.context_module(vm)?;
         if Rc::ptr_eq(&c.class.borrow(), &m.class) && c.slots.borrow().len() > m.entered {
@@ -54,16 +66,17 @@ pub fn run(vm: &Vm, st: &State, ctx: &Value, f: &Value, args: &[Value]) -> PyRes
             let outer = m.globals.get_str(current).unwrap_or(Value::None);
             set_slot(c, m.entered, Value::bool(true));
             m.globals.set_str(current.clone(), ctx.clone());
-            let r = vm.call(f, args, &[]);
+            let r = call();
             m.globals.set_str(current.clone(), outer);
             set_slot(c, m.entered, Value::bool(false));
             return r;
         }
     }
     let run = vm.get_attr(ctx, &vm.intern("run"))?;
+    let (f, args) = callable();
     let mut all = Vec::with_capacity(args.len() + 1);
-    all.push(f.clone());
-    all.extend(args.iter().cloned());
+    all.push(f);
+    all.extend(args);
     vm.call(&run, &all, &[])
 }
 

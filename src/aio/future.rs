@@ -4,13 +4,17 @@
 //! Done callbacks are `(fn, context)` tuples: the one tuple itself while
 //! there is only one (most futures have exactly one, the wakeup of the
 //! task awaiting them), a list of them when there are more, None while
-//! there are none; `_callbacks` shows a list, as CPython's does. Finishing the future schedules each with
+//! there are none; `_callbacks` shows a list, as CPython's does. The
+//! wakeup of a task awaiting the future is kept as the task itself, which
+//! stands for `(task.task_wakeup, task's context)`: no bound method and
+//! no tuple per await. Finishing the future schedules each with
 //! `loop.call_soon(fn, future, context=context)`, in the order they were
 //! added. Awaiting a pending future yields the future itself with
 //! `_asyncio_future_blocking` set: that is how a task learns what it waits
 //! for. The iterator `__await__` returns is native, and `eval::resume`
 //! drives it without a method call (`iter_send`).
 
+use super::handle::Callback;
 use super::{receiver, set_slot, slot, state, State};
 use crate::eval::generator::GenStep;
 use crate::eval::Vm;
@@ -212,20 +216,60 @@ fn get_loop(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 pub fn schedule_callbacks(vm: &Vm, st: &State, fut: &Rc<Instance>) -> PyResult<()> {
     let items = match slot(fut, SLOT_CALLBACKS) {
         Value::List(list) => std::mem::take(&mut *list.items.borrow_mut()),
-        one @ Value::Tuple(_) => vec![one],
+        one @ (Value::Tuple(_) | Value::Instance(_)) => vec![one],
         _ => return Ok(()),
     };
     set_slot(fut, SLOT_CALLBACKS, Value::None);
     let lp = slot(fut, SLOT_LOOP);
     let me = Value::Instance(fut.clone());
     for item in items {
-        if let Value::Tuple(t) = &item {
-            if let [func, ctx] = &t.items[..] {
-                st.call_soon(vm, &lp, &[func.clone(), me.clone()], ctx.clone())?;
+        match &item {
+            Value::Instance(task) => {
+                let ctx = super::task::context_of(task);
+                super::handle::call_soon_task(vm, st, &lp, Callback::TaskWakeup(task.clone()), Some(me.clone()), ctx)?;
+            }
+            _ => {
+                if let Some((func, ctx)) = entry_parts(&item) {
+                    st.call_soon(vm, &lp, &[func, me.clone()], ctx)?;
+                }
             }
         }
     }
     Ok(())
+}
+
+/// The `(fn, context)` of a done-callback entry.
+fn entry_parts(entry: &Value) -> Option<(Value, Value)> {
+    match entry {
+        Value::Tuple(t) => match &t.items[..] {
+            [func, ctx] => Some((func.clone(), ctx.clone())),
+            _ => None,
+        },
+        Value::Instance(task) => Some(super::task::wakeup_entry(task)),
+        _ => None,
+    }
+}
+
+/// A done-callback entry as `_callbacks` shows it: a `(fn, context)` tuple.
+fn entry_tuple(entry: &Value) -> Value {
+    match (entry, entry_parts(entry)) {
+        (Value::Instance(_), Some((func, ctx))) => Value::tuple(vec![func, ctx]),
+        _ => entry.clone(),
+    }
+}
+
+/// Whether the done-callback entry's function is `func`.
+fn entry_is(vm: &Vm, entry: &Value, func: &Value) -> PyResult<bool> {
+    match entry {
+        Value::Instance(task) => Ok(super::task::is_wakeup_of(func, task)),
+        _ => {
+            let own = match entry {
+                Value::Tuple(t) => t.items.first().cloned().unwrap_or(Value::None),
+                _ => Value::None,
+            };
+            vm.eq(&own, func)
+        }
+    }
 }
 
 /// Reports an exception nobody retrieved when the future holding it is
@@ -292,7 +336,11 @@ fn get_callbacks(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     crate::sig!("Future._callbacks", "$self, /").bind(vm, a, kw)?;
     let (_, f) = this(vm, a, "_callbacks")?;
     Ok(match slot(f, SLOT_CALLBACKS) {
-        one @ Value::Tuple(_) => Value::list(vec![one]),
+        one @ (Value::Tuple(_) | Value::Instance(_)) => Value::list(vec![entry_tuple(&one)]),
+        Value::List(l) if l.items.borrow().iter().any(|e| matches!(e, Value::Instance(_))) => {
+            let shown: Vec<Value> = l.items.borrow().iter().map(entry_tuple).collect();
+            Value::list(shown)
+        }
         other => other,
     })
 }
@@ -414,13 +462,27 @@ pub fn add_callback(vm: &Vm, st: &State, f: &Rc<Instance>, func: Value, ctx: Val
     if phase(st, f) != Phase::Pending {
         return st.call_soon(vm, &slot(f, SLOT_LOOP), &[func, Value::Instance(f.clone())], ctx);
     }
-    let entry = Value::tuple(vec![func, ctx]);
+    push_entry(f, Value::tuple(vec![func, ctx]));
+    Ok(())
+}
+
+/// Adds the wakeup of `task` (which awaits `f`) as a done callback of `f`.
+pub fn add_wakeup(vm: &Vm, st: &State, f: &Rc<Instance>, task: &Rc<Instance>) -> PyResult<()> {
+    if phase(st, f) != Phase::Pending {
+        let ctx = super::task::context_of(task);
+        let callback = Callback::TaskWakeup(task.clone());
+        return super::handle::call_soon_task(vm, st, &slot(f, SLOT_LOOP), callback, Some(Value::Instance(f.clone())), ctx);
+    }
+    push_entry(f, Value::Instance(task.clone()));
+    Ok(())
+}
+
+fn push_entry(f: &Instance, entry: Value) {
     match slot(f, SLOT_CALLBACKS) {
         Value::List(l) => l.items.borrow_mut().push(entry),
-        first @ Value::Tuple(_) => set_slot(f, SLOT_CALLBACKS, Value::list(vec![first, entry])),
+        first @ (Value::Tuple(_) | Value::Instance(_)) => set_slot(f, SLOT_CALLBACKS, Value::list(vec![first, entry])),
         _ => set_slot(f, SLOT_CALLBACKS, entry),
     }
-    Ok(())
 }
 
 fn add_done_callback(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
@@ -439,12 +501,11 @@ fn remove_done_callback(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let (_, f) = this(vm, a, "remove_done_callback")?;
     let list = match slot(f, SLOT_CALLBACKS) {
         Value::List(list) => list,
-        Value::Tuple(t) => {
-            let func = t.items.first().cloned().unwrap_or(Value::None);
-            if !vm.eq(&func, target)? {
+        one @ (Value::Tuple(_) | Value::Instance(_)) => {
+            if !entry_is(vm, &one, target)? {
                 return Ok(Value::Int(0));
             }
-            if matches!(slot(f, SLOT_CALLBACKS), Value::Tuple(now) if Rc::ptr_eq(&now, &t)) {
+            if slot(f, SLOT_CALLBACKS).is(&one) {
                 set_slot(f, SLOT_CALLBACKS, Value::None);
             }
             return Ok(Value::Int(1));
@@ -455,11 +516,7 @@ fn remove_done_callback(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let items = list.items.borrow().clone();
     let mut kept = Vec::with_capacity(items.len());
     for item in items {
-        let func = match &item {
-            Value::Tuple(t) => t.items.first().cloned().unwrap_or(Value::None),
-            _ => Value::None,
-        };
-        if !vm.eq(&func, target)? {
+        if !entry_is(vm, &item, target)? {
             kept.push(item);
         }
     }
@@ -525,6 +582,10 @@ fn set_exception(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 struct FutureIter {
     fut: RefCell<Option<Rc<Instance>>>,
     yield_once: Cell<bool>,
+    /// The timer that finishes the future of `sleep()` (src/aio/alarm.rs):
+    /// cancelled when the wait ends, however it ends, as `sleep()`'s
+    /// `finally` does.
+    timer: RefCell<Option<Value>>,
 }
 
 fn new_iter(vm: &Vm, it: FutureIter) -> Value {
@@ -534,13 +595,18 @@ fn new_iter(vm: &Vm, it: FutureIter) -> Value {
 fn future_await(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     crate::sig!("Future.__await__", "$self, /").bind(vm, a, kw)?;
     let (_, f) = this(vm, a, "__await__")?;
-    Ok(new_iter(vm, FutureIter { fut: RefCell::new(Some(f.clone())), yield_once: Cell::new(false) }))
+    Ok(new_iter(vm, FutureIter { fut: RefCell::new(Some(f.clone())), yield_once: Cell::new(false), timer: RefCell::new(None) }))
+}
+
+/// The awaitable of `sleep()`: waits for `fut`, then cancels `timer`.
+pub fn alarm_iter(vm: &Vm, fut: Rc<Instance>, timer: Value) -> Value {
+    new_iter(vm, FutureIter { fut: RefCell::new(Some(fut)), yield_once: Cell::new(false), timer: RefCell::new(Some(timer)) })
 }
 
 /// `_asyncio._yield_once()`: an awaitable that yields None once.
 pub fn yield_once(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     crate::sig!("_yield_once", "").bind(vm, a, kw)?;
-    Ok(new_iter(vm, FutureIter { fut: RefCell::new(None), yield_once: Cell::new(true) }))
+    Ok(new_iter(vm, FutureIter { fut: RefCell::new(None), yield_once: Cell::new(true), timer: RefCell::new(None) }))
 }
 
 impl FutureIter {
@@ -560,7 +626,16 @@ impl FutureIter {
         }
         let old = self.fut.borrow_mut().take();
         drop(old);
+        self.cancel_timer(vm)?;
         result_of(vm, &st, &f).map(GenStep::Returned)
+    }
+
+    fn cancel_timer(&self, vm: &Vm) -> PyResult<()> {
+        let Some(timer) = self.timer.borrow_mut().take() else { return Ok(()) };
+        match &timer {
+            Value::Instance(t) if t.class.borrow().is_subclass(&state(vm)?.timer_class) => super::timer::cancel_timer(vm, t),
+            other => vm.call_method(other, "cancel", &[]).map(drop),
+        }
     }
 }
 
@@ -606,7 +681,8 @@ fn iter_send_method(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 /// `throw(exc)`: raised where the future is awaited.
 fn iter_throw(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let ([_, typ], [value, _]) = crate::sig!(unpack "throw", "$self, type, value=None, traceback=None, /").bind(vm, a, kw)?;
-    with_iter(vm, a, |_| {
+    with_iter(vm, a, |it| {
+        it.cancel_timer(vm)?;
         let exc = match (typ, value) {
             (Value::Class(_), Some(v)) if !v.is_none() => vm.call(typ, &[v.clone()], &[])?,
             (v, _) => v.clone(),
@@ -620,6 +696,7 @@ fn iter_close(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     with_iter(vm, a, |it| {
         let old = it.fut.borrow_mut().take();
         drop(old);
+        it.cancel_timer(vm)?;
         Ok(Value::None)
     })
 }

@@ -1,18 +1,17 @@
-//! `_asyncio.Handle` (a callback scheduled on the loop), the loop's ready
-//! queue, and `call_soon`: the path every task step and done callback
-//! takes, so none of it runs Python frames.
+//! `_asyncio.Handle` (a callback scheduled on the loop) and `call_soon`:
+//! the path every task step and done callback takes, so none of it runs
+//! Python frames (and a task's steps need no Handle at all: `Call`).
 //!
 //! `EventLoop` (stdlib/asyncio/loop.py) keeps its handles in a
-//! `ReadyQueue` and takes `call_soon` from here; `run(n)` runs the first
-//! `n` handles as `_run_once` does. `TimerHandle` (src/aio/timer.rs) is a
-//! subclass of `Handle`.
+//! `ReadyQueue` (src/aio/ready.rs) and takes `call_soon` from here.
+//! `TimerHandle` (src/aio/timer.rs) is a subclass of `Handle`.
 
-use super::{context, receiver, set_slot, slot, state, State};
+use super::{context, ready, receiver, set_slot, slot, state, State};
 use crate::eval::Vm;
 use crate::runtime::object::*;
 use crate::runtime::value::Value;
 use std::cell::RefCell;
-use std::collections::VecDeque;
+use smallvec::SmallVec;
 use std::rc::Rc;
 
 pub const SLOT_CALLBACK: usize = 0;
@@ -23,7 +22,6 @@ pub const SLOT_CONTEXT: usize = 4;
 pub const HANDLE_SLOTS: usize = 5;
 
 pub const NAMES: [&str; HANDLE_SLOTS] = ["_callback", "_args", "_cancelled", "_loop", "_context"];
-const QUEUE: &str = "ReadyQueue";
 
 pub fn make_class(vm: &Vm) -> Rc<Class> {
     let c = super::slotted_class(vm, "Handle", &vm.types.object, &NAMES, &NAMES);
@@ -35,22 +33,8 @@ pub fn make_class(vm: &Vm) -> Rc<Class> {
         "Handle",
         &[("__init__", handle_init), ("__repr__", handle_repr), ("cancel", cancel), ("cancelled", cancelled), ("_run", run_method)],
     );
-    let q = crate::runtime::types::new_class(&vm.interner, QUEUE, Some(&vm.types.object), Layout::Value, None);
-    crate::builtins::methods(
-        vm,
-        &q,
-        QUEUE,
-        &[("append", queue_append), ("popleft", queue_popleft), ("clear", queue_clear), ("__len__", queue_len), ("run", queue_run)],
-    );
-    vm.types.iterators.borrow_mut().insert(QUEUE, q);
+    super::ready::make_class(vm);
     c
-}
-
-/// A new empty ready queue (`_asyncio.ReadyQueue()`).
-pub fn new_queue(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    crate::sig!("ReadyQueue", "").bind(vm, a, kw)?;
-    let q = ReadyQueue { items: RefCell::new(VecDeque::new()) };
-    Ok(Value::Native(Rc::new(NativeObj { class: vm.iterator_class(QUEUE), data: RefCell::new(Box::new(q)) })))
 }
 
 fn this<'a>(vm: &Vm, a: &'a [Value], method: &str) -> PyResult<(Rc<State>, &'a Rc<Instance>)> {
@@ -107,7 +91,7 @@ fn cancelled(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::bool(super::future::flag(h, SLOT_CANCELLED)))
 }
 
-fn run_method(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+pub fn run_method(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     crate::sig!("Handle._run", "$self, /").bind(vm, a, kw)?;
     let (st, h) = this(vm, a, "_run")?;
     run(vm, &st, h)?;
@@ -117,14 +101,16 @@ fn run_method(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 /// `Handle._run()`: calls the callback in the handle's context. Its
 /// exceptions go to the loop's exception handler, except SystemExit and
 /// KeyboardInterrupt, which stop the loop.
-fn run(vm: &Vm, st: &State, h: &Rc<Instance>) -> PyResult<()> {
+pub fn run(vm: &Vm, st: &State, h: &Rc<Instance>) -> PyResult<()> {
     let callback = slot(h, SLOT_CALLBACK);
     let args = slot(h, SLOT_ARGS);
     let items: &[Value] = match &args {
         Value::Tuple(t) => &t.items,
         _ => &[],
     };
-    let Err(e) = context::run(vm, st, &slot(h, SLOT_CONTEXT), &callback, items) else { return Ok(()) };
+    let ctx = slot(h, SLOT_CONTEXT);
+    let outcome = if ctx.is_none() { vm.call(&callback, items, &[]) } else { context::run(vm, st, &ctx, &callback, items) };
+    let Err(e) = outcome else { return Ok(()) };
     if vm.err_is(&e, "SystemExit") || vm.err_is(&e, "KeyboardInterrupt") {
         return Err(e);
     }
@@ -132,7 +118,7 @@ fn run(vm: &Vm, st: &State, h: &Rc<Instance>) -> PyResult<()> {
 }
 
 #[cold]
-fn report(vm: &Vm, h: &Rc<Instance>, callback: &Value, args: &Value, e: PyErr) -> PyResult<()> {
+pub fn report(vm: &Vm, h: &Rc<Instance>, callback: &Value, args: &Value, e: PyErr) -> PyResult<()> {
     let m = vm.import_module("asyncio.handles")?;
     let describe = vm.get_attr(&m, &vm.intern("_describe_callback"))?;
     let what = vm.call(&describe, &[callback.clone(), args.clone()], &[])?;
@@ -158,7 +144,7 @@ pub fn call_soon(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
         crate::sig!("call_soon", "$self, callback, *args, context=None").bind_rest(vm, a, kw)?;
     let st = state(vm)?;
     let ctx = ctx.cloned().unwrap_or(Value::None);
-    let h = schedule(vm, &st, lp, callback.clone(), Value::tuple(rest.to_vec()), ctx, Visibility::Returned)?;
+    let h = schedule(vm, &st, lp, callback.clone(), Value::tuple(rest.to_vec()), ctx)?;
     Ok(Value::Instance(h))
 }
 
@@ -169,10 +155,10 @@ pub fn loop_call_soon(vm: &Vm, st: &State, lp: &Value, args: &[Value], ctx: Valu
     if let Some(Value::Builtin(b)) = class.lookup(&st.call_soon) {
         if crate::builtins::is_native(&b, call_soon) && b.bound.is_none() {
             let Some(callback) = args.first() else { return Ok(()) };
-            // Nothing but the ready queue ever holds this handle.
-            let args = Value::Tuple(Rc::new(Tuple::new(args[1..].to_vec())));
-            schedule(vm, st, lp, callback.clone(), args, ctx, Visibility::Internal)?;
-            return Ok(());
+            check_loop(vm, st, lp, callback, "call_soon")?;
+            let ctx = if ctx.is_none() { st.copy_context(vm)? } else { ctx };
+            let call = Call { callback: Callback::Value(callback.clone()), args: args[1..].iter().cloned().collect(), ctx, lp: lp.clone() };
+            return ready::push_call(vm, st, call);
         }
     }
     let m = vm.get_attr(lp, &st.call_soon)?;
@@ -183,140 +169,119 @@ pub fn loop_call_soon(vm: &Vm, st: &State, lp: &Value, args: &[Value], ctx: Valu
 /// The loop must be open; in debug mode the callback is checked (by
 /// loop.py's `_check_callback`).
 pub fn check_loop(vm: &Vm, st: &State, lp: &Value, callback: &Value, method: &str) -> PyResult<()> {
+    check_loop_with(vm, st, lp, || callback.clone(), method)
+}
+
+/// `check_loop`, with the callback made only in debug mode.
+fn check_loop_with(vm: &Vm, st: &State, lp: &Value, callback: impl FnOnce() -> Value, method: &str) -> PyResult<()> {
     if vm.truthy(&vm.get_attr(lp, &st.names.closed)?)? {
         return Err(vm.runtime_error("Event loop is closed"));
     }
     if vm.truthy(&vm.get_attr(lp, &st.names.debug)?)? {
         let m = vm.import_module("asyncio.loop")?;
         let check = vm.get_attr(&m, &vm.intern("_check_callback"))?;
-        vm.call(&check, &[callback.clone(), Value::str(method)], &[])?;
+        vm.call(&check, &[callback(), Value::str(method)], &[])?;
     }
     Ok(())
 }
 
-/// Who gets to see a new handle.
-#[derive(PartialEq)]
-enum Visibility {
-    /// Python code (`loop.call_soon` returns it): the cycle collector
-    /// tracks it, as it may end up in a cycle.
-    Returned,
-    /// Only the ready queue, which holds it until it runs: a task's step,
-    /// a future's done callback. Such a handle is never part of garbage,
-    /// so it is not tracked: tracking would pin its memory until a
-    /// collection of the generation it reached, and many are made.
-    Internal,
+/// `loop.call_soon(task.task_step)` (with `exc` if given) or
+/// `loop.call_soon(task.task_wakeup, fut)`, in `ctx`: without a bound
+/// method or a Handle when the loop's `call_soon` is the native one.
+pub fn call_soon_task(vm: &Vm, st: &State, lp: &Value, callback: Callback, arg: Option<Value>, ctx: Value) -> PyResult<()> {
+    if is_native_call_soon(vm, st, lp) {
+        check_loop_with(vm, st, lp, || callback.value(), "call_soon")?;
+        let call = Call { callback, args: arg.into_iter().collect(), ctx, lp: lp.clone() };
+        return ready::push_call(vm, st, call);
+    }
+    let mut all = vec![callback.value()];
+    all.extend(arg);
+    st.call_soon(vm, lp, &all, ctx)
 }
 
-fn schedule(vm: &Vm, st: &State, lp: &Value, callback: Value, args: Value, ctx: Value, seen: Visibility) -> PyResult<Rc<Instance>> {
-    check_loop(vm, st, lp, &callback, "call_soon")?;
-    let ctx = if ctx.is_none() { st.copy_context(vm)? } else { ctx };
-    let h = match seen {
-        Visibility::Returned => vm.instance_with(&st.handle_class, Payload::None),
-        Visibility::Internal => Rc::new(Instance {
+fn is_native_call_soon(vm: &Vm, st: &State, lp: &Value) -> bool {
+    matches!(vm.type_of(lp).lookup(&st.call_soon), Some(Value::Builtin(b)) if crate::builtins::is_native(&b, call_soon) && b.bound.is_none())
+}
+
+/// What a callback scheduled by native code calls.
+pub enum Callback {
+    Value(Value),
+    /// `task.task_step(*args)` of a native task.
+    TaskStep(Rc<Instance>),
+    /// `task.task_wakeup(fut)` of a native task.
+    TaskWakeup(Rc<Instance>),
+}
+
+impl Callback {
+    /// The callback as Python code would see it.
+    pub fn value(&self) -> Value {
+        match self {
+            Callback::Value(v) => v.clone(),
+            Callback::TaskStep(t) => super::task::step_method(t),
+            Callback::TaskWakeup(t) => super::task::wakeup_method(t),
+        }
+    }
+}
+
+/// A callback that native code scheduled and nothing else holds: what a
+/// Handle would hold, without the Handle, which is made only if Python
+/// code takes the entry off the queue or the callback fails.
+pub struct Call {
+    pub callback: Callback,
+    pub args: SmallVec<[Value; 1]>,
+    pub ctx: Value,
+    pub lp: Value,
+}
+
+impl Call {
+    /// Calls the callback in its context.
+    pub fn run(&self, vm: &Vm, st: &State) -> PyResult<()> {
+        let outcome = context::run_with(
+            vm,
+            st,
+            &self.ctx,
+            || match &self.callback {
+                Callback::Value(f) => vm.call(f, &self.args, &[]),
+                Callback::TaskStep(t) => super::task::step_now(vm, st, t, self.args.first()).map(|_| Value::None),
+                Callback::TaskWakeup(t) => {
+                    let fut = self.args.first().cloned().unwrap_or(Value::None);
+                    super::task::wake_now(vm, st, t, &fut).map(|_| Value::None)
+                }
+            },
+            || (self.callback.value(), self.args.to_vec()),
+        );
+        let Err(e) = outcome else { return Ok(()) };
+        if vm.err_is(&e, "SystemExit") || vm.err_is(&e, "KeyboardInterrupt") {
+            return Err(e);
+        }
+        let h = self.to_handle(st);
+        crate::runtime::gc::track(&h);
+        report(vm, &h, &self.callback.value(), &slot(&h, SLOT_ARGS), e)
+    }
+
+    /// The Handle Python code sees for this entry (untracked).
+    pub fn to_handle(&self, st: &State) -> Rc<Instance> {
+        let h = Rc::new(Instance {
             class: RefCell::new(st.handle_class.clone()),
             dict: None,
             slots: RefCell::new(vec![None; HANDLE_SLOTS]),
             payload: Payload::None,
             gc: GcHeader::new(),
-        }),
-    };
+        });
+        fill(&h, self.callback.value(), Value::Tuple(Rc::new(Tuple::new(self.args.to_vec()))), self.lp.clone(), self.ctx.clone());
+        h
+    }
+}
+
+/// A Handle made by `loop.call_soon`, which returns it: the cycle
+/// collector tracks it, as it may end up in a cycle.
+fn schedule(vm: &Vm, st: &State, lp: &Value, callback: Value, args: Value, ctx: Value) -> PyResult<Rc<Instance>> {
+    check_loop(vm, st, lp, &callback, "call_soon")?;
+    let ctx = if ctx.is_none() { st.copy_context(vm)? } else { ctx };
+    let h = vm.instance_with(&st.handle_class, Payload::None);
     fill(&h, callback, args, lp.clone(), ctx);
     let ready = vm.get_attr(lp, &st.names.ready)?;
-    enqueue(vm, &ready, Value::Instance(h.clone()))?;
+    ready::enqueue(vm, &ready, Value::Instance(h.clone()))?;
     Ok(h)
 }
 
-/// Appends a handle to the loop's ready queue.
-pub fn enqueue(vm: &Vm, ready: &Value, handle: Value) -> PyResult<()> {
-    if let Value::Native(n) = ready {
-        if let Some(q) = n.data.borrow().downcast_ref::<ReadyQueue>() {
-            q.items.borrow_mut().push_back(handle);
-            return Ok(());
-        }
-    }
-    vm.call_method(ready, "append", &[handle])?;
-    Ok(())
-}
-
-// ----- the ready queue -----
-
-/// The loop's FIFO of handles (a deque with what the loop uses of one).
-struct ReadyQueue {
-    items: RefCell<VecDeque<Value>>,
-}
-
-fn with_queue<R>(v: &Value, f: impl FnOnce(&ReadyQueue) -> R) -> Option<R> {
-    let Value::Native(n) = v else { return None };
-    let data = n.data.borrow();
-    data.downcast_ref::<ReadyQueue>().map(f)
-}
-
-fn queue<R>(vm: &Vm, a: &[Value], f: impl FnOnce(&ReadyQueue) -> R) -> PyResult<R> {
-    a.first().and_then(|v| with_queue(v, f)).ok_or_else(|| vm.type_error("descriptor requires a '_asyncio.ReadyQueue' object"))
-}
-
-fn queue_append(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let ([_, handle], []) = crate::sig!("ReadyQueue.append", "$self, handle, /").bind(vm, a, kw)?;
-    queue(vm, a, |q| q.items.borrow_mut().push_back(handle.clone()))?;
-    Ok(Value::None)
-}
-
-fn queue_popleft(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    crate::sig!("ReadyQueue.popleft", "$self, /").bind(vm, a, kw)?;
-    let h = queue(vm, a, |q| q.items.borrow_mut().pop_front())?.ok_or_else(|| vm.index_error("pop from an empty deque"))?;
-    // An internal handle becomes visible to Python code here.
-    if let Value::Instance(i) = &h {
-        crate::runtime::gc::track(i);
-        if let Some(Value::Tuple(t)) = i.slots.borrow().get(SLOT_ARGS).cloned().flatten() {
-            crate::runtime::gc::track(&t);
-        }
-    }
-    Ok(h)
-}
-
-fn queue_clear(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    crate::sig!("ReadyQueue.clear", "$self, /").bind(vm, a, kw)?;
-    let old = queue(vm, a, |q| std::mem::take(&mut *q.items.borrow_mut()))?;
-    drop(old);
-    Ok(Value::None)
-}
-
-fn queue_len(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    crate::sig!(slot "ReadyQueue.__len__", "$self, /").bind(vm, a, kw)?;
-    Ok(Value::Int(queue(vm, a, |q| q.items.borrow().len())? as i64))
-}
-
-/// `run(n)`: runs the first `n` handles (those ready when the loop
-/// iteration began), skipping cancelled ones.
-fn queue_run(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let ([_, n], []) = crate::sig!("ReadyQueue.run", "$self, n, /").bind(vm, a, kw)?;
-    let Value::Int(n) = *n else { return Err(vm.type_error("run() takes an int")) };
-    let st = state(vm)?;
-    for _ in 0..n {
-        let Some(handle) = queue(vm, a, |q| q.items.borrow_mut().pop_front())? else { break };
-        match &handle {
-            Value::Instance(h) if runs_natively(vm, &st, h) => {
-                if !super::future::flag(h, SLOT_CANCELLED) {
-                    run(vm, &st, h)?;
-                }
-            }
-            other => {
-                if !vm.truthy(&vm.get_attr(other, &vm.intern("_cancelled"))?)? {
-                    vm.call_method(other, "_run", &[])?;
-                }
-            }
-        }
-    }
-    Ok(Value::None)
-}
-
-/// Whether `h` is a Handle whose `_run` is the native one.
-fn runs_natively(vm: &Vm, st: &State, h: &Instance) -> bool {
-    let class = h.class();
-    if Rc::ptr_eq(&class, &st.handle_class) {
-        return true;
-    }
-    class.is_subclass(&st.handle_class)
-        && h.slots.borrow().len() >= HANDLE_SLOTS
-        && matches!(class.lookup(&vm.intern("_run")), Some(Value::Builtin(b)) if crate::builtins::is_native(&b, run_method))
-}

@@ -13,12 +13,14 @@
 //! subclasses inherit the layout (their own slots come after ours), and the
 //! cycle collector already traverses instance slots.
 
+pub mod alarm;
 pub mod context;
 pub mod fifo;
 pub mod future;
 pub mod gil;
 pub mod handle;
 pub mod queue;
+pub mod ready;
 pub mod running;
 pub mod sync;
 pub mod task;
@@ -47,6 +49,8 @@ pub struct State {
     /// `context`, the keyword of `call_soon` and `add_done_callback`.
     pub context_kw: Rc<Str>,
     pub call_soon: Rc<Str>,
+    /// The callback of `sleep()`'s timers (`alarm::ring`).
+    pub ring: Value,
     pub names: Names,
     /// `asyncio.exceptions`' CancelledError and InvalidStateError, looked up
     /// on first use: `_asyncio` is imported while `asyncio` initialises.
@@ -145,6 +149,7 @@ pub fn init(vm: &Vm, d: &Dict) -> PyResult<()> {
                 finished: Value::Str(vm.intern("FINISHED")),
                 context_kw: vm.intern("context"),
                 call_soon: vm.intern("call_soon"),
+                ring: alarm::ring_callback(),
                 names: Names {
                     closed: vm.intern("_closed"),
                     debug: vm.intern("_debug"),
@@ -168,8 +173,9 @@ pub fn init(vm: &Vm, d: &Dict) -> PyResult<()> {
     d.set_str(vm.intern("Handle"), Value::Class(st.handle_class.clone()));
     d.set_str(vm.intern("TimerHandle"), Value::Class(st.timer_class.clone()));
     d.set_str(vm.intern("Fifo"), Value::Class(st.fifo_class.clone()));
-    crate::modules::def(vm, d, "ReadyQueue", handle::new_queue);
+    crate::modules::def(vm, d, "ReadyQueue", ready::new_queue);
     crate::modules::def(vm, d, "_yield_once", future::yield_once);
+    crate::modules::def(vm, d, "_alarm", alarm::alarm);
     crate::modules::def(vm, d, "_pop_due_timers", timer_heap::pop_due);
     crate::modules::def(vm, d, "_drop_cancelled_timers", timer_heap::drop_cancelled);
     crate::modules::def(vm, d, "_compact_timers", timer_heap::compact);

@@ -32,6 +32,8 @@ pub struct QueueNames {
     full: Rc<Str>,
     put: Rc<Str>,
     get: Rc<Str>,
+    clear: Rc<Str>,
+    value: Rc<Str>,
 }
 
 impl QueueNames {
@@ -48,6 +50,8 @@ impl QueueNames {
             full: vm.intern("full"),
             put: vm.intern("_put"),
             get: vm.intern("_get"),
+            clear: vm.intern("clear"),
+            value: vm.intern("_value"),
         }
     }
 }
@@ -220,10 +224,20 @@ fn put_nowait(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     };
     vm.set_attr(q, &n.unfinished, more)?;
     let all_done = vm.get_attr(q, &n.all_done)?;
-    vm.call_method(&all_done, "clear", &[])?;
+    clear_event(vm, n, &all_done)?;
     let getters = vm.get_attr(q, &n.getters)?;
     wake_one(vm, &st, &getters)?;
     Ok(Value::None)
+}
+
+/// `event.clear()`: what the native `Event.clear` does, without calling
+/// it, when that is the event's `clear`.
+fn clear_event(vm: &Vm, n: &QueueNames, event: &Value) -> PyResult<()> {
+    let native = super::sync::METHODS.iter().find(|m| m.0 == "_event_clear").map(|m| m.3);
+    match native {
+        Some(f) if is_own(vm, event, &n.clear, f) => vm.set_attr(event, &n.value, Value::bool(false)),
+        _ => call(vm, event, &n.clear, &[]).map(drop),
+    }
 }
 
 fn get_nowait(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {

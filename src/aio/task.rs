@@ -9,6 +9,7 @@
 //! the coroutine at the next step.
 
 use super::future::{self, flag, phase, Phase, FUTURE_SLOTS, SLOT_BLOCKING, SLOT_CANCEL_MESSAGE, SLOT_LOOP};
+use super::handle::{self, Callback};
 use super::{receiver, set_slot, slot, state, State};
 use crate::compile::ir::CodeKind;
 use crate::eval::generator::{GenStep, Resume};
@@ -106,7 +107,7 @@ fn task_init(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     set_slot(t, SLOT_FUT_WAITER, Value::None);
     set_slot(t, SLOT_MUST_CANCEL, Value::bool(false));
     set_slot(t, SLOT_NUM_CANCELS, Value::Int(0));
-    st.call_soon(vm, &lp, &[bound(t, "task_step", task_step)], context)?;
+    handle::call_soon_task(vm, &st, &lp, Callback::TaskStep(t.clone()), None, context)?;
     st.register(me);
     Ok(Value::None)
 }
@@ -245,12 +246,17 @@ fn set_exception(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 fn task_step(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let (_, [exc]) = crate::sig!("Task.task_step", "$self, exc=None, /").bind(vm, a, kw)?;
     let (st, t) = this(vm, a, "task_step")?;
+    step_now(vm, &st, t, exc)?;
+    Ok(Value::None)
+}
+
+/// `task.task_step(exc)`, with `exc` if given.
+pub fn step_now(vm: &Vm, st: &State, t: &Rc<Instance>, exc: Option<&Value>) -> PyResult<()> {
     let exc = match exc {
         Some(Value::Instance(e)) if e.exc().is_some() => Some(PyErr(e.clone())),
         _ => None,
     };
-    step(vm, &st, t, exc)?;
-    Ok(Value::None)
+    step(vm, st, t, exc)
 }
 
 /// The done callback of the awaited future: the next step, with the
@@ -258,12 +264,43 @@ fn task_step(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 fn task_wakeup(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let ([_, fut], []) = crate::sig!("Task.task_wakeup", "$self, future, /").bind(vm, a, kw)?;
     let (st, t) = this(vm, a, "task_wakeup")?;
+    wake_now(vm, &st, t, fut)?;
+    Ok(Value::None)
+}
+
+/// `task.task_wakeup(fut)`.
+pub fn wake_now(vm: &Vm, st: &State, t: &Rc<Instance>, fut: &Value) -> PyResult<()> {
     let outcome = match fut {
-        Value::Instance(f) if is_native(&st, f) => future::result_of(vm, &st, f),
+        Value::Instance(f) if is_native(st, f) => future::result_of(vm, st, f),
         other => vm.call_method(other, "result", &[]),
     };
-    step(vm, &st, t, outcome.err())?;
-    Ok(Value::None)
+    step(vm, st, t, outcome.err())
+}
+
+/// `task.task_step`, bound.
+pub fn step_method(t: &Rc<Instance>) -> Value {
+    bound(t, "task_step", task_step)
+}
+
+/// `task.task_wakeup`, bound.
+pub fn wakeup_method(t: &Rc<Instance>) -> Value {
+    bound(t, "task_wakeup", task_wakeup)
+}
+
+/// The `(fn, context)` of the done callback that wakes `t`.
+pub fn wakeup_entry(t: &Rc<Instance>) -> (Value, Value) {
+    (wakeup_method(t), context_of(t))
+}
+
+/// The context the task's steps run in.
+pub fn context_of(t: &Instance) -> Value {
+    slot(t, SLOT_CONTEXT)
+}
+
+/// Whether `func` is the wakeup of task `t`.
+pub fn is_wakeup_of(func: &Value, t: &Rc<Instance>) -> bool {
+    matches!(func, Value::Builtin(b) if crate::builtins::is_native(b, task_wakeup)
+        && matches!(&b.bound, Some(Value::Instance(i)) if Rc::ptr_eq(i, t)))
 }
 
 /// Whether `f` is exactly a native future or task (no Python subclass
@@ -354,7 +391,7 @@ fn block_on(vm: &Vm, st: &State, t: &Rc<Instance>, me: &Value, y: Value) -> PyRe
     let ctx = slot(t, SLOT_CONTEXT);
     let lp = slot(t, SLOT_LOOP);
     if y.is_none() {
-        return st.call_soon(vm, &lp, &[bound(t, "task_step", task_step)], ctx);
+        return handle::call_soon_task(vm, st, &lp, Callback::TaskStep(t.clone()), None, ctx);
     }
     let problem = match &y {
         Value::Instance(f) if is_native(st, f) => {
@@ -366,7 +403,7 @@ fn block_on(vm: &Vm, st: &State, t: &Rc<Instance>, me: &Value, y: Value) -> PyRe
                 await_itself(vm, me)?
             } else {
                 set_slot(f, SLOT_BLOCKING, Value::bool(false));
-                future::add_callback(vm, st, f, bound(t, "task_wakeup", task_wakeup), ctx)?;
+                future::add_wakeup(vm, st, f, t)?;
                 return waiting_on(vm, t, y);
             }
         }
@@ -398,7 +435,7 @@ fn block_on(vm: &Vm, st: &State, t: &Rc<Instance>, me: &Value, y: Value) -> PyRe
             },
         },
     };
-    st.call_soon(vm, &lp, &[bound(t, "task_step", task_step), Value::Instance(problem.0)], ctx)
+    handle::call_soon_task(vm, st, &lp, Callback::TaskStep(t.clone()), Some(Value::Instance(problem.0)), ctx)
 }
 
 /// Records the awaited future; a cancel() that came during the step

@@ -78,13 +78,19 @@ fn when(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 /// Cancelling a timer still in the heap tells the loop, which counts them
 /// to compact the heap.
 fn cancel(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let ([me], []) = crate::sig!("TimerHandle.cancel", "$self, /").bind(vm, a, kw)?;
+    crate::sig!("TimerHandle.cancel", "$self, /").bind(vm, a, kw)?;
     let (_, t) = this(vm, a, "cancel")?;
+    cancel_timer(vm, t)?;
+    Ok(Value::None)
+}
+
+/// `TimerHandle.cancel()` on a timer known to be one.
+pub fn cancel_timer(vm: &Vm, t: &Rc<Instance>) -> PyResult<()> {
     if !flag(t, SLOT_CANCELLED) && flag(t, SLOT_SCHEDULED) {
-        vm.call_method(&slot(t, SLOT_LOOP), "_timer_handle_cancelled", &[me.clone()])?;
+        vm.call_method(&slot(t, SLOT_LOOP), "_timer_handle_cancelled", &[Value::Instance(t.clone())])?;
     }
     super::handle::cancel_handle(t);
-    Ok(Value::None)
+    Ok(())
 }
 
 /// `EventLoop.call_at(when, callback, *args, context=None)`: a native
@@ -101,14 +107,22 @@ pub fn call_at(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
         Some(c) if !c.is_none() => c.clone(),
         _ => st.copy_context(vm)?,
     };
+    let t = file_timer(vm, &st, lp, when.clone(), callback.clone(), Value::tuple(rest.to_vec()), ctx)?;
+    Ok(Value::Instance(t))
+}
+
+/// A new TimerHandle due at `when`, filed in the loop's timer heap. A
+/// context of None runs the callback in whatever context is current (for
+/// native callbacks that read no context variables).
+pub fn file_timer(vm: &Vm, st: &State, lp: &Value, when: Value, callback: Value, args: Value, ctx: Value) -> PyResult<Rc<Instance>> {
     let t = vm.instance_with(&st.timer_class, Payload::None);
-    fill(&t, callback.clone(), Value::tuple(rest.to_vec()), lp.clone(), ctx);
-    set_slot(&t, SLOT_WHEN, when.clone());
+    fill(&t, callback, args, lp.clone(), ctx);
+    set_slot(&t, SLOT_WHEN, when);
     set_slot(&t, SLOT_SCHEDULED, Value::bool(false));
     // Ordered by deadline alone, as CPython's heap of handles: timers due
     // at the same time come out in heap order, not creation order.
     let timers = super::timer_heap::loop_timers(vm, lp)?;
     super::timer_heap::push(vm, &timers, Value::Instance(t.clone()))?;
     set_slot(&t, SLOT_SCHEDULED, Value::bool(true));
-    Ok(Value::Instance(t))
+    Ok(t)
 }

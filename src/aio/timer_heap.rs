@@ -145,7 +145,7 @@ pub fn pop_due(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
         if flag(t, SLOT_CANCELLED) {
             cancelled += 1;
         }
-        super::handle::enqueue(vm, ready, timer)?;
+        super::ready::enqueue(vm, ready, timer)?;
     }
     Ok(Value::Int(cancelled))
 }

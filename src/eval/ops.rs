@@ -263,6 +263,12 @@ impl Vm {
                     None => id_hash(v),
                 }
             }
+            // Consistent with equality: by what is bound to what.
+            Value::Method(m) => not_minus_one(id_hash(&m.self_) ^ id_hash(&m.func)),
+            Value::Builtin(b) => match &b.bound {
+                Some(bound) => not_minus_one(id_hash(bound) ^ ((b.func as usize as u64).rotate_right(4) as i64)),
+                None => id_hash(v),
+            },
             _ => id_hash(v),
         })
     }
@@ -401,6 +407,16 @@ impl Vm {
             }
             (Value::Method(x), Value::Method(y)) => {
                 let same = x.func.is(&y.func) && x.self_.is(&y.self_);
+                return Ok(match op {
+                    CmpOp::Eq => Some(same),
+                    CmpOp::Ne => Some(!same),
+                    _ => None,
+                });
+            }
+            // Bound builtin methods are made at each lookup (`[].append`):
+            // equal when they bind the same object to the same function.
+            (Value::Builtin(x), Value::Builtin(y)) if x.bound.is_some() && y.bound.is_some() => {
+                let same = Rc::ptr_eq(x, y) || same_bound_builtin(x, y);
                 return Ok(match op {
                     CmpOp::Eq => Some(same),
                     CmpOp::Ne => Some(!same),
@@ -1580,6 +1596,22 @@ fn normalize(i: i64, len: usize) -> Option<usize> {
 
 /// The identity hash of objects without `__hash__`: CPython rotates the
 /// address right by 4 bits.
+/// Whether two bound builtin methods bind the same object to the same function.
+fn same_bound_builtin(x: &Builtin, y: &Builtin) -> bool {
+    x.func as usize == y.func as usize
+        && x.name == y.name
+        && matches!((&x.bound, &y.bound), (Some(a), Some(b)) if a.is(b))
+}
+
+/// -1 is no hash (it means an error in CPython's C API).
+fn not_minus_one(h: i64) -> i64 {
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
+}
+
 pub fn id_hash(v: &Value) -> i64 {
     let id = v.id() as u64;
     let h = id.rotate_right(4) as i64;

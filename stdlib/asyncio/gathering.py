@@ -1,5 +1,7 @@
 """gather() and shield(): futures derived from other awaitables."""
 
+import contextvars
+
 from . import events, futures
 from .exceptions import CancelledError
 from .tasks import ensure_future
@@ -78,6 +80,9 @@ def gather(*aws, return_exceptions=False):
         else:
             outer.set_result(results)
 
+    # on_child_done reads and sets no context variables, so one copy of
+    # the context serves every child (not one copy per child).
+    context = contextvars.copy_context()
     for arg in aws:
         child = by_arg.get(arg)
         if child is None:
@@ -85,7 +90,7 @@ def gather(*aws, return_exceptions=False):
             if loop is None:
                 loop = futures._get_loop(child)
             by_arg[arg] = child
-            child.add_done_callback(on_child_done)
+            child.add_done_callback(on_child_done, context=context)
         children.append(child)
     outer = _GatheringFuture(children, loop=loop)
     return outer

@@ -1,7 +1,7 @@
 """Waiting on time and on other awaitables: sleep, wait, wait_for,
 as_completed."""
 
-from _asyncio import _yield_once
+from _asyncio import _alarm, _yield_once
 
 from . import coroutines, events, futures
 from .exceptions import CancelledError
@@ -21,13 +21,9 @@ async def sleep(delay, result=None):
         # Yields None once: the task gives up exactly one loop iteration.
         await _yield_once()
         return result
-    loop = events.get_running_loop()
-    alarm = loop.create_future()
-    timer = loop.call_later(delay, futures._set_result_unless_cancelled, alarm, result)
-    try:
-        return await alarm
-    finally:
-        timer.cancel()
+    # A future that a timer finishes, awaited with no frame in between;
+    # the timer is cancelled however the wait ends (src/aio/alarm.rs).
+    return await _alarm(delay, result)
 
 
 def _wake(waiter, *ignored):

@@ -1,0 +1,158 @@
+//! The loop's ready queue (`_asyncio.ReadyQueue`): a FIFO of what runs in
+//! the next loop iteration, with what the loop uses of a deque; `run(n)`
+//! runs the first `n` entries as `_run_once` does.
+//!
+//! An entry is a Handle, or a callback native code scheduled and nothing
+//! else holds (a task's step or wakeup, a future's done callback): that
+//! kind is kept without a Handle instance, a tuple of arguments or a bound
+//! method, and becomes a Handle only if Python code takes it off the
+//! queue (`popleft`).
+
+use super::handle::{self, Call, HANDLE_SLOTS, SLOT_ARGS, SLOT_CANCELLED};
+use super::{state, State};
+use crate::eval::Vm;
+use crate::runtime::object::*;
+use crate::runtime::value::Value;
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::rc::Rc;
+
+const QUEUE: &str = "ReadyQueue";
+
+enum Entry {
+    Handle(Value),
+    Call(Call),
+}
+
+struct ReadyQueue {
+    items: RefCell<VecDeque<Entry>>,
+}
+
+pub fn make_class(vm: &Vm) {
+    let q = crate::runtime::types::new_class(&vm.interner, QUEUE, Some(&vm.types.object), Layout::Value, None);
+    crate::builtins::methods(
+        vm,
+        &q,
+        QUEUE,
+        &[("append", queue_append), ("popleft", queue_popleft), ("clear", queue_clear), ("__len__", queue_len), ("run", queue_run)],
+    );
+    vm.types.iterators.borrow_mut().insert(QUEUE, q);
+}
+
+/// A new empty ready queue (`_asyncio.ReadyQueue()`).
+pub fn new_queue(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    crate::sig!("ReadyQueue", "").bind(vm, a, kw)?;
+    let q = ReadyQueue { items: RefCell::new(VecDeque::new()) };
+    Ok(Value::Native(Rc::new(NativeObj { class: vm.iterator_class(QUEUE), data: RefCell::new(Box::new(q)) })))
+}
+
+/// Appends a handle to the loop's ready queue.
+pub fn enqueue(vm: &Vm, ready: &Value, handle: Value) -> PyResult<()> {
+    if let Some(()) = with_queue(ready, |q| q.items.borrow_mut().push_back(Entry::Handle(handle.clone()))) {
+        return Ok(());
+    }
+    vm.call_method(ready, "append", &[handle])?;
+    Ok(())
+}
+
+/// Appends a natively scheduled callback to its loop's ready queue (as a
+/// Handle when the queue is not ours).
+pub fn push_call(vm: &Vm, st: &State, call: Call) -> PyResult<()> {
+    let ready = vm.get_attr(&call.lp, &st.names.ready)?;
+    let Value::Native(n) = &ready else { return append_handle(vm, st, &ready, call) };
+    let data = n.data.borrow();
+    let Some(q) = data.downcast_ref::<ReadyQueue>() else {
+        drop(data);
+        return append_handle(vm, st, &ready, call);
+    };
+    q.items.borrow_mut().push_back(Entry::Call(call));
+    Ok(())
+}
+
+fn append_handle(vm: &Vm, st: &State, ready: &Value, call: Call) -> PyResult<()> {
+    let h = call.to_handle(st);
+    crate::runtime::gc::track(&h);
+    vm.call_method(ready, "append", &[Value::Instance(h)])?;
+    Ok(())
+}
+
+fn with_queue<R>(v: &Value, f: impl FnOnce(&ReadyQueue) -> R) -> Option<R> {
+    let Value::Native(n) = v else { return None };
+    let data = n.data.borrow();
+    data.downcast_ref::<ReadyQueue>().map(f)
+}
+
+fn queue<R>(vm: &Vm, a: &[Value], f: impl FnOnce(&ReadyQueue) -> R) -> PyResult<R> {
+    a.first().and_then(|v| with_queue(v, f)).ok_or_else(|| vm.type_error("descriptor requires a '_asyncio.ReadyQueue' object"))
+}
+
+fn queue_append(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([_, handle], []) = crate::sig!("ReadyQueue.append", "$self, handle, /").bind(vm, a, kw)?;
+    queue(vm, a, |q| q.items.borrow_mut().push_back(Entry::Handle(handle.clone())))?;
+    Ok(Value::None)
+}
+
+fn queue_popleft(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    crate::sig!("ReadyQueue.popleft", "$self, /").bind(vm, a, kw)?;
+    let entry = queue(vm, a, |q| q.items.borrow_mut().pop_front())?.ok_or_else(|| vm.index_error("pop from an empty deque"))?;
+    // An entry becomes visible to Python code here: the collector tracks it.
+    let h = match entry {
+        Entry::Handle(h) => h,
+        Entry::Call(call) => Value::Instance(call.to_handle(&*state(vm)?)),
+    };
+    if let Value::Instance(i) = &h {
+        crate::runtime::gc::track(i);
+        if let Some(Value::Tuple(t)) = i.slots.borrow().get(SLOT_ARGS).cloned().flatten() {
+            crate::runtime::gc::track(&t);
+        }
+    }
+    Ok(h)
+}
+
+fn queue_clear(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    crate::sig!("ReadyQueue.clear", "$self, /").bind(vm, a, kw)?;
+    let old = queue(vm, a, |q| std::mem::take(&mut *q.items.borrow_mut()))?;
+    drop(old);
+    Ok(Value::None)
+}
+
+fn queue_len(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    crate::sig!(slot "ReadyQueue.__len__", "$self, /").bind(vm, a, kw)?;
+    Ok(Value::Int(queue(vm, a, |q| q.items.borrow().len())? as i64))
+}
+
+/// `run(n)`: runs the first `n` entries (those ready when the loop
+/// iteration began), skipping cancelled handles.
+fn queue_run(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([_, n], []) = crate::sig!("ReadyQueue.run", "$self, n, /").bind(vm, a, kw)?;
+    let Value::Int(n) = *n else { return Err(vm.type_error("run() takes an int")) };
+    let st = state(vm)?;
+    for _ in 0..n {
+        let Some(entry) = queue(vm, a, |q| q.items.borrow_mut().pop_front())? else { break };
+        match &entry {
+            Entry::Call(call) => call.run(vm, &st)?,
+            Entry::Handle(Value::Instance(h)) if runs_natively(vm, &st, h) => {
+                if !super::future::flag(h, SLOT_CANCELLED) {
+                    handle::run(vm, &st, h)?;
+                }
+            }
+            Entry::Handle(other) => {
+                if !vm.truthy(&vm.get_attr(other, &vm.intern("_cancelled"))?)? {
+                    vm.call_method(other, "_run", &[])?;
+                }
+            }
+        }
+    }
+    Ok(Value::None)
+}
+
+/// Whether `h` is a Handle whose `_run` is the native one.
+fn runs_natively(vm: &Vm, st: &State, h: &Instance) -> bool {
+    let class = h.class();
+    if Rc::ptr_eq(&class, &st.handle_class) {
+        return true;
+    }
+    class.is_subclass(&st.handle_class)
+        && h.slots.borrow().len() >= HANDLE_SLOTS
+        && matches!(class.lookup(&vm.intern("_run")), Some(Value::Builtin(b)) if crate::builtins::is_native(&b, handle::run_method))
+}
