@@ -4,7 +4,7 @@
 //! Every native declares its signature once, as CPython's text signature
 //! (`$self, width, fillchar=' ', /`), in a `sig!` at the top of its body:
 //!
-//! ```ignore
+//! ```text
 //! let ([s, width], [fill]) = sig!("str.center", "$self, width, fillchar=' ', /").bind(vm, args, kw)?;
 //! ```
 //!
