@@ -240,10 +240,12 @@ impl Vm {
         }
     }
 
+    /// Whether handler `h` catches `err`; what goes wrong evaluating its
+    /// `except` clause happens while `err` is being handled (its context).
     pub(crate) fn handler_matches(&self, f: &mut Frame, h: &ir::Handler, err: &PyErr) -> PyResult<bool> {
         let Some(t) = &h.type_ else { return Ok(true) };
-        let class = self.eval(f, t)?;
-        self.exception_matches(&err.0, &class)
+        let matched = self.eval(f, t).and_then(|class| self.exception_matches(&err.0, &class));
+        matched.map_err(|e| self.chain_context(e, &err.0))
     }
 
     /// `except class:` against an exception instance; `class` may be a tuple.
