@@ -251,15 +251,21 @@ fn find_entry<'c>(cache: &'c AttrCache, class: &Rc<Class>) -> Option<&'c AttrEnt
     cache.entries.iter().find(|e| e.owner.get() == key)
 }
 
+/// The site's first cache entry, if it says that on the type of `inst`
+/// the name lives in the instance dict.
+#[inline(always)]
+fn dict_entry_for<'s>(inst: &Instance, site: &'s AttrSite) -> Option<&'s AttrEntry> {
+    let e = &site.cache.entries[0];
+    let owner = (Rc::as_ptr(&inst.class.borrow()) as usize, type_version());
+    (e.kind.get() == AttrKind::InstanceDict && e.owner.get() == owner).then_some(e)
+}
+
 /// The value of `inst.name` if the first entry of the site's cache says
 /// the name is in the instance dict for this type and its position hint
 /// still holds.
 #[inline(always)]
 fn instance_dict_hit(inst: &Instance, site: &AttrSite) -> Option<Value> {
-    let e = &site.cache.entries[0];
-    if e.kind.get() != AttrKind::InstanceDict || e.owner.get() != (Rc::as_ptr(&inst.class.borrow()) as usize, type_version()) {
-        return None;
-    }
+    let e = dict_entry_for(inst, site)?;
     let t = inst.dict.as_ref()?.table.borrow();
     let entry = t.entry_at(e.index.get() as usize)?;
     match &entry.key {
@@ -272,11 +278,7 @@ fn instance_dict_hit(inst: &Instance, site: &AttrSite) -> Option<Value> {
 /// finds it; gives the value back when that does not apply.
 #[inline(always)]
 fn instance_dict_replace(inst: &Instance, site: &AttrSite, value: Value) -> Result<(), Value> {
-    let e = &site.cache.entries[0];
-    if e.kind.get() != AttrKind::InstanceDict || e.owner.get() != (Rc::as_ptr(&inst.class.borrow()) as usize, type_version()) {
-        return Err(value);
-    }
-    let Some(d) = &inst.dict else { return Err(value) };
+    let (Some(e), Some(d)) = (dict_entry_for(inst, site), &inst.dict) else { return Err(value) };
     let mut t = d.table.borrow_mut();
     let i = e.index.get() as usize;
     let hit = matches!(t.entry_at(i), Some(entry) if matches!(&entry.key, Value::Str(k) if std::ptr::eq(&**k, &*site.name)));

@@ -166,14 +166,13 @@ impl Vm {
         let Some(d) = exc.exc() else { return out };
         let tb = d.borrow().traceback.clone();
         for e in tb.iter().rev() {
+            let (line, located) = self.locate_entry(e);
             if fancy {
-                if let Some(drawn) = self.draw_entry(e) {
+                if let Some(drawn) = self.draw_entry(e, line, located.as_ref()) {
                     out.push_str(&drawn);
                     continue;
                 }
             }
-            let located = e.at.and_then(|at| self.locate(&e.filename, e.line, at));
-            let line = located.as_ref().map_or(e.line, |l| l.line);
             out.push_str(&format!("  File \"{}\", line {line}, in {}\n", e.filename, e.name.as_str()));
             if let Some(text) = self.source_line(&e.filename, line) {
                 // CPython strips the indentation, not trailing blanks.
@@ -190,18 +189,23 @@ impl Vm {
         out
     }
 
-    /// A traceback entry drawn with miette, if its source is known.
-    fn draw_entry(&self, e: &TbEntry) -> Option<String> {
+    /// A traceback entry, at `line`, drawn with miette if its source is known.
+    fn draw_entry(&self, e: &TbEntry, line: u32, located: Option<&crate::diag::Located>) -> Option<String> {
         let source = self.sources.borrow().get(&e.filename)?.clone();
-        let located = e.at.and_then(|at| self.locate(&e.filename, e.line, at));
-        let line = located.as_ref().map_or(e.line, |l| l.line);
         crate::diag::draw_frame(&e.filename, &source, line, e.name.as_str(), located.map(|l| l.span))
+    }
+
+    /// The line a traceback entry shows and its failing expression, if known:
+    /// the expression's own line, for one that spans lines.
+    pub(crate) fn locate_entry(&self, e: &TbEntry) -> (u32, Option<crate::diag::Located>) {
+        let located = e.at.and_then(|at| self.locate(&e.filename, e.line, at));
+        (located.as_ref().map_or(e.line, |l| l.line), located)
     }
 
     /// The failing expression of a frame that stopped at `line`, if the
     /// source is known. An expression before `line` is stale: it failed
     /// earlier in the frame, and that exception was caught and raised again.
-    pub(crate) fn locate(&self, filename: &str, line: u32, at: FailedAt) -> Option<crate::diag::Located> {
+    fn locate(&self, filename: &str, line: u32, at: FailedAt) -> Option<crate::diag::Located> {
         let source = self.sources.borrow().get(filename)?.clone();
         crate::diag::locate(&source, at.span, at.callee, at.to_bracket).filter(|l| l.line >= line)
     }

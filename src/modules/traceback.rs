@@ -23,8 +23,7 @@ fn entries(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
         if let Some(tb) = n.data.borrow().downcast_ref::<Vec<TbEntry>>() {
             // Recorded as the exception unwinds: innermost frame first.
             for e in tb.iter().rev() {
-                let located = e.at.and_then(|at| vm.locate(&e.filename, e.line, at));
-                let line = located.as_ref().map_or(e.line, |l| l.line);
+                let (line, located) = vm.locate_entry(e);
                 let carets = located.and_then(|l| l.carets).map_or(Value::None, Value::string);
                 out.push(Value::tuple(vec![Value::str(&e.filename), Value::Int(line as i64), Value::Str(e.name.clone()), carets]));
             }
