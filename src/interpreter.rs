@@ -2,6 +2,7 @@
 
 use crate::eval::Vm;
 use crate::runtime::object::*;
+use crate::runtime::dict::DictTable;
 use crate::runtime::value::Value;
 use std::rc::Rc;
 
@@ -24,9 +25,12 @@ pub struct Interpreter {
 
 impl Drop for Interpreter {
     /// Threads still running never take the GIL again: they cannot reach
-    /// the `Vm` once it is dropped.
+    /// the `Vm` once it is dropped. What the interpreter made is freed
+    /// (see `tear_down`), without running any Python code.
     fn drop(&mut self) {
         self.vm.gil.close();
+        self.vm.orphans.shut_down();
+        self.tear_down();
     }
 }
 
@@ -184,6 +188,64 @@ impl Interpreter {
         vm.finalize_freed();
         crate::modules::io::flush_all();
         vm.flush_out();
+    }
+
+    /// Breaks the cycles that would keep the interpreter's objects alive
+    /// after it is gone, as CPython's finalization does: every module
+    /// namespace, `sys.modules` and the builtins are emptied, and so are the
+    /// classes they name, the builtin types and every class a script made
+    /// (a class is first in its own MRO; its methods' globals hold it). A
+    /// full collection then frees the rest. Values a host still holds stay
+    /// valid objects, though their classes are empty.
+    fn tear_down(&self) {
+        let vm = &self.vm;
+        vm.handling.borrow_mut().clear();
+        *vm.asyncgen_hooks.borrow_mut() = [Value::None, Value::None];
+        let mut namespaces: Vec<Rc<Dict>> = vec![vm.modules.clone(), vm.builtins.clone()];
+        namespaces.extend(vm.modules.table.borrow().values().into_iter().filter_map(|m| match m {
+            Value::Module(m) => Some(m.dict.clone()),
+            _ => None,
+        }));
+        if let Some(main) = vm.main_module.borrow_mut().take() {
+            namespaces.push(main.dict.clone());
+        }
+        let t = &vm.types;
+        let mut classes: Vec<Rc<Class>> = vec![
+            t.object.clone(), t.type_.clone(), t.none.clone(), t.not_implemented.clone(),
+            t.ellipsis.clone(), t.bool_.clone(), t.int.clone(), t.float.clone(), t.complex.clone(),
+            t.str_.clone(), t.bytes.clone(), t.bytearray.clone(), t.list.clone(), t.tuple.clone(),
+            t.dict.clone(), t.set.clone(), t.frozenset.clone(), t.range.clone(), t.slice.clone(),
+            t.function.clone(), t.builtin_function.clone(), t.method.clone(), t.module.clone(),
+            t.generator.clone(), t.coroutine.clone(), t.async_generator.clone(), t.cell.clone(),
+            t.property.clone(), t.staticmethod.clone(), t.classmethod.clone(), t.super_.clone(),
+        ];
+        classes.extend(t.iterators.borrow().values().cloned());
+        classes.extend(t.exceptions.values().cloned());
+        classes.extend(vm.registry.borrow().iter().filter_map(|c| c.upgrade()));
+        let mut emptied = std::collections::HashSet::new();
+        let mut emptied_classes = std::collections::HashSet::new();
+        while !namespaces.is_empty() || !classes.is_empty() {
+            for d in std::mem::take(&mut namespaces) {
+                if !emptied.insert(Rc::as_ptr(&d)) {
+                    continue;
+                }
+                let old = std::mem::replace(&mut *d.table.borrow_mut(), DictTable::new());
+                classes.extend(old.values().into_iter().filter_map(|v| match v { Value::Class(c) => Some(c), _ => None }));
+            }
+            for c in std::mem::take(&mut classes) {
+                if !emptied_classes.insert(Rc::as_ptr(&c)) {
+                    continue;
+                }
+                c.mro.borrow_mut().clear();
+                c.bases.borrow_mut().clear();
+                c.meta.borrow_mut().take();
+                *c.construct.borrow_mut() = Construct::UNSET;
+                drop(std::mem::take(&mut *c.cache.borrow_mut()));
+                let old = std::mem::replace(&mut *c.dict.borrow_mut(), DictTable::new());
+                classes.extend(old.values().into_iter().filter_map(|v| match v { Value::Class(c) => Some(c), _ => None }));
+            }
+        }
+        crate::runtime::gc::collect_generation(2);
     }
 
     /// How an uncaught exception ends a script, with its traceback formatted.

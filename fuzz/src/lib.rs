@@ -4,10 +4,6 @@
 //! and a filter (`runnable`: no sockets, signals, threads or stdin).
 
 use std::alloc::{GlobalAlloc, Layout, System};
-use std::rc::Rc;
-use tulip::runtime::dict::DictTable;
-use tulip::runtime::object::Dict;
-use tulip::runtime::value::Value;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::Once;
 use std::time::{Duration, Instant};
@@ -145,60 +141,22 @@ pub fn run_program(setup: &str, source: &str) {
         let marker = 0u8;
         let interp = tulip::Interpreter::new();
         interp.set_stack(&marker as *const u8 as usize, STACK_SIZE);
-        let mut mains = Vec::new();
         for (source, name) in [(SANDBOX, "<sandbox>"), (setup.as_str(), "<setup>")] {
             if let Err(e) = interp.run_source(source, name) {
                 panic!("{name} did not run: {e:?}");
             }
-            mains.push(interp.main_globals());
         }
         DEADLINE_MS.store(epoch_ms() + WALL_LIMIT.as_millis() as u64, Ordering::Relaxed);
         interp.set_step_budget(Some(STEPS));
         let _ = interp.run_source(&source, "<fuzz>");
-        mains.push(interp.main_globals());
         interp.run_exit_handlers();
         interp.finalize_main();
         interp.set_step_budget(None);
         DEADLINE_MS.store(0, Ordering::Relaxed);
         tulip::eval::interrupt::take();
-        tear_down(&interp, &mains);
         drop(interp);
-        tulip::runtime::gc::collect_generation(2);
     });
     thread.expect("spawn the interpreter thread").join().expect("the interpreter thread");
-}
-
-/// Empties every module, `sys.modules`, the builtins and the classes they
-/// name, as CPython's finalization does: the cycles through module
-/// namespaces (a function's globals hold the function) and classes (a
-/// class is first in its own MRO) would otherwise outlive the interpreter,
-/// and every run would leak its modules and builtin types.
-fn tear_down(interp: &tulip::Interpreter, mains: &[Rc<Dict>]) {
-    let vm = interp.vm();
-    let mut namespaces: Vec<Rc<Dict>> = mains.to_vec();
-    for m in vm.modules.table.borrow().values() {
-        if let Value::Module(m) = m {
-            namespaces.push(m.dict.clone());
-        }
-    }
-    namespaces.push(vm.modules.clone());
-    namespaces.push(vm.builtins.clone());
-    let mut classes = Vec::new();
-    for d in namespaces {
-        let old = std::mem::replace(&mut *d.table.borrow_mut(), DictTable::new());
-        classes.extend(old.values().into_iter().filter_map(|v| match v {
-            Value::Class(c) => Some(c),
-            _ => None,
-        }));
-    }
-    for c in classes {
-        c.mro.borrow_mut().clear();
-        c.bases.borrow_mut().clear();
-        let old = std::mem::replace(&mut *c.dict.borrow_mut(), DictTable::new());
-        drop(old);
-        let old = std::mem::take(&mut *c.cache.borrow_mut());
-        drop(old);
-    }
 }
 
 const SANDBOX: &str = include_str!("sandbox.py");

@@ -93,7 +93,9 @@ pub fn new_class(
     layout: Layout,
     builtin: Option<TypeId>,
 ) -> Rc<Class> {
-    let class = Rc::new(Class {
+    // Tracked, so that a class only its instances name (`sys.stdout`'s)
+    // is collected with them: its MRO starts with itself.
+    let class = crate::runtime::gc::new(Class {
         cache: RefCell::new(Default::default()),
         flags: Cell::new((0, 0)),
         name: RefCell::new(interner.intern(name)),
