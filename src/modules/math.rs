@@ -1153,12 +1153,30 @@ fn comb(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let Some(k) = k.to_u64().filter(|k| *k <= i64::MAX as u64) else {
         return Err(vm.overflow_error(format!("min(n - k, k) must not exceed {}", i64::MAX)));
     };
-    let mut acc = BigInt::one();
-    for i in 0..k {
-        vm.poll()?;
-        acc = acc * (&n - BigInt::from(i)) / BigInt::from(i + 1);
+    Ok(Value::from_bigint(binomial(vm, &n, k)?))
+}
+
+/// C(n, k) for k <= n - k, by C(n, k) = C(n, j) * C(n - j, k - j) / C(k, j)
+/// with j = k / 2, as CPython does: the multiplications are balanced and
+/// the one division per level is by a number of about k bits, so large k
+/// costs about as much as the result's size, not k times it.
+fn binomial(vm: &Vm, n: &BigInt, k: u64) -> PyResult<BigInt> {
+    vm.poll()?;
+    if k <= 24 {
+        if let Some(small) = n.to_u64().and_then(|n| small_binomial(n, k)) {
+            return Ok(BigInt::from(small));
+        }
+        let mut acc = BigInt::one();
+        for i in 0..k {
+            acc = acc * (n - BigInt::from(i)) / BigInt::from(i + 1);
+        }
+        return Ok(acc);
     }
-    Ok(Value::from_bigint(acc))
+    let j = k / 2;
+    let left = binomial(vm, n, j)?;
+    let right = binomial(vm, &(n - BigInt::from(j)), k - j)?;
+    let halves = binomial(vm, &BigInt::from(k), j)?;
+    Ok(left * right / halves)
 }
 
 fn perm(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
@@ -1185,12 +1203,37 @@ fn perm(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let Some(k) = k.to_u64().filter(|k| *k <= i64::MAX as u64) else {
         return Err(vm.overflow_error(format!("k must not exceed {}", i64::MAX)));
     };
-    let mut acc = BigInt::one();
-    for i in 0..k {
-        vm.poll()?;
-        acc *= &n - BigInt::from(i);
+    Ok(Value::from_bigint(run_product(vm, &(&n - BigInt::from(k) + 1u32), k)?))
+}
+
+/// C(n, k) in machine integers, if no step overflows: each partial
+/// product C(n, i) * (n - i) is divisible by i + 1.
+fn small_binomial(n: u64, k: u64) -> Option<u128> {
+    let mut acc: u128 = 1;
+    for i in 0..k as u128 {
+        acc = acc.checked_mul(n as u128 - i)? / (i + 1);
     }
-    Ok(Value::from_bigint(acc))
+    Some(acc)
+}
+
+/// The product of the `count` integers from `lo` up, split in balanced
+/// halves (`product_range` for short runs that fit in a u64), polling
+/// for interrupts between the halves.
+fn run_product(vm: &Vm, lo: &BigInt, count: u64) -> PyResult<BigInt> {
+    vm.poll()?;
+    if count == 0 {
+        return Ok(BigInt::one());
+    }
+    if count <= 1024 {
+        if let Some(last) = lo.to_u64().and_then(|first| first.checked_add(count - 1)) {
+            return Ok(product_range(lo.to_u64().unwrap_or(0), last));
+        }
+    }
+    if count <= 16 {
+        return Ok((0..count).map(|i| lo + BigInt::from(i)).product());
+    }
+    let half = count / 2;
+    Ok(run_product(vm, lo, half)? * run_product(vm, &(lo + BigInt::from(half)), count - half)?)
 }
 
 // ----- floating-point neighbours -----
