@@ -8,6 +8,7 @@
 //! general path (`attr.rs`), which it falls back to for everything else.
 
 use super::attr::SlotDescriptor;
+use super::call::MethodTarget;
 use super::expr::ArgVec;
 use super::Vm;
 use crate::compile::ir::{AttrCache, AttrEntry, AttrKind, AttrSite};
@@ -88,19 +89,20 @@ impl Vm {
         None
     }
 
-    /// `obj.name(args)`: `argv[0]` is free for `self`.
-    pub fn call_method_at(&self, obj: Value, site: &AttrSite, argv: &mut ArgVec, kw: &KwArgs) -> PyResult<Value> {
-        if let Value::Instance(inst) = &obj {
+    /// What `obj.name(...)` calls, looked up before the arguments are
+    /// evaluated, as CPython's LOAD_METHOD does: a failed lookup raises
+    /// before any argument runs. Methods found on the type are not bound:
+    /// `call_loaded` passes `obj` as their first argument.
+    pub fn load_method_at(&self, obj: &Value, site: &AttrSite) -> PyResult<MethodTarget> {
+        if let Value::Instance(inst) = obj {
             if let Some(func) = self.method_at(inst, site) {
-                argv[0] = obj;
-                return self.call_function(&func, argv, kw);
+                return Ok(MethodTarget::Function(func));
             }
         }
-        if let Value::Module(_) = &obj {
-            let func = self.get_attr_at(&obj, site)?;
-            return self.call(&func, &argv[1..], kw);
+        if let Value::Module(_) = obj {
+            return Ok(MethodTarget::Plain(self.get_attr_at(obj, site)?));
         }
-        if let Some(class) = self.builtin_type(&obj) {
+        if let Some(class) = self.builtin_type(obj) {
             let cache = match find_entry(&site.cache, class) {
                 Some(e) => e,
                 None => {
@@ -112,17 +114,28 @@ impl Vm {
                 }
             };
             if cache.kind.get() == AttrKind::BuiltinMethod {
-                let func = match &*cache.value.borrow() {
-                    Value::Builtin(b) => Some(b.func),
-                    _ => None,
-                };
-                if let Some(func) = func {
-                    argv[0] = obj;
-                    return func(self, argv, kw);
+                if let Value::Builtin(b) = &*cache.value.borrow() {
+                    return Ok(MethodTarget::Native(b.func));
                 }
             }
         }
-        self.call_method_slot(obj, &site.name, argv, kw)
+        self.load_method(obj, &site.name)
+    }
+
+    /// Calls what `load_method_at` found: `argv[0]` is free for `obj`.
+    #[inline]
+    pub fn call_loaded(&self, target: MethodTarget, obj: Value, argv: &mut ArgVec, kw: &KwArgs) -> PyResult<Value> {
+        match target {
+            MethodTarget::Function(func) => {
+                argv[0] = obj;
+                self.call_function(&func, argv, kw)
+            }
+            MethodTarget::Native(func) => {
+                argv[0] = obj;
+                func(self, argv, kw)
+            }
+            MethodTarget::Plain(callee) => self.call(&callee, &argv[1..], kw),
+        }
     }
 
     /// `obj.name = value`.

@@ -12,6 +12,18 @@ use crate::runtime::value::Value;
 use smallvec::SmallVec;
 use std::rc::Rc;
 
+/// The callee of a method call, found before its arguments are evaluated
+/// (`Vm::load_method_at`).
+pub enum MethodTarget {
+    /// A Python function found on the type: called with the receiver first.
+    Function(Rc<Function>),
+    /// A native method found on the type: called with the receiver first.
+    Native(NativeFn),
+    /// Anything else (an instance attribute, a bound method, a module's
+    /// function): called with the arguments alone.
+    Plain(Value),
+}
+
 impl Vm {
     pub fn call(&self, callee: &Value, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
         match callee {
@@ -62,8 +74,8 @@ impl Vm {
 
     /// `obj.name(args)`: `argv[0]` is free for `self`, so a method found on
     /// the class is called without creating a bound method.
-    pub fn call_method_slot(&self, obj: Value, name: &Sym, argv: &mut ArgVec, kw: &KwArgs) -> PyResult<Value> {
-        let class = match &obj {
+    pub fn load_method(&self, obj: &Value, name: &Sym) -> PyResult<MethodTarget> {
+        let class = match obj {
             Value::Instance(i) => {
                 let class = i.class();
                 let shadowed = match &i.dict {
@@ -71,24 +83,20 @@ impl Vm {
                     None => false,
                 };
                 if shadowed || self.hooks(&class) & CUSTOM_GETATTRIBUTE != 0 {
-                    return self.call_attr_generic(&obj, name, &argv[1..], kw);
+                    return Ok(MethodTarget::Plain(self.get_attr(obj, name)?));
                 }
                 class
             }
-            Value::Class(_) | Value::Module(_) | Value::Super(_) => return self.call_attr_generic(&obj, name, &argv[1..], kw),
-            _ => self.type_of(&obj),
+            Value::Class(_) | Value::Module(_) | Value::Super(_) => return Ok(MethodTarget::Plain(self.get_attr(obj, name)?)),
+            _ => self.type_of(obj),
         };
         match class.lookup(name) {
-            Some(Value::Function(func)) => {
-                argv[0] = obj;
-                self.call_function(&func, argv, kw)
-            }
+            Some(Value::Function(func)) => Ok(MethodTarget::Function(func)),
             Some(Value::Builtin(b)) if b.kind == BuiltinKind::Method && b.bound.is_none() => {
-                self.check_receiver(&b, Some(&obj))?;
-                argv[0] = obj;
-                (b.func)(self, argv, kw)
+                self.check_receiver(&b, Some(obj))?;
+                Ok(MethodTarget::Native(b.func))
             }
-            _ => self.call_attr_generic(&obj, name, &argv[1..], kw),
+            _ => Ok(MethodTarget::Plain(self.get_attr(obj, name)?)),
         }
     }
 
@@ -163,18 +171,14 @@ impl Vm {
         }
     }
 
-    fn call_attr_generic(&self, obj: &Value, name: &Str, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
-        let m = self.get_attr(obj, name)?;
-        self.call(&m, args, kw)
-    }
-
     /// Calls a method by name on `obj` (a convenience for native code).
     pub fn call_method(&self, obj: &Value, name: &str, args: &[Value]) -> PyResult<Value> {
         let name = self.intern(name);
         let mut argv: ArgVec = SmallVec::with_capacity(args.len() + 1);
         argv.push(Value::None);
         argv.extend(args.iter().cloned());
-        self.call_method_slot(obj.clone(), &name, &mut argv, &[])
+        let target = self.load_method(obj, &name)?;
+        self.call_loaded(target, obj.clone(), &mut argv, &[])
     }
 
     pub fn call_function(&self, func: &Rc<Function>, args: &[Value], kw: &KwArgs) -> PyResult<Value> {

@@ -363,6 +363,7 @@ impl Vm {
     /// `o.name(args)` through an argument vector.
     #[inline(never)]
     fn call_method_with_args(&self, f: &mut Frame, o: Value, name: &ir::AttrSite, args: &[Arg]) -> PyResult<Value> {
+        let target = self.load_method_at(&o, name)?;
         if args.iter().all(|a| matches!(a, Arg::Pos(_))) {
             let mut argv: ArgVec = SmallVec::with_capacity(args.len() + 1);
             argv.push(Value::None);
@@ -371,13 +372,13 @@ impl Vm {
                     argv.push(self.eval_operand(f, e)?);
                 }
             }
-            return self.call_method_at(o, name, &mut argv, &[]);
+            return self.call_loaded(target, o, &mut argv, &[]);
         }
         let (pos, kw) = self.eval_args(f, args, None)?;
         let mut argv: ArgVec = SmallVec::with_capacity(pos.len() + 1);
         argv.push(Value::None);
         argv.extend(pos);
-        self.call_method_at(o, name, &mut argv, &kw)
+        self.call_loaded(target, o, &mut argv, &kw)
     }
 
     #[inline(never)]
