@@ -107,6 +107,20 @@ pub fn install(vm: &Vm) {
 
 // ----- construction -----
 
+/// `bytes(n)`'s `n` zero bytes; the size is a C ssize_t before it is
+/// checked, and memory for it may run out.
+fn zeroed(vm: &Vm, n: &Value) -> PyResult<Vec<u8>> {
+    let Value::Int(count) = vm.index_int(n)? else {
+        return Err(vm.overflow_error(vm.cannot_fit(n)));
+    };
+    if count < 0 {
+        return Err(vm.value_error("negative count"));
+    }
+    let mut out = crate::runtime::alloc::vec_with_capacity(count as usize).map_err(|_| vm.memory_error())?;
+    out.resize(count as usize, 0);
+    Ok(out)
+}
+
 fn new_bytes(data: Vec<u8>) -> Value {
     Value::Bytes(Rc::new(Bytes { data: data.into() }))
 }
@@ -158,31 +172,14 @@ fn bytes_from_full(vm: &Vm, x: Option<&Value>, encoding: Option<&Value>, errors:
         }
     }
     Ok(match v.builtin_base() {
-        Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => {
-            let n = match v.builtin_base() {
-                // Any sign: the size is a C ssize_t before it is checked.
-                Value::BigInt(_) => return Err(vm.overflow_error("cannot fit 'int' into an index-sized integer")),
-                other => vm.index_value(other)?,
-            };
-            if n < 0 {
-                return Err(vm.value_error("negative count"));
-            }
-            if n > (1 << 34) {
-                return Err(vm.new_error("MemoryError", ""));
-            }
-            vec![0; n as usize]
-        }
+        Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => zeroed(vm, v)?,
         Value::Bytes(b) => b.data.to_vec(),
         Value::ByteArray(b) => b.data.borrow().clone(),
         Value::Native(_) if super::memoryview::view_of(v).is_some() => super::memoryview::bytes_of_view(vm, v)?,
         other => {
             if let Value::Instance(_) = v {
                 if vm.get_attr_opt(v, &vm.intern("__index__"))?.is_some() {
-                    let n = vm.index_value(v)?;
-                    if n < 0 {
-                        return Err(vm.value_error("negative count"));
-                    }
-                    return Ok(vec![0; n as usize]);
+                    return zeroed(vm, v);
                 }
             }
             let items = match vm.iter(v) {

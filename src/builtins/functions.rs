@@ -558,7 +558,7 @@ fn ord(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
 fn radix(vm: &Vm, number: &Value, r: u32) -> PyResult<Value> {
     let b = match crate::runtime::int::big(number) {
         Some(b) => b,
-        None => BigInt::from(vm.index_value(number)?),
+        None => crate::runtime::int::big(&vm.index_int(number)?).unwrap_or_default(),
     };
     Ok(Value::string(crate::runtime::format::int_to_radix(&b, r, true)))
 }

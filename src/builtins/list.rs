@@ -250,17 +250,7 @@ fn list_index(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 fn insert(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let ([s, index, x], []) = crate::sig!("list.insert", "$self, index, object, /").bind(vm, a, kw)?;
     let l = slf(vm, s, "insert")?;
-    let i = match index.builtin_base() {
-        Value::BigInt(b) => {
-            use num_traits::Signed;
-            if b.is_negative() {
-                i64::MIN / 2
-            } else {
-                i64::MAX / 2
-            }
-        }
-        _ => vm.index_value(index)?,
-    };
+    let i = vm.index_value(index)?;
     let mut items = l.items.borrow_mut();
     let len = items.len() as i64;
     let pos = if i < 0 { (i + len).max(0) } else { i.min(len) };
@@ -272,10 +262,7 @@ fn pop(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let ([s], [index]) = crate::sig!("list.pop", "$self, index=-1, /").bind(vm, a, kw)?;
     let l = slf(vm, s, "pop")?;
     let i = match index {
-        Some(v) => match v.builtin_base() {
-            Value::BigInt(_) => return Err(vm.index_error("pop index out of range")),
-            _ => Some(vm.index_value(v)?),
-        },
+        Some(v) => Some(vm.index_value(v)?),
         None => None,
     };
     let len = l.items.borrow().len();

@@ -48,14 +48,6 @@ pub fn install(vm: &Vm) {
     }
 }
 
-fn int_arg(vm: &Vm, v: &Value) -> PyResult<i64> {
-    match v.builtin_base() {
-        Value::Int(i) => Ok(*i),
-        Value::Bool(b) => Ok(*b as i64),
-        Value::BigInt(_) => Err(vm.overflow_error("Python int too large to convert to C ssize_t")),
-        _ => vm.index_value(v),
-    }
-}
 
 fn range_arg(vm: &Vm, v: &Value) -> PyResult<i128> {
     match v.builtin_base() {
@@ -63,7 +55,7 @@ fn range_arg(vm: &Vm, v: &Value) -> PyResult<i128> {
             num_traits::ToPrimitive::to_i128(&**b).ok_or_else(|| vm.overflow_error("range() argument too large for tulip"))
         }
         Value::Float(_) => Err(vm.type_error("'float' object cannot be interpreted as an integer")),
-        _ => int_arg(vm, v).map(|i| i as i128),
+        _ => vm.index_value(v).map(|i| i as i128),
     }
 }
 
@@ -127,7 +119,7 @@ fn slice_new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 fn slice_indices(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let ([zelf, length], []) = crate::sig!("slice.indices", "$self, length, /").bind(vm, a, kw)?;
     let Value::Slice(s) = zelf else { return Err(vm.type_error("descriptor requires a 'slice' object")) };
-    let len = int_arg(vm, length)?;
+    let len = vm.index_value(length)?;
     if len < 0 {
         return Err(vm.value_error("length should not be negative"));
     }

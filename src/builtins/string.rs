@@ -149,14 +149,6 @@ pub fn adjust(start: Option<i64>, end: Option<i64>, len: usize) -> (i64, i64) {
     (s, e)
 }
 
-/// A size argument (`center(width)`, `zfill(width)`, `expandtabs(tabsize)`).
-fn size_arg(vm: &Vm, v: &Value) -> PyResult<i64> {
-    match v.builtin_base() {
-        Value::BigInt(_) => Err(vm.overflow_error("Python int too large to convert to C ssize_t")),
-        Value::Float(_) => Err(vm.type_error("'float' object cannot be interpreted as an integer")),
-        _ => vm.index_value(v),
-    }
-}
 
 fn chars(s: &Str) -> Vec<char> {
     s.as_str().chars().collect()
@@ -576,7 +568,7 @@ fn fill_arg(vm: &Vm, name: &str, v: Option<&Value>) -> PyResult<char> {
 }
 
 fn justify(vm: &Vm, ([zelf, width], [fill]): ([&Value; 2], [Option<&Value>; 1]), name: &str) -> PyResult<Value> {
-    let width = size_arg(vm, width)?;
+    let width = vm.index_value(width)?;
     let fill = fill_arg(vm, name, fill)?;
     let s = this(vm, zelf)?;
     let len = s.char_len() as i64;
@@ -612,7 +604,7 @@ fn rjust(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 fn zfill(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let (a, []) = crate::sig!("str.zfill", "$self, width, /").bind(vm, a, kw)?;
     let s = this(vm, a[0])?;
-    let width = size_arg(vm, a[1])?;
+    let width = vm.index_value(a[1])?;
     let len = s.char_len() as i64;
     if width <= len {
         return Ok(Value::str(s.as_str()));
@@ -632,7 +624,7 @@ fn expandtabs(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let ([zelf], [tabsize]) = crate::sig!("str.expandtabs", "$self, tabsize=8").bind(vm, a, kw)?;
     let s = this(vm, zelf)?;
     let tabsize = match tabsize {
-        Some(v) => size_arg(vm, v)?,
+        Some(v) => vm.c_int_value(v)? as i64,
         None => 8,
     };
     let mut out = String::with_capacity(s.as_str().len());
@@ -793,7 +785,7 @@ fn replace(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let old = str_arg(vm, a[1], |t| format!("replace() argument 1 must be str, not {t}"))?;
     let new = str_arg(vm, a[2], |t| format!("replace() argument 2 must be str, not {t}"))?;
     let count = match o[0] {
-        Some(v) => size_arg(vm, v)?,
+        Some(v) => vm.index_value(v)?,
         None => -1,
     };
     let (text, old, new) = (s.as_str(), old.as_str(), new.as_str());
@@ -898,11 +890,7 @@ fn split_args(vm: &Vm, sep: Option<&Value>, maxsplit: Option<&Value>) -> PyResul
     };
     let maxsplit = match maxsplit {
         None => -1,
-        Some(v) => match v.builtin_base() {
-            Value::BigInt(_) => return Err(vm.overflow_error("Python int too large to convert to C ssize_t")),
-            Value::Float(_) => return Err(vm.type_error("'float' object cannot be interpreted as an integer")),
-            _ => vm.index_value(v)?,
-        },
+        Some(v) => vm.index_value(v)?,
     };
     Ok((sep, maxsplit))
 }

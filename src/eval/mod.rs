@@ -554,6 +554,7 @@ impl Vm {
             NumErr::ZeroDivision(m) => self.zero_division(m),
             NumErr::Overflow(m) => self.overflow_error(m),
             NumErr::Value(m) => self.value_error(m),
+            NumErr::Memory => self.memory_error(),
         }
     }
 

@@ -165,22 +165,56 @@ impl Vm {
     }
 
     /// An int from `__index__` (ints, bools, or objects defining it).
+    /// An integer argument of a native (CPython's `PyNumber_AsSsize_t` with
+    /// OverflowError): an int, or an object with `__index__`.
     pub fn index_value(&self, v: &Value) -> PyResult<i64> {
+        self.index_or(v, || self.overflow_error("Python int too large to convert to C ssize_t"))
+    }
+
+    /// An integer argument CPython keeps in a C int.
+    pub fn c_int_value(&self, v: &Value) -> PyResult<i32> {
+        match self.index_int(v)? {
+            Value::Int(i) if i32::try_from(i).is_ok() => Ok(i as i32),
+            _ => Err(self.overflow_error("Python int too large to convert to C int")),
+        }
+    }
+
+    /// A subscript (`seq[i]`): as `index_value`, but an int beyond 64 bits
+    /// is CPython's IndexError.
+    pub fn subscript_index(&self, v: &Value) -> PyResult<i64> {
+        self.index_or(v, || self.new_error("IndexError", self.cannot_fit(v)))
+    }
+
+    /// CPython's message for an index beyond 64 bits, naming `v`'s type.
+    pub fn cannot_fit(&self, v: &Value) -> String {
+        format!("cannot fit '{}' into an index-sized integer", self.type_name(v).as_str())
+    }
+
+    fn index_or(&self, v: &Value, too_big: impl Fn() -> PyErr) -> PyResult<i64> {
+        match self.index_int(v)? {
+            Value::Int(i) => Ok(i),
+            _ => Err(too_big()),
+        }
+    }
+
+    /// `operator.index(v)`: an int (`Value::Int` or `Value::BigInt`) from
+    /// an int, a bool, an int subclass or an object with `__index__`.
+    pub fn index_int(&self, v: &Value) -> PyResult<Value> {
         match v.builtin_base() {
-            Value::Int(i) => Ok(*i),
-            Value::Bool(b) => Ok(*b as i64),
-            Value::BigInt(_) => Err(self.new_error("IndexError", "cannot fit 'int' into an index-sized integer")),
-            _ => {
-                if let Value::Instance(i) = v {
-                    if let Some(f) = i.class().lookup(&self.names.index) {
-                        let r = self.call(&f, &[v.clone()], &[])?;
-                        if let Value::Int(i) = r {
-                            return Ok(i);
-                        }
-                    }
-                }
-                Err(self.type_error(format!("'{}' object cannot be interpreted as an integer", self.type_name(v).as_str())))
-            }
+            Value::Int(i) => return Ok(Value::Int(*i)),
+            Value::Bool(b) => return Ok(Value::Int(*b as i64)),
+            big @ Value::BigInt(_) => return Ok(big.clone()),
+            _ => {}
+        }
+        let Some(f) = self.type_of(v).lookup(&self.names.index) else {
+            return Err(self.type_error(format!("'{}' object cannot be interpreted as an integer", self.type_name(v).as_str())));
+        };
+        let r = self.call_special(f, v, &[])?;
+        match r.builtin_base() {
+            Value::Int(i) => Ok(Value::Int(*i)),
+            Value::Bool(b) => Ok(Value::Int(*b as i64)),
+            big @ Value::BigInt(_) => Ok(big.clone()),
+            _ => Err(self.type_error(format!("__index__ returned non-int (type {})", self.type_name(&r).as_str()))),
         }
     }
 
@@ -603,7 +637,9 @@ impl Vm {
         match x.builtin_base() {
             Value::Dict(_) | Value::Set(_) | Value::FrozenSet(_) | Value::Range(_) => true,
             base if repeatable(base) => false,
-            _ => matches!(x, Value::Instance(_)) || matches!(self.type_name(x).as_str(), "dict_keys" | "dict_values" | "dict_items"),
+            // Classes made by scripts always have sequence slots in CPython;
+            // builtin exceptions and plain `object()`s have none.
+            _ => self.type_of(x).is_heap || matches!(self.type_name(x).as_str(), "dict_keys" | "dict_values" | "dict_items"),
         }
     }
 
@@ -751,10 +787,7 @@ impl Vm {
     /// The count of a sequence repetition (`seq * n`): negative counts are
     /// 0; a count beyond 64 bits, of either sign, is CPython's OverflowError.
     pub fn repeat_count(&self, n: &Value) -> PyResult<usize> {
-        let n = match n.builtin_base() {
-            Value::BigInt(_) => return Err(self.overflow_error("cannot fit 'int' into an index-sized integer")),
-            _ => self.index_value(n)?,
-        };
+        let n = self.index_or(n, || self.overflow_error(self.cannot_fit(n)))?;
         if n <= 0 {
             return Ok(0);
         }
@@ -1019,9 +1052,11 @@ impl Vm {
             Value::Int(i) => Ok(*i),
             Value::Bool(b) => Ok(*b as i64),
             Value::BigInt(b) => Ok(if b.is_negative() { i64::MIN / 2 } else { i64::MAX / 2 }),
-            _ => self.index_value(v).map_err(|_| {
-                self.type_error("slice indices must be integers or None or have an __index__ method")
-            }),
+            Value::Instance(inst) if inst.class().lookup(&self.names.index).is_some() => {
+                // A huge `__index__` result is clipped, as a huge int is.
+                self.slice_bound(&self.index_int(v)?)
+            }
+            _ => Err(self.type_error("slice indices must be integers or None or have an __index__ method")),
         }
     }
 
@@ -1049,11 +1084,11 @@ impl Vm {
         let i = match idx.builtin_base() {
             Value::Int(i) => *i,
             Value::Bool(b) => *b as i64,
-            Value::BigInt(_) => return Ok(None),
+            Value::BigInt(_) => return Err(self.new_error("IndexError", self.cannot_fit(idx))),
             _ => {
-                if let Value::Instance(_) = idx {
-                    if let Ok(i) = self.index_value(idx) {
-                        return Ok(normalize(i, len));
+                if let Value::Instance(inst) = idx {
+                    if inst.class().lookup(&self.names.index).is_some() {
+                        return Ok(normalize(self.subscript_index(idx)?, len));
                     }
                 }
                 let t = self.type_name(idx);
@@ -1147,9 +1182,17 @@ impl Vm {
                     Value::Int(i) => *i as i128,
                     Value::Bool(b) => *b as i128,
                     Value::BigInt(b) => b.to_i128().unwrap_or(i128::MAX),
-                    _ => self.index_value(idx).map_err(|_| {
-                        self.type_error(format!("range indices must be integers or slices, not {}", self.type_name(idx).as_str()))
-                    })? as i128,
+                    Value::Instance(inst) if inst.class().lookup(&self.names.index).is_some() => {
+                        // Any int indexes a range: a huge one is out of it.
+                        match self.index_int(idx)? {
+                            Value::Int(i) => i as i128,
+                            _ => i128::MAX,
+                        }
+                    }
+                    _ => {
+                        let t = self.type_name(idx);
+                        return Err(self.type_error(format!("range indices must be integers or slices, not {}", t.as_str())));
+                    }
                 };
                 let i = if i < 0 { i + len } else { i };
                 if i < 0 || i >= len {

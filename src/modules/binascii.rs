@@ -88,7 +88,7 @@ fn hex_with_sep(vm: &Vm, ([data], [sep, per]): ([&Value; 1], [Option<&Value>; 2]
     };
     let per = match per {
         None => 1,
-        Some(v) => vm.index_value(v)?,
+        Some(v) => vm.c_int_value(v)? as i64,
     };
     let mut out = Vec::with_capacity(data.len() * 3);
     let group = per.unsigned_abs().max(1) as usize;

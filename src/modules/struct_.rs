@@ -559,7 +559,7 @@ fn pack_into(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
             )))
         }
     };
-    let offset = vm.index_value(offset_arg)? as i128;
+    let offset = vm.subscript_index(offset_arg)? as i128;
     let start = buffer_offset(vm, offset, target.data.borrow().len(), f.size, true)?;
     // Pack into a scratch buffer first: converting an argument may call
     // Python code, which must not find the bytearray borrowed.

@@ -13,6 +13,8 @@ pub enum NumErr {
     ZeroDivision(&'static str),
     Overflow(&'static str),
     Value(&'static str),
+    /// A result too large to allocate (CPython's MemoryError).
+    Memory,
 }
 
 pub type NumResult = Result<Value, NumErr>;
@@ -83,6 +85,11 @@ pub fn arith(op: ArithOp, a: Num, b: Num) -> Option<NumResult> {
     Some(match (a, b) {
         (Int(x), Int(y)) => int_arith(op, x, y),
         (Float(_), _) | (_, Float(_)) => {
+            // Floats have no bitwise operators: unsupported before any
+            // conversion of a huge int can overflow.
+            if matches!(op, ArithOp::And | ArithOp::Or | ArithOp::Xor | ArithOp::LShift | ArithOp::RShift) {
+                return None;
+            }
             let (x, y) = match (a.to_f64(), b.to_f64()) {
                 (Ok(x), Ok(y)) => (x, y),
                 (Err(e), _) | (_, Err(e)) => return Some(Err(e)),
@@ -167,8 +174,9 @@ fn int_arith(op: ArithOp, x: i64, y: i64) -> NumResult {
     }
 }
 
-/// Upper bound on the bits of a shift or power result, so that a script
-/// asking for `1 << 10**12` gets an OverflowError rather than exhausting memory.
+/// Upper bound on the bits of a shift or power result: a script asking for
+/// `1 << 10**12` gets the MemoryError CPython's failed allocation gives,
+/// rather than exhausting memory.
 const MAX_BITS: u64 = 1 << 34;
 
 fn big_arith(op: ArithOp, x: BigInt, y: BigInt) -> NumResult {
@@ -209,7 +217,7 @@ fn big_arith(op: ArithOp, x: BigInt, y: BigInt) -> NumResult {
             let e = y.to_u64().filter(|e| e.saturating_mul(x.bits()) <= MAX_BITS);
             match e {
                 Some(e) => num_traits::pow(x, e as usize),
-                None => return Err(NumErr::Overflow("exponent too large")),
+                None => return Err(NumErr::Memory),
             }
         }
         LShift => {
@@ -221,7 +229,7 @@ fn big_arith(op: ArithOp, x: BigInt, y: BigInt) -> NumResult {
             }
             match y.to_u64().filter(|s| s.saturating_add(x.bits()) <= MAX_BITS) {
                 Some(s) => x << s,
-                None => return Err(NumErr::Overflow("too many digits in integer")),
+                None => return Err(NumErr::Memory),
             }
         }
         RShift => {
