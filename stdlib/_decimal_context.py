@@ -4,6 +4,11 @@ the current context (a context variable) and the template contexts.
 decimal imports all of it; the classes say they are decimal's.
 """
 
+from _tulip import c_type as _c_type
+
+
+def _c_type_named(name):
+    return lambda cls: _c_type(cls, name)
 import contextvars
 import sys
 from collections import namedtuple
@@ -215,6 +220,7 @@ def _check_int(value, low, high, message):
     return value
 
 
+@_c_type_named('decimal.Context')
 class Context:
     """Precision, rounding and exponent limits for arithmetic, and the flags
     and traps of the signals."""

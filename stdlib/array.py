@@ -2,6 +2,7 @@
 checked and stored as one C type, converted to and from bytes in the
 machine's layout (x86-64 Linux sizes) through struct."""
 
+from _tulip import c_type as _c_type
 import struct as _struct
 import sys as _sys
 
@@ -70,6 +71,7 @@ def _checked(typecode, value):
     return n
 
 
+@_c_type
 class array:
     """array(typecode[, initializer]): a sequence of one C type."""
 

@@ -7,12 +7,19 @@ other contexts. asyncio copies the context for every task and callback, so
 copying must be cheap: a context's dict is never changed in place (set()
 and reset() give the context a new dict), and copies share it."""
 
+from _tulip import c_type as _c_type
+
+
+def _c_type_named(name):
+    return lambda cls: _c_type(cls, name)
+
 __all__ = ("Context", "ContextVar", "Token", "copy_context")
 
 _MISSING = object()
 _NO_VALUES = {}     # shared by every empty context: never changed in place
 
 
+@_c_type_named('_contextvars.Context')
 class Context:
     __slots__ = ("_vars", "_entered")
 
@@ -83,6 +90,7 @@ def copy_context():
     return _current.copy()
 
 
+@_c_type_named('_contextvars.ContextVar')
 class ContextVar:
     __slots__ = ("_name", "_default")
 
@@ -145,6 +153,7 @@ class _Missing:
         return "<Token.MISSING>"
 
 
+@_c_type_named('_contextvars.Token')
 class Token:
     __slots__ = ("_context", "_var", "_old_value", "_used")
     MISSING = _Missing()

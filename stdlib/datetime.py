@@ -1,5 +1,6 @@
 """Dates, times and durations (tulip's own implementation of `datetime`)."""
 
+from _tulip import c_type as _c_type
 import time as _clock
 
 MINYEAR = 1
@@ -202,6 +203,7 @@ def _ctime_text(y, mo, d, h, mi, s):
 
 # ------------------------------------------------------------------- timedelta
 
+@_c_type
 class timedelta:
     """A duration: days, seconds (< 1 day) and microseconds (< 1 second)."""
 
@@ -423,6 +425,7 @@ timedelta.resolution = timedelta(microseconds=1)
 
 # ------------------------------------------------------------------------ date
 
+@_c_type
 class IsoCalendarDate(tuple):
     def __new__(cls, year, week, weekday):
         return tuple.__new__(cls, (year, week, weekday))
@@ -468,6 +471,7 @@ def _parse_date_text(s):
     raise ValueError
 
 
+@_c_type
 class date:
     """A calendar date (proleptic Gregorian)."""
 
@@ -662,6 +666,7 @@ date.resolution = timedelta(days=1)
 
 # ---------------------------------------------------------------------- tzinfo
 
+@_c_type
 class tzinfo:
     """Abstract base for time zone information."""
 
@@ -753,6 +758,7 @@ def _zone_from(off):
     return timezone.utc if not off else timezone(off)
 
 
+@_c_type
 class time:
     """A time of day, optionally with a tzinfo."""
 
@@ -930,6 +936,7 @@ time.resolution = timedelta(microseconds=1)
 
 # -------------------------------------------------------------------- datetime
 
+@_c_type
 class datetime(date):
     """A date together with a time of day."""
 
@@ -1361,6 +1368,7 @@ def _strptime_extended(cls, text, fmt):
 
 # -------------------------------------------------------------------- timezone
 
+@_c_type
 class timezone(tzinfo):
     """A fixed offset from UTC."""
 

@@ -10,6 +10,7 @@ set flags on the context and raise when their signal is trapped, with the
 condition list as the message, as CPython's C implementation does.
 """
 
+from _tulip import c_type as _c_type
 import math
 import numbers
 
@@ -193,6 +194,7 @@ def _parse(text):
 
 # -- Decimal -----------------------------------------------------------------
 
+@_c_type
 class Decimal:
     """A decimal floating point number: Decimal('3.14'), Decimal(7),
     Decimal((0, (3, 1, 4), -2)), Decimal.from_float(0.1)."""

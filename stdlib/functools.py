@@ -1,6 +1,11 @@
 """Higher-order functions: reduce, partial, wraps, lru_cache, cache,
 total_ordering, cmp_to_key, cached_property, singledispatch."""
 
+from _tulip import c_type as _c_type
+
+
+def _c_type_named(name):
+    return lambda cls: _c_type(cls, name)
 from collections import namedtuple as _namedtuple
 
 __all__ = ["update_wrapper", "wraps", "WRAPPER_ASSIGNMENTS", "WRAPPER_UPDATES",
@@ -159,6 +164,7 @@ def _by_sign(mycmp, test):
 
 def cmp_to_key(mycmp):
     """Converts an old-style cmp function into a key function."""
+    @_c_type_named('functools.KeyWrapper')
     class KeyWrapper:
         __slots__ = ["obj"]
         __hash__ = None
@@ -209,6 +215,7 @@ def _call_text(func, args, keywords):
     return ", ".join(shown)
 
 
+@_c_type
 class partial:
     """partial(func, *args, **keywords): a callable with some arguments fixed."""
 

@@ -1,6 +1,7 @@
 """Iterator building blocks. Functions check their arguments and call iter()
 eagerly, as CPython's do, then return a generator."""
 
+from _tulip import c_type as _c_type
 import sys as _sys
 
 __all__ = ["accumulate", "chain", "combinations", "combinations_with_replacement",
@@ -9,6 +10,7 @@ __all__ = ["accumulate", "chain", "combinations", "combinations_with_replacement
            "takewhile", "tee", "zip_longest"]
 
 
+@_c_type
 class count:
     """count(start=0, step=1) -> start, start+step, start+2*step, ..."""
     __slots__ = ("_n", "_step")
@@ -38,6 +40,7 @@ class count:
         return (count, (self._n, self._step))
 
 
+@_c_type
 class repeat:
     """repeat(object[, times]) -> object, object, ... (times times or forever)."""
     __slots__ = ("_obj", "_times")

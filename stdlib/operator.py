@@ -1,5 +1,7 @@
 """Operators as functions: add, itemgetter, attrgetter, methodcaller, ..."""
 
+from _tulip import c_type as _c_type
+
 __all__ = ["abs", "add", "and_", "attrgetter", "call", "concat", "contains", "countOf",
            "delitem", "eq", "floordiv", "ge", "getitem", "gt", "iadd", "iand",
            "iconcat", "ifloordiv", "ilshift", "imatmul", "imod", "imul",
@@ -193,6 +195,7 @@ def _follow(obj, path):
     return obj
 
 
+@_c_type
 class attrgetter:
     """attrgetter("a", "b.c")(obj) -> (obj.a, obj.b.c); one name gives one value."""
     __slots__ = ("_attrs", "_paths")
@@ -216,6 +219,7 @@ class attrgetter:
         return self.__class__, self._attrs
 
 
+@_c_type
 class itemgetter:
     """itemgetter(1, 0)(seq) -> (seq[1], seq[0]); one key gives one value."""
     __slots__ = ("_items", "_only")
@@ -236,6 +240,7 @@ class itemgetter:
         return self.__class__, self._items
 
 
+@_c_type
 class methodcaller:
     """methodcaller("name", *args, **kw)(obj) -> obj.name(*args, **kw)."""
     __slots__ = ("_name", "_args", "_kwargs")

@@ -1,6 +1,7 @@
 """Names for the types the interpreter uses (FunctionType, GeneratorType, ...),
 SimpleNamespace, new_class and friends."""
 
+from _tulip import c_type as _c_type
 import sys
 
 
@@ -155,6 +156,7 @@ NotImplementedType = type(NotImplemented)
 del _f, _g, _c, _ag, _C
 
 
+@_c_type
 class SimpleNamespace:
     """A simple attribute-based namespace: SimpleNamespace(a=1, b=2)."""
 

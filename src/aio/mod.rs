@@ -230,6 +230,7 @@ fn slotted_class(vm: &Vm, name: &str, base: &Rc<Class>, slots: &[&str], visible:
         c.dict.borrow_mut().set_str(name.clone(), desc);
     }
     c.dict.borrow_mut().set_str(vm.names.module.clone(), Value::str("_asyncio"));
+    let _ = c.type_name.set(vm.intern(&format!("_asyncio.{name}")));
     *c.slots.borrow_mut() = names;
     c
 }

@@ -217,7 +217,7 @@ impl Vm {
             let r = self.call(&self.bind_descriptor(f, v)?, &[], &[])?;
             return match r {
                 Value::Float(f) => Ok(Some(f.get())),
-                _ => Err(self.type_error(format!("{}.__float__ returned non-float (type {})", class.name().as_str(), self.type_name(&r).as_str()))),
+                _ => Err(self.type_error(format!("{}.__float__ returned non-float (type {})", class.instance_type_name().as_str(), self.type_name(&r).as_str()))),
             };
         }
         if let Some(f) = class.lookup(&self.names.index) {
@@ -356,7 +356,7 @@ fn abs(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
             let class = vm.type_of(x);
             match class.lookup(&vm.names.abs) {
                 Some(f) => return vm.call(&vm.bind_descriptor(f, x)?, &[], &[]),
-                None => return Err(vm.type_error(format!("bad operand type for abs(): '{}'", class.name().as_str()))),
+                None => return Err(vm.type_error(format!("bad operand type for abs(): '{}'", class.instance_type_name().as_str()))),
             }
         }
     })
@@ -644,7 +644,7 @@ fn round(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
                     let extra: Vec<Value> = nd.into_iter().cloned().collect();
                     vm.call(&vm.bind_descriptor(f, &x)?, &extra, &[])
                 }
-                None => Err(vm.type_error(format!("type {} doesn't define __round__ method", class.name().as_str()))),
+                None => Err(vm.type_error(format!("type {} doesn't define __round__ method", class.instance_type_name().as_str()))),
             }
         }
     }
@@ -1031,7 +1031,7 @@ fn anext(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let ([obj], [default]) = crate::sig!("anext", "aiterator, default=<unset>, /").bind(vm, args, kw)?;
     let class = vm.type_of(obj);
     let Some(m) = class.lookup(&vm.names.anext) else {
-        return Err(vm.type_error(format!("'{}' object is not an async iterator", class.name().as_str())));
+        return Err(vm.type_error(format!("'{}' object is not an async iterator", class.instance_type_name().as_str())));
     };
     let awaitable = vm.call_special(m, obj, &[])?;
     match default {

@@ -269,7 +269,7 @@ fn reversed_new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let ok = matches!(seq, Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) | Value::ByteArray(_))
         || (class.lookup(&vm.names.getitem).is_some() && class.lookup(&vm.names.len).is_some());
     if !ok {
-        return Err(vm.type_error(format!("'{}' object is not reversible", class.name().as_str())));
+        return Err(vm.type_error(format!("'{}' object is not reversible", class.instance_type_name().as_str())));
     }
     let n = vm.len(seq)?;
     let name = if matches!(seq, Value::List(_)) { "list_reverseiterator" } else { "reversed" };

@@ -176,7 +176,7 @@ impl Vm {
             Value::StaticMethod(f) => Ok(f.func.clone()),
             Value::Property(p) => {
                 if p.fget.is_none() {
-                    return Err(self.attr_error(format!("property object of '{}' object has no getter", class.name().as_str())));
+                    return Err(self.attr_error(format!("property object of '{}' object has no getter", class.instance_type_name().as_str())));
                 }
                 self.call(&p.fget, &[obj.clone()], &[])
             }
@@ -679,7 +679,7 @@ impl Vm {
                 }
                 Ok(())
             }
-            None => Err(self.attr_error(format!("'{}' object has no attribute '{}'", class.name().as_str(), name.as_str()))),
+            None => Err(self.attr_error(format!("'{}' object has no attribute '{}'", class.instance_type_name().as_str(), name.as_str()))),
         }
     }
 

@@ -191,6 +191,7 @@ impl Vm {
             has_dict: Cell::new(true),
             is_heap: true,
             finalizers: RefCell::new(None),
+            type_name: Default::default(),
             construct: RefCell::new(Construct::UNSET),
             gc: GcHeader::new(),
         });

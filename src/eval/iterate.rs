@@ -102,7 +102,7 @@ impl Vm {
         let class = self.type_of(v);
         if let Some(f) = class.lookup(&self.names.iter) {
             if f.is_none() {
-                return Err(self.type_error(format!("'{}' object is not iterable", class.name().as_str())));
+                return Err(self.type_error(format!("'{}' object is not iterable", class.instance_type_name().as_str())));
             }
             let it = self.call_special(f, v, &[])?;
             let ok = match &it {
@@ -117,7 +117,7 @@ impl Vm {
         if class.lookup(&self.names.getitem).is_some() && !matches!(v, Value::Class(_)) {
             return Ok(self.native_iter("iterator", IterState::GetItem { obj: v.clone(), index: 0 }));
         }
-        Err(self.type_error(format!("'{}' object is not iterable", class.name().as_str())))
+        Err(self.type_error(format!("'{}' object is not iterable", class.instance_type_name().as_str())))
     }
 
     /// Advances an iterator; `None` when it is exhausted.
@@ -133,7 +133,7 @@ impl Vm {
             _ => {
                 let class = self.type_of(it);
                 let Some(f) = class.lookup(&self.names.next) else {
-                    return Err(self.type_error(format!("'{}' object is not an iterator", class.name().as_str())));
+                    return Err(self.type_error(format!("'{}' object is not an iterator", class.instance_type_name().as_str())));
                 };
                 match self.call_special(f, it, &[]) {
                     Ok(v) => Ok(Some(v)),

@@ -568,7 +568,7 @@ impl Vm {
 
     /// The name of a value's type, for messages.
     pub fn type_name(&self, v: &Value) -> Rc<Str> {
-        self.type_of(v).name()
+        self.type_of(v).instance_type_name()
     }
 
     /// The class of a value (`type(v)`).

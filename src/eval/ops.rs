@@ -276,7 +276,7 @@ impl Vm {
                 let class = self.type_of(v);
                 match class.lookup(&self.names.hash) {
                     Some(Value::None) => {
-                        return Err(self.type_error(format!("unhashable type: '{}'", class.name().as_str())));
+                        return Err(self.type_error(format!("unhashable type: '{}'", class.instance_type_name().as_str())));
                     }
                     Some(Value::Builtin(b)) if crate::builtins::is_native(&b, crate::builtins::object::object_hash) => id_hash(v),
                     Some(f) => {
@@ -373,8 +373,8 @@ impl Vm {
             _ => Err(self.type_error(format!(
                 "'{}' not supported between instances of '{}' and '{}'",
                 sym,
-                ta.name().as_str(),
-                tb.name().as_str()
+                ta.instance_type_name().as_str(),
+                tb.instance_type_name().as_str()
             ))),
         }
     }
@@ -927,7 +927,7 @@ impl Vm {
             UnaryOp::Pos => "+",
             _ => "~",
         };
-        Err(self.type_error(format!("bad operand type for unary {}: '{}'", sym, class.name().as_str())))
+        Err(self.type_error(format!("bad operand type for unary {}: '{}'", sym, class.instance_type_name().as_str())))
     }
 
     // ----- containers -----
@@ -1012,7 +1012,7 @@ impl Vm {
                 }
                 let it = self.iter(container).map_err(|e| {
                     if self.err_is(&e, "TypeError") {
-                        self.type_error(format!("argument of type '{}' is not iterable", class.name().as_str()))
+                        self.type_error(format!("argument of type '{}' is not iterable", class.instance_type_name().as_str()))
                     } else {
                         e
                     }
@@ -1239,7 +1239,7 @@ impl Vm {
                 if let Some(f) = class.lookup(&self.names.getitem) {
                     return self.call_special(f, obj, &[idx.clone()]);
                 }
-                Err(self.type_error(format!("'{}' object is not subscriptable", class.name().as_str())))
+                Err(self.type_error(format!("'{}' object is not subscriptable", class.instance_type_name().as_str())))
             }
         }
     }
@@ -1291,7 +1291,7 @@ impl Vm {
                     self.call_special(f, obj, &[idx, v])?;
                     return Ok(());
                 }
-                Err(self.type_error(format!("'{}' object does not support item assignment", class.name().as_str())))
+                Err(self.type_error(format!("'{}' object does not support item assignment", class.instance_type_name().as_str())))
             }
         }
     }
@@ -1379,7 +1379,7 @@ impl Vm {
                     self.call_special(f, obj, &[idx.clone()])?;
                     return Ok(());
                 }
-                Err(self.type_error(format!("'{}' object doesn't support item deletion", class.name().as_str())))
+                Err(self.type_error(format!("'{}' object doesn't support item deletion", class.instance_type_name().as_str())))
             }
         }
     }

@@ -852,7 +852,7 @@ impl Vm {
             _ => {
                 let class = self.type_of(it);
                 let Some(f) = class.lookup(&self.names.next) else {
-                    return Err(self.type_error(format!("'{}' object is not an iterator", class.name().as_str())));
+                    return Err(self.type_error(format!("'{}' object is not an iterator", class.instance_type_name().as_str())));
                 };
                 match self.call_special(f, it, &[]) {
                     Ok(v) => Ok(Ok(v)),
@@ -906,7 +906,7 @@ impl Vm {
                         }
                         Ok(it)
                     }
-                    _ => Err(self.type_error(format!("object {} can't be used in 'await' expression", class.name().as_str()))),
+                    _ => Err(self.type_error(format!("object {} can't be used in 'await' expression", class.instance_type_name().as_str()))),
                 }
             }
         }

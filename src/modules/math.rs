@@ -602,7 +602,7 @@ fn trunc(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
             let bound = vm.bind_descriptor(m, x)?;
             vm.call(&bound, &[], &[])
         }
-        None => Err(vm.type_error(format!("type {} doesn't define __trunc__ method", class.name().as_str()))),
+        None => Err(vm.type_error(format!("type {} doesn't define __trunc__ method", class.instance_type_name().as_str()))),
     }
 }
 

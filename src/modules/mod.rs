@@ -27,6 +27,7 @@ pub mod tempfile;
 pub mod thread;
 pub mod time;
 pub mod traceback;
+mod tulip;
 pub mod unicodedata;
 mod unicodedata_tables;
 pub mod weakref;
@@ -82,6 +83,7 @@ pub fn load_native(vm: &Vm, name: &str) -> Option<PyResult<Value>> {
         "_asyncio" => crate::aio::init,
         "gc" => gc::init,
         "_inspect" => inspect::init,
+        "_tulip" => tulip::init,
         "_random" => random::init,
         "_bisect" => bisect::init,
         "_heapq" => heapq::init,

@@ -476,6 +476,11 @@ pub struct Class {
     pub has_dict: Cell<bool>,
     /// Set for classes defined in Python (affects reprs and mutability).
     pub is_heap: bool,
+    /// The name messages give the type of an instance, when it is not the
+    /// class's `__name__`: CPython names its C types with their module
+    /// (`'datetime.date' object is not iterable`), and some of those are
+    /// classes written in Python here (`_tulip.c_type`).
+    pub type_name: std::cell::OnceCell<Rc<Str>>,
     /// For classes that define or inherit `__del__`: the queue their
     /// instances join when freed, to have it called (see `Instance`'s drop).
     pub finalizers: RefCell<Option<Rc<Orphans>>>,
@@ -580,6 +585,14 @@ impl Class {
 
     pub fn name(&self) -> Rc<Str> {
         self.name.borrow().clone()
+    }
+
+    /// What messages call an instance's type (see `type_name`).
+    pub fn instance_type_name(&self) -> Rc<Str> {
+        match self.type_name.get() {
+            Some(n) => n.clone(),
+            None => self.name(),
+        }
     }
 }
 

@@ -110,6 +110,7 @@ pub fn new_class(
         has_dict: Cell::new(true),
         is_heap: false,
         finalizers: RefCell::new(None),
+        type_name: Default::default(),
         construct: RefCell::new(Construct::UNSET),
         gc: GcHeader::new(),
     });

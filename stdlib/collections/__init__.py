@@ -1,6 +1,7 @@
 """Container datatypes: namedtuple, deque, defaultdict, OrderedDict, Counter,
 ChainMap, UserDict, UserList, UserString."""
 
+from _tulip import c_type as _c_type
 import _collections_abc
 import sys as _sys
 from operator import itemgetter as _itemgetter, eq as _eq
@@ -193,6 +194,7 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
 _EMPTY = object()
 
 
+@_c_type
 class deque:
     """A list-like sequence with fast appends and pops at both ends.
 
@@ -444,6 +446,7 @@ class deque:
 # defaultdict
 ################################################################################
 
+@_c_type
 class defaultdict(dict):
     """A dict that calls `default_factory` to supply missing values."""
 
@@ -493,6 +496,7 @@ class defaultdict(dict):
 _MISSING = object()  # default for "no default given"
 
 
+@_c_type
 class OrderedDict(dict):
     """A dict that remembers insertion order, with order-sensitive equality,
     move_to_end and popitem(last=)."""
