@@ -33,7 +33,8 @@ unsafe impl GlobalAlloc for Counting {
 #[global_allocator]
 static ALLOC: Counting = Counting;
 
-/// A program touching what leaks most easily: classes and their methods,
+/// A program touching what leaks most easily: classes and their methods
+/// (one calling itself),
 /// closures, module imports, generators left suspended, exceptions with
 /// tracebacks, a cycle of instances, asyncio's native state.
 const PROGRAM: &str = r#"
@@ -50,7 +51,13 @@ class Node:
         for c in self.children:
             yield from c.walk()
 
+    def count_down(self, n):
+        # Reads its own name through an attribute site: the site's cache
+        # must not keep the method alive.
+        return n if n < 1 else self.count_down(n - 1)
+
 root = Node()
+root.count_down(3)
 for _ in range(5):
     Node(Node(root))
 suspended = root.walk()

@@ -421,8 +421,13 @@ pub struct AttrEntry {
     pub kind: std::cell::Cell<AttrKind>,
     /// Position of the name in the instance (or module) dict, a hint.
     pub index: std::cell::Cell<u32>,
-    /// The attribute found on the type (method, property accessor, value).
+    /// The attribute found on the type (property accessor, value).
     pub value: std::cell::RefCell<Value>,
+    /// For `AttrKind::Method`, the function, held weakly: while the entry
+    /// is valid the class holds it, and a method whose body reads its own
+    /// name (`self.get(...)` in `get`) must not keep itself alive through
+    /// its code's cache.
+    pub method: std::cell::RefCell<std::rc::Weak<crate::runtime::object::Function>>,
 }
 
 /// Where a global name was last found, so that the next lookup is an index

@@ -45,8 +45,9 @@ impl Vm {
                         }
                     }
                     AttrKind::Method if !shadowed(inst, &site.name) => {
-                        let func = cache.value.borrow().clone();
-                        return Ok(Value::Method(Rc::new(Method { func, self_: obj.clone() })));
+                        if let Some(func) = cache.method.borrow().upgrade() {
+                            return Ok(Value::Method(Rc::new(Method { func: Value::Function(func), self_: obj.clone() })));
+                        }
                     }
                     AttrKind::ClassValue if !shadowed(inst, &site.name) => return Ok(cache.value.borrow().clone()),
                     AttrKind::PropertyGet => {
@@ -82,9 +83,7 @@ impl Vm {
     pub fn method_at(&self, inst: &Instance, site: &AttrSite) -> Option<Rc<Function>> {
         let cache = self.load_entry(&site.cache, inst, &site.name);
         if cache.kind.get() == AttrKind::Method && !shadowed(inst, &site.name) {
-            if let Value::Function(func) = &*cache.value.borrow() {
-                return Some(func.clone());
-            }
+            return cache.method.borrow().upgrade();
         }
         None
     }
@@ -315,7 +314,13 @@ fn record<'c>(cache: &'c AttrCache, class: &Rc<Class>, kind: AttrKind, value: Va
     let e = &cache.entries[i];
     e.owner.set((Rc::as_ptr(class) as usize, type_version()));
     e.kind.set(kind);
-    let old = e.value.replace(value);
+    let old = match (kind, value) {
+        (AttrKind::Method, Value::Function(f)) => {
+            *e.method.borrow_mut() = Rc::downgrade(&f);
+            e.value.replace(Value::None)
+        }
+        (_, value) => e.value.replace(value),
+    };
     drop(old);
     e
 }
