@@ -54,6 +54,17 @@ pub fn split_string(text: &str, start: usize) -> StringParts<'_> {
     StringParts { prefix, body, body_start: start + quote_at + quote_len, triple: quote_len == 3 }
 }
 
+/// The character a `\N{...}` escape names (loosely matched, as Python
+/// does), if any. No name starts with a hyphen, and `unicode_names2`
+/// subtracts past the start of such a name (a panic where overflow is
+/// checked), so those are refused here.
+pub fn character_named(name: &str) -> Option<char> {
+    if name.starts_with('-') {
+        return None;
+    }
+    unicode_names2::character(name)
+}
+
 /// Decodes a `str` literal's body onto `out`: escapes unless `raw`, universal
 /// newlines always.
 pub fn decode_str(body: &str, raw: bool, body_start: usize, out: &mut PyStrBuf) -> Result<(), SyntaxError> {
@@ -115,7 +126,7 @@ pub fn decode_str(body: &str, raw: bool, body_start: usize, out: &mut PyStrBuf) 
                 let Some((name_start, name_end)) = named else {
                     return Err(unicode_error(body_start, i, i + 1, "malformed \\N character escape"));
                 };
-                match unicode_names2::character(&body[name_start..name_end]) {
+                match character_named(&body[name_start..name_end]) {
                     Some(ch) => out.push(ch),
                     None => {
                         return Err(unicode_error(body_start, i, name_end, "unknown Unicode character name"))

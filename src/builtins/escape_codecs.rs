@@ -128,7 +128,7 @@ pub fn decode_unicode_escape(vm: &Vm, data: &[u8], errors: &str) -> PyResult<Str
                 let name_end = if data.get(i + 2) == Some(&b'{') { data[i + 3..].iter().position(|&b| b == b'}') } else { None };
                 let found = name_end.and_then(|n| {
                     let name = std::str::from_utf8(&data[i + 3..i + 3 + n]).ok()?;
-                    unicode_names2::character(name).map(|c| (c, i + 4 + n))
+                    crate::syntax::literal::character_named(name).map(|c| (c, i + 4 + n))
                 });
                 match found {
                     Some((c, end)) => {

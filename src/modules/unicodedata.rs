@@ -159,7 +159,7 @@ fn lookup(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
         Some(s) => s.as_str().to_string(),
         None => String::from_utf8_lossy(&vm.bytes_of(name)?).into_owned(),
     };
-    let found = unicode_names2::character(&text).filter(|&c| category_of(c) != "Cn");
+    let found = crate::syntax::literal::character_named(&text).filter(|&c| category_of(c) != "Cn");
     match found {
         Some(c) => Ok(Value::string(c.to_string())),
         None => Err(vm.key_error(Value::string(format!("undefined character name '{text}'")))),
