@@ -247,7 +247,12 @@ pub struct Vm {
     pub asyncgen_hooks: RefCell<[Value; 2]>,
     /// asyncio's native state, made when `_asyncio` is first imported.
     pub aio: std::cell::OnceCell<Rc<crate::aio::State>>,
-    static_syms: RefCell<std::collections::HashMap<usize, Sym, std::hash::BuildHasherDefault<AddressHasher>>>,
+    /// `static_sym`'s answers by the address of its `&'static str` argument
+    /// (with its length, so a literal that is a prefix of another at the
+    /// same address is not taken for it): no hashing of text.
+    static_syms: RefCell<std::collections::HashMap<usize, (usize, Sym), std::hash::BuildHasherDefault<AddressHasher>>>,
+    /// `iterator_class`'s answers, the same way.
+    classes_by_address: RefCell<std::collections::HashMap<usize, (usize, Rc<Class>), std::hash::BuildHasherDefault<AddressHasher>>>,
     /// The lock that lets one thread at a time run Python code.
     pub gil: std::sync::Arc<crate::aio::gil::Gil>,
 }
@@ -293,6 +298,7 @@ impl Vm {
             frames: Default::default(),
             registry: RefCell::new(Vec::new()),
             static_syms: RefCell::new(Default::default()),
+            classes_by_address: RefCell::new(Default::default()),
             gil: crate::aio::gil::Gil::new(),
             interner,
         });
@@ -309,11 +315,13 @@ impl Vm {
     /// literal, so hot paths (operator dunders) skip hashing the text.
     pub fn static_sym(&self, s: &'static str) -> Sym {
         let key = s.as_ptr() as usize;
-        if let Some(v) = self.static_syms.borrow().get(&key) {
-            return v.clone();
+        if let Some((len, v)) = self.static_syms.borrow().get(&key) {
+            if *len == s.len() {
+                return v.clone();
+            }
         }
         let v = self.intern(s);
-        self.static_syms.borrow_mut().insert(key, v.clone());
+        self.static_syms.borrow_mut().insert(key, (s.len(), v.clone()));
         v
     }
 
@@ -634,6 +642,18 @@ impl Vm {
     }
 
     pub fn iterator_class(&self, name: &'static str) -> Rc<Class> {
+        let key = name.as_ptr() as usize;
+        if let Some((len, c)) = self.classes_by_address.borrow().get(&key) {
+            if *len == name.len() {
+                return c.clone();
+            }
+        }
+        let c = self.iterator_class_by_name(name);
+        self.classes_by_address.borrow_mut().insert(key, (name.len(), c.clone()));
+        c
+    }
+
+    fn iterator_class_by_name(&self, name: &'static str) -> Rc<Class> {
         if let Some(c) = self.types.iterators.borrow().get(name) {
             return c.clone();
         }
