@@ -108,7 +108,7 @@ impl Interpreter {
     /// Makes a fresh, empty `__main__` module and returns its namespace.
     pub fn new_main_module(&self) -> Rc<Dict> {
         let vm = &self.vm;
-        let globals = Rc::new(Dict::new());
+        let globals = crate::runtime::gc::new(Dict::new());
         globals.set_str(vm.names.name.clone(), Value::str("__main__"));
         globals.set_str(vm.names.doc.clone(), Value::None);
         globals.set_str(vm.names.package.clone(), Value::None);

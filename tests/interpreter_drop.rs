@@ -93,8 +93,22 @@ async def main():
 result = asyncio.run(main())
 "#;
 
+/// Run first, as a host's setup: each run makes a new `__main__`, and the
+/// old one's function and class cycles must go too.
+const SETUP: &str = r#"
+class Helper:
+    def again(self, n):
+        return n if n < 1 else self.again(n - 1)
+def helper():
+    return Helper().again(2)
+helper()
+"#;
+
 fn run_once() {
     let interp = tulip::Interpreter::new();
+    if let Err(e) = interp.run_source(SETUP, "<setup>") {
+        panic!("the setup failed: {e:?}");
+    }
     if let Err(e) = interp.run_source(PROGRAM, "<leak>") {
         panic!("the program failed: {e:?}");
     }

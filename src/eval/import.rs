@@ -204,7 +204,7 @@ impl Vm {
                 (src.to_string(), file, is_pkg, dir)
             }
         };
-        let dict = Rc::new(Dict::new());
+        let dict = crate::runtime::gc::new(Dict::new());
         dict.set_str(self.names.name.clone(), Value::str(name));
         dict.set_str(self.names.file.clone(), Value::str(&filename));
         let package = if is_pkg { name.to_string() } else { name.rsplit_once('.').map(|(p, _)| p.to_string()).unwrap_or_default() };

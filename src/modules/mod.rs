@@ -104,7 +104,7 @@ pub fn load_native(vm: &Vm, name: &str) -> Option<PyResult<Value>> {
         "builtins" => return Some(Ok(Value::Module(Rc::new(Module { name: vm.intern("builtins"), dict: vm.builtins.clone() })))),
         _ => return None,
     };
-    let dict = Rc::new(Dict::new());
+    let dict = crate::runtime::gc::new(Dict::new());
     dict.set_str(vm.names.name.clone(), Value::str(name));
     dict.set_str(vm.names.doc.clone(), Value::None);
     dict.set_str(vm.names.package.clone(), Value::str(""));
