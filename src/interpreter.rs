@@ -209,41 +209,32 @@ impl Interpreter {
         if let Some(main) = vm.main_module.borrow_mut().take() {
             namespaces.push(main.dict.clone());
         }
-        let t = &vm.types;
-        let mut classes: Vec<Rc<Class>> = vec![
-            t.object.clone(), t.type_.clone(), t.none.clone(), t.not_implemented.clone(),
-            t.ellipsis.clone(), t.bool_.clone(), t.int.clone(), t.float.clone(), t.complex.clone(),
-            t.str_.clone(), t.bytes.clone(), t.bytearray.clone(), t.list.clone(), t.tuple.clone(),
-            t.dict.clone(), t.set.clone(), t.frozenset.clone(), t.range.clone(), t.slice.clone(),
-            t.function.clone(), t.builtin_function.clone(), t.method.clone(), t.module.clone(),
-            t.generator.clone(), t.coroutine.clone(), t.async_generator.clone(), t.cell.clone(),
-            t.property.clone(), t.staticmethod.clone(), t.classmethod.clone(), t.super_.clone(),
-        ];
-        classes.extend(t.iterators.borrow().values().cloned());
-        classes.extend(t.exceptions.values().cloned());
+        // The classes named anywhere here, to empty in turn (with the
+        // classes their dicts name).
+        let named_classes = |table: DictTable| -> Vec<Rc<Class>> {
+            table.values().into_iter().filter_map(|v| match v {
+                Value::Class(c) => Some(c),
+                _ => None,
+            }).collect()
+        };
+        let mut classes = vm.types.all();
         classes.extend(vm.registry.borrow().iter().filter_map(|c| c.upgrade()));
+        for d in namespaces {
+            let table = std::mem::replace(&mut *d.table.borrow_mut(), DictTable::new());
+            classes.extend(named_classes(table));
+        }
         let mut emptied = std::collections::HashSet::new();
-        let mut emptied_classes = std::collections::HashSet::new();
-        while !namespaces.is_empty() || !classes.is_empty() {
-            for d in std::mem::take(&mut namespaces) {
-                if !emptied.insert(Rc::as_ptr(&d)) {
-                    continue;
-                }
-                let old = std::mem::replace(&mut *d.table.borrow_mut(), DictTable::new());
-                classes.extend(old.values().into_iter().filter_map(|v| match v { Value::Class(c) => Some(c), _ => None }));
+        while let Some(c) = classes.pop() {
+            if !emptied.insert(Rc::as_ptr(&c)) {
+                continue;
             }
-            for c in std::mem::take(&mut classes) {
-                if !emptied_classes.insert(Rc::as_ptr(&c)) {
-                    continue;
-                }
-                c.mro.borrow_mut().clear();
-                c.bases.borrow_mut().clear();
-                c.meta.borrow_mut().take();
-                *c.construct.borrow_mut() = Construct::UNSET;
-                drop(std::mem::take(&mut *c.cache.borrow_mut()));
-                let old = std::mem::replace(&mut *c.dict.borrow_mut(), DictTable::new());
-                classes.extend(old.values().into_iter().filter_map(|v| match v { Value::Class(c) => Some(c), _ => None }));
-            }
+            c.mro.borrow_mut().clear();
+            c.bases.borrow_mut().clear();
+            c.meta.borrow_mut().take();
+            *c.construct.borrow_mut() = Construct::UNSET;
+            drop(std::mem::take(&mut *c.cache.borrow_mut()));
+            let table = std::mem::replace(&mut *c.dict.borrow_mut(), DictTable::new());
+            classes.extend(named_classes(table));
         }
         crate::runtime::gc::collect_generation(2);
     }

@@ -179,6 +179,23 @@ impl Types {
         }
     }
 
+    /// Every builtin class: the fields, the iterator classes and the
+    /// exceptions (for an interpreter's tear-down).
+    pub fn all(&self) -> Vec<Rc<Class>> {
+        let mut all = vec![
+            self.object.clone(), self.type_.clone(), self.none.clone(), self.not_implemented.clone(),
+            self.ellipsis.clone(), self.bool_.clone(), self.int.clone(), self.float.clone(), self.complex.clone(),
+            self.str_.clone(), self.bytes.clone(), self.bytearray.clone(), self.list.clone(), self.tuple.clone(),
+            self.dict.clone(), self.set.clone(), self.frozenset.clone(), self.range.clone(), self.slice.clone(),
+            self.function.clone(), self.builtin_function.clone(), self.method.clone(), self.module.clone(),
+            self.generator.clone(), self.coroutine.clone(), self.async_generator.clone(), self.cell.clone(),
+            self.property.clone(), self.staticmethod.clone(), self.classmethod.clone(), self.super_.clone(),
+        ];
+        all.extend(self.iterators.borrow().values().cloned());
+        all.extend(self.exceptions.values().cloned());
+        all
+    }
+
     pub fn exc(&self, name: &str) -> Rc<Class> {
         match self.exceptions.get(name) {
             Some(c) => c.clone(),
