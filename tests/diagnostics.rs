@@ -109,3 +109,33 @@ fn the_terminal_form_draws_each_frame_and_ends_with_the_cpython_line() {
     }
     assert!(drawn >= scripts.len(), "only {drawn} frames drawn for {} programs", scripts.len());
 }
+
+/// Inputs the parse fuzz target crashed on, run as it runs them: decoded
+/// lossily, parsed in each mode, every error rendered in both forms.
+#[test]
+fn fuzz_finds_parse_and_render_without_panicking() {
+    let inputs: [&[u8]; 2] = [
+        // A `\N{...}` name starting with a hyphen.
+        b"s = '\\N{-O NHGt\xaa\xce-I}'\n",
+        // An error whose span starts past the end of the line shown (NULs
+        // and a carriage return after invalid UTF-8 in a comment).
+        b"# __name__ \x92\x91s \"_t andaken\")\x01\x00\x00\x00\x00\x00\x00\r\n",
+    ];
+    for data in inputs {
+        let text = String::from_utf8_lossy(data);
+        let parses: [fn(&str) -> Result<(), tulip::syntax::SyntaxError>; 4] = [
+            |s| tulip::syntax::parse_module(s).map(drop),
+            |s| tulip::syntax::parse_ast(s).map(drop),
+            |s| tulip::syntax::parse_expression(s).map(drop),
+            |s| tulip::syntax::parse_interactive(s).map(drop),
+        ];
+        for parse in parses {
+            if let Err(err) = parse(&text) {
+                for fancy in [false, true] {
+                    let shown = tulip::diag::render_syntax_error(&err, "<fuzz>", &text, fancy);
+                    assert!(shown.ends_with(&format!("{}\n", err.msg)), "{shown}");
+                }
+            }
+        }
+    }
+}

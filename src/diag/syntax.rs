@@ -31,7 +31,9 @@ fn render_plain(err: &SyntaxError, filename: &str, source: &str) -> String {
         return out;
     };
     let col = col.min(shown.chars().count());
-    let end = (err.span.end as usize).clamp(start, line_start + line_text.len());
+    // The span may start past the text shown (at a NUL or a `\r` the line
+    // stops before): then it is one caret at the line's end.
+    let end = (err.span.end as usize).min(line_start + line_text.len()).max(start);
     let width = source.get(start..end).map_or(1, |s| s.chars().count()).max(1);
     // An IndentationError is shown with one caret whatever its span.
     let width = if matches!(err.kind, ErrorKind::IndentationError | ErrorKind::TabError) { 1 } else { width };
