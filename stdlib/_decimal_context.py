@@ -5,10 +5,6 @@ decimal imports all of it; the classes say they are decimal's.
 """
 
 from _tulip import c_type as _c_type
-
-
-def _c_type_named(name):
-    return lambda cls: _c_type(cls, name)
 import contextvars
 import sys
 from collections import namedtuple
@@ -220,7 +216,6 @@ def _check_int(value, low, high, message):
     return value
 
 
-@_c_type_named('decimal.Context')
 class Context:
     """Precision, rounding and exponent limits for arithmetic, and the flags
     and traps of the signals."""
@@ -469,6 +464,8 @@ class Context:
 
     def radix(self):
         return _number().Decimal(10)
+
+_c_type(Context, 'decimal.Context')
 
 
 DefaultContext = None

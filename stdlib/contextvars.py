@@ -9,17 +9,12 @@ and reset() give the context a new dict), and copies share it."""
 
 from _tulip import c_type as _c_type
 
-
-def _c_type_named(name):
-    return lambda cls: _c_type(cls, name)
-
 __all__ = ("Context", "ContextVar", "Token", "copy_context")
 
 _MISSING = object()
 _NO_VALUES = {}     # shared by every empty context: never changed in place
 
 
-@_c_type_named('_contextvars.Context')
 class Context:
     __slots__ = ("_vars", "_entered")
 
@@ -82,6 +77,8 @@ class Context:
 
     __hash__ = None
 
+_c_type(Context, '_contextvars.Context')
+
 
 _current = Context()     # the context in force
 
@@ -90,7 +87,6 @@ def copy_context():
     return _current.copy()
 
 
-@_c_type_named('_contextvars.ContextVar')
 class ContextVar:
     __slots__ = ("_name", "_default")
 
@@ -147,13 +143,14 @@ class ContextVar:
     def __class_getitem__(cls, item):
         return cls
 
+_c_type(ContextVar, '_contextvars.ContextVar')
+
 
 class _Missing:
     def __repr__(self):
         return "<Token.MISSING>"
 
 
-@_c_type_named('_contextvars.Token')
 class Token:
     __slots__ = ("_context", "_var", "_old_value", "_used")
     MISSING = _Missing()
@@ -178,3 +175,5 @@ class Token:
 
     def __class_getitem__(cls, item):
         return cls
+
+_c_type(Token, '_contextvars.Token')

@@ -2,10 +2,6 @@
 total_ordering, cmp_to_key, cached_property, singledispatch."""
 
 from _tulip import c_type as _c_type
-
-
-def _c_type_named(name):
-    return lambda cls: _c_type(cls, name)
 from collections import namedtuple as _namedtuple
 
 __all__ = ["update_wrapper", "wraps", "WRAPPER_ASSIGNMENTS", "WRAPPER_UPDATES",
@@ -164,7 +160,6 @@ def _by_sign(mycmp, test):
 
 def cmp_to_key(mycmp):
     """Converts an old-style cmp function into a key function."""
-    @_c_type_named('functools.KeyWrapper')
     class KeyWrapper:
         __slots__ = ["obj"]
         __hash__ = None
@@ -177,6 +172,8 @@ def cmp_to_key(mycmp):
         __eq__ = _by_sign(mycmp, lambda sign: sign == 0)
         __ge__ = _by_sign(mycmp, lambda sign: sign >= 0)
         __gt__ = _by_sign(mycmp, lambda sign: sign > 0)
+
+    _c_type(KeyWrapper, 'functools.KeyWrapper')
 
     KeyWrapper.__qualname__ = "KeyWrapper"
     return KeyWrapper

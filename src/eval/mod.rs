@@ -250,11 +250,27 @@ pub struct Vm {
     /// `static_sym`'s answers by the address of its `&'static str` argument
     /// (with its length, so a literal that is a prefix of another at the
     /// same address is not taken for it): no hashing of text.
-    static_syms: RefCell<std::collections::HashMap<usize, (usize, Sym), std::hash::BuildHasherDefault<AddressHasher>>>,
+    static_syms: LiteralMap<Sym>,
     /// `iterator_class`'s answers, the same way.
-    classes_by_address: RefCell<std::collections::HashMap<usize, (usize, Rc<Class>), std::hash::BuildHasherDefault<AddressHasher>>>,
+    classes_by_address: LiteralMap<Rc<Class>>,
     /// The lock that lets one thread at a time run Python code.
     pub gil: std::sync::Arc<crate::aio::gil::Gil>,
+}
+
+/// Answers keyed by the address of a `&'static str`, with its length.
+type LiteralMap<T> = RefCell<std::collections::HashMap<usize, (usize, T), std::hash::BuildHasherDefault<AddressHasher>>>;
+
+/// The answer `map` holds for `literal`, made by `make` the first time.
+fn by_literal<T: Clone>(map: &LiteralMap<T>, literal: &'static str, make: impl FnOnce() -> T) -> T {
+    let key = literal.as_ptr() as usize;
+    if let Some((len, v)) = map.borrow().get(&key) {
+        if *len == literal.len() {
+            return v.clone();
+        }
+    }
+    let v = make();
+    map.borrow_mut().insert(key, (literal.len(), v.clone()));
+    v
 }
 
 impl Drop for Vm {
@@ -314,15 +330,7 @@ impl Vm {
     /// Interns a name known at compile time, keyed by the address of the
     /// literal, so hot paths (operator dunders) skip hashing the text.
     pub fn static_sym(&self, s: &'static str) -> Sym {
-        let key = s.as_ptr() as usize;
-        if let Some((len, v)) = self.static_syms.borrow().get(&key) {
-            if *len == s.len() {
-                return v.clone();
-            }
-        }
-        let v = self.intern(s);
-        self.static_syms.borrow_mut().insert(key, (s.len(), v.clone()));
-        v
+        by_literal(&self.static_syms, s, || self.intern(s))
     }
 
     /// Records the stack the interpreter runs on, so deep recursion in native
@@ -642,15 +650,7 @@ impl Vm {
     }
 
     pub fn iterator_class(&self, name: &'static str) -> Rc<Class> {
-        let key = name.as_ptr() as usize;
-        if let Some((len, c)) = self.classes_by_address.borrow().get(&key) {
-            if *len == name.len() {
-                return c.clone();
-            }
-        }
-        let c = self.iterator_class_by_name(name);
-        self.classes_by_address.borrow_mut().insert(key, (name.len(), c.clone()));
-        c
+        by_literal(&self.classes_by_address, name, || self.iterator_class_by_name(name))
     }
 
     fn iterator_class_by_name(&self, name: &'static str) -> Rc<Class> {
