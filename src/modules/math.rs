@@ -1224,9 +1224,9 @@ fn run_product(vm: &Vm, lo: &BigInt, count: u64) -> PyResult<BigInt> {
     if count == 0 {
         return Ok(BigInt::one());
     }
-    if count <= 1024 {
-        if let Some(last) = lo.to_u64().and_then(|first| first.checked_add(count - 1)) {
-            return Ok(product_range(lo.to_u64().unwrap_or(0), last));
+    if let Some(first) = lo.to_u64().filter(|_| count <= 1024) {
+        if let Some(last) = first.checked_add(count - 1) {
+            return Ok(product_range(first, last));
         }
     }
     if count <= 16 {
