@@ -35,7 +35,7 @@ except RecursionError as e:
     print("cycle RecursionError:", e)
 # A high recursion limit is still bounded by the machine stack.
 sys.setrecursionlimit(10_000_000)
-for doc in ["[" * 3_000_000, '{"a":' * 3_000_000]:
+for doc in ["[" * 10_000_000, '{"a":' * 10_000_000]:
     try:
         json.loads(doc)
     except RecursionError:
