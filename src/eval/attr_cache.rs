@@ -101,24 +101,33 @@ impl Vm {
         if let Value::Module(_) = obj {
             return Ok(MethodTarget::Plain(self.get_attr_at(obj, site)?));
         }
-        if let Some(class) = self.builtin_type(obj) {
-            let cache = match find_entry(&site.cache, class) {
-                Some(e) => e,
-                None => {
-                    let (kind, value) = match class.lookup(&site.name) {
-                        Some(m @ Value::Builtin(_)) if is_unbound_method(&m) => (AttrKind::BuiltinMethod, m),
-                        _ => (AttrKind::Empty, Value::None),
-                    };
-                    record(&site.cache, class, kind, value)
-                }
-            };
-            if cache.kind.get() == AttrKind::BuiltinMethod {
-                if let Value::Builtin(b) = &*cache.value.borrow() {
-                    return Ok(MethodTarget::Native(b.func));
-                }
-            }
+        if let Some(func) = self.native_method_at(obj, site) {
+            return Ok(MethodTarget::Native(func));
         }
         self.load_method(obj, &site.name)
+    }
+
+    /// The native method `obj.name` calls when `obj` is a value of a
+    /// builtin type (`list.append`, `str.join`), from the site's cache.
+    #[inline]
+    pub fn native_method_at(&self, obj: &Value, site: &AttrSite) -> Option<NativeFn> {
+        let class = self.builtin_type(obj)?;
+        let cache = match find_entry(&site.cache, class) {
+            Some(e) => e,
+            None => {
+                let (kind, value) = match class.lookup(&site.name) {
+                    Some(m @ Value::Builtin(_)) if is_unbound_method(&m) => (AttrKind::BuiltinMethod, m),
+                    _ => (AttrKind::Empty, Value::None),
+                };
+                record(&site.cache, class, kind, value)
+            }
+        };
+        if cache.kind.get() == AttrKind::BuiltinMethod {
+            if let Value::Builtin(b) = &*cache.value.borrow() {
+                return Some(b.func);
+            }
+        }
+        None
     }
 
     /// Calls what `load_method_at` found: `argv[0]` is free for `obj`.

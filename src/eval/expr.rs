@@ -306,6 +306,10 @@ impl Vm {
                                 return self.call_direct(f, &func, Some(o), exprs);
                             }
                         }
+                    } else if args.len() <= 2 {
+                        if let Some(func) = self.native_method_at(&o, name) {
+                            return self.call_native_method(f, func, o, name, args);
+                        }
                     }
                 }
                 self.call_method_with_args(f, o, name, args)
@@ -340,6 +344,24 @@ impl Vm {
                 self.assign(f, t, v.clone())?;
                 Ok(v)
             }
+        }
+    }
+
+    /// `obj.name(a, b)` of a native method with at most two positional
+    /// arguments: the arguments go in an array on the stack, beside `obj`.
+    fn call_native_method(&self, f: &mut Frame, func: NativeFn, o: Value, site: &ir::AttrSite, args: &[Arg]) -> PyResult<Value> {
+        match args {
+            [] => func(self, &[o], &[]),
+            [Arg::Pos(a)] => {
+                let a = self.eval_operand(f, a)?;
+                func(self, &[o, a], &[])
+            }
+            [Arg::Pos(a), Arg::Pos(b)] => {
+                let a = self.eval_operand(f, a)?;
+                let b = self.eval_operand(f, b)?;
+                func(self, &[o, a, b], &[])
+            }
+            _ => self.call_method_with_args(f, o, site, args),
         }
     }
 
