@@ -80,11 +80,11 @@ impl Code {
 
     /// Whether a call with exactly `n` positional arguments just puts them
     /// in the first `n` slots: no defaults, `*args`, keyword-only or
-    /// captured parameters, and a plain function body to run.
+    /// captured parameters.
     #[inline]
     pub fn binds_positionally(&self, n: usize) -> bool {
         let p = &self.params;
-        p.n_pos == n && !p.vararg && !p.kwarg && p.n_kwonly == 0 && self.cell_params.is_empty() && !self.is_generator_like()
+        p.n_pos == n && !p.vararg && !p.kwarg && p.n_kwonly == 0 && self.cell_params.is_empty()
     }
 }
 

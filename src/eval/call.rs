@@ -207,6 +207,9 @@ impl Vm {
         args: impl Iterator<Item = &'e crate::compile::ir::Expr>,
     ) -> PyResult<Value> {
         let code = &func.code;
+        if code.is_generator_like() {
+            return self.start_generator_direct(f, func, first, args);
+        }
         let (mut slots, mut cells) = (Default::default(), Default::default());
         let rec = FrameRecord::new(code, &func.globals);
         let mut frame = Frame::new(&rec, None, &func.closure, &mut slots, &mut cells);
@@ -220,6 +223,30 @@ impl Vm {
             i += 1;
         }
         self.run_frame(&mut frame, &code.body)
+    }
+
+    /// `call_direct` of a generator function: the arguments go straight
+    /// into the slots the generator object then owns.
+    #[inline(never)]
+    fn start_generator_direct<'e>(
+        &self,
+        f: &mut Frame,
+        func: &Rc<Function>,
+        first: Option<Value>,
+        args: impl Iterator<Item = &'e crate::compile::ir::Expr>,
+    ) -> PyResult<Value> {
+        let code = &func.code;
+        let mut slots: Box<[Option<Value>]> = vec![None; code.slot_names.len()].into_boxed_slice();
+        let mut i = 0;
+        if let Some(v) = first {
+            slots[0] = Some(v);
+            i = 1;
+        }
+        for a in args {
+            slots[i] = Some(self.eval_operand(f, a)?);
+            i += 1;
+        }
+        Ok(self.make_generator(func, slots, new_cells(code, &func.closure)))
     }
 
     /// A generator function's call: binds the arguments into a frame that

@@ -529,7 +529,18 @@ impl Vm {
         self.new_error("UnboundLocalError", format!("cannot access local variable '{name}' where it is not associated with a value"))
     }
 
+    /// Binds `v` to `t`; a local variable inline, the rest out of line.
+    #[inline(always)]
     pub fn assign(&self, f: &mut Frame, t: &Target, v: Value) -> PyResult<()> {
+        if let Target::Local(i) = t {
+            f.slots[*i as usize] = Some(v);
+            return Ok(());
+        }
+        self.assign_other(f, t, v)
+    }
+
+    #[inline(never)]
+    fn assign_other(&self, f: &mut Frame, t: &Target, v: Value) -> PyResult<()> {
         match t {
             Target::Local(i) => f.slots[*i as usize] = Some(v),
             Target::Cell(i) => *f.cells[*i as usize].value.borrow_mut() = Some(v),

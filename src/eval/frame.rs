@@ -203,6 +203,9 @@ fn fill_cells(cells: &mut Cells, closure: &[Rc<CellObj>], n: usize) {
 
 /// The cells of a generator's frame: the closure's, then fresh ones.
 pub fn new_cells(code: &Code, closure: &[Rc<CellObj>]) -> Box<[Rc<CellObj>]> {
+    if code.cell_names.is_empty() {
+        return Box::new([]);
+    }
     let mut cells = Cells::new();
     fill_cells(&mut cells, closure, code.cell_names.len());
     cells.into_vec().into_boxed_slice()

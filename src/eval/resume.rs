@@ -223,7 +223,7 @@ impl Vm {
             return Ok(Flow::Normal);
         }
         let v = match &sp.value {
-            Some(e) => self.eval(f, e)?,
+            Some(e) => self.eval_operand(f, e)?,
             None => Value::None,
         };
         let started = match sp.kind {
