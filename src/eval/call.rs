@@ -210,8 +210,31 @@ impl Vm {
         if code.is_generator_like() {
             return self.start_generator_direct(f, func, first, args);
         }
-        let (mut slots, mut cells) = (Default::default(), Default::default());
         let rec = FrameRecord::new(code, &func.globals);
+        let n = code.slot_names.len();
+        if n <= SMALL_FRAME && code.cell_names.is_empty() {
+            // Most calls: the slots in a fixed array, no cells.
+            let mut slots: [Option<Value>; SMALL_FRAME] = Default::default();
+            let mut frame = Frame::over(&rec, None, &mut slots[..n], &mut []);
+            let mut i = 0;
+            if let Some(v) = first {
+                frame.slots[0] = Some(v);
+                i = 1;
+            }
+            for a in args {
+                frame.slots[i] = Some(self.eval_operand(f, a)?);
+                i += 1;
+            }
+            let r = self.run_frame(&mut frame, &code.body);
+            // Only the first `n` slots were ever set: clear those and skip
+            // the array's drop glue for the rest.
+            for s in &mut slots[..n] {
+                drop(s.take());
+            }
+            std::mem::forget(slots);
+            return r;
+        }
+        let (mut slots, mut cells) = (Default::default(), Default::default());
         let mut frame = Frame::new(&rec, None, &func.closure, &mut slots, &mut cells);
         let mut i = 0;
         if let Some(v) = first {
@@ -663,6 +686,9 @@ impl Vm {
 
 /// Parameters that inner functions capture live in cells: moves their
 /// bound values from the slots into fresh cells.
+/// The slots of a frame this small live in an array on the Rust stack.
+const SMALL_FRAME: usize = 8;
+
 fn move_cell_params(frame: &mut Frame) {
     let code = frame.code;
     for &(slot, cell) in &code.cell_params {

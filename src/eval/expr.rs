@@ -634,8 +634,22 @@ impl Vm {
         }
     }
 
-    #[inline]
+    /// A global name: the module dict's entry the site found last time,
+    /// inline; the rest (builtins, a moved or missing name) out of line.
+    #[inline(always)]
     pub fn load_global_cached(&self, f: &Frame, name: &Str, cache: &ir::GlobalCache) -> PyResult<Value> {
+        if let Ok(t) = f.globals.table.try_borrow() {
+            if let Some(e) = t.entry_at(cache.index.get() as usize) {
+                if matches!(&e.key, Value::Str(k) if std::ptr::eq(&**k, name)) {
+                    return Ok(e.value.clone());
+                }
+            }
+        }
+        self.load_global_slow(f, name, cache)
+    }
+
+    #[inline(never)]
+    fn load_global_slow(&self, f: &Frame, name: &Str, cache: &ir::GlobalCache) -> PyResult<Value> {
         {
             let t = f.globals.table.borrow();
             if let Some(e) = t.entry_at(cache.index.get() as usize) {
