@@ -365,9 +365,38 @@ impl Vm {
         }
     }
 
+    /// `name(a, b)` of a native function (`len`, `isinstance`) with at most
+    /// two arguments: the arguments go in an array on the stack.
+    #[inline(always)]
+    fn call_native_function(&self, f: &mut Frame, func: NativeFn, args: &[Expr]) -> PyResult<Value> {
+        let r = match args {
+            [] => func(self, &[], &[]),
+            [a] => {
+                let a = self.eval_operand(f, a)?;
+                func(self, &[a], &[])
+            }
+            [a, b, ..] => {
+                // `call_with_args` passes at most two.
+                let a = self.eval_operand(f, a)?;
+                let b = self.eval_operand(f, b)?;
+                func(self, &[a, b], &[])
+            }
+        };
+        // A blocking native (`time.sleep`) returns early on Ctrl-C: raise now.
+        if super::interrupt::requested() {
+            self.raise_interrupt()?;
+        }
+        r
+    }
+
     /// A positional call of anything but a plain function.
     #[inline(never)]
     fn call_with_args(&self, f: &mut Frame, callee: Value, args: &[Expr]) -> PyResult<Value> {
+        if let Value::Builtin(b) = &callee {
+            if b.kind == BuiltinKind::Function && b.bound.is_none() && args.len() <= 2 && !reads_frame(b) {
+                return self.call_native_function(f, b.func, args);
+            }
+        }
         let mut argv: ArgVec = SmallVec::with_capacity(args.len());
         for a in args {
             argv.push(self.eval_operand(f, a)?);
@@ -939,6 +968,13 @@ impl Vm {
             _ => self.rich_compare(a, b, op)?,
         })
     }
+}
+
+/// Whether `b` may be one of the builtins that read the calling frame
+/// (`crate::builtins::functions::call_frame_builtin`): a cheap filter by name.
+#[inline(always)]
+fn reads_frame(b: &Builtin) -> bool {
+    matches!(b.name, "globals" | "locals" | "vars" | "dir" | "exec" | "eval")
 }
 
 /// A bound local or a constant, borrowed: numeric fast paths read their
