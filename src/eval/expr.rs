@@ -679,22 +679,27 @@ impl Vm {
 
     #[inline(never)]
     fn load_global_slow(&self, f: &Frame, name: &Str, cache: &ir::GlobalCache) -> PyResult<Value> {
-        {
-            let t = f.globals.table.borrow();
-            if let Some(e) = t.entry_at(cache.index.get() as usize) {
-                if matches!(&e.key, Value::Str(k) if std::ptr::eq(&**k, name)) {
-                    return Ok(e.value.clone());
-                }
-            }
-            let here = (Rc::as_ptr(&f.globals) as usize, t.version());
-            if cache.absent_in.get() == here {
-                let b = self.builtins.table.borrow();
+        // A builtin the site found before, while the module dict still
+        // lacks the name (its key version is unchanged).
+        if let (Ok(t), Ok(b)) = (f.globals.table.try_borrow(), self.builtins.table.try_borrow()) {
+            if cache.absent_in.get() == (Rc::as_ptr(&f.globals) as usize, t.version()) {
                 if let Some(e) = b.entry_at(cache.builtin_index.get() as usize) {
                     if matches!(&e.key, Value::Str(k) if std::ptr::eq(&**k, name)) {
                         return Ok(e.value.clone());
                     }
                 }
             }
+        }
+        self.load_global_lookup(f, name, cache)
+    }
+
+    /// A global name looked up by hash, the site's cache refilled.
+    #[cold]
+    #[inline(never)]
+    fn load_global_lookup(&self, f: &Frame, name: &Str, cache: &ir::GlobalCache) -> PyResult<Value> {
+        {
+            let t = f.globals.table.borrow();
+            let here = (Rc::as_ptr(&f.globals) as usize, t.version());
             match t.find_str(name.hash(), name) {
                 Some(i) => {
                     cache.index.set(i as u32);
