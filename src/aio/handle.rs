@@ -268,7 +268,7 @@ impl Call {
             payload: Payload::None,
             gc: GcHeader::new(),
         });
-        fill(&h, self.callback.value(), Value::Tuple(Rc::new(Tuple::new(self.args.to_vec()))), self.lp.clone(), self.ctx.clone());
+        fill(&h, self.callback.value(), Value::Tuple(Rc::new(Tuple::new(self.args.iter().cloned().collect()))), self.lp.clone(), self.ctx.clone());
         h
     }
 }

@@ -281,7 +281,7 @@ fn popitem(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let d = slf(vm, s, "popitem")?;
     let e = d.table.borrow_mut().pop_last();
     match e {
-        Some(e) => Ok(Value::tuple(vec![e.key, e.value])),
+        Some(e) => Ok(Value::pair(e.key, e.value)),
         None => Err(vm.key_error(Value::str("popitem(): dictionary is empty"))),
     }
 }
@@ -350,7 +350,7 @@ fn reversed_of(vm: &Vm, d: &Dict, what: u8) -> Value {
         .map(|e| match what {
             0 => e.key.clone(),
             1 => e.value.clone(),
-            _ => Value::tuple(vec![e.key.clone(), e.value.clone()]),
+            _ => Value::pair(e.key.clone(), e.value.clone()),
         })
         .collect();
     let name = ["dict_reversekeyiterator", "dict_reversevalueiterator", "dict_reverseitemiterator"][what.min(2) as usize];

@@ -316,7 +316,7 @@ impl Vm {
             }
             ExprKind::SuperZero { class_cell, first } => self.eval_super_zero(f, *class_cell, first),
             ExprKind::MakeFunction(def) => self.make_function(f, def),
-            ExprKind::Tuple(items) => Ok(Value::tuple(self.eval_items(f, items, Display::Sequence)?)),
+            ExprKind::Tuple(items) => self.eval_tuple(f, items),
             ExprKind::List(items) => Ok(Value::list(self.eval_items(f, items, Display::Sequence)?)),
             ExprKind::Set(items) => {
                 let folded = items.len() > 2 && items.iter().all(|e| matches!(e.kind, ExprKind::Const(_)));
@@ -362,6 +362,20 @@ impl Vm {
                 func(self, &[o, a, b], &[])
             }
             _ => self.call_method_with_args(f, o, site, args),
+        }
+    }
+
+    /// A tuple display: one or two plain items straight into the tuple.
+    #[inline(never)]
+    fn eval_tuple(&self, f: &mut Frame, items: &[Expr]) -> PyResult<Value> {
+        let plain = |e: &Expr| !matches!(e.kind, ExprKind::Starred(_));
+        match items {
+            [a] if plain(a) => Ok(Value::tuple_of(smallvec::smallvec![self.eval_operand(f, a)?])),
+            [a, b] if plain(a) && plain(b) => {
+                let a = self.eval_operand(f, a)?;
+                Ok(Value::pair(a, self.eval_operand(f, b)?))
+            }
+            _ => Ok(Value::tuple(self.eval_items(f, items, Display::Sequence)?)),
         }
     }
 

@@ -195,7 +195,7 @@ impl Vm {
                         Ok(Some(match what {
                             0 => e.key.clone(),
                             1 => e.value.clone(),
-                            _ => Value::tuple(vec![e.key.clone(), e.value.clone()]),
+                            _ => Value::pair(e.key.clone(), e.value.clone()),
                         }))
                     }
                     None => Ok(None),
@@ -225,7 +225,7 @@ impl Vm {
                         if let IterState::Enumerate { count, .. } = &mut *n.state.borrow_mut() {
                             *count = next;
                         }
-                        Ok(Some(Value::tuple(vec![c, v])))
+                        Ok(Some(Value::pair(c, v)))
                     }
                     None => Ok(None),
                 }
@@ -237,7 +237,7 @@ impl Vm {
                 if its.is_empty() {
                     return Ok(None);
                 }
-                let mut out = Vec::with_capacity(its.len());
+                let mut out = crate::runtime::object::TupleItems::with_capacity(its.len());
                 for (k, it) in its.iter().enumerate() {
                     match self.next(it)? {
                         Some(v) => out.push(v),
@@ -269,7 +269,7 @@ impl Vm {
                         }
                     }
                 }
-                Ok(Some(Value::tuple(out)))
+                Ok(Some(Value::tuple_of(out)))
             }
             IterState::Map { func, its } => {
                 let (func, its) = (func.clone(), its.clone());

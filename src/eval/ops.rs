@@ -724,9 +724,9 @@ impl Vm {
                 Some(Value::list(alloc::repeat_items(&items, n).map_err(|_| self.memory_error())?))
             }
             (ArithOp::Add, Value::Tuple(p), Value::Tuple(q)) => {
-                let mut v = p.items.to_vec();
-                v.extend(q.items.iter().cloned());
-                Some(Value::tuple(v))
+                let mut items = crate::runtime::object::TupleItems::with_capacity(p.items.len() + q.items.len());
+                items.extend(p.items.iter().chain(q.items.iter()).cloned());
+                Some(Value::tuple_of(items))
             }
             (ArithOp::Mul, Value::Tuple(t), n) | (ArithOp::Mul, n, Value::Tuple(t)) if is_int(n) => {
                 let n = self.repeat_count(n)?;

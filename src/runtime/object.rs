@@ -52,7 +52,9 @@ impl List {
 }
 
 pub struct Tuple {
-    pub items: Box<[Value]>,
+    /// Up to two items inline: pairs are the commonest tuples, and a
+    /// tuple is then one allocation.
+    pub items: TupleItems,
     pub gc: GcHeader,
 }
 
@@ -66,10 +68,20 @@ impl Drop for List {
 
 impl Drop for Tuple {
     fn drop(&mut self) {
-        if !self.items.is_empty() {
+        // Items that are no containers `free_values` unwinds are dropped in
+        // place (the commonest tuples: numbers, strings), last first as in
+        // CPython (the order finalizers run in).
+        if self.items.iter().any(unwinds_on_free) {
             free_values(std::mem::take(&mut self.items).into_vec());
+        } else if self.items.len() > 1 && self.items.iter().any(Value::holds_reference) {
+            while self.items.pop().is_some() {}
         }
     }
+}
+
+/// The containers whose contents `free_values` moves to its work list.
+fn unwinds_on_free(v: &Value) -> bool {
+    matches!(v, Value::List(_) | Value::Tuple(_) | Value::Dict(_) | Value::Instance(_))
 }
 
 impl Drop for Dict {
@@ -104,7 +116,7 @@ fn free_values(values: Vec<Value>) {
             }
             Value::Tuple(rc) => {
                 if let Ok(mut t) = Rc::try_unwrap(rc) {
-                    work.extend(std::mem::take(&mut t.items).into_vec());
+                    work.extend(std::mem::take(&mut t.items));
                 }
             }
             Value::Dict(rc) => {
@@ -134,9 +146,21 @@ fn free_values(values: Vec<Value>) {
     }
 }
 
+pub type TupleItems = smallvec::SmallVec<[Value; 2]>;
+
 impl Tuple {
-    pub fn new(items: Vec<Value>) -> Tuple {
-        Tuple { items: items.into_boxed_slice(), gc: GcHeader::new() }
+    pub fn new(items: TupleItems) -> Tuple {
+        Tuple { items, gc: GcHeader::new() }
+    }
+
+    /// The items of a tuple made from `items`: moved inline when they fit,
+    /// else the vector's buffer, trimmed to size.
+    pub fn items_from_vec(mut items: Vec<Value>) -> TupleItems {
+        if items.len() <= 2 {
+            return items.into_iter().collect();
+        }
+        items.shrink_to_fit();
+        TupleItems::from_vec(items)
     }
 }
 

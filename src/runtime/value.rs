@@ -161,6 +161,15 @@ impl Value {
     }
 
     pub fn tuple(items: Vec<Value>) -> Value {
+        Value::tuple_of(Tuple::items_from_vec(items))
+    }
+
+    /// A pair, in one allocation.
+    pub fn pair(a: Value, b: Value) -> Value {
+        Value::tuple_of(smallvec::smallvec![a, b])
+    }
+
+    pub fn tuple_of(items: crate::runtime::object::TupleItems) -> Value {
         let tuple = Rc::new(Tuple::new(items));
         // Like CPython, tuples of atomic values are not tracked: they are
         // common and can never be part of a cycle.
