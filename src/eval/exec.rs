@@ -1,7 +1,7 @@
 //! Statements on the synchronous path.
 
 use super::{Frame, Vm};
-use crate::compile::ir::{self, Stmt, StmtKind, Target};
+use crate::compile::ir::{self, ExprKind, Stmt, StmtKind, Target};
 use crate::runtime::gc;
 use crate::runtime::object::*;
 use crate::runtime::value::Value;
@@ -555,6 +555,12 @@ impl Vm {
             },
             Target::Subscript(obj, idx) => {
                 let o = self.eval(f, obj)?;
+                if let (Value::List(l), ExprKind::Slice(a, b, c)) = (&o, &idx.kind) {
+                    // `xs[a:b] = v`: no slice object.
+                    let s = Slice { start: self.eval_opt(f, a)?, stop: self.eval_opt(f, b)?, step: self.eval_opt(f, c)? };
+                    let r = self.slice_assigned(&v).and_then(|new| self.list_set_slice(l, &s, new));
+                    return r.map_err(|e| self.failed_at_item(e, obj, idx));
+                }
                 let i = self.eval(f, idx)?;
                 self.set_item(&o, i, v).map_err(|e| self.failed_at_item(e, obj, idx))?;
             }

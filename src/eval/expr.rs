@@ -204,6 +204,9 @@ impl Vm {
                 if let (Some(o), Some(i)) = (leaf(f, obj), leaf(f, idx)) {
                     return self.get_item(o, i);
                 }
+                if let ExprKind::Slice(a, b, c) = &idx.kind {
+                    return self.eval_sliced(f, obj, a, b, c);
+                }
                 let o = self.eval_operand(f, obj)?;
                 let i = self.eval_operand(f, idx)?;
                 self.get_item(&o, &i)
@@ -491,6 +494,18 @@ impl Vm {
         self.format_value(v, conv, spec)
     }
 
+    /// `obj[a:b:c]`: a list, tuple or str is sliced without making a
+    /// slice object.
+    #[inline(never)]
+    fn eval_sliced(&self, f: &mut Frame, obj: &Expr, a: &Option<Box<Expr>>, b: &Option<Box<Expr>>, c: &Option<Box<Expr>>) -> PyResult<Value> {
+        let o = self.eval_operand(f, obj)?;
+        let s = Slice { start: self.eval_opt(f, a)?, stop: self.eval_opt(f, b)?, step: self.eval_opt(f, c)? };
+        if let Some(r) = self.sequence_slice(&o, &s) {
+            return r;
+        }
+        self.get_item(&o, &Value::Slice(Rc::new(s)))
+    }
+
     #[inline(never)]
     fn eval_slice(&self, f: &mut Frame, a: &Option<Box<Expr>>, b: &Option<Box<Expr>>, c: &Option<Box<Expr>>) -> PyResult<Value> {
         let start = self.eval_opt(f, a)?;
@@ -530,7 +545,7 @@ impl Vm {
         self.call(&func, &[it], &[])
     }
 
-    fn eval_opt(&self, f: &mut Frame, e: &Option<Box<Expr>>) -> PyResult<Value> {
+    pub(crate) fn eval_opt(&self, f: &mut Frame, e: &Option<Box<Expr>>) -> PyResult<Value> {
         match e {
             Some(e) => self.eval(f, e),
             None => Ok(Value::None),

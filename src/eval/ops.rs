@@ -1122,40 +1122,51 @@ impl Vm {
         self.get_item_slow(obj, idx)
     }
 
+    /// `obj[s]` for a list, tuple or str (no slice object needed);
+    /// `None` for anything else.
+    pub fn sequence_slice(&self, obj: &Value, s: &Slice) -> Option<PyResult<Value>> {
+        Some(match obj {
+            Value::List(l) => {
+                // The bounds first: `__index__` on them may run Python code.
+                let len = l.items.borrow().len();
+                self.slice_indices(s, len as i64).map(|bounds| Value::list(slice_items(&l.items.borrow(), bounds)))
+            }
+            Value::Tuple(t) => self.slice_indices(s, t.items.len() as i64).map(|bounds| Value::tuple(slice_items(&t.items, bounds))),
+            Value::Str(st) => self.str_slice(st, s),
+            _ => return None,
+        })
+    }
+
+    fn str_slice(&self, s: &crate::runtime::str::Str, sl: &Slice) -> PyResult<Value> {
+        let (start, stop, step) = self.slice_indices(sl, s.char_len() as i64)?;
+        if step == 1 {
+            return Ok(if start >= stop { Value::str("") } else { Value::str(s.slice_chars(start as usize, stop as usize)) });
+        }
+        let pos = self.slice_positions(sl, s.char_len())?;
+        Ok(Value::string(pos.into_iter().map(|i| s.char_at(i)).collect()))
+    }
+
     #[inline(never)]
     fn get_item_slow(&self, obj: &Value, idx: &Value) -> PyResult<Value> {
+        if let Value::Slice(s) = idx {
+            if let Some(r) = self.sequence_slice(obj, s) {
+                return r;
+            }
+        }
         match obj {
             Value::List(l) => {
-                if let Value::Slice(s) = idx {
-                    // The bounds first: `__index__` on them may run Python code.
-                    let len = l.items.borrow().len();
-                    let bounds = self.slice_indices(s, len as i64)?;
-                    return Ok(Value::list(slice_items(&l.items.borrow(), bounds)));
-                }
                 // `__index__` may change the list: look at it again after.
                 let len = l.items.borrow().len();
                 let item = self.seq_index(idx, len, "list")?.and_then(|i| l.items.borrow().get(i).cloned());
                 item.ok_or_else(|| self.index_error("list index out of range"))
             }
             Value::Tuple(t) => {
-                if let Value::Slice(s) = idx {
-                    let bounds = self.slice_indices(s, t.items.len() as i64)?;
-                    return Ok(Value::tuple(slice_items(&t.items, bounds)));
-                }
                 match self.seq_index(idx, t.items.len(), "tuple")? {
                     Some(i) => Ok(t.items[i].clone()),
                     None => Err(self.index_error("tuple index out of range")),
                 }
             }
             Value::Str(s) => {
-                if let Value::Slice(sl) = idx {
-                    let (start, stop, step) = self.slice_indices(sl, s.char_len() as i64)?;
-                    if step == 1 {
-                        return Ok(if start >= stop { Value::str("") } else { Value::str(s.slice_chars(start as usize, stop as usize)) });
-                    }
-                    let pos = self.slice_positions(sl, s.char_len())?;
-                    return Ok(Value::string(pos.into_iter().map(|i| s.char_at(i)).collect()));
-                }
                 match self.seq_index(idx, s.char_len(), "string")? {
                     Some(i) => {
                         let c = s.char_at(i);
@@ -1269,7 +1280,7 @@ impl Vm {
         match obj {
             Value::List(l) => {
                 if let Value::Slice(s) = &idx {
-                    let new = self.collect(&v)?;
+                    let new = self.slice_assigned(&v)?;
                     return self.list_set_slice(l, s, new);
                 }
                 let len = l.items.borrow().len();
@@ -1292,6 +1303,18 @@ impl Vm {
                     return Ok(());
                 }
                 Err(self.type_error(format!("'{}' object does not support item assignment", class.instance_type_name().as_str())))
+            }
+        }
+    }
+
+    /// The items assigned to a list slice (`xs[a:b] = v`), with CPython's
+    /// message when `v` is not iterable.
+    pub fn slice_assigned(&self, v: &Value) -> PyResult<Vec<Value>> {
+        match v {
+            Value::List(_) | Value::Tuple(_) => self.collect(v),
+            _ => {
+                let it = self.iter(v).map_err(|e| if self.err_is(&e, "TypeError") { self.type_error("can only assign an iterable") } else { e })?;
+                self.collect(&it)
             }
         }
     }
