@@ -111,7 +111,13 @@ impl Vm {
             v
         };
         match &f {
-            Value::Function(func) => self.call_function(func, &with_self(), &[]),
+            // Unary and binary dunders (`__len__`, `__add__`): the receiver
+            // and operand in a stack array.
+            Value::Function(func) => match args {
+                [] => self.call_function(func, std::slice::from_ref(obj), &[]),
+                [a] => self.call_function(func, &[obj.clone(), a.clone()], &[]),
+                _ => self.call_function(func, &with_self(), &[]),
+            },
             Value::Builtin(b) if b.kind == BuiltinKind::Method && b.bound.is_none() => {
                 self.check_receiver(b, Some(obj))?;
                 (b.func)(self, &with_self(), &[])
@@ -186,10 +192,33 @@ impl Vm {
         if code.is_generator_like() {
             return self.start_generator(func, args, kw);
         }
-        let (mut slots, mut cells) = (Default::default(), Default::default());
+        self.run_function(func, |frame| self.bind_args(func, frame, args, kw))
+    }
+
+    /// Runs `func`'s body in a new frame whose slots `bind` fills with the
+    /// arguments. A frame of up to `SMALL_FRAME` slots and no cells (most
+    /// calls) keeps its slots in an array on the Rust stack.
+    #[inline(always)]
+    fn run_function(&self, func: &Rc<Function>, bind: impl FnOnce(&mut Frame) -> PyResult<()>) -> PyResult<Value> {
+        let code = &func.code;
         let rec = FrameRecord::new(code, &func.globals);
+        let n = code.slot_names.len();
+        if n <= SMALL_FRAME && code.cell_names.is_empty() {
+            let mut slots: [Option<Value>; SMALL_FRAME] = Default::default();
+            let mut frame = Frame::over(&rec, None, &mut slots[..n], &mut []);
+            bind(&mut frame)?;
+            let r = self.run_frame(&mut frame, &code.body);
+            // Only the first `n` slots were ever set: clear those and skip
+            // the array's drop glue for the rest.
+            for s in &mut slots[..n] {
+                drop(s.take());
+            }
+            std::mem::forget(slots);
+            return r;
+        }
+        let (mut slots, mut cells) = (Default::default(), Default::default());
         let mut frame = Frame::new(&rec, None, &func.closure, &mut slots, &mut cells);
-        self.bind_args(func, &mut frame, args, kw)?;
+        bind(&mut frame)?;
         if !code.cell_params.is_empty() {
             move_cell_params(&mut frame);
         }
@@ -213,7 +242,8 @@ impl Vm {
         let rec = FrameRecord::new(code, &func.globals);
         let n = code.slot_names.len();
         if n <= SMALL_FRAME && code.cell_names.is_empty() {
-            // Most calls: the slots in a fixed array, no cells.
+            // Most calls: the slots in a fixed array, no cells (as in
+            // `run_function`, written out: the hottest call path).
             let mut slots: [Option<Value>; SMALL_FRAME] = Default::default();
             let mut frame = Frame::over(&rec, None, &mut slots[..n], &mut []);
             let mut i = 0;
@@ -226,8 +256,6 @@ impl Vm {
                 i += 1;
             }
             let r = self.run_frame(&mut frame, &code.body);
-            // Only the first `n` slots were ever set: clear those and skip
-            // the array's drop glue for the rest.
             for s in &mut slots[..n] {
                 drop(s.take());
             }
