@@ -1523,6 +1523,17 @@ impl Vm {
     }
 
     pub fn set_contains(&self, s: &Set, key: &Value) -> PyResult<bool> {
+        // Int and str keys: one probe, unless an entry of the same hash
+        // needs Python equality.
+        if let Value::Int(_) | Value::Str(_) = key {
+            let h = self.hash(key)?;
+            match s.table.borrow().probe(h, key) {
+                Probe::Found(_) => return Ok(true),
+                Probe::Missing => return Ok(false),
+                Probe::NeedsEq(_) => {}
+            }
+            return Ok(self.table_find(&s.table, h, key)?.is_some());
+        }
         let h = match self.hash(key) {
             Ok(h) => h,
             Err(e) => {
