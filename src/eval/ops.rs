@@ -1119,6 +1119,15 @@ impl Vm {
                 return Ok(v);
             }
         }
+        // `d["key"]` with the key present: one probe of the dict.
+        if let (Value::Dict(d), Value::Str(s)) = (obj, idx) {
+            let t = d.table.borrow();
+            if let Some(Some(i)) = t.find_str_decided(s) {
+                if let Some(e) = t.entry_at(i) {
+                    return Ok(e.value.clone());
+                }
+            }
+        }
         self.get_item_slow(obj, idx)
     }
 
