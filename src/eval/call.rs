@@ -208,11 +208,7 @@ impl Vm {
             let mut frame = Frame::over(&rec, None, &mut slots[..n], &mut []);
             bind(&mut frame)?;
             let r = self.run_frame(&mut frame, &code.body);
-            // Only the first `n` slots were ever set: clear those and skip
-            // the array's drop glue for the rest.
-            for s in &mut slots[..n] {
-                drop(s.take());
-            }
+            clear_small_frame(&mut slots, n);
             std::mem::forget(slots);
             return r;
         }
@@ -246,34 +242,38 @@ impl Vm {
             // `run_function`, written out: the hottest call path).
             let mut slots: [Option<Value>; SMALL_FRAME] = Default::default();
             let mut frame = Frame::over(&rec, None, &mut slots[..n], &mut []);
-            let mut i = 0;
-            if let Some(v) = first {
-                frame.slots[0] = Some(v);
-                i = 1;
-            }
-            for a in args {
-                frame.slots[i] = Some(self.eval_operand(f, a)?);
-                i += 1;
-            }
+            self.eval_args_into(f, frame.slots, first, args)?;
             let r = self.run_frame(&mut frame, &code.body);
-            for s in &mut slots[..n] {
-                drop(s.take());
-            }
+            clear_small_frame(&mut slots, n);
             std::mem::forget(slots);
             return r;
         }
         let (mut slots, mut cells) = (Default::default(), Default::default());
         let mut frame = Frame::new(&rec, None, &func.closure, &mut slots, &mut cells);
+        self.eval_args_into(f, frame.slots, first, args)?;
+        self.run_frame(&mut frame, &code.body)
+    }
+
+    /// Puts `first` (a method's `self`) and then the values of the caller's
+    /// argument expressions into the callee's first slots.
+    #[inline(always)]
+    fn eval_args_into<'e>(
+        &self,
+        f: &mut Frame,
+        slots: &mut [Option<Value>],
+        first: Option<Value>,
+        args: impl Iterator<Item = &'e crate::compile::ir::Expr>,
+    ) -> PyResult<()> {
         let mut i = 0;
         if let Some(v) = first {
-            frame.slots[0] = Some(v);
+            slots[0] = Some(v);
             i = 1;
         }
         for a in args {
-            frame.slots[i] = Some(self.eval_operand(f, a)?);
+            slots[i] = Some(self.eval_operand(f, a)?);
             i += 1;
         }
-        self.run_frame(&mut frame, &code.body)
+        Ok(())
     }
 
     /// `call_direct` of a generator function: the arguments go straight
@@ -288,15 +288,7 @@ impl Vm {
     ) -> PyResult<Value> {
         let code = &func.code;
         let mut slots: Box<[Option<Value>]> = vec![None; code.slot_names.len()].into_boxed_slice();
-        let mut i = 0;
-        if let Some(v) = first {
-            slots[0] = Some(v);
-            i = 1;
-        }
-        for a in args {
-            slots[i] = Some(self.eval_operand(f, a)?);
-            i += 1;
-        }
+        self.eval_args_into(f, &mut slots, first, args)?;
         Ok(self.make_generator(func, slots, new_cells(code, &func.closure)))
     }
 
@@ -716,6 +708,15 @@ impl Vm {
 /// bound values from the slots into fresh cells.
 /// The slots of a frame this small live in an array on the Rust stack.
 const SMALL_FRAME: usize = 8;
+
+/// Clears a small frame's slots: only the first `n` were ever set, so the
+/// caller then skips the array's drop glue (`mem::forget`).
+#[inline(always)]
+fn clear_small_frame(slots: &mut [Option<Value>; SMALL_FRAME], n: usize) {
+    for s in &mut slots[..n] {
+        drop(s.take());
+    }
+}
 
 fn move_cell_params(frame: &mut Frame) {
     let code = frame.code;

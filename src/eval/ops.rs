@@ -1418,8 +1418,22 @@ impl Vm {
 
     // ----- dict and set tables with Python equality -----
 
-    /// Finds `key` in `table`, running `__eq__` with no borrow held.
+    /// Finds `key` in `table`, running `__eq__` with no borrow held: one
+    /// probe inline, decided natively unless a key of the same hash needs
+    /// Python equality.
+    #[inline]
     pub fn table_find(&self, table: &RefCell<DictTable>, hash: i64, key: &Value) -> PyResult<Option<usize>> {
+        // The borrow ends before `__eq__` may run (and change the table).
+        let probe = table.borrow().probe(hash, key);
+        match probe {
+            Probe::Found(i) => Ok(Some(i)),
+            Probe::Missing => Ok(None),
+            Probe::NeedsEq(_) => self.table_find_with_eq(table, hash, key),
+        }
+    }
+
+    #[inline(never)]
+    fn table_find_with_eq(&self, table: &RefCell<DictTable>, hash: i64, key: &Value) -> PyResult<Option<usize>> {
         for _ in 0..64 {
             let probe = table.borrow().probe(hash, key);
             match probe {
@@ -1532,17 +1546,6 @@ impl Vm {
     }
 
     pub fn set_contains(&self, s: &Set, key: &Value) -> PyResult<bool> {
-        // Int and str keys: one probe, unless an entry of the same hash
-        // needs Python equality.
-        if let Value::Int(_) | Value::Str(_) = key {
-            let h = self.hash(key)?;
-            match s.table.borrow().probe(h, key) {
-                Probe::Found(_) => return Ok(true),
-                Probe::Missing => return Ok(false),
-                Probe::NeedsEq(_) => {}
-            }
-            return Ok(self.table_find(&s.table, h, key)?.is_some());
-        }
         let h = match self.hash(key) {
             Ok(h) => h,
             Err(e) => {
