@@ -15,43 +15,49 @@ use crate::compile::ir::CmpOp;
 use crate::eval::Vm;
 use crate::runtime::int::ArithOp;
 use crate::runtime::object::*;
-use crate::runtime::str::Str;
+use crate::compile::ir::AttrSite;
 use crate::runtime::value::Value;
 use std::rc::Rc;
 
-/// Attribute names of a Queue.
+/// The attributes of a Queue the methods read and write, each a cached
+/// site as in compiled code: a field is one probe of the instance dict,
+/// and "is `full` still the native method" one check of the site's cache.
 pub struct QueueNames {
-    queue: Rc<Str>,
-    maxsize: Rc<Str>,
-    getters: Rc<Str>,
-    putters: Rc<Str>,
-    unfinished: Rc<Str>,
-    all_done: Rc<Str>,
-    qsize: Rc<Str>,
-    empty: Rc<Str>,
-    full: Rc<Str>,
-    put: Rc<Str>,
-    get: Rc<Str>,
-    clear: Rc<Str>,
-    value: Rc<Str>,
+    queue: Box<AttrSite>,
+    maxsize: Box<AttrSite>,
+    getters: Box<AttrSite>,
+    putters: Box<AttrSite>,
+    unfinished: Box<AttrSite>,
+    unfinished_store: Box<AttrSite>,
+    all_done: Box<AttrSite>,
+    qsize: Box<AttrSite>,
+    empty: Box<AttrSite>,
+    full: Box<AttrSite>,
+    put: Box<AttrSite>,
+    get: Box<AttrSite>,
+    /// Of the `_all_done` Event.
+    clear: Box<AttrSite>,
+    value_store: Box<AttrSite>,
 }
 
 impl QueueNames {
     pub fn new(vm: &Vm) -> QueueNames {
+        let site = |name: &str| AttrSite::new(vm.intern(name));
         QueueNames {
-            queue: vm.intern("_queue"),
-            maxsize: vm.intern("_maxsize"),
-            getters: vm.intern("_getters"),
-            putters: vm.intern("_putters"),
-            unfinished: vm.intern("_unfinished"),
-            all_done: vm.intern("_all_done"),
-            qsize: vm.intern("qsize"),
-            empty: vm.intern("empty"),
-            full: vm.intern("full"),
-            put: vm.intern("_put"),
-            get: vm.intern("_get"),
-            clear: vm.intern("clear"),
-            value: vm.intern("_value"),
+            queue: site("_queue"),
+            maxsize: site("_maxsize"),
+            getters: site("_getters"),
+            putters: site("_putters"),
+            unfinished: site("_unfinished"),
+            unfinished_store: site("_unfinished"),
+            all_done: site("_all_done"),
+            qsize: site("qsize"),
+            empty: site("empty"),
+            full: site("full"),
+            put: site("_put"),
+            get: site("_get"),
+            clear: site("clear"),
+            value_store: site("_value"),
         }
     }
 }
@@ -69,17 +75,12 @@ pub const METHODS: [(&str, &str, NativeFn); 7] = [
 
 /// Whether `obj.name` is the native method `f` (its class has it, the
 /// instance does not shadow it).
-fn is_own(vm: &Vm, obj: &Value, name: &Rc<Str>, f: NativeFn) -> bool {
-    if let Value::Instance(i) = obj {
-        if i.dict.as_ref().is_some_and(|d| d.get_str(name).is_some()) {
-            return false;
-        }
-    }
-    matches!(vm.type_of(obj).lookup(name), Some(Value::Builtin(b)) if crate::builtins::is_native(&b, f) && b.bound.is_none())
+fn is_own(vm: &Vm, obj: &Value, site: &AttrSite, f: NativeFn) -> bool {
+    vm.native_method_at(obj, site).is_some_and(|g| g as *const () == f as *const ())
 }
 
-fn call(vm: &Vm, obj: &Value, name: &Rc<Str>, args: &[Value]) -> PyResult<Value> {
-    let m = vm.get_attr(obj, name)?;
+fn call(vm: &Vm, obj: &Value, site: &AttrSite, args: &[Value]) -> PyResult<Value> {
+    let m = vm.get_attr_at(obj, site)?;
     vm.call(&m, args, &[])
 }
 
@@ -88,7 +89,7 @@ fn names(vm: &Vm) -> PyResult<Rc<State>> {
 }
 
 fn size_of(vm: &Vm, st: &State, q: &Value) -> PyResult<usize> {
-    let storage = vm.get_attr(q, &st.queue_names.queue)?;
+    let storage = vm.get_attr_at(q, &st.queue_names.queue)?;
     match fifo::len_of(vm, &storage) {
         Some(n) => Ok(n),
         None => vm.len(&storage),
@@ -106,7 +107,7 @@ fn qsize_of(vm: &Vm, st: &State, q: &Value) -> PyResult<Value> {
 /// `self.empty()`.
 fn is_empty(vm: &Vm, st: &State, q: &Value) -> PyResult<bool> {
     if is_own(vm, q, &st.queue_names.empty, empty) {
-        let storage = vm.get_attr(q, &st.queue_names.queue)?;
+        let storage = vm.get_attr_at(q, &st.queue_names.queue)?;
         return match fifo::len_of(vm, &storage) {
             Some(n) => Ok(n == 0),
             None => Ok(!vm.truthy(&storage)?),
@@ -122,7 +123,7 @@ fn is_full(vm: &Vm, st: &State, q: &Value) -> PyResult<bool> {
         let r = call(vm, q, &st.queue_names.full, &[])?;
         return vm.truthy(&r);
     }
-    let maxsize = vm.get_attr(q, &st.queue_names.maxsize)?;
+    let maxsize = vm.get_attr_at(q, &st.queue_names.maxsize)?;
     let unbounded = match maxsize {
         Value::Int(n) => n <= 0,
         ref m => vm.truthy(&vm.rich_compare(m, &Value::Int(0), CmpOp::Le)?)?,
@@ -146,7 +147,7 @@ fn qsize(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 fn empty(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let ([q], []) = crate::sig!("Queue.empty", "$self, /").bind(vm, a, kw)?;
     let st = names(vm)?;
-    let storage = vm.get_attr(q, &st.queue_names.queue)?;
+    let storage = vm.get_attr_at(q, &st.queue_names.queue)?;
     Ok(Value::bool(match fifo::len_of(vm, &storage) {
         Some(n) => n == 0,
         None => !vm.truthy(&storage)?,
@@ -157,7 +158,7 @@ fn full(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let ([q], []) = crate::sig!("Queue.full", "$self, /").bind(vm, a, kw)?;
     let st = names(vm)?;
     // Run as the method itself, whatever the instance has.
-    let maxsize = vm.get_attr(q, &st.queue_names.maxsize)?;
+    let maxsize = vm.get_attr_at(q, &st.queue_names.maxsize)?;
     if vm.truthy(&vm.rich_compare(&maxsize, &Value::Int(0), CmpOp::Le)?)? {
         return Ok(Value::bool(false));
     }
@@ -174,7 +175,7 @@ fn put_item(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn append(vm: &Vm, st: &State, q: &Value, item: Value) -> PyResult<()> {
-    let storage = vm.get_attr(q, &st.queue_names.queue)?;
+    let storage = vm.get_attr_at(q, &st.queue_names.queue)?;
     if let Err(item) = fifo::push(vm, &storage, item) {
         vm.call_method(&storage, "append", &[item])?;
     }
@@ -189,7 +190,7 @@ fn get_item(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn take(vm: &Vm, st: &State, q: &Value) -> PyResult<Value> {
-    let storage = vm.get_attr(q, &st.queue_names.queue)?;
+    let storage = vm.get_attr_at(q, &st.queue_names.queue)?;
     match fifo::pop_first(vm, &storage) {
         Some(item) => Ok(item),
         None => vm.call_method(&storage, "popleft", &[]),
@@ -217,15 +218,15 @@ fn put_nowait(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     } else {
         call(vm, q, &n.put, &[item.clone()])?;
     }
-    let unfinished = vm.get_attr(q, &n.unfinished)?;
+    let unfinished = vm.get_attr_at(q, &n.unfinished)?;
     let more = match unfinished {
         Value::Int(u) if u < i64::MAX => Value::Int(u + 1),
         other => vm.binary_op(crate::compile::ir::BinOp::Arith(ArithOp::Add), other, Value::Int(1))?,
     };
-    vm.set_attr(q, &n.unfinished, more)?;
-    let all_done = vm.get_attr(q, &n.all_done)?;
+    vm.set_attr_at(q, &n.unfinished_store, more)?;
+    let all_done = vm.get_attr_at(q, &n.all_done)?;
     clear_event(vm, n, &all_done)?;
-    let getters = vm.get_attr(q, &n.getters)?;
+    let getters = vm.get_attr_at(q, &n.getters)?;
     wake_one(vm, &st, &getters)?;
     Ok(Value::None)
 }
@@ -235,7 +236,7 @@ fn put_nowait(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 fn clear_event(vm: &Vm, n: &QueueNames, event: &Value) -> PyResult<()> {
     let native = super::sync::METHODS.iter().find(|m| m.0 == "_event_clear").map(|m| m.3);
     match native {
-        Some(f) if is_own(vm, event, &n.clear, f) => vm.set_attr(event, &n.value, Value::bool(false)),
+        Some(f) if is_own(vm, event, &n.clear, f) => vm.set_attr_at(event, &n.value_store, Value::bool(false)),
         _ => call(vm, event, &n.clear, &[]).map(drop),
     }
 }
@@ -248,7 +249,7 @@ fn get_nowait(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
         return Err(queue_error(vm, "QueueEmpty"));
     }
     let item = if is_own(vm, q, &n.get, get_item) { take(vm, &st, q)? } else { call(vm, q, &n.get, &[])? };
-    let putters = vm.get_attr(q, &n.putters)?;
+    let putters = vm.get_attr_at(q, &n.putters)?;
     wake_one(vm, &st, &putters)?;
     Ok(item)
 }

@@ -38,11 +38,25 @@ impl Vm {
     }
 
     /// `getattr(obj, name, default)`: `None` when the attribute is missing.
+    /// Objects without attribute hooks answer "missing" without making the
+    /// AttributeError (`hasattr` on a missing name is a common test).
     pub fn get_attr_opt(&self, obj: &Value, name: &Str) -> PyResult<Option<Value>> {
-        match self.get_attr(obj, name) {
-            Ok(v) => Ok(Some(v)),
+        let found = match obj {
+            Value::Instance(inst) => {
+                let class = inst.class();
+                if self.hooks(&class) & (CUSTOM_GETATTRIBUTE | HAS_GETATTR) == 0 {
+                    self.object_getattribute(inst, obj, &class, name)
+                } else {
+                    self.get_attr(obj, name).map(Some)
+                }
+            }
+            Value::Class(c) => self.class_lookup(c, name),
+            Value::Module(_) | Value::Super(_) => self.get_attr(obj, name).map(Some),
+            _ => self.builtin_lookup(obj, name),
+        };
+        match found {
             Err(e) if self.err_is(&e, "AttributeError") => Ok(None),
-            Err(e) => Err(e),
+            r => r,
         }
     }
 
@@ -214,36 +228,43 @@ impl Vm {
 
     /// `type.__getattribute__`.
     pub fn class_getattr(&self, c: &Rc<Class>, name: &Str) -> PyResult<Value> {
+        self.class_lookup(c, name)?.ok_or_else(|| {
+            self.missing_attribute(
+                &Value::Class(c.clone()),
+                name,
+                format!("type object '{}' has no attribute '{}'", c.name().as_str(), name.as_str()),
+            )
+        })
+    }
+
+    /// `c.name`, or `None` when nothing answers it.
+    fn class_lookup(&self, c: &Rc<Class>, name: &Str) -> PyResult<Option<Value>> {
         let meta = c.meta.borrow().clone();
         let meta_attr = meta.as_ref().and_then(|m| m.lookup(name));
         if let Some(d) = &meta_attr {
             if self.is_data_descriptor(d) {
-                return self.descriptor_get(d, &Value::Class(c.clone()), meta.as_ref().unwrap_or(&self.types.type_));
+                return self.descriptor_get(d, &Value::Class(c.clone()), meta.as_ref().unwrap_or(&self.types.type_)).map(Some);
             }
         }
         if let Some(v) = c.lookup(name) {
-            return self.class_attr_get(&v, c);
+            return self.class_attr_get(&v, c).map(Some);
         }
         if let Some(v) = self.class_special_attr(c, name) {
-            return Ok(v);
+            return Ok(Some(v));
         }
         if let Some(d) = meta_attr {
-            return self.descriptor_get(&d, &Value::Class(c.clone()), meta.as_ref().unwrap_or(&self.types.type_));
+            return self.descriptor_get(&d, &Value::Class(c.clone()), meta.as_ref().unwrap_or(&self.types.type_)).map(Some);
         }
         // Methods of `type` itself (`C.mro()`, `C.__subclasses__()`).
         if let Some(d) = self.types.type_.lookup(name) {
-            return self.descriptor_get(&d, &Value::Class(c.clone()), &self.types.type_);
+            return self.descriptor_get(&d, &Value::Class(c.clone()), &self.types.type_).map(Some);
         }
         if let Some(m) = &meta {
             if let Some(g) = m.lookup(&self.names.getattr) {
-                return self.call(&g, &[Value::Class(c.clone()), Value::Str(self.intern(name.as_str()))], &[]);
+                return self.call(&g, &[Value::Class(c.clone()), Value::Str(self.intern(name.as_str()))], &[]).map(Some);
             }
         }
-        Err(self.missing_attribute(
-            &Value::Class(c.clone()),
-            name,
-            format!("type object '{}' has no attribute '{}'", c.name().as_str(), name.as_str()),
-        ))
+        Ok(None)
     }
 
     /// An attribute found on a class, accessed through the class.
@@ -292,17 +313,18 @@ impl Vm {
     /// Attributes of builtin values: methods from the type, then the
     /// type-specific data attributes (`__name__` of a function, ...).
     fn builtin_getattr(&self, obj: &Value, name: &Str) -> PyResult<Value> {
+        self.builtin_lookup(obj, name)?.ok_or_else(|| self.no_attribute(obj, name))
+    }
+
+    fn builtin_lookup(&self, obj: &Value, name: &Str) -> PyResult<Option<Value>> {
         let class = self.type_of(obj);
         if let Some(d) = class.lookup(name) {
-            return self.descriptor_get(&d, obj, &class);
+            return self.descriptor_get(&d, obj, &class).map(Some);
         }
         if let Some(v) = self.value_special_attr(obj, name)? {
-            return Ok(v);
+            return Ok(Some(v));
         }
-        if name.as_str() == "__class__" {
-            return Ok(Value::Class(class));
-        }
-        Err(self.no_attribute(obj, name))
+        Ok((name.as_str() == "__class__").then_some(Value::Class(class)))
     }
 
     fn value_special_attr(&self, obj: &Value, name: &Str) -> PyResult<Option<Value>> {

@@ -97,6 +97,9 @@ impl Vm {
             if let Some(func) = self.method_at(inst, site) {
                 return Ok(MethodTarget::Function(func));
             }
+            if let Some(func) = self.instance_native_method_at(inst, site) {
+                return Ok(MethodTarget::Native(func));
+            }
         }
         if let Value::Module(_) = obj {
             return Ok(MethodTarget::Plain(self.get_attr_at(obj, site)?));
@@ -109,20 +112,36 @@ impl Vm {
 
     /// The native method `obj.name` calls when `obj` is a value of a
     /// builtin type (`list.append`, `str.join`), from the site's cache.
+    /// On an instance, it is a native method its class has (asyncio's
+    /// `Future.done`, `Queue.put_nowait`) that the instance dict does not
+    /// hide.
     #[inline]
     pub fn native_method_at(&self, obj: &Value, site: &AttrSite) -> Option<NativeFn> {
+        if let Value::Instance(inst) = obj {
+            return self.instance_native_method_at(inst, site);
+        }
         let class = self.builtin_type(obj)?;
         let cache = match find_entry(&site.cache, class) {
             Some(e) => e,
             None => {
                 let (kind, value) = match class.lookup(&site.name) {
-                    Some(m @ Value::Builtin(_)) if is_unbound_method(&m) => (AttrKind::BuiltinMethod, m),
+                    Some(Value::Builtin(b)) if is_unbound_method_of(&b, &class) => (AttrKind::BuiltinMethod, Value::Builtin(b)),
                     _ => (AttrKind::Empty, Value::None),
                 };
                 record(&site.cache, class, kind, value)
             }
         };
         if cache.kind.get() == AttrKind::BuiltinMethod {
+            if let Value::Builtin(b) = &*cache.value.borrow() {
+                return Some(b.func);
+            }
+        }
+        None
+    }
+
+    fn instance_native_method_at(&self, inst: &Instance, site: &AttrSite) -> Option<NativeFn> {
+        let cache = self.load_entry(&site.cache, inst, &site.name);
+        if cache.kind.get() == AttrKind::BuiltinMethod && !shadowed(inst, &site.name) {
             if let Value::Builtin(b) = &*cache.value.borrow() {
                 return Some(b.func);
             }
@@ -226,6 +245,7 @@ impl Vm {
                 None if inst.dict.is_some() => (AttrKind::InstanceDict, Value::None),
                 None => (AttrKind::Empty, Value::None),
                 Some(f @ Value::Function(_)) => (AttrKind::Method, f),
+                Some(Value::Builtin(b)) if is_unbound_method_of(&b, &class) => (AttrKind::BuiltinMethod, Value::Builtin(b)),
                 // With __getattr__, the general path catches the getter's AttributeError.
                 Some(Value::Property(p)) if !p.fget.is_none() && hooks & HAS_GETATTR == 0 => (AttrKind::PropertyGet, p.fget.clone()),
                 Some(v) => match slot_index(&v) {
@@ -346,8 +366,12 @@ fn shadowed(inst: &Instance, name: &crate::runtime::str::Str) -> bool {
     }
 }
 
-fn is_unbound_method(v: &Value) -> bool {
-    matches!(v, Value::Builtin(b) if b.kind == BuiltinKind::Method && b.bound.is_none())
+/// Whether `b` is a native method that instances of `class` may call
+/// (its receiver check would pass).
+fn is_unbound_method_of(b: &Builtin, class: &Rc<Class>) -> bool {
+    b.kind == BuiltinKind::Method
+        && b.bound.is_none()
+        && b.owner_class.as_ref().map_or(true, |owner| owner.upgrade().is_some_and(|o| class.is_subclass(&o)))
 }
 
 fn slot_index(v: &Value) -> Option<u32> {

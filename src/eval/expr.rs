@@ -309,7 +309,8 @@ impl Vm {
                                 return self.call_direct(f, &func, Some(o), exprs);
                             }
                         }
-                    } else if args.len() <= 2 {
+                    }
+                    if args.len() <= 2 {
                         if let Some(func) = self.native_method_at(&o, name) {
                             return self.call_native_method(f, func, o, name, args);
                         }
