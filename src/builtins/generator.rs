@@ -180,7 +180,11 @@ fn agen_asend(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 
 fn agen_anext(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let ([zelf], []) = crate::sig!(slot "async_generator.__anext__", "$self, /").bind(vm, a, kw)?;
-    let g = async_gen(vm, Some(zelf))?;
+    anext_of(vm, async_gen(vm, Some(zelf))?)
+}
+
+/// `agen.__anext__()` of an async generator (`async for` calls it directly).
+pub fn anext_of(vm: &Vm, g: &Rc<Generator>) -> PyResult<Value> {
     init_hooks(vm, g)?;
     Ok(awaitable(vm, ASEND, Awaitable { gen: g.clone(), mode: Mode::Send(Value::None), state: Cell::new(State::Init) }))
 }

@@ -426,6 +426,12 @@ impl Vm {
 
     /// `ait.__anext__()`, checked as `async for` does.
     fn anext_awaitable(&self, ait: &Value) -> PyResult<Value> {
+        // The type of async generators is builtin: its `__anext__` is ours.
+        if let Value::Generator(g) = ait {
+            if g.agen.is_some() {
+                return crate::builtins::generator::anext_of(self, g);
+            }
+        }
         let class = self.type_of(ait);
         let Some(m) = class.lookup(&self.names.anext) else {
             return Err(self.type_error(format!(
