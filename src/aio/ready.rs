@@ -8,7 +8,7 @@
 //! method, and becomes a Handle only if Python code takes it off the
 //! queue (`popleft`).
 
-use super::handle::{self, Call, HANDLE_SLOTS, SLOT_ARGS, SLOT_CANCELLED};
+use super::handle::{self, Call, TaskCall, HANDLE_SLOTS, SLOT_ARGS, SLOT_CANCELLED};
 use super::{state, State};
 use crate::eval::Vm;
 use crate::runtime::object::*;
@@ -21,7 +21,18 @@ const QUEUE: &str = "ReadyQueue";
 
 enum Entry {
     Handle(Value),
-    Call(Call),
+    Task(TaskCall),
+    Call(Box<Call>),
+}
+
+impl Entry {
+    fn into_handle(self, st: &State) -> Value {
+        match self {
+            Entry::Handle(h) => h,
+            Entry::Task(t) => Value::Instance(t.call().to_handle(st)),
+            Entry::Call(call) => Value::Instance(call.to_handle(st)),
+        }
+    }
 }
 
 struct ReadyQueue {
@@ -58,21 +69,26 @@ pub fn enqueue(vm: &Vm, ready: &Value, handle: Value) -> PyResult<()> {
 /// Appends a natively scheduled callback to its loop's ready queue (as a
 /// Handle when the queue is not ours).
 pub fn push_call(vm: &Vm, st: &State, call: Call) -> PyResult<()> {
-    let ready = vm.get_attr(&call.lp, &st.names.ready)?;
-    let Value::Native(n) = &ready else { return append_handle(vm, st, &ready, call) };
-    let data = n.data.borrow();
-    let Some(q) = data.downcast_ref::<ReadyQueue>() else {
-        drop(data);
-        return append_handle(vm, st, &ready, call);
-    };
-    q.items.borrow_mut().push_back(Entry::Call(call));
-    Ok(())
+    let lp = call.lp.clone();
+    push(vm, st, &lp, Entry::Call(Box::new(call)))
 }
 
-fn append_handle(vm: &Vm, st: &State, ready: &Value, call: Call) -> PyResult<()> {
-    let h = call.to_handle(st);
-    crate::runtime::gc::track(&h);
-    vm.call_method(ready, "append", &[Value::Instance(h)])?;
+/// Appends a task's step or wakeup to the ready queue of `lp`.
+pub fn push_task(vm: &Vm, st: &State, lp: &Value, call: TaskCall) -> PyResult<()> {
+    push(vm, st, lp, Entry::Task(call))
+}
+
+fn push(vm: &Vm, st: &State, lp: &Value, entry: Entry) -> PyResult<()> {
+    let ready = vm.get_attr(lp, &st.names.ready)?;
+    if with_queue(&ready, |_| ()).is_some() {
+        with_queue(&ready, |q| q.items.borrow_mut().push_back(entry));
+        return Ok(());
+    }
+    // Not our queue: Python code gets a Handle.
+    if let Value::Instance(h) = entry.into_handle(st) {
+        crate::runtime::gc::track(&h);
+        vm.call_method(&ready, "append", &[Value::Instance(h)])?;
+    }
     Ok(())
 }
 
@@ -96,10 +112,7 @@ fn queue_popleft(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     crate::sig!("ReadyQueue.popleft", "$self, /").bind(vm, a, kw)?;
     let entry = queue(vm, a, |q| q.items.borrow_mut().pop_front())?.ok_or_else(|| vm.index_error("pop from an empty deque"))?;
     // An entry becomes visible to Python code here: the collector tracks it.
-    let h = match entry {
-        Entry::Handle(h) => h,
-        Entry::Call(call) => Value::Instance(call.to_handle(&*state(vm)?)),
-    };
+    let h = entry.into_handle(&*state(vm)?);
     if let Value::Instance(i) = &h {
         crate::runtime::gc::track(i);
         if let Some(Value::Tuple(t)) = i.slots.borrow().get(SLOT_ARGS).cloned().flatten() {
@@ -130,6 +143,7 @@ fn queue_run(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     for _ in 0..n {
         let Some(entry) = queue(vm, a, |q| q.items.borrow_mut().pop_front())? else { break };
         match &entry {
+            Entry::Task(t) => t.call().run(vm, &st)?,
             Entry::Call(call) => call.run(vm, &st)?,
             Entry::Handle(Value::Instance(h)) if runs_natively(vm, &st, h) => {
                 if !super::future::flag(h, SLOT_CANCELLED) {
