@@ -14,6 +14,7 @@
 //! for. The iterator `__await__` returns is native, and `eval::resume`
 //! drives it without a method call (`iter_send`).
 
+use super::alarm::Alarm;
 use super::handle::Callback;
 use super::{receiver, set_slot, slot, state, State};
 use crate::eval::generator::GenStep;
@@ -582,10 +583,12 @@ fn set_exception(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 struct FutureIter {
     fut: RefCell<Option<Rc<Instance>>>,
     yield_once: Cell<bool>,
-    /// The timer that finishes the future of `sleep()` (src/aio/alarm.rs):
-    /// cancelled when the wait ends, however it ends, as `sleep()`'s
-    /// `finally` does.
+    /// The timer that finishes the future of `sleep()` (src/aio/alarm.rs)
+    /// when the loop's `call_later` is not ours: cancelled when the wait
+    /// ends, however it ends, as `sleep()`'s `finally` does.
     timer: RefCell<Option<Value>>,
+    /// Otherwise the iterator itself is that timer, in the loop's heap.
+    alarm: Option<Alarm>,
 }
 
 fn new_iter(vm: &Vm, it: FutureIter) -> Value {
@@ -595,18 +598,35 @@ fn new_iter(vm: &Vm, it: FutureIter) -> Value {
 fn future_await(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     crate::sig!("Future.__await__", "$self, /").bind(vm, a, kw)?;
     let (_, f) = this(vm, a, "__await__")?;
-    Ok(new_iter(vm, FutureIter { fut: RefCell::new(Some(f.clone())), yield_once: Cell::new(false), timer: RefCell::new(None) }))
+    Ok(new_iter(vm, FutureIter { fut: RefCell::new(Some(f.clone())), yield_once: Cell::new(false), timer: RefCell::new(None), alarm: None }))
 }
 
 /// The awaitable of `sleep()`: waits for `fut`, then cancels `timer`.
 pub fn alarm_iter(vm: &Vm, fut: Rc<Instance>, timer: Value) -> Value {
-    new_iter(vm, FutureIter { fut: RefCell::new(Some(fut)), yield_once: Cell::new(false), timer: RefCell::new(Some(timer)) })
+    new_iter(vm, FutureIter { fut: RefCell::new(Some(fut)), yield_once: Cell::new(false), timer: RefCell::new(Some(timer)), alarm: None })
+}
+
+/// The awaitable of `sleep()` that is its own timer: it waits for `fut`,
+/// which `alarm` finishes once filed in the loop's heap.
+pub fn alarm_timer(vm: &Vm, fut: Rc<Instance>, alarm: Alarm) -> Value {
+    new_iter(vm, FutureIter { fut: RefCell::new(Some(fut)), yield_once: Cell::new(false), timer: RefCell::new(None), alarm: Some(alarm) })
+}
+
+/// Runs `f` with the alarm of `v` and its future, if `v` is a sleep's
+/// awaitable that is its own timer.
+pub fn with_alarm<R>(v: &Value, f: impl FnOnce(&Alarm, Option<&Rc<Instance>>) -> R) -> Option<R> {
+    let Value::Native(n) = v else { return None };
+    let data = n.data.try_borrow().ok()?;
+    let it = data.downcast_ref::<FutureIter>()?;
+    let alarm = it.alarm.as_ref()?;
+    let fut = it.fut.borrow();
+    Some(f(alarm, fut.as_ref()))
 }
 
 /// `_asyncio._yield_once()`: an awaitable that yields None once.
 pub fn yield_once(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     crate::sig!("_yield_once", "").bind(vm, a, kw)?;
-    Ok(new_iter(vm, FutureIter { fut: RefCell::new(None), yield_once: Cell::new(true), timer: RefCell::new(None) }))
+    Ok(new_iter(vm, FutureIter { fut: RefCell::new(None), yield_once: Cell::new(true), timer: RefCell::new(None), alarm: None }))
 }
 
 impl FutureIter {
@@ -631,6 +651,9 @@ impl FutureIter {
     }
 
     fn cancel_timer(&self, vm: &Vm) -> PyResult<()> {
+        if let Some(alarm) = &self.alarm {
+            return alarm.cancel(vm);
+        }
         let Some(timer) = self.timer.borrow_mut().take() else { return Ok(()) };
         match &timer {
             Value::Instance(t) if t.class.borrow().is_subclass(&state(vm)?.timer_class) => super::timer::cancel_timer(vm, t),

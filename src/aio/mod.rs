@@ -177,6 +177,7 @@ pub fn init(vm: &Vm, d: &Dict) -> PyResult<()> {
     crate::modules::def(vm, d, "_yield_once", future::yield_once);
     crate::modules::def(vm, d, "_alarm", alarm::alarm);
     crate::modules::def(vm, d, "_pop_due_timers", timer_heap::pop_due);
+    crate::modules::def(vm, d, "_timer_deadline", timer_heap::deadline_of);
     crate::modules::def(vm, d, "_drop_cancelled_timers", timer_heap::drop_cancelled);
     crate::modules::def(vm, d, "_compact_timers", timer_heap::compact);
     // Methods of EventLoop: they bind the loop as functions would.

@@ -23,12 +23,15 @@ enum Entry {
     Handle(Value),
     Task(TaskCall),
     Call(Box<Call>),
+    /// A sleep's timer that came due (src/aio/alarm.rs).
+    Alarm(Value),
 }
 
 impl Entry {
     fn into_handle(self, st: &State) -> Value {
         match self {
             Entry::Handle(h) => h,
+            Entry::Alarm(timer) => Value::Instance(super::alarm::alarm_call(st, &timer).to_handle(st)),
             Entry::Task(t) => Value::Instance(t.call().to_handle(st)),
             Entry::Call(call) => Value::Instance(call.to_handle(st)),
         }
@@ -57,11 +60,17 @@ pub fn new_queue(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::Native(Rc::new(NativeObj { class: vm.iterator_class(QUEUE), data: RefCell::new(Box::new(q)) })))
 }
 
-/// Appends a handle to the loop's ready queue.
-pub fn enqueue(vm: &Vm, ready: &Value, handle: Value) -> PyResult<()> {
-    if let Some(()) = with_queue(ready, |q| q.items.borrow_mut().push_back(Entry::Handle(handle.clone()))) {
+/// Appends a timer that came due (a TimerHandle or a sleep's alarm) to
+/// the loop's ready queue.
+pub fn enqueue(vm: &Vm, ready: &Value, timer: Value) -> PyResult<()> {
+    let entry = || match &timer {
+        Value::Instance(_) => Entry::Handle(timer.clone()),
+        _ => Entry::Alarm(timer.clone()),
+    };
+    if let Some(()) = with_queue(ready, |q| q.items.borrow_mut().push_back(entry())) {
         return Ok(());
     }
+    let handle = entry().into_handle(&*state(vm)?);
     vm.call_method(ready, "append", &[handle])?;
     Ok(())
 }
@@ -144,6 +153,7 @@ fn queue_run(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
         let Some(entry) = queue(vm, a, |q| q.items.borrow_mut().pop_front())? else { break };
         match &entry {
             Entry::Task(t) => t.call().run(vm, &st)?,
+            Entry::Alarm(timer) => super::alarm::ring_alarm(vm, &st, timer)?,
             Entry::Call(call) => call.run(vm, &st)?,
             Entry::Handle(Value::Instance(h)) if runs_natively(vm, &st, h) => {
                 if !super::future::flag(h, SLOT_CANCELLED) {

@@ -3,6 +3,9 @@
 //! managed with `heapq` from Python: a tuple per timer, and Python code for
 //! each timer that came due.
 //!
+//! A sleep's timer is the awaitable of the sleep itself (an `Alarm`,
+//! src/aio/alarm.rs), which sits in the heap beside the TimerHandles.
+//!
 //! The sifting is heapq's own (CPython's `heapq` module, which CPython's
 //! loop uses on its handles), so timers due at the same time come out in
 //! the same order as there. The list stays an ordinary list, visible to
@@ -26,13 +29,46 @@ fn deadline(v: &Value) -> Option<f64> {
     }
 }
 
+/// The deadline of a TimerHandle or an alarm.
+fn when_of(t: &Value) -> Value {
+    match t {
+        Value::Instance(i) => slot(i, SLOT_WHEN),
+        other => super::future::with_alarm(other, |a, _| a.when.clone()).unwrap_or(Value::None),
+    }
+}
+
+/// Whether a timer in the heap was cancelled; it is no longer scheduled
+/// once taken out.
+fn is_cancelled(t: &Value) -> bool {
+    match t {
+        Value::Instance(i) => flag(i, SLOT_CANCELLED),
+        other => super::future::with_alarm(other, |a, _| a.cancelled.get()).unwrap_or(false),
+    }
+}
+
+fn unschedule(vm: &Vm, t: &Value) -> PyResult<()> {
+    match t {
+        Value::Instance(_) => set_slot(timer_of(vm, t)?, SLOT_SCHEDULED, Value::bool(false)),
+        other => {
+            super::future::with_alarm(other, |a, _| a.scheduled.set(false)).ok_or_else(|| not_a_timer(vm))?;
+        }
+    }
+    Ok(())
+}
+
+fn not_a_timer(vm: &Vm) -> PyErr {
+    vm.type_error("the timer heap holds TimerHandles")
+}
+
+/// `_timer_deadline(timer)`: when a timer of the heap is due.
+pub fn deadline_of(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([timer], []) = crate::sig!("_timer_deadline", "timer, /").bind(vm, a, kw)?;
+    Ok(when_of(timer))
+}
+
 /// Whether timer `a` is due before timer `b`.
 fn earlier(vm: &Vm, a: &Value, b: &Value) -> PyResult<bool> {
-    let when = |t: &Value| match t {
-        Value::Instance(i) => slot(i, SLOT_WHEN),
-        _ => Value::None,
-    };
-    let (x, y) = (when(a), when(b));
+    let (x, y) = (when_of(a), when_of(b));
     match (deadline(&x), deadline(&y)) {
         (Some(x), Some(y)) => Ok(x < y),
         _ => {
@@ -112,7 +148,7 @@ fn pop(vm: &Vm, heap: &List) -> PyResult<Option<Value>> {
 fn timer_of<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a Rc<Instance>> {
     match v {
         Value::Instance(i) if i.slots.borrow().len() >= TIMER_SLOTS => Ok(i),
-        _ => Err(vm.type_error("the timer heap holds TimerHandles")),
+        _ => Err(not_a_timer(vm)),
     }
 }
 
@@ -132,17 +168,13 @@ pub fn pop_due(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let horizon = deadline(horizon).ok_or_else(|| vm.type_error("_pop_due_timers() takes a float horizon"))?;
     let mut cancelled = 0;
     loop {
-        let due = match heap.items.borrow().first() {
-            Some(Value::Instance(t)) => deadline(&slot(t, SLOT_WHEN)).is_some_and(|w| w < horizon),
-            _ => false,
-        };
+        let due = heap.items.borrow().first().is_some_and(|t| deadline(&when_of(t)).is_some_and(|w| w < horizon));
         if !due {
             break;
         }
         let Some(timer) = pop(vm, heap)? else { break };
-        let t = timer_of(vm, &timer)?;
-        set_slot(t, SLOT_SCHEDULED, Value::bool(false));
-        if flag(t, SLOT_CANCELLED) {
+        unschedule(vm, &timer)?;
+        if is_cancelled(&timer) {
             cancelled += 1;
         }
         super::ready::enqueue(vm, ready, timer)?;
@@ -157,15 +189,12 @@ pub fn drop_cancelled(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let heap = list_arg(vm, timers, "_drop_cancelled_timers")?;
     let mut dropped = 0;
     loop {
-        let top_cancelled = match heap.items.borrow().first() {
-            Some(Value::Instance(t)) => flag(t, SLOT_CANCELLED),
-            _ => false,
-        };
+        let top_cancelled = heap.items.borrow().first().is_some_and(is_cancelled);
         if !top_cancelled {
             break;
         }
         let Some(timer) = pop(vm, heap)? else { break };
-        set_slot(timer_of(vm, &timer)?, SLOT_SCHEDULED, Value::bool(false));
+        unschedule(vm, &timer)?;
         dropped += 1;
     }
     Ok(Value::Int(dropped))
@@ -179,9 +208,8 @@ pub fn compact(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let all = std::mem::take(&mut *heap.items.borrow_mut());
     let mut live = Vec::with_capacity(all.len());
     for timer in all {
-        let t = timer_of(vm, &timer)?;
-        if flag(t, SLOT_CANCELLED) {
-            set_slot(t, SLOT_SCHEDULED, Value::bool(false));
+        if is_cancelled(&timer) {
+            unschedule(vm, &timer)?;
         } else {
             live.push(timer);
         }

@@ -207,7 +207,7 @@ class _UnixSelectorEventLoop(Readiness, SignalHandling, events.AbstractEventLoop
             return 0
         if not timers:
             return None
-        return max(0, timers[0]._when - self.time())
+        return max(0, _asyncio._timer_deadline(timers[0]) - self.time())
 
     def _compact_timers(self):
         _asyncio._compact_timers(self._timers)
