@@ -24,7 +24,7 @@ pub fn alarm(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let ([delay, result], []) = crate::sig!("_alarm", "delay, result, /").bind(vm, a, kw)?;
     let st = state(vm)?;
     let lp = running::running_loop(vm, &st)?;
-    let fut = if native_method(vm, &lp, "create_future", running::create_future) {
+    let fut = if super::is_native_at(vm, &lp, &st.names.create_future, running::create_future) {
         let f = vm.instance_with(&st.future_class, Payload::None);
         future::init_fields(&st, &f, lp.clone());
         Value::Instance(f)
@@ -35,7 +35,7 @@ pub fn alarm(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     if !f.class.borrow().is_subclass(&st.future_class) {
         return Err(vm.type_error("create_future() did not return a Future"));
     }
-    if native_method(vm, &lp, "call_later", running::call_later) && native_method(vm, &lp, "call_at", super::timer::call_at) {
+    if super::is_native_at(vm, &lp, &st.names.call_later, running::call_later) && super::is_native_at(vm, &lp, &st.names.call_at, super::timer::call_at) {
         super::handle::check_loop(vm, &st, &lp, &st.ring, "call_at")?;
         let now = running::time_of(vm, &lp)?;
         let when = vm.binary_op(BinOp::Arith(ArithOp::Add), now, delay.clone())?;
@@ -99,11 +99,6 @@ pub fn alarm_call(st: &State, timer: &Value) -> super::handle::Call {
     })
     .unwrap_or_else(|| (smallvec::SmallVec::new(), Value::None));
     super::handle::Call { callback: super::handle::Callback::Value(st.ring.clone()), args, ctx: Value::None, lp }
-}
-
-/// Whether the loop's class has the native `name` (not one of its own).
-fn native_method(vm: &Vm, lp: &Value, name: &str, f: NativeFn) -> bool {
-    matches!(vm.type_of(lp).lookup(&vm.intern(name)), Some(Value::Builtin(b)) if crate::builtins::is_native(&b, f) && b.bound.is_none())
 }
 
 /// The timer's callback, `futures._set_result_unless_cancelled(fut, result)`.

@@ -151,17 +151,14 @@ pub fn call_soon(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 /// What `loop.call_soon` does; a loop whose class overrides `call_soon`
 /// is called through Python.
 pub fn loop_call_soon(vm: &Vm, st: &State, lp: &Value, args: &[Value], ctx: Value) -> PyResult<()> {
-    let class = vm.type_of(lp);
-    if let Some(Value::Builtin(b)) = class.lookup(&st.call_soon) {
-        if crate::builtins::is_native(&b, call_soon) && b.bound.is_none() {
-            let Some(callback) = args.first() else { return Ok(()) };
-            check_loop(vm, st, lp, callback, "call_soon")?;
-            let ctx = if ctx.is_none() { st.copy_context(vm)? } else { ctx };
-            let call = Call { callback: Callback::Value(callback.clone()), args: args[1..].iter().cloned().collect(), ctx, lp: lp.clone() };
-            return ready::push_call(vm, st, call);
-        }
+    if is_native_call_soon(vm, st, lp) {
+        let Some(callback) = args.first() else { return Ok(()) };
+        check_loop(vm, st, lp, callback, "call_soon")?;
+        let ctx = if ctx.is_none() { st.copy_context(vm)? } else { ctx };
+        let call = Call { callback: Callback::Value(callback.clone()), args: args[1..].iter().cloned().collect(), ctx, lp: lp.clone() };
+        return ready::push_call(vm, st, call);
     }
-    let m = vm.get_attr(lp, &st.call_soon)?;
+    let m = vm.get_attr_at(lp, &st.names.call_soon)?;
     vm.call(&m, args, &[(st.context_kw.clone(), ctx)])?;
     Ok(())
 }
@@ -174,10 +171,10 @@ pub fn check_loop(vm: &Vm, st: &State, lp: &Value, callback: &Value, method: &st
 
 /// `check_loop`, with the callback made only in debug mode.
 fn check_loop_with(vm: &Vm, st: &State, lp: &Value, callback: impl FnOnce() -> Value, method: &str) -> PyResult<()> {
-    if vm.truthy(&vm.get_attr(lp, &st.names.closed)?)? {
+    if vm.truthy(&vm.get_attr_at(lp, &st.names.closed)?)? {
         return Err(vm.runtime_error("Event loop is closed"));
     }
-    if vm.truthy(&vm.get_attr(lp, &st.names.debug)?)? {
+    if vm.truthy(&vm.get_attr_at(lp, &st.names.debug)?)? {
         let m = vm.import_module("asyncio.loop")?;
         let check = vm.get_attr(&m, &vm.intern("_check_callback"))?;
         vm.call(&check, &[callback(), Value::str(method)], &[])?;
@@ -210,7 +207,7 @@ pub fn call_soon_task(vm: &Vm, st: &State, lp: &Value, callback: Callback, arg: 
 }
 
 fn is_native_call_soon(vm: &Vm, st: &State, lp: &Value) -> bool {
-    matches!(vm.type_of(lp).lookup(&st.call_soon), Some(Value::Builtin(b)) if crate::builtins::is_native(&b, call_soon) && b.bound.is_none())
+    super::is_native_at(vm, lp, &st.names.call_soon, call_soon)
 }
 
 /// What a callback scheduled by native code calls.
@@ -308,7 +305,7 @@ fn schedule(vm: &Vm, st: &State, lp: &Value, callback: Value, args: Value, ctx: 
     let ctx = if ctx.is_none() { st.copy_context(vm)? } else { ctx };
     let h = vm.instance_with(&st.handle_class, Payload::None);
     fill(&h, callback, args, lp.clone(), ctx);
-    let ready = vm.get_attr(lp, &st.names.ready)?;
+    let ready = vm.get_attr_at(lp, &st.names.ready)?;
     ready::enqueue(vm, &ready, Value::Instance(h.clone()))?;
     Ok(h)
 }

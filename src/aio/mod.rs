@@ -27,6 +27,7 @@ pub mod task;
 pub mod timer;
 pub mod timer_heap;
 
+use crate::compile::ir::AttrSite;
 use crate::eval::Vm;
 use crate::runtime::object::*;
 use crate::runtime::str::Str;
@@ -48,7 +49,6 @@ pub struct State {
     pub finished: Value,
     /// `context`, the keyword of `call_soon` and `add_done_callback`.
     pub context_kw: Rc<Str>,
-    pub call_soon: Rc<Str>,
     /// The callback of `sleep()`'s timers (`alarm::ring`).
     pub ring: Value,
     pub names: Names,
@@ -66,14 +66,31 @@ pub struct State {
     pub queue_names: queue::QueueNames,
 }
 
-/// Attribute names the loop's hot path reads.
+/// The attributes the loop's hot path reads, as cached sites (the loop,
+/// locks and events are instances of Python classes): a field is one probe
+/// of the instance dict, "is `call_soon` still ours" one cache check.
 pub struct Names {
-    pub closed: Rc<Str>,
-    pub debug: Rc<Str>,
-    pub ready: Rc<Str>,
-    pub timers: Rc<Str>,
+    pub closed: Box<AttrSite>,
+    pub debug: Box<AttrSite>,
+    pub ready: Box<AttrSite>,
+    pub timers: Box<AttrSite>,
+    pub call_soon: Box<AttrSite>,
+    pub call_at: Box<AttrSite>,
+    pub call_later: Box<AttrSite>,
+    pub create_future: Box<AttrSite>,
+    pub locked: Box<AttrSite>,
+    pub locked_store: Box<AttrSite>,
+    pub waiters: Box<AttrSite>,
+    pub wake_first: Box<AttrSite>,
+    pub value: Box<AttrSite>,
+    pub value_store: Box<AttrSite>,
     /// `contextvars._current`.
     pub current: Rc<Str>,
+}
+
+/// Whether `obj.<site>` is the native method `f`, not an override.
+pub fn is_native_at(vm: &Vm, obj: &Value, site: &AttrSite, f: NativeFn) -> bool {
+    vm.native_method_at(obj, site).is_some_and(|g| g as *const () == f as *const ())
 }
 
 impl State {
@@ -148,14 +165,26 @@ pub fn init(vm: &Vm, d: &Dict) -> PyResult<()> {
                 cancelled: Value::Str(vm.intern("CANCELLED")),
                 finished: Value::Str(vm.intern("FINISHED")),
                 context_kw: vm.intern("context"),
-                call_soon: vm.intern("call_soon"),
                 ring: alarm::ring_callback(),
-                names: Names {
-                    closed: vm.intern("_closed"),
-                    debug: vm.intern("_debug"),
-                    ready: vm.intern("_ready"),
-                    timers: vm.intern("_timers"),
-                    current: vm.intern("_current"),
+                names: {
+                    let site = |name: &str| AttrSite::new(vm.intern(name));
+                    Names {
+                        closed: site("_closed"),
+                        debug: site("_debug"),
+                        ready: site("_ready"),
+                        timers: site("_timers"),
+                        call_soon: site("call_soon"),
+                        call_at: site("call_at"),
+                        call_later: site("call_later"),
+                        create_future: site("create_future"),
+                        locked: site("_locked"),
+                        locked_store: site("_locked"),
+                        waiters: site("_waiters"),
+                        wake_first: site("_wake_first"),
+                        value: site("_value"),
+                        value_store: site("_value"),
+                        current: vm.intern("_current"),
+                    }
                 },
                 errors: OnceCell::new(),
                 contexts: OnceCell::new(),

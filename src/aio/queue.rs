@@ -73,12 +73,6 @@ pub const METHODS: [(&str, &str, NativeFn); 7] = [
     ("_queue_get", "_get", get_item),
 ];
 
-/// Whether `obj.name` is the native method `f` (its class has it, the
-/// instance does not shadow it).
-fn is_own(vm: &Vm, obj: &Value, site: &AttrSite, f: NativeFn) -> bool {
-    vm.native_method_at(obj, site).is_some_and(|g| g as *const () == f as *const ())
-}
-
 fn call(vm: &Vm, obj: &Value, site: &AttrSite, args: &[Value]) -> PyResult<Value> {
     let m = vm.get_attr_at(obj, site)?;
     vm.call(&m, args, &[])
@@ -98,7 +92,7 @@ fn size_of(vm: &Vm, st: &State, q: &Value) -> PyResult<usize> {
 
 /// `self.qsize()`.
 fn qsize_of(vm: &Vm, st: &State, q: &Value) -> PyResult<Value> {
-    if is_own(vm, q, &st.queue_names.qsize, qsize) {
+    if super::is_native_at(vm, q, &st.queue_names.qsize, qsize) {
         return Ok(Value::Int(size_of(vm, st, q)? as i64));
     }
     call(vm, q, &st.queue_names.qsize, &[])
@@ -106,7 +100,7 @@ fn qsize_of(vm: &Vm, st: &State, q: &Value) -> PyResult<Value> {
 
 /// `self.empty()`.
 fn is_empty(vm: &Vm, st: &State, q: &Value) -> PyResult<bool> {
-    if is_own(vm, q, &st.queue_names.empty, empty) {
+    if super::is_native_at(vm, q, &st.queue_names.empty, empty) {
         let storage = vm.get_attr_at(q, &st.queue_names.queue)?;
         return match fifo::len_of(vm, &storage) {
             Some(n) => Ok(n == 0),
@@ -119,7 +113,7 @@ fn is_empty(vm: &Vm, st: &State, q: &Value) -> PyResult<bool> {
 
 /// `self.full()`.
 fn is_full(vm: &Vm, st: &State, q: &Value) -> PyResult<bool> {
-    if !is_own(vm, q, &st.queue_names.full, full) {
+    if !super::is_native_at(vm, q, &st.queue_names.full, full) {
         let r = call(vm, q, &st.queue_names.full, &[])?;
         return vm.truthy(&r);
     }
@@ -213,7 +207,7 @@ fn put_nowait(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     if is_full(vm, &st, q)? {
         return Err(queue_error(vm, "QueueFull"));
     }
-    if is_own(vm, q, &n.put, put_item) {
+    if super::is_native_at(vm, q, &n.put, put_item) {
         append(vm, &st, q, item.clone())?;
     } else {
         call(vm, q, &n.put, &[item.clone()])?;
@@ -236,7 +230,7 @@ fn put_nowait(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 fn clear_event(vm: &Vm, n: &QueueNames, event: &Value) -> PyResult<()> {
     let native = super::sync::METHODS.iter().find(|m| m.0 == "_event_clear").map(|m| m.3);
     match native {
-        Some(f) if is_own(vm, event, &n.clear, f) => vm.set_attr_at(event, &n.value_store, Value::bool(false)),
+        Some(f) if super::is_native_at(vm, event, &n.clear, f) => vm.set_attr_at(event, &n.value_store, Value::bool(false)),
         _ => call(vm, event, &n.clear, &[]).map(drop),
     }
 }
@@ -248,7 +242,7 @@ fn get_nowait(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     if is_empty(vm, &st, q)? {
         return Err(queue_error(vm, "QueueEmpty"));
     }
-    let item = if is_own(vm, q, &n.get, get_item) { take(vm, &st, q)? } else { call(vm, q, &n.get, &[])? };
+    let item = if super::is_native_at(vm, q, &n.get, get_item) { take(vm, &st, q)? } else { call(vm, q, &n.get, &[])? };
     let putters = vm.get_attr_at(q, &n.putters)?;
     wake_one(vm, &st, &putters)?;
     Ok(item)

@@ -88,7 +88,7 @@ pub fn push_task(vm: &Vm, st: &State, lp: &Value, call: TaskCall) -> PyResult<()
 }
 
 fn push(vm: &Vm, st: &State, lp: &Value, entry: Entry) -> PyResult<()> {
-    let ready = vm.get_attr(lp, &st.names.ready)?;
+    let ready = vm.get_attr_at(lp, &st.names.ready)?;
     if with_queue(&ready, |_| ()).is_some() {
         with_queue(&ready, |q| q.items.borrow_mut().push_back(entry));
         return Ok(());

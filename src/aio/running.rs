@@ -110,11 +110,10 @@ pub fn call_later(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     all.push(when);
     all.push(callback.clone());
     all.extend(rest.iter().cloned());
-    if let Some(Value::Builtin(b)) = vm.type_of(lp).lookup(&vm.intern("call_at")) {
-        if crate::builtins::is_native(&b, super::timer::call_at) && b.bound.is_none() {
-            return super::timer::call_at(vm, &all, kw);
-        }
+    let st = state(vm)?;
+    if super::is_native_at(vm, lp, &st.names.call_at, super::timer::call_at) {
+        return super::timer::call_at(vm, &all, kw);
     }
-    let m = vm.get_attr(lp, &vm.intern("call_at"))?;
+    let m = vm.get_attr_at(lp, &st.names.call_at)?;
     vm.call(&m, &all[1..], kw)
 }

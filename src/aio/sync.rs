@@ -18,14 +18,6 @@ pub const METHODS: [(&str, &str, &str, NativeFn); 5] = [
     ("_event_clear", "clear", "Event", event_clear),
 ];
 
-fn attr(vm: &Vm, obj: &Value, name: &str) -> PyResult<Value> {
-    vm.get_attr(obj, &vm.intern(name))
-}
-
-fn set_attr(vm: &Vm, obj: &Value, name: &str, v: Value) -> PyResult<()> {
-    vm.set_attr(obj, &vm.intern(name), v)
-}
-
 /// Whether `fut` is done: natively for a plain Future.
 fn is_done(vm: &Vm, st: &State, fut: &Value) -> PyResult<bool> {
     match fut {
@@ -47,51 +39,63 @@ fn wake(vm: &Vm, st: &State, fut: &Value) -> PyResult<()> {
 /// `Lock.release()`.
 fn lock_release(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let ([me], []) = crate::sig!("Lock.release", "$self, /").bind(vm, a, kw)?;
-    if !vm.truthy(&attr(vm, me, "_locked")?)? {
+    let st = state(vm)?;
+    let n = &st.names;
+    if !vm.truthy(&vm.get_attr_at(me, &n.locked)?)? {
         return Err(vm.runtime_error("Lock is not acquired."));
     }
-    set_attr(vm, me, "_locked", Value::bool(false))?;
-    vm.call_method(me, "_wake_first", &[])?;
+    vm.set_attr_at(me, &n.locked_store, Value::bool(false))?;
+    if super::is_native_at(vm, me, &n.wake_first, lock_wake_first) {
+        wake_first(vm, &st, me)?;
+    } else {
+        let m = vm.get_attr_at(me, &n.wake_first)?;
+        vm.call(&m, &[], &[])?;
+    }
     Ok(Value::None)
 }
 
 /// `Lock._wake_first()`: the first waiter in line gets the lock.
 fn lock_wake_first(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let ([me], []) = crate::sig!("Lock._wake_first", "$self, /").bind(vm, a, kw)?;
-    let st = state(vm)?;
-    let waiters = attr(vm, me, "_waiters")?;
+    wake_first(vm, &*state(vm)?, me)?;
+    Ok(Value::None)
+}
+
+fn wake_first(vm: &Vm, st: &State, me: &Value) -> PyResult<()> {
+    let waiters = vm.get_attr_at(me, &st.names.waiters)?;
     let first = match fifo::len_of(vm, &waiters) {
-        Some(0) => return Ok(Value::None),
+        Some(0) => return Ok(()),
         Some(_) => vm.get_item(&waiters, &Value::Int(0))?,
-        None if !vm.truthy(&waiters)? => return Ok(Value::None),
+        None if !vm.truthy(&waiters)? => return Ok(()),
         None => vm.get_item(&waiters, &Value::Int(0))?,
     };
-    if !is_done(vm, &st, &first)? {
-        wake(vm, &st, &first)?;
+    if !is_done(vm, st, &first)? {
+        wake(vm, st, &first)?;
     }
-    Ok(Value::None)
+    Ok(())
 }
 
 fn event_is_set(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let ([me], []) = crate::sig!("Event.is_set", "$self, /").bind(vm, a, kw)?;
-    attr(vm, me, "_value")
+    vm.get_attr_at(me, &state(vm)?.names.value)
 }
 
 fn event_clear(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let ([me], []) = crate::sig!("Event.clear", "$self, /").bind(vm, a, kw)?;
-    set_attr(vm, me, "_value", Value::bool(false))?;
+    vm.set_attr_at(me, &state(vm)?.names.value_store, Value::bool(false))?;
     Ok(Value::None)
 }
 
 /// `Event.set()`: every waiter still waiting is woken.
 fn event_set(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let ([me], []) = crate::sig!("Event.set", "$self, /").bind(vm, a, kw)?;
-    if vm.truthy(&attr(vm, me, "_value")?)? {
+    let st = state(vm)?;
+    let n = &st.names;
+    if vm.truthy(&vm.get_attr_at(me, &n.value)?)? {
         return Ok(Value::None);
     }
-    set_attr(vm, me, "_value", Value::bool(true))?;
-    let st = state(vm)?;
-    let waiters = vm.iter(&attr(vm, me, "_waiters")?)?;
+    vm.set_attr_at(me, &n.value_store, Value::bool(true))?;
+    let waiters = vm.iter(&vm.get_attr_at(me, &n.waiters)?)?;
     while let Some(w) = vm.next(&waiters)? {
         if !is_done(vm, &st, &w)? {
             wake(vm, &st, &w)?;

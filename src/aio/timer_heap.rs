@@ -225,7 +225,7 @@ pub fn compact(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 /// The loop's timer list, for `call_at`.
 pub fn loop_timers(vm: &Vm, lp: &Value) -> PyResult<Rc<List>> {
     let st = state(vm)?;
-    match vm.get_attr(lp, &st.names.timers)? {
+    match vm.get_attr_at(lp, &st.names.timers)? {
         Value::List(l) => Ok(l),
         _ => Err(vm.type_error("the loop's _timers is not a list")),
     }
