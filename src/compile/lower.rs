@@ -6,7 +6,7 @@ use crate::runtime::int::ArithOp;
 use crate::runtime::intern::Interner;
 use crate::runtime::object::{Bytes, Complex};
 use crate::runtime::value::Value;
-use std::collections::HashMap;
+use super::NameMap as HashMap;
 use std::rc::Rc;
 use tulip_syntax::ast;
 use tulip_syntax::LineIndex;
@@ -114,7 +114,7 @@ fn lower_top(
         display,
     };
     l.frames.push(Frame { slot_names: Vec::new(), cell_names: Vec::new(), n_free: 0 });
-    l.scopes.push(ScopeCtx { id: 0, map: HashMap::new(), frame: 0, qualname: String::new(), class: None, pass_cells: HashMap::new() });
+    l.scopes.push(ScopeCtx { id: 0, map: HashMap::default(), frame: 0, qualname: String::new(), class: None, pass_cells: HashMap::default() });
     let body = l.block(&module.body);
     let mut frame = l.frames.pop().unwrap_or(Frame { slot_names: Vec::new(), cell_names: Vec::new(), n_free: 0 });
     let kind = if as_coroutine || body.iter().any(|s| s.suspends) { CodeKind::Coroutine } else { CodeKind::Module };
@@ -300,7 +300,7 @@ impl<'a> Lowerer<'a> {
             ScopeKind::Class => format!("{parent_q}.{name}"),
             _ => format!("{parent_q}.<locals>.{name}"),
         };
-        let mut map = HashMap::new();
+        let mut map = HashMap::default();
         let mut frame = Frame { slot_names: Vec::new(), cell_names: Vec::new(), n_free: 0 };
         for n in &scope.order {
             if scope.kind_of(n) == Some(SymKind::Free) {
@@ -308,7 +308,7 @@ impl<'a> Lowerer<'a> {
                 map.insert(n.clone(), Res::Free((frame.cell_names.len() - 1) as u32));
             }
         }
-        let mut pass_cells = HashMap::new();
+        let mut pass_cells = HashMap::default();
         for n in &scope.pass_through {
             frame.cell_names.push(self.sym(n));
             pass_cells.insert(n.clone(), (frame.cell_names.len() - 1) as u32);
@@ -901,11 +901,11 @@ impl<'a> Lowerer<'a> {
         // The comprehension's own variables are fresh slots/cells of this frame.
         let frame = self.scope().frame;
         let scope = &self.table.scopes[id];
-        let mut map = HashMap::new();
+        let mut map = HashMap::default();
         let mut fresh_cells = Vec::new();
         let qualname = self.scope().qualname.clone();
         let class = self.scope().class.clone();
-        self.scopes.push(ScopeCtx { id, map: HashMap::new(), frame, qualname, class, pass_cells: HashMap::new() });
+        self.scopes.push(ScopeCtx { id, map: HashMap::default(), frame, qualname, class, pass_cells: HashMap::default() });
         for n in &scope.order {
             match scope.kind_of(n) {
                 Some(SymKind::Local) => {

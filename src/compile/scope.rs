@@ -7,7 +7,7 @@
 //! Scopes are keyed by the address of their AST node, which the lowering
 //! pass walks again.
 
-use std::collections::HashMap;
+use super::NameMap as HashMap;
 use tulip_syntax::ast::*;
 
 pub type ScopeId = usize;
@@ -70,14 +70,14 @@ impl Scope {
         Scope {
             kind,
             parent,
-            flags: HashMap::new(),
+            flags: HashMap::default(),
             order: Vec::new(),
             params: Vec::new(),
             is_generator: false,
             is_coroutine: false,
             needs_class_cell: false,
             pass_through: Vec::new(),
-            kinds: HashMap::new(),
+            kinds: HashMap::default(),
         }
     }
 
@@ -104,7 +104,7 @@ pub struct ScopeTable {
 impl ScopeTable {
     pub fn build(module: &Module) -> ScopeTable {
         let mut b = Builder {
-            table: ScopeTable { scopes: vec![Scope::new(ScopeKind::Module, None)], by_node: HashMap::new() },
+            table: ScopeTable { scopes: vec![Scope::new(ScopeKind::Module, None)], by_node: HashMap::default() },
             current: 0,
             classes: Vec::new(),
         };
