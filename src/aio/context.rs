@@ -13,6 +13,8 @@ use super::{future::flag, set_slot, State};
 use crate::eval::Vm;
 use crate::runtime::object::*;
 use crate::runtime::value::Value;
+use crate::runtime::str::Str;
+use std::cell::Cell;
 use std::rc::Rc;
 
 /// What the fast path needs of the module `contextvars`.
@@ -23,6 +25,8 @@ pub struct ContextModule {
     /// The slot indices of `_vars` and `_entered` in Context instances.
     vars: usize,
     entered: usize,
+    /// Where `_current` was found in the module's globals last time.
+    current_at: Cell<u32>,
 }
 
 impl ContextModule {
@@ -37,7 +41,23 @@ impl ContextModule {
         let (Some(vars), Some(entered)) = (index("_vars"), index("_entered")) else {
             return Err(vm.type_error("contextvars.Context has no _vars and _entered slots"));
         };
-        Ok(ContextModule { class, globals: m.dict.clone(), module: m, vars, entered })
+        Ok(ContextModule { class, globals: m.dict.clone(), module: m, vars, entered, current_at: Cell::new(0) })
+    }
+
+    /// Makes `ctx` the module's `_current` (named `name`), giving back the
+    /// one before; a task switch does it twice.
+    fn swap_current(&self, name: &Rc<Str>, ctx: Value) -> Value {
+        let mut t = self.globals.table.borrow_mut();
+        match t.find_str_hinted(name, &self.current_at) {
+            Some(i) => match t.value_at_mut(i) {
+                Some(v) => std::mem::replace(v, ctx),
+                None => Value::None,
+            },
+            None => {
+                t.set_str(name.clone(), ctx);
+                Value::None
+            }
+        }
     }
 }
 
@@ -63,11 +83,10 @@ pub fn run_with(
                 return Err(vm.runtime_error(format!("cannot enter context: {} is already entered", r.as_str())));
             }
             let current = &st.names.current;
-            let outer = m.globals.get_str(current).unwrap_or(Value::None);
             set_slot(c, m.entered, Value::bool(true));
-            m.globals.set_str(current.clone(), ctx.clone());
+            let outer = m.swap_current(current, ctx.clone());
             let r = call();
-            m.globals.set_str(current.clone(), outer);
+            drop(m.swap_current(current, outer));
             set_slot(c, m.entered, Value::bool(false));
             return r;
         }
