@@ -110,7 +110,10 @@ pub enum Phase {
 }
 
 pub fn phase(st: &State, fut: &Instance) -> Phase {
-    let s = slot(fut, SLOT_STATE);
+    super::with_slot(fut, SLOT_STATE, |s| phase_of(st, s))
+}
+
+fn phase_of(st: &State, s: &Value) -> Phase {
     if s.is(&st.pending) {
         return Phase::Pending;
     }
@@ -130,12 +133,12 @@ pub fn phase(st: &State, fut: &Instance) -> Phase {
 
 /// Whether a flag slot holds a true value.
 pub fn flag(inst: &Instance, i: usize) -> bool {
-    match slot(inst, i) {
+    super::with_slot(inst, i, |v| match v {
         Value::Bool(b) => b.get(),
         Value::None => false,
-        Value::Int(n) => n != 0,
+        Value::Int(n) => *n != 0,
         _ => true,
-    }
+    })
 }
 
 fn this<'a>(vm: &Vm, a: &'a [Value], method: &str) -> PyResult<(Rc<State>, &'a Rc<Instance>)> {

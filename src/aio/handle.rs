@@ -191,7 +191,7 @@ pub fn call_soon_task(vm: &Vm, st: &State, lp: &Value, callback: Callback, arg: 
         // The commonest entry by far, kept small: the task has the context
         // and the loop.
         let task = match &callback {
-            Callback::TaskStep(t) | Callback::TaskWakeup(t) if ctx.is(&super::task::context_of(t)) => Some(t.clone()),
+            Callback::TaskStep(t) | Callback::TaskWakeup(t) if super::task::runs_in(t, &ctx) => Some(t.clone()),
             _ => None,
         };
         if let Some(task) = task {

@@ -292,6 +292,17 @@ pub(crate) fn slot(inst: &Instance, i: usize) -> Value {
     inst.slots.borrow().get(i).and_then(|v| v.clone()).unwrap_or(Value::None)
 }
 
+/// `f` of slot `i` of `inst` (None when unset), read in place: for tests
+/// of a state or a flag, which need no reference of their own. `f` runs
+/// no Python code.
+#[inline]
+pub(crate) fn with_slot<R>(inst: &Instance, i: usize, f: impl FnOnce(&Value) -> R) -> R {
+    match inst.slots.borrow().get(i) {
+        Some(Some(v)) => f(v),
+        _ => f(&Value::None),
+    }
+}
+
 /// Sets slot `i` of `inst`; the old value is dropped after the borrow ends.
 #[inline]
 pub(crate) fn set_slot(inst: &Instance, i: usize, v: Value) {

@@ -297,6 +297,11 @@ pub fn context_of(t: &Instance) -> Value {
     slot(t, SLOT_CONTEXT)
 }
 
+/// Whether `ctx` is the context of task `t`.
+pub fn runs_in(t: &Instance, ctx: &Value) -> bool {
+    super::with_slot(t, SLOT_CONTEXT, |c| c.is(ctx))
+}
+
 /// Whether `func` is the wakeup of task `t`.
 pub fn is_wakeup_of(func: &Value, t: &Rc<Instance>) -> bool {
     matches!(func, Value::Builtin(b) if crate::builtins::is_native(b, task_wakeup)
