@@ -61,7 +61,7 @@ pub struct State {
     /// (loop, task) for each loop running a task step.
     current: RefCell<Vec<(Value, Value)>>,
     /// Registered tasks not known to be finished, by address.
-    registered: RefCell<HashMap<usize, Value>>,
+    registered: RefCell<HashMap<usize, Value, std::hash::BuildHasherDefault<AddressHasher>>>,
     pub running: running::RunningLoops,
     pub queue_names: queue::QueueNames,
 }
@@ -190,7 +190,7 @@ pub fn init(vm: &Vm, d: &Dict) -> PyResult<()> {
                 contexts: OnceCell::new(),
                 task_counter: Cell::new(0),
                 current: RefCell::new(Vec::new()),
-                registered: RefCell::new(HashMap::new()),
+                registered: RefCell::default(),
                 running: running::RunningLoops::default(),
                 queue_names: queue::QueueNames::new(vm),
             });
