@@ -343,10 +343,25 @@ impl Sig {
         }
         // As CPython's keyword parser: a duplicate, then a missing required
         // parameter, then an unknown keyword.
+        // Where each keyword names a parameter, found in one pass over the
+        // signature's text.
+        let mut positions: smallvec::SmallVec<[Option<usize>; 4]> = smallvec::smallvec![None; kw.len()];
+        let mut left = kw.len();
+        for (i, p) in self.param_names().enumerate() {
+            for ((k, _), at) in kw.iter().zip(positions.iter_mut()) {
+                if at.is_none() && k.as_str() == p {
+                    *at = Some(i);
+                    left -= 1;
+                }
+            }
+            if left == 0 {
+                break;
+            }
+        }
         let mut unknown = None;
-        for (k, v) in kw {
+        for ((k, v), at) in kw.iter().zip(positions) {
             let k = k.as_str();
-            match self.param_names().position(|p| p == k) {
+            match at {
                 Some(i) if i >= self.posonly as usize => {
                     if python && (own + i < n || slots[own + i].is_some()) {
                         return Err(vm.type_error(format!("{name}() got multiple values for argument '{k}'")));
