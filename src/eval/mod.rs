@@ -604,6 +604,12 @@ impl Vm {
             Value::FrozenSet(_) => &t.frozenset,
             Value::Int(_) => &t.int,
             Value::Float(_) => &t.float,
+            // `gen.send(v)`, `coro.send(None)`: as hot as list methods.
+            Value::Generator(g) => match g.kind {
+                crate::compile::ir::CodeKind::Coroutine => &t.coroutine,
+                crate::compile::ir::CodeKind::AsyncGenerator => &t.async_generator,
+                _ => &t.generator,
+            },
             _ => return None,
         })
     }
