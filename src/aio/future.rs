@@ -626,10 +626,26 @@ pub fn with_alarm<R>(v: &Value, f: impl FnOnce(&Alarm, Option<&Rc<Instance>>) ->
     Some(f(alarm, fut.as_ref()))
 }
 
-/// `_asyncio._yield_once()`: an awaitable that yields None once.
+/// `_asyncio._yield_once()`: an awaitable that yields None once, what
+/// `sleep(0)` awaits. It is one shared object: `await` recognises it and
+/// suspends the awaiting frame itself, as a bare `yield` would, so that
+/// no iterator is made per `sleep(0)` (driven by hand, it is an iterator
+/// that has finished).
 pub fn yield_once(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     crate::sig!("_yield_once", "").bind(vm, a, kw)?;
-    Ok(new_iter(vm, FutureIter { fut: RefCell::new(None), yield_once: Cell::new(true), timer: RefCell::new(None), alarm: None }))
+    Ok(state(vm)?.yield_once.clone())
+}
+
+/// The shared object `_yield_once()` returns, made with the interpreter's
+/// asyncio state.
+pub fn yield_once_marker(vm: &Vm) -> Value {
+    new_iter(vm, FutureIter { fut: RefCell::new(None), yield_once: Cell::new(false), timer: RefCell::new(None), alarm: None })
+}
+
+/// Whether `v` is what `_yield_once()` returns.
+#[inline]
+pub fn is_yield_once(vm: &Vm, v: &Value) -> bool {
+    matches!(v, Value::Native(_)) && vm.aio.get().is_some_and(|st| st.yield_once.is(v))
 }
 
 impl FutureIter {

@@ -51,6 +51,8 @@ pub struct State {
     pub context_kw: Rc<Str>,
     /// The callback of `sleep()`'s timers (`alarm::ring`).
     pub ring: Value,
+    /// What `_yield_once()` returns (`future::yield_once`).
+    pub yield_once: Value,
     pub names: Names,
     /// `asyncio.exceptions`' CancelledError and InvalidStateError, looked up
     /// on first use: `_asyncio` is imported while `asyncio` initialises.
@@ -166,6 +168,7 @@ pub fn init(vm: &Vm, d: &Dict) -> PyResult<()> {
                 finished: Value::Str(vm.intern("FINISHED")),
                 context_kw: vm.intern("context"),
                 ring: alarm::ring_callback(),
+                yield_once: future::yield_once_marker(vm),
                 names: {
                     let site = |name: &str| AttrSite::new(vm.intern(name));
                     Names {

@@ -263,6 +263,12 @@ impl Vm {
     /// Starts `await v`: `Some(result)` if it finished at once, `None` if it
     /// suspended (the cursor holds what it yielded and the delegate).
     fn start_await(&self, c: &mut Cursor, v: &Value) -> PyResult<Option<Value>> {
+        // `sleep(0)`: the frame itself yields None once, with no delegate;
+        // what resumes it is the await's outcome.
+        if crate::aio::future::is_yield_once(self, v) {
+            c.yielded = Value::None;
+            return Ok(None);
+        }
         let it = self.awaitable_iter(v)?;
         self.start_delegation(c, it)
     }
