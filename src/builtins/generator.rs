@@ -183,10 +183,23 @@ fn agen_anext(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     anext_of(vm, async_gen(vm, Some(zelf))?)
 }
 
-/// `agen.__anext__()` of an async generator (`async for` calls it directly).
+/// `agen.__anext__()` of an async generator.
 pub fn anext_of(vm: &Vm, g: &Rc<Generator>) -> PyResult<Value> {
     init_hooks(vm, g)?;
     Ok(awaitable(vm, ASEND, Awaitable { gen: g.clone(), mode: Mode::Send(Value::None), state: Cell::new(State::Init) }))
+}
+
+/// `await agen.__anext__()` as `async for` starts it: `Ok(item)`, or
+/// `Err((yielded, awaitable))` when the generator suspended in an `await`
+/// of its own, the awaitable then being what the loop waits in. The
+/// awaitable is only made in that case: most items come without one.
+pub fn anext_start(vm: &Vm, g: &Rc<Generator>) -> PyResult<Result<Value, (Value, Value)>> {
+    init_hooks(vm, g)?;
+    let aw = Awaitable { gen: g.clone(), mode: Mode::Send(Value::None), state: Cell::new(State::Init) };
+    Ok(match aw.send(vm, Value::None)? {
+        GenStep::Returned(item) => Ok(item),
+        GenStep::Yielded(y) | GenStep::Produced(y) => Err((y, awaitable(vm, ASEND, aw))),
+    })
 }
 
 fn agen_athrow(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {

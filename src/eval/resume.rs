@@ -396,8 +396,7 @@ impl Vm {
                         c.resumed_outcome()
                     } else {
                         let Some(it) = f.slots[base].clone() else { return Ok(Flow::Normal) };
-                        let awaitable = self.anext_awaitable(&it)?;
-                        match self.start_await(c, &awaitable) {
+                        match self.start_anext(c, &it) {
                             Ok(Some(v)) => Ok(v),
                             Ok(None) => {
                                 c.path.push(NEXT);
@@ -430,14 +429,28 @@ impl Vm {
         }
     }
 
-    /// `ait.__anext__()`, checked as `async for` does.
-    fn anext_awaitable(&self, ait: &Value) -> PyResult<Value> {
-        // The type of async generators is builtin: its `__anext__` is ours.
+    /// `await ait.__anext__()` for `async for`: the item, or `None` when
+    /// the frame suspends in it. An async generator (a builtin type: its
+    /// `__anext__` is ours) is stepped directly.
+    fn start_anext(&self, c: &mut Cursor, ait: &Value) -> PyResult<Option<Value>> {
         if let Value::Generator(g) = ait {
             if g.agen.is_some() {
-                return crate::builtins::generator::anext_of(self, g);
+                return Ok(match crate::builtins::generator::anext_start(self, g)? {
+                    Ok(item) => Some(item),
+                    Err((yielded, awaitable)) => {
+                        c.yielded = yielded;
+                        c.delegate = Some(awaitable);
+                        None
+                    }
+                });
             }
         }
+        let awaitable = self.anext_awaitable(ait)?;
+        self.start_await(c, &awaitable)
+    }
+
+    /// `ait.__anext__()`, checked as `async for` does.
+    fn anext_awaitable(&self, ait: &Value) -> PyResult<Value> {
         let class = self.type_of(ait);
         let Some(m) = class.lookup(&self.names.anext) else {
             return Err(self.type_error(format!(
