@@ -39,11 +39,10 @@ pub fn alarm(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
         super::handle::check_loop(vm, &st, &lp, &st.ring, "call_at")?;
         let now = running::time_of(vm, &lp)?;
         let when = vm.binary_op(BinOp::Arith(ArithOp::Add), now, delay.clone())?;
-        let alarm = Alarm { when, result: result.clone(), lp: lp.clone(), scheduled: Cell::new(false), cancelled: Cell::new(false) };
-        let it = future::alarm_timer(vm, f.clone(), alarm);
         let timers = super::timer_heap::loop_timers(vm, &lp)?;
+        let alarm = Alarm { when, result: result.clone(), lp: lp.clone(), scheduled: Cell::new(true), cancelled: Cell::new(false) };
+        let it = future::alarm_timer(vm, f.clone(), alarm);
         super::timer_heap::push(vm, &timers, it.clone())?;
-        future::with_alarm(&it, |a, _| a.scheduled.set(true));
         return Ok(it);
     }
     let timer = vm.call_method(&lp, "call_later", &[delay.clone(), st.ring.clone(), fut.clone(), result.clone()])?;

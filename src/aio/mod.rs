@@ -84,6 +84,7 @@ pub struct Names {
     pub locked_store: Box<AttrSite>,
     pub waiters: Box<AttrSite>,
     pub wake_first: Box<AttrSite>,
+    pub clear: Box<AttrSite>,
     pub value: Box<AttrSite>,
     pub value_store: Box<AttrSite>,
     /// `contextvars._current`.
@@ -184,6 +185,7 @@ pub fn init(vm: &Vm, d: &Dict) -> PyResult<()> {
                         locked_store: site("_locked"),
                         waiters: site("_waiters"),
                         wake_first: site("_wake_first"),
+                        clear: site("clear"),
                         value: site("_value"),
                         value_store: site("_value"),
                         current: vm.intern("_current"),

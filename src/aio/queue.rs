@@ -35,9 +35,6 @@ pub struct QueueNames {
     full: Box<AttrSite>,
     put: Box<AttrSite>,
     get: Box<AttrSite>,
-    /// Of the `_all_done` Event.
-    clear: Box<AttrSite>,
-    value_store: Box<AttrSite>,
 }
 
 impl QueueNames {
@@ -56,8 +53,6 @@ impl QueueNames {
             full: site("full"),
             put: site("_put"),
             get: site("_get"),
-            clear: site("clear"),
-            value_store: site("_value"),
         }
     }
 }
@@ -219,20 +214,10 @@ fn put_nowait(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     };
     vm.set_attr_at(q, &n.unfinished_store, more)?;
     let all_done = vm.get_attr_at(q, &n.all_done)?;
-    clear_event(vm, n, &all_done)?;
+    super::sync::clear_event(vm, &st, &all_done)?;
     let getters = vm.get_attr_at(q, &n.getters)?;
     wake_one(vm, &st, &getters)?;
     Ok(Value::None)
-}
-
-/// `event.clear()`: what the native `Event.clear` does, without calling
-/// it, when that is the event's `clear`.
-fn clear_event(vm: &Vm, n: &QueueNames, event: &Value) -> PyResult<()> {
-    let native = super::sync::METHODS.iter().find(|m| m.0 == "_event_clear").map(|m| m.3);
-    match native {
-        Some(f) if super::is_native_at(vm, event, &n.clear, f) => vm.set_attr_at(event, &n.value_store, Value::bool(false)),
-        _ => call(vm, event, &n.clear, &[]).map(drop),
-    }
 }
 
 fn get_nowait(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {

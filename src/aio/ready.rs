@@ -63,14 +63,12 @@ pub fn new_queue(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 /// Appends a timer that came due (a TimerHandle or a sleep's alarm) to
 /// the loop's ready queue.
 pub fn enqueue(vm: &Vm, ready: &Value, timer: Value) -> PyResult<()> {
-    let entry = || match &timer {
-        Value::Instance(_) => Entry::Handle(timer.clone()),
-        _ => Entry::Alarm(timer.clone()),
+    let entry = match timer {
+        Value::Instance(_) => Entry::Handle(timer),
+        _ => Entry::Alarm(timer),
     };
-    if let Some(()) = with_queue(ready, |q| q.items.borrow_mut().push_back(entry())) {
-        return Ok(());
-    }
-    let handle = entry().into_handle(&*state(vm)?);
+    let Err(entry) = push_into(ready, entry) else { return Ok(()) };
+    let handle = entry.into_handle(&*state(vm)?);
     vm.call_method(ready, "append", &[handle])?;
     Ok(())
 }
@@ -89,10 +87,7 @@ pub fn push_task(vm: &Vm, st: &State, lp: &Value, call: TaskCall) -> PyResult<()
 
 fn push(vm: &Vm, st: &State, lp: &Value, entry: Entry) -> PyResult<()> {
     let ready = vm.get_attr_at(lp, &st.names.ready)?;
-    if with_queue(&ready, |_| ()).is_some() {
-        with_queue(&ready, |q| q.items.borrow_mut().push_back(entry));
-        return Ok(());
-    }
+    let Err(entry) = push_into(&ready, entry) else { return Ok(()) };
     // Not our queue: Python code gets a Handle.
     if let Value::Instance(h) = entry.into_handle(st) {
         crate::runtime::gc::track(&h);
@@ -105,6 +100,18 @@ fn with_queue<R>(v: &Value, f: impl FnOnce(&ReadyQueue) -> R) -> Option<R> {
     let Value::Native(n) = v else { return None };
     let data = n.data.borrow();
     data.downcast_ref::<ReadyQueue>().map(f)
+}
+
+/// `with_queue` that gives the entry back when `v` is not our queue.
+fn push_into(v: &Value, entry: Entry) -> Result<(), Entry> {
+    let Value::Native(n) = v else { return Err(entry) };
+    match n.data.borrow().downcast_ref::<ReadyQueue>() {
+        Some(q) => {
+            q.items.borrow_mut().push_back(entry);
+            Ok(())
+        }
+        None => Err(entry),
+    }
 }
 
 fn queue<R>(vm: &Vm, a: &[Value], f: impl FnOnce(&ReadyQueue) -> R) -> PyResult<R> {

@@ -86,6 +86,16 @@ fn event_clear(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+/// `event.clear()`, done in place when that is the native `Event.clear`.
+pub fn clear_event(vm: &Vm, st: &State, event: &Value) -> PyResult<()> {
+    let n = &st.names;
+    if super::is_native_at(vm, event, &n.clear, event_clear) {
+        return vm.set_attr_at(event, &n.value_store, Value::bool(false));
+    }
+    let clear = vm.get_attr_at(event, &n.clear)?;
+    vm.call(&clear, &[], &[]).map(drop)
+}
+
 /// `Event.set()`: every waiter still waiting is woken.
 fn event_set(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let ([me], []) = crate::sig!("Event.set", "$self, /").bind(vm, a, kw)?;

@@ -341,8 +341,6 @@ impl Sig {
         for (slot, v) in slots.iter_mut().zip(args) {
             *slot = Some(v);
         }
-        // As CPython's keyword parser: a duplicate, then a missing required
-        // parameter, then an unknown keyword.
         // Where each keyword names a parameter, found in one pass over the
         // signature's text.
         let mut positions: smallvec::SmallVec<[Option<usize>; 4]> = smallvec::smallvec![None; kw.len()];
@@ -358,6 +356,8 @@ impl Sig {
                 break;
             }
         }
+        // As CPython's keyword parser: a duplicate, then a missing required
+        // parameter, then an unknown keyword.
         let mut unknown = None;
         for ((k, v), at) in kw.iter().zip(positions) {
             let k = k.as_str();

@@ -180,13 +180,13 @@ fn agen_asend(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 
 fn agen_anext(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let ([zelf], []) = crate::sig!(slot "async_generator.__anext__", "$self, /").bind(vm, a, kw)?;
-    anext_of(vm, async_gen(vm, Some(zelf))?)
+    Ok(awaitable(vm, ASEND, anext_of(vm, async_gen(vm, Some(zelf))?)?))
 }
 
-/// `agen.__anext__()` of an async generator.
-pub fn anext_of(vm: &Vm, g: &Rc<Generator>) -> PyResult<Value> {
+/// `agen.__anext__()` of an async generator, not yet boxed as a value.
+fn anext_of(vm: &Vm, g: &Rc<Generator>) -> PyResult<Awaitable> {
     init_hooks(vm, g)?;
-    Ok(awaitable(vm, ASEND, Awaitable { gen: g.clone(), mode: Mode::Send(Value::None), state: Cell::new(State::Init) }))
+    Ok(Awaitable { gen: g.clone(), mode: Mode::Send(Value::None), state: Cell::new(State::Init) })
 }
 
 /// `await agen.__anext__()` as `async for` starts it: `Ok(item)`, or
@@ -194,8 +194,7 @@ pub fn anext_of(vm: &Vm, g: &Rc<Generator>) -> PyResult<Value> {
 /// of its own, the awaitable then being what the loop waits in. The
 /// awaitable is only made in that case: most items come without one.
 pub fn anext_start(vm: &Vm, g: &Rc<Generator>) -> PyResult<Result<Value, (Value, Value)>> {
-    init_hooks(vm, g)?;
-    let aw = Awaitable { gen: g.clone(), mode: Mode::Send(Value::None), state: Cell::new(State::Init) };
+    let aw = anext_of(vm, g)?;
     Ok(match aw.send(vm, Value::None)? {
         GenStep::Returned(item) => Ok(item),
         GenStep::Yielded(y) | GenStep::Produced(y) => Err((y, awaitable(vm, ASEND, aw))),

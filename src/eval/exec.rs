@@ -557,7 +557,7 @@ impl Vm {
                 let o = self.eval(f, obj)?;
                 if let (Value::List(l), ExprKind::Slice(a, b, c)) = (&o, &idx.kind) {
                     // `xs[a:b] = v`: no slice object.
-                    let s = Slice { start: self.eval_opt(f, a)?, stop: self.eval_opt(f, b)?, step: self.eval_opt(f, c)? };
+                    let s = self.slice_of(f, a, b, c)?;
                     let r = self.slice_assigned(&v).and_then(|new| self.list_set_slice(l, &s, new));
                     return r.map_err(|e| self.failed_at_item(e, obj, idx));
                 }

@@ -500,7 +500,7 @@ impl Vm {
     #[inline(never)]
     fn eval_sliced(&self, f: &mut Frame, obj: &Expr, a: &Option<Box<Expr>>, b: &Option<Box<Expr>>, c: &Option<Box<Expr>>) -> PyResult<Value> {
         let o = self.eval_operand(f, obj)?;
-        let s = Slice { start: self.eval_opt(f, a)?, stop: self.eval_opt(f, b)?, step: self.eval_opt(f, c)? };
+        let s = self.slice_of(f, a, b, c)?;
         if let Some(r) = self.sequence_slice(&o, &s) {
             return r;
         }
@@ -509,10 +509,12 @@ impl Vm {
 
     #[inline(never)]
     fn eval_slice(&self, f: &mut Frame, a: &Option<Box<Expr>>, b: &Option<Box<Expr>>, c: &Option<Box<Expr>>) -> PyResult<Value> {
-        let start = self.eval_opt(f, a)?;
-        let stop = self.eval_opt(f, b)?;
-        let step = self.eval_opt(f, c)?;
-        Ok(Value::Slice(Rc::new(Slice { start, stop, step })))
+        Ok(Value::Slice(Rc::new(self.slice_of(f, a, b, c)?)))
+    }
+
+    /// The bounds of `a:b:c`, evaluated left to right.
+    pub(crate) fn slice_of(&self, f: &mut Frame, a: &Option<Box<Expr>>, b: &Option<Box<Expr>>, c: &Option<Box<Expr>>) -> PyResult<Slice> {
+        Ok(Slice { start: self.eval_opt(f, a)?, stop: self.eval_opt(f, b)?, step: self.eval_opt(f, c)? })
     }
 
     #[inline(never)]
@@ -546,7 +548,7 @@ impl Vm {
         self.call(&func, &[it], &[])
     }
 
-    pub(crate) fn eval_opt(&self, f: &mut Frame, e: &Option<Box<Expr>>) -> PyResult<Value> {
+    fn eval_opt(&self, f: &mut Frame, e: &Option<Box<Expr>>) -> PyResult<Value> {
         match e {
             Some(e) => self.eval(f, e),
             None => Ok(Value::None),

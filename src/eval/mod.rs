@@ -587,6 +587,15 @@ impl Vm {
         self.type_of(v).instance_type_name()
     }
 
+    /// The type of generators, coroutines or async generators.
+    fn generator_type(&self, kind: crate::compile::ir::CodeKind) -> &Rc<Class> {
+        match kind {
+            crate::compile::ir::CodeKind::Coroutine => &self.types.coroutine,
+            crate::compile::ir::CodeKind::AsyncGenerator => &self.types.async_generator,
+            _ => &self.types.generator,
+        }
+    }
+
     /// The class of a value (`type(v)`).
     /// The type of a value of a builtin type whose methods scripts call
     /// often; `None` for the rest.
@@ -605,11 +614,7 @@ impl Vm {
             Value::Int(_) => &t.int,
             Value::Float(_) => &t.float,
             // `gen.send(v)`, `coro.send(None)`: as hot as list methods.
-            Value::Generator(g) => match g.kind {
-                crate::compile::ir::CodeKind::Coroutine => &t.coroutine,
-                crate::compile::ir::CodeKind::AsyncGenerator => &t.async_generator,
-                _ => &t.generator,
-            },
+            Value::Generator(g) => self.generator_type(g.kind),
             _ => return None,
         })
     }
@@ -640,11 +645,7 @@ impl Vm {
             Value::Class(c) => c.meta.borrow().clone().unwrap_or_else(|| t.type_.clone()),
             Value::Instance(i) => i.class(),
             Value::Module(_) => t.module.clone(),
-            Value::Generator(g) => match g.kind {
-                crate::compile::ir::CodeKind::Coroutine => t.coroutine.clone(),
-                crate::compile::ir::CodeKind::AsyncGenerator => t.async_generator.clone(),
-                _ => t.generator.clone(),
-            },
+            Value::Generator(g) => self.generator_type(g.kind).clone(),
             Value::Iter(it) => self.iterator_class(it.type_name),
             Value::Cell(_) => t.cell.clone(),
             Value::Property(_) => t.property.clone(),
