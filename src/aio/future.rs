@@ -14,7 +14,6 @@
 //! for. The iterator `__await__` returns is native, and `eval::resume`
 //! drives it without a method call (`iter_send`).
 
-use super::alarm::Alarm;
 use super::handle::Callback;
 use super::{receiver, set_slot, slot, state, State};
 use crate::eval::generator::GenStep;
@@ -84,6 +83,7 @@ pub fn make_class(vm: &Vm) -> Rc<Class> {
     );
     crate::builtins::method_kind(vm, &c, "Future", "__class_getitem__", class_getitem, BuiltinKind::ClassMethod);
     let it = crate::runtime::types::new_class(&vm.interner, ITER, Some(&vm.types.object), Layout::Value, None);
+    it.dict.borrow_mut().set_str(vm.intern("__module__"), Value::str("_asyncio"));
     crate::builtins::methods(
         vm,
         &it,
@@ -581,17 +581,14 @@ fn set_exception(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 // ----- awaiting -----
 
 /// What `Future.__await__()` returns; the future is dropped once its
-/// result was delivered. Without a future, it is what `sleep(0)` awaits:
-/// it yields None once (the task gives up one loop iteration).
+/// result was delivered. Without a future, it is the marker `_yield_once()`
+/// returns, an iterator that has finished.
 struct FutureIter {
     fut: RefCell<Option<Rc<Instance>>>,
-    yield_once: Cell<bool>,
-    /// The timer that finishes the future of `sleep()` (src/aio/alarm.rs)
-    /// when the loop's `call_later` is not ours: cancelled when the wait
+    /// The timer that finishes the future of `sleep()` on a loop whose
+    /// timers are not ours (src/aio/alarm.rs): cancelled when the wait
     /// ends, however it ends, as `sleep()`'s `finally` does.
     timer: RefCell<Option<Value>>,
-    /// Otherwise the iterator itself is that timer, in the loop's heap.
-    alarm: Option<Alarm>,
 }
 
 fn new_iter(vm: &Vm, it: FutureIter) -> Value {
@@ -601,29 +598,12 @@ fn new_iter(vm: &Vm, it: FutureIter) -> Value {
 fn future_await(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     crate::sig!("Future.__await__", "$self, /").bind(vm, a, kw)?;
     let (_, f) = this(vm, a, "__await__")?;
-    Ok(new_iter(vm, FutureIter { fut: RefCell::new(Some(f.clone())), yield_once: Cell::new(false), timer: RefCell::new(None), alarm: None }))
+    Ok(new_iter(vm, FutureIter { fut: RefCell::new(Some(f.clone())), timer: RefCell::new(None) }))
 }
 
 /// The awaitable of `sleep()`: waits for `fut`, then cancels `timer`.
 pub fn alarm_iter(vm: &Vm, fut: Rc<Instance>, timer: Value) -> Value {
-    new_iter(vm, FutureIter { fut: RefCell::new(Some(fut)), yield_once: Cell::new(false), timer: RefCell::new(Some(timer)), alarm: None })
-}
-
-/// The awaitable of `sleep()` that is its own timer: it waits for `fut`,
-/// which `alarm` finishes once filed in the loop's heap.
-pub fn alarm_timer(vm: &Vm, fut: Rc<Instance>, alarm: Alarm) -> Value {
-    new_iter(vm, FutureIter { fut: RefCell::new(Some(fut)), yield_once: Cell::new(false), timer: RefCell::new(None), alarm: Some(alarm) })
-}
-
-/// Runs `f` with the alarm of `v` and its future, if `v` is a sleep's
-/// awaitable that is its own timer.
-pub fn with_alarm<R>(v: &Value, f: impl FnOnce(&Alarm, Option<&Rc<Instance>>) -> R) -> Option<R> {
-    let Value::Native(n) = v else { return None };
-    let data = n.data.try_borrow().ok()?;
-    let it = data.downcast_ref::<FutureIter>()?;
-    let alarm = it.alarm.as_ref()?;
-    let fut = it.fut.borrow();
-    Some(f(alarm, fut.as_ref()))
+    new_iter(vm, FutureIter { fut: RefCell::new(Some(fut)), timer: RefCell::new(Some(timer)) })
 }
 
 /// `_asyncio._yield_once()`: an awaitable that yields None once, what
@@ -639,7 +619,7 @@ pub fn yield_once(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 /// The shared object `_yield_once()` returns, made with the interpreter's
 /// asyncio state.
 pub fn yield_once_marker(vm: &Vm) -> Value {
-    new_iter(vm, FutureIter { fut: RefCell::new(None), yield_once: Cell::new(false), timer: RefCell::new(None), alarm: None })
+    new_iter(vm, FutureIter { fut: RefCell::new(None), timer: RefCell::new(None) })
 }
 
 /// Whether `v` is what `_yield_once()` returns.
@@ -652,9 +632,7 @@ impl FutureIter {
     /// One step: the future itself while it is pending (the first time),
     /// then its result.
     fn step(&self, vm: &Vm) -> PyResult<GenStep> {
-        let Some(f) = self.fut.borrow().clone() else {
-            return Ok(if self.yield_once.replace(false) { GenStep::Yielded(Value::None) } else { GenStep::Returned(Value::None) });
-        };
+        let Some(f) = self.fut.borrow().clone() else { return Ok(GenStep::Returned(Value::None)) };
         let st = state(vm)?;
         if phase(&st, &f) == Phase::Pending {
             if flag(&f, SLOT_BLOCKING) {
@@ -670,9 +648,6 @@ impl FutureIter {
     }
 
     fn cancel_timer(&self, vm: &Vm) -> PyResult<()> {
-        if let Some(alarm) = &self.alarm {
-            return alarm.cancel(vm);
-        }
         let Some(timer) = self.timer.borrow_mut().take() else { return Ok(()) };
         match &timer {
             Value::Instance(t) if t.class.borrow().is_subclass(&state(vm)?.timer_class) => super::timer::cancel_timer(vm, t),

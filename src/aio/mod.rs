@@ -158,6 +158,7 @@ pub fn init(vm: &Vm, d: &Dict) -> PyResult<()> {
             let handle_class = handle::make_class(vm);
             let timer_class = timer::make_class(vm, &handle_class);
             let fifo_class = fifo::make_class(vm);
+            alarm::make_class(vm);
             let s = Rc::new(State {
                 future_class,
                 task_class,

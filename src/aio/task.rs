@@ -206,6 +206,9 @@ fn cancel(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 /// `waiter.cancel(msg=msg)`, through Python dispatch (subclasses and tasks
 /// cancel their own way).
 fn cancel_waiter(vm: &Vm, waiter: &Value, msg: Value) -> PyResult<bool> {
+    if let Some(cancelled) = super::alarm::cancel_sleep(vm, waiter, msg.clone()) {
+        return cancelled;
+    }
     let m = vm.get_attr(waiter, &vm.intern("cancel"))?;
     let r = vm.call(&m, &[], &[(vm.intern("msg"), msg)])?;
     vm.truthy(&r)
@@ -272,7 +275,10 @@ fn task_wakeup(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 pub fn wake_now(vm: &Vm, st: &State, t: &Rc<Instance>, fut: &Value) -> PyResult<()> {
     let outcome = match fut {
         Value::Instance(f) if is_native(st, f) => future::result_of(vm, st, f),
-        other => vm.call_method(other, "result", &[]),
+        other => match super::alarm::sleep_outcome(vm, other) {
+            Some(outcome) => outcome,
+            None => vm.call_method(other, "result", &[]),
+        },
     };
     step(vm, st, t, outcome.err())
 }
@@ -411,6 +417,12 @@ fn block_on(vm: &Vm, st: &State, t: &Rc<Instance>, me: &Value, y: Value) -> PyRe
                 future::add_wakeup(vm, st, f, t)?;
                 return waiting_on(vm, t, y);
             }
+        }
+        Value::Native(n) if super::alarm::is_sleep(n) => {
+            if super::alarm::wait_on(vm, &y, t, &lp)? {
+                return waiting_on(vm, t, y);
+            }
+            different_loop(vm, me, &y)?
         }
         _ => match vm.get_attr_opt(&y, &vm.intern("_asyncio_future_blocking"))? {
             Some(blocking) if !blocking.is_none() => {

@@ -3,8 +3,8 @@
 //! managed with `heapq` from Python: a tuple per timer, and Python code for
 //! each timer that came due.
 //!
-//! A sleep's timer is the awaitable of the sleep itself (an `Alarm`,
-//! src/aio/alarm.rs), which sits in the heap beside the TimerHandles.
+//! A sleep's timer is the sleep itself (a `Sleep`, src/aio/alarm.rs),
+//! which sits in the heap beside the TimerHandles.
 //!
 //! The sifting is heapq's own (CPython's `heapq` module, which CPython's
 //! loop uses on its handles), so timers due at the same time come out in
@@ -29,11 +29,11 @@ fn deadline(v: &Value) -> Option<f64> {
     }
 }
 
-/// The deadline of a TimerHandle or an alarm.
+/// The deadline of a TimerHandle or a sleep.
 fn when_of(t: &Value) -> Value {
     match t {
         Value::Instance(i) => slot(i, SLOT_WHEN),
-        other => super::future::with_alarm(other, |a, _| a.when.clone()).unwrap_or(Value::None),
+        other => super::alarm::with_sleep(other, |s| s.when.clone()).unwrap_or(Value::None),
     }
 }
 
@@ -42,7 +42,7 @@ fn when_of(t: &Value) -> Value {
 fn is_cancelled(t: &Value) -> bool {
     match t {
         Value::Instance(i) => flag(i, SLOT_CANCELLED),
-        other => super::future::with_alarm(other, |a, _| a.cancelled.get()).unwrap_or(false),
+        other => super::alarm::with_sleep(other, |s| s.timer_cancelled()).unwrap_or(false),
     }
 }
 
@@ -50,7 +50,7 @@ fn unschedule(vm: &Vm, t: &Value) -> PyResult<()> {
     match t {
         Value::Instance(_) => set_slot(timer_of(vm, t)?, SLOT_SCHEDULED, Value::bool(false)),
         other => {
-            super::future::with_alarm(other, |a, _| a.scheduled.set(false)).ok_or_else(|| not_a_timer(vm))?;
+            super::alarm::with_sleep(other, |s| s.scheduled.set(false)).ok_or_else(|| not_a_timer(vm))?;
         }
     }
     Ok(())

@@ -819,6 +819,9 @@ impl Vm {
             if let Some(step) = crate::aio::future::iter_send(self, n) {
                 return step;
             }
+            if let Some(step) = crate::aio::alarm::sleep_send(self, it) {
+                return step;
+            }
             // An async generator's asend/athrow: no StopIteration per item.
             if let Some(step) = crate::builtins::generator::awaitable_send_step(self, n, v.clone()) {
                 return step;
@@ -910,7 +913,9 @@ impl Vm {
             }
             // asyncio's future iterators and async generators' awaitables
             // are their own __await__().
-            Value::Native(n) if crate::aio::future::is_iter(n) || crate::builtins::generator::is_awaitable(n) => Ok(v.clone()),
+            Value::Native(n) if crate::aio::future::is_iter(n) || crate::aio::alarm::is_sleep(n) || crate::builtins::generator::is_awaitable(n) => {
+                Ok(v.clone())
+            }
             _ => {
                 let class = self.type_of(v);
                 match class.lookup(&self.names.await_) {
