@@ -13,6 +13,14 @@
 //! here instead, as the kernel's own overcommit heuristic refuses it to
 //! `malloc`: the caller's fallible reservation then raises MemoryError.
 
+//!
+//! mimalloc also asks for transparent huge pages on the regions it maps;
+//! the kernel then backs the first touch of each 2 MiB with a whole zeroed
+//! huge page. Every executor thread's heap, the tail of every arena, paid
+//! that in time (12% of the executor benchmark zeroing pages) and peak
+//! memory (twice CPython's there), so the binary turns them off
+//! (`NO_HUGE_PAGES`).
+
 use libmimalloc_sys as mi;
 use std::alloc::{GlobalAlloc, Layout};
 use std::ffi::c_void;
@@ -51,6 +59,25 @@ fn machine_memory() -> usize {
     };
     MACHINE_MEMORY.store(total, Ordering::Relaxed);
     total
+}
+
+/// Turns transparent huge pages off for this process (and, as the kernel
+/// keeps the setting across fork and exec, for the processes it starts).
+/// It runs as a constructor, before the Rust runtime's first allocations
+/// fault in the first pages of mimalloc's arena. Measured on the async
+/// benchmarks: peak RSS of timers 60 -> 32 MB, executor 47 -> 22 MB,
+/// many_sleepers 165 -> 142 MB; start-up 16 -> 8 MB.
+#[cfg(target_os = "linux")]
+#[used]
+#[link_section = ".init_array"]
+static NO_HUGE_PAGES: extern "C" fn() = no_huge_pages;
+
+#[cfg(target_os = "linux")]
+extern "C" fn no_huge_pages() {
+    // SAFETY: PR_SET_THP_DISABLE only sets a flag of the calling process.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
 }
 
 unsafe impl GlobalAlloc for Mimalloc {
