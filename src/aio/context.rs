@@ -8,13 +8,18 @@
 //! frame; any other context object is asked to `run` through Python.
 //! `copy_context()` likewise makes the copy (a new Context sharing the
 //! current one's `_vars`, which are never changed in place) natively.
+//!
+//! A task keeps its copy lighter still: as the `_vars` alone (a snapshot),
+//! wrapped in a Context only while a step runs, and only if something kept
+//! that Context (a Token, a callback scheduled through Python) does the
+//! task go on with it. 100,000 tasks hold no Context object.
 
 use super::{future::flag, set_slot, State};
 use crate::eval::Vm;
 use crate::runtime::object::*;
 use crate::runtime::value::Value;
 use crate::runtime::str::Str;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 /// What the fast path needs of the module `contextvars`.
@@ -27,6 +32,8 @@ pub struct ContextModule {
     entered: usize,
     /// Where `_current` was found in the module's globals last time.
     current_at: Cell<u32>,
+    /// A Context a task's step used and nothing kept, for the next step.
+    spare: RefCell<Option<Rc<Instance>>>,
 }
 
 impl ContextModule {
@@ -41,7 +48,7 @@ impl ContextModule {
         let (Some(vars), Some(entered)) = (index("_vars"), index("_entered")) else {
             return Err(vm.type_error("contextvars.Context has no _vars and _entered slots"));
         };
-        Ok(ContextModule { class, globals: m.dict.clone(), module: m, vars, entered, current_at: Cell::new(0) })
+        Ok(ContextModule { class, globals: m.dict.clone(), module: m, vars, entered, current_at: Cell::new(0), spare: RefCell::new(None) })
     }
 
     /// Makes `ctx` the module's `_current` (named `name`), giving back the
@@ -113,4 +120,65 @@ pub fn copy_current(vm: &Vm, st: &State) -> PyResult<Value> {
     }
     let f = vm.get_attr(&Value::Module(m.module.clone()), &vm.intern("copy_context"))?;
     vm.call(&f, &[], &[])
+}
+
+/// What a new task keeps as its copy of the current context: the current
+/// context's variables, or a copy of it when the current context is not a
+/// `contextvars.Context` of ours.
+pub fn snapshot(vm: &Vm, st: &State) -> PyResult<Value> {
+    let m = st.context_module(vm)?;
+    if let Some(Value::Instance(cur)) = m.globals.get_str(&st.names.current) {
+        if Rc::ptr_eq(&cur.class.borrow(), &m.class) && cur.slots.borrow().len() > m.vars.max(m.entered) {
+            let vars = super::slot(&cur, m.vars);
+            if is_snapshot(&vars) {
+                return Ok(vars);
+            }
+        }
+    }
+    copy_current(vm, st)
+}
+
+/// Whether a task's context is kept as a snapshot of variables.
+pub fn is_snapshot(ctx: &Value) -> bool {
+    matches!(ctx, Value::Dict(_))
+}
+
+/// A Context holding the snapshot `vars`.
+pub fn materialize(vm: &Vm, st: &State, vars: Value) -> PyResult<Value> {
+    let m = st.context_module(vm)?;
+    let ctx = vm.instance_with(&m.class, Payload::None);
+    set_slot(&ctx, m.vars, vars);
+    set_slot(&ctx, m.entered, Value::bool(false));
+    Ok(Value::Instance(ctx))
+}
+
+/// Runs `call` in a Context holding the snapshot `vars`, made current
+/// through `keep` (the task's context slot, which holds it meanwhile).
+/// Afterwards the task keeps the variables as they are then, or the
+/// Context itself if something else holds it.
+pub fn run_in_snapshot(
+    vm: &Vm,
+    st: &State,
+    vars: Value,
+    keep: impl Fn(Value),
+    call: impl FnOnce() -> PyResult<Value>,
+) -> PyResult<Value> {
+    let m = st.context_module(vm)?;
+    let spare = m.spare.borrow_mut().take();
+    let ctx = match spare {
+        Some(c) => c,
+        None => vm.instance_with(&m.class, Payload::None),
+    };
+    set_slot(&ctx, m.vars, vars);
+    set_slot(&ctx, m.entered, Value::bool(false));
+    keep(Value::Instance(ctx.clone()));
+    let r = run_with(vm, st, &Value::Instance(ctx.clone()), call, || (Value::None, Vec::new()));
+    // The task's slot holds one reference, this function the other.
+    if Rc::strong_count(&ctx) == 2 {
+        let vars = super::slot(&ctx, m.vars);
+        keep(vars);
+        set_slot(&ctx, m.vars, Value::None);
+        *m.spare.borrow_mut() = Some(ctx);
+    }
+    r
 }

@@ -233,7 +233,7 @@ pub fn schedule_callbacks(vm: &Vm, st: &State, fut: &Rc<Instance>) -> PyResult<(
                 super::handle::call_soon_task(vm, st, &lp, Callback::TaskWakeup(task.clone()), Some(me.clone()), ctx)?;
             }
             _ => {
-                if let Some((func, ctx)) = entry_parts(&item) {
+                if let Some((func, ctx)) = entry_parts(vm, st, &item)? {
                     st.call_soon(vm, &lp, &[func, me.clone()], ctx)?;
                 }
             }
@@ -243,23 +243,23 @@ pub fn schedule_callbacks(vm: &Vm, st: &State, fut: &Rc<Instance>) -> PyResult<(
 }
 
 /// The `(fn, context)` of a done-callback entry.
-fn entry_parts(entry: &Value) -> Option<(Value, Value)> {
-    match entry {
+fn entry_parts(vm: &Vm, st: &State, entry: &Value) -> PyResult<Option<(Value, Value)>> {
+    Ok(match entry {
         Value::Tuple(t) => match &t.items[..] {
             [func, ctx] => Some((func.clone(), ctx.clone())),
             _ => None,
         },
-        Value::Instance(task) => Some(super::task::wakeup_entry(task)),
+        Value::Instance(task) => Some(super::task::wakeup_entry(vm, st, task)?),
         _ => None,
-    }
+    })
 }
 
 /// A done-callback entry as `_callbacks` shows it: a `(fn, context)` tuple.
-fn entry_tuple(entry: &Value) -> Value {
-    match (entry, entry_parts(entry)) {
+fn entry_tuple(vm: &Vm, st: &State, entry: &Value) -> PyResult<Value> {
+    Ok(match (entry, entry_parts(vm, st, entry)?) {
         (Value::Instance(_), Some((func, ctx))) => Value::tuple(vec![func, ctx]),
         _ => entry.clone(),
-    }
+    })
 }
 
 /// Whether the done-callback entry's function is `func`.
@@ -338,11 +338,12 @@ fn callbacks_property(vm: &Vm, c: &Rc<Class>) {
 
 fn get_callbacks(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     crate::sig!("Future._callbacks", "$self, /").bind(vm, a, kw)?;
-    let (_, f) = this(vm, a, "_callbacks")?;
+    let (st, f) = this(vm, a, "_callbacks")?;
     Ok(match slot(f, SLOT_CALLBACKS) {
-        one @ (Value::Tuple(_) | Value::Instance(_)) => Value::list(vec![entry_tuple(&one)]),
+        one @ (Value::Tuple(_) | Value::Instance(_)) => Value::list(vec![entry_tuple(vm, &st, &one)?]),
         Value::List(l) if l.items.borrow().iter().any(|e| matches!(e, Value::Instance(_))) => {
-            let shown: Vec<Value> = l.items.borrow().iter().map(entry_tuple).collect();
+            let items = l.items.borrow().clone();
+            let shown = items.iter().map(|e| entry_tuple(vm, &st, e)).collect::<PyResult<Vec<Value>>>()?;
             Value::list(shown)
         }
         other => other,

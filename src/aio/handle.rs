@@ -186,14 +186,14 @@ fn check_loop_with(vm: &Vm, st: &State, lp: &Value, callback: impl FnOnce() -> V
 /// `loop.call_soon(task.task_wakeup, fut)`, in `ctx`: without a bound
 /// method or a Handle when the loop's `call_soon` is the native one.
 pub fn call_soon_task(vm: &Vm, st: &State, lp: &Value, callback: Callback, arg: Option<Value>, ctx: Value) -> PyResult<()> {
+    let task = match &callback {
+        Callback::TaskStep(t) | Callback::TaskWakeup(t) if super::task::runs_in(t, &ctx) => Some(t.clone()),
+        _ => None,
+    };
     if is_native_call_soon(vm, st, lp) {
         check_loop_with(vm, st, lp, || callback.value(), "call_soon")?;
         // The commonest entry by far, kept small: the task has the context
         // and the loop.
-        let task = match &callback {
-            Callback::TaskStep(t) | Callback::TaskWakeup(t) if super::task::runs_in(t, &ctx) => Some(t.clone()),
-            _ => None,
-        };
         if let Some(task) = task {
             let wakeup = matches!(callback, Callback::TaskWakeup(_));
             return ready::push_task(vm, st, lp, TaskCall { task, wakeup, arg });
@@ -201,6 +201,11 @@ pub fn call_soon_task(vm: &Vm, st: &State, lp: &Value, callback: Callback, arg: 
         let call = Call { callback, args: arg.into_iter().collect(), ctx, lp: lp.clone() };
         return ready::push_call(vm, st, call);
     }
+    // The task's own context may be a snapshot: Python code gets a Context.
+    let ctx = match &task {
+        Some(t) => super::task::context_value(vm, st, t)?,
+        None => ctx,
+    };
     let mut all = vec![callback.value()];
     all.extend(arg);
     st.call_soon(vm, lp, &all, ctx)
@@ -240,11 +245,45 @@ pub struct TaskCall {
 }
 
 impl TaskCall {
-    pub fn call(&self) -> Call {
+    /// The entry as a callback record (for a Handle).
+    pub fn call(&self, vm: &Vm, st: &State) -> PyResult<Call> {
         let t = &self.task;
-        let callback = if self.wakeup { Callback::TaskWakeup(t.clone()) } else { Callback::TaskStep(t.clone()) };
         let lp = slot(t, super::future::SLOT_LOOP);
-        Call { callback, args: self.arg.iter().cloned().collect(), ctx: super::task::context_of(t), lp }
+        let ctx = super::task::context_value(vm, st, t)?;
+        Ok(Call { callback: self.callback(), args: self.arg.iter().cloned().collect(), ctx, lp })
+    }
+
+    fn callback(&self) -> Callback {
+        let t = self.task.clone();
+        if self.wakeup {
+            Callback::TaskWakeup(t)
+        } else {
+            Callback::TaskStep(t)
+        }
+    }
+
+    /// Runs the step or wakeup in the task's context.
+    pub fn run(&self, vm: &Vm, st: &State) -> PyResult<()> {
+        let t = &self.task;
+        let vars = super::task::context_of(t);
+        if !context::is_snapshot(&vars) {
+            return self.call(vm, st)?.run(vm, st);
+        }
+        let outcome = context::run_in_snapshot(vm, st, vars, |c| super::task::set_context(t, c), || {
+            let r = if self.wakeup {
+                super::task::wake_now(vm, st, t, self.arg.as_ref().unwrap_or(&Value::None))
+            } else {
+                super::task::step_now(vm, st, t, self.arg.as_ref())
+            };
+            r.map(|_| Value::None)
+        });
+        let Err(e) = outcome else { return Ok(()) };
+        if vm.err_is(&e, "SystemExit") || vm.err_is(&e, "KeyboardInterrupt") {
+            return Err(e);
+        }
+        let h = self.call(vm, st)?.to_handle(st);
+        crate::runtime::gc::track(&h);
+        report(vm, &h, &self.callback().value(), &slot(&h, SLOT_ARGS), e)
     }
 }
 

@@ -28,13 +28,13 @@ enum Entry {
 }
 
 impl Entry {
-    fn into_handle(self, st: &State) -> Value {
-        match self {
+    fn into_handle(self, vm: &Vm, st: &State) -> PyResult<Value> {
+        Ok(match self {
             Entry::Handle(h) => h,
             Entry::Alarm(timer) => Value::Instance(super::alarm::alarm_call(st, &timer).to_handle(st)),
-            Entry::Task(t) => Value::Instance(t.call().to_handle(st)),
+            Entry::Task(t) => Value::Instance(t.call(vm, st)?.to_handle(st)),
             Entry::Call(call) => Value::Instance(call.to_handle(st)),
-        }
+        })
     }
 }
 
@@ -68,7 +68,7 @@ pub fn enqueue(vm: &Vm, ready: &Value, timer: Value) -> PyResult<()> {
         _ => Entry::Alarm(timer),
     };
     let Err(entry) = push_into(ready, entry) else { return Ok(()) };
-    let handle = entry.into_handle(&*state(vm)?);
+    let handle = entry.into_handle(vm, &*state(vm)?)?;
     vm.call_method(ready, "append", &[handle])?;
     Ok(())
 }
@@ -89,7 +89,7 @@ fn push(vm: &Vm, st: &State, lp: &Value, entry: Entry) -> PyResult<()> {
     let ready = vm.get_attr_at(lp, &st.names.ready)?;
     let Err(entry) = push_into(&ready, entry) else { return Ok(()) };
     // Not our queue: Python code gets a Handle.
-    if let Value::Instance(h) = entry.into_handle(st) {
+    if let Value::Instance(h) = entry.into_handle(vm, st)? {
         crate::runtime::gc::track(&h);
         vm.call_method(&ready, "append", &[Value::Instance(h)])?;
     }
@@ -128,7 +128,7 @@ fn queue_popleft(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     crate::sig!("ReadyQueue.popleft", "$self, /").bind(vm, a, kw)?;
     let entry = queue(vm, a, |q| q.items.borrow_mut().pop_front())?.ok_or_else(|| vm.index_error("pop from an empty deque"))?;
     // An entry becomes visible to Python code here: the collector tracks it.
-    let h = entry.into_handle(&*state(vm)?);
+    let h = entry.into_handle(vm, &*state(vm)?)?;
     if let Value::Instance(i) = &h {
         crate::runtime::gc::track(i);
         if let Some(Value::Tuple(t)) = i.slots.borrow().get(SLOT_ARGS).cloned().flatten() {
@@ -159,7 +159,7 @@ fn queue_run(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     for _ in 0..n {
         let Some(entry) = queue(vm, a, |q| q.items.borrow_mut().pop_front())? else { break };
         match &entry {
-            Entry::Task(t) => t.call().run(vm, &st)?,
+            Entry::Task(t) => t.run(vm, &st)?,
             Entry::Alarm(timer) => super::alarm::ring_alarm(vm, &st, timer)?,
             Entry::Call(call) => call.run(vm, &st)?,
             Entry::Handle(Value::Instance(h)) if runs_natively(vm, &st, h) => {

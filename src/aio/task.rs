@@ -32,8 +32,9 @@ const TASK_NAMES: [&str; 6] = ["_coro", "_name", "_context", "_fut_waiter", "_mu
 pub fn make_class(vm: &Vm, future_class: &Rc<Class>) -> Rc<Class> {
     let mut names: Vec<&str> = future::SLOT_NAMES.to_vec();
     names.extend(TASK_NAMES);
-    let visible = ["_coro", "_context", "_fut_waiter", "_must_cancel", "_num_cancels_requested"];
+    let visible = ["_coro", "_fut_waiter", "_must_cancel", "_num_cancels_requested"];
     let c = super::slotted_class(vm, "Task", future_class, &names, &visible);
+    // As in CPython, the context is not an attribute.
     c.has_dict.set(false);
     crate::builtins::methods(
         vm,
@@ -90,7 +91,7 @@ fn task_init(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     }
     let context = match context {
         Some(c) if !c.is_none() => c.clone(),
-        _ => st.copy_context(vm)?,
+        _ => super::context::snapshot(vm, &st)?,
     };
     let name = match name {
         Some(n @ Value::Str(_)) => n.clone(),
@@ -294,13 +295,33 @@ pub fn wakeup_method(t: &Rc<Instance>) -> Value {
 }
 
 /// The `(fn, context)` of the done callback that wakes `t`.
-pub fn wakeup_entry(t: &Rc<Instance>) -> (Value, Value) {
-    (wakeup_method(t), context_of(t))
+pub fn wakeup_entry(vm: &Vm, st: &State, t: &Rc<Instance>) -> PyResult<(Value, Value)> {
+    Ok((wakeup_method(t), context_value(vm, st, t)?))
 }
 
-/// The context the task's steps run in.
+/// The context the task's steps run in, as the task keeps it: a Context,
+/// or a snapshot of variables (src/aio/context.rs). Callbacks scheduled
+/// with it run in the task's context.
 pub fn context_of(t: &Instance) -> Value {
     slot(t, SLOT_CONTEXT)
+}
+
+/// The task's context as a Context object, made from the snapshot if the
+/// task keeps one (for Python code, and callbacks that are not the task's
+/// own steps).
+pub fn context_value(vm: &Vm, st: &State, t: &Instance) -> PyResult<Value> {
+    let ctx = slot(t, SLOT_CONTEXT);
+    if !super::context::is_snapshot(&ctx) {
+        return Ok(ctx);
+    }
+    let ctx = super::context::materialize(vm, st, ctx)?;
+    set_slot(t, SLOT_CONTEXT, ctx.clone());
+    Ok(ctx)
+}
+
+/// Replaces the task's context (the snapshot a step leaves).
+pub fn set_context(t: &Instance, ctx: Value) {
+    set_slot(t, SLOT_CONTEXT, ctx);
 }
 
 /// Whether `ctx` is the context of task `t`.
@@ -435,6 +456,7 @@ fn block_on(vm: &Vm, st: &State, t: &Rc<Instance>, me: &Value, y: Value) -> PyRe
                 } else {
                     vm.set_attr(&y, &vm.intern("_asyncio_future_blocking"), Value::bool(false))?;
                     let add = vm.get_attr(&y, &vm.intern("add_done_callback"))?;
+                    let ctx = context_value(vm, st, t)?;
                     vm.call(&add, &[bound(t, "task_wakeup", task_wakeup)], &[(st.context_kw.clone(), ctx)])?;
                     return waiting_on(vm, t, y);
                 }
