@@ -5,11 +5,9 @@ import threading
 from collections import deque
 from time import monotonic as _now
 
+from _queue import Empty, SimpleQueue
+
 __all__ = ["Empty", "Full", "Queue", "PriorityQueue", "LifoQueue", "SimpleQueue"]
-
-
-class Empty(Exception):
-    """get(block=False) found the queue empty."""
 
 
 class Full(Exception):
@@ -140,38 +138,3 @@ class PriorityQueue(Queue):
 
     def _get(self):
         return heapq.heappop(self.queue)
-
-
-class SimpleQueue:
-    """An unbounded FIFO queue without task tracking."""
-
-    def __init__(self):
-        self._items = deque()
-        self._ready = threading.Semaphore(0)
-
-    def __class_getitem__(cls, item):
-        import types
-        return types.GenericAlias(cls, item)
-
-    def put(self, item, block=True, timeout=None):
-        self._items.append(item)
-        self._ready.release()
-
-    def put_nowait(self, item):
-        self.put(item)
-
-    def get(self, block=True, timeout=None):
-        if block:
-            _check_timeout(timeout)
-        if not self._ready.acquire(block, timeout if block else None):
-            raise Empty
-        return self._items.popleft()
-
-    def get_nowait(self):
-        return self.get(False)
-
-    def empty(self):
-        return not self._items
-
-    def qsize(self):
-        return len(self._items)

@@ -14,6 +14,7 @@ mod os_fd;
 pub mod random;
 pub mod re;
 mod select;
+mod simple_queue;
 pub mod signal;
 mod socket;
 pub mod stat;
@@ -92,6 +93,10 @@ pub fn load_native(vm: &Vm, name: &str) -> Option<PyResult<Value>> {
         "_subprocess" => subprocess::init,
         "_zlib" => zlib::init,
         "_thread" => thread::init,
+        "_queue" => {
+            prelude = Some(simple_queue::PRELUDE);
+            simple_queue::init
+        }
         "io" => io::init,
         "select" => {
             prelude = Some(select::PRELUDE);

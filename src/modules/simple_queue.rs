@@ -1,0 +1,198 @@
+//! `_queue`: `SimpleQueue`, the unbounded FIFO that threads hand items
+//! through (`queue.SimpleQueue`; the thread pool of `concurrent.futures`
+//! feeds its workers with one), and `Empty`.
+//!
+//! The items are interpreter values, touched only by the thread holding
+//! the GIL. How many of them no getter has claimed yet is mirrored in a
+//! counter behind a mutex, which is what a getter waits on with the GIL
+//! released: it claims an item there, then takes the GIL back and pops
+//! the front of the queue. Every claimed item is still in the queue when
+//! its getter comes to pop, since only a claim lets anyone pop.
+
+use crate::builtins::methods;
+use crate::eval::Vm;
+use crate::runtime::object::*;
+use crate::runtime::types::new_class;
+use crate::runtime::value::Value;
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::rc::Rc;
+use std::sync::{Arc, Condvar, Mutex, PoisonError};
+use std::time::{Duration, Instant};
+
+const SIMPLE_QUEUE: &str = "_queue.SimpleQueue";
+
+pub fn init(vm: &Vm, d: &Dict) -> PyResult<()> {
+    let class = new_class(&vm.interner, "SimpleQueue", Some(&vm.types.object), Layout::Value, None);
+    methods(
+        vm,
+        &class,
+        SIMPLE_QUEUE,
+        &[
+            ("put", put),
+            ("put_nowait", put_nowait),
+            ("get", get),
+            ("get_nowait", get_nowait),
+            ("empty", empty),
+            ("qsize", qsize),
+        ],
+    );
+    crate::builtins::method_kind(vm, &class, "SimpleQueue", "__new__", new, BuiltinKind::StaticMethod);
+    crate::builtins::method_kind(vm, &class, "SimpleQueue", "__class_getitem__", class_getitem, BuiltinKind::ClassMethod);
+    class.dict.borrow_mut().set_str(vm.names.module.clone(), Value::str("_queue"));
+    vm.types.iterators.borrow_mut().insert(SIMPLE_QUEUE, class.clone());
+    d.set_str(vm.intern("SimpleQueue"), Value::Class(class));
+    Ok(())
+}
+
+/// `Empty`, written in Python so that it is an ordinary exception class.
+pub const PRELUDE: &str = r#"
+class Empty(Exception):
+    'Exception raised by Queue.get(block=0)/get_nowait().'
+"#;
+
+/// Items no getter has claimed yet, and a condition getters wait on.
+#[derive(Default)]
+struct Unclaimed {
+    count: Mutex<usize>,
+    added: Condvar,
+}
+
+impl Unclaimed {
+    fn add(&self) {
+        *self.count.lock().unwrap_or_else(PoisonError::into_inner) += 1;
+        self.added.notify_one();
+    }
+
+    fn try_claim(&self) -> bool {
+        let mut n = self.count.lock().unwrap_or_else(PoisonError::into_inner);
+        if *n == 0 {
+            return false;
+        }
+        *n -= 1;
+        true
+    }
+
+    /// Waits for an item to claim, until `deadline` if there is one.
+    fn claim_until(&self, deadline: Option<Instant>) -> bool {
+        let mut n = self.count.lock().unwrap_or_else(PoisonError::into_inner);
+        while *n == 0 {
+            n = match deadline {
+                None => self.added.wait(n).unwrap_or_else(PoisonError::into_inner),
+                Some(deadline) => {
+                    let now = Instant::now();
+                    if now >= deadline {
+                        return false;
+                    }
+                    self.added.wait_timeout(n, deadline - now).unwrap_or_else(PoisonError::into_inner).0
+                }
+            };
+        }
+        *n -= 1;
+        true
+    }
+}
+
+struct SimpleQueue {
+    items: RefCell<VecDeque<Value>>,
+    unclaimed: Arc<Unclaimed>,
+}
+
+fn new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    crate::sig!("SimpleQueue", "$type, /").bind(vm, a, kw)?;
+    let q = SimpleQueue { items: RefCell::new(VecDeque::new()), unclaimed: Arc::default() };
+    Ok(Value::Native(Rc::new(NativeObj { class: vm.iterator_class(SIMPLE_QUEUE), data: RefCell::new(Box::new(q)) })))
+}
+
+fn class_getitem(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([cls, item], []) = crate::sig!("SimpleQueue.__class_getitem__", "$type, item, /").bind(vm, a, kw)?;
+    Ok(vm.generic_alias(cls.clone(), item))
+}
+
+fn with_queue<R>(vm: &Vm, a: &[Value], name: &str, f: impl FnOnce(&SimpleQueue) -> R) -> PyResult<R> {
+    if let Some(Value::Native(n)) = a.first() {
+        if let Some(q) = n.data.borrow().downcast_ref::<SimpleQueue>() {
+            return Ok(f(q));
+        }
+    }
+    Err(match a.first() {
+        None => vm.type_error(format!("descriptor '{name}' of '_queue.SimpleQueue' object needs an argument")),
+        Some(v) => vm.type_error(format!(
+            "descriptor '{name}' for '_queue.SimpleQueue' objects doesn't apply to a '{}' object",
+            vm.type_name(v).as_str()
+        )),
+    })
+}
+
+fn push(vm: &Vm, a: &[Value], name: &str, item: &Value) -> PyResult<Value> {
+    with_queue(vm, a, name, |q| {
+        q.items.borrow_mut().push_back(item.clone());
+        q.unclaimed.add();
+    })?;
+    Ok(Value::None)
+}
+
+/// `put(item, block=True, timeout=None)`: never blocks (the queue has no
+/// bound); the other arguments are accepted for `Queue`'s signature.
+fn put(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([_, item], [_, _]) = crate::sig!("SimpleQueue.put", "$self, item, block=True, timeout=None").bind(vm, a, kw)?;
+    push(vm, a, "put", item)
+}
+
+fn put_nowait(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([_, item], []) = crate::sig!("SimpleQueue.put_nowait", "$self, item").bind(vm, a, kw)?;
+    push(vm, a, "put_nowait", item)
+}
+
+/// `get(block=True, timeout=None)`: waits with the GIL released.
+fn get(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (_, [block, timeout]) = crate::sig!("SimpleQueue.get", "$self, block=True, timeout=None").bind(vm, a, kw)?;
+    let block = match block {
+        Some(b) => vm.truthy(b)?,
+        None => true,
+    };
+    let deadline = match timeout {
+        Some(t) if block && !t.is_none() => {
+            let secs = vm.to_float(t)?;
+            if secs < 0.0 {
+                return Err(vm.value_error("'timeout' must be a non-negative number"));
+            }
+            Some(Instant::now() + Duration::try_from_secs_f64(secs).unwrap_or(Duration::MAX / 2))
+        }
+        _ => None,
+    };
+    take(vm, a, "get", block, deadline)
+}
+
+fn get_nowait(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    crate::sig!("SimpleQueue.get_nowait", "$self, /").bind(vm, a, kw)?;
+    take(vm, a, "get_nowait", false, None)
+}
+
+fn take(vm: &Vm, a: &[Value], name: &str, block: bool, deadline: Option<Instant>) -> PyResult<Value> {
+    let unclaimed = with_queue(vm, a, name, |q| q.unclaimed.clone())?;
+    let claimed = unclaimed.try_claim() || (block && vm.allow_threads(move || unclaimed.claim_until(deadline)));
+    if !claimed {
+        return Err(empty_error(vm));
+    }
+    with_queue(vm, a, name, |q| q.items.borrow_mut().pop_front())?.ok_or_else(|| vm.runtime_error("SimpleQueue lost an item"))
+}
+
+#[cold]
+fn empty_error(vm: &Vm) -> PyErr {
+    let class = vm.import_module("_queue").ok().and_then(|m| vm.get_attr(&m, &vm.intern("Empty")).ok());
+    match class {
+        Some(Value::Class(c)) => vm.new_exc(&c, Vec::new()),
+        _ => vm.runtime_error("_queue.Empty is missing"),
+    }
+}
+
+fn empty(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    crate::sig!("SimpleQueue.empty", "$self, /").bind(vm, a, kw)?;
+    Ok(Value::bool(with_queue(vm, a, "empty", |q| q.items.borrow().is_empty())?))
+}
+
+fn qsize(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    crate::sig!("SimpleQueue.qsize", "$self, /").bind(vm, a, kw)?;
+    Ok(Value::Int(with_queue(vm, a, "qsize", |q| q.items.borrow().len())? as i64))
+}
