@@ -116,11 +116,17 @@ impl Vm {
             Value::Function(func) => match args {
                 [] => self.call_function(func, std::slice::from_ref(obj), &[]),
                 [a] => self.call_function(func, &[obj.clone(), a.clone()], &[]),
+                // `__exit__(type, value, traceback)`.
+                [a, b, c] => self.call_function(func, &[obj.clone(), a.clone(), b.clone(), c.clone()], &[]),
                 _ => self.call_function(func, &with_self(), &[]),
             },
             Value::Builtin(b) if b.kind == BuiltinKind::Method && b.bound.is_none() => {
                 self.check_receiver(b, Some(obj))?;
-                (b.func)(self, &with_self(), &[])
+                match args {
+                    [] => (b.func)(self, std::slice::from_ref(obj), &[]),
+                    [a, b2, c] => (b.func)(self, &[obj.clone(), a.clone(), b2.clone(), c.clone()], &[]),
+                    _ => (b.func)(self, &with_self(), &[]),
+                }
             }
             _ => self.call(&self.bind_descriptor(f, obj)?, args, &[]),
         }

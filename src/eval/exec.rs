@@ -344,7 +344,10 @@ impl Vm {
             return self.exec_block(f, body);
         };
         let mgr = self.eval(f, ctx)?;
-        let (exit, value) = self.enter_context(&mgr)?;
+        // The methods stay unbound: `__exit__` is called with `mgr` in
+        // front of its arguments, no bound method made per `with`.
+        let (enter, exit) = self.context_methods(&mgr)?;
+        let value = self.call_special(enter, &mgr, &[])?;
         let r = match target {
             Some(t) => self.assign(f, t, value),
             None => Ok(()),
@@ -353,11 +356,19 @@ impl Vm {
             Ok(()) => self.exec_with(f, line, rest, body),
             Err(e) => Err(e),
         };
-        self.exit_context(f, line, &exit, r)
+        self.exit_context(f, line, &exit, Some(&mgr), r)
     }
 
     /// Calls `__enter__`; returns the bound `__exit__` and the entered value.
     pub(crate) fn enter_context(&self, mgr: &Value) -> PyResult<(Value, Value)> {
+        let (enter, exit) = self.context_methods(mgr)?;
+        let exit = self.bind_descriptor(exit, mgr)?;
+        let value = self.call_special(enter, mgr, &[])?;
+        Ok((exit, value))
+    }
+
+    /// The `__enter__` and `__exit__` of `mgr`'s type, unbound.
+    fn context_methods(&self, mgr: &Value) -> PyResult<(Value, Value)> {
         let class = self.type_of(mgr);
         let (Some(enter), Some(exit)) = (class.lookup(&self.names.enter), class.lookup(&self.names.exit)) else {
             let tn = self.type_name(mgr);
@@ -368,22 +379,23 @@ impl Vm {
             };
             return Err(self.type_error(msg));
         };
-        let exit = self.bind_descriptor(exit, mgr)?;
-        let enter = self.bind_descriptor(enter, mgr)?;
-        let value = self.call(&enter, &[], &[])?;
-        Ok((exit, value))
+        Ok((enter, exit))
     }
 
     /// Calls the `__exit__` of a `with` statement at `line` after its body
     /// ended with `r`. As in CPython, an exception the exit raises is
     /// reported at the `with` line, one from the body that it lets through
     /// at the body's line.
-    pub(crate) fn exit_context(&self, f: &mut Frame, line: u32, exit: &Value, r: PyResult<Flow>) -> PyResult<Flow> {
+    pub(crate) fn exit_context(&self, f: &mut Frame, line: u32, exit: &Value, mgr: Option<&Value>, r: PyResult<Flow>) -> PyResult<Flow> {
         let body_line = f.line();
         f.set_line(line);
+        let call_exit = |args: &[Value]| match mgr {
+            Some(mgr) => self.call_special(exit.clone(), mgr, args),
+            None => self.call(exit, args, &[]),
+        };
         match r {
             Ok(flow) => {
-                self.call(exit, &[Value::None, Value::None, Value::None], &[])?;
+                call_exit(&[Value::None, Value::None, Value::None])?;
                 Ok(flow)
             }
             Err(err) => {
@@ -391,7 +403,7 @@ impl Vm {
                 let tb = self.get_attr(&Value::Instance(exc.clone()), &self.intern("__traceback__")).unwrap_or(Value::None);
                 let args = [Value::Class(exc.class()), Value::Instance(exc.clone()), tb];
                 self.handling.borrow_mut().push(exc.clone());
-                let res = self.call(exit, &args, &[]);
+                let res = call_exit(&args);
                 self.handling.borrow_mut().pop();
                 let res = res.map_err(|e| self.chain_context(e, &exc))?;
                 if self.truthy(&res)? {

@@ -731,7 +731,7 @@ impl Vm {
         let exit_slot = w.exit_slot as usize;
         let Some(exit) = f.slots[exit_slot].take() else { return r };
         if !w.is_async {
-            return self.exit_context(f, line, &exit, r);
+            return self.exit_context(f, line, &exit, None, r);
         }
         let (kind, payload) = pending_of(r);
         let awaitable = match &payload {
