@@ -6,7 +6,6 @@ a sleep, a lock or I/O lets the others run."""
 
 import _thread
 import sys
-from collections import deque
 from time import monotonic as _now
 
 __all__ = ["get_ident", "get_native_id", "active_count", "Condition", "current_thread",
@@ -57,7 +56,9 @@ class Condition:
         self._lock = lock
         self.acquire = lock.acquire
         self.release = lock.release
-        self._waiters = deque()
+        # A list, not a deque: a condition has a few waiters at most, and
+        # every Future of concurrent.futures makes a Condition.
+        self._waiters = []
 
     def __enter__(self):
         return self._lock.__enter__()
@@ -133,7 +134,7 @@ class Condition:
         if not self._is_owned():
             raise RuntimeError("cannot notify on un-acquired lock")
         while n > 0 and self._waiters:
-            gate = self._waiters.popleft()
+            gate = self._waiters.pop(0)
             try:
                 gate.release()
             except RuntimeError:
