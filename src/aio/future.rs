@@ -29,33 +29,34 @@ pub const SLOT_EXCEPTION: usize = 2;
 pub const SLOT_LOOP: usize = 3;
 pub const SLOT_CALLBACKS: usize = 4;
 pub const SLOT_CANCEL_MESSAGE: usize = 5;
-pub const SLOT_CANCELLED_EXC: usize = 6;
-pub const SLOT_BLOCKING: usize = 7;
-pub const SLOT_LOG_TRACEBACK: usize = 8;
-/// The armed `UnretrievedGuard`, hidden from Python.
-const SLOT_UNRETRIEVED: usize = 9;
+/// Hidden: the CancelledError a cancelled task's coroutine raised (what
+/// `result()` raises again), or the armed `UnretrievedGuard` of a future
+/// that finished with an exception. Never both: a future ends either
+/// cancelled or finished.
+const SLOT_KEPT: usize = 6;
+/// Hidden: an int of bits, `_asyncio_future_blocking` (`BLOCKING`) and, for
+/// tasks, `_must_cancel` (`MUST_CANCEL`) and the number of cancel()
+/// requests (from `CANCELS_SHIFT` on). One slot instead of three: every
+/// task of 100,000 pays for each.
+pub const SLOT_FLAGS: usize = 7;
 /// How many slots a future has; a task's come after these.
-pub const FUTURE_SLOTS: usize = 10;
+pub const FUTURE_SLOTS: usize = 8;
 
-pub const SLOT_NAMES: [&str; FUTURE_SLOTS] = [
-    "_state",
-    "_result",
-    "_exception",
-    "_loop",
-    "_callbacks",
-    "_cancel_message",
-    "_cancelled_exc",
-    "_asyncio_future_blocking",
-    "_log_traceback",
-    "_unretrieved_report",
-];
+pub const BLOCKING: i64 = 1;
+pub const MUST_CANCEL: i64 = 2;
+pub const CANCELS_SHIFT: u32 = 2;
+
+pub const SLOT_NAMES: [&str; FUTURE_SLOTS] =
+    ["_state", "_result", "_exception", "_loop", "_callbacks", "_cancel_message", "_kept", "_flags"];
 
 const ITER: &str = "FutureIter";
 
 pub fn make_class(vm: &Vm) -> Rc<Class> {
-    // `_log_traceback` is a property of its own; the guard slot is hidden.
-    let c = super::slotted_class(vm, "Future", &vm.types.object, &SLOT_NAMES, &SLOT_NAMES[..SLOT_LOG_TRACEBACK]);
+    // `_log_traceback` and `_asyncio_future_blocking` are properties over
+    // the hidden slots.
+    let c = super::slotted_class(vm, "Future", &vm.types.object, &SLOT_NAMES, &SLOT_NAMES[..SLOT_KEPT]);
     log_traceback_property(vm, &c);
+    blocking_property(vm, &c);
     callbacks_property(vm, &c);
     // As in CPython, futures and tasks have no `__dict__` (subclasses do).
     c.has_dict.set(false);
@@ -141,6 +142,28 @@ pub fn flag(inst: &Instance, i: usize) -> bool {
     })
 }
 
+/// The bits of `SLOT_FLAGS`.
+pub fn flags(f: &Instance) -> i64 {
+    super::with_slot(f, SLOT_FLAGS, |v| match v {
+        Value::Int(n) => *n,
+        _ => 0,
+    })
+}
+
+pub fn set_flags(f: &Instance, bits: i64) {
+    set_slot(f, SLOT_FLAGS, Value::Int(bits));
+}
+
+/// `fut._asyncio_future_blocking`.
+pub fn blocking(f: &Instance) -> bool {
+    flags(f) & BLOCKING != 0
+}
+
+pub fn set_blocking(f: &Instance, on: bool) {
+    let bits = flags(f);
+    set_flags(f, if on { bits | BLOCKING } else { bits & !BLOCKING });
+}
+
 fn this<'a>(vm: &Vm, a: &'a [Value], method: &str) -> PyResult<(Rc<State>, &'a Rc<Instance>)> {
     let st = state(vm)?;
     let f = receiver(vm, a, &st.future_class, FUTURE_SLOTS, method)?;
@@ -150,17 +173,7 @@ fn this<'a>(vm: &Vm, a: &'a [Value], method: &str) -> PyResult<(Rc<State>, &'a R
 /// Sets the fields of a new pending future of loop `lp`.
 pub fn init_fields(st: &State, f: &Instance, lp: Value) {
     let mut slots = f.slots.borrow_mut();
-    let fields = [
-        st.pending.clone(),
-        Value::None,
-        Value::None,
-        lp,
-        Value::None,
-        Value::None,
-        Value::None,
-        Value::bool(false),
-        Value::bool(false),
-    ];
+    let fields = [st.pending.clone(), Value::None, Value::None, lp, Value::None, Value::None, Value::None, Value::Int(0)];
     let old: Vec<Option<Value>> = slots.iter_mut().zip(fields).map(|(s, v)| s.replace(v)).collect();
     drop(slots);
     drop(old);
@@ -305,8 +318,7 @@ fn arm_unretrieved_report(vm: &Vm, st: &State, f: &Rc<Instance>, exc: Value) -> 
     let args = vec![slot(f, SLOT_LOOP), exc, Value::Str(what), Value::bool(is_task)];
     let guard = UnretrievedGuard { armed: Cell::new(true), orphans: vm.orphans.clone(), report, args };
     let data: RefCell<Box<dyn std::any::Any>> = RefCell::new(Box::new(guard));
-    set_slot(f, SLOT_UNRETRIEVED, Value::Native(Rc::new(NativeObj { class: vm.iterator_class("UnretrievedGuard"), data })));
-    set_slot(f, SLOT_LOG_TRACEBACK, Value::bool(true));
+    set_slot(f, SLOT_KEPT, Value::Native(Rc::new(NativeObj { class: vm.iterator_class("UnretrievedGuard"), data })));
     Ok(())
 }
 
@@ -319,6 +331,30 @@ fn log_traceback_property(vm: &Vm, c: &Rc<Class>) {
     if let Ok(p) = vm.call(&Value::Class(vm.types.property.clone()), &[getter, setter], &[]) {
         c.dict.borrow_mut().set_str(vm.intern("_log_traceback"), p);
     }
+}
+
+/// `fut._asyncio_future_blocking`: whether the future was yielded to the
+/// task awaiting it (a bit of the flags slot).
+fn blocking_property(vm: &Vm, c: &Rc<Class>) {
+    let builtin = |name, func| Value::Builtin(Rc::new(Builtin { name, func, kind: BuiltinKind::Function, bound: None, owner: "Future", owner_class: None }));
+    let getter = builtin("_asyncio_future_blocking", get_blocking);
+    let setter = builtin("_asyncio_future_blocking", set_blocking_attr);
+    if let Ok(p) = vm.call(&Value::Class(vm.types.property.clone()), &[getter, setter], &[]) {
+        c.dict.borrow_mut().set_str(vm.intern("_asyncio_future_blocking"), p);
+    }
+}
+
+fn get_blocking(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    crate::sig!("Future._asyncio_future_blocking", "$self, /").bind(vm, a, kw)?;
+    let (_, f) = this(vm, a, "_asyncio_future_blocking")?;
+    Ok(Value::bool(blocking(f)))
+}
+
+fn set_blocking_attr(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([_, value], []) = crate::sig!("Future._asyncio_future_blocking", "$self, value, /").bind(vm, a, kw)?;
+    let (_, f) = this(vm, a, "_asyncio_future_blocking")?;
+    set_blocking(f, vm.truthy(value)?);
+    Ok(Value::None)
 }
 
 /// `fut._callbacks`: None, or a list of the `(fn, context)` pairs.
@@ -353,7 +389,7 @@ fn get_callbacks(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 fn get_log_traceback(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     crate::sig!("Future._log_traceback", "$self, /").bind(vm, a, kw)?;
     let (_, f) = this(vm, a, "_log_traceback")?;
-    Ok(slot(f, SLOT_LOG_TRACEBACK))
+    Ok(Value::bool(super::with_slot(f, SLOT_KEPT, |v| matches!(v, Value::Native(_)))))
 }
 
 fn set_log_traceback(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
@@ -368,13 +404,17 @@ fn set_log_traceback(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 
 /// The future's outcome was looked at (or it was cancelled): nothing to report.
 pub fn mark_retrieved(f: &Instance) {
-    if let Value::Native(n) = slot(f, SLOT_UNRETRIEVED) {
+    if let Value::Native(n) = slot(f, SLOT_KEPT) {
         if let Some(g) = n.data.borrow().downcast_ref::<UnretrievedGuard>() {
             g.armed.set(false);
         }
-        set_slot(f, SLOT_UNRETRIEVED, Value::None);
+        set_slot(f, SLOT_KEPT, Value::None);
     }
-    set_slot(f, SLOT_LOG_TRACEBACK, Value::bool(false));
+}
+
+/// Keeps the CancelledError a cancelled task's coroutine raised.
+pub fn keep_cancelled_error(f: &Instance, e: PyErr) {
+    set_slot(f, SLOT_KEPT, Value::Instance(e.0));
 }
 
 /// `Future.cancel(msg)` on a future known to be one.
@@ -411,9 +451,9 @@ fn done(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 /// The CancelledError a cancelled future raises: the one its task ended
 /// with (once), else a new one carrying the cancel message.
 pub fn make_cancelled_error(vm: &Vm, st: &State, f: &Instance) -> PyResult<PyErr> {
-    let saved = slot(f, SLOT_CANCELLED_EXC);
+    let saved = slot(f, SLOT_KEPT);
     if let Value::Instance(e) = saved {
-        set_slot(f, SLOT_CANCELLED_EXC, Value::None);
+        set_slot(f, SLOT_KEPT, Value::None);
         return Ok(PyErr(e));
     }
     let class = st.cancelled_error(vm)?;
@@ -636,10 +676,10 @@ impl FutureIter {
         let Some(f) = self.fut.borrow().clone() else { return Ok(GenStep::Returned(Value::None)) };
         let st = state(vm)?;
         if phase(&st, &f) == Phase::Pending {
-            if flag(&f, SLOT_BLOCKING) {
+            if blocking(&f) {
                 return Err(vm.runtime_error("await wasn't used with future"));
             }
-            set_slot(&f, SLOT_BLOCKING, Value::bool(true));
+            set_blocking(&f, true);
             return Ok(GenStep::Yielded(Value::Instance(f)));
         }
         let old = self.fut.borrow_mut().take();

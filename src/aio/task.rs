@@ -8,7 +8,7 @@
 //! schedules the next step at once; anything else is an error thrown into
 //! the coroutine at the next step.
 
-use super::future::{self, flag, phase, Phase, FUTURE_SLOTS, SLOT_BLOCKING, SLOT_CANCEL_MESSAGE, SLOT_LOOP};
+use super::future::{self, phase, Phase, CANCELS_SHIFT, FUTURE_SLOTS, MUST_CANCEL, SLOT_CANCEL_MESSAGE, SLOT_LOOP};
 use super::handle::{self, Callback};
 use super::{receiver, set_slot, slot, state, State};
 use crate::compile::ir::CodeKind;
@@ -23,19 +23,18 @@ pub const SLOT_CORO: usize = FUTURE_SLOTS;
 pub const SLOT_NAME: usize = FUTURE_SLOTS + 1;
 pub const SLOT_CONTEXT: usize = FUTURE_SLOTS + 2;
 pub const SLOT_FUT_WAITER: usize = FUTURE_SLOTS + 3;
-pub const SLOT_MUST_CANCEL: usize = FUTURE_SLOTS + 4;
-pub const SLOT_NUM_CANCELS: usize = FUTURE_SLOTS + 5;
-pub const TASK_SLOTS: usize = FUTURE_SLOTS + 6;
+pub const TASK_SLOTS: usize = FUTURE_SLOTS + 4;
 
-const TASK_NAMES: [&str; 6] = ["_coro", "_name", "_context", "_fut_waiter", "_must_cancel", "_num_cancels_requested"];
+const TASK_NAMES: [&str; 4] = ["_coro", "_name", "_context", "_fut_waiter"];
 
 pub fn make_class(vm: &Vm, future_class: &Rc<Class>) -> Rc<Class> {
     let mut names: Vec<&str> = future::SLOT_NAMES.to_vec();
     names.extend(TASK_NAMES);
-    let visible = ["_coro", "_fut_waiter", "_must_cancel", "_num_cancels_requested"];
+    let visible = ["_coro", "_fut_waiter"];
     let c = super::slotted_class(vm, "Task", future_class, &names, &visible);
     // As in CPython, the context is not an attribute.
     c.has_dict.set(false);
+    must_cancel_property(vm, &c);
     crate::builtins::methods(
         vm,
         &c,
@@ -106,8 +105,6 @@ fn task_init(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     set_slot(t, SLOT_NAME, name);
     set_slot(t, SLOT_CONTEXT, context.clone());
     set_slot(t, SLOT_FUT_WAITER, Value::None);
-    set_slot(t, SLOT_MUST_CANCEL, Value::bool(false));
-    set_slot(t, SLOT_NUM_CANCELS, Value::Int(0));
     handle::call_soon_task(vm, &st, &lp, Callback::TaskStep(t.clone()), None, context)?;
     st.register(me);
     Ok(Value::None)
@@ -188,18 +185,14 @@ fn cancel(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     if phase(&st, t) != Phase::Pending {
         return Ok(Value::bool(false));
     }
-    let n = match slot(t, SLOT_NUM_CANCELS) {
-        Value::Int(n) => n,
-        _ => 0,
-    };
-    set_slot(t, SLOT_NUM_CANCELS, Value::Int(n + 1));
+    set_num_cancels(t, num_cancels(t) + 1);
     // Cancelling the awaited future wakes the task with CancelledError; if
     // it cannot be cancelled, the next step throws one.
     let waiter = slot(t, SLOT_FUT_WAITER);
     if !waiter.is_none() && cancel_waiter(vm, &waiter, msg.clone())? {
         return Ok(Value::bool(true));
     }
-    set_slot(t, SLOT_MUST_CANCEL, Value::bool(true));
+    set_must_cancel(t, true);
     set_slot(t, SLOT_CANCEL_MESSAGE, msg);
     Ok(Value::bool(true))
 }
@@ -218,17 +211,14 @@ fn cancel_waiter(vm: &Vm, waiter: &Value, msg: Value) -> PyResult<bool> {
 fn cancelling(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     crate::sig!("Task.cancelling", "$self, /").bind(vm, a, kw)?;
     let (_, t) = this(vm, a, "cancelling")?;
-    Ok(slot(t, SLOT_NUM_CANCELS))
+    Ok(Value::Int(num_cancels(t)))
 }
 
 fn uncancel(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     crate::sig!("Task.uncancel", "$self, /").bind(vm, a, kw)?;
     let (_, t) = this(vm, a, "uncancel")?;
-    let n = match slot(t, SLOT_NUM_CANCELS) {
-        Value::Int(n) if n > 0 => n - 1,
-        _ => 0,
-    };
-    set_slot(t, SLOT_NUM_CANCELS, Value::Int(n));
+    let n = (num_cancels(t) - 1).max(0);
+    set_num_cancels(t, n);
     Ok(Value::Int(n))
 }
 
@@ -242,6 +232,41 @@ fn set_exception(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     crate::sig!("Task.set_exception", "$self, exception, /").bind(vm, a, kw)?;
     this(vm, a, "set_exception")?;
     Err(vm.runtime_error("Task does not support set_exception operation"))
+}
+
+/// `_must_cancel`: cancel() came while the task could not pass it on; its
+/// next step throws CancelledError in.
+fn must_cancel(t: &Instance) -> bool {
+    future::flags(t) & MUST_CANCEL != 0
+}
+
+fn set_must_cancel(t: &Instance, on: bool) {
+    let bits = future::flags(t);
+    future::set_flags(t, if on { bits | MUST_CANCEL } else { bits & !MUST_CANCEL });
+}
+
+/// How many cancel() requests are pending (`cancelling()`).
+fn num_cancels(t: &Instance) -> i64 {
+    future::flags(t) >> CANCELS_SHIFT
+}
+
+fn set_num_cancels(t: &Instance, n: i64) {
+    let low = future::flags(t) & ((1 << CANCELS_SHIFT) - 1);
+    future::set_flags(t, low | (n << CANCELS_SHIFT));
+}
+
+/// `task._must_cancel`, read-only as in CPython.
+fn must_cancel_property(vm: &Vm, c: &Rc<Class>) {
+    let getter = Builtin { name: "_must_cancel", func: get_must_cancel, kind: BuiltinKind::Function, bound: None, owner: "Task", owner_class: None };
+    if let Ok(p) = vm.call(&Value::Class(vm.types.property.clone()), &[Value::Builtin(Rc::new(getter))], &[]) {
+        c.dict.borrow_mut().set_str(vm.intern("_must_cancel"), p);
+    }
+}
+
+fn get_must_cancel(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    crate::sig!("Task._must_cancel", "$self, /").bind(vm, a, kw)?;
+    let (_, t) = this(vm, a, "_must_cancel")?;
+    Ok(Value::bool(must_cancel(t)))
 }
 
 // ----- running -----
@@ -352,12 +377,12 @@ fn step(vm: &Vm, st: &State, t: &Rc<Instance>, mut exc: Option<PyErr>) -> PyResu
         let r = vm.repr(&me)?;
         return Err(st.invalid_state_error(vm, format!("_step(): already done: {}, {}", r.as_str(), shown.as_str())));
     }
-    if flag(t, SLOT_MUST_CANCEL) {
+    if must_cancel(t) {
         let cancelled = st.cancelled_error(vm)?;
         if !exc.as_ref().is_some_and(|e| e.0.class().is_subclass(&cancelled)) {
             exc = Some(future::make_cancelled_error(vm, st, t)?);
         }
-        set_slot(t, SLOT_MUST_CANCEL, Value::bool(false));
+        set_must_cancel(t, false);
     }
     set_slot(t, SLOT_FUT_WAITER, Value::None);
     let lp = slot(t, SLOT_LOOP);
@@ -379,9 +404,9 @@ fn advance(vm: &Vm, st: &State, t: &Rc<Instance>, me: &Value, exc: Option<PyErr>
     };
     match outcome {
         Ok(GenStep::Returned(v)) => {
-            if flag(t, SLOT_MUST_CANCEL) {
+            if must_cancel(t) {
                 // cancel() came during the step in which the coroutine returned.
-                set_slot(t, SLOT_MUST_CANCEL, Value::bool(false));
+                set_must_cancel(t, false);
                 future::cancel_future(vm, st, t, slot(t, SLOT_CANCEL_MESSAGE))?;
             } else {
                 future::set_result_of(vm, st, t, v)?;
@@ -391,7 +416,7 @@ fn advance(vm: &Vm, st: &State, t: &Rc<Instance>, me: &Value, exc: Option<PyErr>
         Ok(GenStep::Yielded(y)) | Ok(GenStep::Produced(y)) => block_on(vm, st, t, me, y),
         Err(e) => {
             if e.0.class().is_subclass(&*st.cancelled_error(vm)?) {
-                set_slot(t, future::SLOT_CANCELLED_EXC, Value::Instance(e.0));
+                future::keep_cancelled_error(t, e);
                 future::cancel_future(vm, st, t, Value::None)?;
                 return Ok(());
             }
@@ -429,12 +454,12 @@ fn block_on(vm: &Vm, st: &State, t: &Rc<Instance>, me: &Value, y: Value) -> PyRe
         Value::Instance(f) if is_native(st, f) => {
             if !slot(f, SLOT_LOOP).is(&lp) {
                 different_loop(vm, me, &y)?
-            } else if !flag(f, SLOT_BLOCKING) {
+            } else if !future::blocking(f) {
                 yield_instead(vm, me, &y)?
             } else if y.is(me) {
                 await_itself(vm, me)?
             } else {
-                set_slot(f, SLOT_BLOCKING, Value::bool(false));
+                future::set_blocking(f, false);
                 future::add_wakeup(vm, st, f, t)?;
                 return waiting_on(vm, t, y);
             }
@@ -481,8 +506,8 @@ fn block_on(vm: &Vm, st: &State, t: &Rc<Instance>, me: &Value, y: Value) -> PyRe
 /// goes on to it.
 fn waiting_on(vm: &Vm, t: &Rc<Instance>, y: Value) -> PyResult<()> {
     set_slot(t, SLOT_FUT_WAITER, y.clone());
-    if flag(t, SLOT_MUST_CANCEL) && cancel_waiter(vm, &y, slot(t, SLOT_CANCEL_MESSAGE))? {
-        set_slot(t, SLOT_MUST_CANCEL, Value::bool(false));
+    if must_cancel(t) && cancel_waiter(vm, &y, slot(t, SLOT_CANCEL_MESSAGE))? {
+        set_must_cancel(t, false);
     }
     Ok(())
 }
