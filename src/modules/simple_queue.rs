@@ -98,10 +98,17 @@ struct SimpleQueue {
     unclaimed: Arc<Unclaimed>,
 }
 
+/// `SimpleQueue()`; an instance of a subclass carries the queue as its
+/// builtin value.
 fn new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    crate::sig!("SimpleQueue", "$type, /").bind(vm, a, kw)?;
+    let ([cls], []) = crate::sig!("SimpleQueue", "$type, /").bind(vm, a, kw)?;
+    let base = vm.iterator_class(SIMPLE_QUEUE);
     let q = SimpleQueue { items: RefCell::new(VecDeque::new()), unclaimed: Arc::default() };
-    Ok(Value::Native(Rc::new(NativeObj { class: vm.iterator_class(SIMPLE_QUEUE), data: RefCell::new(Box::new(q)) })))
+    let queue = Value::Native(Rc::new(NativeObj { class: base.clone(), data: RefCell::new(Box::new(q)) }));
+    match cls {
+        Value::Class(c) if !Rc::ptr_eq(c, &base) && c.is_subclass(&base) => Ok(Value::Instance(vm.instance_with(c, Payload::Value(queue)))),
+        _ => Ok(queue),
+    }
 }
 
 fn class_getitem(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
@@ -110,7 +117,7 @@ fn class_getitem(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn with_queue<R>(vm: &Vm, a: &[Value], name: &str, f: impl FnOnce(&SimpleQueue) -> R) -> PyResult<R> {
-    if let Some(Value::Native(n)) = a.first() {
+    if let Some(Value::Native(n)) = a.first().map(Value::builtin_base) {
         if let Some(q) = n.data.borrow().downcast_ref::<SimpleQueue>() {
             return Ok(f(q));
         }

@@ -65,3 +65,18 @@ print(len(got), sum(got) == sum(i * i for i in range(1000)))
 slow = queue.SimpleQueue()
 threading.Timer(0.05, slow.put, args=("late",)).start()
 print(slow.get(timeout=5))
+
+# A subclass keeps the queue and adds to it.
+class Counting(queue.SimpleQueue):
+    def __init__(self):
+        self.puts = 0
+
+    def put(self, item, block=True, timeout=None):
+        self.puts += 1
+        super().put(item, block, timeout)
+
+
+c = Counting()
+c.put(1)
+c.put(2)
+print(type(c).__name__, isinstance(c, queue.SimpleQueue), c.puts, c.qsize(), c.get(), c.get_nowait(), c.empty())
