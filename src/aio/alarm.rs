@@ -313,21 +313,14 @@ fn this<R>(vm: &Vm, a: &[Value], f: impl FnOnce(&Sleep, &Value) -> PyResult<R>) 
     .unwrap_or_else(|| Err(vm.type_error("descriptor requires a '_asyncio.Sleep' object")))
 }
 
-fn step_value(vm: &Vm, step: GenStep) -> PyResult<Value> {
-    match step {
-        GenStep::Yielded(v) | GenStep::Produced(v) => Ok(v),
-        GenStep::Returned(v) => Err(vm.stop_iteration(v)),
-    }
-}
-
 fn sleep_next(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     crate::sig!(slot "Sleep.__next__", "$self, /").bind(vm, a, kw)?;
-    this(vm, a, |s, me| step_value(vm, s.step(vm, me)?))
+    this(vm, a, |s, me| future::step_value(vm, s.step(vm, me)?))
 }
 
 fn sleep_send_method(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     crate::sig!("Sleep.send", "$self, value, /").bind(vm, a, kw)?;
-    this(vm, a, |s, me| step_value(vm, s.step(vm, me)?))
+    this(vm, a, |s, me| future::step_value(vm, s.step(vm, me)?))
 }
 
 /// `throw(exc)`: the wait ends (the timer is cancelled) and `exc` is
@@ -336,11 +329,7 @@ fn sleep_throw(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let ([_, typ], [value, _]) = crate::sig!(unpack "throw", "$self, type, value=None, traceback=None, /").bind(vm, a, kw)?;
     this(vm, a, |s, _| {
         s.abandon(vm)?;
-        let exc = match (typ, value) {
-            (Value::Class(_), Some(v)) if !v.is_none() => vm.call(typ, &[v.clone()], &[])?,
-            (v, _) => v.clone(),
-        };
-        Err(PyErr(vm.exception_instance(exc)?))
+        Err(future::thrown(vm, typ, value)?)
     })
 }
 

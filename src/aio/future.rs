@@ -718,7 +718,8 @@ fn with_iter(vm: &Vm, a: &[Value], f: impl FnOnce(&FutureIter) -> PyResult<Value
     Err(vm.type_error("descriptor requires a '_asyncio.FutureIter' object"))
 }
 
-fn step_value(vm: &Vm, step: GenStep) -> PyResult<Value> {
+/// A step as an iterator's `__next__`/`send` reports it.
+pub fn step_value(vm: &Vm, step: GenStep) -> PyResult<Value> {
     match step {
         GenStep::Yielded(v) | GenStep::Produced(v) => Ok(v),
         GenStep::Returned(v) => Err(vm.stop_iteration(v)),
@@ -741,12 +742,17 @@ fn iter_throw(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let ([_, typ], [value, _]) = crate::sig!(unpack "throw", "$self, type, value=None, traceback=None, /").bind(vm, a, kw)?;
     with_iter(vm, a, |it| {
         it.cancel_timer(vm)?;
-        let exc = match (typ, value) {
-            (Value::Class(_), Some(v)) if !v.is_none() => vm.call(typ, &[v.clone()], &[])?,
-            (v, _) => v.clone(),
-        };
-        Err(PyErr(vm.exception_instance(exc)?))
+        Err(thrown(vm, typ, value)?)
     })
+}
+
+/// The exception `throw(type, value)` raises.
+pub fn thrown(vm: &Vm, typ: &Value, value: Option<&Value>) -> PyResult<PyErr> {
+    let exc = match (typ, value) {
+        (Value::Class(_), Some(v)) if !v.is_none() => vm.call(typ, &[v.clone()], &[])?,
+        (v, _) => v.clone(),
+    };
+    Ok(PyErr(vm.exception_instance(exc)?))
 }
 
 fn iter_close(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {

@@ -75,21 +75,14 @@ impl Unclaimed {
 
     /// Waits for an item to claim, until `deadline` if there is one.
     fn claim_until(&self, deadline: Option<Instant>) -> bool {
-        let mut n = self.count.lock().unwrap_or_else(PoisonError::into_inner);
-        while *n == 0 {
-            n = match deadline {
-                None => self.added.wait(n).unwrap_or_else(PoisonError::into_inner),
-                Some(deadline) => {
-                    let now = Instant::now();
-                    if now >= deadline {
-                        return false;
-                    }
-                    self.added.wait_timeout(n, deadline - now).unwrap_or_else(PoisonError::into_inner).0
-                }
-            };
+        let n = self.count.lock().unwrap_or_else(PoisonError::into_inner);
+        match super::thread::wait_while(&self.added, n, deadline, |n| *n == 0) {
+            Some(mut n) => {
+                *n -= 1;
+                true
+            }
+            None => false,
         }
-        *n -= 1;
-        true
     }
 }
 

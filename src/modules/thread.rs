@@ -14,7 +14,7 @@ use crate::runtime::value::Value;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Condvar, Mutex, PoisonError};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
 
 /// CPython's `_thread.TIMEOUT_MAX` on 64-bit Linux.
@@ -196,21 +196,14 @@ impl RawLock {
 
     /// Waits until the lock is free and takes it, or until `deadline`.
     fn acquire_until(&self, deadline: Option<Instant>) -> bool {
-        let mut locked = self.locked.lock().unwrap_or_else(PoisonError::into_inner);
-        while *locked {
-            locked = match deadline {
-                None => self.freed.wait(locked).unwrap_or_else(PoisonError::into_inner),
-                Some(deadline) => {
-                    let now = Instant::now();
-                    if now >= deadline {
-                        return false;
-                    }
-                    self.freed.wait_timeout(locked, deadline - now).unwrap_or_else(PoisonError::into_inner).0
-                }
-            };
+        let locked = self.locked.lock().unwrap_or_else(PoisonError::into_inner);
+        match wait_while(&self.freed, locked, deadline, |locked| *locked) {
+            Some(mut locked) => {
+                *locked = true;
+                true
+            }
+            None => false,
         }
-        *locked = true;
-        true
     }
 
     /// Frees the lock; `false` if it was not taken.
@@ -227,6 +220,29 @@ impl RawLock {
     fn is_locked(&self) -> bool {
         *self.locked.lock().unwrap_or_else(PoisonError::into_inner)
     }
+}
+
+/// Waits on `cv` while `blocked` holds, until `deadline` if there is one:
+/// the guard once `blocked` is false, None at the deadline.
+pub(crate) fn wait_while<'a, T>(
+    cv: &Condvar,
+    mut guard: MutexGuard<'a, T>,
+    deadline: Option<Instant>,
+    blocked: impl Fn(&T) -> bool,
+) -> Option<MutexGuard<'a, T>> {
+    while blocked(&guard) {
+        guard = match deadline {
+            None => cv.wait(guard).unwrap_or_else(PoisonError::into_inner),
+            Some(deadline) => {
+                let now = Instant::now();
+                if now >= deadline {
+                    return None;
+                }
+                cv.wait_timeout(guard, deadline - now).unwrap_or_else(PoisonError::into_inner).0
+            }
+        };
+    }
+    Some(guard)
 }
 
 struct LockObj {
