@@ -153,15 +153,41 @@ fn get(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     };
     let deadline = match timeout {
         Some(t) if block && !t.is_none() => {
-            let secs = vm.to_float(t)?;
+            let secs = timeout_seconds(vm, t)?;
             if secs < 0.0 {
                 return Err(vm.value_error("'timeout' must be a non-negative number"));
             }
-            Some(Instant::now() + Duration::try_from_secs_f64(secs).unwrap_or(Duration::MAX / 2))
+            Instant::now().checked_add(Duration::from_secs_f64(secs))
         }
         _ => None,
     };
     take(vm, a, "get", block, deadline)
+}
+
+/// A timeout in seconds, within what CPython's clock arithmetic accepts
+/// (nanoseconds in 64 bits), with its errors.
+fn timeout_seconds(vm: &Vm, t: &Value) -> PyResult<f64> {
+    const LIMIT: f64 = i64::MAX as f64 / 1e9;
+    let secs = match t {
+        Value::Float(f) => f.get(),
+        Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => {
+            let secs = vm.to_float(t).unwrap_or(f64::INFINITY);
+            if secs.abs() > LIMIT {
+                return Err(vm.overflow_error("timestamp too large to convert to C _PyTime_t"));
+            }
+            secs
+        }
+        other => {
+            return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(other).as_str())));
+        }
+    };
+    if secs.is_nan() {
+        return Err(vm.value_error("Invalid value NaN (not a number)"));
+    }
+    if secs.abs() > LIMIT {
+        return Err(vm.overflow_error("timestamp out of range for platform time_t"));
+    }
+    Ok(secs)
 }
 
 fn get_nowait(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {

@@ -80,3 +80,14 @@ c = Counting()
 c.put(1)
 c.put(2)
 print(type(c).__name__, isinstance(c, queue.SimpleQueue), c.puts, c.qsize(), c.get(), c.get_nowait(), c.empty())
+
+# Timeouts CPython's clock cannot represent, and ones that are not numbers.
+q = queue.SimpleQueue()
+for t in [1e30, float("inf"), float("nan"), 10**30, 1e10, "1", -1, 0.0, 2]:
+    try:
+        q.put(1)
+        q.get(timeout=t)
+        print(t, "ok")
+    except Exception as e:
+        q.get_nowait()
+        print(t, type(e).__name__, e)
