@@ -146,10 +146,15 @@ pub fn is_snapshot(ctx: &Value) -> bool {
 /// A Context holding the snapshot `vars`.
 pub fn materialize(vm: &Vm, st: &State, vars: Value) -> PyResult<Value> {
     let m = st.context_module(vm)?;
-    let ctx = vm.instance_with(&m.class, Payload::None);
+    Ok(Value::Instance(holding(vm, m, vars, None)))
+}
+
+/// `reuse` (or a new Context) made to hold `vars`, not entered.
+fn holding(vm: &Vm, m: &ContextModule, vars: Value, reuse: Option<Rc<Instance>>) -> Rc<Instance> {
+    let ctx = reuse.unwrap_or_else(|| vm.instance_with(&m.class, Payload::None));
     set_slot(&ctx, m.vars, vars);
     set_slot(&ctx, m.entered, Value::bool(false));
-    Ok(Value::Instance(ctx))
+    ctx
 }
 
 /// Runs `call` in a Context holding the snapshot `vars`, made current
@@ -165,12 +170,7 @@ pub fn run_in_snapshot(
 ) -> PyResult<Value> {
     let m = st.context_module(vm)?;
     let spare = m.spare.borrow_mut().take();
-    let ctx = match spare {
-        Some(c) => c,
-        None => vm.instance_with(&m.class, Payload::None),
-    };
-    set_slot(&ctx, m.vars, vars);
-    set_slot(&ctx, m.entered, Value::bool(false));
+    let ctx = holding(vm, m, vars, spare);
     keep(Value::Instance(ctx.clone()));
     let r = run_with(vm, st, &Value::Instance(ctx.clone()), call, || (Value::None, Vec::new()));
     // The task's slot holds one reference, this function the other.
