@@ -61,6 +61,8 @@ struct State {
     switches: u64,
     /// Threads blocked in `acquire`.
     waiting: usize,
+    /// Threads in `yield_to_waiters` waiting for the GIL to change hands.
+    handing: usize,
     /// The interpreter's thread-local tables while no thread holds the GIL.
     parked: Option<Parked>,
     /// The interpreter is gone: nobody acquires the GIL again.
@@ -103,7 +105,7 @@ impl Gil {
     /// A GIL held by the calling thread, whose thread-locals hold the tables.
     pub fn new() -> Arc<Gil> {
         Arc::new(Gil {
-            state: Mutex::new(State { held: true, switches: 0, waiting: 0, parked: None, closed: false }),
+            state: Mutex::new(State { held: true, switches: 0, waiting: 0, handing: 0, parked: None, closed: false }),
             changed: Condvar::new(),
             threaded: AtomicBool::new(false),
             interval_ns: AtomicU64::new(DEFAULT_INTERVAL_NS),
@@ -157,9 +159,13 @@ impl Gil {
         if let Some(parked) = st.parked.take() {
             parked.attach();
         }
+        // A holder handing the GIL over waits for this switch. (A condvar
+        // notification is a system call even when nobody waits.)
+        let handing = st.handing > 0;
         drop(st);
-        // A holder handing the GIL over waits for this switch.
-        self.changed.notify_all();
+        if handing {
+            self.changed.notify_all();
+        }
     }
 
     /// Gives the GIL up; `false`, with the GIL kept, while a collection
@@ -169,8 +175,11 @@ impl Gil {
         if !Self::release_locked(&mut st) {
             return false;
         }
+        let waiting = st.waiting > 0;
         drop(st);
-        self.changed.notify_all();
+        if waiting {
+            self.changed.notify_all();
+        }
         true
     }
 
@@ -191,9 +200,11 @@ impl Gil {
         }
         let seen = st.switches;
         self.changed.notify_all();
+        st.handing += 1;
         while st.switches == seen && !st.closed {
             st = self.changed.wait(st).unwrap_or_else(PoisonError::into_inner);
         }
+        st.handing -= 1;
         drop(st);
         self.acquire();
     }

@@ -17,7 +17,8 @@ use crate::runtime::value::Value;
 use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::rc::Rc;
-use std::sync::{Arc, Condvar, Mutex, PoisonError};
+use super::thread::Waitable;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 const SIMPLE_QUEUE: &str = "_queue.SimpleQueue";
@@ -51,38 +52,31 @@ class Empty(Exception):
     'Exception raised by Queue.get(block=0)/get_nowait().'
 "#;
 
-/// Items no getter has claimed yet, and a condition getters wait on.
+/// How many items no getter has claimed yet, which getters wait on.
 #[derive(Default)]
-struct Unclaimed {
-    count: Mutex<usize>,
-    added: Condvar,
-}
+struct Unclaimed(Waitable<usize>);
 
 impl Unclaimed {
     fn add(&self) {
-        *self.count.lock().unwrap_or_else(PoisonError::into_inner) += 1;
-        self.added.notify_one();
+        self.0.change(|n| {
+            *n += 1;
+            true
+        });
     }
 
     fn try_claim(&self) -> bool {
-        let mut n = self.count.lock().unwrap_or_else(PoisonError::into_inner);
-        if *n == 0 {
-            return false;
-        }
-        *n -= 1;
-        true
+        self.0.with(|n| match *n {
+            0 => false,
+            _ => {
+                *n -= 1;
+                true
+            }
+        })
     }
 
     /// Waits for an item to claim, until `deadline` if there is one.
     fn claim_until(&self, deadline: Option<Instant>) -> bool {
-        let n = self.count.lock().unwrap_or_else(PoisonError::into_inner);
-        match super::thread::wait_while(&self.added, n, deadline, |n| *n == 0) {
-            Some(mut n) => {
-                *n -= 1;
-                true
-            }
-            None => false,
-        }
+        self.0.wait(deadline, |n| *n == 0, |n| *n -= 1)
     }
 }
 

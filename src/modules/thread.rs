@@ -184,65 +184,87 @@ fn daemon_threads_allowed(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> 
 /// A lock that any OS thread may wait for.
 #[derive(Default)]
 struct RawLock {
-    locked: Mutex<bool>,
-    freed: Condvar,
+    locked: Waitable<bool>,
 }
 
 impl RawLock {
     fn try_acquire(&self) -> bool {
-        let mut locked = self.locked.lock().unwrap_or_else(PoisonError::into_inner);
-        !std::mem::replace(&mut *locked, true)
+        self.locked.with(|locked| !std::mem::replace(locked, true))
     }
 
     /// Waits until the lock is free and takes it, or until `deadline`.
     fn acquire_until(&self, deadline: Option<Instant>) -> bool {
-        let locked = self.locked.lock().unwrap_or_else(PoisonError::into_inner);
-        match wait_while(&self.freed, locked, deadline, |locked| *locked) {
-            Some(mut locked) => {
-                *locked = true;
-                true
-            }
-            None => false,
-        }
+        self.locked.wait(deadline, |locked| *locked, |locked| *locked = true)
     }
 
     /// Frees the lock; `false` if it was not taken.
     fn release(&self) -> bool {
-        let mut locked = self.locked.lock().unwrap_or_else(PoisonError::into_inner);
-        if !std::mem::replace(&mut *locked, false) {
-            return false;
-        }
-        drop(locked);
-        self.freed.notify_one();
-        true
+        self.locked.change(|locked| std::mem::replace(locked, false))
     }
 
     fn is_locked(&self) -> bool {
-        *self.locked.lock().unwrap_or_else(PoisonError::into_inner)
+        self.locked.with(|locked| *locked)
     }
 }
 
-/// Waits on `cv` while `blocked` holds, until `deadline` if there is one:
-/// the guard once `blocked` is false, None at the deadline.
-pub(crate) fn wait_while<'a, T>(
-    cv: &Condvar,
-    mut guard: MutexGuard<'a, T>,
-    deadline: Option<Instant>,
-    blocked: impl Fn(&T) -> bool,
-) -> Option<MutexGuard<'a, T>> {
-    while blocked(&guard) {
-        guard = match deadline {
-            None => cv.wait(guard).unwrap_or_else(PoisonError::into_inner),
-            Some(deadline) => {
-                let now = Instant::now();
-                if now >= deadline {
-                    return None;
-                }
-                cv.wait_timeout(guard, deadline - now).unwrap_or_else(PoisonError::into_inner).0
-            }
-        };
+/// A value behind a mutex that threads wait on with the GIL released, and
+/// how many wait: a change wakes one of them only if there is one, since
+/// `Condvar::notify_one` is a system call even when nobody waits (it was
+/// one per `with lock:`).
+#[derive(Default)]
+pub(crate) struct Waitable<T> {
+    state: Mutex<(T, usize)>,
+    changed: Condvar,
+}
+
+impl<T> Waitable<T> {
+    fn lock(&self) -> MutexGuard<'_, (T, usize)> {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
     }
-    Some(guard)
+
+    /// Reads or changes the value without waking anyone.
+    pub(crate) fn with<R>(&self, f: impl FnOnce(&mut T) -> R) -> R {
+        f(&mut self.lock().0)
+    }
+
+    /// Changes the value; if `f` says the change matters, wakes one waiting
+    /// thread, if any. Returns what `f` said.
+    pub(crate) fn change(&self, f: impl FnOnce(&mut T) -> bool) -> bool {
+        let mut st = self.lock();
+        let changed = f(&mut st.0);
+        let waiting = st.1 > 0;
+        drop(st);
+        if changed && waiting {
+            self.changed.notify_one();
+        }
+        changed
+    }
+
+    /// Waits while `blocked` holds, until `deadline` if there is one, then
+    /// runs `then` on the value; false (and `then` not run) at the deadline.
+    pub(crate) fn wait(&self, deadline: Option<Instant>, blocked: impl Fn(&T) -> bool, then: impl FnOnce(&mut T)) -> bool {
+        let mut st = self.lock();
+        st.1 += 1;
+        let mut unblocked = true;
+        while blocked(&st.0) {
+            st = match deadline {
+                None => self.changed.wait(st).unwrap_or_else(PoisonError::into_inner),
+                Some(deadline) => {
+                    let now = Instant::now();
+                    if now >= deadline {
+                        unblocked = false;
+                        break;
+                    }
+                    self.changed.wait_timeout(st, deadline - now).unwrap_or_else(PoisonError::into_inner).0
+                }
+            };
+        }
+        st.1 -= 1;
+        if unblocked {
+            then(&mut st.0);
+        }
+        unblocked
+    }
 }
 
 struct LockObj {
