@@ -148,9 +148,7 @@ impl Sleep {
     }
 
     fn cancelled_error(&self, vm: &Vm) -> PyResult<PyErr> {
-        let class = state(vm)?.cancelled_error(vm)?;
-        let msg = self.value.borrow().clone();
-        Ok(vm.new_exc(&class, if msg.is_none() { Vec::new() } else { vec![msg] }))
+        future::new_cancelled_error(vm, &*state(vm)?, self.value.borrow().clone())
     }
 
     /// `cancel(msg)`: only an armed sleep can be cancelled.
@@ -233,7 +231,7 @@ pub fn ring_alarm(vm: &Vm, st: &State, timer: &Value) -> PyResult<()> {
     }
     let h = alarm_call(st, timer).to_handle(st);
     crate::runtime::gc::track(&h);
-    super::handle::report(vm, &h, &st.ring, &Value::tuple(vec![timer.clone(), Value::None]), e)
+    super::handle::report(vm, &h, &st.ring, &super::slot(&h, super::handle::SLOT_ARGS), e)
 }
 
 /// The callback record of the sleep `timer`, for Python code that takes
@@ -247,7 +245,7 @@ pub fn alarm_call(st: &State, timer: &Value) -> super::handle::Call {
 fn ring(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let ([fut, result], []) = crate::sig!("_ring", "fut, result, /").bind(vm, a, kw)?;
     let st = state(vm)?;
-    if is_native_sleep(fut) {
+    if matches!(fut, Value::Native(n) if is_sleep(n)) {
         ring_alarm(vm, &st, fut)?;
         return Ok(Value::None);
     }
@@ -264,10 +262,6 @@ fn ring(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
         }
     }
     Ok(Value::None)
-}
-
-fn is_native_sleep(v: &Value) -> bool {
-    matches!(v, Value::Native(n) if is_sleep(n))
 }
 
 /// The timers' callback as a value, made once per interpreter.

@@ -55,9 +55,9 @@ pub fn make_class(vm: &Vm) -> Rc<Class> {
     // `_log_traceback` and `_asyncio_future_blocking` are properties over
     // the hidden slots.
     let c = super::slotted_class(vm, "Future", &vm.types.object, &SLOT_NAMES, &SLOT_NAMES[..SLOT_KEPT]);
-    log_traceback_property(vm, &c);
-    blocking_property(vm, &c);
-    callbacks_property(vm, &c);
+    super::native_property(vm, &c, "Future", "_log_traceback", get_log_traceback, Some(set_log_traceback));
+    super::native_property(vm, &c, "Future", "_asyncio_future_blocking", get_blocking, Some(set_blocking_attr));
+    super::native_property(vm, &c, "Future", "_callbacks", get_callbacks, None);
     // As in CPython, futures and tasks have no `__dict__` (subclasses do).
     c.has_dict.set(false);
     crate::builtins::methods(
@@ -154,14 +154,23 @@ pub fn set_flags(f: &Instance, bits: i64) {
     set_slot(f, SLOT_FLAGS, Value::Int(bits));
 }
 
+/// Whether `bit` of the flags slot is set.
+pub fn has_flag(f: &Instance, bit: i64) -> bool {
+    flags(f) & bit != 0
+}
+
+pub fn set_flag(f: &Instance, bit: i64, on: bool) {
+    let bits = flags(f);
+    set_flags(f, if on { bits | bit } else { bits & !bit });
+}
+
 /// `fut._asyncio_future_blocking`.
 pub fn blocking(f: &Instance) -> bool {
-    flags(f) & BLOCKING != 0
+    has_flag(f, BLOCKING)
 }
 
 pub fn set_blocking(f: &Instance, on: bool) {
-    let bits = flags(f);
-    set_flags(f, if on { bits | BLOCKING } else { bits & !BLOCKING });
+    set_flag(f, BLOCKING, on);
 }
 
 fn this<'a>(vm: &Vm, a: &'a [Value], method: &str) -> PyResult<(Rc<State>, &'a Rc<Instance>)> {
@@ -322,28 +331,8 @@ fn arm_unretrieved_report(vm: &Vm, st: &State, f: &Rc<Instance>, exc: Value) -> 
     Ok(())
 }
 
-/// `fut._log_traceback`: True while an exception waits to be retrieved;
-/// setting it to False (the only value allowed) silences the report.
-fn log_traceback_property(vm: &Vm, c: &Rc<Class>) {
-    let builtin = |name, func| Value::Builtin(Rc::new(Builtin { name, func, kind: BuiltinKind::Function, bound: None, owner: "Future", owner_class: None }));
-    let getter = builtin("_log_traceback", get_log_traceback);
-    let setter = builtin("_log_traceback", set_log_traceback);
-    if let Ok(p) = vm.call(&Value::Class(vm.types.property.clone()), &[getter, setter], &[]) {
-        c.dict.borrow_mut().set_str(vm.intern("_log_traceback"), p);
-    }
-}
-
 /// `fut._asyncio_future_blocking`: whether the future was yielded to the
 /// task awaiting it (a bit of the flags slot).
-fn blocking_property(vm: &Vm, c: &Rc<Class>) {
-    let builtin = |name, func| Value::Builtin(Rc::new(Builtin { name, func, kind: BuiltinKind::Function, bound: None, owner: "Future", owner_class: None }));
-    let getter = builtin("_asyncio_future_blocking", get_blocking);
-    let setter = builtin("_asyncio_future_blocking", set_blocking_attr);
-    if let Ok(p) = vm.call(&Value::Class(vm.types.property.clone()), &[getter, setter], &[]) {
-        c.dict.borrow_mut().set_str(vm.intern("_asyncio_future_blocking"), p);
-    }
-}
-
 fn get_blocking(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     crate::sig!("Future._asyncio_future_blocking", "$self, /").bind(vm, a, kw)?;
     let (_, f) = this(vm, a, "_asyncio_future_blocking")?;
@@ -358,20 +347,6 @@ fn set_blocking_attr(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 /// `fut._callbacks`: None, or a list of the `(fn, context)` pairs.
-fn callbacks_property(vm: &Vm, c: &Rc<Class>) {
-    let getter = Value::Builtin(Rc::new(Builtin {
-        name: "_callbacks",
-        func: get_callbacks,
-        kind: BuiltinKind::Function,
-        bound: None,
-        owner: "Future",
-        owner_class: None,
-    }));
-    if let Ok(p) = vm.call(&Value::Class(vm.types.property.clone()), &[getter], &[]) {
-        c.dict.borrow_mut().set_str(vm.intern("_callbacks"), p);
-    }
-}
-
 fn get_callbacks(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     crate::sig!("Future._callbacks", "$self, /").bind(vm, a, kw)?;
     let (st, f) = this(vm, a, "_callbacks")?;
@@ -386,6 +361,8 @@ fn get_callbacks(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     })
 }
 
+/// `fut._log_traceback`: True while an exception waits to be retrieved;
+/// setting it to False (the only value allowed) silences the report.
 fn get_log_traceback(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     crate::sig!("Future._log_traceback", "$self, /").bind(vm, a, kw)?;
     let (_, f) = this(vm, a, "_log_traceback")?;
@@ -456,8 +433,12 @@ pub fn make_cancelled_error(vm: &Vm, st: &State, f: &Instance) -> PyResult<PyErr
         set_slot(f, SLOT_KEPT, Value::None);
         return Ok(PyErr(e));
     }
+    new_cancelled_error(vm, st, slot(f, SLOT_CANCEL_MESSAGE))
+}
+
+/// `CancelledError(msg)`, or `CancelledError()` when `msg` is None.
+pub fn new_cancelled_error(vm: &Vm, st: &State, msg: Value) -> PyResult<PyErr> {
     let class = st.cancelled_error(vm)?;
-    let msg = slot(f, SLOT_CANCEL_MESSAGE);
     Ok(vm.new_exc(&class, if msg.is_none() { Vec::new() } else { vec![msg] }))
 }
 

@@ -250,6 +250,17 @@ pub fn init(vm: &Vm, d: &Dict) -> PyResult<()> {
     Ok(())
 }
 
+/// Installs `class.<name>` as a property over native `getter` (and
+/// `setter`, if any).
+fn native_property(vm: &Vm, class: &Class, owner: &'static str, name: &'static str, getter: NativeFn, setter: Option<NativeFn>) {
+    let builtin = |func| Value::Builtin(Rc::new(Builtin { name, func, kind: BuiltinKind::Function, bound: None, owner, owner_class: None }));
+    let mut accessors = vec![builtin(getter)];
+    accessors.extend(setter.map(builtin));
+    if let Ok(p) = vm.call(&Value::Class(vm.types.property.clone()), &accessors, &[]) {
+        class.dict.borrow_mut().set_str(vm.intern(name), p);
+    }
+}
+
 /// Creates a native class whose instances carry the slots `slots`; only
 /// the names in `visible` get attribute descriptors.
 fn slotted_class(vm: &Vm, name: &str, base: &Rc<Class>, slots: &[&str], visible: &[&str]) -> Rc<Class> {

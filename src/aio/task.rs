@@ -34,7 +34,7 @@ pub fn make_class(vm: &Vm, future_class: &Rc<Class>) -> Rc<Class> {
     let c = super::slotted_class(vm, "Task", future_class, &names, &visible);
     // As in CPython, the context is not an attribute.
     c.has_dict.set(false);
-    must_cancel_property(vm, &c);
+    super::native_property(vm, &c, "Task", "_must_cancel", get_must_cancel, None);
     crate::builtins::methods(
         vm,
         &c,
@@ -237,12 +237,11 @@ fn set_exception(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 /// `_must_cancel`: cancel() came while the task could not pass it on; its
 /// next step throws CancelledError in.
 fn must_cancel(t: &Instance) -> bool {
-    future::flags(t) & MUST_CANCEL != 0
+    future::has_flag(t, MUST_CANCEL)
 }
 
 fn set_must_cancel(t: &Instance, on: bool) {
-    let bits = future::flags(t);
-    future::set_flags(t, if on { bits | MUST_CANCEL } else { bits & !MUST_CANCEL });
+    future::set_flag(t, MUST_CANCEL, on);
 }
 
 /// How many cancel() requests are pending (`cancelling()`).
@@ -256,13 +255,6 @@ fn set_num_cancels(t: &Instance, n: i64) {
 }
 
 /// `task._must_cancel`, read-only as in CPython.
-fn must_cancel_property(vm: &Vm, c: &Rc<Class>) {
-    let getter = Builtin { name: "_must_cancel", func: get_must_cancel, kind: BuiltinKind::Function, bound: None, owner: "Task", owner_class: None };
-    if let Ok(p) = vm.call(&Value::Class(vm.types.property.clone()), &[Value::Builtin(Rc::new(getter))], &[]) {
-        c.dict.borrow_mut().set_str(vm.intern("_must_cancel"), p);
-    }
-}
-
 fn get_must_cancel(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     crate::sig!("Task._must_cancel", "$self, /").bind(vm, a, kw)?;
     let (_, t) = this(vm, a, "_must_cancel")?;

@@ -4,7 +4,7 @@ import contextvars
 
 from . import events, futures
 from .exceptions import CancelledError
-from .tasks import Task as _Task, ensure_future
+from .tasks import ensure_future
 
 __all__ = ("gather", "shield")
 
@@ -86,16 +86,9 @@ def gather(*aws, return_exceptions=False):
     for arg in aws:
         child = by_arg.get(arg)
         if child is None:
-            if type(arg) is _Task and loop is not None:
-                # What ensure_future() does with a task, in short.
-                if arg.get_loop() is not loop:
-                    raise ValueError("The future belongs to a different loop than "
-                                     "the one specified as the loop argument")
-                child = arg
-            else:
-                child = ensure_future(arg, loop=loop)
-                if loop is None:
-                    loop = futures._get_loop(child)
+            child = ensure_future(arg, loop=loop)
+            if loop is None:
+                loop = futures._get_loop(child)
             by_arg[arg] = child
             child.add_done_callback(on_child_done, context=context)
         children.append(child)

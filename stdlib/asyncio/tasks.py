@@ -103,6 +103,12 @@ class _AwaitableWrapper:
 def ensure_future(coro_or_future, *, loop=None):
     """A future for the argument: futures as they are, coroutines and other
     awaitables wrapped in a task."""
+    if type(coro_or_future) is Task:
+        # The common case, without isfuture()'s and _get_loop()'s lookups.
+        if loop is not None and loop is not coro_or_future.get_loop():
+            raise ValueError("The future belongs to a different loop than "
+                             "the one specified as the loop argument")
+        return coro_or_future
     if futures.isfuture(coro_or_future):
         if loop is not None and loop is not futures._get_loop(coro_or_future):
             raise ValueError("The future belongs to a different loop than "
