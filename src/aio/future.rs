@@ -488,8 +488,26 @@ pub fn add_callback(vm: &Vm, st: &State, f: &Rc<Instance>, func: Value, ctx: Val
     if phase(st, f) != Phase::Pending {
         return st.call_soon(vm, &slot(f, SLOT_LOOP), &[func, Value::Instance(f.clone())], ctx);
     }
-    push_entry(f, Value::tuple(vec![func, ctx]));
+    push_entry(f, callback_entry(st, func, ctx));
     Ok(())
+}
+
+/// The `(fn, context)` tuple of a done callback, shared with the entry made
+/// last if that holds the same two objects (tuples are immutable).
+fn callback_entry(st: &State, func: Value, ctx: Value) -> Value {
+    let mut last = st.last_callback_entry.borrow_mut();
+    if let Some(t) = last.upgrade() {
+        if let [f0, c0] = &t.items[..] {
+            if f0.is(&func) && c0.is(&ctx) {
+                return Value::Tuple(t);
+            }
+        }
+    }
+    let entry = Value::tuple(vec![func, ctx]);
+    if let Value::Tuple(t) = &entry {
+        *last = Rc::downgrade(t);
+    }
+    entry
 }
 
 /// Adds the wakeup of `task` (which awaits `f`) as a done callback of `f`.

@@ -66,6 +66,10 @@ pub struct State {
     registered: RefCell<HashMap<usize, Value, std::hash::BuildHasherDefault<AddressHasher>>>,
     pub running: running::RunningLoops,
     pub queue_names: queue::QueueNames,
+    /// The last `(fn, context)` done-callback entry made, weakly: the same
+    /// pair added to many futures (gather() gives each child the same
+    /// callback and context) shares one tuple.
+    pub last_callback_entry: RefCell<std::rc::Weak<Tuple>>,
 }
 
 /// The attributes the loop's hot path reads, as cached sites (the loop,
@@ -199,6 +203,7 @@ pub fn init(vm: &Vm, d: &Dict) -> PyResult<()> {
                 registered: RefCell::default(),
                 running: running::RunningLoops::default(),
                 queue_names: queue::QueueNames::new(vm),
+                last_callback_entry: RefCell::new(std::rc::Weak::new()),
             });
             vm.aio.get_or_init(|| s).clone()
         }

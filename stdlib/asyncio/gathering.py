@@ -52,10 +52,11 @@ def gather(*aws, return_exceptions=False):
         return outer
 
     children = []
-    by_arg = {}
+    by_arg = {}                 # one child per distinct awaitable
     loop = None
     outer = None
     finished = 0
+    expected = 0
 
     def on_child_done(child):
         nonlocal finished
@@ -72,7 +73,7 @@ def gather(*aws, return_exceptions=False):
             if exc is not None:
                 outer.set_exception(exc)
                 return
-        if finished < len(by_arg):
+        if finished < expected:
             return
         results = [_outcome(c) for c in children]
         if outer._cancel_requested:
@@ -92,6 +93,10 @@ def gather(*aws, return_exceptions=False):
             by_arg[arg] = child
             child.add_done_callback(on_child_done, context=context)
         children.append(child)
+    # The callback counts against a number, not the dict: the dict (an
+    # entry per child) is freed on return instead of living as long as the
+    # children run.
+    expected = len(by_arg)
     outer = _GatheringFuture(children, loop=loop)
     return outer
 
