@@ -23,38 +23,46 @@ use crate::runtime::value::Value;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-pub const SLOT_STATE: usize = 0;
-pub const SLOT_RESULT: usize = 1;
-pub const SLOT_EXCEPTION: usize = 2;
-pub const SLOT_LOOP: usize = 3;
-pub const SLOT_CALLBACKS: usize = 4;
-pub const SLOT_CANCEL_MESSAGE: usize = 5;
+/// A finished future's result, or its exception (`HAS_EXCEPTION` tells
+/// which): one slot, as a future ends with one or the other.
+const SLOT_OUTCOME: usize = 0;
+pub const SLOT_LOOP: usize = 1;
+pub const SLOT_CALLBACKS: usize = 2;
+pub const SLOT_CANCEL_MESSAGE: usize = 3;
 /// Hidden: the CancelledError a cancelled task's coroutine raised (what
 /// `result()` raises again), or the armed `UnretrievedGuard` of a future
 /// that finished with an exception. Never both: a future ends either
 /// cancelled or finished.
-const SLOT_KEPT: usize = 6;
-/// Hidden: an int of bits, `_asyncio_future_blocking` (`BLOCKING`) and, for
-/// tasks, `_must_cancel` (`MUST_CANCEL`) and the number of cancel()
-/// requests (from `CANCELS_SHIFT` on). One slot instead of three: every
-/// task of 100,000 pays for each.
-pub const SLOT_FLAGS: usize = 7;
+const SLOT_KEPT: usize = 4;
+/// Hidden: an int of bits: `_asyncio_future_blocking` (`BLOCKING`), the
+/// phase (`PHASE_*` at `PHASE_SHIFT`), whether the outcome is an exception
+/// (`HAS_EXCEPTION`) and, for tasks, `_must_cancel` (`MUST_CANCEL`) and the
+/// number of cancel() requests (from `CANCELS_SHIFT` on). One slot instead
+/// of five: every task of 100,000 pays for each.
+pub const SLOT_FLAGS: usize = 5;
 /// How many slots a future has; a task's come after these.
-pub const FUTURE_SLOTS: usize = 8;
+pub const FUTURE_SLOTS: usize = 6;
 
 pub const BLOCKING: i64 = 1;
 pub const MUST_CANCEL: i64 = 2;
-pub const CANCELS_SHIFT: u32 = 2;
+const PHASE_SHIFT: u32 = 2;
+const PHASE_MASK: i64 = 3 << PHASE_SHIFT;
+const PHASE_CANCELLED: i64 = 1 << PHASE_SHIFT;
+const PHASE_FINISHED: i64 = 2 << PHASE_SHIFT;
+const HAS_EXCEPTION: i64 = 1 << 4;
+pub const CANCELS_SHIFT: u32 = 5;
 
-pub const SLOT_NAMES: [&str; FUTURE_SLOTS] =
-    ["_state", "_result", "_exception", "_loop", "_callbacks", "_cancel_message", "_kept", "_flags"];
+pub const SLOT_NAMES: [&str; FUTURE_SLOTS] = ["_outcome", "_loop", "_callbacks", "_cancel_message", "_kept", "_flags"];
 
 const ITER: &str = "FutureIter";
 
 pub fn make_class(vm: &Vm) -> Rc<Class> {
     // `_log_traceback` and `_asyncio_future_blocking` are properties over
     // the hidden slots.
-    let c = super::slotted_class(vm, "Future", &vm.types.object, &SLOT_NAMES, &SLOT_NAMES[..SLOT_KEPT]);
+    let c = super::slotted_class(vm, "Future", &vm.types.object, &SLOT_NAMES, &["_loop", "_cancel_message"]);
+    super::native_property(vm, &c, "Future", "_state", get_state, None);
+    super::native_property(vm, &c, "Future", "_result", get_result_attr, None);
+    super::native_property(vm, &c, "Future", "_exception", get_exception_attr, None);
     super::native_property(vm, &c, "Future", "_log_traceback", get_log_traceback, Some(set_log_traceback));
     super::native_property(vm, &c, "Future", "_asyncio_future_blocking", get_blocking, Some(set_blocking_attr));
     super::native_property(vm, &c, "Future", "_callbacks", get_callbacks, None);
@@ -110,25 +118,59 @@ pub enum Phase {
     Finished,
 }
 
-pub fn phase(st: &State, fut: &Instance) -> Phase {
-    super::with_slot(fut, SLOT_STATE, |s| phase_of(st, s))
+pub fn phase(_st: &State, fut: &Instance) -> Phase {
+    match flags(fut) & PHASE_MASK {
+        PHASE_CANCELLED => Phase::Cancelled,
+        PHASE_FINISHED => Phase::Finished,
+        _ => Phase::Pending,
+    }
 }
 
-fn phase_of(st: &State, s: &Value) -> Phase {
-    if s.is(&st.pending) {
-        return Phase::Pending;
+/// Ends the pending phase: `outcome` is the result, or the exception when
+/// `exception` is set, or nothing (cancelled).
+fn settle(f: &Instance, to: i64, outcome: Option<Value>, exception: bool) {
+    let mut bits = (flags(f) & !(PHASE_MASK | HAS_EXCEPTION)) | to;
+    if exception {
+        bits |= HAS_EXCEPTION;
     }
-    if s.is(&st.finished) {
-        return Phase::Finished;
+    set_flags(f, bits);
+    if let Some(v) = outcome {
+        set_slot(f, SLOT_OUTCOME, v);
     }
-    if s.is(&st.cancelled) {
-        return Phase::Cancelled;
-    }
-    // A state string assigned from Python: compare the text.
-    match s.as_str().map(|s| s.as_str()) {
-        Some("FINISHED") => Phase::Finished,
-        Some("CANCELLED") => Phase::Cancelled,
-        _ => Phase::Pending,
+}
+
+/// `fut._state`: the phase as CPython names it.
+fn get_state(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    crate::sig!("Future._state", "$self, /").bind(vm, a, kw)?;
+    let (st, f) = this(vm, a, "_state")?;
+    Ok(match phase(&st, f) {
+        Phase::Pending => st.pending.clone(),
+        Phase::Cancelled => st.cancelled.clone(),
+        Phase::Finished => st.finished.clone(),
+    })
+}
+
+/// `fut._result`: None unless finished with a result.
+fn get_result_attr(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    crate::sig!("Future._result", "$self, /").bind(vm, a, kw)?;
+    let (st, f) = this(vm, a, "_result")?;
+    let shown = phase(&st, f) == Phase::Finished && !has_flag(f, HAS_EXCEPTION);
+    Ok(if shown { slot(f, SLOT_OUTCOME) } else { Value::None })
+}
+
+/// `fut._exception`: None unless finished with an exception.
+fn get_exception_attr(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    crate::sig!("Future._exception", "$self, /").bind(vm, a, kw)?;
+    let (_, f) = this(vm, a, "_exception")?;
+    Ok(exception_slot(f))
+}
+
+/// The exception a future finished with, or None.
+fn exception_slot(f: &Instance) -> Value {
+    if has_flag(f, HAS_EXCEPTION) {
+        slot(f, SLOT_OUTCOME)
+    } else {
+        Value::None
     }
 }
 
@@ -180,9 +222,9 @@ fn this<'a>(vm: &Vm, a: &'a [Value], method: &str) -> PyResult<(Rc<State>, &'a R
 }
 
 /// Sets the fields of a new pending future of loop `lp`.
-pub fn init_fields(st: &State, f: &Instance, lp: Value) {
+pub fn init_fields(_st: &State, f: &Instance, lp: Value) {
     let mut slots = f.slots.borrow_mut();
-    let fields = [st.pending.clone(), Value::None, Value::None, lp, Value::None, Value::None, Value::None, Value::Int(0)];
+    let fields = [Value::None, lp, Value::None, Value::None, Value::None, Value::Int(0)];
     let old: Vec<Option<Value>> = slots.iter_mut().zip(fields).map(|(s, v)| s.replace(v)).collect();
     drop(slots);
     drop(old);
@@ -400,7 +442,7 @@ pub fn cancel_future(vm: &Vm, st: &State, f: &Rc<Instance>, msg: Value) -> PyRes
     if phase(st, f) != Phase::Pending {
         return Ok(false);
     }
-    set_slot(f, SLOT_STATE, st.cancelled.clone());
+    settle(f, PHASE_CANCELLED, None, false);
     set_slot(f, SLOT_CANCEL_MESSAGE, msg);
     schedule_callbacks(vm, st, f)?;
     Ok(true)
@@ -455,9 +497,9 @@ pub fn result_of(vm: &Vm, st: &State, f: &Instance) -> PyResult<Value> {
         Phase::Pending => Err(st.invalid_state_error(vm, "Result is not set.")),
         Phase::Finished => {
             mark_retrieved(f);
-            match slot(f, SLOT_EXCEPTION) {
-                Value::Instance(e) => Err(PyErr(e)),
-                _ => Ok(slot(f, SLOT_RESULT)),
+            match (has_flag(f, HAS_EXCEPTION), slot(f, SLOT_OUTCOME)) {
+                (true, Value::Instance(e)) => Err(PyErr(e)),
+                (_, v) => Ok(v),
             }
         }
     }
@@ -477,7 +519,7 @@ fn exception(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
         Phase::Pending => Err(st.invalid_state_error(vm, "Exception is not set.")),
         Phase::Finished => {
             mark_retrieved(f);
-            Ok(slot(f, SLOT_EXCEPTION))
+            Ok(exception_slot(f))
         }
     }
 }
@@ -577,8 +619,7 @@ pub fn set_result_of(vm: &Vm, st: &State, f: &Rc<Instance>, v: Value) -> PyResul
     if phase(st, f) != Phase::Pending {
         return Err(st.invalid_state_error(vm, "invalid state"));
     }
-    set_slot(f, SLOT_RESULT, v);
-    set_slot(f, SLOT_STATE, st.finished.clone());
+    settle(f, PHASE_FINISHED, Some(v), false);
     schedule_callbacks(vm, st, f)
 }
 
@@ -605,8 +646,7 @@ pub fn set_exception_of(vm: &Vm, st: &State, f: &Rc<Instance>, exc: Value) -> Py
     if Rc::ptr_eq(&e.class(), &vm.types.exc("StopIteration")) {
         return Err(vm.type_error("StopIteration interacts badly with generators and cannot be raised into a Future"));
     }
-    set_slot(f, SLOT_EXCEPTION, exc.clone());
-    set_slot(f, SLOT_STATE, st.finished.clone());
+    settle(f, PHASE_FINISHED, Some(exc.clone()), true);
     schedule_callbacks(vm, st, f)?;
     arm_unretrieved_report(vm, st, f, exc)
 }
