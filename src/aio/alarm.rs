@@ -45,18 +45,22 @@ pub fn alarm(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
         super::handle::check_loop(vm, &st, &lp, &st.ring, "call_at")?;
         let now = running::time_of(vm, &lp)?;
         let when = vm.binary_op(BinOp::Arith(ArithOp::Add), now, delay.clone())?;
-        let timers = super::timer_heap::loop_timers(vm, &lp)?;
-        let sleep = Sleep {
-            when,
-            value: RefCell::new(result.clone()),
-            lp,
-            phase: Cell::new(Phase::Armed),
-            scheduled: Cell::new(true),
-            waiter: RefCell::new(None),
-        };
-        let it = Value::Native(Rc::new(NativeObj { class: vm.iterator_class(SLEEP), data: RefCell::new(Box::new(sleep)) }));
-        super::timer_heap::push(vm, &timers, it.clone())?;
-        return Ok(it);
+        if let (Value::Float(when), Value::Instance(lp)) = (&when, &lp) {
+            let timers = super::timer_heap::loop_timers(vm, &Value::Instance(lp.clone()))?;
+            let sleep = Sleep {
+                when: when.get(),
+                value: Cell::new(result.clone()),
+                lp: lp.clone(),
+                phase: Cell::new(Phase::Armed),
+                scheduled: Cell::new(true),
+                waiter: Cell::new(None),
+            };
+            let it = Value::Native(Rc::new(NativeObj { class: vm.iterator_class(SLEEP), data: RefCell::new(Box::new(sleep)) }));
+            super::timer_heap::push(vm, &timers, it.clone())?;
+            return Ok(it);
+        }
+        // A deadline that is not a float (a number type of the script's
+        // own): the loop's call_later takes it as it is.
     }
     let fut = vm.call_method(&lp, "create_future", &[])?;
     let f = match &fut {
@@ -82,20 +86,38 @@ enum Phase {
     Abandoned,
 }
 
-/// A sleep in progress (see the module comment).
+/// A sleep in progress (see the module comment). 48 bytes: one lives for
+/// each sleeping task.
 pub struct Sleep {
-    pub when: Value,
+    pub when: f64,
     /// The result; the cancel message once cancelled.
-    value: RefCell<Value>,
-    lp: Value,
+    value: Cell<Value>,
+    lp: Rc<Instance>,
     phase: Cell<Phase>,
     /// In the loop's timer heap.
     pub scheduled: Cell<bool>,
     /// The task to wake when it rings or is cancelled.
-    waiter: RefCell<Option<Rc<Instance>>>,
+    waiter: Cell<Option<Rc<Instance>>>,
 }
 
 impl Sleep {
+    fn value(&self) -> Value {
+        let v = self.value.replace(Value::None);
+        self.value.set(v.clone());
+        v
+    }
+
+    fn lp(&self) -> Value {
+        Value::Instance(self.lp.clone())
+    }
+
+    fn has_waiter(&self) -> bool {
+        let w = self.waiter.take();
+        let some = w.is_some();
+        self.waiter.set(w);
+        some
+    }
+
     /// Whether its timer will not ring (the heap's notion of cancelled).
     pub fn timer_cancelled(&self) -> bool {
         !matches!(self.phase.get(), Phase::Armed | Phase::Rung)
@@ -109,14 +131,14 @@ impl Sleep {
         }
         self.phase.set(to);
         if self.scheduled.get() && to != Phase::Rung {
-            vm.call_method(&self.lp, "_timer_handle_cancelled", &[Value::None])?;
+            vm.call_method(&self.lp(), "_timer_handle_cancelled", &[Value::None])?;
         }
         Ok(true)
     }
 
     /// The wait ends however it ends (`throw`, `close`): no timer rings.
     fn abandon(&self, vm: &Vm) -> PyResult<()> {
-        self.waiter.borrow_mut().take();
+        drop(self.waiter.take());
         if !self.disarm(vm, Phase::Abandoned)? && self.phase.get() != Phase::Abandoned {
             self.phase.set(Phase::Over);
         }
@@ -125,9 +147,9 @@ impl Sleep {
 
     /// Schedules the wakeup of the waiting task, if any.
     fn wake(&self, vm: &Vm, st: &State, me: &Value) -> PyResult<()> {
-        let Some(task) = self.waiter.borrow_mut().take() else { return Ok(()) };
+        let Some(task) = self.waiter.take() else { return Ok(()) };
         let ctx = super::task::context_of(&task);
-        super::handle::call_soon_task(vm, st, &self.lp, super::handle::Callback::TaskWakeup(task), Some(me.clone()), ctx)
+        super::handle::call_soon_task(vm, st, &self.lp(), super::handle::Callback::TaskWakeup(task), Some(me.clone()), ctx)
     }
 
     /// One step of the awaiting frame: itself while armed (the task learns
@@ -148,7 +170,7 @@ impl Sleep {
     }
 
     fn cancelled_error(&self, vm: &Vm) -> PyResult<PyErr> {
-        future::new_cancelled_error(vm, &*state(vm)?, self.value.borrow().clone())
+        future::new_cancelled_error(vm, &*state(vm)?, self.value())
     }
 
     /// `cancel(msg)`: only an armed sleep can be cancelled.
@@ -156,7 +178,7 @@ impl Sleep {
         if !self.disarm(vm, Phase::Cancelled)? {
             return Ok(false);
         }
-        *self.value.borrow_mut() = msg;
+        self.value.set(msg);
         self.wake(vm, &*state(vm)?, me)?;
         Ok(true)
     }
@@ -166,7 +188,7 @@ impl Sleep {
         match self.phase.get() {
             Phase::Cancelled => Err(self.cancelled_error(vm)?),
             Phase::Armed | Phase::Abandoned => Err(state(vm)?.invalid_state_error(vm, "Result is not set.")),
-            Phase::Rung | Phase::Over => Ok(self.value.borrow().clone()),
+            Phase::Rung | Phase::Over => Ok(self.value()),
         }
     }
 }
@@ -192,10 +214,10 @@ pub fn sleep_send(vm: &Vm, it: &Value) -> Option<PyResult<GenStep>> {
 /// sleep of the loop `lp`.
 pub fn wait_on(vm: &Vm, it: &Value, t: &Rc<Instance>, lp: &Value) -> PyResult<bool> {
     with_sleep(it, |s| {
-        if !s.lp.is(lp) {
+        if !matches!(lp, Value::Instance(l) if Rc::ptr_eq(l, &s.lp)) {
             return Ok(false);
         }
-        *s.waiter.borrow_mut() = Some(t.clone());
+        drop(s.waiter.replace(Some(t.clone())));
         if s.phase.get() != Phase::Armed {
             // It ended before the task blocked on it (driven by hand).
             s.wake(vm, &*state(vm)?, it)?;
@@ -237,7 +259,7 @@ pub fn ring_alarm(vm: &Vm, st: &State, timer: &Value) -> PyResult<()> {
 /// The callback record of the sleep `timer`, for Python code that takes
 /// it off the ready queue as a Handle.
 pub fn alarm_call(st: &State, timer: &Value) -> super::handle::Call {
-    let (result, lp) = with_sleep(timer, |s| (s.value.borrow().clone(), s.lp.clone())).unwrap_or((Value::None, Value::None));
+    let (result, lp) = with_sleep(timer, |s| (s.value(), s.lp())).unwrap_or((Value::None, Value::None));
     super::handle::Call { callback: super::handle::Callback::Value(st.ring.clone()), args: smallvec::smallvec![timer.clone(), result], ctx: Value::None, lp }
 }
 
@@ -345,11 +367,11 @@ fn sleep_repr(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     crate::sig!(slot "Sleep.__repr__", "$self, /").bind(vm, a, kw)?;
     this(vm, a, |s, _| {
         let text = match s.phase.get() {
-            Phase::Armed if s.waiter.borrow().is_some() => "<Future pending cb=[Task.task_wakeup()]>".to_string(),
+            Phase::Armed if s.has_waiter() => "<Future pending cb=[Task.task_wakeup()]>".to_string(),
             Phase::Armed | Phase::Abandoned => "<Future pending>".to_string(),
             Phase::Cancelled => "<Future cancelled>".to_string(),
             Phase::Rung | Phase::Over => {
-                let r = vm.repr(&s.value.borrow().clone())?;
+                let r = vm.repr(&s.value())?;
                 format!("<Future finished result={}>", r.as_str())
             }
         };
@@ -380,5 +402,7 @@ fn sleep_result(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 
 fn sleep_get_loop(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     crate::sig!("Sleep.get_loop", "$self, /").bind(vm, a, kw)?;
-    this(vm, a, |s, _| Ok(s.lp.clone()))
+    this(vm, a, |s, _| Ok(s.lp()))
 }
+
+const _: () = assert!(std::mem::size_of::<Sleep>() <= 48);

@@ -33,7 +33,7 @@ fn deadline(v: &Value) -> Option<f64> {
 fn when_of(t: &Value) -> Value {
     match t {
         Value::Instance(i) => slot(i, SLOT_WHEN),
-        other => super::alarm::with_sleep(other, |s| s.when.clone()).unwrap_or(Value::None),
+        other => super::alarm::with_sleep(other, |s| Value::float(s.when)).unwrap_or(Value::None),
     }
 }
 
