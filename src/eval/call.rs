@@ -570,15 +570,21 @@ impl Vm {
 
     fn work_out_construct(&self, c: &Class) -> Construct {
         let abstract_ = c.dict.borrow().get_str(self.names.abstractmethods.hash(), &self.names.abstractmethods).is_some();
-        if c.meta.borrow().is_some() || c.layout != Layout::Object || abstract_ {
+        if c.meta.borrow().is_some() || abstract_ {
             return Construct::General;
         }
+        let init = c.lookup(&self.names.init);
+        let plain_init = matches!(&init, Some(Value::Builtin(b)) if crate::builtins::is_native(b, crate::builtins::object::object_init));
         match c.lookup(&self.names.new) {
             Some(Value::Builtin(b)) if crate::builtins::is_native(&b, crate::builtins::object::object_new) => {}
+            Some(new @ Value::Builtin(_)) if plain_init && c.layout != Layout::Object => return Construct::NativeNew(new),
             _ => return Construct::General,
         }
-        match c.lookup(&self.names.init) {
-            Some(Value::Builtin(b)) if crate::builtins::is_native(&b, crate::builtins::object::object_init) => Construct::Bare,
+        if c.layout != Layout::Object {
+            return Construct::General;
+        }
+        match init {
+            _ if plain_init => Construct::Bare,
             Some(Value::Function(init)) => Construct::Init(init),
             _ => Construct::General,
         }
@@ -597,6 +603,17 @@ impl Vm {
         match self.construct_plan(c) {
             Construct::Bare if args.is_empty() && kw.is_empty() => return Ok(self.plain_instance(c)),
             Construct::Init(init) => return self.call_init(&Value::Function(init), self.plain_instance(c), args, kw),
+            Construct::NativeNew(new) => {
+                let mut v: ArgVec = SmallVec::with_capacity(args.len() + 1);
+                v.push(Value::Class(c.clone()));
+                v.extend(args.iter().cloned());
+                let obj = self.call(&new, &v, kw)?;
+                // An instance of exactly `c` has `c`'s `object.__init__`.
+                if Rc::ptr_eq(&self.type_of(&obj), c) {
+                    return Ok(obj);
+                }
+                return self.initialize_made(c, obj, args, kw);
+            }
             _ => {}
         }
         let new = c.lookup(&self.names.new);
@@ -617,6 +634,12 @@ impl Vm {
             }
             None => self.new_instance(c)?,
         };
+        self.initialize_made(c, obj, args, kw)
+    }
+
+    /// `type.__call__` after `__new__` made `obj`: its `__init__` runs if
+    /// it is an instance of `c`.
+    fn initialize_made(&self, c: &Rc<Class>, obj: Value, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
         if !self.is_instance_of(&obj, c) {
             return Ok(obj);
         }

@@ -1,10 +1,11 @@
 //! Statements on the synchronous path.
 
+use super::iterate::{Item, LoopItems};
 use super::{Frame, Vm};
 use crate::compile::ir::{self, ExprKind, Stmt, StmtKind, Target};
 use crate::runtime::gc;
 use crate::runtime::object::*;
-use crate::runtime::value::Value;
+use crate::runtime::value::{store, Value};
 use std::rc::Rc;
 
 /// How a statement finished.
@@ -43,7 +44,7 @@ impl Vm {
             StmtKind::Assign(targets, value) => {
                 let v = self.eval_operand(f, value)?;
                 if let [Target::Local(i)] = &targets[..] {
-                    f.slots[*i as usize] = Some(v);
+                    store(&mut f.slots[*i as usize], v);
                 } else if let [t] = &targets[..] {
                     self.assign(f, t, v)?;
                 } else {
@@ -200,7 +201,7 @@ impl Vm {
             let slot = *slot as usize;
             for k in 0..n {
                 self.safe_point()?;
-                f.slots[slot] = Some(Value::Int(start + k * step));
+                store(&mut f.slots[slot], Value::Int(start + k * step));
                 match self.exec_block(f, &fs.body)? {
                     Flow::Break => return Ok(Flow::Normal),
                     Flow::Normal | Flow::Continue => {}
@@ -210,16 +211,45 @@ impl Vm {
             return self.exec_block(f, &fs.orelse);
         }
         let mut items = self.loop_items(iterable)?;
+        // `for a, b in pairs`: an iterator that makes its pairs natively
+        // hands them over without a tuple.
+        if let (LoopItems::Iter(it), Target::Unpack(ts, None, _)) = (&items, &fs.target) {
+            if let [first, second] = &ts[..] {
+                let it = it.clone();
+                while let Some(item) = self.next_item(&it)? {
+                    self.safe_point()?;
+                    match item {
+                        Item::Two(a, b) => {
+                            self.assign(f, first, a)?;
+                            self.assign(f, second, b)?;
+                        }
+                        Item::One(v) => self.assign(f, &fs.target, v)?,
+                    }
+                    if let Some(flow) = self.loop_pass(f, &fs.body)? {
+                        return Ok(flow);
+                    }
+                }
+                return self.exec_block(f, &fs.orelse);
+            }
+        }
         while let Some(item) = self.next_loop_item(&mut items)? {
             self.safe_point()?;
             self.assign(f, &fs.target, item)?;
-            match self.exec_block(f, &fs.body)? {
-                Flow::Break => return Ok(Flow::Normal),
-                Flow::Normal | Flow::Continue => {}
-                other => return Ok(other),
+            if let Some(flow) = self.loop_pass(f, &fs.body)? {
+                return Ok(flow);
             }
         }
         self.exec_block(f, &fs.orelse)
+    }
+
+    /// One pass of a loop's body: the flow the loop ends with, if it ends.
+    #[inline(always)]
+    fn loop_pass(&self, f: &mut Frame, body: &[Stmt]) -> PyResult<Option<Flow>> {
+        Ok(match self.exec_block(f, body)? {
+            Flow::Break => Some(Flow::Normal),
+            Flow::Normal | Flow::Continue => None,
+            other => Some(other),
+        })
     }
 
     /// The handlers and `else` of a `try`, given how its body ended.
@@ -545,7 +575,7 @@ impl Vm {
     #[inline(always)]
     pub fn assign(&self, f: &mut Frame, t: &Target, v: Value) -> PyResult<()> {
         if let Target::Local(i) = t {
-            f.slots[*i as usize] = Some(v);
+            store(&mut f.slots[*i as usize], v);
             return Ok(());
         }
         self.assign_other(f, t, v)
@@ -554,7 +584,7 @@ impl Vm {
     #[inline(never)]
     fn assign_other(&self, f: &mut Frame, t: &Target, v: Value) -> PyResult<()> {
         match t {
-            Target::Local(i) => f.slots[*i as usize] = Some(v),
+            Target::Local(i) => store(&mut f.slots[*i as usize], v),
             Target::Cell(i) => *f.cells[*i as usize].value.borrow_mut() = Some(v),
             Target::Global(n) => f.globals.set_str(n.clone(), v),
             Target::Name(n) => self.store_name(f, n, v)?,
@@ -690,7 +720,7 @@ impl Vm {
                 let slot = *slot as usize;
                 if let ir::ExprKind::Const(k) = &value.kind {
                     if let Some(Some(new)) = f.slots[slot].as_ref().map(|cur| crate::eval::expr::arith_numbers(op, cur, k)) {
-                        f.slots[slot] = Some(new);
+                        store(&mut f.slots[slot], new);
                         return Ok(());
                     }
                 }
@@ -699,7 +729,7 @@ impl Vm {
                 };
                 let rhs = self.eval_operand(f, value)?;
                 let new = self.inplace_op(op, cur, rhs)?;
-                f.slots[slot] = Some(new);
+                store(&mut f.slots[slot], new);
                 Ok(())
             }
             _ => {

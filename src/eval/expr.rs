@@ -924,7 +924,7 @@ impl Vm {
             let (start, step, n) = (*next, *step, *remaining);
             'outer: for k in 0..n {
                 self.safe_point()?;
-                f.slots[*slot as usize] = Some(Value::Int(start + k * step));
+                crate::runtime::value::store(&mut f.slots[*slot as usize], Value::Int(start + k * step));
                 for cond in &g.ifs {
                     if !self.eval_cond(f, cond)? {
                         continue 'outer;

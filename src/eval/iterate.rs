@@ -10,6 +10,21 @@ use std::rc::Rc;
 /// index, as their iterators do (a list growing during the loop is seen),
 /// and ranges by arithmetic, without an iterator object; anything else
 /// through `iter()`/`next()`.
+/// An iterator's item: one value, or a pair not yet made into a tuple.
+pub enum Item {
+    One(Value),
+    Two(Value, Value),
+}
+
+impl Item {
+    pub fn into_value(self) -> Value {
+        match self {
+            Item::One(v) => v,
+            Item::Two(a, b) => Value::pair(a, b),
+        }
+    }
+}
+
 pub enum LoopItems {
     Seq(Value, usize),
     Range { next: i64, step: i64, remaining: i64 },
@@ -145,6 +160,23 @@ impl Vm {
     }
 
     fn next_native(&self, n: &NativeIter) -> PyResult<Option<Value>> {
+        Ok(self.advance_native(n)?.map(Item::into_value))
+    }
+
+    /// The next item of `it`, a pair left unmade where the iterator makes
+    /// one only to have it unpacked (`for i, x in enumerate(xs)`, `for k, v
+    /// in d.items()`, `for a, b in zip(xs, ys)`: no tuple per item).
+    pub fn next_item(&self, it: &Value) -> PyResult<Option<Item>> {
+        match it {
+            Value::Iter(n) => {
+                self.poll()?;
+                self.advance_native(n)
+            }
+            _ => Ok(self.next(it)?.map(Item::One)),
+        }
+    }
+
+    fn advance_native(&self, n: &NativeIter) -> PyResult<Option<Item>> {
         let mut st = n.state.borrow_mut();
         match &mut *st {
             IterState::Seq { seq, pos } => {
@@ -160,7 +192,7 @@ impl Vm {
                 match item {
                     Some(v) => {
                         *pos += 1;
-                        Ok(Some(v))
+                        Ok(Some(Item::One(v)))
                     }
                     None => {
                         *st = IterState::Done;
@@ -168,7 +200,7 @@ impl Vm {
                     }
                 }
             }
-            IterState::Range { next, step, remaining } => Ok(range_next(next, *step, remaining).map(Value::Int)),
+            IterState::Range { next, step, remaining } => Ok(range_next(next, *step, remaining).map(|i| Item::One(Value::Int(i)))),
             IterState::LongRange { next, step, remaining } => {
                 if *remaining <= 0 {
                     return Ok(None);
@@ -177,7 +209,7 @@ impl Vm {
                 *remaining -= 1;
                 // The step past the last item may leave i128; it is never read.
                 *next = next.wrapping_add(*step);
-                Ok(Some(Value::from_i128(item)))
+                Ok(Some(Item::One(Value::from_i128(item))))
             }
             IterState::Dict { dict, pos, version, len, what } => {
                 let Some(d) = dict.as_dict() else { return Ok(None) };
@@ -193,9 +225,9 @@ impl Vm {
                     Some((p, e)) => {
                         *pos = p;
                         Ok(Some(match what {
-                            0 => e.key.clone(),
-                            1 => e.value.clone(),
-                            _ => Value::pair(e.key.clone(), e.value.clone()),
+                            0 => Item::One(e.key.clone()),
+                            1 => Item::One(e.value.clone()),
+                            _ => Item::Two(e.key.clone(), e.value.clone()),
                         }))
                     }
                     None => Ok(None),
@@ -209,7 +241,7 @@ impl Vm {
                 }
                 let v = items.get(*pos).cloned();
                 *pos += 1;
-                Ok(v)
+                Ok(v.map(Item::One))
             }
             IterState::Enumerate { it, count } => {
                 let it = it.clone();
@@ -217,15 +249,18 @@ impl Vm {
                 drop(st);
                 match self.next(&it)? {
                     Some(v) => {
-                        let next = self.binary_op(
-                            crate::compile::ir::BinOp::Arith(crate::runtime::int::ArithOp::Add),
-                            c.clone(),
-                            Value::Int(1),
-                        )?;
+                        let next = match &c {
+                            Value::Int(i) if *i < i64::MAX => Value::Int(i + 1),
+                            _ => self.binary_op(
+                                crate::compile::ir::BinOp::Arith(crate::runtime::int::ArithOp::Add),
+                                c.clone(),
+                                Value::Int(1),
+                            )?,
+                        };
                         if let IterState::Enumerate { count, .. } = &mut *n.state.borrow_mut() {
                             *count = next;
                         }
-                        Ok(Some(Value::pair(c, v)))
+                        Ok(Some(Item::Two(c, v)))
                     }
                     None => Ok(None),
                 }
@@ -269,7 +304,14 @@ impl Vm {
                         }
                     }
                 }
-                Ok(Some(Value::tuple_of(out)))
+                if out.len() == 2 {
+                    let b = out.pop();
+                    let a = out.pop();
+                    if let (Some(a), Some(b)) = (a, b) {
+                        return Ok(Some(Item::Two(a, b)));
+                    }
+                }
+                Ok(Some(Item::One(Value::tuple_of(out))))
             }
             IterState::Map { func, its } => {
                 let (func, its) = (func.clone(), its.clone());
@@ -281,7 +323,7 @@ impl Vm {
                         None => return Ok(None),
                     }
                 }
-                self.call(&func, &args, &[]).map(Some)
+                self.call(&func, &args, &[]).map(|v| Some(Item::One(v)))
             }
             IterState::Filter { func, it } => {
                 let (func, it) = (func.clone(), it.clone());
@@ -289,7 +331,7 @@ impl Vm {
                 while let Some(v) = self.next(&it)? {
                     let keep = if func.is_none() { self.truthy(&v)? } else { self.truthy(&self.call(&func, &[v.clone()], &[])?)? };
                     if keep {
-                        return Ok(Some(v));
+                        return Ok(Some(Item::One(v)));
                     }
                 }
                 Ok(None)
@@ -306,7 +348,7 @@ impl Vm {
                 if i >= len {
                     return Ok(None);
                 }
-                self.get_item(&seq, &Value::Int(i as i64)).map(Some)
+                self.get_item(&seq, &Value::Int(i as i64)).map(|v| Some(Item::One(v)))
             }
             IterState::Callable { func, sentinel } => {
                 let (func, sentinel) = (func.clone(), sentinel.clone());
@@ -316,14 +358,14 @@ impl Vm {
                     *n.state.borrow_mut() = IterState::Done;
                     return Ok(None);
                 }
-                Ok(Some(v))
+                Ok(Some(Item::One(v)))
             }
             IterState::GetItem { obj, index } => {
                 let (obj, i) = (obj.clone(), *index);
                 *index += 1;
                 drop(st);
                 match self.get_item(&obj, &Value::Int(i)) {
-                    Ok(v) => Ok(Some(v)),
+                    Ok(v) => Ok(Some(Item::One(v))),
                     Err(e) if self.err_is(&e, "IndexError") || self.err_is(&e, "StopIteration") => {
                         *n.state.borrow_mut() = IterState::Done;
                         Ok(None)

@@ -521,6 +521,9 @@ pub enum Construct {
     Bare,
     /// `object.__new__`, then this Python `__init__`.
     Init(Rc<Function>),
+    /// A native `__new__` (a builtin type: `enumerate`, `range`) and
+    /// `object.__init__`: the instance is what `__new__` returns.
+    NativeNew(Value),
     /// A metaclass, a builtin base, an abstract class, another `__new__`
     /// or `__init__`: the general path of `type.__call__`.
     General,

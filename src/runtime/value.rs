@@ -96,6 +96,26 @@ impl Clone for Value {
     }
 }
 
+/// Stores `v` in a frame slot. The old value is dropped inline when it
+/// holds no reference: rebinding a local that held an int calls no
+/// destructor (`drop_in_place::<Value>` is a call through a jump table).
+#[inline(always)]
+pub fn store(slot: &mut Option<Value>, v: Value) {
+    if let Some(old) = slot.replace(v) {
+        release(old);
+    }
+}
+
+/// Drops `v`, skipping the destructor call for immediates.
+#[inline(always)]
+pub fn release(v: Value) {
+    if v.holds_reference() {
+        drop(v);
+    } else {
+        std::mem::forget(v);
+    }
+}
+
 impl Value {
     /// Whether the value holds a reference, so that dropping it has work
     /// to do; immediates (None, bools, small ints, floats) hold none.
