@@ -46,7 +46,7 @@ fn new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let ([cls], [], args) = crate::sig!("BaseException.__new__", "$type, *args, **kwargs").bind_rest(vm, a, kw)?;
     let Value::Class(c) = cls else { return Err(vm.type_error("BaseException.__new__(X): X is not a type object")) };
     let mut class = c.clone();
-    if let (true, [errno, _, ..]) = (Rc::ptr_eq(c, &vm.types.exc("OSError")), args) {
+    if let (true, [errno, _, ..]) = (c.name().as_str() == "OSError" && Rc::ptr_eq(c, &vm.types.exc("OSError")), args) {
         if let Some(sub) = os_error_subclass(errno.builtin_base()) {
             class = vm.types.exc(sub);
         }
@@ -76,46 +76,81 @@ fn os_error_subclass(errno: &Value) -> Option<&'static str> {
     })
 }
 
+// The exception families `set_special_attrs` gives attributes of their own.
+const STOP: u8 = 1;
+const UNICODE: u8 = 2;
+const EXIT: u8 = 4;
+const OS: u8 = 8;
+const IMPORT: u8 = 16;
+const GROUP: u8 = 32;
+const NAMED: u8 = 64;
+
+/// The families of `class` (builtin classes of its MRO, matched by name
+/// once per type version: a raise is hot, and most have none).
+fn families(class: &Class) -> u8 {
+    let version = crate::runtime::object::type_version();
+    let (known, kinds) = class.exc_families.get();
+    if known == version {
+        return kinds;
+    }
+    let mut kinds = 0u8;
+    for c in class.mro.borrow().iter().filter(|c| !c.is_heap) {
+        kinds |= match c.name().as_str() {
+            "StopIteration" | "StopAsyncIteration" => STOP,
+            "UnicodeDecodeError" | "UnicodeEncodeError" => UNICODE,
+            "SystemExit" => EXIT,
+            "OSError" => OS,
+            "ImportError" => IMPORT,
+            "BaseExceptionGroup" => GROUP,
+            "NameError" | "AttributeError" => NAMED,
+            _ => 0,
+        };
+    }
+    class.exc_families.set((version, kinds));
+    kinds
+}
+
 /// Attributes some exception classes derive from their arguments.
 pub fn set_special_attrs(vm: &Vm, inst: &Rc<Instance>, args: &[Value]) {
     let class = inst.class();
     let Some(d) = &inst.dict else { return };
+    let kinds = families(&class);
+    if kinds == 0 {
+        return;
+    }
+    let is_a = |kind: u8| kinds & kind != 0;
     let first = args.first().cloned().unwrap_or(Value::None);
-    // One pass over the builtin classes of the MRO (a raise is hot).
-    let builtin_bases: smallvec::SmallVec<[Rc<crate::runtime::str::Str>; 8]> =
-        class.mro.borrow().iter().filter(|c| !c.is_heap).map(|c| c.name()).collect();
-    let is_a = |name: &str| builtin_bases.iter().any(|n| n.as_str() == name);
-    if is_a("StopIteration") || is_a("StopAsyncIteration") {
+    if is_a(STOP) {
         d.set_str(vm.intern("value"), first.clone());
     }
-    if (is_a("UnicodeDecodeError") || is_a("UnicodeEncodeError")) && args.len() == 5 {
+    if is_a(UNICODE) && args.len() == 5 {
         for (name, v) in ["encoding", "object", "start", "end", "reason"].iter().zip(args) {
             d.set_str(vm.intern(name), v.clone());
         }
     }
-    if is_a("SystemExit") {
+    if is_a(EXIT) {
         let code = if args.len() > 1 { Value::tuple(args.to_vec()) } else { first.clone() };
         d.set_str(vm.intern("code"), code);
     }
-    if is_a("OSError") {
+    if is_a(OS) {
         let (errno, strerror) = if args.len() >= 2 { (args[0].clone(), args[1].clone()) } else { (Value::None, Value::None) };
         d.set_str(vm.intern("errno"), errno);
         d.set_str(vm.intern("strerror"), strerror);
         d.set_str(vm.intern("filename"), args.get(2).cloned().unwrap_or(Value::None));
     }
-    if is_a("ImportError") {
+    if is_a(IMPORT) {
         if d.get_str(&vm.intern("name")).is_none() {
             d.set_str(vm.intern("name"), Value::None);
         }
         d.set_str(vm.intern("path"), Value::None);
         d.set_str(vm.intern("msg"), first.clone());
     }
-    if is_a("BaseExceptionGroup") {
+    if is_a(GROUP) {
         d.set_str(vm.intern("message"), first.clone());
         let excs = args.get(1).map(|e| Value::tuple(vm.collect(e).unwrap_or_default())).unwrap_or(Value::tuple(Vec::new()));
         d.set_str(vm.intern("exceptions"), excs);
     }
-    if is_a("NameError") || is_a("AttributeError") {
+    if is_a(NAMED) {
         d.set_str(vm.intern("name"), Value::None);
     }
 }

@@ -577,7 +577,13 @@ impl Vm {
         let plain_init = matches!(&init, Some(Value::Builtin(b)) if crate::builtins::is_native(b, crate::builtins::object::object_init));
         match c.lookup(&self.names.new) {
             Some(Value::Builtin(b)) if crate::builtins::is_native(&b, crate::builtins::object::object_new) => {}
-            Some(new @ Value::Builtin(_)) if plain_init && c.layout != Layout::Object => return Construct::NativeNew(new),
+            Some(new @ Value::Builtin(_)) if c.layout != Layout::Object => {
+                return match init {
+                    _ if plain_init => Construct::NativeNew(new, None),
+                    Some(init @ Value::Builtin(_)) => Construct::NativeNew(new, Some(init)),
+                    _ => Construct::General,
+                };
+            }
             _ => return Construct::General,
         }
         if c.layout != Layout::Object {
@@ -603,16 +609,23 @@ impl Vm {
         match self.construct_plan(c) {
             Construct::Bare if args.is_empty() && kw.is_empty() => return Ok(self.plain_instance(c)),
             Construct::Init(init) => return self.call_init(&Value::Function(init), self.plain_instance(c), args, kw),
-            Construct::NativeNew(new) => {
+            Construct::NativeNew(new, init) => {
                 let mut v: ArgVec = SmallVec::with_capacity(args.len() + 1);
                 v.push(Value::Class(c.clone()));
                 v.extend(args.iter().cloned());
                 let obj = self.call(&new, &v, kw)?;
-                // An instance of exactly `c` has `c`'s `object.__init__`.
-                if Rc::ptr_eq(&self.type_of(&obj), c) {
-                    return Ok(obj);
+                // An instance of exactly `c` has `c`'s `__init__`.
+                if !Rc::ptr_eq(&self.type_of(&obj), c) {
+                    return self.initialize_made(c, obj, args, kw);
                 }
-                return self.initialize_made(c, obj, args, kw);
+                return match init {
+                    None => Ok(obj),
+                    Some(init) => {
+                        v[0] = obj.clone();
+                        let r = self.call(&init, &v, kw)?;
+                        self.initialized(obj, r)
+                    }
+                };
             }
             _ => {}
         }

@@ -511,6 +511,10 @@ pub struct Class {
     /// How calling the class makes an instance, and the type version that
     /// holds for (`Vm::construct_plan`).
     pub construct: RefCell<(u64, Construct)>,
+    /// For exception classes: which families with attributes of their own
+    /// the MRO holds (`builtins::exceptions::set_special_attrs`), and the
+    /// type version that holds for.
+    pub exc_families: Cell<(u64, u8)>,
     pub gc: GcHeader,
 }
 
@@ -521,9 +525,9 @@ pub enum Construct {
     Bare,
     /// `object.__new__`, then this Python `__init__`.
     Init(Rc<Function>),
-    /// A native `__new__` (a builtin type: `enumerate`, `range`) and
-    /// `object.__init__`: the instance is what `__new__` returns.
-    NativeNew(Value),
+    /// A native `__new__` (a builtin type: `enumerate`, `range`,
+    /// `ValueError`), then the native `__init__` if not `object.__init__`.
+    NativeNew(Value, Option<Value>),
     /// A metaclass, a builtin base, an abstract class, another `__new__`
     /// or `__init__`: the general path of `type.__call__`.
     General,

@@ -112,6 +112,7 @@ pub fn new_class(
         finalizers: RefCell::new(None),
         type_name: Default::default(),
         construct: RefCell::new(Construct::UNSET),
+        exc_families: Cell::new((u64::MAX, 0)),
         gc: GcHeader::new(),
     });
     let mut mro = vec![class.clone()];
