@@ -163,7 +163,12 @@ impl Vm {
                 Ok(false)
             }
             _ => {
-                let v = self.eval(f, e)?;
+                // `if x:`, `while True:`: the truth of a local or constant
+                // read in place.
+                if let Some(v) = leaf(f, e) {
+                    return self.truthy(v);
+                }
+                let v = self.eval_operand(f, e)?;
                 self.truthy(&v)
             }
         }
