@@ -233,7 +233,7 @@ fn zip_new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     for x in iterables {
         its.push(vm.iter(x)?);
     }
-    Ok(vm.native_iter("zip", IterState::Zip { its, strict }))
+    Ok(vm.native_iter("zip", IterState::Zip { its: its.into(), strict }))
 }
 
 fn map_new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
@@ -243,7 +243,7 @@ fn map_new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
         return Err(vm.type_error("map() must have at least two arguments."));
     }
     let its = iterables.iter().map(|x| vm.iter(x)).collect::<PyResult<Vec<_>>>()?;
-    Ok(vm.native_iter("map", IterState::Map { func: func.clone(), its }))
+    Ok(vm.native_iter("map", IterState::Map { func: func.clone(), its: its.into() }))
 }
 
 fn filter_new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {

@@ -317,7 +317,7 @@ impl Vm {
                 let (func, its) = (func.clone(), its.clone());
                 drop(st);
                 let mut args = Vec::with_capacity(its.len());
-                for it in &its {
+                for it in its.iter() {
                     match self.next(it)? {
                         Some(v) => args.push(v),
                         None => return Ok(None),

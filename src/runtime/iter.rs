@@ -22,8 +22,10 @@ pub enum IterState {
     /// A snapshot of items (sets iterate a snapshot after a mutation check).
     Items { items: Vec<Value>, pos: usize, source: Value, len: usize },
     Enumerate { it: Value, count: Value },
-    Zip { its: Vec<Value>, strict: bool },
-    Map { func: Value, its: Vec<Value> },
+    /// The iterators are shared with each step in progress (advancing them
+    /// runs code that may touch this iterator), not copied per item.
+    Zip { its: std::rc::Rc<[Value]>, strict: bool },
+    Map { func: Value, its: std::rc::Rc<[Value]> },
     Filter { func: Value, it: Value },
     Reversed { seq: Value, pos: usize },
     Callable { func: Value, sentinel: Value },
