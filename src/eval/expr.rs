@@ -705,25 +705,26 @@ impl Vm {
     #[inline(always)]
     pub fn load_global_cached(&self, f: &Frame, name: &Str, cache: &ir::GlobalCache) -> PyResult<Value> {
         if let Ok(t) = f.globals.table.try_borrow() {
-            let (absent_from, version) = cache.absent_in.get();
-            let table = if absent_from == 0 {
-                Some((&*t, cache.index.get()))
-            } else if absent_from == Rc::as_ptr(&f.globals) as usize && version == t.version() {
-                // A builtin the site found before, while the module dict
-                // still lacks the name (its key version is unchanged).
-                None
-            } else {
-                return self.load_global_lookup(f, name, cache);
-            };
-            let hit = |t: &crate::runtime::dict::DictTable, i: u32| {
-                t.entry_at(i as usize).filter(|e| matches!(&e.key, Value::Str(k) if std::ptr::eq(&**k, name))).map(|e| e.value.clone())
-            };
-            let found = match table {
-                Some((t, i)) => hit(t, i),
-                None => self.builtins.table.try_borrow().ok().and_then(|b| hit(&b, cache.builtin_index.get())),
-            };
-            if let Some(v) = found {
-                return Ok(v);
+            if let Some(e) = t.entry_at(cache.index.get() as usize) {
+                if matches!(&e.key, Value::Str(k) if std::ptr::eq(&**k, name)) {
+                    return Ok(e.value.clone());
+                }
+            }
+        }
+        self.load_global_slow(f, name, cache)
+    }
+
+    #[inline(never)]
+    fn load_global_slow(&self, f: &Frame, name: &Str, cache: &ir::GlobalCache) -> PyResult<Value> {
+        // A builtin the site found before, while the module dict still
+        // lacks the name (its key version is unchanged).
+        if let (Ok(t), Ok(b)) = (f.globals.table.try_borrow(), self.builtins.table.try_borrow()) {
+            if cache.absent_in.get() == (Rc::as_ptr(&f.globals) as usize, t.version()) {
+                if let Some(e) = b.entry_at(cache.builtin_index.get() as usize) {
+                    if matches!(&e.key, Value::Str(k) if std::ptr::eq(&**k, name)) {
+                        return Ok(e.value.clone());
+                    }
+                }
             }
         }
         self.load_global_lookup(f, name, cache)
@@ -739,7 +740,6 @@ impl Vm {
             match t.find_str(name.hash(), name) {
                 Some(i) => {
                     cache.index.set(i as u32);
-                    cache.absent_in.set((0, 0));
                     return t.entry_at(i).map(|e| e.value.clone()).ok_or_else(|| self.name_error(name.as_str()));
                 }
                 None => cache.absent_in.set(here),
