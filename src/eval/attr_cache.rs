@@ -321,19 +321,16 @@ fn instance_dict_hit(inst: &Instance, site: &AttrSite) -> Option<Value> {
 fn instance_dict_replace(inst: &Instance, site: &AttrSite, value: Value) -> Result<(), Value> {
     let (Some(e), Some(d)) = (dict_entry_for(inst, site), &inst.dict) else { return Err(value) };
     let mut t = d.table.borrow_mut();
-    let i = e.index.get() as usize;
-    let hit = matches!(t.entry_at(i), Some(entry) if matches!(&entry.key, Value::Str(k) if std::ptr::eq(&**k, &*site.name)));
-    match t.value_at_mut(i) {
-        Some(slot) if hit => {
-            let old = std::mem::replace(slot, value);
-            // The old value may run code when freed (`__del__`): not while
-            // the dict is borrowed.
-            drop(t);
-            drop(old);
-            Ok(())
-        }
-        _ => Err(value),
+    let Some(entry) = t.entry_at_mut(e.index.get() as usize) else { return Err(value) };
+    if !matches!(&entry.key, Value::Str(k) if std::ptr::eq(&**k, &*site.name)) {
+        return Err(value);
     }
+    let old = std::mem::replace(&mut entry.value, value);
+    // The old value may run code when freed (`__del__`): not while the
+    // dict is borrowed.
+    drop(t);
+    crate::runtime::value::release(old);
+    Ok(())
 }
 
 /// Fills the next entry of `cache` with what the site found on `class`.

@@ -133,6 +133,13 @@ impl DictTable {
         self.entries.get(index).and_then(|e| e.as_ref())
     }
 
+    /// The entry at `index`, mutably: its value may be replaced in place
+    /// (the key and hash must stay).
+    #[inline]
+    pub fn entry_at_mut(&mut self, index: usize) -> Option<&mut Entry> {
+        self.entries.get_mut(index).and_then(|e| e.as_mut())
+    }
+
     pub fn value_at_mut(&mut self, index: usize) -> Option<&mut Value> {
         self.entries.get_mut(index).and_then(|e| e.as_mut()).map(|e| &mut e.value)
     }
