@@ -725,7 +725,9 @@ impl Vm {
             }
             (ArithOp::Add, Value::Tuple(p), Value::Tuple(q)) => {
                 let mut items = crate::runtime::object::TupleItems::with_capacity(p.items.len() + q.items.len());
-                items.extend(p.items.iter().chain(q.items.iter()).cloned());
+                for v in p.items.iter().chain(q.items.iter()) {
+                    items.push(v.clone());
+                }
                 Some(Value::tuple_of(items))
             }
             (ArithOp::Mul, Value::Tuple(t), n) | (ArithOp::Mul, n, Value::Tuple(t)) if is_int(n) => {

@@ -73,8 +73,11 @@ impl Drop for Tuple {
         // CPython (the order finalizers run in).
         if self.items.iter().any(unwinds_on_free) {
             free_values(std::mem::take(&mut self.items).into_vec());
-        } else if self.items.len() > 1 && self.items.iter().any(Value::holds_reference) {
-            while self.items.pop().is_some() {}
+        } else {
+            // Numbers cost no destructor call.
+            while let Some(v) = self.items.pop() {
+                super::value::release(v);
+            }
         }
     }
 }
