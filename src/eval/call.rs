@@ -396,13 +396,9 @@ impl Vm {
         let kwdict = if p.kwarg { Some(gc::new(Dict::new())) } else { None };
         let mut posonly_as_kw: Vec<Sym> = Vec::new();
         for (name, v) in kw {
-            let found = p.names[..n_pos]
-                .iter()
-                .position(|n| Rc::ptr_eq(n, name) || n.as_str() == name.as_str())
-                .or_else(|| {
-                    let ks = p.kwonly_start();
-                    p.names[ks..ks + p.n_kwonly].iter().position(|n| n.as_str() == name.as_str()).map(|i| i + ks)
-                });
+            let ks = p.kwonly_start();
+            let found = param_position(&p.names[..n_pos], name)
+                .or_else(|| param_position(&p.names[ks..ks + p.n_kwonly], name).map(|i| i + ks));
             match found {
                 Some(i) if i < p.n_posonly => match &kwdict {
                     Some(d) => d.set_str(name.clone(), v.clone()),
@@ -766,4 +762,10 @@ fn move_cell_params(frame: &mut Frame) {
         let v = frame.slots[slot as usize].take();
         frame.cells[cell as usize] = gc::new(CellObj::new(v));
     }
+}
+
+/// The position of the parameter called `name`: the same interned string
+/// nearly always, so identity is tried on all of them before text.
+fn param_position(names: &[Sym], name: &Sym) -> Option<usize> {
+    names.iter().position(|n| Rc::ptr_eq(n, name)).or_else(|| names.iter().position(|n| n.as_str() == name.as_str()))
 }

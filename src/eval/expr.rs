@@ -13,6 +13,9 @@ use smallvec::SmallVec;
 use std::rc::Rc;
 
 pub type ArgVec = SmallVec<[Value; 6]>;
+/// A call's keyword arguments, evaluated: a few inline (no allocation for
+/// `f(x, key=k)`).
+pub type KwVec = SmallVec<[(Sym, Value); 2]>;
 
 impl Vm {
     /// `eval` with the leaves (locals, constants, globals) handled inline,
@@ -588,9 +591,9 @@ impl Vm {
     }
 
     /// `callee`, when known, names the function in errors about `*`/`**` arguments.
-    pub fn eval_args(&self, f: &mut Frame, args: &[Arg], callee: Option<&Value>) -> PyResult<(ArgVec, Vec<(Sym, Value)>)> {
+    pub fn eval_args(&self, f: &mut Frame, args: &[Arg], callee: Option<&Value>) -> PyResult<(ArgVec, KwVec)> {
         let mut pos: ArgVec = SmallVec::new();
-        let mut kw: Vec<(Sym, Value)> = Vec::new();
+        let mut kw = KwVec::new();
         for a in args {
             match a {
                 Arg::Pos(e) => pos.push(self.eval(f, e)?),
@@ -632,7 +635,7 @@ impl Vm {
         Ok(())
     }
 
-    pub(crate) fn star_star_args(&self, kw: &mut Vec<(Sym, Value)>, m: Value, callee: Option<&Value>) -> PyResult<()> {
+    pub(crate) fn star_star_args(&self, kw: &mut KwVec, m: Value, callee: Option<&Value>) -> PyResult<()> {
         let pairs: Vec<(Value, Value)> = match m.as_dict() {
             Some(d) if matches!(m, Value::Dict(_)) => d.table.borrow().iter().map(|e| (e.key.clone(), e.value.clone())).collect(),
             _ => {
