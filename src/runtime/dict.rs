@@ -87,7 +87,30 @@ impl DictTable {
     }
 
     /// Looks `key` up comparing natively; identical keys always match.
+    #[inline]
     pub fn probe(&self, hash: i64, key: &Value) -> Probe {
+        // An int key meets only int keys with its hash in most tables:
+        // decided without the general comparison's bookkeeping.
+        if let Value::Int(k) = key {
+            let mut other = false;
+            let found = self.find_by(hash, |e| match e {
+                Value::Int(x) => x == k,
+                _ => {
+                    other = true;
+                    false
+                }
+            });
+            match (found, other) {
+                (Some(i), _) => return Probe::Found(i),
+                (None, false) => return Probe::Missing,
+                (None, true) => {}
+            }
+        }
+        self.probe_general(hash, key)
+    }
+
+    #[inline(never)]
+    fn probe_general(&self, hash: i64, key: &Value) -> Probe {
         let mut pending: Vec<(usize, Value)> = Vec::new();
         let entries = &self.entries;
         let found = match &self.sim {
