@@ -273,7 +273,7 @@ fn ring(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     }
     match fut {
         Value::Instance(f) if Rc::ptr_eq(&f.class(), &st.future_class) => {
-            if future::phase(&st, f) != future::Phase::Cancelled {
+            if future::phase(f) != future::Phase::Cancelled {
                 future::set_result_of(vm, &st, f, result.clone())?;
             }
         }

@@ -57,8 +57,9 @@ pub const SLOT_NAMES: [&str; FUTURE_SLOTS] = ["_outcome", "_loop", "_callbacks",
 const ITER: &str = "FutureIter";
 
 pub fn make_class(vm: &Vm) -> Rc<Class> {
-    // `_log_traceback` and `_asyncio_future_blocking` are properties over
-    // the hidden slots.
+    // `_state`, `_result`, `_exception`, `_log_traceback`,
+    // `_asyncio_future_blocking` and `_callbacks` are properties over the
+    // hidden slots.
     let c = super::slotted_class(vm, "Future", &vm.types.object, &SLOT_NAMES, &["_loop", "_cancel_message"]);
     super::native_property(vm, &c, "Future", "_state", get_state, None);
     super::native_property(vm, &c, "Future", "_result", get_result_attr, None);
@@ -118,7 +119,7 @@ pub enum Phase {
     Finished,
 }
 
-pub fn phase(_st: &State, fut: &Instance) -> Phase {
+pub fn phase(fut: &Instance) -> Phase {
     match flags(fut) & PHASE_MASK {
         PHASE_CANCELLED => Phase::Cancelled,
         PHASE_FINISHED => Phase::Finished,
@@ -143,7 +144,7 @@ fn settle(f: &Instance, to: i64, outcome: Option<Value>, exception: bool) {
 fn get_state(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     crate::sig!("Future._state", "$self, /").bind(vm, a, kw)?;
     let (st, f) = this(vm, a, "_state")?;
-    Ok(match phase(&st, f) {
+    Ok(match phase(f) {
         Phase::Pending => st.pending.clone(),
         Phase::Cancelled => st.cancelled.clone(),
         Phase::Finished => st.finished.clone(),
@@ -153,8 +154,8 @@ fn get_state(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 /// `fut._result`: None unless finished with a result.
 fn get_result_attr(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     crate::sig!("Future._result", "$self, /").bind(vm, a, kw)?;
-    let (st, f) = this(vm, a, "_result")?;
-    let shown = phase(&st, f) == Phase::Finished && !has_flag(f, HAS_EXCEPTION);
+    let (_, f) = this(vm, a, "_result")?;
+    let shown = phase(f) == Phase::Finished && !has_flag(f, HAS_EXCEPTION);
     Ok(if shown { slot(f, SLOT_OUTCOME) } else { Value::None })
 }
 
@@ -222,7 +223,7 @@ fn this<'a>(vm: &Vm, a: &'a [Value], method: &str) -> PyResult<(Rc<State>, &'a R
 }
 
 /// Sets the fields of a new pending future of loop `lp`.
-pub fn init_fields(_st: &State, f: &Instance, lp: Value) {
+pub fn init_fields(f: &Instance, lp: Value) {
     let mut slots = f.slots.borrow_mut();
     let fields = [Value::None, lp, Value::None, Value::None, Value::None, Value::Int(0)];
     let old: Vec<Option<Value>> = slots.iter_mut().zip(fields).map(|(s, v)| s.replace(v)).collect();
@@ -248,9 +249,9 @@ pub fn loop_arg(vm: &Vm, lp: Option<Value>) -> PyResult<Value> {
 
 fn future_init(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let (_, [lp]) = crate::sig!("Future", "$self, *, loop=None").bind(vm, a, kw)?;
-    let (st, f) = this(vm, a, "__init__")?;
+    let (_, f) = this(vm, a, "__init__")?;
     let lp = loop_arg(vm, lp.cloned())?;
-    init_fields(&st, f, lp);
+    init_fields(f, lp);
     Ok(Value::None)
 }
 
@@ -439,7 +440,7 @@ pub fn keep_cancelled_error(f: &Instance, e: PyErr) {
 /// `Future.cancel(msg)` on a future known to be one.
 pub fn cancel_future(vm: &Vm, st: &State, f: &Rc<Instance>, msg: Value) -> PyResult<bool> {
     mark_retrieved(f);
-    if phase(st, f) != Phase::Pending {
+    if phase(f) != Phase::Pending {
         return Ok(false);
     }
     settle(f, PHASE_CANCELLED, None, false);
@@ -457,14 +458,14 @@ fn cancel(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 
 fn cancelled(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     crate::sig!("Future.cancelled", "$self, /").bind(vm, a, kw)?;
-    let (st, f) = this(vm, a, "cancelled")?;
-    Ok(Value::bool(phase(&st, f) == Phase::Cancelled))
+    let (_, f) = this(vm, a, "cancelled")?;
+    Ok(Value::bool(phase(f) == Phase::Cancelled))
 }
 
 fn done(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     crate::sig!("Future.done", "$self, /").bind(vm, a, kw)?;
-    let (st, f) = this(vm, a, "done")?;
-    Ok(Value::bool(phase(&st, f) != Phase::Pending))
+    let (_, f) = this(vm, a, "done")?;
+    Ok(Value::bool(phase(f) != Phase::Pending))
 }
 
 /// The CancelledError a cancelled future raises: the one its task ended
@@ -492,7 +493,7 @@ fn make_cancelled_error_method(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Va
 
 /// `Future.result()`.
 pub fn result_of(vm: &Vm, st: &State, f: &Instance) -> PyResult<Value> {
-    match phase(st, f) {
+    match phase(f) {
         Phase::Cancelled => Err(make_cancelled_error(vm, st, f)?),
         Phase::Pending => Err(st.invalid_state_error(vm, "Result is not set.")),
         Phase::Finished => {
@@ -514,7 +515,7 @@ fn result(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 fn exception(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     crate::sig!("Future.exception", "$self, /").bind(vm, a, kw)?;
     let (st, f) = this(vm, a, "exception")?;
-    match phase(&st, f) {
+    match phase(f) {
         Phase::Cancelled => Err(make_cancelled_error(vm, &st, f)?),
         Phase::Pending => Err(st.invalid_state_error(vm, "Exception is not set.")),
         Phase::Finished => {
@@ -527,7 +528,7 @@ fn exception(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 /// Adds a done callback to a future known to be one: scheduled at once
 /// when the future is already done.
 pub fn add_callback(vm: &Vm, st: &State, f: &Rc<Instance>, func: Value, ctx: Value) -> PyResult<()> {
-    if phase(st, f) != Phase::Pending {
+    if phase(f) != Phase::Pending {
         return st.call_soon(vm, &slot(f, SLOT_LOOP), &[func, Value::Instance(f.clone())], ctx);
     }
     push_entry(f, callback_entry(st, func, ctx));
@@ -554,7 +555,7 @@ fn callback_entry(st: &State, func: Value, ctx: Value) -> Value {
 
 /// Adds the wakeup of `task` (which awaits `f`) as a done callback of `f`.
 pub fn add_wakeup(vm: &Vm, st: &State, f: &Rc<Instance>, task: &Rc<Instance>) -> PyResult<()> {
-    if phase(st, f) != Phase::Pending {
+    if phase(f) != Phase::Pending {
         let ctx = super::task::context_of(task);
         let callback = Callback::TaskWakeup(task.clone());
         return super::handle::call_soon_task(vm, st, &slot(f, SLOT_LOOP), callback, Some(Value::Instance(f.clone())), ctx);
@@ -616,7 +617,7 @@ fn remove_done_callback(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 
 /// `Future.set_result(value)` on a future known to be one.
 pub fn set_result_of(vm: &Vm, st: &State, f: &Rc<Instance>, v: Value) -> PyResult<()> {
-    if phase(st, f) != Phase::Pending {
+    if phase(f) != Phase::Pending {
         return Err(st.invalid_state_error(vm, "invalid state"));
     }
     settle(f, PHASE_FINISHED, Some(v), false);
@@ -632,7 +633,7 @@ fn set_result(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 
 /// `Future.set_exception(exc)` on a future known to be one.
 pub fn set_exception_of(vm: &Vm, st: &State, f: &Rc<Instance>, exc: Value) -> PyResult<()> {
-    if phase(st, f) != Phase::Pending {
+    if phase(f) != Phase::Pending {
         return Err(st.invalid_state_error(vm, "invalid state"));
     }
     let exc = match &exc {
@@ -714,7 +715,7 @@ impl FutureIter {
     fn step(&self, vm: &Vm) -> PyResult<GenStep> {
         let Some(f) = self.fut.borrow().clone() else { return Ok(GenStep::Returned(Value::None)) };
         let st = state(vm)?;
-        if phase(&st, &f) == Phase::Pending {
+        if phase(&f) == Phase::Pending {
             if blocking(&f) {
                 return Err(vm.runtime_error("await wasn't used with future"));
             }

@@ -429,7 +429,7 @@ fn registered_tasks(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     crate::sig!("_registered_tasks", "").bind(vm, a, kw)?;
     let st = state(vm)?;
     let done = |t: &Value| match t {
-        Value::Instance(i) if i.class.borrow().is_subclass(&st.task_class) => future::phase(&st, i) != future::Phase::Pending,
+        Value::Instance(i) if i.class.borrow().is_subclass(&st.task_class) => future::phase(i) != future::Phase::Pending,
         _ => false,
     };
     let mut finished = Vec::new();

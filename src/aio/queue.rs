@@ -250,7 +250,7 @@ fn wake_one(vm: &Vm, st: &State, waiters: &Value) -> PyResult<()> {
         };
         match &waiter {
             Value::Instance(f) if Rc::ptr_eq(&f.class(), &st.future_class) => {
-                if future::phase(st, f) == future::Phase::Pending {
+                if future::phase(f) == future::Phase::Pending {
                     return future::set_result_of(vm, st, f, Value::None);
                 }
             }

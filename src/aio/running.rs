@@ -90,7 +90,7 @@ pub fn create_future(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let ([lp], []) = crate::sig!("EventLoop.create_future", "$self, /").bind(vm, a, kw)?;
     let st = state(vm)?;
     let f = vm.instance_with(&st.future_class, Payload::None);
-    future::init_fields(&st, &f, lp.clone());
+    future::init_fields(&f, lp.clone());
     Ok(Value::Instance(f))
 }
 

@@ -21,7 +21,7 @@ pub const METHODS: [(&str, &str, &str, NativeFn); 5] = [
 /// Whether `fut` is done: natively for a plain Future.
 fn is_done(vm: &Vm, st: &State, fut: &Value) -> PyResult<bool> {
     match fut {
-        Value::Instance(f) if Rc::ptr_eq(&f.class(), &st.future_class) => Ok(future::phase(st, f) != future::Phase::Pending),
+        Value::Instance(f) if Rc::ptr_eq(&f.class(), &st.future_class) => Ok(future::phase(f) != future::Phase::Pending),
         _ => {
             let r = vm.call_method(fut, "done", &[])?;
             vm.truthy(&r)

@@ -83,7 +83,7 @@ fn task_init(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let (st, t) = this(vm, a, "__init__")?;
     let coro = coro.clone();
     let lp = future::loop_arg(vm, lp.cloned())?;
-    future::init_fields(&st, t, lp.clone());
+    future::init_fields(t, lp.clone());
     if !is_coroutine(vm, &coro)? {
         let r = vm.repr(&coro)?;
         return Err(vm.type_error(format!("a coroutine was expected, got {}", r.as_str())));
@@ -179,10 +179,10 @@ fn print_stack(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 
 fn cancel(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let (_, [msg]) = crate::sig!("Task.cancel", "$self, /, msg=None").bind(vm, a, kw)?;
-    let (st, t) = this(vm, a, "cancel")?;
+    let (_, t) = this(vm, a, "cancel")?;
     let msg = msg.cloned().unwrap_or(Value::None);
     future::mark_retrieved(t);
-    if phase(&st, t) != Phase::Pending {
+    if phase(t) != Phase::Pending {
         return Ok(Value::bool(false));
     }
     set_num_cancels(t, num_cancels(t) + 1);
@@ -361,7 +361,7 @@ fn is_native(st: &State, f: &Instance) -> bool {
 
 fn step(vm: &Vm, st: &State, t: &Rc<Instance>, mut exc: Option<PyErr>) -> PyResult<()> {
     let me = Value::Instance(t.clone());
-    if phase(st, t) != Phase::Pending {
+    if phase(t) != Phase::Pending {
         let shown = match &exc {
             Some(e) => vm.repr(&Value::Instance(e.0.clone()))?,
             None => vm.repr(&Value::None)?,
@@ -381,7 +381,7 @@ fn step(vm: &Vm, st: &State, t: &Rc<Instance>, mut exc: Option<PyErr>) -> PyResu
     st.enter(vm, &lp, &me)?;
     let r = advance(vm, st, t, &me, exc);
     let left = st.leave(vm, &lp, &me);
-    if phase(st, t) != Phase::Pending {
+    if phase(t) != Phase::Pending {
         st.unregister(&me);
     }
     r.and(left)

@@ -6,10 +6,6 @@ use crate::runtime::object::*;
 use crate::runtime::value::Value;
 use std::rc::Rc;
 
-/// The items a `for` loop or a comprehension walks: lists and tuples by
-/// index, as their iterators do (a list growing during the loop is seen),
-/// and ranges by arithmetic, without an iterator object; anything else
-/// through `iter()`/`next()`.
 /// An iterator's item: one value, or a pair not yet made into a tuple.
 pub enum Item {
     One(Value),
@@ -25,6 +21,10 @@ impl Item {
     }
 }
 
+/// The items a `for` loop or a comprehension walks: lists and tuples by
+/// index, as their iterators do (a list growing during the loop is seen),
+/// and ranges by arithmetic, without an iterator object; anything else
+/// through `iter()`/`next()`.
 pub enum LoopItems {
     Seq(Value, usize),
     Range { next: i64, step: i64, remaining: i64 },
