@@ -22,6 +22,7 @@ pub mod handle;
 pub mod queue;
 pub mod ready;
 pub mod running;
+mod shortcuts;
 pub mod sync;
 pub mod task;
 pub mod timer;
@@ -215,6 +216,7 @@ pub fn init(vm: &Vm, d: &Dict) -> PyResult<()> {
     d.set_str(vm.intern("Fifo"), Value::Class(st.fifo_class.clone()));
     crate::modules::def(vm, d, "ReadyQueue", ready::new_queue);
     crate::modules::def(vm, d, "_yield_once", future::yield_once);
+    crate::modules::def(vm, d, "_await_natively", shortcuts::await_natively);
     crate::modules::def(vm, d, "_alarm", alarm::alarm);
     crate::modules::def(vm, d, "_pop_due_timers", timer_heap::pop_due);
     crate::modules::def(vm, d, "_timer_deadline", timer_heap::deadline_of);

@@ -71,6 +71,10 @@ pub struct Code {
     pub cell_params: Vec<(u32, u32)>,
     pub body: Vec<Stmt>,
     pub doc: Option<Value>,
+    /// A native way to finish `await f(...)` of this coroutine function
+    /// without running its body, set on a few of asyncio's (see
+    /// `eval::awaited`).
+    pub await_shortcut: std::cell::Cell<Option<crate::eval::awaited::AwaitShortcut>>,
 }
 
 impl Code {

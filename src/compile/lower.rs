@@ -132,6 +132,7 @@ fn lower_top(
         cell_params: Vec::new(),
         doc: docstring(&module.body, interner),
         body,
+        await_shortcut: Default::default(),
     })
 }
 
@@ -433,6 +434,7 @@ impl<'a> Lowerer<'a> {
             cell_params,
             body: stmts,
             doc,
+            await_shortcut: Default::default(),
         };
         ir::FuncDef { code: Rc::new(code), defaults, kwdefaults, closure, decorators, annotations }
     }
@@ -469,6 +471,7 @@ impl<'a> Lowerer<'a> {
             cell_params: Vec::new(),
             body,
             doc: docstring(&c.body, self.interner),
+            await_shortcut: Default::default(),
         };
         ir::ClassDef { name: self.sym(&c.name), bases, body: Rc::new(code), closure, decorators, class_cell }
     }
@@ -992,6 +995,7 @@ impl<'a> Lowerer<'a> {
             cell_params,
             body,
             doc: None,
+            await_shortcut: Default::default(),
         };
         let def = ir::FuncDef {
             code: Rc::new(code),

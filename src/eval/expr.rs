@@ -291,40 +291,12 @@ impl Vm {
             }
             ExprKind::CallPos(func, args) => {
                 let callee = self.eval_operand(f, func)?;
-                if let Value::Function(func) = &callee {
-                    if func.code.binds_positionally(args.len()) {
-                        return self.call_direct(f, func, None, args.iter());
-                    }
-                }
-                if let Value::Class(c) = &callee {
-                    if let Some(init) = self.plain_init(c, args.len()) {
-                        let obj = self.plain_instance(c);
-                        let r = self.call_direct(f, &init, Some(obj.clone()), args.iter())?;
-                        return self.initialized(obj, r);
-                    }
-                }
-                self.call_with_args(f, callee, args)
+                self.call_pos_on(f, callee, args)
             }
             ExprKind::Call(func, args) => self.eval_call(f, func, args),
             ExprKind::CallMethod(obj, name, args) => {
                 let o = self.eval_operand(f, obj)?;
-                let positional = args.iter().all(|a| matches!(a, Arg::Pos(_)));
-                if positional {
-                    if let Value::Instance(inst) = &o {
-                        if let Some(func) = self.method_at(inst, name) {
-                            if func.code.binds_positionally(args.len() + 1) {
-                                let exprs = args.iter().filter_map(|a| if let Arg::Pos(e) = a { Some(e) } else { None });
-                                return self.call_direct(f, &func, Some(o), exprs);
-                            }
-                        }
-                    }
-                    if args.len() <= 2 {
-                        if let Some(func) = self.native_method_at(&o, name) {
-                            return self.call_native_method(f, func, o, name, args);
-                        }
-                    }
-                }
-                self.call_method_with_args(f, o, name, args)
+                self.call_method_on(f, o, name, args)
             }
             ExprKind::SuperZero { class_cell, first } => self.eval_super_zero(f, *class_cell, first),
             ExprKind::MakeFunction(def) => self.make_function(f, def),
@@ -523,6 +495,54 @@ impl Vm {
     /// The bounds of `a:b:c`, evaluated left to right.
     pub(crate) fn slice_of(&self, f: &mut Frame, a: &Option<Box<Expr>>, b: &Option<Box<Expr>>, c: &Option<Box<Expr>>) -> PyResult<Slice> {
         Ok(Slice { start: self.eval_opt(f, a)?, stop: self.eval_opt(f, b)?, step: self.eval_opt(f, c)? })
+    }
+
+    /// `callee(args)`, a call with positional arguments only, once the
+    /// callee is evaluated.
+    #[inline(always)]
+    pub(crate) fn call_pos_on(&self, f: &mut Frame, callee: Value, args: &[Expr]) -> PyResult<Value> {
+        if let Value::Function(func) = &callee {
+            if func.code.binds_positionally(args.len()) {
+                return self.call_direct(f, func, None, args.iter());
+            }
+        }
+        if let Value::Class(c) = &callee {
+            if let Some(init) = self.plain_init(c, args.len()) {
+                let obj = self.plain_instance(c);
+                let r = self.call_direct(f, &init, Some(obj.clone()), args.iter())?;
+                return self.initialized(obj, r);
+            }
+        }
+        self.call_with_args(f, callee, args)
+    }
+
+    /// `o.name(args)` once `o` is evaluated.
+    #[inline(always)]
+    pub(crate) fn call_method_on(&self, f: &mut Frame, o: Value, name: &ir::AttrSite, args: &[Arg]) -> PyResult<Value> {
+        let positional = args.iter().all(|a| matches!(a, Arg::Pos(_)));
+        if positional {
+            if let Value::Instance(inst) = &o {
+                if let Some(func) = self.method_at(inst, name) {
+                    if func.code.binds_positionally(args.len() + 1) {
+                        let exprs = args.iter().filter_map(|a| if let Arg::Pos(e) = a { Some(e) } else { None });
+                        return self.call_direct(f, &func, Some(o), exprs);
+                    }
+                }
+            }
+        }
+        self.call_method_unfound(f, o, name, args, positional)
+    }
+
+    /// `o.name(args)` where `name` is not a plain function on `o`'s class
+    /// that binds the arguments positionally.
+    #[inline(always)]
+    pub(crate) fn call_method_unfound(&self, f: &mut Frame, o: Value, name: &ir::AttrSite, args: &[Arg], positional: bool) -> PyResult<Value> {
+        if positional && args.len() <= 2 {
+            if let Some(func) = self.native_method_at(&o, name) {
+                return self.call_native_method(f, func, o, name, args);
+            }
+        }
+        self.call_method_with_args(f, o, name, args)
     }
 
     #[inline(never)]

@@ -9,6 +9,7 @@
 
 pub mod attr;
 pub mod attr_cache;
+pub mod awaited;
 pub mod budget;
 pub mod call;
 pub mod class;

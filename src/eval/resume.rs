@@ -15,6 +15,7 @@
 
 use super::exec::Flow;
 use super::generator::{GenStep, Resume};
+use super::awaited::Awaited;
 use super::class::StarState;
 use super::{Frame, Vm};
 use crate::compile::ir::{self, CodeKind, Stmt, StmtKind, SuspendKind};
@@ -222,9 +223,14 @@ impl Vm {
             }
             return Ok(Flow::Normal);
         }
-        let v = match &sp.value {
-            Some(e) => self.eval_operand(f, e)?,
-            None => Value::None,
+        let awaited = match (&sp.kind, &sp.value) {
+            (SuspendKind::Await, Some(e)) => self.eval_awaited(f, e)?,
+            (_, Some(e)) => Awaited::Pending(self.eval_operand(f, e)?),
+            (_, None) => Awaited::Pending(Value::None),
+        };
+        let v = match awaited {
+            Awaited::Done(result) => return self.suspend_started(f, sp, Some(result)),
+            Awaited::Pending(v) => v,
         };
         let started = match sp.kind {
             SuspendKind::Yield => {
@@ -238,6 +244,11 @@ impl Vm {
             }
             SuspendKind::Await => self.start_await(c, &v)?,
         };
+        self.suspend_started(f, sp, started)
+    }
+
+    /// After a delegation started: `Some(result)` if it finished at once.
+    fn suspend_started(&self, f: &mut Frame, sp: &ir::SuspendStmt, started: Option<Value>) -> PyResult<Flow> {
         match started {
             Some(result) => {
                 if let Some(t) = &sp.target {
@@ -267,6 +278,8 @@ impl Vm {
         // what resumes it is the await's outcome.
         if crate::aio::future::is_yield_once(self, v) {
             c.yielded = Value::None;
+            // Resumed through it, the await gives None whatever is sent.
+            c.delegate = Some(v.clone());
             return Ok(None);
         }
         let it = self.awaitable_iter(v)?;
@@ -660,8 +673,12 @@ impl Vm {
                 let value = if w.is_async {
                     let (enter, exit) = self.async_context(&mgr)?;
                     f.slots[exit_slot] = Some(exit);
-                    let awaitable = self.call(&enter, &[], &[])?;
-                    match self.start_await(c, &awaitable) {
+                    let started = match self.call_awaited(&enter, &[]) {
+                        Ok(Awaited::Done(v)) => Ok(Some(v)),
+                        Ok(Awaited::Pending(a)) => self.start_await(c, &a),
+                        Err(e) => Err(e),
+                    };
+                    match started {
                         Ok(Some(v)) => v,
                         Ok(None) => {
                             c.path.push(ENTER);
@@ -738,13 +755,14 @@ impl Vm {
             Some(Value::Instance(exc)) if kind == PENDING_RAISE => {
                 let tb = self.get_attr(&Value::Instance(exc.clone()), &self.intern("__traceback__")).unwrap_or(Value::None);
                 self.handling.borrow_mut().push(exc.clone());
-                self.call(&exit, &[Value::Class(exc.class()), Value::Instance(exc.clone()), tb], &[])
+                self.call_awaited(&exit, &[Value::Class(exc.class()), Value::Instance(exc.clone()), tb])
             }
-            _ => self.call(&exit, &[Value::None, Value::None, Value::None], &[]),
+            _ => self.call_awaited(&exit, &[Value::None, Value::None, Value::None]),
         };
         f.slots[exit_slot + 1] = payload;
         let outcome = match awaitable {
-            Ok(a) => match self.start_await(c, &a) {
+            Ok(Awaited::Done(v)) => Ok(v),
+            Ok(Awaited::Pending(a)) => match self.start_await(c, &a) {
                 Ok(Some(v)) => Ok(v),
                 Ok(None) => {
                     c.path.push(EXIT + kind);

@@ -1,7 +1,7 @@
 """Waiting on time and on other awaitables: sleep, wait, wait_for,
 as_completed."""
 
-from _asyncio import _alarm, _yield_once
+from _asyncio import _alarm, _await_natively, _yield_once
 
 from . import coroutines, events, futures
 from .exceptions import CancelledError
@@ -15,6 +15,9 @@ FIRST_EXCEPTION = "FIRST_EXCEPTION"
 ALL_COMPLETED = "ALL_COMPLETED"
 
 
+# `await sleep(...)` of an int or float delay skips this body (and the
+# coroutine): src/aio/shortcuts.rs does what it does.
+@_await_natively
 async def sleep(delay, result=None):
     """Suspend the current task for `delay` seconds, then return `result`."""
     if delay <= 0:
