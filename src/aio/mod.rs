@@ -92,6 +92,8 @@ pub struct Names {
     pub clear: Box<AttrSite>,
     pub value: Box<AttrSite>,
     pub value_store: Box<AttrSite>,
+    pub acquire: Box<AttrSite>,
+    pub release: Box<AttrSite>,
     /// `contextvars._current`.
     pub current: Rc<Str>,
 }
@@ -189,6 +191,8 @@ pub fn init(vm: &Vm, d: &Dict) -> PyResult<()> {
                         create_future: site("create_future"),
                         locked: site("_locked"),
                         locked_store: site("_locked"),
+                        acquire: site("acquire"),
+                        release: site("release"),
                         waiters: site("_waiters"),
                         wake_first: site("_wake_first"),
                         clear: site("clear"),

@@ -12,6 +12,7 @@
 
 use super::{fifo, future, state, State};
 use crate::compile::ir::CmpOp;
+use crate::eval::awaited::Shortcut;
 use crate::eval::Vm;
 use crate::runtime::int::ArithOp;
 use crate::runtime::object::*;
@@ -35,6 +36,8 @@ pub struct QueueNames {
     full: Box<AttrSite>,
     put: Box<AttrSite>,
     get: Box<AttrSite>,
+    put_nowait: Box<AttrSite>,
+    get_nowait: Box<AttrSite>,
 }
 
 impl QueueNames {
@@ -53,6 +56,8 @@ impl QueueNames {
             full: site("full"),
             put: site("_put"),
             get: site("_get"),
+            put_nowait: site("put_nowait"),
+            get_nowait: site("get_nowait"),
         }
     }
 }
@@ -231,6 +236,40 @@ fn get_nowait(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let putters = vm.get_attr_at(q, &n.putters)?;
     wake_one(vm, &st, &putters)?;
     Ok(item)
+}
+
+/// `await queue.get()` with an item there (the native `empty()` says so):
+/// the body's `return self.get_nowait()`.
+pub fn get_shortcut(vm: &Vm, args: &[Value]) -> PyResult<Shortcut> {
+    let [q] = args else { return Ok(Shortcut::Decline) };
+    let st = names(vm)?;
+    let n = &st.queue_names;
+    if !super::is_native_at(vm, q, &n.empty, empty) || is_empty(vm, &st, q)? {
+        return Ok(Shortcut::Decline);
+    }
+    let item = if super::is_native_at(vm, q, &n.get_nowait, get_nowait) {
+        get_nowait(vm, args, &[])?
+    } else {
+        call(vm, q, &n.get_nowait, &[])?
+    };
+    Ok(Shortcut::Done(item))
+}
+
+/// `await queue.put(item)` with room (the native `full()` says so): the
+/// body's `return self.put_nowait(item)`.
+pub fn put_shortcut(vm: &Vm, args: &[Value]) -> PyResult<Shortcut> {
+    let [q, item] = args else { return Ok(Shortcut::Decline) };
+    let st = names(vm)?;
+    let n = &st.queue_names;
+    if !super::is_native_at(vm, q, &n.full, full) || is_full(vm, &st, q)? {
+        return Ok(Shortcut::Decline);
+    }
+    let r = if super::is_native_at(vm, q, &n.put_nowait, put_nowait) {
+        put_nowait(vm, args, &[])?
+    } else {
+        call(vm, q, &n.put_nowait, &[item.clone()])?
+    };
+    Ok(Shortcut::Done(r))
 }
 
 /// `_wake_one(waiters)`: the first waiter still waiting gets None.

@@ -3,13 +3,21 @@
 //! `@_asyncio._await_natively` gives its code the shortcut registered here
 //! under its qualified name.
 
-use super::{alarm, state};
+use super::{alarm, queue, state, sync};
 use crate::eval::awaited::{AwaitShortcut, Shortcut};
 use crate::eval::Vm;
 use crate::runtime::object::*;
 use crate::runtime::value::Value;
 
-const SHORTCUTS: [(&str, AwaitShortcut); 1] = [("sleep", sleep)];
+const SHORTCUTS: [(&str, AwaitShortcut); 7] = [
+    ("sleep", sleep),
+    ("Queue.get", queue::get_shortcut),
+    ("Queue.put", queue::put_shortcut),
+    ("Lock.acquire", sync::lock_acquire_shortcut),
+    ("Event.wait", sync::event_wait_shortcut),
+    ("_AcquireOnEnter.__aenter__", acquire_on_enter),
+    ("_AcquireOnEnter.__aexit__", release_on_exit),
+];
 
 /// `@_asyncio._await_natively`: gives `func` its native shortcut.
 pub fn await_natively(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
@@ -48,4 +56,27 @@ fn sleep(vm: &Vm, args: &[Value]) -> PyResult<Shortcut> {
         return Ok(Shortcut::Await(state(vm)?.yield_once.clone()));
     }
     alarm::alarm(vm, &[delay.clone(), result], &[]).map(Shortcut::Await)
+}
+
+/// `async with lock:` entering: `await self.acquire()`, when `acquire` is
+/// `Lock.acquire` and its shortcut takes the lock at once.
+fn acquire_on_enter(vm: &Vm, args: &[Value]) -> PyResult<Shortcut> {
+    let [me @ Value::Instance(inst)] = args else { return Ok(Shortcut::Decline) };
+    let Some(acquire) = vm.method_at(inst, &state(vm)?.names.acquire) else { return Ok(Shortcut::Decline) };
+    // (A function's address identifies it; a false "different" declines.)
+    let lock_acquire: AwaitShortcut = sync::lock_acquire_shortcut;
+    if !acquire.code.await_shortcut.get().is_some_and(|s| s as *const () == lock_acquire as *const ()) {
+        return Ok(Shortcut::Decline);
+    }
+    Ok(match lock_acquire(vm, std::slice::from_ref(me))? {
+        Shortcut::Done(_) => Shortcut::Done(Value::None),
+        _ => Shortcut::Decline,
+    })
+}
+
+/// `async with lock:` leaving: `self.release()`.
+fn release_on_exit(vm: &Vm, args: &[Value]) -> PyResult<Shortcut> {
+    let [me, _, _, _] = args else { return Ok(Shortcut::Decline) };
+    sync::release(vm, &*state(vm)?, me)?;
+    Ok(Shortcut::Done(Value::None))
 }

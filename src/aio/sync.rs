@@ -4,6 +4,7 @@
 //! methods; their state is in the instance's attributes as before.
 
 use super::{fifo, future, state, State};
+use crate::eval::awaited::Shortcut;
 use crate::eval::Vm;
 use crate::runtime::object::*;
 use crate::runtime::value::Value;
@@ -52,6 +53,44 @@ fn lock_release(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
         vm.call(&m, &[], &[])?;
     }
     Ok(Value::None)
+}
+
+/// `await lock.acquire()` of a free lock nobody waits for: taken at once.
+/// (Waiters that are all cancelled, which the body also lets by, are left
+/// to it.)
+pub fn lock_acquire_shortcut(vm: &Vm, args: &[Value]) -> PyResult<Shortcut> {
+    let [me] = args else { return Ok(Shortcut::Decline) };
+    let st = state(vm)?;
+    let n = &st.names;
+    if !matches!(vm.get_attr_at(me, &n.locked)?, Value::Bool(b) if !b.get()) {
+        return Ok(Shortcut::Decline);
+    }
+    let waiters = vm.get_attr_at(me, &n.waiters)?;
+    if !waiters.is_none() && fifo::len_of(vm, &waiters) != Some(0) {
+        return Ok(Shortcut::Decline);
+    }
+    vm.set_attr_at(me, &n.locked_store, Value::bool(true))?;
+    Ok(Shortcut::Done(Value::bool(true)))
+}
+
+/// `await lock.release()` as `async with` ends: `self.release()`.
+pub fn release(vm: &Vm, st: &State, me: &Value) -> PyResult<()> {
+    if super::is_native_at(vm, me, &st.names.release, lock_release) {
+        lock_release(vm, std::slice::from_ref(me), &[])?;
+    } else {
+        let m = vm.get_attr_at(me, &st.names.release)?;
+        vm.call(&m, &[], &[])?;
+    }
+    Ok(())
+}
+
+/// `await event.wait()` of a set event: True at once.
+pub fn event_wait_shortcut(vm: &Vm, args: &[Value]) -> PyResult<Shortcut> {
+    let [me] = args else { return Ok(Shortcut::Decline) };
+    match vm.get_attr_at(me, &state(vm)?.names.value)? {
+        Value::Bool(b) if b.get() => Ok(Shortcut::Done(Value::bool(true))),
+        _ => Ok(Shortcut::Decline),
+    }
 }
 
 /// `Lock._wake_first()`: the first waiter in line gets the lock.

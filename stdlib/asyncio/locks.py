@@ -5,7 +5,7 @@ waking one up means finishing its future."""
 import enum
 
 import _asyncio
-from _asyncio import Fifo
+from _asyncio import Fifo, _await_natively
 
 from . import events
 from .exceptions import BrokenBarrierError, CancelledError
@@ -36,12 +36,16 @@ def _waiters_note(waiters):
 
 
 class _AcquireOnEnter:
-    """`async with` acquires on entry and releases on exit."""
+    """`async with` acquires on entry and releases on exit. Where the lock
+    is free, and on exit, this runs natively without the coroutines
+    (src/aio/shortcuts.rs)."""
 
+    @_await_natively
     async def __aenter__(self):
         await self.acquire()
         return None
 
+    @_await_natively
     async def __aexit__(self, exc_type, exc, tb):
         self.release()
 
@@ -60,6 +64,7 @@ class Lock(_AcquireOnEnter, _LoopBound):
     def locked(self):
         return self._locked
 
+    @_await_natively
     async def acquire(self):
         # Free, and nobody queued first (cancelled waiters do not count).
         if not self._locked and (self._waiters is None or all(w.cancelled() for w in self._waiters)):
@@ -103,6 +108,7 @@ class Event(_LoopBound):
     set = _asyncio._event_set
     clear = _asyncio._event_clear
 
+    @_await_natively
     async def wait(self):
         if self._value:
             return True

@@ -6,7 +6,7 @@ import heapq
 import types
 
 import _asyncio
-from _asyncio import Fifo, _wake_one
+from _asyncio import Fifo, _await_natively, _wake_one
 
 from .locks import Event, _LoopBound
 
@@ -81,7 +81,9 @@ class Queue(_LoopBound):
             _wake_one(waiters)
 
     # put() and get() wait inline (no helper coroutine): each item passes
-    # through them.
+    # through them. Awaited where there is room or an item, they end at
+    # once natively, without the coroutine (src/aio/shortcuts.rs).
+    @_await_natively
     async def put(self, item):
         while self.full():
             waiter = self._get_loop().create_future()
@@ -95,6 +97,7 @@ class Queue(_LoopBound):
 
     put_nowait = _asyncio._queue_put_nowait
 
+    @_await_natively
     async def get(self):
         while self.empty():
             waiter = self._get_loop().create_future()

@@ -1,0 +1,134 @@
+# Queue.get/put, Lock.acquire, Event.wait and `async with` on locks finish
+# natively when they need not wait (src/aio/shortcuts.rs); overrides in
+# subclasses and every waiting case still run the Python bodies.
+import asyncio
+
+
+class CountingQueue(asyncio.Queue):
+    def empty(self):
+        print("  empty() called")
+        return super().empty()
+
+    def get_nowait(self):
+        item = super().get_nowait()
+        print("  get_nowait ->", item)
+        return item
+
+    def full(self):
+        print("  full() called")
+        return super().full()
+
+
+class LoudLock(asyncio.Lock):
+    async def acquire(self):
+        print("  LoudLock.acquire")
+        return await super().acquire()
+
+    def release(self):
+        print("  LoudLock.release")
+        super().release()
+
+
+async def queues():
+    q = asyncio.Queue(2)
+    print(await q.put(1), await q.put(2), q.full(), q.qsize())
+    print(await q.get(), await q.get(), q.empty())
+    for cls in (asyncio.PriorityQueue, asyncio.LifoQueue):
+        q = cls()
+        for x in (3, 1, 2):
+            await q.put(x)
+        print(cls.__name__, [await q.get() for _ in range(3)])
+    q = CountingQueue(1)
+    await q.put("a")
+    print(await q.get())
+    # Blocked both ways: the Python bodies wait.
+    q = asyncio.Queue(1)
+    async def producer():
+        for i in range(4):
+            await q.put(i)
+            print("  put", i)
+    async def consumer():
+        for _ in range(4):
+            print("  got", await q.get())
+    await asyncio.gather(consumer(), producer())
+    q = asyncio.Queue()
+    q.put_nowait(1)
+    print("size", q.qsize())
+    await q.get()
+    q.task_done()
+    await q.join()
+    print("joined")
+
+
+async def locks():
+    lock = asyncio.Lock()
+    print(await lock.acquire(), lock.locked())
+    lock.release()
+    async with lock as entered:
+        print("inside", entered, lock.locked())
+    print("after", lock.locked())
+    try:
+        async with lock:
+            raise ValueError("body")
+    except ValueError as e:
+        print("raised", e, lock.locked())
+    try:
+        async with lock:
+            lock.release()
+    except RuntimeError as e:
+        print("RuntimeError:", e)
+    loud = LoudLock()
+    async with loud:
+        print("  in loud")
+    order = []
+    async def worker(n):
+        async with lock:
+            order.append(n)
+            await asyncio.sleep(0)
+            order.append(-n)
+    await asyncio.gather(*(worker(n) for n in range(1, 4)))
+    print(order)
+    # A cancelled waiter does not keep the lock from the next one.
+    await lock.acquire()
+    waiter = asyncio.create_task(lock.acquire())
+    await asyncio.sleep(0)
+    waiter.cancel()
+    await asyncio.sleep(0)
+    lock.release()
+    print(await lock.acquire(), lock.locked())
+    lock.release()
+    sem = asyncio.Semaphore(2)
+    async with sem:
+        async with sem:
+            print("semaphore", sem.locked())
+    cond = asyncio.Condition()
+    async with cond:
+        print("condition", cond.locked())
+    print("condition after", cond.locked())
+
+
+async def events():
+    ev = asyncio.Event()
+    ev.set()
+    print(await ev.wait(), await ev.wait())
+    ev.clear()
+    async def setter():
+        await asyncio.sleep(0)
+        print("  setting")
+        ev.set()
+    t = asyncio.create_task(setter())
+    print(await ev.wait())
+    await t
+    ev.clear()
+    w = asyncio.create_task(ev.wait())
+    await asyncio.sleep(0)
+    w.cancel()
+    print(await asyncio.gather(w, return_exceptions=True), len(ev._waiters))
+
+
+async def main():
+    await queues()
+    await locks()
+    await events()
+
+asyncio.run(main())
