@@ -86,6 +86,22 @@ pub fn push(vm: &Vm, v: &Value, item: Value) -> Result<(), Value> {
     Ok(())
 }
 
+/// Whether every item of `v` passes `test`, if `v` is a Fifo.
+pub fn all_items(vm: &Vm, v: &Value, test: impl FnMut(&Value) -> bool) -> Option<bool> {
+    let Value::Instance(f) = v else { return None };
+    let (_, list, head) = parts(vm, f)?;
+    let all = list.items.borrow().iter().skip(head).all(test);
+    Some(all)
+}
+
+/// `waiters.remove(item)`, natively when `waiters` is a Fifo.
+pub fn remove_item(vm: &Vm, waiters: &Value, item: &Value) -> PyResult<()> {
+    match waiters {
+        Value::Instance(f) if parts(vm, f).is_some() => remove(vm, &[waiters.clone(), item.clone()], &[]).map(drop),
+        _ => vm.call_method(waiters, "remove", std::slice::from_ref(item)).map(drop),
+    }
+}
+
 /// Pops the first item of `v` if it is a non-empty Fifo.
 pub fn pop_first(vm: &Vm, v: &Value) -> Option<Value> {
     let Value::Instance(f) = v else { return None };

@@ -15,6 +15,7 @@
 //! drives it without a method call (`iter_send`).
 
 use super::handle::Callback;
+use super::sync::AfterWait;
 use super::{receiver, set_slot, slot, state, State};
 use crate::eval::generator::GenStep;
 use crate::eval::Vm;
@@ -670,6 +671,9 @@ struct FutureIter {
     /// timers are not ours (src/aio/alarm.rs): cancelled when the wait
     /// ends, however it ends, as `sleep()`'s `finally` does.
     timer: RefCell<Option<Value>>,
+    /// What a native `Event.wait()`/`Lock.acquire()` does when the wait
+    /// ends (src/aio/sync.rs).
+    after: RefCell<Option<Box<AfterWait>>>,
 }
 
 fn new_iter(vm: &Vm, it: FutureIter) -> Value {
@@ -679,12 +683,18 @@ fn new_iter(vm: &Vm, it: FutureIter) -> Value {
 fn future_await(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     crate::sig!("Future.__await__", "$self, /").bind(vm, a, kw)?;
     let (_, f) = this(vm, a, "__await__")?;
-    Ok(new_iter(vm, FutureIter { fut: RefCell::new(Some(f.clone())), timer: RefCell::new(None) }))
+    Ok(new_iter(vm, FutureIter { fut: RefCell::new(Some(f.clone())), timer: RefCell::new(None), after: RefCell::new(None) }))
 }
 
 /// The awaitable of `sleep()`: waits for `fut`, then cancels `timer`.
 pub fn alarm_iter(vm: &Vm, fut: Rc<Instance>, timer: Value) -> Value {
-    new_iter(vm, FutureIter { fut: RefCell::new(Some(fut)), timer: RefCell::new(Some(timer)) })
+    new_iter(vm, FutureIter { fut: RefCell::new(Some(fut)), timer: RefCell::new(Some(timer)), after: RefCell::new(None) })
+}
+
+/// The awaitable of a native wait on `fut` (src/aio/sync.rs): `after`
+/// ends it as the Python body does after its `await fut`.
+pub fn waiting_iter(vm: &Vm, fut: Rc<Instance>, after: AfterWait) -> Value {
+    new_iter(vm, FutureIter { fut: RefCell::new(Some(fut)), timer: RefCell::new(None), after: RefCell::new(Some(Box::new(after))) })
 }
 
 /// `_asyncio._yield_once()`: an awaitable that yields None once, what
@@ -700,7 +710,7 @@ pub fn yield_once(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 /// The shared object `_yield_once()` returns, made with the interpreter's
 /// asyncio state.
 pub fn yield_once_marker(vm: &Vm) -> Value {
-    new_iter(vm, FutureIter { fut: RefCell::new(None), timer: RefCell::new(None) })
+    new_iter(vm, FutureIter { fut: RefCell::new(None), timer: RefCell::new(None), after: RefCell::new(None) })
 }
 
 /// Whether `v` is what `_yield_once()` returns.
@@ -725,7 +735,13 @@ impl FutureIter {
         let old = self.fut.borrow_mut().take();
         drop(old);
         self.cancel_timer(vm)?;
-        result_of(vm, &st, &f).map(GenStep::Returned)
+        let outcome = result_of(vm, &st, &f);
+        let after = self.after.borrow_mut().take();
+        match after {
+            Some(after) => after.finish(vm, &Value::Instance(f), outcome),
+            None => outcome,
+        }
+        .map(GenStep::Returned)
     }
 
     fn cancel_timer(&self, vm: &Vm) -> PyResult<()> {
@@ -782,7 +798,15 @@ fn iter_throw(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let ([_, typ], [value, _]) = crate::sig!(unpack "throw", "$self, type, value=None, traceback=None, /").bind(vm, a, kw)?;
     with_iter(vm, a, |it| {
         it.cancel_timer(vm)?;
-        Err(thrown(vm, typ, value)?)
+        let e = thrown(vm, typ, value)?;
+        let (after, fut) = (it.after.borrow_mut().take(), it.fut.borrow().clone());
+        match (after, fut) {
+            (Some(after), Some(f)) => match after.finish(vm, &Value::Instance(f), Err(e)) {
+                Ok(v) => Err(vm.stop_iteration(v)),
+                Err(e) => Err(e),
+            },
+            _ => Err(e),
+        }
     })
 }
 
@@ -799,8 +823,11 @@ fn iter_close(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     crate::sig!("FutureIter.close", "$self, /").bind(vm, a, kw)?;
     with_iter(vm, a, |it| {
         let old = it.fut.borrow_mut().take();
-        drop(old);
         it.cancel_timer(vm)?;
+        let after = it.after.borrow_mut().take();
+        if let (Some(after), Some(f)) = (after, old) {
+            after.close(vm, &Value::Instance(f))?;
+        }
         Ok(Value::None)
     })
 }

@@ -59,7 +59,7 @@ fn sleep(vm: &Vm, args: &[Value]) -> PyResult<Shortcut> {
 }
 
 /// `async with lock:` entering: `await self.acquire()`, when `acquire` is
-/// `Lock.acquire` and its shortcut takes the lock at once.
+/// `Lock.acquire`; the await gives None.
 fn acquire_on_enter(vm: &Vm, args: &[Value]) -> PyResult<Shortcut> {
     let [me @ Value::Instance(inst)] = args else { return Ok(Shortcut::Decline) };
     let Some(acquire) = vm.method_at(inst, &state(vm)?.names.acquire) else { return Ok(Shortcut::Decline) };
@@ -68,10 +68,7 @@ fn acquire_on_enter(vm: &Vm, args: &[Value]) -> PyResult<Shortcut> {
     if !acquire.code.await_shortcut.get().is_some_and(|s| s as *const () == lock_acquire as *const ()) {
         return Ok(Shortcut::Decline);
     }
-    Ok(match lock_acquire(vm, std::slice::from_ref(me))? {
-        Shortcut::Done(_) => Shortcut::Done(Value::None),
-        _ => Shortcut::Decline,
-    })
+    sync::lock_acquire(vm, me, Value::None)
 }
 
 /// `async with lock:` leaving: `self.release()`.

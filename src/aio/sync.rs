@@ -55,22 +55,117 @@ fn lock_release(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-/// `await lock.acquire()` of a free lock nobody waits for: taken at once.
-/// (Waiters that are all cancelled, which the body also lets by, are left
-/// to it.)
+/// `await lock.acquire()`: `lock_acquire` giving True.
 pub fn lock_acquire_shortcut(vm: &Vm, args: &[Value]) -> PyResult<Shortcut> {
     let [me] = args else { return Ok(Shortcut::Decline) };
+    lock_acquire(vm, me, Value::bool(true))
+}
+
+/// `Lock.acquire()` natively, its await giving `result`: taken at once
+/// when free and nobody waits (or all who wait were cancelled); else a
+/// future in line, as the Python body does. Declines where the state is
+/// not the class's own (a `_locked` that is not a bool, waiters that are
+/// not a Fifo of native futures, a loop of another kind).
+pub fn lock_acquire(vm: &Vm, me: &Value, result: Value) -> PyResult<Shortcut> {
     let st = state(vm)?;
     let n = &st.names;
-    if !matches!(vm.get_attr_at(me, &n.locked)?, Value::Bool(b) if !b.get()) {
-        return Ok(Shortcut::Decline);
-    }
+    let Value::Bool(locked) = vm.get_attr_at(me, &n.locked)? else { return Ok(Shortcut::Decline) };
     let waiters = vm.get_attr_at(me, &n.waiters)?;
-    if !waiters.is_none() && fifo::len_of(vm, &waiters) != Some(0) {
+    let mut foreign = false;
+    let nobody_waits = match &waiters {
+        Value::None => Some(true),
+        w => fifo::all_items(vm, w, |f| match f {
+            Value::Instance(f) if Rc::ptr_eq(&f.class(), &st.future_class) => future::phase(f) == future::Phase::Cancelled,
+            _ => {
+                foreign = true;
+                false
+            }
+        }),
+    };
+    let Some(nobody_waits) = nobody_waits.filter(|_| !foreign) else { return Ok(Shortcut::Decline) };
+    if !locked.get() && nobody_waits {
+        vm.set_attr_at(me, &n.locked_store, Value::bool(true))?;
+        return Ok(Shortcut::Done(result));
+    }
+    if waiters.is_none() {
+        // The first to wait makes the line: left to the body.
         return Ok(Shortcut::Decline);
     }
-    vm.set_attr_at(me, &n.locked_store, Value::bool(true))?;
-    Ok(Shortcut::Done(Value::bool(true)))
+    wait_in_line(vm, &st, me, waiters, true, result)
+}
+
+/// `await event.wait()`: True at once when set; else a future in line.
+pub fn event_wait_shortcut(vm: &Vm, args: &[Value]) -> PyResult<Shortcut> {
+    let [me] = args else { return Ok(Shortcut::Decline) };
+    let st = state(vm)?;
+    match vm.get_attr_at(me, &st.names.value)? {
+        Value::Bool(b) if b.get() => Ok(Shortcut::Done(Value::bool(true))),
+        Value::Bool(_) => {
+            let waiters = vm.get_attr_at(me, &st.names.waiters)?;
+            wait_in_line(vm, &st, me, waiters, false, Value::bool(true))
+        }
+        _ => Ok(Shortcut::Decline),
+    }
+}
+
+/// `fut = self._get_loop().create_future(); self._waiters.append(fut)`,
+/// then the await of `fut`, which `AfterWait` ends.
+fn wait_in_line(vm: &Vm, st: &State, me: &Value, waiters: Value, lock: bool, result: Value) -> PyResult<Shortcut> {
+    if fifo::len_of(vm, &waiters).is_none() {
+        return Ok(Shortcut::Decline);
+    }
+    let lp = vm.call_method(me, "_get_loop", &[])?;
+    if !super::is_native_at(vm, &lp, &st.names.create_future, super::running::create_future) {
+        return Ok(Shortcut::Decline);
+    }
+    let Value::Instance(fut) = super::running::create_future(vm, &[lp], &[])? else { return Ok(Shortcut::Decline) };
+    if let Err(f) = fifo::push(vm, &waiters, Value::Instance(fut.clone())) {
+        vm.call_method(&waiters, "append", &[f])?;
+    }
+    let after = AfterWait { owner: me.clone(), waiters, lock, result };
+    Ok(Shortcut::Await(future::waiting_iter(vm, fut, after)))
+}
+
+/// How a native wait in line ends, as the Python bodies of `Event.wait()`
+/// and `Lock.acquire()` end after their `await fut`: the future leaves the
+/// line (`finally`); a lock is then taken, or on a cancellation handed on
+/// to the next in line if it is free.
+pub struct AfterWait {
+    owner: Value,
+    waiters: Value,
+    lock: bool,
+    result: Value,
+}
+
+impl AfterWait {
+    pub fn finish(&self, vm: &Vm, fut: &Value, outcome: PyResult<Value>) -> PyResult<Value> {
+        fifo::remove_item(vm, &self.waiters, fut)?;
+        if !self.lock {
+            return outcome.map(|_| self.result.clone());
+        }
+        let st = state(vm)?;
+        match outcome {
+            Ok(_) => {
+                vm.set_attr_at(&self.owner, &st.names.locked_store, Value::bool(true))?;
+                Ok(self.result.clone())
+            }
+            Err(e) => {
+                if e.0.class().is_subclass(&*st.cancelled_error(vm)?) && !vm.truthy(&vm.get_attr_at(&self.owner, &st.names.locked)?)? {
+                    if super::is_native_at(vm, &self.owner, &st.names.wake_first, lock_wake_first) {
+                        wake_first(vm, &st, &self.owner)?;
+                    } else {
+                        vm.call_method(&self.owner, "_wake_first", &[])?;
+                    }
+                }
+                Err(e)
+            }
+        }
+    }
+
+    /// The await closed before it ended (`finally` only).
+    pub fn close(&self, vm: &Vm, fut: &Value) -> PyResult<()> {
+        fifo::remove_item(vm, &self.waiters, fut)
+    }
 }
 
 /// `await lock.release()` as `async with` ends: `self.release()`.
@@ -82,15 +177,6 @@ pub fn release(vm: &Vm, st: &State, me: &Value) -> PyResult<()> {
         vm.call(&m, &[], &[])?;
     }
     Ok(())
-}
-
-/// `await event.wait()` of a set event: True at once.
-pub fn event_wait_shortcut(vm: &Vm, args: &[Value]) -> PyResult<Shortcut> {
-    let [me] = args else { return Ok(Shortcut::Decline) };
-    match vm.get_attr_at(me, &state(vm)?.names.value)? {
-        Value::Bool(b) if b.get() => Ok(Shortcut::Done(Value::bool(true))),
-        _ => Ok(Shortcut::Decline),
-    }
 }
 
 /// `Lock._wake_first()`: the first waiter in line gets the lock.

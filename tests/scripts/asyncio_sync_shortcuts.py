@@ -132,3 +132,55 @@ async def main():
     await events()
 
 asyncio.run(main())
+
+
+async def waiting_lines():
+    # A lock held while others wait: cancellations leave the line, and a
+    # waiter cancelled after the lock was handed to it passes it on.
+    lock = asyncio.Lock()
+    log = []
+    async def user(name):
+        try:
+            async with lock:
+                log.append(name)
+                await asyncio.sleep(0)
+        except asyncio.CancelledError:
+            log.append(name + " cancelled")
+            raise
+    await lock.acquire()
+    tasks = {n: asyncio.create_task(user(n)) for n in "abcd"}
+    await asyncio.sleep(0)
+    print("waiting", len(lock._waiters))
+    tasks["b"].cancel()
+    await asyncio.sleep(0)
+    print("after cancel", len(lock._waiters))
+    lock.release()          # hands the lock to a
+    tasks["a"].cancel()     # ... which is cancelled before it runs
+    await asyncio.gather(*tasks.values(), return_exceptions=True)
+    print(log, lock.locked(), len(lock._waiters))
+    # Driven by hand: closing the coroutine takes its future out of line.
+    await lock.acquire()
+    async def take():
+        return await lock.acquire()
+    co = take()
+    fut = co.send(None)
+    print(type(fut).__name__, len(lock._waiters))
+    co.close()
+    print("closed", len(lock._waiters))
+    lock.release()
+    ev = asyncio.Event()
+    async def wait_ev():
+        return await ev.wait()
+    co = wait_ev()
+    co.send(None)
+    print("event line", len(ev._waiters))
+    try:
+        co.throw(ValueError("thrown"))
+    except ValueError as e:
+        print("thrown out:", e, len(ev._waiters))
+    waiters = [asyncio.create_task(wait_ev()) for _ in range(3)]
+    await asyncio.sleep(0)
+    ev.set()
+    print(await asyncio.gather(*waiters), len(ev._waiters))
+
+asyncio.run(waiting_lines())
