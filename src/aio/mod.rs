@@ -21,6 +21,7 @@ pub mod gil;
 pub mod handle;
 pub mod queue;
 pub mod ready;
+mod registry;
 pub mod running;
 mod shortcuts;
 pub mod sync;
@@ -34,7 +35,6 @@ use crate::runtime::object::*;
 use crate::runtime::str::Str;
 use crate::runtime::value::Value;
 use std::cell::{Cell, OnceCell, RefCell};
-use std::collections::HashMap;
 use std::rc::Rc;
 
 /// The interpreter's asyncio state, made with the module `_asyncio`.
@@ -64,7 +64,7 @@ pub struct State {
     /// (loop, task) for each loop running a task step.
     current: RefCell<Vec<(Value, Value)>>,
     /// Registered tasks not known to be finished, by address.
-    registered: RefCell<HashMap<usize, Value, std::hash::BuildHasherDefault<AddressHasher>>>,
+    registered: registry::TaskRegistry,
     pub running: running::RunningLoops,
     pub queue_names: queue::QueueNames,
     /// The last `(fn, context)` done-callback entry made, weakly: the same
@@ -205,7 +205,7 @@ pub fn init(vm: &Vm, d: &Dict) -> PyResult<()> {
                 contexts: OnceCell::new(),
                 task_counter: Cell::new(0),
                 current: RefCell::new(Vec::new()),
-                registered: RefCell::default(),
+                registered: registry::TaskRegistry::default(),
                 running: running::RunningLoops::default(),
                 queue_names: queue::QueueNames::new(vm),
                 last_callback_entry: RefCell::new(std::rc::Weak::new()),
@@ -338,18 +338,13 @@ pub(crate) fn set_slot(inst: &Instance, i: usize, v: Value) {
     drop(old);
 }
 
-fn key(v: &Value) -> usize {
-    v.heap_ptr().unwrap_or(0)
-}
-
 impl State {
     pub fn register(&self, task: &Value) {
-        self.registered.borrow_mut().insert(key(task), task.clone());
+        self.registered.register(task);
     }
 
     pub fn unregister(&self, task: &Value) {
-        let old = self.registered.borrow_mut().remove(&key(task));
-        drop(old);
+        self.registered.unregister(task);
     }
 
     /// The task running on `lp`, if any.
@@ -434,20 +429,6 @@ fn leave_task(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 fn registered_tasks(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     crate::sig!("_registered_tasks", "").bind(vm, a, kw)?;
     let st = state(vm)?;
-    let done = |t: &Value| match t {
-        Value::Instance(i) if i.class.borrow().is_subclass(&st.task_class) => future::phase(i) != future::Phase::Pending,
-        _ => false,
-    };
-    let mut finished = Vec::new();
-    st.registered.borrow_mut().retain(|_, t| {
-        if done(t) {
-            finished.push(t.clone());
-            false
-        } else {
-            true
-        }
-    });
-    drop(finished);
-    let tasks: Vec<Value> = st.registered.borrow().values().cloned().collect();
+    let tasks = st.registered.unfinished(|t| t.class.borrow().is_subclass(&st.task_class) && future::phase(t) != future::Phase::Pending);
     Ok(Value::list(tasks))
 }
