@@ -92,6 +92,9 @@ pub struct Names {
     pub clear: Box<AttrSite>,
     pub value: Box<AttrSite>,
     pub value_store: Box<AttrSite>,
+    pub stopping: Box<AttrSite>,
+    pub readers: Box<AttrSite>,
+    pub writers: Box<AttrSite>,
     pub acquire: Box<AttrSite>,
     pub release: Box<AttrSite>,
     /// `contextvars._current`.
@@ -191,6 +194,9 @@ pub fn init(vm: &Vm, d: &Dict) -> PyResult<()> {
                         create_future: site("create_future"),
                         locked: site("_locked"),
                         locked_store: site("_locked"),
+                        stopping: site("_stopping"),
+                        readers: site("_readers"),
+                        writers: site("_writers"),
                         acquire: site("acquire"),
                         release: site("release"),
                         waiters: site("_waiters"),
@@ -221,6 +227,7 @@ pub fn init(vm: &Vm, d: &Dict) -> PyResult<()> {
     crate::modules::def(vm, d, "ReadyQueue", ready::new_queue);
     crate::modules::def(vm, d, "_yield_once", future::yield_once);
     crate::modules::def(vm, d, "_await_natively", shortcuts::await_natively);
+    crate::modules::def(vm, d, "_run_ready_only", ready::run_ready_only);
     crate::modules::def(vm, d, "_alarm", alarm::alarm);
     crate::modules::def(vm, d, "_pop_due_timers", timer_heap::pop_due);
     crate::modules::def(vm, d, "_timer_deadline", timer_heap::deadline_of);

@@ -155,16 +155,44 @@ fn queue_len(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 fn queue_run(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let ([_, n], []) = crate::sig!("ReadyQueue.run", "$self, n, /").bind(vm, a, kw)?;
     let Value::Int(n) = *n else { return Err(vm.type_error("run() takes an int")) };
+    run_first(vm, &*state(vm)?, &a[0], n)?;
+    Ok(Value::None)
+}
+
+/// `_asyncio._run_ready_only(loop)`: the loop's iterations for as long as
+/// each of them would only run the handles ready at its start: something
+/// is ready, no timer is pending and no descriptor watched (then
+/// `_run_once` makes no system call and pops no timer), and no stop was
+/// asked for. Returns at the first iteration that needs `_run_once`.
+pub fn run_ready_only(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([lp], []) = crate::sig!("_run_ready_only", "loop, /").bind(vm, a, kw)?;
     let st = state(vm)?;
+    let n = &st.names;
+    let ready = vm.get_attr_at(lp, &n.ready)?;
+    loop {
+        let pending = with_queue(&ready, |q| q.items.borrow().len()).unwrap_or(0);
+        let quiet = |site| matches!(vm.get_attr_at(lp, site), Ok(Value::Dict(d)) if d.len() == 0);
+        let no_timers = matches!(vm.get_attr_at(lp, &n.timers)?, Value::List(l) if l.items.borrow().is_empty());
+        let stopping = !matches!(vm.get_attr_at(lp, &n.stopping)?, Value::Bool(b) if !b.get());
+        if pending == 0 || !no_timers || stopping || !quiet(&n.readers) || !quiet(&n.writers) {
+            return Ok(Value::None);
+        }
+        run_first(vm, &st, &ready, pending as i64)?;
+    }
+}
+
+/// Runs the first `n` entries of the ready queue `ready`.
+fn run_first(vm: &Vm, st: &State, ready: &Value, n: i64) -> PyResult<()> {
+    let a = std::slice::from_ref(ready);
     for _ in 0..n {
         let Some(entry) = queue(vm, a, |q| q.items.borrow_mut().pop_front())? else { break };
         match &entry {
-            Entry::Task(t) => t.run(vm, &st)?,
-            Entry::Alarm(timer) => super::alarm::ring_alarm(vm, &st, timer)?,
-            Entry::Call(call) => call.run(vm, &st)?,
-            Entry::Handle(Value::Instance(h)) if runs_natively(vm, &st, h) => {
+            Entry::Task(t) => t.run(vm, st)?,
+            Entry::Alarm(timer) => super::alarm::ring_alarm(vm, st, timer)?,
+            Entry::Call(call) => call.run(vm, st)?,
+            Entry::Handle(Value::Instance(h)) if runs_natively(vm, st, h) => {
                 if !super::future::flag(h, SLOT_CANCELLED) {
-                    handle::run(vm, &st, h)?;
+                    handle::run(vm, st, h)?;
                 }
             }
             Entry::Handle(other) => {
@@ -174,7 +202,7 @@ fn queue_run(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
             }
         }
     }
-    Ok(Value::None)
+    Ok(())
 }
 
 /// Whether `h` is a Handle whose `_run` is the native one.

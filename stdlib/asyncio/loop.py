@@ -153,6 +153,11 @@ class _UnixSelectorEventLoop(Readiness, SignalHandling, events.AbstractEventLoop
         events._set_running_loop(self)
         try:
             while True:
+                # The iterations that only run ready handles (no timers,
+                # nothing watched) go natively until one needs _run_once.
+                _asyncio._run_ready_only(self)
+                if self._stopping:
+                    break
                 self._run_once()
                 if self._stopping:
                     break
