@@ -160,25 +160,54 @@ fn queue_run(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 /// `_asyncio._run_ready_only(loop)`: the loop's iterations for as long as
-/// each of them would only run the handles ready at its start: something
-/// is ready, no timer is pending and no descriptor watched (then
-/// `_run_once` makes no system call and pops no timer), and no stop was
-/// asked for. Returns at the first iteration that needs `_run_once`.
+/// each of them runs without a system call: something is ready (so the
+/// iteration does not wait), no descriptor is watched, and no stop was
+/// asked for. Each does what `_run_once` would: drops the cancelled timers
+/// at the head of the heap, moves the due ones to the ready queue, and
+/// runs the handles ready then. Returns at the first iteration that needs
+/// `_run_once` (which also compacts a heap of mostly cancelled timers).
 pub fn run_ready_only(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let ([lp], []) = crate::sig!("_run_ready_only", "loop, /").bind(vm, a, kw)?;
     let st = state(vm)?;
     let n = &st.names;
     let ready = vm.get_attr_at(lp, &n.ready)?;
+    let ready_len = || with_queue(&ready, |q| q.items.borrow().len()).unwrap_or(0);
+    let quiet = |site| matches!(vm.get_attr_at(lp, site), Ok(Value::Dict(d)) if d.len() == 0);
     loop {
-        let pending = with_queue(&ready, |q| q.items.borrow().len()).unwrap_or(0);
-        let quiet = |site| matches!(vm.get_attr_at(lp, site), Ok(Value::Dict(d)) if d.len() == 0);
-        let no_timers = matches!(vm.get_attr_at(lp, &n.timers)?, Value::List(l) if l.items.borrow().is_empty());
         let stopping = !matches!(vm.get_attr_at(lp, &n.stopping)?, Value::Bool(b) if !b.get());
-        if pending == 0 || !no_timers || stopping || !quiet(&n.readers) || !quiet(&n.writers) {
+        if ready_len() == 0 || stopping || !quiet(&n.readers) || !quiet(&n.writers) {
             return Ok(Value::None);
         }
-        run_first(vm, &st, &ready, pending as i64)?;
+        let timers = vm.get_attr_at(lp, &n.timers)?;
+        let Value::List(heap) = &timers else { return Ok(Value::None) };
+        if !heap.items.borrow().is_empty() {
+            let Value::Int(cancelled) = vm.get_attr_at(lp, &n.cancelled_timers)? else { return Ok(Value::None) };
+            if cancelled > CANCELLED_TIMERS_COMPACT && 2 * cancelled > heap.items.borrow().len() as i64 {
+                return Ok(Value::None);
+            }
+            let dropped = super::timer_heap::drop_cancelled(vm, std::slice::from_ref(&timers), &[])?;
+            let cancelled = settle_count(vm, lp, &st, cancelled, dropped)?;
+            if !heap.items.borrow().is_empty() {
+                let now = super::running::time_of(vm, lp)?;
+                let horizon = vm.binary_op(crate::compile::ir::BinOp::Arith(crate::runtime::int::ArithOp::Add), now, Value::float(1e-9))?;
+                let popped = super::timer_heap::pop_due(vm, &[timers.clone(), horizon, ready.clone()], &[])?;
+                settle_count(vm, lp, &st, cancelled, popped)?;
+            }
+        }
+        run_first(vm, &st, &ready, ready_len() as i64)?;
     }
+}
+
+/// `_run_once` compacts the timer heap past this many cancelled timers
+/// (`_CANCELLED_TIMERS_COMPACT` of stdlib/asyncio/loop.py).
+const CANCELLED_TIMERS_COMPACT: i64 = 100;
+
+/// `self._cancelled_timers -= removed`: the new count.
+fn settle_count(vm: &Vm, lp: &Value, st: &State, count: i64, removed: Value) -> PyResult<i64> {
+    let Value::Int(removed) = removed else { return Err(vm.type_error("a count of timers is an int")) };
+    let left = count - removed;
+    vm.set_attr_at(lp, &st.names.cancelled_timers_store, Value::Int(left))?;
+    Ok(left)
 }
 
 /// Runs the first `n` entries of the ready queue `ready`.

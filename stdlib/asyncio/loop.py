@@ -23,7 +23,7 @@ __all__ = ("EventLoop",)
 
 # Rebuild the timer heap once this many cancelled timers sit in it and they
 # are more than half of it, so that many cancelled timeouts do not pile up.
-_CANCELLED_TIMERS_COMPACT = 100
+_CANCELLED_TIMERS_COMPACT = 100    # also in src/aio/ready.rs
 
 
 # The longest single wait for a timer (CPython's select() timeout cap): a
@@ -153,7 +153,7 @@ class _UnixSelectorEventLoop(Readiness, SignalHandling, events.AbstractEventLoop
         events._set_running_loop(self)
         try:
             while True:
-                # The iterations that only run ready handles (no timers,
+                # Iterations that make no system call (something ready,
                 # nothing watched) go natively until one needs _run_once.
                 _asyncio._run_ready_only(self)
                 if self._stopping:

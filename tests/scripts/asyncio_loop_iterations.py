@@ -63,3 +63,18 @@ async def main():
     print(order)
 
 asyncio.run(main())
+
+
+# Many timers cancelled while handles chain: the heap is compacted and the
+# live timers still ring in deadline order.
+loop = asyncio.new_event_loop()
+log = []
+handles = [loop.call_later(0.001 * (i % 7), log.append, f"t{i}") for i in range(300)]
+for h in handles[::2]:
+    h.cancel()
+loop.call_soon(chain, loop, "f", 50)
+loop.call_later(0.05, loop.stop)
+loop.run_forever()
+rung = [x for x in log if x.startswith("t")]
+print(len(rung), rung[:6], len([x for x in log if x.startswith("f")]))
+loop.close()
