@@ -71,6 +71,10 @@ class ABCMeta(type):
         if subclass is not None and subclass in cls._abc_cache:
             return True
         if subclass is subtype or subclass is None:
+            # A type already known not to be a subclass: answered here,
+            # without the call.
+            if cls._abc_negative_version == _token[0] and subtype in cls._abc_negative_cache:
+                return False
             return cls.__subclasscheck__(subtype)
         return cls.__subclasscheck__(subclass) or cls.__subclasscheck__(subtype)
 

@@ -57,6 +57,8 @@ def istraceback(obj):
 
 def _has_code_flag(func, flag):
     """Whether the code behind `func` (through methods and partials) has `flag`."""
+    if isfunction(func):
+        return bool(code_flags(func) & flag)
     import functools
     while True:
         if ismethod(func):

@@ -56,6 +56,10 @@ class Condition:
         self._lock = lock
         self.acquire = lock.acquire
         self.release = lock.release
+        # The lock's own owner test, when it has one: notify() asks at
+        # every call (every concurrent.futures Future notifies when done).
+        if hasattr(lock, "_is_owned"):
+            self._is_owned = lock._is_owned
         # A list, not a deque: a condition has a few waiters at most, and
         # every Future of concurrent.futures makes a Condition.
         self._waiters = []

@@ -81,7 +81,8 @@ class Future:
     def _settle(self, state):
         """Enters a final state (with the condition held) and wakes everyone."""
         self._state = state
-        self._condition.notify_all()
+        if self._condition._waiters:
+            self._condition.notify_all()
         for watcher in self._watchers:
             with watcher:
                 watcher.notify_all()
@@ -142,7 +143,7 @@ class Future:
 
     def set_result(self, result):
         with self._condition:
-            if self.done():
+            if self._state in (_CANCELLED, _FINISHED):
                 raise InvalidStateError(f"{self._state}: {self!r}")
             self._result = result
             self._settle(_FINISHED)
