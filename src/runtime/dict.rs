@@ -46,6 +46,18 @@ pub struct DictTable {
     small_hashes: u64,
 }
 
+/// A Python hash as the index table takes it. The table tells slots apart
+/// by the top 7 bits, which are all zero in the hashes of ints and of
+/// objects (their address): unmixed, every slot of a probed group matched
+/// and had its key compared (a dict of 40,000 tasks: 2,000 instructions a
+/// lookup). The multiply spreads every bit into the top ones; the shift
+/// brings the high ones down to pick the slot.
+#[inline]
+fn index_hash(hash: i64) -> u64 {
+    let h = (hash as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    h ^ (h >> 32)
+}
+
 #[inline]
 fn hash_bit(hash: i64) -> u64 {
     1 << (hash as u64 & 63)
@@ -119,7 +131,7 @@ impl DictTable {
             }
             _ if self.small_hashes & hash_bit(hash) == 0 => None,
             _ if self.indexed() => {
-                self.index.find(hash as u64, |&i| holds_key(entries, i as usize, hash, key, &mut pending)).map(|&i| i as usize)
+                self.index.find(index_hash(hash), |&i| holds_key(entries, i as usize, hash, key, &mut pending)).map(|&i| i as usize)
             }
             _ => (0..entries.len()).find(|&i| holds_key(entries, i, hash, key, &mut pending)),
         };
@@ -146,7 +158,7 @@ impl DictTable {
             return entries.iter().position(|e| matches!(e, Some(e) if e.hash == hash && eq(&e.key)));
         }
         self.index
-            .find(hash as u64, |&i| matches!(&entries[i as usize], Some(e) if e.hash == hash && eq(&e.key)))
+            .find(index_hash(hash), |&i| matches!(&entries[i as usize], Some(e) if e.hash == hash && eq(&e.key)))
             .map(|&i| i as usize)
     }
 
@@ -176,7 +188,7 @@ impl DictTable {
             self.rebuild_index();
         } else if self.indexed() {
             let entries = &self.entries;
-            self.index.insert_unique(hash as u64, i, |&j| entries[j as usize].as_ref().map_or(0, |e| e.hash as u64));
+            self.index.insert_unique(index_hash(hash), i, |&j| entries[j as usize].as_ref().map_or(0, |e| index_hash(e.hash)));
         }
         self.len += 1;
         self.version += 1;
@@ -197,7 +209,7 @@ impl DictTable {
 
     fn remove_entry(&mut self, index: usize, hash: i64) -> Option<Entry> {
         if self.indexed() {
-            if let Ok(slot) = self.index.find_entry(hash as u64, |&i| i as usize == index) {
+            if let Ok(slot) = self.index.find_entry(index_hash(hash), |&i| i as usize == index) {
                 slot.remove();
             }
         }
@@ -253,10 +265,10 @@ impl DictTable {
             return;
         }
         let entries = &self.entries;
-        self.index.reserve(entries.len(), |&j| entries[j as usize].as_ref().map_or(0, |e| e.hash as u64));
+        self.index.reserve(entries.len(), |&j| entries[j as usize].as_ref().map_or(0, |e| index_hash(e.hash)));
         for (i, e) in entries.iter().enumerate() {
             if let Some(e) = e {
-                self.index.insert_unique(e.hash as u64, i as u32, |&j| entries[j as usize].as_ref().map_or(0, |e| e.hash as u64));
+                self.index.insert_unique(index_hash(e.hash), i as u32, |&j| entries[j as usize].as_ref().map_or(0, |e| index_hash(e.hash)));
             }
         }
     }
