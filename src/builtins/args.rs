@@ -180,7 +180,18 @@ const fn has_byte(b: &[u8], start: usize, end: usize, c: u8) -> bool {
 
 /// The name part of a parameter item: up to `=`, without `*`s.
 fn item_name(item: &str) -> &str {
-    item.split('=').next().unwrap_or("").trim().trim_start_matches('*')
+    // Bytes, not `split`/`trim`: keyword calls of natives match their
+    // keywords against these names at every call.
+    let b = item.as_bytes();
+    let end = b.iter().position(|&c| c == b'=').unwrap_or(b.len());
+    let (mut start, mut stop) = (0, end);
+    while start < stop && (b[start] == b' ' || b[start] == b'*') {
+        start += 1;
+    }
+    while stop > start && b[stop - 1] == b' ' {
+        stop -= 1;
+    }
+    item.get(start..stop).unwrap_or("")
 }
 
 impl Sig {
