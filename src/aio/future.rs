@@ -15,7 +15,7 @@
 //! drives it without a method call (`iter_send`).
 
 use super::handle::Callback;
-use super::sync::AfterWait;
+use super::sync::{AfterWait, Ended};
 use super::{receiver, set_slot, slot, state, State};
 use crate::eval::generator::GenStep;
 use crate::eval::Vm;
@@ -738,10 +738,26 @@ impl FutureIter {
         let outcome = result_of(vm, &st, &f);
         let after = self.after.borrow_mut().take();
         match after {
-            Some(after) => after.finish(vm, &Value::Instance(f), outcome),
-            None => outcome,
+            Some(after) => {
+                let ended = after.finish(vm, &Value::Instance(f), outcome)?;
+                Ok(self.ended(ended, after))
+            }
+            None => outcome.map(GenStep::Returned),
         }
-        .map(GenStep::Returned)
+    }
+
+    /// The step after a native wait's `after` ended it: the value, or the
+    /// next future it waits on (the same `after` ends that wait).
+    fn ended(&self, ended: Ended, after: Box<AfterWait>) -> GenStep {
+        match ended {
+            Ended::Value(v) => GenStep::Returned(v),
+            Ended::WaitAgain(next) => {
+                set_blocking(&next, true);
+                *self.fut.borrow_mut() = Some(next.clone());
+                *self.after.borrow_mut() = Some(after);
+                GenStep::Yielded(Value::Instance(next))
+            }
+        }
     }
 
     fn cancel_timer(&self, vm: &Vm) -> PyResult<()> {
@@ -801,10 +817,10 @@ fn iter_throw(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
         let e = thrown(vm, typ, value)?;
         let (after, fut) = (it.after.borrow_mut().take(), it.fut.borrow().clone());
         match (after, fut) {
-            (Some(after), Some(f)) => match after.finish(vm, &Value::Instance(f), Err(e)) {
-                Ok(v) => Err(vm.stop_iteration(v)),
-                Err(e) => Err(e),
-            },
+            (Some(after), Some(f)) => {
+                let ended = after.finish(vm, &Value::Instance(f), Err(e))?;
+                step_value(vm, it.ended(ended, after))
+            }
             _ => Err(e),
         }
     })

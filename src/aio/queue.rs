@@ -12,6 +12,7 @@
 
 use super::{fifo, future, state, State};
 use crate::compile::ir::CmpOp;
+use super::sync::{AfterWait, Ended};
 use crate::eval::awaited::Shortcut;
 use crate::eval::Vm;
 use crate::runtime::int::ArithOp;
@@ -244,8 +245,11 @@ pub fn get_shortcut(vm: &Vm, args: &[Value]) -> PyResult<Shortcut> {
     let [q] = args else { return Ok(Shortcut::Decline) };
     let st = names(vm)?;
     let n = &st.queue_names;
-    if !super::is_native_at(vm, q, &n.empty, empty) || is_empty(vm, &st, q)? {
+    if !super::is_native_at(vm, q, &n.empty, empty) {
         return Ok(Shortcut::Decline);
+    }
+    if is_empty(vm, &st, q)? {
+        return wait(vm, &st, q, None);
     }
     let item = if super::is_native_at(vm, q, &n.get_nowait, get_nowait) {
         get_nowait(vm, args, &[])?
@@ -261,8 +265,11 @@ pub fn put_shortcut(vm: &Vm, args: &[Value]) -> PyResult<Shortcut> {
     let [q, item] = args else { return Ok(Shortcut::Decline) };
     let st = names(vm)?;
     let n = &st.queue_names;
-    if !super::is_native_at(vm, q, &n.full, full) || is_full(vm, &st, q)? {
+    if !super::is_native_at(vm, q, &n.full, full) {
         return Ok(Shortcut::Decline);
+    }
+    if is_full(vm, &st, q)? {
+        return wait(vm, &st, q, Some(item.clone()));
     }
     let r = if super::is_native_at(vm, q, &n.put_nowait, put_nowait) {
         put_nowait(vm, args, &[])?
@@ -270,6 +277,65 @@ pub fn put_shortcut(vm: &Vm, args: &[Value]) -> PyResult<Shortcut> {
         call(vm, q, &n.put_nowait, &[item.clone()])?
     };
     Ok(Shortcut::Done(r))
+}
+
+/// `get()` on an empty queue, `put(item)` on a full one: a future joins
+/// `_getters` (`_putters`) and the await of it goes on as the body's loop.
+fn wait(vm: &Vm, st: &State, q: &Value, put: Option<Value>) -> PyResult<Shortcut> {
+    let n = &st.queue_names;
+    let waiters = vm.get_attr_at(q, if put.is_some() { &n.putters } else { &n.getters })?;
+    if fifo::len_of(vm, &waiters).is_none() {
+        return Ok(Shortcut::Decline);
+    }
+    let Some(fut) = super::sync::join_line(vm, st, q, &waiters)? else { return Ok(Shortcut::Decline) };
+    let after = AfterWait::Queue(QueueWait { queue: q.clone(), waiters, put });
+    Ok(Shortcut::Await(future::waiting_iter(vm, fut, after)))
+}
+
+/// A native `get()`/`put(item)` waiting for an item or for room.
+pub struct QueueWait {
+    queue: Value,
+    waiters: Value,
+    /// The item of a `put()`.
+    put: Option<Value>,
+}
+
+impl QueueWait {
+    /// After `await waiter`: `while self.empty()` (`self.full()`) waits
+    /// again; then `return self.get_nowait()` (`self.put_nowait(item)`).
+    pub fn finish(&self, vm: &Vm, fut: &Value, outcome: PyResult<Value>) -> PyResult<Ended> {
+        let st = names(vm)?;
+        let n = &st.queue_names;
+        if let Err(e) = outcome {
+            self.give_up(vm, fut)?;
+            return Err(e);
+        }
+        let q = &self.queue;
+        let blocked = match &self.put {
+            Some(_) => is_full(vm, &st, q)?,
+            None => is_empty(vm, &st, q)?,
+        };
+        if blocked {
+            let Some(next) = super::sync::join_line(vm, &st, q, &self.waiters)? else {
+                return Err(vm.runtime_error("the event loop's create_future() changed during a queue wait"));
+            };
+            return Ok(Ended::WaitAgain(next));
+        }
+        let v = match &self.put {
+            Some(item) if super::is_native_at(vm, q, &n.put_nowait, put_nowait) => put_nowait(vm, &[q.clone(), item.clone()], &[])?,
+            Some(item) => call(vm, q, &n.put_nowait, &[item.clone()])?,
+            None if super::is_native_at(vm, q, &n.get_nowait, get_nowait) => get_nowait(vm, std::slice::from_ref(q), &[])?,
+            None => call(vm, q, &n.get_nowait, &[])?,
+        };
+        Ok(Ended::Value(v))
+    }
+
+    /// The wait ended with an exception (or was closed): the body's
+    /// `self._given_up(waiters, waiter, self.empty)` (`self.full`).
+    pub fn give_up(&self, vm: &Vm, fut: &Value) -> PyResult<()> {
+        let check = vm.get_attr(&self.queue, &vm.intern(if self.put.is_some() { "full" } else { "empty" }))?;
+        vm.call_method(&self.queue, "_given_up", &[self.waiters.clone(), fut.clone(), check]).map(drop)
+    }
 }
 
 /// `_wake_one(waiters)`: the first waiter still waiting gets None.

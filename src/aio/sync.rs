@@ -114,47 +114,66 @@ fn wait_in_line(vm: &Vm, st: &State, me: &Value, waiters: Value, lock: bool, res
     if fifo::len_of(vm, &waiters).is_none() {
         return Ok(Shortcut::Decline);
     }
-    let lp = vm.call_method(me, "_get_loop", &[])?;
-    if !super::is_native_at(vm, &lp, &st.names.create_future, super::running::create_future) {
-        return Ok(Shortcut::Decline);
-    }
-    let Value::Instance(fut) = super::running::create_future(vm, &[lp], &[])? else { return Ok(Shortcut::Decline) };
-    if let Err(f) = fifo::push(vm, &waiters, Value::Instance(fut.clone())) {
-        vm.call_method(&waiters, "append", &[f])?;
-    }
-    let after = AfterWait { owner: me.clone(), waiters, lock, result };
+    let Some(fut) = join_line(vm, st, me, &waiters)? else { return Ok(Shortcut::Decline) };
+    let after = AfterWait::Line { owner: me.clone(), waiters, lock, result };
     Ok(Shortcut::Await(future::waiting_iter(vm, fut, after)))
 }
 
-/// How a native wait in line ends, as the Python bodies of `Event.wait()`
-/// and `Lock.acquire()` end after their `await fut`: the future leaves the
-/// line (`finally`); a lock is then taken, or on a cancellation handed on
-/// to the next in line if it is free.
-pub struct AfterWait {
-    owner: Value,
-    waiters: Value,
-    lock: bool,
-    result: Value,
+/// `fut = self._get_loop().create_future(); waiters.append(fut)`: the
+/// future, unless the loop's `create_future` is not the native one (then
+/// nothing was made).
+pub fn join_line(vm: &Vm, st: &State, me: &Value, waiters: &Value) -> PyResult<Option<Rc<Instance>>> {
+    let lp = vm.call_method(me, "_get_loop", &[])?;
+    if !super::is_native_at(vm, &lp, &st.names.create_future, super::running::create_future) {
+        return Ok(None);
+    }
+    let Value::Instance(fut) = super::running::create_future(vm, &[lp], &[])? else { return Ok(None) };
+    if let Err(f) = fifo::push(vm, waiters, Value::Instance(fut.clone())) {
+        vm.call_method(waiters, "append", &[f])?;
+    }
+    Ok(Some(fut))
+}
+
+/// How a native wait ends, as the Python body it stands for goes on after
+/// its `await fut`.
+pub enum AfterWait {
+    /// `Event.wait()`, `Lock.acquire()`: the future leaves the line
+    /// (`finally`); a lock is then taken, or on a cancellation handed on to
+    /// the next in line if it is free.
+    Line { owner: Value, waiters: Value, lock: bool, result: Value },
+    /// `Queue.get()`, `Queue.put()` (src/aio/queue.rs).
+    Queue(super::queue::QueueWait),
+}
+
+/// What the awaiting frame gets once the future is done.
+pub enum Ended {
+    Value(Value),
+    /// The body loops to wait again, on this future.
+    WaitAgain(Rc<Instance>),
 }
 
 impl AfterWait {
-    pub fn finish(&self, vm: &Vm, fut: &Value, outcome: PyResult<Value>) -> PyResult<Value> {
-        fifo::remove_item(vm, &self.waiters, fut)?;
-        if !self.lock {
-            return outcome.map(|_| self.result.clone());
+    pub fn finish(&self, vm: &Vm, fut: &Value, outcome: PyResult<Value>) -> PyResult<Ended> {
+        let (owner, waiters, lock, result) = match self {
+            AfterWait::Queue(q) => return q.finish(vm, fut, outcome),
+            AfterWait::Line { owner, waiters, lock, result } => (owner, waiters, *lock, result),
+        };
+        fifo::remove_item(vm, waiters, fut)?;
+        if !lock {
+            return outcome.map(|_| Ended::Value(result.clone()));
         }
         let st = state(vm)?;
         match outcome {
             Ok(_) => {
-                vm.set_attr_at(&self.owner, &st.names.locked_store, Value::bool(true))?;
-                Ok(self.result.clone())
+                vm.set_attr_at(owner, &st.names.locked_store, Value::bool(true))?;
+                Ok(Ended::Value(result.clone()))
             }
             Err(e) => {
-                if e.0.class().is_subclass(&*st.cancelled_error(vm)?) && !vm.truthy(&vm.get_attr_at(&self.owner, &st.names.locked)?)? {
-                    if super::is_native_at(vm, &self.owner, &st.names.wake_first, lock_wake_first) {
-                        wake_first(vm, &st, &self.owner)?;
+                if e.0.class().is_subclass(&*st.cancelled_error(vm)?) && !vm.truthy(&vm.get_attr_at(owner, &st.names.locked)?)? {
+                    if super::is_native_at(vm, owner, &st.names.wake_first, lock_wake_first) {
+                        wake_first(vm, &st, owner)?;
                     } else {
-                        vm.call_method(&self.owner, "_wake_first", &[])?;
+                        vm.call_method(owner, "_wake_first", &[])?;
                     }
                 }
                 Err(e)
@@ -162,9 +181,12 @@ impl AfterWait {
         }
     }
 
-    /// The await closed before it ended (`finally` only).
+    /// The await closed before it ended (GeneratorExit at the `await`).
     pub fn close(&self, vm: &Vm, fut: &Value) -> PyResult<()> {
-        fifo::remove_item(vm, &self.waiters, fut)
+        match self {
+            AfterWait::Line { waiters, .. } => fifo::remove_item(vm, waiters, fut),
+            AfterWait::Queue(q) => q.give_up(vm, fut),
+        }
     }
 }
 

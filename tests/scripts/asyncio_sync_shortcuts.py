@@ -184,3 +184,57 @@ async def waiting_lines():
     print(await asyncio.gather(*waiters), len(ev._waiters))
 
 asyncio.run(waiting_lines())
+
+
+async def queue_lines():
+    # Getters and putters that wait: woken in order, waiting again when an
+    # item is taken before they run, handing a wake-up on when cancelled.
+    q = asyncio.Queue()
+    got = []
+    async def getter(name):
+        try:
+            got.append((name, await q.get()))
+        except asyncio.CancelledError:
+            got.append((name, "cancelled"))
+            raise
+    tasks = [asyncio.create_task(getter(n)) for n in "abc"]
+    await asyncio.sleep(0)
+    print("getters", len(q._getters))
+    q.put_nowait(1)          # wakes a
+    print("taken by main:", q.get_nowait())   # ... but main takes the item
+    await asyncio.sleep(0)
+    print("getters after a woke to nothing", len(q._getters), got)
+    q.put_nowait(2)          # wakes b (a went to the back of the line)
+    tasks[1].cancel()        # b is cancelled after its wake-up: handed on
+    await asyncio.sleep(0)
+    await asyncio.sleep(0)
+    print(got)
+    q.put_nowait(3)
+    await asyncio.gather(*tasks, return_exceptions=True)
+    print(got, len(q._getters), q.qsize())
+    # A full queue: putters wait, and get() makes room for them in order.
+    q = asyncio.Queue(1)
+    q.put_nowait("first")
+    async def putter(x):
+        await q.put(x)
+        return x
+    ps = [asyncio.create_task(putter(x)) for x in ("p1", "p2")]
+    await asyncio.sleep(0)
+    print("putters", len(q._putters))
+    print(await q.get(), await q.get(), await q.get(), await asyncio.gather(*ps))
+    ps = [asyncio.create_task(putter(x)) for x in ("p3", "p4")]
+    q.put_nowait("full")
+    await asyncio.sleep(0)
+    ps[0].cancel()
+    print(await q.get(), await q.get(), await asyncio.gather(*ps, return_exceptions=True), q.qsize())
+    # Driven by hand and closed while waiting.
+    q = asyncio.Queue()
+    async def take():
+        return await q.get()
+    co = take()
+    co.send(None)
+    print("line", len(q._getters))
+    co.close()
+    print("closed", len(q._getters))
+
+asyncio.run(queue_lines())
