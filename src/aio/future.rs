@@ -671,8 +671,8 @@ struct FutureIter {
     /// timers are not ours (src/aio/alarm.rs): cancelled when the wait
     /// ends, however it ends, as `sleep()`'s `finally` does.
     timer: RefCell<Option<Value>>,
-    /// What a native `Event.wait()`/`Lock.acquire()` does when the wait
-    /// ends (src/aio/sync.rs).
+    /// What a native `Event.wait()`, `Lock.acquire()` or queue wait does
+    /// when the wait ends (src/aio/sync.rs).
     after: RefCell<Option<Box<AfterWait>>>,
 }
 

@@ -102,14 +102,19 @@ fn qsize_of(vm: &Vm, st: &State, q: &Value) -> PyResult<Value> {
 /// `self.empty()`.
 fn is_empty(vm: &Vm, st: &State, q: &Value) -> PyResult<bool> {
     if super::is_native_at(vm, q, &st.queue_names.empty, empty) {
-        let storage = vm.get_attr_at(q, &st.queue_names.queue)?;
-        return match fifo::len_of(vm, &storage) {
-            Some(n) => Ok(n == 0),
-            None => Ok(!vm.truthy(&storage)?),
-        };
+        return storage_empty(vm, st, q);
     }
     let r = call(vm, q, &st.queue_names.empty, &[])?;
     vm.truthy(&r)
+}
+
+/// What the native `empty()` answers: whether `self._queue` is empty.
+fn storage_empty(vm: &Vm, st: &State, q: &Value) -> PyResult<bool> {
+    let storage = vm.get_attr_at(q, &st.queue_names.queue)?;
+    match fifo::len_of(vm, &storage) {
+        Some(n) => Ok(n == 0),
+        None => Ok(!vm.truthy(&storage)?),
+    }
 }
 
 /// `self.full()`.
@@ -118,6 +123,11 @@ fn is_full(vm: &Vm, st: &State, q: &Value) -> PyResult<bool> {
         let r = call(vm, q, &st.queue_names.full, &[])?;
         return vm.truthy(&r);
     }
+    full_natively(vm, st, q)
+}
+
+/// What the native `full()` answers, in ints where it can.
+fn full_natively(vm: &Vm, st: &State, q: &Value) -> PyResult<bool> {
     let maxsize = vm.get_attr_at(q, &st.queue_names.maxsize)?;
     let unbounded = match maxsize {
         Value::Int(n) => n <= 0,
@@ -141,12 +151,7 @@ fn qsize(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 
 fn empty(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let ([q], []) = crate::sig!("Queue.empty", "$self, /").bind(vm, a, kw)?;
-    let st = names(vm)?;
-    let storage = vm.get_attr_at(q, &st.queue_names.queue)?;
-    Ok(Value::bool(match fifo::len_of(vm, &storage) {
-        Some(n) => n == 0,
-        None => !vm.truthy(&storage)?,
-    }))
+    Ok(Value::bool(storage_empty(vm, &*names(vm)?, q)?))
 }
 
 fn full(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
@@ -248,15 +253,10 @@ pub fn get_shortcut(vm: &Vm, args: &[Value]) -> PyResult<Shortcut> {
     if !super::is_native_at(vm, q, &n.empty, empty) {
         return Ok(Shortcut::Decline);
     }
-    if is_empty(vm, &st, q)? {
+    if storage_empty(vm, &st, q)? {
         return wait(vm, &st, q, None);
     }
-    let item = if super::is_native_at(vm, q, &n.get_nowait, get_nowait) {
-        get_nowait(vm, args, &[])?
-    } else {
-        call(vm, q, &n.get_nowait, &[])?
-    };
-    Ok(Shortcut::Done(item))
+    Ok(Shortcut::Done(get_nowait_of(vm, &st, q)?))
 }
 
 /// `await queue.put(item)` with room (the native `full()` says so): the
@@ -268,15 +268,10 @@ pub fn put_shortcut(vm: &Vm, args: &[Value]) -> PyResult<Shortcut> {
     if !super::is_native_at(vm, q, &n.full, full) {
         return Ok(Shortcut::Decline);
     }
-    if is_full(vm, &st, q)? {
+    if full_natively(vm, &st, q)? {
         return wait(vm, &st, q, Some(item.clone()));
     }
-    let r = if super::is_native_at(vm, q, &n.put_nowait, put_nowait) {
-        put_nowait(vm, args, &[])?
-    } else {
-        call(vm, q, &n.put_nowait, &[item.clone()])?
-    };
-    Ok(Shortcut::Done(r))
+    Ok(Shortcut::Done(put_nowait_of(vm, &st, q, item)?))
 }
 
 /// `get()` on an empty queue, `put(item)` on a full one: a future joins
@@ -292,6 +287,22 @@ fn wait(vm: &Vm, st: &State, q: &Value, put: Option<Value>) -> PyResult<Shortcut
     Ok(Shortcut::Await(future::waiting_iter(vm, fut, after)))
 }
 
+/// `self.get_nowait()`.
+fn get_nowait_of(vm: &Vm, st: &State, q: &Value) -> PyResult<Value> {
+    if super::is_native_at(vm, q, &st.queue_names.get_nowait, get_nowait) {
+        return get_nowait(vm, std::slice::from_ref(q), &[]);
+    }
+    call(vm, q, &st.queue_names.get_nowait, &[])
+}
+
+/// `self.put_nowait(item)`.
+fn put_nowait_of(vm: &Vm, st: &State, q: &Value, item: &Value) -> PyResult<Value> {
+    if super::is_native_at(vm, q, &st.queue_names.put_nowait, put_nowait) {
+        return put_nowait(vm, &[q.clone(), item.clone()], &[]);
+    }
+    call(vm, q, &st.queue_names.put_nowait, &[item.clone()])
+}
+
 /// A native `get()`/`put(item)` waiting for an item or for room.
 pub struct QueueWait {
     queue: Value,
@@ -305,7 +316,6 @@ impl QueueWait {
     /// again; then `return self.get_nowait()` (`self.put_nowait(item)`).
     pub fn finish(&self, vm: &Vm, fut: &Value, outcome: PyResult<Value>) -> PyResult<Ended> {
         let st = names(vm)?;
-        let n = &st.queue_names;
         if let Err(e) = outcome {
             self.give_up(vm, fut)?;
             return Err(e);
@@ -322,10 +332,8 @@ impl QueueWait {
             return Ok(Ended::WaitAgain(next));
         }
         let v = match &self.put {
-            Some(item) if super::is_native_at(vm, q, &n.put_nowait, put_nowait) => put_nowait(vm, &[q.clone(), item.clone()], &[])?,
-            Some(item) => call(vm, q, &n.put_nowait, &[item.clone()])?,
-            None if super::is_native_at(vm, q, &n.get_nowait, get_nowait) => get_nowait(vm, std::slice::from_ref(q), &[])?,
-            None => call(vm, q, &n.get_nowait, &[])?,
+            Some(item) => put_nowait_of(vm, &st, q, item)?,
+            None => get_nowait_of(vm, &st, q)?,
         };
         Ok(Ended::Value(v))
     }

@@ -153,9 +153,9 @@ fn queue_len(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 /// `run(n)`: runs the first `n` entries (those ready when the loop
 /// iteration began), skipping cancelled handles.
 fn queue_run(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let ([_, n], []) = crate::sig!("ReadyQueue.run", "$self, n, /").bind(vm, a, kw)?;
+    let ([me, n], []) = crate::sig!("ReadyQueue.run", "$self, n, /").bind(vm, a, kw)?;
     let Value::Int(n) = *n else { return Err(vm.type_error("run() takes an int")) };
-    run_first(vm, &*state(vm)?, &a[0], n)?;
+    run_first(vm, &*state(vm)?, me, n)?;
     Ok(Value::None)
 }
 

@@ -8,7 +8,7 @@ use crate::runtime::value::Value;
 use hashbrown::hash_table::{Entry, HashTable};
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
+use std::hash::{BuildHasher, BuildHasherDefault};
 use std::rc::Rc;
 
 #[derive(Default)]
@@ -18,9 +18,7 @@ pub struct TaskRegistry {
 }
 
 fn hash_of(t: &Rc<Instance>) -> u64 {
-    // Addresses are aligned: the multiply spreads them over the high bits
-    // the table's control bytes use.
-    (Rc::as_ptr(t) as usize as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+    BuildHasherDefault::<AddressHasher>::default().hash_one(Rc::as_ptr(t) as usize)
 }
 
 impl TaskRegistry {

@@ -46,13 +46,17 @@ fn lock_release(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
         return Err(vm.runtime_error("Lock is not acquired."));
     }
     vm.set_attr_at(me, &n.locked_store, Value::bool(false))?;
-    if super::is_native_at(vm, me, &n.wake_first, lock_wake_first) {
-        wake_first(vm, &st, me)?;
-    } else {
-        let m = vm.get_attr_at(me, &n.wake_first)?;
-        vm.call(&m, &[], &[])?;
-    }
+    call_wake_first(vm, &st, me)?;
     Ok(Value::None)
+}
+
+/// `self._wake_first()`, in place when it is the native one.
+fn call_wake_first(vm: &Vm, st: &State, me: &Value) -> PyResult<()> {
+    if super::is_native_at(vm, me, &st.names.wake_first, lock_wake_first) {
+        return wake_first(vm, st, me);
+    }
+    let m = vm.get_attr_at(me, &st.names.wake_first)?;
+    vm.call(&m, &[], &[]).map(drop)
 }
 
 /// `await lock.acquire()`: `lock_acquire` giving True.
@@ -170,11 +174,7 @@ impl AfterWait {
             }
             Err(e) => {
                 if e.0.class().is_subclass(&*st.cancelled_error(vm)?) && !vm.truthy(&vm.get_attr_at(owner, &st.names.locked)?)? {
-                    if super::is_native_at(vm, owner, &st.names.wake_first, lock_wake_first) {
-                        wake_first(vm, &st, owner)?;
-                    } else {
-                        vm.call_method(owner, "_wake_first", &[])?;
-                    }
+                    call_wake_first(vm, &st, owner)?;
                 }
                 Err(e)
             }
