@@ -13,6 +13,7 @@ use std::rc::Rc;
 pub fn install(vm: &Vm) {
     let t = &vm.types;
     super::method_kind(vm, &t.range, "range", "__new__", range_new, BuiltinKind::StaticMethod);
+    super::method_kind(vm, &t.module, "module", "__new__", module_new, BuiltinKind::StaticMethod);
     super::methods(vm, &t.range, "range", &[("index", range_index), ("count", range_count), ("__reversed__", range_reversed)]);
     super::method_kind(vm, &t.slice, "slice", "__new__", slice_new, BuiltinKind::StaticMethod);
     super::methods(vm, &t.slice, "slice", &[("indices", slice_indices)]);
@@ -57,6 +58,24 @@ fn range_arg(vm: &Vm, v: &Value) -> PyResult<i128> {
         Value::Float(_) => Err(vm.type_error("'float' object cannot be interpreted as an integer")),
         _ => vm.index_value(v).map(|i| i as i128),
     }
+}
+
+/// `types.ModuleType(name, doc=None)`: an empty module.
+fn module_new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let ([cls, name], [doc]) = crate::sig!("module", "$type, name, doc=None").bind(vm, a, kw)?;
+    if !matches!(cls, Value::Class(c) if Rc::ptr_eq(c, &vm.types.module)) {
+        return Err(vm.type_error("subclasses of module are not supported"));
+    }
+    let Value::Str(name) = name else {
+        return Err(vm.type_error(format!("module() argument 'name' must be str, not {}", vm.type_name(name).as_str())));
+    };
+    let dict = crate::runtime::gc::new(Dict::new());
+    dict.set_str(vm.intern("__name__"), Value::Str(name.clone()));
+    dict.set_str(vm.intern("__doc__"), doc.cloned().unwrap_or(Value::None));
+    for key in ["__package__", "__loader__", "__spec__"] {
+        dict.set_str(vm.intern(key), Value::None);
+    }
+    Ok(Value::Module(Rc::new(Module { name: name.clone(), dict })))
 }
 
 fn range_new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {

@@ -2,11 +2,12 @@
 
 use super::iterate::{Item, LoopItems};
 use super::{Frame, Vm};
-use crate::compile::ir::{self, ExprKind, Stmt, StmtKind, Target};
+use crate::compile::ir::{self, Expr, ExprKind, Stmt, StmtKind, Target};
 use crate::runtime::gc;
 use crate::runtime::object::*;
 use crate::runtime::value::{store, Value};
 use std::rc::Rc;
+use smallvec::SmallVec;
 
 /// How a statement finished.
 pub enum Flow {
@@ -42,14 +43,23 @@ impl Vm {
                 self.finalize_freed();
             }
             StmtKind::Assign(targets, value) => {
-                let v = self.eval_operand(f, value)?;
-                if let [Target::Local(i)] = &targets[..] {
-                    store(&mut f.slots[*i as usize], v);
-                } else if let [t] = &targets[..] {
-                    self.assign(f, t, v)?;
-                } else {
-                    for t in targets {
-                        self.assign(f, t, v.clone())?;
+                match (&targets[..], &value.kind) {
+                    ([Target::Local(i)], _) => {
+                        let v = self.eval_operand(f, value)?;
+                        store(&mut f.slots[*i as usize], v);
+                    }
+                    ([Target::Unpack(ts, None, _)], ExprKind::Tuple(items)) if pairs_up(ts, items) => {
+                        self.assign_each(f, ts, items)?;
+                    }
+                    ([t], _) => {
+                        let v = self.eval_operand(f, value)?;
+                        self.assign(f, t, v)?;
+                    }
+                    _ => {
+                        let v = self.eval_operand(f, value)?;
+                        for t in targets {
+                            self.assign(f, t, v.clone())?;
+                        }
                     }
                 }
                 self.finalize_freed();
@@ -581,6 +591,20 @@ impl Vm {
         self.assign_other(f, t, v)
     }
 
+    /// `a, b = x, y`: every value evaluated, then bound left to right, as
+    /// CPython does, without the tuple in between.
+    #[inline(never)]
+    fn assign_each(&self, f: &mut Frame, targets: &[Target], values: &[Expr]) -> PyResult<()> {
+        let mut vs: SmallVec<[Value; 4]> = SmallVec::with_capacity(values.len());
+        for e in values {
+            vs.push(self.eval_operand(f, e)?);
+        }
+        for (t, v) in targets.iter().zip(vs) {
+            self.assign(f, t, v)?;
+        }
+        Ok(())
+    }
+
     #[inline(never)]
     fn assign_other(&self, f: &mut Frame, t: &Target, v: Value) -> PyResult<()> {
         match t {
@@ -596,14 +620,14 @@ impl Vm {
                 }
             },
             Target::Subscript(obj, idx) => {
-                let o = self.eval(f, obj)?;
+                let o = self.eval_operand(f, obj)?;
                 if let (Value::List(l), ExprKind::Slice(a, b, c)) = (&o, &idx.kind) {
                     // `xs[a:b] = v`: no slice object.
                     let s = self.slice_of(f, a, b, c)?;
                     let r = self.slice_assigned(&v).and_then(|new| self.list_set_slice(l, &s, new));
                     return r.map_err(|e| self.failed_at_item(e, obj, idx));
                 }
-                let i = self.eval(f, idx)?;
+                let i = self.eval_operand(f, idx)?;
                 self.set_item(&o, i, v).map_err(|e| self.failed_at_item(e, obj, idx))?;
             }
             Target::Unpack(ts, None, _) if matches!(&v, Value::Tuple(t) if t.items.len() == ts.len()) => {
@@ -749,4 +773,11 @@ impl Vm {
             _ => Err(self.runtime_error("invalid augmented assignment target")),
         }
     }
+}
+
+/// Whether `targets = values` (a tuple display) can bind value by value:
+/// as many plain targets as values, none starred.
+#[inline]
+fn pairs_up(targets: &[Target], values: &[Expr]) -> bool {
+    targets.len() == values.len() && !values.iter().any(|e| matches!(e.kind, ExprKind::Starred(_)))
 }

@@ -366,19 +366,19 @@ impl Vm {
     /// `name(a, b)` of a native function (`len`, `isinstance`) with at most
     /// two arguments: the arguments go in an array on the stack.
     #[inline(always)]
-    fn call_native_function(&self, f: &mut Frame, func: NativeFn, args: &[Expr]) -> PyResult<Value> {
-        let r = match args {
-            [] => func(self, &[], &[]),
-            [a] => {
-                let a = self.eval_operand(f, a)?;
-                func(self, &[a], &[])
-            }
-            [a, b, ..] => {
-                // `call_with_args` passes at most two.
+    fn call_native_function<'e>(&self, f: &mut Frame, func: NativeFn, mut args: impl ExactSizeIterator<Item = &'e Expr>) -> PyResult<Value> {
+        let r = match (args.next(), args.next()) {
+            (Some(a), Some(b)) => {
+                // `call_with_exprs` passes at most two.
                 let a = self.eval_operand(f, a)?;
                 let b = self.eval_operand(f, b)?;
                 func(self, &[a, b], &[])
             }
+            (Some(a), None) => {
+                let a = self.eval_operand(f, a)?;
+                func(self, &[a], &[])
+            }
+            _ => func(self, &[], &[]),
         };
         // A blocking native (`time.sleep`) returns early on Ctrl-C: raise now.
         if super::interrupt::requested() {
@@ -390,6 +390,13 @@ impl Vm {
     /// A positional call of anything but a plain function.
     #[inline(never)]
     fn call_with_args(&self, f: &mut Frame, callee: Value, args: &[Expr]) -> PyResult<Value> {
+        self.call_with_exprs(f, callee, args.iter())
+    }
+
+    /// A positional call of any callable, the arguments given as the
+    /// caller's expressions.
+    #[inline(always)]
+    fn call_with_exprs<'e>(&self, f: &mut Frame, callee: Value, args: impl ExactSizeIterator<Item = &'e Expr>) -> PyResult<Value> {
         if let Value::Builtin(b) = &callee {
             if b.kind == BuiltinKind::Function && b.bound.is_none() && args.len() <= 2 && !reads_frame(b) {
                 return self.call_native_function(f, b.func, args);
@@ -407,6 +414,20 @@ impl Vm {
             }
         }
         self.call(&callee, &argv, &[])
+    }
+
+    /// `module.name(args)` with positional arguments: the attribute, then
+    /// the call, with no bound method or argument vector in between.
+    #[inline(never)]
+    fn call_module_attr(&self, f: &mut Frame, module: Value, name: &ir::AttrSite, args: &[Arg]) -> PyResult<Value> {
+        let callee = self.get_attr_at(&module, name)?;
+        drop(module);
+        if let Value::Function(func) = &callee {
+            if func.code.binds_positionally(args.len()) {
+                return self.call_direct(f, func, None, PosArgs(args.iter()));
+            }
+        }
+        self.call_with_exprs(f, callee, PosArgs(args.iter()))
     }
 
     /// `o.name(args)` through an argument vector.
@@ -537,9 +558,14 @@ impl Vm {
     /// that binds the arguments positionally.
     #[inline(always)]
     pub(crate) fn call_method_unfound(&self, f: &mut Frame, o: Value, name: &ir::AttrSite, args: &[Arg], positional: bool) -> PyResult<Value> {
-        if positional && args.len() <= 2 {
-            if let Some(func) = self.native_method_at(&o, name) {
-                return self.call_native_method(f, func, o, name, args);
+        if positional {
+            if let Value::Module(_) = &o {
+                return self.call_module_attr(f, o, name, args);
+            }
+            if args.len() <= 2 {
+                if let Some(func) = self.native_method_at(&o, name) {
+                    return self.call_native_method(f, func, o, name, args);
+                }
             }
         }
         self.call_method_with_args(f, o, name, args)
@@ -1136,3 +1162,24 @@ pub enum Display {
     Sequence,
     Set,
 }
+
+/// The expressions of a call's arguments, all positional.
+struct PosArgs<'e>(std::slice::Iter<'e, Arg>);
+
+impl<'e> Iterator for PosArgs<'e> {
+    type Item = &'e Expr;
+
+    #[inline]
+    fn next(&mut self) -> Option<&'e Expr> {
+        match self.0.next()? {
+            Arg::Pos(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.0.size_hint()
+    }
+}
+
+impl ExactSizeIterator for PosArgs<'_> {}

@@ -106,6 +106,8 @@ impl Vm {
             Value::Module(m) => {
                 match m.dict.get_str(&self.names.file) {
                     Some(f) => format!("<module '{}' from '{}'>", m.name.as_str(), self.str(&f)?.as_str()),
+                    // A module made at run time (`types.ModuleType`) has no loader.
+                    None if matches!(m.dict.get_str(&self.intern("__loader__")), Some(Value::None)) => format!("<module '{}'>", m.name.as_str()),
                     None => format!("<module '{}' (built-in)>", m.name.as_str()),
                 }
             }
