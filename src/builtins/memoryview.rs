@@ -158,14 +158,7 @@ fn new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 /// (start, stop, step, count) of slice `s` over `len` items.
 fn slice_window(vm: &Vm, s: &Slice, len: usize) -> PyResult<(i64, i64, i64, usize)> {
     let (start, stop, step) = vm.slice_indices(s, len as i64)?;
-    let count = if step > 0 {
-        if stop > start { (stop - start + step - 1) / step } else { 0 }
-    } else if start > stop {
-        (start - stop - step - 1) / -step
-    } else {
-        0
-    };
-    Ok((start, stop, step, count as usize))
+    Ok((start, stop, step, crate::eval::ops::slice_count(start, stop, step)))
 }
 
 fn bytes_value(data: Vec<u8>) -> Value {

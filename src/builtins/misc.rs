@@ -143,7 +143,12 @@ fn slice_indices(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
         return Err(vm.value_error("length should not be negative"));
     }
     let (x, y, z) = vm.slice_indices(s, len)?;
-    Ok(Value::tuple(vec![Value::Int(x), Value::Int(y), Value::Int(z)]))
+    // The bounds are clamped to the length; a step beyond i64 is given back whole.
+    let step = match s.step.builtin_base() {
+        big @ Value::BigInt(_) => big.clone(),
+        _ => Value::Int(z),
+    };
+    Ok(Value::tuple(vec![Value::Int(x), Value::Int(y), step]))
 }
 
 fn property_new(vm: &Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {

@@ -210,14 +210,14 @@ impl Vm {
             }
             ExprKind::Subscript(obj, idx) => {
                 if let (Some(o), Some(i)) = (leaf(f, obj), leaf(f, idx)) {
-                    return self.get_item(o, i);
+                    return self.get_item_fast(o, i);
                 }
                 if let ExprKind::Slice(a, b, c) = &idx.kind {
                     return self.eval_sliced(f, obj, a, b, c);
                 }
                 let o = self.eval_operand(f, obj)?;
                 let i = self.eval_operand(f, idx)?;
-                self.get_item(&o, &i)
+                self.get_item_fast(&o, &i)
             }
             ExprKind::Slice(a, b, c) => self.eval_slice(f, a, b, c),
             ExprKind::Binary(op, a, b) => {

@@ -1065,18 +1065,13 @@ impl Vm {
     /// The indices a slice selects, in order.
     pub fn slice_positions(&self, s: &Slice, len: usize) -> PyResult<Vec<usize>> {
         let (start, stop, step) = self.slice_indices(s, len as i64)?;
-        let mut out = Vec::new();
+        let count = slice_count(start, stop, step);
+        let mut out = Vec::with_capacity(count);
         let mut i = start;
-        if step > 0 {
-            while i < stop {
-                out.push(i as usize);
-                i += step;
-            }
-        } else {
-            while i > stop {
-                out.push(i as usize);
-                i += step;
-            }
+        for _ in 0..count {
+            out.push(i as usize);
+            // Past the last position, a step near i64's bounds may wrap; unread.
+            i = i.wrapping_add(step);
         }
         Ok(out)
     }
@@ -1103,6 +1098,20 @@ impl Vm {
             }
         };
         Ok(normalize(i, len))
+    }
+
+    /// `obj[idx]` where `obj` is a list and `idx` an int in range: the
+    /// commonest subscript, inline at the evaluator's sites.
+    #[inline(always)]
+    pub fn get_item_fast(&self, obj: &Value, idx: &Value) -> PyResult<Value> {
+        if let (Value::List(l), Value::Int(i)) = (obj, idx) {
+            if let Ok(items) = l.items.try_borrow() {
+                if let Some(v) = normalize(*i, items.len()).map(|j| items[j].clone()) {
+                    return Ok(v);
+                }
+            }
+        }
+        self.get_item(obj, idx)
     }
 
     /// `obj[idx]`, with lists and tuples indexed by an int inline.
@@ -1322,7 +1331,8 @@ impl Vm {
     /// message when `v` is not iterable.
     pub fn slice_assigned(&self, v: &Value) -> PyResult<Vec<Value>> {
         match v {
-            Value::List(_) | Value::Tuple(_) => self.collect(v),
+            Value::List(l) => Ok(l.items.borrow().clone()),
+            Value::Tuple(t) => Ok(t.items.to_vec()),
             _ => {
                 let it = self.iter(v).map_err(|e| if self.err_is(&e, "TypeError") { self.type_error("can only assign an iterable") } else { e })?;
                 self.collect(&it)
@@ -1330,7 +1340,7 @@ impl Vm {
         }
     }
 
-    pub fn list_set_slice(&self, l: &List, s: &Slice, new: Vec<Value>) -> PyResult<()> {
+    pub fn list_set_slice(&self, l: &List, s: &Slice, mut new: Vec<Value>) -> PyResult<()> {
         let len = l.items.borrow().len();
         let (start, stop, step) = self.slice_indices(s, len as i64)?;
         if step == 1 {
@@ -1339,10 +1349,11 @@ impl Vm {
             let start = (start as usize).min(items.len());
             let stop = (stop as usize).clamp(start, items.len());
             if stop - start == new.len() {
-                // Same length: replace in place; the old items drop after the borrow.
-                let old: Vec<Value> = items[start..stop].iter_mut().zip(new).map(|(slot, v)| std::mem::replace(slot, v)).collect();
+                // Same length: swapped in place; the old items drop (from
+                // `new`) after the borrow.
+                items[start..stop].swap_with_slice(&mut new);
                 drop(items);
-                drop(old);
+                drop(new);
             } else {
                 let old: Vec<Value> = items.splice(start..stop, new).collect();
                 drop(items);
@@ -1655,6 +1666,17 @@ fn is_int(v: &Value) -> bool {
 }
 
 /// The items `start..stop` by `step` (from `slice_indices`).
+/// How many positions `start, start + step, ...` a slice with these
+/// (clamped, so -1..=len) bounds selects.
+pub fn slice_count(start: i64, stop: i64, step: i64) -> usize {
+    let (span, stride) = if step > 0 { (stop as i128 - start as i128, step as i128) } else { (start as i128 - stop as i128, -(step as i128)) };
+    if span > 0 {
+        ((span - 1) / stride + 1) as usize
+    } else {
+        0
+    }
+}
+
 fn slice_items(items: &[Value], (start, stop, step): (i64, i64, i64)) -> Vec<Value> {
     if step == 1 {
         // The bounds' `__index__` may have shrunk the sequence since.
@@ -1662,14 +1684,14 @@ fn slice_items(items: &[Value], (start, stop, step): (i64, i64, i64)) -> Vec<Val
         let b = (stop.max(start) as usize).clamp(a, items.len());
         return items[a..b].to_vec();
     }
-    let mut out = Vec::new();
+    let count = slice_count(start, stop, step);
+    let mut out = Vec::with_capacity(count.min(items.len()));
     let mut i = start;
-    while (step > 0 && i < stop) || (step < 0 && i > stop) {
+    for _ in 0..count {
         let Some(item) = usize::try_from(i).ok().and_then(|i| items.get(i)) else { break };
         out.push(item.clone());
-        // A step near i64::MAX leaves the range in one jump.
-        let Some(next) = i.checked_add(step) else { break };
-        i = next;
+        // Past the last item, a step near i64's bounds may wrap; unread.
+        i = i.wrapping_add(step);
     }
     out
 }

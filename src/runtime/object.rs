@@ -62,7 +62,15 @@ pub struct Tuple {
 // `x = [x]` chain must not recurse once per level on the machine stack.
 impl Drop for List {
     fn drop(&mut self) {
-        free_values(std::mem::take(self.items.get_mut()));
+        let items = self.items.get_mut();
+        if items.iter().any(unwinds_on_free) {
+            free_values(std::mem::take(items));
+        } else {
+            // Last first, as CPython frees a list; numbers cost no call.
+            while let Some(v) = items.pop() {
+                super::value::release(v);
+            }
+        }
     }
 }
 
