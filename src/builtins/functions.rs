@@ -131,7 +131,17 @@ impl Vm {
     pub fn isinstance(&self, v: &Value, spec: &Value) -> PyResult<bool> {
         match spec {
             Value::Class(c) => {
-                if let Some(meta) = c.meta.borrow().clone() {
+                // An exact type match never asks __instancecheck__
+                // (CPython's PyObject_IsInstance).
+                let exact = match v {
+                    Value::Instance(i) => Rc::ptr_eq(&i.class.borrow(), c),
+                    _ => self.builtin_type(v).is_some_and(|t| Rc::ptr_eq(t, c)),
+                };
+                if exact {
+                    return Ok(true);
+                }
+                let meta = if c.meta.borrow().is_some() { c.meta.borrow().clone() } else { None };
+                if let Some(meta) = meta {
                     if let Some((f, owner)) = meta.lookup_with_owner(&self.names.instancecheck) {
                         // An exact type match never asks __instancecheck__
                         // (CPython's PyObject_IsInstance).
@@ -175,7 +185,17 @@ impl Vm {
     pub fn issubclass(&self, v: &Value, spec: &Value) -> PyResult<bool> {
         match spec {
             Value::Class(c) => {
-                if let Some(meta) = c.meta.borrow().clone() {
+                // An exact type match never asks __instancecheck__
+                // (CPython's PyObject_IsInstance).
+                let exact = match v {
+                    Value::Instance(i) => Rc::ptr_eq(&i.class.borrow(), c),
+                    _ => self.builtin_type(v).is_some_and(|t| Rc::ptr_eq(t, c)),
+                };
+                if exact {
+                    return Ok(true);
+                }
+                let meta = if c.meta.borrow().is_some() { c.meta.borrow().clone() } else { None };
+                if let Some(meta) = meta {
                     if let Some((f, owner)) = meta.lookup_with_owner(&self.names.subclasscheck) {
                         if owner.is_heap {
                             let r = self.call(&f, &[spec.clone(), v.clone()], &[])?;

@@ -290,7 +290,14 @@ impl Vm {
                 }
             }
             ExprKind::CallPos(func, args) => {
-                let callee = self.eval_operand(f, func)?;
+                let callee = match &func.kind {
+                    ExprKind::Global(n, cache) => match self.global_callee(f, n, cache, args.len()) {
+                        Ok(Callee::Native(native)) => return self.call_native_function(f, native, args.iter()),
+                        Ok(Callee::Value(v)) => v,
+                        Err(e) => return Err(self.failed_at(e, func)),
+                    },
+                    _ => self.eval_operand(f, func)?,
+                };
                 self.call_pos_on(f, callee, args)
             }
             ExprKind::Call(func, args) => self.eval_call(f, func, args),
@@ -763,6 +770,36 @@ impl Vm {
         self.load_global_slow(f, name, cache)
     }
 
+    /// The global a call `name(args)` calls: a native function (`len`,
+    /// `isinstance`) taking at most two arguments is only peeked at, so
+    /// the call costs no reference count on it.
+    #[inline(always)]
+    fn global_callee(&self, f: &Frame, name: &Str, cache: &ir::GlobalCache, n_args: usize) -> PyResult<Callee> {
+        let callee = |v: &Value| match v {
+            Value::Builtin(b) if n_args <= 2 && b.kind == BuiltinKind::Function && b.bound.is_none() && !reads_frame(b) => Callee::Native(b.func),
+            v => Callee::Value(v.clone()),
+        };
+        if let Ok(t) = f.globals.table.try_borrow() {
+            if let Some(e) = t.entry_at(cache.index.get() as usize) {
+                if matches!(&e.key, Value::Str(k) if std::ptr::eq(&**k, name)) {
+                    return Ok(callee(&e.value));
+                }
+            }
+            // A builtin the site found before, while the module dict still
+            // lacks the name.
+            if cache.absent_in.get() == (Rc::as_ptr(&f.globals) as usize, t.version()) {
+                if let Ok(b) = self.builtins.table.try_borrow() {
+                    if let Some(e) = b.entry_at(cache.builtin_index.get() as usize) {
+                        if matches!(&e.key, Value::Str(k) if std::ptr::eq(&**k, name)) {
+                            return Ok(callee(&e.value));
+                        }
+                    }
+                }
+            }
+        }
+        self.load_global_slow(f, name, cache).map(Callee::Value)
+    }
+
     #[inline(never)]
     fn load_global_slow(&self, f: &Frame, name: &Str, cache: &ir::GlobalCache) -> PyResult<Value> {
         // A builtin the site found before, while the module dict still
@@ -1183,3 +1220,10 @@ impl<'e> Iterator for PosArgs<'e> {
 }
 
 impl ExactSizeIterator for PosArgs<'_> {}
+
+/// What a call of a global name calls.
+enum Callee {
+    /// A native function whose arguments go straight in (`call_native_function`).
+    Native(NativeFn),
+    Value(Value),
+}

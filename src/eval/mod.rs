@@ -680,7 +680,10 @@ impl Vm {
     pub fn is_instance_of(&self, v: &Value, class: &Class) -> bool {
         match v {
             Value::Instance(i) => i.class.borrow().is_subclass(class),
-            _ => self.type_of(v).is_subclass(class),
+            _ => match self.builtin_type(v) {
+                Some(t) => t.is_subclass(class),
+                None => self.type_of(v).is_subclass(class),
+            },
         }
     }
 
