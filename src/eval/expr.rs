@@ -1,7 +1,7 @@
 //! Expressions on the synchronous path.
 
 use super::{Frame, Vm};
-use super::iterate::LoopItems;
+use super::iterate::{Item, LoopItems};
 use crate::compile::ir::{self, Arg, BinOp, CmpOp, Expr, ExprKind, Sym};
 use tulip_syntax::ast::Span;
 use crate::runtime::gc;
@@ -1024,6 +1024,30 @@ impl Vm {
                 self.comp_level(f, c, level + 1, acc)?;
             }
             return Ok(());
+        }
+        // `for k, v in d.items()`: an iterator that makes its pairs natively
+        // hands them over without a tuple.
+        if let (LoopItems::Iter(it), ir::Target::Unpack(ts, None, _)) = (&items, &g.target) {
+            if let [first, second] = &ts[..] {
+                let it = it.clone();
+                'pairs: while let Some(item) = self.next_item(&it)? {
+                    self.safe_point()?;
+                    match item {
+                        Item::Two(a, b) => {
+                            self.assign(f, first, a)?;
+                            self.assign(f, second, b)?;
+                        }
+                        Item::One(v) => self.assign(f, &g.target, v)?,
+                    }
+                    for cond in &g.ifs {
+                        if !self.eval_cond(f, cond)? {
+                            continue 'pairs;
+                        }
+                    }
+                    self.comp_level(f, c, level + 1, acc)?;
+                }
+                return Ok(());
+            }
         }
         'items: while let Some(item) = self.next_loop_item(&mut items)? {
             self.safe_point()?;
