@@ -32,6 +32,10 @@ impl Vm {
                 Ok(v) => Ok(v),
                 Err(err) => Err(self.failed_at(err, e)),
             },
+            ExprKind::Cell(i) => match self.load_cell(f, *i) {
+                Ok(v) => Ok(v),
+                Err(err) => Err(self.failed_at(err, e)),
+            },
             _ => self.eval(f, e),
         }
     }
@@ -737,7 +741,19 @@ impl Vm {
         format!("{name}() ")
     }
 
+    /// A free or cell variable: its value inline, the error out of line.
+    #[inline(always)]
     pub fn load_cell(&self, f: &Frame, i: u32) -> PyResult<Value> {
+        if let Ok(v) = f.cells[i as usize].value.try_borrow() {
+            if let Some(v) = &*v {
+                return Ok(v.clone());
+            }
+        }
+        self.load_cell_slow(f, i)
+    }
+
+    #[inline(never)]
+    fn load_cell_slow(&self, f: &Frame, i: u32) -> PyResult<Value> {
         let cell = &f.cells[i as usize];
         match &*cell.value.borrow() {
             Some(v) => Ok(v.clone()),
