@@ -791,14 +791,10 @@ impl Vm {
     /// the call costs no reference count on it.
     #[inline(always)]
     fn global_callee(&self, f: &Frame, name: &Str, cache: &ir::GlobalCache, n_args: usize) -> PyResult<Callee> {
-        let callee = |v: &Value| match v {
-            Value::Builtin(b) if n_args <= 2 && b.kind == BuiltinKind::Function && b.bound.is_none() && !reads_frame(b) => Callee::Native(b.func),
-            v => Callee::Value(v.clone()),
-        };
         if let Ok(t) = f.globals.table.try_borrow() {
             if let Some(e) = t.entry_at(cache.index.get() as usize) {
                 if matches!(&e.key, Value::Str(k) if std::ptr::eq(&**k, name)) {
-                    return Ok(callee(&e.value));
+                    return Ok(Callee::of(&e.value, n_args));
                 }
             }
             // A builtin the site found before, while the module dict still
@@ -807,7 +803,7 @@ impl Vm {
                 if let Ok(b) = self.builtins.table.try_borrow() {
                     if let Some(e) = b.entry_at(cache.builtin_index.get() as usize) {
                         if matches!(&e.key, Value::Str(k) if std::ptr::eq(&**k, name)) {
-                            return Ok(callee(&e.value));
+                            return Ok(Callee::of(&e.value, n_args));
                         }
                     }
                 }
@@ -1266,4 +1262,14 @@ enum Callee {
     /// A native function whose arguments go straight in (`call_native_function`).
     Native(NativeFn),
     Value(Value),
+}
+
+impl Callee {
+    #[inline(always)]
+    fn of(v: &Value, n_args: usize) -> Callee {
+        match v {
+            Value::Builtin(b) if n_args <= 2 && b.kind == BuiltinKind::Function && b.bound.is_none() && !reads_frame(b) => Callee::Native(b.func),
+            v => Callee::Value(v.clone()),
+        }
+    }
 }
