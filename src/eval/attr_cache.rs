@@ -292,16 +292,18 @@ fn find_entry<'c>(cache: &'c AttrCache, class: &Rc<Class>) -> Option<&'c AttrEnt
     cache.entries.iter().find(|e| e.owner.get() == key)
 }
 
-/// The site's first cache entry, if it says that on the type of `inst`
-/// the name lives in the instance dict.
+/// The site's cache entry for the type of `inst`, if it says that the
+/// name lives in the instance dict.
 #[inline(always)]
 fn dict_entry_for<'s>(inst: &Instance, site: &'s AttrSite) -> Option<&'s AttrEntry> {
-    let e = &site.cache.entries[0];
     let owner = (Rc::as_ptr(&inst.class.borrow()) as usize, type_version());
-    (e.kind.get() == AttrKind::InstanceDict && e.owner.get() == owner).then_some(e)
+    // A site that sees several classes (tasks of different kinds) keeps
+    // one entry per class.
+    let e = site.cache.entries.iter().find(|e| e.owner.get() == owner)?;
+    (e.kind.get() == AttrKind::InstanceDict).then_some(e)
 }
 
-/// The value of `inst.name` if the first entry of the site's cache says
+/// The value of `inst.name` if the site's cache entry for its type says
 /// the name is in the instance dict for this type and its position hint
 /// still holds.
 #[inline(always)]
