@@ -32,10 +32,6 @@ impl Vm {
                 Ok(v) => Ok(v),
                 Err(err) => Err(self.failed_at(err, e)),
             },
-            ExprKind::Cell(i) => match self.load_cell(f, *i) {
-                Ok(v) => Ok(v),
-                Err(err) => Err(self.failed_at(err, e)),
-            },
             _ => self.eval(f, e),
         }
     }

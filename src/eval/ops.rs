@@ -1292,6 +1292,9 @@ impl Vm {
             }
             drop(items);
         }
+        if let Value::Dict(d) = obj {
+            return self.dict_set(d, idx, v);
+        }
         self.set_item_slow(obj, idx, v)
     }
 
