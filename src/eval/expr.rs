@@ -1120,6 +1120,24 @@ impl Vm {
     }
 
     fn compare_slow(&self, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> {
+        // Two strs (exact: a subclass is an instance) order by their text.
+        if let (Value::Str(x), Value::Str(y)) = (a, b) {
+            let o = if Rc::ptr_eq(x, y) { std::cmp::Ordering::Equal } else { x.as_str().cmp(y.as_str()) };
+            let r = match op {
+                CmpOp::Eq => o.is_eq(),
+                CmpOp::Ne => o.is_ne(),
+                CmpOp::Lt => o.is_lt(),
+                CmpOp::Le => o.is_le(),
+                CmpOp::Gt => o.is_gt(),
+                CmpOp::Ge => o.is_ge(),
+                _ => return self.compare_other(op, a, b),
+            };
+            return Ok(Value::bool(r));
+        }
+        self.compare_other(op, a, b)
+    }
+
+    fn compare_other(&self, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> {
         Ok(match op {
             CmpOp::Is => Value::bool(a.is(b)),
             CmpOp::IsNot => Value::bool(!a.is(b)),
