@@ -460,7 +460,7 @@ impl Vm {
 
     #[inline(never)]
     fn eval_dict(&self, f: &mut Frame, items: &[(Option<Expr>, Expr)]) -> PyResult<Value> {
-        let d = gc::new(Dict::new());
+        let d = gc::new(Dict::from_table(crate::runtime::dict::DictTable::with_capacity(items.len())));
         for (k, v) in items {
             match k {
                 Some(k) => {
