@@ -143,8 +143,6 @@ impl Vm {
                 let meta = if c.meta.borrow().is_some() { c.meta.borrow().clone() } else { None };
                 if let Some(meta) = meta {
                     if let Some((f, owner)) = meta.lookup_with_owner(&self.names.instancecheck) {
-                        // An exact type match never asks __instancecheck__
-                        // (CPython's PyObject_IsInstance).
                         if owner.is_heap && !Rc::ptr_eq(&self.type_of(v), c) {
                             let r = self.call(&f, &[spec.clone(), v.clone()], &[])?;
                             return self.truthy(&r);
@@ -185,17 +183,7 @@ impl Vm {
     pub fn issubclass(&self, v: &Value, spec: &Value) -> PyResult<bool> {
         match spec {
             Value::Class(c) => {
-                // An exact type match never asks __instancecheck__
-                // (CPython's PyObject_IsInstance).
-                let exact = match v {
-                    Value::Instance(i) => Rc::ptr_eq(&i.class.borrow(), c),
-                    _ => self.builtin_type(v).is_some_and(|t| Rc::ptr_eq(t, c)),
-                };
-                if exact {
-                    return Ok(true);
-                }
-                let meta = if c.meta.borrow().is_some() { c.meta.borrow().clone() } else { None };
-                if let Some(meta) = meta {
+                if let Some(meta) = c.meta.borrow().clone() {
                     if let Some((f, owner)) = meta.lookup_with_owner(&self.names.subclasscheck) {
                         if owner.is_heap {
                             let r = self.call(&f, &[spec.clone(), v.clone()], &[])?;

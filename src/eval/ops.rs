@@ -471,18 +471,7 @@ impl Vm {
             }
             _ => None,
         };
-        match ord {
-            Some(o) => Ok(Some(match op {
-                CmpOp::Eq => o == Ordering::Equal,
-                CmpOp::Ne => o != Ordering::Equal,
-                CmpOp::Lt => o == Ordering::Less,
-                CmpOp::Le => o != Ordering::Greater,
-                CmpOp::Gt => o == Ordering::Greater,
-                CmpOp::Ge => o != Ordering::Less,
-                _ => false,
-            })),
-            None => Ok(None),
-        }
+        Ok(ord.map(|o| satisfies(o, op)))
     }
 
     fn sequence_compare(&self, x: &[Value], y: &[Value], op: CmpOp) -> PyResult<bool> {
@@ -1663,7 +1652,6 @@ fn is_int(v: &Value) -> bool {
     matches!(v, Value::Int(_) | Value::Bool(_) | Value::BigInt(_))
 }
 
-/// The items `start..stop` by `step` (from `slice_indices`).
 /// Whether `op` holds between two values ordered `o`.
 fn satisfies(o: Ordering, op: CmpOp) -> bool {
     match op {
@@ -1706,6 +1694,7 @@ pub fn slice_count(start: i64, stop: i64, step: i64) -> usize {
     }
 }
 
+/// The items `start..stop` by `step` (from `slice_indices`).
 fn slice_items(items: &[Value], (start, stop, step): (i64, i64, i64)) -> Vec<Value> {
     if step == 1 {
         // The bounds' `__index__` may have shrunk the sequence since.
