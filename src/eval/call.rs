@@ -113,6 +113,16 @@ impl Vm {
         match &f {
             // Unary and binary dunders (`__len__`, `__add__`): the receiver
             // and operand in a stack array.
+            // `__add__(self, other)` and the like: straight into the slots.
+            Value::Function(func) if !func.code.is_generator_like() && func.code.binds_positionally(args.len() + 1) => {
+                self.run_function(func, |frame| {
+                    frame.slots[0] = Some(obj.clone());
+                    for (slot, a) in frame.slots[1..].iter_mut().zip(args) {
+                        *slot = Some(a.clone());
+                    }
+                    Ok(())
+                })
+            }
             Value::Function(func) => match args {
                 [] => self.call_function(func, std::slice::from_ref(obj), &[]),
                 [a] => self.call_function(func, &[obj.clone(), a.clone()], &[]),
