@@ -423,6 +423,34 @@ impl Vm {
         self.call(&callee, &argv, &[])
     }
 
+    /// `Class.name(args)` with positional arguments where the class (of
+    /// metaclass `type`) holds a plain function there, a staticmethod or a
+    /// classmethod of one (`Base.__init__(self, x)`, `Vec.zero()`): the
+    /// function is called with no bound method in between. `None` leaves
+    /// the call to the general path, having evaluated nothing.
+    #[inline(never)]
+    fn call_class_attr(&self, f: &mut Frame, c: &Rc<Class>, name: &ir::AttrSite, args: &[Arg]) -> Option<PyResult<Value>> {
+        if c.meta.borrow().is_some() {
+            return None;
+        }
+        let (func, first) = match c.lookup(&name.name)? {
+            Value::Function(func) => (func, None),
+            Value::StaticMethod(w) => match &w.func {
+                Value::Function(func) => (func.clone(), None),
+                _ => return None,
+            },
+            Value::ClassMethod(w) => match &w.func {
+                Value::Function(func) => (func.clone(), Some(Value::Class(c.clone()))),
+                _ => return None,
+            },
+            _ => return None,
+        };
+        if !func.code.binds_positionally(args.len() + usize::from(first.is_some())) {
+            return None;
+        }
+        Some(self.call_direct(f, &func, first, PosArgs(args.iter())))
+    }
+
     /// `module.name(args)` with positional arguments: the attribute, then
     /// the call, with no bound method or argument vector in between.
     #[inline(never)]
@@ -568,6 +596,11 @@ impl Vm {
         if positional {
             if let Value::Module(_) = &o {
                 return self.call_module_attr(f, o, name, args);
+            }
+            if let Value::Class(c) = &o {
+                if let Some(r) = self.call_class_attr(f, c, name, args) {
+                    return r;
+                }
             }
             if args.len() <= 2 {
                 if let Some(func) = self.native_method_at(&o, name) {
