@@ -4,7 +4,7 @@ use super::exec::Flow;
 use super::expr::ArgVec;
 use super::frame::new_cells;
 use super::{Frame, FrameRecord, Vm};
-use crate::compile::ir::Sym;
+use crate::compile::ir::{Arg, Sym};
 use crate::runtime::gc;
 use crate::runtime::object::*;
 use crate::runtime::str::Str;
@@ -268,6 +268,87 @@ impl Vm {
         let mut frame = Frame::new(&rec, None, &func.closure, &mut slots, &mut cells);
         self.eval_args_into(f, frame.slots, first, args)?;
         self.run_frame(&mut frame, &code.body)
+    }
+
+    /// `func(a, k=v)`: the arguments evaluated straight into the slots they
+    /// bind, when every keyword names a distinct parameter that no
+    /// positional argument fills and every parameter left out has a
+    /// default. `None`, with nothing evaluated, leaves the call to
+    /// `bind_args` (which also words the errors).
+    pub fn call_direct_kw(&self, f: &mut Frame, func: &Rc<Function>, args: &[Arg]) -> Option<PyResult<Value>> {
+        let code = &func.code;
+        let p = &code.params;
+        let n_params = p.n_pos + p.n_kwonly;
+        if p.vararg || p.kwarg || !code.cell_params.is_empty() || code.is_generator_like() || n_params > 64 {
+            return None;
+        }
+        let n_given = args.iter().take_while(|a| matches!(a, Arg::Pos(_))).count();
+        if n_given > p.n_pos {
+            return None;
+        }
+        let mut bound: u64 = if n_given == 64 { u64::MAX } else { (1u64 << n_given) - 1 };
+        for a in &args[n_given..] {
+            let Arg::Kw(name, _) = a else { return None };
+            let i = p.names[..n_params].iter().position(|n| Rc::ptr_eq(n, name))?;
+            if i < p.n_posonly || bound & (1 << i) != 0 {
+                return None;
+            }
+            bound |= 1 << i;
+        }
+        {
+            let (defaults, kwdefaults) = (func.defaults.borrow(), func.kwdefaults.borrow());
+            let first_default = p.n_pos.saturating_sub(defaults.len());
+            let has_default = |i: usize| if i < p.n_pos { i >= first_default } else { matches!(kwdefaults.get(i - p.n_pos), Some(Some(_))) };
+            if (0..n_params).any(|i| bound & (1 << i) == 0 && !has_default(i)) {
+                return None;
+            }
+        }
+        Some(self.run_function(func, |frame| {
+            let mut k = 0;
+            for a in args {
+                match a {
+                    Arg::Pos(e) => {
+                        frame.slots[k] = Some(self.eval_operand(f, e)?);
+                        k += 1;
+                    }
+                    Arg::Kw(name, e) => {
+                        if let Some(i) = p.names[..n_params].iter().position(|n| Rc::ptr_eq(n, name)) {
+                            frame.slots[i] = Some(self.eval_operand(f, e)?);
+                        }
+                    }
+                    Arg::Star(_) | Arg::StarStar(_) => {}
+                }
+            }
+            // The defaults as they are now: evaluating the arguments may
+            // have replaced `__defaults__`.
+            let (defaults, kwdefaults) = (func.defaults.borrow(), func.kwdefaults.borrow());
+            let first_default = p.n_pos.saturating_sub(defaults.len());
+            let mut missing = Vec::new();
+            for i in n_given..p.n_pos {
+                if frame.slots[i].is_none() {
+                    match i.checked_sub(first_default).and_then(|j| defaults.get(j)) {
+                        Some(d) => frame.slots[i] = Some(d.clone()),
+                        None => missing.push(p.names[i].clone()),
+                    }
+                }
+            }
+            if !missing.is_empty() {
+                return Err(self.missing_args(func, &missing, "positional"));
+            }
+            for j in 0..p.n_kwonly {
+                let i = p.n_pos + j;
+                if frame.slots[i].is_none() {
+                    match kwdefaults.get(j).cloned().flatten() {
+                        Some(d) => frame.slots[i] = Some(d),
+                        None => missing.push(p.names[i].clone()),
+                    }
+                }
+            }
+            if !missing.is_empty() {
+                return Err(self.missing_args(func, &missing, "keyword-only"));
+            }
+            Ok(())
+        }))
     }
 
     /// Puts `first` (a method's `self`) and then the values of the caller's

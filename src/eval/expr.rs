@@ -614,6 +614,11 @@ impl Vm {
     #[inline(never)]
     fn eval_call(&self, f: &mut Frame, func: &Expr, args: &[Arg]) -> PyResult<Value> {
         let callee = self.eval(f, func)?;
+        if let Value::Function(fun) = &callee {
+            if let Some(r) = self.call_direct_kw(f, fun, args) {
+                return r;
+            }
+        }
         let (pos, kw) = self.eval_args(f, args, Some(&callee))?;
         if let Value::Builtin(b) = &callee {
             if b.kind == BuiltinKind::Function {
