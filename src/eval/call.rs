@@ -270,24 +270,25 @@ impl Vm {
         self.run_frame(&mut frame, &code.body)
     }
 
-    /// `func(a, k=v)`: the arguments evaluated straight into the slots they
-    /// bind, when every keyword names a distinct parameter that no
+    /// `func(a, k=v)` (or a method's, after `first`, its `self`): the
+    /// arguments evaluated straight into the slots they bind, when every keyword names a distinct parameter that no
     /// positional argument fills and every parameter left out has a
     /// default. `None`, with nothing evaluated, leaves the call to
     /// `bind_args` (which also words the errors).
-    pub fn call_direct_kw(&self, f: &mut Frame, func: &Rc<Function>, args: &[Arg]) -> Option<PyResult<Value>> {
+    pub fn call_direct_kw(&self, f: &mut Frame, func: &Rc<Function>, first: Option<&Value>, args: &[Arg]) -> Option<PyResult<Value>> {
         let code = &func.code;
         let p = &code.params;
         let n_params = p.n_pos + p.n_kwonly;
         if p.vararg || p.kwarg || !code.cell_params.is_empty() || code.is_generator_like() || n_params > 64 {
             return None;
         }
-        let n_given = args.iter().take_while(|a| matches!(a, Arg::Pos(_))).count();
+        let n_first = usize::from(first.is_some());
+        let n_given = n_first + args.iter().take_while(|a| matches!(a, Arg::Pos(_))).count();
         if n_given > p.n_pos {
             return None;
         }
         let mut bound: u64 = if n_given == 64 { u64::MAX } else { (1u64 << n_given) - 1 };
-        for a in &args[n_given..] {
+        for a in &args[n_given - n_first..] {
             let Arg::Kw(name, _) = a else { return None };
             let i = p.names[..n_params].iter().position(|n| Rc::ptr_eq(n, name))?;
             if i < p.n_posonly || bound & (1 << i) != 0 {
@@ -304,7 +305,10 @@ impl Vm {
             }
         }
         Some(self.run_function(func, |frame| {
-            let mut k = 0;
+            if let Some(v) = first {
+                frame.slots[0] = Some(v.clone());
+            }
+            let mut k = n_first;
             for a in args {
                 match a {
                     Arg::Pos(e) => {

@@ -468,6 +468,14 @@ impl Vm {
     /// `o.name(args)` through an argument vector.
     #[inline(never)]
     fn call_method_with_args(&self, f: &mut Frame, o: Value, name: &ir::AttrSite, args: &[Arg]) -> PyResult<Value> {
+        // `obj.m(x, key=v)` of a method of the object's class.
+        if let Value::Instance(inst) = &o {
+            if let Some(func) = self.method_at(inst, name) {
+                if let Some(r) = self.call_direct_kw(f, &func, Some(&o), args) {
+                    return r;
+                }
+            }
+        }
         let target = self.load_method_at(&o, name)?;
         if args.iter().all(|a| matches!(a, Arg::Pos(_))) {
             let mut argv: ArgVec = SmallVec::with_capacity(args.len() + 1);
@@ -615,7 +623,7 @@ impl Vm {
     fn eval_call(&self, f: &mut Frame, func: &Expr, args: &[Arg]) -> PyResult<Value> {
         let callee = self.eval(f, func)?;
         if let Value::Function(fun) = &callee {
-            if let Some(r) = self.call_direct_kw(f, fun, args) {
+            if let Some(r) = self.call_direct_kw(f, fun, None, args) {
                 return r;
             }
         }
