@@ -140,8 +140,7 @@ impl Vm {
                 if exact {
                     return Ok(true);
                 }
-                let meta = if c.meta.borrow().is_some() { c.meta.borrow().clone() } else { None };
-                if let Some(meta) = meta {
+                if let Some(meta) = c.meta.borrow().clone() {
                     if let Some((f, owner)) = meta.lookup_with_owner(&self.names.instancecheck) {
                         if owner.is_heap && !Rc::ptr_eq(&self.type_of(v), c) {
                             let r = self.call(&f, &[spec.clone(), v.clone()], &[])?;

@@ -271,10 +271,11 @@ impl Vm {
     }
 
     /// `func(a, k=v)` (or a method's, after `first`, its `self`): the
-    /// arguments evaluated straight into the slots they bind, when every keyword names a distinct parameter that no
-    /// positional argument fills and every parameter left out has a
-    /// default. `None`, with nothing evaluated, leaves the call to
-    /// `bind_args` (which also words the errors).
+    /// arguments evaluated straight into the slots they bind, when every
+    /// keyword names a distinct parameter that no positional argument
+    /// fills and every parameter left out has a default. `None`, with
+    /// nothing evaluated, leaves the call to `bind_args` (which also words
+    /// the errors).
     pub fn call_direct_kw(&self, f: &mut Frame, func: &Rc<Function>, first: Option<&Value>, args: &[Arg]) -> Option<PyResult<Value>> {
         let code = &func.code;
         let p = &code.params;
@@ -308,6 +309,8 @@ impl Vm {
             if let Some(v) = first {
                 frame.slots[0] = Some(v.clone());
             }
+            // A keyword's slot is found again here: cheaper than keeping
+            // the positions from the check above.
             let mut k = n_first;
             for a in args {
                 match a {
@@ -325,33 +328,7 @@ impl Vm {
             }
             // The defaults as they are now: evaluating the arguments may
             // have replaced `__defaults__`.
-            let (defaults, kwdefaults) = (func.defaults.borrow(), func.kwdefaults.borrow());
-            let first_default = p.n_pos.saturating_sub(defaults.len());
-            let mut missing = Vec::new();
-            for i in n_given..p.n_pos {
-                if frame.slots[i].is_none() {
-                    match i.checked_sub(first_default).and_then(|j| defaults.get(j)) {
-                        Some(d) => frame.slots[i] = Some(d.clone()),
-                        None => missing.push(p.names[i].clone()),
-                    }
-                }
-            }
-            if !missing.is_empty() {
-                return Err(self.missing_args(func, &missing, "positional"));
-            }
-            for j in 0..p.n_kwonly {
-                let i = p.n_pos + j;
-                if frame.slots[i].is_none() {
-                    match kwdefaults.get(j).cloned().flatten() {
-                        Some(d) => frame.slots[i] = Some(d),
-                        None => missing.push(p.names[i].clone()),
-                    }
-                }
-            }
-            if !missing.is_empty() {
-                return Err(self.missing_args(func, &missing, "keyword-only"));
-            }
-            Ok(())
+            self.bind_defaults(func, frame.slots, n_given)
         }))
     }
 
@@ -542,10 +519,18 @@ impl Vm {
         if let Some(d) = kwdict {
             slots[p.kwarg_slot()] = Some(Value::Dict(d));
         }
+        self.bind_defaults(func, slots, given.min(n_pos))
+    }
+
+    /// Fills the parameters after the `given` positional ones that no
+    /// argument bound with their defaults (as they are now); a parameter
+    /// with none is a missing argument.
+    fn bind_defaults(&self, func: &Function, slots: &mut [Option<Value>], given: usize) -> PyResult<()> {
+        let p = &func.code.params;
         let defaults = func.defaults.borrow();
-        let first_default = n_pos.saturating_sub(defaults.len());
+        let first_default = p.n_pos.saturating_sub(defaults.len());
         let mut missing = Vec::new();
-        for i in given.min(n_pos)..n_pos {
+        for i in given..p.n_pos {
             if slots[i].is_none() {
                 if i >= first_default {
                     slots[i] = Some(defaults[i - first_default].clone());

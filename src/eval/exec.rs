@@ -228,13 +228,7 @@ impl Vm {
                 let it = it.clone();
                 while let Some(item) = self.next_item(&it)? {
                     self.safe_point()?;
-                    match item {
-                        Item::Two(a, b) => {
-                            self.assign(f, first, a)?;
-                            self.assign(f, second, b)?;
-                        }
-                        Item::One(v) => self.assign(f, &fs.target, v)?,
-                    }
+                    self.assign_item(f, &fs.target, (first, second), item)?;
                     if let Some(flow) = self.loop_pass(f, &fs.body)? {
                         return Ok(flow);
                     }
@@ -589,6 +583,18 @@ impl Vm {
             return Ok(());
         }
         self.assign_other(f, t, v)
+    }
+
+    /// Binds a loop item to the pair target `target` (`first, second`): a
+    /// pair made natively goes in without its tuple.
+    pub(super) fn assign_item(&self, f: &mut Frame, target: &Target, (first, second): (&Target, &Target), item: Item) -> PyResult<()> {
+        match item {
+            Item::Two(a, b) => {
+                self.assign(f, first, a)?;
+                self.assign(f, second, b)
+            }
+            Item::One(v) => self.assign(f, target, v),
+        }
     }
 
     /// `a, b = x, y`: every value evaluated, then bound left to right, as

@@ -1,7 +1,7 @@
 //! Expressions on the synchronous path.
 
 use super::{Frame, Vm};
-use super::iterate::{Item, LoopItems};
+use super::iterate::LoopItems;
 use crate::compile::ir::{self, Arg, BinOp, CmpOp, Expr, ExprKind, Sym};
 use tulip_syntax::ast::Span;
 use crate::runtime::gc;
@@ -405,7 +405,7 @@ impl Vm {
     #[inline(always)]
     fn call_with_exprs<'e>(&self, f: &mut Frame, callee: Value, args: impl ExactSizeIterator<Item = &'e Expr>) -> PyResult<Value> {
         if let Value::Builtin(b) = &callee {
-            if b.kind == BuiltinKind::Function && b.bound.is_none() && args.len() <= 2 && !reads_frame(b) {
+            if args.len() <= 2 && is_plain_native(b) {
                 return self.call_native_function(f, b.func, args);
             }
         }
@@ -819,10 +819,8 @@ impl Vm {
     #[inline(always)]
     pub fn load_global_cached(&self, f: &Frame, name: &Str, cache: &ir::GlobalCache) -> PyResult<Value> {
         if let Ok(t) = f.globals.table.try_borrow() {
-            if let Some(e) = t.entry_at(cache.index.get() as usize) {
-                if matches!(&e.key, Value::Str(k) if std::ptr::eq(&**k, name)) {
-                    return Ok(e.value.clone());
-                }
+            if let Some(v) = named_entry(&t, cache.index.get(), name) {
+                return Ok(v.clone());
             }
         }
         self.load_global_slow(f, name, cache)
@@ -834,19 +832,15 @@ impl Vm {
     #[inline(always)]
     fn global_callee(&self, f: &Frame, name: &Str, cache: &ir::GlobalCache, n_args: usize) -> PyResult<Callee> {
         if let Ok(t) = f.globals.table.try_borrow() {
-            if let Some(e) = t.entry_at(cache.index.get() as usize) {
-                if matches!(&e.key, Value::Str(k) if std::ptr::eq(&**k, name)) {
-                    return Ok(Callee::of(&e.value, n_args));
-                }
+            if let Some(v) = named_entry(&t, cache.index.get(), name) {
+                return Ok(Callee::of(v, n_args));
             }
             // A builtin the site found before, while the module dict still
             // lacks the name.
             if cache.absent_in.get() == (Rc::as_ptr(&f.globals) as usize, t.version()) {
                 if let Ok(b) = self.builtins.table.try_borrow() {
-                    if let Some(e) = b.entry_at(cache.builtin_index.get() as usize) {
-                        if matches!(&e.key, Value::Str(k) if std::ptr::eq(&**k, name)) {
-                            return Ok(Callee::of(&e.value, n_args));
-                        }
+                    if let Some(v) = named_entry(&b, cache.builtin_index.get(), name) {
+                        return Ok(Callee::of(v, n_args));
                     }
                 }
             }
@@ -860,10 +854,8 @@ impl Vm {
         // lacks the name (its key version is unchanged).
         if let (Ok(t), Ok(b)) = (f.globals.table.try_borrow(), self.builtins.table.try_borrow()) {
             if cache.absent_in.get() == (Rc::as_ptr(&f.globals) as usize, t.version()) {
-                if let Some(e) = b.entry_at(cache.builtin_index.get() as usize) {
-                    if matches!(&e.key, Value::Str(k) if std::ptr::eq(&**k, name)) {
-                        return Ok(e.value.clone());
-                    }
+                if let Some(v) = named_entry(&b, cache.builtin_index.get(), name) {
+                    return Ok(v.clone());
                 }
             }
         }
@@ -1086,13 +1078,7 @@ impl Vm {
                 let it = it.clone();
                 'pairs: while let Some(item) = self.next_item(&it)? {
                     self.safe_point()?;
-                    match item {
-                        Item::Two(a, b) => {
-                            self.assign(f, first, a)?;
-                            self.assign(f, second, b)?;
-                        }
-                        Item::One(v) => self.assign(f, &g.target, v)?,
-                    }
+                    self.assign_item(f, &g.target, (first, second), item)?;
                     for cond in &g.ifs {
                         if !self.eval_cond(f, cond)? {
                             continue 'pairs;
@@ -1168,17 +1154,10 @@ impl Vm {
     fn compare_slow(&self, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> {
         // Two strs (exact: a subclass is an instance) order by their text.
         if let (Value::Str(x), Value::Str(y)) = (a, b) {
-            let o = if Rc::ptr_eq(x, y) { std::cmp::Ordering::Equal } else { x.as_str().cmp(y.as_str()) };
-            let r = match op {
-                CmpOp::Eq => o.is_eq(),
-                CmpOp::Ne => o.is_ne(),
-                CmpOp::Lt => o.is_lt(),
-                CmpOp::Le => o.is_le(),
-                CmpOp::Gt => o.is_gt(),
-                CmpOp::Ge => o.is_ge(),
-                _ => return self.compare_other(op, a, b),
-            };
-            return Ok(Value::bool(r));
+            if !matches!(op, CmpOp::Is | CmpOp::IsNot | CmpOp::In | CmpOp::NotIn) {
+                let o = if Rc::ptr_eq(x, y) { std::cmp::Ordering::Equal } else { x.as_str().cmp(y.as_str()) };
+                return Ok(Value::bool(super::ops::satisfies(o, op)));
+            }
         }
         self.compare_other(op, a, b)
     }
@@ -1199,6 +1178,21 @@ impl Vm {
 #[inline(always)]
 fn reads_frame(b: &Builtin) -> bool {
     matches!(b.name, "globals" | "locals" | "vars" | "dir" | "exec" | "eval")
+}
+
+/// The value at a global site's cached `index` of `table`, if the entry
+/// there still has the (interned) key `name`.
+#[inline(always)]
+fn named_entry<'t>(table: &'t crate::runtime::dict::DictTable, index: u32, name: &Str) -> Option<&'t Value> {
+    let e = table.entry_at(index as usize)?;
+    matches!(&e.key, Value::Str(k) if std::ptr::eq(&**k, name)).then_some(&e.value)
+}
+
+/// A native function called with its arguments alone: unbound, and not
+/// one of those that read the calling frame.
+#[inline(always)]
+fn is_plain_native(b: &Builtin) -> bool {
+    b.kind == BuiltinKind::Function && b.bound.is_none() && !reads_frame(b)
 }
 
 /// A bound local or a constant, borrowed: numeric fast paths read their
@@ -1328,7 +1322,7 @@ impl Callee {
     #[inline(always)]
     fn of(v: &Value, n_args: usize) -> Callee {
         match v {
-            Value::Builtin(b) if n_args <= 2 && b.kind == BuiltinKind::Function && b.bound.is_none() && !reads_frame(b) => Callee::Native(b.func),
+            Value::Builtin(b) if n_args <= 2 && is_plain_native(b) => Callee::Native(b.func),
             v => Callee::Value(v.clone()),
         }
     }

@@ -1653,7 +1653,7 @@ fn is_int(v: &Value) -> bool {
 }
 
 /// Whether `op` holds between two values ordered `o`.
-fn satisfies(o: Ordering, op: CmpOp) -> bool {
+pub(crate) fn satisfies(o: Ordering, op: CmpOp) -> bool {
     match op {
         CmpOp::Eq => o == Ordering::Equal,
         CmpOp::Ne => o != Ordering::Equal,
